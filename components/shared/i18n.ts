@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * A small typed dictionary per component plus a controller that follows the nearest
+ * `lang` (own attribute, then ancestors, then <html lang>). In a widget the runtime sets
+ * <html lang> from the client's language parameter, so both paths meet here.
+ */
+export type Dictionary<K extends string> = Record<K, string | ((...args: never[]) => string)>;
+export type Translations<K extends string> = { en: Dictionary<K> } & Partial<Record<string, Partial<Dictionary<K>>>>;
+
+export function resolveLanguage(element: Element): string {
+  const carrier = element.closest('[lang]');
+  const lang = carrier?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
+  return lang.toLowerCase();
+}
+
+export class LocaleController<K extends string> implements ReactiveController {
+  private observer?: MutationObserver;
+  lang = 'en';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly translations: Translations<K>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.update();
+    // Re-render when <html lang> or the element's own lang changes.
+    this.observer = new MutationObserver(() => this.update());
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  private update(): void {
+    const next = resolveLanguage(this.host);
+    if (next !== this.lang) {
+      this.lang = next;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** BCP 47 tag to hand to Intl. */
+  get locale(): string {
+    return this.lang;
+  }
+
+  /** Translated string for `key`; falls back from `de-AT` to `de` to English. */
+  t<Key extends K>(key: Key, ...args: unknown[]): string {
+    const base = this.lang.split('-')[0] ?? 'en';
+    const entry =
+      this.translations[this.lang]?.[key] ?? this.translations[base]?.[key] ?? this.translations.en[key];
+    return typeof entry === 'function' ? (entry as (...a: unknown[]) => string)(...args) : (entry as string);
+  }
+}

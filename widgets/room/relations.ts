@@ -1,0 +1,27 @@
+import type { RelationsQuery, Room, RoomEvent } from './room.js';
+
+/**
+ * Follows `nextBatch` until the end: servers page /relations in small pages (some
+ * default to 5), so one page is never "all". `maxPages` bounds a hostile or broken
+ * server that never stops answering with a next batch.
+ */
+export async function readAllRelations(
+  room: Room,
+  eventId: string,
+  query: Omit<RelationsQuery, 'from'> = {},
+  options: { maxPages?: number; onPage?: () => void } = {},
+): Promise<RoomEvent[]> {
+  const events: RoomEvent[] = [];
+  const maxPages = options.maxPages ?? 1000;
+  let from: string | undefined;
+  const seenBatches = new Set<string>();
+  for (let page = 0; page < maxPages; page++) {
+    const result = await room.readRelations(eventId, { limit: 100, ...query, ...(from ? { from } : {}) });
+    options.onPage?.();
+    events.push(...result.events);
+    if (!result.nextBatch || seenBatches.has(result.nextBatch)) break;
+    seenBatches.add(result.nextBatch);
+    from = result.nextBatch;
+  }
+  return events;
+}

@@ -1,0 +1,27 @@
+/**
+ * devroom's Matrix namespace. Every custom event type is built from this one constant
+ * (reverse-DNS, as the spec asks for non-`m.` types). Documented in docs/schema.md.
+ */
+export const NS = 'dev.devroom';
+
+export const EventTypes = {
+  talk: `${NS}.talk`,
+  qaQuestionState: `${NS}.qa.question`,
+  qaHand: `${NS}.qa.hand`,
+  qaStage: `${NS}.qa.stage`,
+  menu: `${NS}.menu`,
+  order: `${NS}.order`,
+  orderStatus: `${NS}.order.status`,
+  stand: `${NS}.stand`,
+  standPresence: `${NS}.stand.presence`,
+  contactRequest: `${NS}.stand.contact`,
+  contactStatus: `${NS}.stand.contact.status`,
+} as const;
+
+/** The widget type in `im.vector.modular.widgets`: never `jitsi`/`m.jitsi` (Element would replace the URL). */
+export const WidgetTypes = {
+  talk: `${NS}.talk`,
+  qa: `${NS}.qa`,
+  stand: `${NS}.stand`,
+  menu: `${NS}.menu`,
+} as const;
