@@ -1,0 +1,85 @@
+// devroom build. esbuild transforms and minifies TypeScript (tsc 5.9 only type-checks
+// and emits .d.ts: see README "Toolchain"); rollup does the module graph, code
+// splitting and the outputs below.
+import { existsSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import { widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
+
+const components = ['talk-player', 'qa-queue', 'stand-booth', 'food-truck-menu'];
+
+/** A component (or its widget page) joins the build once its folder has landed. */
+const present = (path) => existsSync(new URL(path, import.meta.url));
+
+const transform = () =>
+  esbuild({
+    include: /\.[jt]s$/,
+    // matrix-widget-api is bundled from its TypeScript source in node_modules.
+    exclude: /node_modules\/(?!matrix-widget-api\/src)/,
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+  });
+
+const browserPlugins = () => [
+  widgetApiFromSource(),
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  commonjs({ include: /node_modules\/events\// }),
+  transform(),
+];
+
+const componentEntries = Object.fromEntries(
+  components.filter((c) => present(`./components/${c}/define.ts`)).map((c) => [c, `components/${c}/define.ts`]),
+);
+
+/** npm package: one ESM file per entry point, lit/hls.js left to the consumer's bundler. */
+const library = {
+  input: {
+    devroom: 'components/index.ts',
+    ...componentEntries,
+    widget: 'widgets/index.ts',
+    ...(present('./widgets/testing/index.ts') ? { testing: 'widgets/testing/index.ts' } : {}),
+  },
+  external: [/^lit(\/|$)/, /^@lit\//, /^hls\.js(\/|$)/],
+  plugins: [...browserPlugins(), sizeManifest('npm entries')],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+};
+
+/** CDN: one <script type="module" src=".../devroom.js"> registers every element; heavy parts are lazy chunks. */
+const cdn = {
+  input: { devroom: 'components/index.ts' },
+  plugins: [...browserPlugins(), sizeManifest('CDN build')],
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+};
+
+const pages = components
+  .filter((c) => present(`./widgets/pages/${c}.ts`))
+  .map((c) => ({ name: c, title: `devroom ${c.replace(/-/g, ' ')}` }));
+
+/** Static widget pages: dist/widgets/<name>.html, self-contained, host anywhere. */
+const widgetPagesBuild = {
+  input: Object.fromEntries(pages.map((p) => [p.name, `widgets/pages/${p.name}.ts`])),
+  plugins: [...browserPlugins(), widgetPages(pages), sizeManifest('widget pages')],
+  output: {
+    dir: 'dist/widgets',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+};
+
+export default [library, cdn, ...(pages.length ? [widgetPagesBuild] : [])];

@@ -1,0 +1,114 @@
+// Small rollup plugins for devroom's build: matrix-widget-api from its ESM source,
+// static widget HTML pages, and a manifest the size report reads.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * matrix-widget-api's lib/ is Babel CommonJS that cannot be tree-shaken (~24 KB gz for
+ * WidgetApi alone). Its shipped src/ is ESM TypeScript: bundle that instead.
+ */
+export function widgetApiFromSource() {
+  const src = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src', 'index.ts');
+  return {
+    name: 'devroom:matrix-widget-api-source',
+    resolveId(source) {
+      if (source === 'matrix-widget-api') return src;
+      return null;
+    },
+  };
+}
+
+/**
+ * Emits `widgets/<name>.html` for each widget page entry. The page is static: it can be
+ * hosted on any web server or CDN. The module script is the entry chunk; its static
+ * imports are preloaded so the first load is one round trip deep.
+ */
+export function widgetPages(pages) {
+  return {
+    name: 'devroom:widget-pages',
+    generateBundle(_options, bundle) {
+      for (const page of pages) {
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === page.name);
+        if (!entry) this.error(`widget page entry "${page.name}" not found in bundle`);
+        const preloads = collectStaticImports(bundle, entry.fileName)
+          .filter((f) => f !== entry.fileName)
+          .map((f) => `    <link rel="modulepreload" href="./${relative(entry.fileName, f)}">`)
+          .join('\n');
+        const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="referrer" content="no-referrer">
+    <title>${page.title}</title>
+    <style>
+      html, body { margin: 0; height: 100%; }
+      body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: Canvas; color: CanvasText; }
+      html[data-devroom-theme='dark'] { color-scheme: dark; }
+      html[data-devroom-theme='light'] { color-scheme: light; }
+    </style>
+${preloads}
+    <script type="module" src="./${entry.fileName.split('/').pop()}"></script>
+  </head>
+  <body>
+    <noscript>This devroom widget needs JavaScript.</noscript>
+  </body>
+</html>
+`;
+        this.emitFile({ type: 'asset', fileName: `${page.name}.html`, source: html });
+      }
+    },
+  };
+}
+
+function relative(fromFile, toFile) {
+  const fromDir = fromFile.split('/').slice(0, -1);
+  const to = toFile.split('/');
+  while (fromDir.length && to.length && fromDir[0] === to[0]) {
+    fromDir.shift();
+    to.shift();
+  }
+  return [...fromDir.map(() => '..'), ...to].join('/');
+}
+
+export function collectStaticImports(bundle, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return [...seen];
+  seen.add(fileName);
+  const chunk = bundle[fileName];
+  for (const imported of chunk?.imports ?? []) collectStaticImports(bundle, imported, seen);
+  return [...seen];
+}
+
+/**
+ * Writes `manifest.json` beside the output: for each entry, what it loads first
+ * (static import closure) and what it may load later (dynamic imports).
+ */
+export function sizeManifest(label) {
+  return {
+    name: 'devroom:size-manifest',
+    generateBundle(_options, bundle) {
+      const entries = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const lazy = new Set();
+        const first = collectStaticImports(bundle, chunk.fileName);
+        for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) lazy.add(d);
+        entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
+      }
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ label, entries }, null, 2) });
+    },
+  };
+}
+
+/** Copies a file from node_modules into the output unchanged (e.g. hls.js's worker). */
+export function copyAsset(from, fileName) {
+  return {
+    name: `devroom:copy-${fileName}`,
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(require.resolve(from)) });
+    },
+  };
+}
