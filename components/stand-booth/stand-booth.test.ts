@@ -1,0 +1,393 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import './define.js';
+import type { DevroomStandBooth } from './stand-booth.js';
+import { sampleStand } from './test-fixtures.js';
+
+const shadow = (el: DevroomStandBooth) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: DevroomStandBooth, selector: string) =>
+  shadow(el).querySelector<T & Element>(selector) as T | null;
+const $$ = (el: DevroomStandBooth, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
+const visibleText = (el: DevroomStandBooth) => (shadow(el).querySelector('[part="base"]') as HTMLElement).innerText;
+const buttonNamed = (el: DevroomStandBooth, name: string | RegExp) =>
+  $$(el, 'button').find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
+
+/** Presses Tab until `match` has focus inside the element; fails if it is never reached. */
+async function tabTo(el: DevroomStandBooth, match: (active: Element) => boolean, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    const active = shadow(el).activeElement;
+    if (active && match(active)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error('element not reachable with Tab');
+}
+const byText = (text: string) => (a: Element) => a.textContent?.trim() === text;
+const byId = (id: string) => (a: Element) => a.id === id;
+
+async function booth(props: Partial<DevroomStandBooth> = {}): Promise<DevroomStandBooth> {
+  const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" time-zone="Europe/Brussels"></devroom-stand-booth>`);
+  Object.assign(el, { stand: sampleStand(), ...props });
+  await el.updateComplete;
+  return el;
+}
+
+describe('<devroom-stand-booth>', () => {
+  it('renders a real-looking stand from its config', async () => {
+    const el = await booth();
+    const text = visibleText(el);
+    for (const expected of [
+      'Kitten Linux',
+      'A tiny distribution for old laptops',
+      'boots in under five seconds',
+      'see the installer live',
+      'Website',
+      'Source code',
+      'Handbook',
+      'Kitten 4.2 ISO',
+      'Mastodon',
+      'Installer demo',
+      'Meet the maintainers',
+      'Ann',
+      'Release manager',
+      'Watch: Kitten in 3 minutes',
+    ]) {
+      expect(text).to.contain(expected);
+    }
+    expect($(el, '.description strong')?.textContent).to.equal('under five seconds');
+    expect($<HTMLAnchorElement>(el, '.description a')?.href).to.equal('https://kitten.example.org/team');
+    expect($<HTMLAnchorElement>(el, '[part="downloads"] a')?.hasAttribute('download')).to.equal(true);
+    // The schedule shows the viewer's zone (here pinned to Brussels).
+    expect(text).to.contain('Sun, Feb 1, 10:00 AM–10:30 AM GMT+1');
+    // mxc logo with no resolver: shown as missing (placeholder), never as a broken image.
+    expect($(el, 'img.logo')).to.equal(null);
+    expect($(el, '.logo.missing')?.textContent).to.equal('K');
+    // Plain page: no handler wired, so no contact form, presence toggle or editor.
+    expect($(el, '[part="contact-form"]')).to.equal(null);
+    expect(buttonNamed(el, 'Edit stand')).to.equal(undefined);
+  });
+
+  it('resolves mxc media through resolveMedia', async () => {
+    const el = await booth({
+      resolveMedia: (url: string) => url.replace('mxc://', 'https://matrix.example.org/_matrix/media/v3/download/'),
+    });
+    expect($<HTMLImageElement>(el, 'img.logo')?.src).to.equal(
+      'https://matrix.example.org/_matrix/media/v3/download/example.org/abcDEF123',
+    );
+  });
+
+  it('updates live when the stand property changes, and keeps the last good stand on invalid input', async () => {
+    const el = await booth();
+    el.stand = { ...sampleStand(), name: 'Kitten Linux 5', tagline: 'Now with more whiskers' };
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Kitten Linux 5');
+    expect(visibleText(el)).to.contain('Now with more whiskers');
+    el.stand = { tagline: 'no name' };
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')?.textContent).to.contain('name is required');
+    expect(visibleText(el)).to.contain('Kitten Linux 5');
+  });
+
+  it('loads a JSON src, and shows a clear error for invalid JSON while keeping the last good stand', async () => {
+    const good = URL.createObjectURL(new Blob([JSON.stringify(sampleStand())], { type: 'application/json' }));
+    const bad = URL.createObjectURL(new Blob(['{ "name": "Broken", '], { type: 'application/json' }));
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src=${good}></devroom-stand-booth>`);
+    await waitFor(() => visibleText(el).includes('Kitten Linux'));
+    el.src = bad;
+    await waitFor(() => Boolean($(el, '[role="alert"]')));
+    expect($(el, '[role="alert"]')?.textContent).to.contain('not valid JSON');
+    expect(visibleText(el)).to.contain('Kitten Linux');
+  });
+
+  it('uses slotted content on a plain page', async () => {
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en">
+      <span slot="name">Slotted Stand</span>
+      <p slot="description">Hand-written description.</p>
+    </devroom-stand-booth>`);
+    expect(el.innerText).to.contain('Slotted Stand');
+    expect(el.innerText).to.contain('Hand-written description.');
+    expect(visibleText(el)).not.to.contain('not been set up');
+  });
+
+  it('neutralises hostile descriptions and links', async () => {
+    const el = await booth({
+      stand: {
+        name: '<b>Evil</b>',
+        description: '<img src=x onerror="window.hacked=1"> <script>window.hacked=1</script>\n\n[click me](javascript:alert(1)) and [data](data:text/html,hi)',
+        links: [
+          { kind: 'website', label: 'Evil', url: 'javascript:alert(1)' },
+          { kind: 'docs', label: 'Docs', url: 'https://docs.example.org' },
+        ],
+        social: [{ network: 'x', url: 'vbscript:msgbox(1)' }],
+        logo: 'javascript:alert(1)',
+      },
+    });
+    await aTimeout(20);
+    expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
+    expect($(el, '[part="description"] img')).to.equal(null);
+    expect($(el, '[part="description"] script')).to.equal(null);
+    expect(visibleText(el)).to.contain('<img src=x onerror="window.hacked=1">');
+    expect($(el, 'h2')?.textContent?.trim()).to.equal('<b>Evil</b>');
+    const hrefs = $$(el, 'a').map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['https://docs.example.org/']);
+    expect(visibleText(el)).to.contain('click me');
+    expect(visibleText(el)).not.to.contain('Evil\n');
+  });
+
+  describe('people', () => {
+    it('shows who is at the booth and a presence toggle only for the current staff member', async () => {
+      const el = await booth({ interactive: true, currentUser: '@bo:example.org', presence: new Set(['@ann:example.org', '@eve:example.org']) });
+      expect(visibleText(el)).to.contain('At the booth now: Ann');
+      // A non-staff user id in presence is ignored.
+      expect(visibleText(el)).not.to.contain('eve');
+      const toggles = $$(el, '[part~="presence-toggle"]');
+      expect(toggles).to.have.length(1);
+      expect(toggles[0]!.getAttribute('aria-pressed')).to.equal('false');
+
+      setTimeout(() => toggles[0]!.click());
+      const event = await oneEvent(el, 'devroom-presence');
+      expect(event.detail).to.deep.equal({ present: true });
+      expect(event.bubbles && event.composed).to.equal(true);
+
+      el.presence = ['@ann:example.org', '@bo:example.org'];
+      await el.updateComplete;
+      expect(visibleText(el)).to.contain('At the booth now: Ann, Bo');
+      expect($(el, '[part~="presence-toggle"]')!.getAttribute('aria-pressed')).to.equal('true');
+      setTimeout(() => $(el, '[part~="presence-toggle"]')!.click());
+      expect((await oneEvent(el, 'devroom-presence')).detail).to.deep.equal({ present: false });
+    });
+
+    it('gives visitors and signed-out viewers no presence toggle', async () => {
+      const visitor = await booth({ interactive: true, currentUser: '@visitor:example.org' });
+      expect($(visitor, '[part~="presence-toggle"]')).to.equal(null);
+      const anonymous = await booth({ interactive: true });
+      expect($(anonymous, '[part~="presence-toggle"]')).to.equal(null);
+      const plain = await booth({ currentUser: '@ann:example.org' });
+      expect($(plain, '[part~="presence-toggle"]')).to.equal(null);
+    });
+  });
+
+  describe('contact requests', () => {
+    it('sends a request, shows it pending, then sent, failed with retry, and answered', async () => {
+      const el = await booth({ interactive: true, currentUser: '@visitor:example.org' });
+      $<HTMLTextAreaElement>(el, '#message')!.focus();
+      await sendKeys({ type: 'Can I get a USB stick?' });
+      $<HTMLInputElement>(el, '#contact')!.focus();
+      await sendKeys({ type: 'me@example.org' });
+      setTimeout(() => buttonNamed(el, 'Leave your contact')!.click());
+      const event = await oneEvent(el, 'devroom-contact-request');
+      expect(event.detail).to.deep.include({ message: 'Can I get a USB stick?', contact: 'me@example.org' });
+      const { localId } = event.detail;
+      expect(localId).to.be.a('string').and.not.be.empty;
+      await el.updateComplete;
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Can I get a USB stick?');
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Sending…');
+      expect($<HTMLTextAreaElement>(el, '#message')!.value).to.equal('');
+
+      el.ownRequests = [{ localId, message: 'Can I get a USB stick?', status: 'failed', error: 'network down' }];
+      await el.updateComplete;
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Could not be sent: network down');
+      setTimeout(() => buttonNamed(el, 'Try again')!.click());
+      const retry = await oneEvent(el, 'devroom-contact-request');
+      expect(retry.detail).to.deep.equal({ localId, message: 'Can I get a USB stick?' });
+      await el.updateComplete;
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Sending…');
+
+      el.ownRequests = [{ localId, message: 'Can I get a USB stick?', status: 'sent' }];
+      await el.updateComplete;
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Sent');
+      el.ownRequests = [{ localId, message: 'Can I get a USB stick?', status: 'answered' }];
+      await el.updateComplete;
+      expect($(el, '[part="own-requests"]')!.textContent).to.contain('Answered');
+      expect($$(el, '[part="own-requests"] li')).to.have.length(1);
+    });
+
+    it('refuses an empty or too long message without emitting', async () => {
+      const el = await booth({ interactive: true });
+      const spy = sinon.spy();
+      el.addEventListener('devroom-contact-request', spy);
+      buttonNamed(el, 'Leave your contact')!.click();
+      await el.updateComplete;
+      expect($(el, '#message-error')!.textContent).to.equal('Please write a message.');
+      expect($(el, '#message')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(shadow(el).activeElement?.id).to.equal('message');
+      const area = $<HTMLTextAreaElement>(el, '#message')!;
+      area.value = 'x'.repeat(2001);
+      area.dispatchEvent(new Event('input'));
+      buttonNamed(el, 'Leave your contact')!.click();
+      await el.updateComplete;
+      expect($(el, '#message-error')!.textContent).to.contain('at most 2000');
+      expect(spy.called).to.equal(false);
+    });
+
+    it('lists requests for staff and lets them mark answered', async () => {
+      const el = await booth({
+        interactive: true,
+        canManage: true,
+        currentUser: '@ann:example.org',
+        contactRequests: [
+          { id: '$1', sender: '@v1:example.org', senderName: 'Visitor One', message: 'Old question', createdAt: Date.parse('2026-02-01T09:00:00Z'), status: 'answered' },
+          { id: '$2', sender: '@v2:example.org', message: 'Do you ship ARM images?', contact: 'v2@example.org', createdAt: Date.parse('2026-02-01T09:30:00Z'), status: 'open' },
+        ],
+      });
+      const items = $$(el, '[part="incoming-requests"] li');
+      expect(items[0]!.innerText).to.contain('Do you ship ARM images?');
+      expect(items[0]!.innerText).to.contain('Contact: v2@example.org');
+      expect(items[1]!.innerText).to.contain('Visitor One (@v1:example.org)');
+      setTimeout(() => buttonNamed(el, 'Mark answered')!.click());
+      expect((await oneEvent(el, 'devroom-contact-status')).detail).to.deep.equal({ requestId: '$2', status: 'answered' });
+      setTimeout(() => buttonNamed(el, 'Reopen')!.click());
+      expect((await oneEvent(el, 'devroom-contact-status')).detail).to.deep.equal({ requestId: '$1', status: 'open' });
+    });
+
+    it('hides the staff view from visitors', async () => {
+      const el = await booth({ interactive: true, contactRequests: [{ id: '$2', sender: '@v:x', message: 'secret', createdAt: 0, status: 'open' }] });
+      expect($(el, '[part="incoming-requests"]')).to.equal(null);
+    });
+  });
+
+  describe('editing', () => {
+    it('validates inline, never emits an invalid config, and emits a valid one', async () => {
+      const el = await booth({ interactive: true, canEdit: true });
+      const spy = sinon.spy();
+      el.addEventListener('devroom-stand-update', spy);
+      buttonNamed(el, 'Edit stand')!.click();
+      await el.updateComplete;
+      const name = $<HTMLInputElement>(el, '#f-name')!;
+      expect(name.value).to.equal('Kitten Linux');
+      name.value = '';
+      name.dispatchEvent(new Event('input'));
+      const links = $<HTMLTextAreaElement>(el, '#f-links')!;
+      links.value = `${links.value}\nwebsite | Evil | javascript:alert(1)`;
+      links.dispatchEvent(new Event('input'));
+      buttonNamed(el, 'Save')!.click();
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(spy.called).to.equal(false);
+      expect($(el, '#f-name-error')!.textContent).to.contain('is required');
+      expect($(el, '#f-links-error')!.textContent).to.contain('Line 5: url refused javascript: URL');
+      expect($(el, '#f-links')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(shadow(el).activeElement?.id).to.equal('f-name');
+
+      name.value = 'Kitten Linux (edited)';
+      name.dispatchEvent(new Event('input'));
+      links.value = links.value.replace('javascript:alert(1)', 'https://evil.example.org');
+      links.dispatchEvent(new Event('input'));
+      setTimeout(() => buttonNamed(el, 'Save')!.click());
+      const event = await oneEvent(el, 'devroom-stand-update');
+      expect(event.detail.stand.name).to.equal('Kitten Linux (edited)');
+      expect(event.detail.stand.links).to.have.length(5);
+      await el.updateComplete;
+      expect($(el, '[part="editor"]')).to.equal(null);
+    });
+
+    it('needs both interactive and canEdit', async () => {
+      const el = await booth({ canEdit: true });
+      expect(buttonNamed(el, 'Edit stand')).to.equal(undefined);
+    });
+  });
+
+  describe('schedule', () => {
+    let clock: sinon.SinonFakeTimers;
+    afterEach(() => clock?.restore());
+
+    it('marks now and next and moves on with the clock', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2026-02-01T08:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const el = await booth();
+      const badges = () => $$(el, '[part="schedule"] li').map((li) => li.querySelector('.badge')?.textContent ?? '');
+      expect(badges()).to.deep.equal(['Next', '']);
+      expect(visibleText(el)).to.contain('Nothing scheduled right now.');
+
+      clock.tick(60 * 60 * 1000 + 100); // 09:00Z = 10:00 Brussels: demo starts
+      await el.updateComplete;
+      expect(badges()).to.deep.equal(['Now', 'Next']);
+      expect(visibleText(el)).to.contain('Happening now: Installer demo');
+      expect($(el, '[part="schedule"] li')!.getAttribute('aria-current')).to.equal('time');
+
+      clock.tick(30 * 60 * 1000); // demo over
+      await el.updateComplete;
+      expect(badges()).to.deep.equal(['', 'Next']);
+
+      clock.tick(90 * 60 * 1000); // 11:00Z: meet the maintainers
+      await el.updateComplete;
+      expect(badges()).to.deep.equal(['', 'Now']);
+    });
+  });
+
+  it('translates to German', async () => {
+    const el = await booth({ interactive: true });
+    el.setAttribute('lang', 'de');
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Programm am Stand');
+    expect(visibleText(el)).to.contain('Kontakt hinterlassen');
+    expect(visibleText(el)).to.contain('So., 1. Feb.');
+  });
+
+  it('is accessible in the full staff view and in the editor', async () => {
+    const el = await booth({
+      interactive: true,
+      canManage: true,
+      canEdit: true,
+      currentUser: '@ann:example.org',
+      presence: ['@ann:example.org'],
+      ownRequests: [{ localId: 'a', message: 'Hi', status: 'failed' }],
+      contactRequests: [{ id: '$2', sender: '@v:x', message: 'hello', createdAt: 0, status: 'open' }],
+    });
+    await expect(el).to.be.accessible();
+    buttonNamed(el, 'Edit stand')!.click();
+    await el.updateComplete;
+    buttonNamed(el, 'Save')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible in dark theme', async () => {
+    const el = await booth({ theme: 'dark', interactive: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('can be operated by keyboard: presence, contact, staff answer, edit', async () => {
+    const el = await booth({
+      interactive: true,
+      canManage: true,
+      canEdit: true,
+      currentUser: '@ann:example.org',
+      contactRequests: [{ id: '$9', sender: '@v:x', message: 'hello', createdAt: 0, status: 'open' }],
+    });
+    const events: string[] = [];
+    for (const name of ['devroom-presence', 'devroom-contact-request', 'devroom-contact-status', 'devroom-stand-update'] as const) {
+      el.addEventListener(name, () => events.push(name));
+    }
+    el.focus();
+    await sendKeys({ press: 'Tab' });
+    await tabTo(el, (a) => a.getAttribute('part')?.includes('presence-toggle') ?? false);
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, byId('message'));
+    await sendKeys({ type: 'Keyboard hello' });
+    await tabTo(el, byText('Leave your contact'));
+    await sendKeys({ press: 'Enter' });
+    await tabTo(el, byText('Mark answered'));
+    await sendKeys({ press: 'Enter' });
+    $(el, 'button')!.focus();
+    await tabTo(el, byText('Edit stand'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('f-name');
+    await sendKeys({ type: '!' });
+    await tabTo(el, byText('Save'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(events).to.deep.equal(['devroom-presence', 'devroom-contact-request', 'devroom-contact-status', 'devroom-stand-update']);
+    // Focus returns to the edit button after saving.
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Edit stand');
+  });
+});
+
+async function waitFor(check: () => boolean, timeout = 3000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error('timed out waiting');
+    await aTimeout(10);
+  }
+}
