@@ -178,7 +178,7 @@ describe('<devroom-stand-booth>', () => {
       const event = await oneEvent(el, 'devroom-contact-request');
       expect(event.detail).to.deep.include({ message: 'Can I get a USB stick?', contact: 'me@example.org' });
       const { localId } = event.detail;
-      expect(localId).to.be.a('string').and.not.be.empty;
+      expect(localId).to.match(/^\S+$/);
       await el.updateComplete;
       expect($(el, '[part="own-requests"]')!.textContent).to.contain('Can I get a USB stick?');
       expect($(el, '[part="own-requests"]')!.textContent).to.contain('Sending…');
