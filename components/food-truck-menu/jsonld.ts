@@ -1,0 +1,65 @@
+import { DIETS, decimalPrice } from './menu.js';
+import type { Menu, MenuItem } from './menu.js';
+
+/**
+ * schema.org `Menu` for search engines on plain pages. Hidden items are left out; sold-out
+ * and low items keep their place with an Offer availability. schema.org has no allergen
+ * property, so allergens stay in the visible page only.
+ */
+export type JsonLd = Record<string, unknown>;
+
+const AVAILABILITY: Record<MenuItem['availability'], string> = {
+  available: 'https://schema.org/InStock',
+  low: 'https://schema.org/LimitedAvailability',
+  'sold-out': 'https://schema.org/SoldOut',
+  hidden: 'https://schema.org/Discontinued',
+};
+
+function item(menu: Menu, i: MenuItem): JsonLd {
+  const diets = i.diets
+    .map((d) => DIETS.find((k) => k.id === d)?.schema)
+    .filter((s): s is NonNullable<typeof s> => s !== undefined)
+    .map((s) => `https://schema.org/${s}`);
+  const addOns = i.options.flatMap((g) =>
+    g.choices.map((c) => ({
+      '@type': 'MenuItem',
+      name: `${g.name}: ${c.name}`,
+      offers: { '@type': 'Offer', price: decimalPrice(c.priceDelta, menu.currency), priceCurrency: menu.currency },
+    })),
+  );
+  return {
+    '@type': 'MenuItem',
+    '@id': `#menu-item-${i.id}`,
+    name: i.name,
+    ...(i.description ? { description: i.description } : {}),
+    ...(i.image ? { image: i.image.url } : {}),
+    offers: {
+      '@type': 'Offer',
+      price: decimalPrice(i.price, menu.currency),
+      priceCurrency: menu.currency,
+      availability: AVAILABILITY[i.availability],
+      ...(i.window?.from ? { availabilityStarts: i.window.from } : {}),
+      ...(i.window?.until ? { availabilityEnds: i.window.until } : {}),
+    },
+    ...(diets.length ? { suitableForDiet: diets } : {}),
+    ...(addOns.length ? { menuAddOn: addOns } : {}),
+  };
+}
+
+export function menuToJsonLd(menu: Menu, options: { inLanguage?: string } = {}): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Menu',
+    name: menu.vendor.name,
+    ...(options.inLanguage ? { inLanguage: options.inLanguage } : {}),
+    ...(menu.vendor.url ? { url: menu.vendor.url } : {}),
+    hasMenuSection: menu.sections
+      .map((s) => ({
+        '@type': 'MenuSection',
+        name: s.name,
+        ...(s.description ? { description: s.description } : {}),
+        hasMenuItem: s.items.filter((i) => i.availability !== 'hidden').map((i) => item(menu, i)),
+      }))
+      .filter((s) => s.hasMenuItem.length > 0),
+  };
+}
