@@ -88,7 +88,7 @@ describe('food-truck cart model', () => {
 
   it('flags an option that ran out', () => {
     const cart = add(emptyCart(), menu(), 'classic', { choices: { topping: ['choc'] } });
-    const now = menu((j) => ((j.sections[0]!.items[0]!.options[0]!.choices[1] as Record<string, unknown>).available = false));
+    const now = menu((j) => (j.sections[0]!.items[0]!.options![0]!.choices[1]!.available = false));
     const review = reviewCart(cart, now, NOON);
     expect(review.lines[0]!.issues[0]).to.deep.equal({ kind: 'options', message: 'Topping: Chocolate is no longer available' });
     expect(review.blocked).to.equal(true);

@@ -72,7 +72,7 @@ describe('food-truck menu model', () => {
       const mate = menu.sections[1]!.items[0]!;
       expect(mate.availability).to.equal('available');
       expect(mate.options).to.deep.equal([]);
-      const topping = menu.sections[0]!.items[0]!.options[0]!;
+      const topping = menu.sections[0]!.items[0]!.options![0]!;
       expect(topping.choices[0]).to.deep.equal({ id: 'cream', name: 'Whipped cream', priceDelta: 50, available: true });
     });
 
@@ -115,7 +115,7 @@ describe('food-truck menu model', () => {
     it('requires explicit allergens and valid option bounds and time windows', () => {
       const json = sampleMenuJson();
       delete (json.sections[1]!.items[0] as Record<string, unknown>).allergens;
-      json.sections[0]!.items[0]!.options[0]!.max = 0;
+      json.sections[0]!.items[0]!.options![0]!.max = 0;
       (json.sections[0]!.items[1] as Record<string, unknown>).window = { from: '2026-02-01T12:00', until: '2026-02-01T11:00:00Z' };
       const r = parseMenu(json);
       if (r.ok) throw new Error('expected errors');

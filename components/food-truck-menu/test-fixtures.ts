@@ -1,5 +1,22 @@
 /** Sample menu JSON shared by the food-truck tests (and handy for demos). Not part of the bundle. */
-export const sampleMenuJson = () => ({
+interface ChoiceJson { id: string; name: string; priceDelta: number; available?: boolean }
+interface ItemJson {
+  id: string;
+  name: string;
+  price: number;
+  allergens: { contains: string[]; mayContain: string[] };
+  options?: { id: string; name: string; min: number; max: number; choices: ChoiceJson[] }[];
+  [key: string]: unknown;
+}
+interface MenuJson {
+  vendor: unknown;
+  currency: string;
+  openingHours: { opens: string; closes: string }[];
+  ordering: { open: boolean; closesAt?: string };
+  sections: { id: string; name: string; items: ItemJson[] }[];
+}
+
+export const sampleMenuJson = (): MenuJson => ({
   vendor: { name: 'Waffle Wagon', location: 'Building K, courtyard' },
   currency: 'EUR',
   openingHours: [{ opens: '2026-02-01T08:00:00+01:00', closes: '2026-02-01T18:00:00+01:00' }],
