@@ -1,0 +1,569 @@
+/**
+ * The Q&A tally: a pure, incremental model of questions, votes and moderation. No DOM and
+ * no Matrix: a widget binding folds room events into it (question = m.room.message with
+ * an m.reference to the Q&A root, vote = m.reaction 👍, moderation = room state), a plain
+ * page loads data snapshots. Every fold is O(log n): each section is a RankedSet (treap)
+ * and an item is re-positioned by delete + insert only when its sort key changes.
+ */
+import { RankedSet, type RankNode } from './ranked-set.js';
+import { normaliseVoteKey } from './vote-key.js';
+
+export { normaliseVoteKey, VOTE_KEY } from './vote-key.js';
+
+/** Where the local copy of a question is: sent by us and waiting, accepted, or refused. */
+export type LocalState = 'pending' | 'confirmed' | 'failed';
+
+/**
+ * `mine`: own questions not yet accepted (pending / failed), shown apart so they never sink
+ * to the bottom of a long list. `review`: waiting for approval under pre-moderation
+ * (moderators and the author see them). `hidden`: moderators only.
+ */
+export type Section = 'mine' | 'open' | 'review' | 'answered' | 'hidden';
+export const SECTIONS: readonly Section[] = ['mine', 'open', 'review', 'answered', 'hidden'];
+
+export interface Moderation {
+  pinned: boolean;
+  answered: boolean;
+  hidden: boolean;
+  /** Only meaningful with pre-moderation on. */
+  approved: boolean;
+}
+
+export type ModerationAction = 'pin' | 'unpin' | 'answer' | 'unanswer' | 'hide' | 'restore' | 'approve';
+
+/** Moderation state after `action` (what a binding writes to the room). */
+export function applyModeration(current: Moderation, action: ModerationAction): Moderation {
+  const next = { ...current };
+  switch (action) {
+    case 'pin': next.pinned = true; break;
+    case 'unpin': next.pinned = false; break;
+    case 'answer': next.answered = true; next.pinned = false; break;
+    case 'unanswer': next.answered = false; break;
+    case 'hide': next.hidden = true; next.pinned = false; break;
+    case 'restore': next.hidden = false; next.answered = false; break;
+    case 'approve': next.approved = true; break;
+  }
+  return next;
+}
+
+export interface QuestionInput {
+  /** Event id (or local id while unsent). */
+  id: string;
+  /** Matrix user id of the author. */
+  author: string;
+  authorName?: string;
+  text: string;
+  /** origin_server_ts, ms. */
+  ts: number;
+  local?: LocalState;
+  /** The local id this question was sent under, so its echo replaces the pending copy. */
+  localId?: string;
+}
+
+export interface VoteInput {
+  /** The reaction's event id: its redaction removes the vote. */
+  voteId: string;
+  questionId: string;
+  voter: string;
+  /** Reaction key; only 👍 variants count (see normaliseVoteKey). */
+  key: string;
+}
+
+/** A read-only view of one question. */
+export interface Question {
+  readonly id: string;
+  readonly author: string;
+  readonly authorName: string | undefined;
+  readonly text: string;
+  readonly ts: number;
+  readonly votes: number;
+  readonly local: LocalState | undefined;
+  readonly localId: string | undefined;
+  readonly error: string | undefined;
+  readonly moderation: Readonly<Moderation>;
+  readonly section: Section | null;
+}
+
+/** Plain-page data: one question with its tally already counted. */
+export interface QuestionData {
+  id: string;
+  text: string;
+  author?: string;
+  authorName?: string;
+  /** ms since epoch or ISO 8601 */
+  ts?: number | string;
+  votes?: number;
+  /** The viewer has voted (counted in `votes`). */
+  voted?: boolean;
+  pinned?: boolean;
+  answered?: boolean;
+  hidden?: boolean;
+  approved?: boolean;
+  local?: LocalState;
+  localId?: string;
+  error?: string;
+}
+
+export type TallyChange =
+  | { type: 'added'; id: string; section: Section }
+  | { type: 'removed'; id: string; section: Section }
+  | { type: 'moved'; id: string; section: Section; from: Section }
+  | { type: 'changed'; id: string; section: Section }
+  | { type: 'reset' };
+
+export type TallyListener = (change: TallyChange) => void;
+
+class Entry implements Question, RankNode<Entry> {
+  rankLeft: Entry | null = null;
+  rankRight: Entry | null = null;
+  rankPriority = 0;
+  rankSize = 0;
+  authorName: string | undefined = undefined;
+  author = '';
+  text = '';
+  ts = 0;
+  local: LocalState | undefined = undefined;
+  localId: string | undefined = undefined;
+  error: string | undefined = undefined;
+  moderation: Moderation = { pinned: false, answered: false, hidden: false, approved: false };
+  section: Section | null = null;
+  hasQuestion = false;
+  redacted = false;
+  /** Votes counted elsewhere (plain-page snapshots), on top of `voters`. */
+  base = 0;
+  /**
+   * voter (interned number) → their live 👍 reaction id(s): one vote per voter however many they sent.
+   * A plain string for the usual single reaction keeps a million votes cheap.
+   */
+  voters = new Map<number, string | string[]>();
+  // Sort key as inserted in the section set; fixed while the entry is in a set.
+  kPinned = 0;
+  kVotes = 0;
+  kTs = 0;
+  kId = '';
+  dirty = false;
+
+  constructor(public id: string) {}
+
+  get votes(): number {
+    return this.base + this.voters.size;
+  }
+}
+
+/** pinned first, then votes (desc), then age (older first), then id. */
+function compareEntries(a: Entry, b: Entry): number {
+  return b.kPinned - a.kPinned || b.kVotes - a.kVotes || a.kTs - b.kTs || (a.kId < b.kId ? -1 : a.kId > b.kId ? 1 : 0);
+}
+
+/** Read-only ranked list of one section. */
+export interface SectionView {
+  readonly size: number;
+  at(index: number): Question | undefined;
+  slice(start?: number, end?: number): Question[];
+  forEach(fn: (q: Question, index: number) => void): void;
+}
+
+export class QaTally {
+  private readonly entries = new Map<string, Entry>();
+  private readonly votesById = new Map<string, { entry: Entry; voter: number }>();
+  /** User id → small integer: per-question maps keyed by numbers are much cheaper to grow. */
+  private readonly userIndex = new Map<string, number>();
+  private readonly sets: Record<Section, RankedSet<Entry>> = {
+    mine: new RankedSet(compareEntries),
+    open: new RankedSet(compareEntries),
+    review: new RankedSet(compareEntries),
+    answered: new RankedSet(compareEntries),
+    hidden: new RankedSet(compareEntries),
+  };
+  private readonly listeners = new Set<TallyListener>();
+  /** Entries whose vote count changed since the last flush (see countChanged). */
+  private dirty: Entry[] = [];
+  private batchDepth = 0;
+  private preMod = false;
+
+  /** Questions need a moderator's approval before everyone sees them. */
+  get preModeration(): boolean {
+    return this.preMod;
+  }
+
+  set preModeration(on: boolean) {
+    if (on === this.preMod) return;
+    this.batch(() => {
+      this.preMod = on;
+      for (const entry of this.entries.values()) this.reposition(entry, noop);
+    });
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  get(id: string): Question | undefined {
+    const entry = this.entries.get(id);
+    return entry?.section ? entry : undefined;
+  }
+
+  /** Whether `voter` currently has a 👍 on the question. */
+  hasVoted(questionId: string, voter: string): boolean {
+    const index = this.userIndex.get(voter);
+    return index !== undefined && (this.entries.get(questionId)?.voters.has(index) ?? false);
+  }
+
+  /** The reaction event ids `voter` has on the question (a binding redacts all of them to un-vote). */
+  voteIdsOf(questionId: string, voter: string): string[] {
+    const index = this.userIndex.get(voter);
+    const held = index === undefined ? undefined : this.entries.get(questionId)?.voters.get(index);
+    return held === undefined ? [] : [...toArray(held)];
+  }
+
+  section(name: Section): SectionView {
+    this.flush();
+    return this.sets[name];
+  }
+
+  /** Position of a question inside its section, or null. O(log n). */
+  position(id: string): { section: Section; index: number } | null {
+    const entry = this.entries.get(id);
+    if (!entry?.section) return null;
+    this.flush();
+    return { section: entry.section, index: this.sets[entry.section].rank(entry) };
+  }
+
+  subscribe(listener: TallyListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Folds many inputs with one `reset` notification at the end (history load). */
+  batch(fn: () => void): void {
+    this.batchDepth++;
+    try {
+      fn();
+    } finally {
+      if (--this.batchDepth === 0) this.notify({ type: 'reset' });
+    }
+  }
+
+  // ---- folding room inputs -------------------------------------------------
+
+  /** A question arrived (from history, live, or the echo of our own send). Returns false when ignored. */
+  addQuestion(input: QuestionInput): boolean {
+    if (input.localId && input.localId !== input.id) this.adopt(input.localId, input.id);
+    const entry = this.entry(input.id);
+    if (entry.redacted) return false;
+    this.reposition(entry, () => {
+      entry.hasQuestion = true;
+      entry.author = input.author;
+      entry.authorName = input.authorName;
+      entry.text = input.text;
+      entry.ts = input.ts;
+      entry.local = input.local ?? (entry.local ? 'confirmed' : undefined);
+      entry.localId = input.localId ?? entry.localId;
+      if (entry.local !== 'failed') entry.error = undefined;
+    });
+    return true;
+  }
+
+  /** The question was redacted (or a local one discarded). */
+  removeQuestion(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry?.hasQuestion || entry.redacted) return false;
+    this.reposition(entry, () => {
+      entry.redacted = true;
+      entry.voters.clear();
+      entry.base = 0;
+    });
+    return true;
+  }
+
+  /** A 👍 reaction. Returns true when the question's count changed. */
+  addVote(vote: VoteInput): boolean {
+    if (!normaliseVoteKey(vote.key)) return false;
+    // One lookup instead of has() + set(): a re-delivered reaction does not grow the map.
+    const known = this.votesById.size;
+    const entry = this.entry(vote.questionId);
+    const voter = this.user(vote.voter);
+    this.votesById.set(vote.voteId, { entry, voter });
+    if (this.votesById.size === known) return false;
+    const held = entry.voters.get(voter);
+    if (held !== undefined) {
+      entry.voters.set(voter, [...toArray(held), vote.voteId]);
+      return false;
+    }
+    entry.voters.set(voter, vote.voteId);
+    this.countChanged(entry);
+    return true;
+  }
+
+  /** A reaction was redacted. Returns true when the question's count changed. */
+  removeVote(voteId: string): boolean {
+    const vote = this.votesById.get(voteId);
+    if (!vote) return false;
+    this.votesById.delete(voteId);
+    const { entry, voter } = vote;
+    const held = entry.voters.get(voter);
+    if (held === undefined) return false;
+    if (typeof held !== 'string') {
+      // Another 👍 from the same voter remains: the vote still counts.
+      const rest = held.filter((id) => id !== voteId);
+      entry.voters.set(voter, rest.length === 1 ? (rest[0] as string) : rest);
+      return false;
+    }
+    if (held !== voteId) return false;
+    entry.voters.delete(voter);
+    this.countChanged(entry);
+    return true;
+  }
+
+  /** A redaction of any event: removes the vote or question it names. */
+  redact(eventId: string): boolean {
+    return this.removeVote(eventId) || this.removeQuestion(eventId);
+  }
+
+  /** Room moderation state for one question (null / {} = cleared). */
+  setModeration(questionId: string, state: Partial<Moderation> | null): void {
+    const entry = this.entry(questionId);
+    this.reposition(entry, () => {
+      entry.moderation = {
+        pinned: state?.pinned === true,
+        answered: state?.answered === true,
+        hidden: state?.hidden === true,
+        approved: state?.approved === true,
+      };
+    });
+  }
+
+  // ---- our own sends -------------------------------------------------------
+
+  /** Shows our question at once as pending (component or binding calls this before sending). */
+  addLocal(input: { localId: string; author: string; authorName?: string; text: string; ts: number }): void {
+    this.addQuestion({ ...input, id: input.localId, local: 'pending' });
+  }
+
+  /** The send succeeded: the local copy becomes the event (or yields to its echo). */
+  confirmLocal(localId: string, eventId: string): void {
+    const local = this.adopt(localId, eventId);
+    if (!local) return;
+    this.reposition(local, () => {
+      local.local = 'confirmed';
+      local.error = undefined;
+    });
+  }
+
+  failLocal(localId: string, error?: string): void {
+    const entry = this.entries.get(localId);
+    if (!entry?.hasQuestion || entry.redacted || entry.local !== 'pending') return;
+    this.reposition(entry, () => {
+      entry.local = 'failed';
+      entry.error = error;
+    });
+  }
+
+  /** Back to pending for a retry; returns false unless it had failed (so a retry is sent once). */
+  retryLocal(localId: string): boolean {
+    const entry = this.entries.get(localId);
+    if (!entry?.hasQuestion || entry.redacted || entry.local !== 'failed') return false;
+    this.reposition(entry, () => {
+      entry.local = 'pending';
+      entry.error = undefined;
+    });
+    return true;
+  }
+
+  // ---- plain-page snapshots ------------------------------------------------
+
+  /**
+   * Replaces everything with `data` (plain pages). Own unsent questions survive unless the
+   * data carries their `localId`. `viewer` is who `voted: true` refers to.
+   */
+  load(data: readonly QuestionData[], viewer: string): void {
+    this.batch(() => {
+      const keep = [...this.sets.mine.slice()].filter((e) => !data.some((d) => d.localId === e.localId));
+      for (const entry of this.entries.values()) {
+        entry.section = null;
+        entry.dirty = false;
+      }
+      this.dirty = [];
+      this.entries.clear();
+      this.votesById.clear();
+      for (const set of Object.values(this.sets)) set.clear();
+      for (const entry of keep) {
+        entry.section = null;
+        this.entries.set(entry.id, entry);
+        this.reposition(entry, noop);
+      }
+      for (const d of data) {
+        const entry = this.entry(d.id);
+        this.reposition(entry, () => {
+          entry.hasQuestion = true;
+          entry.redacted = false;
+          entry.author = d.author ?? '';
+          entry.authorName = d.authorName;
+          entry.text = d.text;
+          entry.ts = toMillis(d.ts);
+          entry.local = d.local;
+          entry.localId = d.localId;
+          entry.error = d.error;
+          entry.voters.clear();
+          if (d.voted) entry.voters.set(this.user(viewer), `snapshot:${d.id}`);
+          entry.base = Math.max(0, (d.votes ?? 0) - entry.voters.size);
+          entry.moderation = {
+            pinned: d.pinned === true,
+            answered: d.answered === true,
+            hidden: d.hidden === true,
+            approved: d.approved === true,
+          };
+        });
+      }
+    });
+  }
+
+  /**
+   * Re-positions every question whose count changed since the last flush: O(log n) each.
+   * Reads flush first, so callers never see a stale order; a burst of votes between two
+   * frames costs one re-position per question instead of one per vote.
+   */
+  flush(): void {
+    const dirty = this.dirty;
+    if (dirty.length === 0) return;
+    this.dirty = [];
+    for (const entry of dirty) {
+      entry.dirty = false;
+      // 'changed' was sent when the count changed; now only a real move is news.
+      if (entry.section && entry.kVotes !== entry.votes) this.reposition(entry, noop, true);
+    }
+  }
+
+  // ---- internals -----------------------------------------------------------
+
+  /** Count changed: shown at once ('changed'), ranked at the next flush. */
+  private countChanged(entry: Entry): void {
+    if (!entry.section) return;
+    if (!entry.dirty) {
+      entry.dirty = true;
+      this.dirty.push(entry);
+    }
+    if (this.listeners.size > 0 && this.batchDepth === 0) this.notify({ type: 'changed', id: entry.id, section: entry.section });
+  }
+
+  private user(id: string): number {
+    let index = this.userIndex.get(id);
+    if (index === undefined) {
+      index = this.userIndex.size;
+      this.userIndex.set(id, index);
+    }
+    return index;
+  }
+
+  private entry(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = new Entry(id);
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Our local question becomes event `eventId`: renamed in place, or dropped when the
+   * echo is already shown (never both). Returns the renamed entry.
+   */
+  private adopt(localId: string, eventId: string): Entry | undefined {
+    const local = this.entries.get(localId);
+    if (!local?.hasQuestion || local.redacted || !local.local) return undefined;
+    const echo = this.entries.get(eventId);
+    if (echo?.hasQuestion && echo !== local) {
+      this.removeQuestion(localId);
+      return undefined;
+    }
+    this.rename(local, eventId);
+    return local;
+  }
+
+  private rename(entry: Entry, id: string): void {
+    if (entry.id === id) return;
+    const target = this.entries.get(id);
+    // Votes or moderation may already wait under the event id (they raced the send response).
+    this.reposition(entry, () => {
+      this.entries.delete(entry.id);
+      entry.id = id;
+      if (target) {
+        for (const [voter, held] of target.voters) {
+          entry.voters.set(voter, held);
+          for (const voteId of toArray(held)) {
+            const vote = this.votesById.get(voteId);
+            if (vote) vote.entry = entry;
+          }
+        }
+        entry.moderation = target.moderation;
+      }
+      this.entries.set(id, entry);
+    });
+  }
+
+  private sectionOf(entry: Entry): Section | null {
+    if (!entry.hasQuestion || entry.redacted) return null;
+    if (entry.local === 'pending' || entry.local === 'failed') return 'mine';
+    const m = entry.moderation;
+    if (m.hidden) return 'hidden';
+    if (m.answered) return 'answered';
+    if (this.preMod && !m.approved) return 'review';
+    return 'open';
+  }
+
+  /** Takes the entry out of its set, applies `mutate`, puts it back where it now belongs. */
+  private reposition(entry: Entry, mutate: () => void, onlyIfMoved = false): void {
+    const from = entry.section;
+    const oldIndex = this.detach(entry);
+    mutate();
+    this.attach(entry, from, oldIndex, onlyIfMoved);
+  }
+
+  /** First half of a re-position; returns the old index when someone listens (else -1). */
+  private detach(entry: Entry): number {
+    const from = entry.section;
+    if (!from) return -1;
+    const set = this.sets[from];
+    const oldIndex = this.listeners.size > 0 && this.batchDepth === 0 ? set.rank(entry) : -1;
+    set.delete(entry);
+    return oldIndex;
+  }
+
+  private attach(entry: Entry, from: Section | null, oldIndex: number, onlyIfMoved = false): void {
+    const to = this.sectionOf(entry);
+    entry.section = to;
+    if (to) {
+      entry.kPinned = entry.moderation.pinned ? 1 : 0;
+      entry.kVotes = entry.votes;
+      entry.kTs = entry.ts;
+      entry.kId = entry.id;
+      this.sets[to].insert(entry);
+    }
+    if (this.listeners.size === 0 || this.batchDepth > 0) return;
+    if (!from && to) this.notify({ type: 'added', id: entry.id, section: to });
+    else if (from && !to) this.notify({ type: 'removed', id: entry.id, section: from });
+    else if (from && to) {
+      const moved = from !== to || this.sets[to].rank(entry) !== oldIndex;
+      if (moved) this.notify({ type: 'moved', id: entry.id, section: to, from });
+      else if (!onlyIfMoved) this.notify({ type: 'changed', id: entry.id, section: to });
+    }
+  }
+
+  private notify(change: TallyChange): void {
+    if (this.batchDepth > 0) return;
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+function noop(): void {}
+
+function toArray(held: string | string[]): readonly string[] {
+  return typeof held === 'string' ? [held] : held;
+}
+
+function toMillis(ts: number | string | undefined): number {
+  if (typeof ts === 'number' && Number.isFinite(ts)) return ts;
+  if (typeof ts === 'string') {
+    const parsed = Date.parse(ts);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  return 0;
+}

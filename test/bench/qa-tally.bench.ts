@@ -1,0 +1,86 @@
+/**
+ * Tally benchmark (Chromium via web-test-runner):
+ *   npx web-test-runner "test/bench/qa-tally.bench.ts"
+ * Prints figures; asserts only generous sanity bounds (shared CI machines vary).
+ */
+import { expect } from '@open-wc/testing';
+import { QaTally } from '../../components/qa-queue/tally.js';
+import { voteWorkload } from './qa-tally-workload.js';
+
+const QUESTIONS = 10_000;
+const USERS = 50_000;
+const EVENTS = 1_000_000;
+
+function questions(tally: QaTally): void {
+  tally.batch(() => {
+    for (let i = 0; i < QUESTIONS; i++) {
+      tally.addQuestion({ id: `$q${i}`, author: `@a${i % 500}:example.org`, text: `Question ${i}`, ts: 1_700_000_000_000 + i * 1000 });
+    }
+  });
+}
+
+function heapMb(): string {
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? `${(memory.usedJSHeapSize / 1048576).toFixed(1)} MB` : 'n/a';
+}
+
+describe('qa tally benchmark', function () {
+  this.timeout(120_000);
+
+  it(`folds ${EVENTS.toLocaleString('en')} vote/unvote events over ${QUESTIONS} questions from ${USERS} users`, () => {
+    const ops = voteWorkload(EVENTS, QUESTIONS, USERS);
+    const runs: number[] = [];
+    let tally = new QaTally();
+    for (let run = 0; run < 3; run++) {
+      tally = new QaTally();
+      questions(tally);
+      const start = performance.now();
+      for (const op of ops) {
+        if ('add' in op) tally.addVote(op.add);
+        else tally.removeVote(op.remove);
+      }
+      tally.flush();
+      runs.push(performance.now() - start);
+    }
+    // Calibration: the floor any fold pays here — one Map entry per live reaction id
+    // (a redaction names only the reaction's event id). Compare machines by this ratio.
+    const floorStart = performance.now();
+    const bare = new Map<string, string>();
+    for (const op of ops) {
+      if ('add' in op) bare.set(op.add.voteId, op.add.voter);
+      else bare.delete(op.remove);
+    }
+    const floor = performance.now() - floorStart;
+    const top = tally.section('open').slice(0, 3).map((q) => `${q.id}:${q.votes}`);
+    console.log(`[qa-tally] fold ${EVENTS} events: ${runs.map((r) => r.toFixed(0)).join(' / ')} ms (3 runs; target <= 1000), heap ${heapMb()}, top ${top.join(' ')}`);
+    console.log(`[qa-tally] calibration: bare Map set/delete of the same reaction ids ${floor.toFixed(0)} ms (fold/floor ${(Math.min(...runs) / floor).toFixed(1)}x)`);
+    expect(tally.section('open').size).to.equal(QUESTIONS);
+    expect(Math.min(...runs)).to.be.below(10_000);
+  });
+
+  it('updates the ranking for a single event at 10,000 questions', () => {
+    const tally = new QaTally();
+    questions(tally);
+    for (const op of voteWorkload(200_000, QUESTIONS, USERS, 7)) {
+      if ('add' in op) tally.addVote(op.add);
+      else tally.removeVote(op.remove);
+    }
+    tally.flush();
+    let moved = 0;
+    tally.subscribe((change) => {
+      if (change.type === 'moved') moved++;
+    });
+    const N = 20_000;
+    const start = performance.now();
+    for (let i = 0; i < N; i++) {
+      tally.addVote({ voteId: `$single${i}`, questionId: `$q${(i * 7919) % QUESTIONS}`, voter: `@single${i}:x`, key: '\u{1F44D}' });
+      tally.flush(); // one event, one re-position, as when every event is followed by a render
+    }
+    const perEvent = ((performance.now() - start) / N) * 1000;
+    console.log(`[qa-tally] single vote + re-rank at ${QUESTIONS} questions: ${perEvent.toFixed(2)} µs/event (with a listener; ${moved} moves)`);
+    const rankStart = performance.now();
+    for (let i = 0; i < N; i++) tally.position(`$q${i % QUESTIONS}`);
+    console.log(`[qa-tally] position lookup: ${(((performance.now() - rankStart) / N) * 1000).toFixed(2)} µs`);
+    expect(perEvent).to.be.below(1000);
+  });
+});
