@@ -1,5 +1,90 @@
 import { css } from 'lit';
 
+/** Shared by the booth and its lazily loaded parts (contact, editor). */
+export const controlStyles = css`
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+    padding: 0.4rem 0.85rem;
+    min-height: 2.25rem;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+    align-items: center;
+  }
+  .kind,
+  .badge {
+    display: inline-block;
+    font-size: 0.75rem;
+    padding: 0.05rem 0.45rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    color: var(--_muted);
+    margin-inline-end: 0.4rem;
+    white-space: nowrap;
+  }
+  .badge.now,
+  .badge.present {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  .badge.next {
+    border-color: var(--_accent);
+    color: var(--_fg);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_danger);
+    margin: 0.15rem 0 0;
+    padding: 0.5rem;
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1.05rem;
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.35rem;
+  }
+`;
+
 export const standBoothStyles = css`
   :host {
     display: block;
@@ -54,10 +139,6 @@ export const standBoothStyles = css`
     margin: 0;
     font-size: 1.4rem;
   }
-  h3 {
-    margin: 0 0 0.5rem;
-    font-size: 1.05rem;
-  }
   .tagline {
     margin: 0.15rem 0 0;
     color: var(--_muted);
@@ -82,34 +163,6 @@ export const standBoothStyles = css`
   a {
     color: var(--_accent);
   }
-  ul.plain {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.35rem;
-  }
-  .kind,
-  .badge {
-    display: inline-block;
-    font-size: 0.75rem;
-    padding: 0.05rem 0.45rem;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    color: var(--_muted);
-    margin-inline-end: 0.4rem;
-    white-space: nowrap;
-  }
-  .badge.now,
-  .badge.present {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  .badge.next {
-    border-color: var(--_accent);
-    color: var(--_fg);
-  }
   .slot-item {
     padding: 0.4rem 0.5rem;
     border-radius: var(--_radius);
@@ -127,9 +180,6 @@ export const standBoothStyles = css`
     font-size: 0.85rem;
     color: var(--_muted);
   }
-  .muted {
-    color: var(--_muted);
-  }
   .staff-member {
     display: flex;
     gap: 0.5rem;
@@ -139,36 +189,6 @@ export const standBoothStyles = css`
   .role {
     color: var(--_muted);
     font-size: 0.9rem;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_fg);
-    padding: 0.4rem 0.85rem;
-    min-height: 2.25rem;
-  }
-  button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  button[aria-pressed='true'] {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  .actions {
-    display: flex;
-    gap: 0.5rem;
-    flex-wrap: wrap;
-    align-items: center;
   }
   .video-booth {
     display: grid;
@@ -183,73 +203,6 @@ export const standBoothStyles = css`
   .jitsi-frame[hidden] {
     display: none;
   }
-  form {
-    display: grid;
-    gap: 0.75rem;
-  }
-  label {
-    display: block;
-    font-weight: 600;
-    margin-bottom: 0.2rem;
-  }
-  input,
-  textarea {
-    font: inherit;
-    width: 100%;
-    box-sizing: border-box;
-    padding: 0.4rem 0.5rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  textarea {
-    min-height: 5rem;
-    resize: vertical;
-  }
-  textarea.list {
-    font-family: ui-monospace, monospace;
-    font-size: 0.85rem;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .hint {
-    font-size: 0.85rem;
-    color: var(--_muted);
-    margin: 0.15rem 0 0;
-  }
-  .field-error,
-  .error {
-    color: var(--_danger);
-    margin: 0.15rem 0 0;
-    font-size: 0.9rem;
-  }
-  .field-error ul {
-    margin: 0;
-    padding-inline-start: 1.2rem;
-  }
-  .error {
-    padding: 0.5rem;
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .request {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5rem;
-  }
-  .request p {
-    margin: 0 0 0.3rem;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .request.answered {
-    opacity: 0.75;
-  }
-  .status.failed {
-    color: var(--_danger);
-  }
   .grid-2 {
     display: grid;
     gap: 0.75rem;
@@ -258,14 +211,5 @@ export const standBoothStyles = css`
     .grid-2 {
       grid-template-columns: 1fr 1fr;
     }
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;

@@ -6,17 +6,34 @@ import type { DevroomStandBooth } from './stand-booth.js';
 import { sampleStand } from './test-fixtures.js';
 
 const shadow = (el: DevroomStandBooth) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: DevroomStandBooth, selector: string) =>
-  shadow(el).querySelector<T & Element>(selector) as T | null;
-const $$ = (el: DevroomStandBooth, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
-const visibleText = (el: DevroomStandBooth) => (shadow(el).querySelector('[part="base"]') as HTMLElement).innerText;
+/** The booth's shadow root plus those of its lazily loaded parts (contact, editor). */
+const roots = (el: DevroomStandBooth): ShadowRoot[] => [
+  shadow(el),
+  ...[...shadow(el).querySelectorAll('devroom-stand-contact, devroom-stand-editor')].flatMap((p) => (p.shadowRoot ? [p.shadowRoot] : [])),
+];
+const $ = <T extends Element = HTMLElement>(el: DevroomStandBooth, selector: string): T | null =>
+  roots(el).map((r) => r.querySelector<Element>(selector)).find(Boolean) as T | null ?? null;
+const $$ = (el: DevroomStandBooth, selector: string) => roots(el).flatMap((r) => [...r.querySelectorAll<HTMLElement>(selector)]);
+/** Rendered text, including the lazily loaded parts (innerText does not enter nested shadow roots). */
+const visibleText = (el: DevroomStandBooth) =>
+  [
+    (shadow(el).querySelector('[part="base"]') as HTMLElement).innerText,
+    ...roots(el)
+      .slice(1)
+      .flatMap((r) => [...r.children].map((c) => (c as HTMLElement).innerText ?? '')),
+  ].join('\n');
 const buttonNamed = (el: DevroomStandBooth, name: string | RegExp) =>
   $$(el, 'button').find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
+const deepActive = (el: DevroomStandBooth): Element | null => {
+  let active = shadow(el).activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
 
 /** Presses Tab until `match` has focus inside the element; fails if it is never reached. */
 async function tabTo(el: DevroomStandBooth, match: (active: Element) => boolean, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
-    const active = shadow(el).activeElement;
+    const active = deepActive(el);
     if (active && match(active)) return;
     await sendKeys({ press: 'Tab' });
   }
@@ -210,7 +227,7 @@ describe('<devroom-stand-booth>', () => {
       await el.updateComplete;
       expect($(el, '#message-error')!.textContent).to.equal('Please write a message.');
       expect($(el, '#message')!.getAttribute('aria-invalid')).to.equal('true');
-      expect(shadow(el).activeElement?.id).to.equal('message');
+      expect(deepActive(el)?.id).to.equal('message');
       const area = $<HTMLTextAreaElement>(el, '#message')!;
       area.value = 'x'.repeat(2001);
       area.dispatchEvent(new Event('input'));
@@ -267,7 +284,7 @@ describe('<devroom-stand-booth>', () => {
       expect($(el, '#f-name-error')!.textContent).to.contain('is required');
       expect($(el, '#f-links-error')!.textContent).to.contain('Line 5: url refused javascript: URL');
       expect($(el, '#f-links')!.getAttribute('aria-invalid')).to.equal('true');
-      expect(shadow(el).activeElement?.id).to.equal('f-name');
+      expect(deepActive(el)?.id).to.equal('f-name');
 
       name.value = 'Kitten Linux (edited)';
       name.dispatchEvent(new Event('input'));
@@ -373,14 +390,14 @@ describe('<devroom-stand-booth>', () => {
     await tabTo(el, byText('Edit stand'));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(shadow(el).activeElement?.id).to.equal('f-name');
+    expect(deepActive(el)?.id).to.equal('f-name');
     await sendKeys({ type: '!' });
     await tabTo(el, byText('Save'));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(events).to.deep.equal(['devroom-presence', 'devroom-contact-request', 'devroom-contact-status', 'devroom-stand-update']);
     // Focus returns to the edit button after saving.
-    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Edit stand');
+    expect(deepActive(el)?.textContent?.trim()).to.equal('Edit stand');
   });
 });
 
