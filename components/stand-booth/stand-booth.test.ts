@@ -116,6 +116,26 @@ describe('<devroom-stand-booth>', () => {
     expect(visibleText(el)).to.contain('Kitten Linux');
   });
 
+  it('aborts a slow src load when src changes, so a stale response never wins', async () => {
+    const slow = sinon.stub(window, 'fetch');
+    let aborted = false;
+    slow.onFirstCall().callsFake((_url, init) => {
+      init?.signal?.addEventListener('abort', () => (aborted = true));
+      return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response(JSON.stringify({ name: 'Stale' }))), 100));
+    });
+    slow.onSecondCall().resolves(new Response(JSON.stringify({ name: 'Fresh' })));
+    try {
+      const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src="/first.json"></devroom-stand-booth>`);
+      el.src = '/second.json';
+      await waitFor(() => visibleText(el).includes('Fresh'));
+      await aTimeout(150);
+      expect(aborted).to.equal(true);
+      expect(visibleText(el)).not.to.contain('Stale');
+    } finally {
+      slow.restore();
+    }
+  });
+
   it('uses slotted content on a plain page', async () => {
     const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en">
       <span slot="name">Slotted Stand</span>
