@@ -1,0 +1,248 @@
+/**
+ * `devroom` — conference host tooling. `run` takes its collaborators (files, env, output,
+ * fetch, clock) so tests drive it in-process; widgets/cli/main.ts binds it to Node.
+ */
+import { parseJsonText } from '../schedule/frab-json.js';
+import { ScheduleError, isScheduleFormat, parseSchedule, SCHEDULE_FORMATS } from '../schedule/index.js';
+import type { Schedule } from '../schedule/model.js';
+import { isTimeZone } from '../schedule/time.js';
+import { applyPlan } from '../host-tooling/apply.js';
+import { ConfigError, parseConfig } from '../host-tooling/config.js';
+import { MatrixClient } from '../host-tooling/matrix-client.js';
+import { buildPlan, PlanError, type Plan } from '../host-tooling/plan.js';
+import { renderPlan } from '../host-tooling/render-plan.js';
+import { LAYOUT_EVENT, WIDGET_EVENT, layoutFor, slugify, widgetContent, widgetId } from '../host-tooling/widget-state.js';
+import { buildWidgetUrl, httpsProblem, isWidgetKind, KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, type WidgetOptions } from '../host-tooling/widget-url.js';
+import { camel, kebab, parseArgs, UsageError } from './args.js';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<string>;
+  env: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  signal?: AbortSignal;
+}
+
+/** Exit codes: 0 fine, 1 apply failed or stopped, 2 bad usage or input. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const HELP = `devroom — Matrix conference widgets: host tooling
+
+Usage:
+  devroom widget <kind> --base URL [options] [--json]
+      Print a widget URL, an /addwidget line and the state events for one widget.
+      kinds: ${WIDGET_KINDS.join(', ')}
+      --base URL          where devroom's dist/ is served (pages at <base>/widgets/<kind>.html)
+      --room NAME         room name or slug for the stable widget id (default "room")
+      --name TEXT         widget name shown in Element
+${WIDGET_KINDS.map((k) => `      ${k}: ${Object.keys(KIND_OPTIONS[k]).map((o) => `--${kebab(o)}`).join(' ')}`).join('\n')}
+
+  devroom plan <schedule> [--config FILE] [--format F] [--timezone ZONE] [--at ISO] [--json]
+      Read a schedule (${SCHEDULE_FORMATS.join(', ')}; detected from the content)
+      and print the rooms, widgets, talk times and power levels devroom would set up.
+
+  devroom apply <schedule> --homeserver URL [--config FILE] [--dry-run] [--at ISO] [--quiet]
+      Create or update the rooms on the homeserver so they match the plan. Token from the
+      environment variable DEVROOM_ACCESS_TOKEN. Safe to re-run: only differences are written.
+
+Common:
+  --widget-base URL   widgetBase when the config file has none (or no config file)
+  --at ISO            which talk the talk state shows (default: now); re-run apply to advance
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'widget':
+        return widgetCommand(rest, io);
+      case 'plan':
+        return await planCommand(rest, io);
+      case 'apply':
+        return await applyCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`unknown command "${command}" (commands: widget, plan, apply, help)`);
+    }
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+function report(e: unknown, io: CliIo): number {
+  if (e instanceof UsageError) io.stderr(`devroom: ${e.message}\nRun "devroom help" for usage.\n`);
+  else if (e instanceof WidgetOptionError || e instanceof ConfigError || e instanceof PlanError) {
+    const what = e instanceof ConfigError ? 'config file' : e instanceof PlanError ? 'plan' : 'widget options';
+    io.stderr(`devroom: invalid ${what}:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  } else if (e instanceof ScheduleError) io.stderr(`devroom: ${e.message}\n`);
+  else {
+    io.stderr(`devroom: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.usage;
+}
+
+function widgetCommand(argv: string[], io: CliIo): number {
+  const optionFlags = [...new Set(Object.values(KIND_OPTIONS).flatMap((o) => Object.keys(o)))].map(kebab);
+  const args = parseArgs(argv, { values: ['base', 'room', 'name', ...optionFlags], booleans: ['json'] });
+  const [kind, ...extra] = args.positionals;
+  if (!kind) throw new UsageError(`widget needs a kind: ${WIDGET_KINDS.join(', ')}`);
+  if (!isWidgetKind(kind)) throw new UsageError(`unknown widget kind "${kind}" (kinds: ${WIDGET_KINDS.join(', ')})`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const base = args.values.base ?? io.env.DEVROOM_WIDGET_BASE;
+  if (!base) throw new UsageError('widget needs --base URL (where devroom is served) or DEVROOM_WIDGET_BASE');
+
+  const options: WidgetOptions = {};
+  const problems: string[] = [];
+  for (const [flag, value] of Object.entries(args.values)) {
+    if (['base', 'room', 'name'].includes(flag)) continue;
+    const key = camel(flag);
+    if (!(key in KIND_OPTIONS[kind])) problems.push(`--${flag}: not an option of ${kind} (options: ${Object.keys(KIND_OPTIONS[kind]).map((o) => `--${kebab(o)}`).join(' ')})`);
+    else options[key] = value;
+  }
+  if (problems.length) throw new WidgetOptionError(problems);
+  let url: string;
+  try {
+    url = buildWidgetUrl(base, kind, options);
+  } catch (e) {
+    // Name the flags as the user typed them.
+    if (e instanceof WidgetOptionError) throw new WidgetOptionError(e.problems.map((p) => p.replace(/^(\w+):/, (_, k: string) => `--${kebab(k)}:`)));
+    throw e;
+  }
+  const id = widgetId(kind, slugify(args.values.room ?? 'room'));
+  const content = widgetContent(kind, url, options, args.values.name);
+  const layout = layoutFor([{ id, kind }]);
+  const stateEvents = [
+    { type: WIDGET_EVENT, state_key: id, content },
+    { type: LAYOUT_EVENT, state_key: '', content: layout },
+  ];
+  if (args.flags.has('json')) {
+    io.stdout(JSON.stringify({ kind, widgetId: id, url, addwidget: `/addwidget ${url}`, stateEvents }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  io.stdout(
+    [
+      `Widget URL (Element fills in the $… variables and adds widgetId/parentUrl):`,
+      `  ${url}`,
+      ``,
+      `In Element, as a room moderator (Element picks a random widget id and type m.custom):`,
+      `  /addwidget ${url}`,
+      ``,
+      `Or send these state events (stable widget id, devroom's widget type):`,
+      `${WIDGET_EVENT} (state key "${id}"):`,
+      JSON.stringify(content, null, 2),
+      `${LAYOUT_EVENT} (state key ""):`,
+      JSON.stringify(layout, null, 2),
+      '',
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+const SCHEDULE_FLAGS = ['config', 'format', 'timezone', 'at', 'widget-base'];
+
+async function loadPlan(args: { positionals: string[]; values: Record<string, string> }, io: CliIo): Promise<{ plan: Plan; schedule: Schedule }> {
+  const [file, ...extra] = args.positionals;
+  if (!file) throw new UsageError('needs a schedule file (Pentabarf/frab XML, frab or pretalx JSON)');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = args.values.format;
+  if (format !== undefined && !isScheduleFormat(format)) throw new UsageError(`--format: unknown format "${format}" (formats: ${SCHEDULE_FORMATS.join(', ')})`);
+  const timeZone = args.values.timezone;
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--timezone: unknown time zone "${timeZone}" (expected an IANA name like Europe/Brussels)`);
+  let at = io.now ? io.now() : Date.now();
+  if (args.values.at !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(args.values.at) || Number.isNaN(Date.parse(args.values.at))) {
+      throw new UsageError(`--at: expected an ISO 8601 time with a zone, e.g. 2021-02-06T10:30:00+01:00, got "${args.values.at}"`);
+    }
+    at = Date.parse(args.values.at);
+  }
+  const text = await readInput(io, file, 'schedule');
+  let schedule: Schedule;
+  try {
+    schedule = parseSchedule(text, { ...(format ? { format } : {}), ...(timeZone ? { timeZone } : {}), fileName: file });
+  } catch (e) {
+    if (e instanceof ScheduleError) throw new ScheduleError(`${file}${e.where ? `:${e.where}` : ''}`, e.detail);
+    throw e;
+  }
+  let rawConfig: unknown = {};
+  if (args.values.config) {
+    const configText = await readInput(io, args.values.config, 'config');
+    try {
+      rawConfig = parseJsonText(configText);
+    } catch (e) {
+      if (e instanceof ScheduleError) throw new ConfigError([`${args.values.config}${e.where ? `:${e.where}` : ''}: ${e.detail}`]);
+      throw e;
+    }
+  }
+  const widgetBase = args.values['widget-base'];
+  if (widgetBase !== undefined) {
+    const p = httpsProblem(widgetBase);
+    if (p) throw new UsageError(`--widget-base: ${p}`);
+  }
+  const name = schedule.conference.acronym && !/^\d+$/.test(schedule.conference.acronym) ? schedule.conference.acronym : schedule.conference.title;
+  const config = parseConfig(rawConfig, { aliasPrefix: `${slugify(name)}-`, ...(widgetBase ? { widgetBase } : {}) });
+  return { plan: buildPlan(schedule, config, new Date(at)), schedule };
+}
+
+async function readInput(io: CliIo, path: string, what: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} file ${path}: ${(e as Error).message}`);
+  }
+}
+
+async function planCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { values: SCHEDULE_FLAGS, booleans: ['json'] });
+  const { plan } = await loadPlan(args, io);
+  io.stdout(args.flags.has('json') ? JSON.stringify(plan, null, 2) + '\n' : renderPlan(plan));
+  return EXIT.ok;
+}
+
+async function applyCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { values: [...SCHEDULE_FLAGS, 'homeserver'], booleans: ['dry-run', 'quiet'] });
+  const homeserver = args.values.homeserver;
+  if (!homeserver) throw new UsageError('apply needs --homeserver URL (e.g. https://matrix.example.org)');
+  let hs: URL;
+  try {
+    hs = new URL(homeserver);
+  } catch {
+    throw new UsageError(`--homeserver: not a valid URL: "${homeserver}"`);
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(hs.hostname);
+  if (hs.protocol !== 'https:' && !(local && hs.protocol === 'http:')) throw new UsageError(`--homeserver: must be https:// (http:// only for localhost), got "${homeserver}"`);
+  const token = io.env.DEVROOM_ACCESS_TOKEN;
+  if (!token) throw new UsageError('apply needs an access token in the environment variable DEVROOM_ACCESS_TOKEN');
+  const { plan } = await loadPlan(args, io);
+
+  const quiet = args.flags.has('quiet');
+  const client = new MatrixClient({
+    homeserver: hs.href,
+    accessToken: token,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.sleep ? { sleep: io.sleep } : {}),
+    onWait: ({ reason, ms, method, path }) => {
+      if (!quiet) io.stderr(`  waiting ${(ms / 1000).toFixed(1)} s: ${reason} (${method} ${path.replace(/^\/_matrix\/client\/v3/, '')})\n`);
+    },
+  });
+  const result = await applyPlan({
+    client,
+    plan,
+    dryRun: args.flags.has('dry-run'),
+    log: (line) => io.stdout(line + '\n'),
+    progress: (line) => {
+      if (!quiet) io.stderr(line + '\n');
+    },
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.now ? { now: io.now } : {}),
+  });
+  return result.failed.length || result.interrupted ? EXIT.failed : EXIT.ok;
+}

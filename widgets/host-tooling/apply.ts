@@ -1,0 +1,203 @@
+/**
+ * Makes the homeserver match a plan. Each room: resolve its alias, create the room with
+ * everything as initial state when it is missing, otherwise read its state once and PUT
+ * only the events whose content differs. Because every run diffs against what the room
+ * has, a second run writes nothing and an interrupted run resumes where it stopped.
+ */
+import { MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
+import type { Plan, PlannedRoom, StateEventPlan } from './plan.js';
+import { mergePowerLevels, newRoomPowerLevels } from './power.js';
+import { LAYOUT_EVENT, WIDGET_EVENT, WIDGET_ID_PREFIX } from './widget-state.js';
+
+export interface ApplyOptions {
+  client: MatrixClient;
+  plan: Plan;
+  dryRun?: boolean;
+  /** Diff and summary lines (stdout). */
+  log?: (line: string) => void;
+  /** Progress lines (stderr). */
+  progress?: (line: string) => void;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface ApplyResult {
+  rooms: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: { room: string; error: string }[];
+  /** State events written (PUT) or rooms created; in a dry run, what would be. */
+  changes: number;
+  interrupted: boolean;
+  stoppedBy?: string;
+}
+
+const PL = 'm.room.power_levels';
+
+/** JSON with sorted keys: content equality regardless of key order. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+interface Change extends StateEventPlan {
+  kind: 'add' | 'change' | 'remove';
+  before?: Record<string, unknown>;
+}
+
+/** What to PUT so the room's state matches the plan (devroom's own widgets only; others are left alone). */
+export function diffRoom(room: PlannedRoom, current: { type: string; state_key: string; content: Record<string, unknown> }[], users: Record<string, number>): Change[] {
+  const find = (type: string, key: string) => current.find((e) => e.type === type && e.state_key === key);
+  const desired: StateEventPlan[] = room.state.map((s) => ({ ...s }));
+  const wanted = new Set(room.widgets.map((w) => w.id));
+  const stale = current.filter((e) => e.type === WIDGET_EVENT && e.state_key.startsWith(WIDGET_ID_PREFIX) && !wanted.has(e.state_key) && Object.keys(e.content).length > 0);
+
+  // Layout: keep other people's widgets' entries, replace devroom's.
+  const layout = desired.find((s) => s.type === LAYOUT_EVENT);
+  const currentLayout = find(LAYOUT_EVENT, '')?.content.widgets;
+  if (layout && currentLayout && typeof currentLayout === 'object') {
+    const others = Object.fromEntries(Object.entries(currentLayout as Record<string, unknown>).filter(([id]) => !id.startsWith(WIDGET_ID_PREFIX)));
+    layout.content = { ...layout.content, widgets: { ...others, ...(layout.content.widgets as Record<string, unknown>) } };
+  }
+  const pl = find(PL, '');
+  desired.push({ type: PL, stateKey: '', content: mergePowerLevels(pl?.content ?? {}, users) });
+
+  const changes: Change[] = [];
+  for (const s of desired) {
+    const cur = find(s.type, s.stateKey);
+    const empty = !cur || Object.keys(cur.content).length === 0;
+    if (empty) changes.push({ ...s, kind: 'add' });
+    else if (canonical(cur.content) !== canonical(s.content)) changes.push({ ...s, kind: 'change', before: cur.content });
+  }
+  for (const e of stale) changes.push({ type: WIDGET_EVENT, stateKey: e.state_key, content: {}, kind: 'remove', before: e.content });
+  return changes;
+}
+
+function describe(change: Change): string {
+  const key = change.stateKey ? ` ${change.stateKey}` : '';
+  if (change.kind === 'add') return `  + ${change.type}${key}`;
+  if (change.kind === 'remove') return `  - ${change.type}${key} (removed: no longer in the plan)`;
+  const before = change.before ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(change.content)])].filter((k) => canonical(before[k]) !== canonical(change.content[k]));
+  const show = (v: unknown) => {
+    const s = v === undefined ? '(none)' : JSON.stringify(v);
+    return s.length > 80 ? s.slice(0, 77) + '…' : s;
+  };
+  return [`  ~ ${change.type}${key}`, ...keys.map((k) => `      ${k}: ${show(before[k])} → ${show(change.content[k])}`)].join('\n');
+}
+
+const fmtDuration = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+};
+
+export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
+  const { client, plan } = options;
+  const log = options.log ?? (() => {});
+  const progress = options.progress ?? (() => {});
+  const now = options.now ?? (() => Date.now());
+  const result: ApplyResult = { rooms: plan.rooms.length, created: 0, updated: 0, unchanged: 0, failed: [], changes: 0, interrupted: false };
+  const started = now();
+
+  const me = (await client.whoami()).user_id;
+  const server = me.slice(me.indexOf(':') + 1);
+  const users = plan.powerLevels.users;
+
+  let done = 0;
+  for (const room of plan.rooms) {
+    if (options.signal?.aborted) {
+      result.interrupted = true;
+      result.stoppedBy = 'interrupted';
+      break;
+    }
+    const alias = room.alias ?? `#${room.aliasLocalpart}:${server}`;
+    let what = '';
+    try {
+      let roomId = await client.resolveAlias(alias);
+      if (!roomId) {
+        const aliasServer = alias.slice(alias.indexOf(':') + 1);
+        if (aliasServer !== server) throw new Error(`alias ${alias} does not exist and is on another server than ${server}: create it there or change the config`);
+        const body = {
+          room_alias_name: alias.slice(1, alias.indexOf(':')),
+          name: room.name,
+          topic: room.topic,
+          preset: 'public_chat',
+          visibility: 'private',
+          power_level_content_override: newRoomPowerLevels(me, users),
+          initial_state: room.state.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content })),
+        };
+        if (options.dryRun) {
+          log(`${room.room} (${alias}): + create room with ${body.initial_state.length} state events and power levels`);
+          result.created++;
+          result.changes++;
+          what = 'would create';
+        } else {
+          try {
+            roomId = (await client.createRoom(body)).room_id;
+            result.created++;
+            result.changes++;
+            what = 'created';
+          } catch (e) {
+            // Someone (or our own earlier, interrupted attempt) took the alias meanwhile: update that room.
+            if (!(e instanceof MatrixHttpError && e.errcode === 'M_ROOM_IN_USE')) throw e;
+            roomId = await client.resolveAlias(alias);
+            if (!roomId) throw e;
+          }
+        }
+      }
+      if (roomId && !what) {
+        const changes = diffRoom(room, await client.getState(roomId), users);
+        if (!changes.length) {
+          result.unchanged++;
+          what = 'unchanged';
+        } else {
+          if (options.dryRun) log(`${room.room} (${alias}, ${roomId}):\n${changes.map(describe).join('\n')}`);
+          for (const c of changes) {
+            if (options.signal?.aborted) {
+              result.interrupted = true;
+              result.stoppedBy = 'interrupted';
+              break;
+            }
+            if (!options.dryRun) await client.putState(roomId, c.type, c.stateKey, c.content);
+            result.changes++;
+          }
+          result.updated++;
+          what = `${options.dryRun ? 'would write' : 'wrote'} ${changes.length} state event${changes.length === 1 ? '' : 's'}`;
+        }
+      }
+    } catch (e) {
+      if (e instanceof TransportError) {
+        result.interrupted = true;
+        result.stoppedBy = `homeserver unreachable: ${e.message}`;
+        result.failed.push({ room: room.room, error: e.message });
+        break;
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      result.failed.push({ room: room.room, error: message });
+      what = `FAILED: ${message}`;
+    }
+    done++;
+    const elapsed = now() - started;
+    const eta = done < plan.rooms.length ? ` · ETA ${fmtDuration((elapsed / done) * (plan.rooms.length - done))}` : '';
+    progress(`[${String(done).padStart(String(plan.rooms.length).length)}/${plan.rooms.length}] ${room.room}: ${what}${eta}`);
+    if (result.interrupted) break;
+  }
+
+  const s = client.stats;
+  const verb = options.dryRun ? 'would change' : 'changed';
+  log(
+    [
+      `${options.dryRun ? 'Dry run' : 'Done'}${result.interrupted ? ` (stopped: ${result.stoppedBy}; re-run to resume)` : ''}: ${done}/${result.rooms} rooms — ${result.created} ${options.dryRun ? 'to create' : 'created'}, ${result.updated} ${options.dryRun ? 'to update' : 'updated'}, ${result.unchanged} unchanged, ${result.failed.length} failed; ${result.changes} ${verb}.`,
+      `Requests: ${s.requests} (${s.reads} reads, ${s.writes} writes), rate-limited ${s.rateLimited}×, retried ${s.transientRetries}×, waited ${fmtDuration(s.waitedMs)}, took ${fmtDuration(now() - started)}.`,
+      ...result.failed.map((f) => `  failed: ${f.room}: ${f.error}`),
+    ].join('\n'),
+  );
+  return result;
+}

@@ -1,0 +1,163 @@
+/**
+ * The handful of Matrix client-server endpoints `apply` needs, over plain fetch. Rate
+ * limits are the normal case for a big conference (FOSDEM 2021 took 15–20 hours of
+ * manual work against them): 429 waits exactly `retry_after_ms` (or Retry-After), 5xx and
+ * network errors back off exponentially with jitter. Every call is safe to repeat: state
+ * PUTs are idempotent and a repeated createRoom fails with M_ROOM_IN_USE on the alias.
+ */
+
+export class MatrixHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errcode: string,
+    readonly detail: string,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(`${method} ${path} → ${status} ${errcode}${detail ? `: ${detail}` : ''}`);
+    this.name = 'MatrixHttpError';
+  }
+}
+
+/** The homeserver could not be reached (or kept failing) after every retry. */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export interface ClientOptions {
+  homeserver: string;
+  accessToken: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts for 5xx/network errors (first try included). */
+  maxAttempts?: number;
+  /** 429s in a row before giving up on one request. */
+  maxRateLimited?: number;
+  baseDelayMs?: number;
+  random?: () => number;
+  onWait?: (info: { reason: string; ms: number; method: string; path: string }) => void;
+}
+
+export interface ClientStats {
+  requests: number;
+  reads: number;
+  writes: number;
+  rateLimited: number;
+  transientRetries: number;
+  waitedMs: number;
+}
+
+const V3 = '/_matrix/client/v3';
+
+export class MatrixClient {
+  readonly stats: ClientStats = { requests: 0, reads: 0, writes: 0, rateLimited: 0, transientRetries: 0, waitedMs: 0 };
+  private readonly base: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: ClientOptions) {
+    this.base = options.homeserver.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async request<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+    const maxAttempts = this.options.maxAttempts ?? 6;
+    const maxRateLimited = this.options.maxRateLimited ?? 30;
+    const baseDelay = this.options.baseDelayMs ?? 500;
+    const random = this.options.random ?? Math.random;
+    let failures = 0;
+    let limited = 0;
+    const wait = async (reason: string, ms: number) => {
+      this.options.onWait?.({ reason, ms, method, path });
+      this.stats.waitedMs += ms;
+      await this.sleep(ms);
+    };
+    const backoff = () => Math.round(Math.min(30_000, baseDelay * 2 ** (failures - 1)) * (0.5 + random() / 2));
+
+    for (;;) {
+      this.stats.requests++;
+      if (method === 'GET') this.stats.reads++;
+      else this.stats.writes++;
+      let res: Response;
+      try {
+        res = await this.fetchImpl(this.base + path, {
+          method,
+          headers: { Authorization: `Bearer ${this.options.accessToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      } catch (e) {
+        failures++;
+        if (failures >= maxAttempts) throw new TransportError(`${method} ${path}: ${(e as Error).message} (gave up after ${failures} attempts)`);
+        this.stats.transientRetries++;
+        await wait(`network error: ${(e as Error).message}`, backoff());
+        continue;
+      }
+      const text = await res.text();
+      let json: Record<string, unknown> = {};
+      try {
+        json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      } catch {
+        json = {};
+      }
+      if (res.ok) return json as T;
+      const errcode = typeof json.errcode === 'string' ? json.errcode : `HTTP_${res.status}`;
+      const detail = typeof json.error === 'string' ? json.error : '';
+      if (res.status === 429 || errcode === 'M_LIMIT_EXCEEDED') {
+        limited++;
+        this.stats.rateLimited++;
+        if (limited > maxRateLimited) throw new MatrixHttpError(res.status, errcode, `still rate-limited after ${limited} waits`, method, path);
+        const fromBody = typeof json.retry_after_ms === 'number' && json.retry_after_ms >= 0 ? json.retry_after_ms : undefined;
+        const ms = fromBody ?? retryAfterHeader(res.headers.get('Retry-After')) ?? (failures++, backoff());
+        await wait('rate limited (429)', ms);
+        continue;
+      }
+      if (res.status >= 500) {
+        failures++;
+        if (failures >= maxAttempts) throw new TransportError(`${method} ${path} → ${res.status} ${errcode} (gave up after ${failures} attempts)`);
+        this.stats.transientRetries++;
+        await wait(`server error ${res.status}`, backoff());
+        continue;
+      }
+      throw new MatrixHttpError(res.status, errcode, detail, method, path);
+    }
+  }
+
+  whoami(): Promise<{ user_id: string }> {
+    return this.request('GET', `${V3}/account/whoami`);
+  }
+
+  /** Room id for an alias, or null when the alias does not exist. */
+  async resolveAlias(alias: string): Promise<string | null> {
+    try {
+      const r = await this.request<{ room_id: string }>('GET', `${V3}/directory/room/${encodeURIComponent(alias)}`);
+      return r.room_id;
+    } catch (e) {
+      if (e instanceof MatrixHttpError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  createRoom(body: Record<string, unknown>): Promise<{ room_id: string }> {
+    return this.request('POST', `${V3}/createRoom`, body);
+  }
+
+  getState(roomId: string): Promise<{ type: string; state_key: string; content: Record<string, unknown> }[]> {
+    return this.request('GET', `${V3}/rooms/${encodeURIComponent(roomId)}/state`);
+  }
+
+  putState(roomId: string, type: string, stateKey: string, content: Record<string, unknown>): Promise<{ event_id: string }> {
+    return this.request('PUT', `${V3}/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`, content);
+  }
+}
+
+/** Retry-After: delay-seconds or an HTTP date. */
+function retryAfterHeader(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
