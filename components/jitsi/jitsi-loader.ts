@@ -1,0 +1,80 @@
+import { checkUrl } from '../shared/safe-url.js';
+import type { JitsiMeetExternalAPIConstructor } from './jitsi-types.js';
+
+/**
+ * Loads Jitsi's IFrame API script once per script URL and hands back the constructor it
+ * defined. Why not @jitsi/react-sdk's loader: it caches its first promise forever (a
+ * failed load can never be retried), supports one domain per page, and only ships inside
+ * React components — none of which fits a Lit element that may appear twice on a page.
+ *
+ * - A failed load is forgotten, so the next call (a Retry button) really loads again.
+ * - Every external_api.js assigns the same global `JitsiMeetExternalAPI`; we capture it in
+ *   the script's load event (which runs right after that script executed), so two players
+ *   with different domains each keep the constructor their own server shipped.
+ * - Chromium answers a second <script> for a URL that just failed from its memory cache
+ *   (the request never reaches the network; measured in our tests), so a retry adds a
+ *   `devroom-retry=N` query parameter to get a real new request.
+ */
+const loaded = new Map<string, Promise<JitsiMeetExternalAPIConstructor>>();
+const failures = new Map<string, number>();
+
+/** `https://DOMAIN/external_api.js` unless a self-hosted deployment gives its own URL. */
+export function jitsiScriptUrl(domain: string, override?: string): string {
+  return override || `https://${domain}/external_api.js`;
+}
+
+export class JitsiLoadError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message);
+    this.name = 'JitsiLoadError';
+  }
+}
+
+export function loadJitsiApi(scriptUrl: string, options: { timeoutMs?: number } = {}): Promise<JitsiMeetExternalAPIConstructor> {
+  const checked = checkUrl(scriptUrl);
+  if (!checked.ok) return Promise.reject(new JitsiLoadError(checked.reason, scriptUrl));
+  const url = checked.url;
+  const cached = loaded.get(url);
+  if (cached) return cached;
+
+  const promise = new Promise<JitsiMeetExternalAPIConstructor>((resolve, reject) => {
+    const script = document.createElement('script');
+    const failed = failures.get(url) ?? 0;
+    const src = new URL(url);
+    if (failed) src.searchParams.set('devroom-retry', String(failed));
+    script.src = src.href;
+    script.async = true;
+    script.dataset.devroomJitsi = '';
+    const timeoutMs = options.timeoutMs ?? 20_000;
+    const fail = (message: string) => {
+      clearTimeout(timer);
+      script.remove();
+      loaded.delete(url);
+      failures.set(url, failed + 1);
+      reject(new JitsiLoadError(message, url));
+    };
+    const timer = setTimeout(() => fail(`timed out loading ${url}`), timeoutMs);
+    script.addEventListener('load', () => {
+      clearTimeout(timer);
+      const api = window.JitsiMeetExternalAPI;
+      if (typeof api !== 'function') fail(`${url} did not define JitsiMeetExternalAPI`);
+      else {
+        failures.delete(url);
+        resolve(api);
+      }
+    });
+    script.addEventListener('error', () => fail(`could not load ${url}`));
+    document.head.append(script);
+  });
+  loaded.set(url, promise);
+  return promise;
+}
+
+/** For tests: forget every loaded script. */
+export function resetJitsiLoader(): void {
+  loaded.clear();
+  failures.clear();
+}
