@@ -1,0 +1,382 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .base {
+    background: var(--_bg);
+    color: var(--_fg);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 0.25em;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.4rem;
+  }
+  h3 {
+    font-size: 1.15rem;
+  }
+  h4 {
+    font-size: 1rem;
+  }
+  p {
+    margin: 0.25em 0;
+  }
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .small {
+    font-size: 0.875em;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button,
+  select,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  button[disabled] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    border-color: var(--_accent);
+  }
+  button.danger {
+    background: var(--_danger);
+    color: var(--_bg);
+    border-color: var(--_danger);
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0.25rem;
+    text-decoration: underline;
+    color: inherit;
+  }
+  button.icon {
+    min-width: 2.25rem;
+    font-weight: bold;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_fg);
+    color: var(--_bg);
+  }
+  input[type='text'],
+  textarea,
+  select {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.25rem 0.4rem;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-top: 0.5rem;
+  }
+  .error {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .error code {
+    white-space: pre-wrap;
+    word-break: break-word;
+  }
+  .header {
+    margin-bottom: var(--_space);
+  }
+  .hours .open {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .notice,
+  .issue {
+    color: var(--_danger);
+  }
+  .issue.info {
+    color: var(--_warning);
+  }
+  .tabs {
+    display: flex;
+    gap: 0.5rem;
+    margin-bottom: var(--_space);
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  @container (min-width: 720px) {
+    .layout.with-cart {
+      grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr);
+      align-items: start;
+    }
+    .side {
+      position: sticky;
+      top: 0;
+    }
+  }
+  .filters {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .filters summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    margin: 0.5rem 0;
+  }
+  .checks {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0.25rem 1rem;
+  }
+  .strict {
+    display: block;
+    margin-top: 0.5rem;
+  }
+  .filtered {
+    color: var(--_muted);
+  }
+  .section {
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .items {
+    display: grid;
+    gap: var(--_space);
+  }
+  .item {
+    display: flex;
+    gap: var(--_space);
+    padding: var(--_space);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .item.hidden {
+    border-style: dashed;
+  }
+  .item img {
+    width: 96px;
+    height: 96px;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    flex: none;
+  }
+  .item-body {
+    flex: 1;
+    min-width: 0;
+  }
+  .item-head,
+  .line-head,
+  .total {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+  .price {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .badges:empty {
+    display: none;
+  }
+  .badge {
+    display: inline-block;
+    font-size: 0.8em;
+    font-weight: 600;
+    padding: 0.1em 0.5em;
+    margin-right: 0.25rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+  .badge.sold-out {
+    color: var(--_danger);
+  }
+  .badge.low {
+    color: var(--_warning);
+  }
+  .diets {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0.25rem 0;
+  }
+  .diets li {
+    font-size: 0.8em;
+    padding: 0.1em 0.5em;
+    border-radius: 999px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+  }
+  .allergens {
+    font-size: 0.875em;
+    margin: 0.25rem 0;
+  }
+  .allergens .label {
+    font-weight: 600;
+  }
+  .allergen-list {
+    display: inline;
+  }
+  .allergen-list li {
+    display: inline;
+  }
+  .may-contain {
+    color: var(--_muted);
+  }
+  .add {
+    margin-top: 0.5rem;
+  }
+  .choose label {
+    display: block;
+    padding: 0.15rem 0;
+  }
+  .choose label.unavailable {
+    color: var(--_muted);
+  }
+  .cart,
+  .my-orders {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+    background: var(--_surface);
+  }
+  .lines > li {
+    padding: 0.5rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .line.blocked {
+    border-left: 4px solid var(--_danger);
+    padding-left: 0.5rem;
+  }
+  .line-controls {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+    margin: 0.25rem 0;
+  }
+  .note input,
+  .order-note textarea {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .order-note {
+    display: block;
+    margin-top: 0.5rem;
+  }
+  .total {
+    margin: 0.5rem 0;
+    font-size: 1.1em;
+  }
+  .checkout {
+    width: 100%;
+  }
+  .ready-region:empty {
+    display: none;
+  }
+  .ready {
+    font-size: 1.5rem;
+    font-weight: 700;
+    text-align: center;
+    padding: var(--_space);
+    margin: 0 0 var(--_space);
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    border-radius: var(--_radius);
+  }
+  .my-order.failed {
+    color: var(--_danger);
+  }
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  .columns {
+    display: grid;
+    gap: var(--_space);
+    margin-top: var(--_space);
+  }
+  @container (min-width: 720px) {
+    .columns {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+  }
+  .column {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .order {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+    margin-bottom: 0.5rem;
+  }
+  .order-head {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+    flex-wrap: wrap;
+  }
+  .pickup {
+    font-size: 1.25em;
+  }
+  .admin {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-top: 0.5rem;
+  }
+`;
