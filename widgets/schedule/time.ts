@@ -75,7 +75,7 @@ export function parseDuration(value: string): number {
 /** "HH:MM[:SS]" → seconds since midnight; NaN when malformed. */
 export function clockSeconds(value: string): number {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!m || +m[1]! > 47 || +m[2]! > 59 || +(m[3] ?? 0) > 59) return NaN;
+  if (!m || +m[1]! > 23 || +m[2]! > 59 || +(m[3] ?? 0) > 59) return NaN;
   return +m[1]! * 3600 + +m[2]! * 60 + +(m[3] ?? 0);
 }
 
