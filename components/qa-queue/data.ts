@@ -1,0 +1,53 @@
+/**
+ * Plain-page question data (a `questions` property, a JSON `src`, or an inline
+ * <script type="application/json">) is untrusted: wrong types are dropped with a reason
+ * instead of throwing past the element.
+ */
+import type { QuestionData } from './tally.js';
+
+export interface ParsedQuestions {
+  questions: QuestionData[];
+  /** One line per dropped item, for console.warn. */
+  dropped: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const optBool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+export function parseQuestions(input: unknown): ParsedQuestions {
+  const list = isObject(input) && Array.isArray(input.questions) ? input.questions : input;
+  if (!Array.isArray(list)) return { questions: [], dropped: ['expected an array of questions (or {"questions": [...]})'] };
+  const questions: QuestionData[] = [];
+  const dropped: string[] = [];
+  const seen = new Set<string>();
+  list.forEach((item: unknown, index) => {
+    if (!isObject(item)) return dropped.push(`#${index}: not an object`);
+    const id = typeof item.id === 'number' ? String(item.id) : item.id;
+    if (typeof id !== 'string' || id === '') return dropped.push(`#${index}: missing string "id"`);
+    if (seen.has(id)) return dropped.push(`#${index}: duplicate id ${JSON.stringify(id.slice(0, 40))}`);
+    if (typeof item.text !== 'string' || item.text.trim() === '') return dropped.push(`#${index}: missing string "text"`);
+    seen.add(id);
+    const votes = typeof item.votes === 'number' && Number.isFinite(item.votes) ? Math.max(0, Math.floor(item.votes)) : 0;
+    const ts = typeof item.ts === 'number' || typeof item.ts === 'string' ? item.ts : undefined;
+    const local = item.local === 'pending' || item.local === 'failed' || item.local === 'confirmed' ? item.local : undefined;
+    questions.push({
+      id,
+      text: item.text,
+      author: optString(item.author),
+      authorName: optString(item.authorName),
+      ts,
+      votes,
+      voted: optBool(item.voted),
+      pinned: optBool(item.pinned),
+      answered: optBool(item.answered),
+      hidden: optBool(item.hidden),
+      approved: optBool(item.approved),
+      local,
+      localId: optString(item.localId),
+      error: optString(item.error),
+    });
+    return undefined;
+  });
+  return { questions, dropped };
+}

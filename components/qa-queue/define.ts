@@ -1,0 +1,29 @@
+import { defineElement } from '../shared/define.js';
+import { DevroomQaQueue } from './qa-queue.js';
+
+export { DevroomQaQueue };
+export { QaTally, applyModeration, normaliseVoteKey, VOTE_KEY, SECTIONS } from './tally.js';
+export type {
+  Question,
+  QuestionData,
+  QuestionInput,
+  VoteInput,
+  Moderation,
+  ModerationAction,
+  LocalState,
+  Section,
+  SectionView,
+  TallyChange,
+} from './tally.js';
+export { HandsModel } from './hands.js';
+export type { RaisedHand, StageInvite, StageResponse } from './hands.js';
+export { parseQuestions } from './data.js';
+export type * from './qa-events.js';
+
+defineElement('devroom-qa-queue', DevroomQaQueue);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'devroom-qa-queue': DevroomQaQueue;
+  }
+}

@@ -1,0 +1,326 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './define.js';
+import { QaTally, type QuestionData } from './tally.js';
+import type { DevroomQaQueue } from './qa-queue.js';
+
+const ME = '@me:example.org';
+
+const data: QuestionData[] = [
+  { id: '$a', text: 'How does the tally scale?', author: '@ann:x', authorName: 'Ann', ts: 1_700_000_000_000, votes: 2 },
+  { id: '$b', text: 'Is it open source?', author: '@bob:x', ts: 1_700_000_060_000, votes: 5 },
+  { id: '$c', text: 'Already answered one', author: '@cat:x', ts: 1_700_000_120_000, answered: true },
+];
+
+async function queue(props: Partial<DevroomQaQueue> = {}, lang = 'en'): Promise<DevroomQaQueue> {
+  const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue lang=${lang} user-id=${ME}></devroom-qa-queue>`);
+  Object.assign(el, props);
+  await el.updateComplete;
+  await settle(el);
+  return el;
+}
+
+/** Row measurement may take a second render. */
+async function settle(el: DevroomQaQueue): Promise<void> {
+  await el.updateComplete;
+  await aTimeout(0);
+  await el.updateComplete;
+}
+
+const $ = <T extends Element = HTMLElement>(el: DevroomQaQueue, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: DevroomQaQueue, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const rowTexts = (el: DevroomQaQueue): string[] => $$(el, '.row .text').map((p) => p.textContent!.trim());
+const button = (root: ParentNode, label: string): HTMLButtonElement => {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+};
+
+describe('<devroom-qa-queue> display', () => {
+  it('shows open questions ranked by votes and answered ones apart', async () => {
+    const el = await queue({ questions: data });
+    expect(rowTexts(el)).to.deep.equal(['Is it open source?', 'How does the tally scale?']);
+    expect($(el, '#open-heading')!.textContent).to.contain('(2)');
+    const answered = $<HTMLDetailsElement>(el, 'details[part="answered"]')!;
+    expect(answered.querySelector('summary')!.textContent).to.contain('Answered (1)');
+    answered.open = true;
+    await oneEvent(answered, 'toggle');
+    await el.updateComplete;
+    expect(answered.textContent).to.contain('Already answered one');
+  });
+
+  it('renders hostile content as text, strips bidi overrides and truncates huge text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    const el = await queue({
+      questions: [
+        { id: '$h', text: hostile, author: '<script>alert(1)</script>', votes: 3 },
+        { id: '$r', text: 'evil \u202Egnp.exe\u202C name', votes: 2 },
+        { id: '$l', text: 'x'.repeat(100_000), votes: 1 },
+      ],
+    });
+    expect($(el, '.row img')).to.equal(null);
+    expect($(el, '.row b')).to.equal(null);
+    expect(rowTexts(el)[0]).to.equal(hostile);
+    expect(el.shadowRoot!.textContent).to.contain('<script>alert(1)</script>');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(rowTexts(el)[1]).to.equal('evil gnp.exe name');
+    expect($(el, '.row bdi[dir="auto"]')).to.not.equal(null);
+    const long = rowTexts(el)[2]!;
+    expect(long.length).to.be.below(300);
+    const more = button($$(el, '.row')[2]!, 'Show more');
+    more.click();
+    await settle(el);
+    expect(rowTexts(el)[2]!.length).to.be.within(5000, 5002);
+  });
+
+  it('reads questions from an inline JSON script and drops invalid items', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue>
+        <script type="application/json">
+          [{ "id": "1", "text": "From JSON", "votes": 1 }, { "id": 2 }, "nope"]
+        </script>
+      </devroom-qa-queue>`);
+      await settle(el);
+      expect(rowTexts(el)).to.deep.equal(['From JSON']);
+      expect(warnings.length).to.equal(2);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('speaks German', async () => {
+    const el = await queue({ questions: data }, 'de');
+    expect($(el, 'label[for="ask"]')!.textContent).to.equal('Frage stellen');
+    expect($(el, '.vote')!.getAttribute('aria-label')).to.equal('Abstimmen, 5 Stimmen');
+  });
+
+  it('virtualises 10,000 questions', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ id: `$q${i}`, text: `Question ${i}`, votes: i % 7, ts: i }));
+    const el = await queue({ questions: many });
+    expect($$(el, '.row').length).to.be.within(5, 60);
+    const scroller = $(el, '.scroller')!;
+    scroller.scrollTop = 300_000;
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle(el);
+    const rows = $$(el, '.row');
+    expect(rows.length).to.be.within(5, 61);
+    expect(Number(rows[rows.length - 1]!.getAttribute('aria-posinset'))).to.be.above(3000);
+    expect(rows[0]!.getAttribute('aria-setsize')).to.equal('10000');
+  });
+
+  it('is accessible (axe) for a moderator with hands', async () => {
+    const el = await queue({
+      questions: [...data, { id: '$x', text: 'hidden one', hidden: true }],
+      canModerate: true,
+      handsEnabled: true,
+      hands: [{ userId: '@hand:x', text: 'I have a demo', ts: 1 }],
+      invites: [{ userId: ME, ts: 2 }],
+    });
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<devroom-qa-queue> asking', () => {
+  it('trims, emits devroom-ask once and shows the question as pending', async () => {
+    const el = await queue({ questions: data });
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    textarea.focus();
+    await sendKeys({ type: '   Will there be slides?   ' });
+    const asked = oneEvent(el, 'devroom-ask');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await asked;
+    expect(detail.text).to.equal('Will there be slides?');
+    expect(detail.localId).to.match(/^local-/);
+    await settle(el);
+    const mine = $(el, '[part="mine"]')!;
+    expect(mine.textContent).to.contain('Will there be slides?');
+    expect(mine.textContent).to.contain('Sending…');
+    expect(textarea.value).to.equal('');
+  });
+
+  it('refuses empty and over-long questions', async () => {
+    const el = await queue({ maxLength: 10 });
+    let asks = 0;
+    el.addEventListener('devroom-ask', () => asks++);
+    button(el.shadowRoot!, 'Ask').click();
+    await el.updateComplete;
+    expect($(el, '#ask-error')!.textContent).to.equal('Type a question first.');
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'much too long question' });
+    await el.updateComplete;
+    expect($(el, '[part="counter"]')!.textContent).to.equal('22 / 10');
+    button(el.shadowRoot!, 'Ask').click();
+    await el.updateComplete;
+    expect($(el, '#ask-error')!.textContent).to.contain('at most 10');
+    expect(asks).to.equal(0);
+  });
+
+  it('shows "not sent" with Retry that emits once, then the confirmed question', async () => {
+    const el = await queue({ questions: data });
+    el.addEventListener('devroom-ask', (e) => (localId = e.detail.localId));
+    let localId = '';
+    const retries: string[] = [];
+    el.addEventListener('devroom-retry-ask', (e) => retries.push(e.detail.localId));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Flaky network?' });
+    button(el.shadowRoot!, 'Ask').click();
+    el.failQuestion(localId, 'M_LIMIT_EXCEEDED');
+    await settle(el);
+    const mine = $(el, '[part="mine"]')!;
+    expect(mine.textContent).to.contain('Not sent');
+    const retry = button(mine, 'Retry');
+    retry.click();
+    retry.click();
+    await settle(el);
+    expect(retries).to.deep.equal([localId]);
+    expect($(el, '[part="mine"]')!.textContent).to.contain('Sending…');
+    el.confirmQuestion(localId, '$sent');
+    await settle(el);
+    expect($(el, '[part="mine"]')).to.equal(null);
+    expect(rowTexts(el)).to.include('Flaky network?');
+  });
+});
+
+describe('<devroom-qa-queue> voting and moderation', () => {
+  it('emits vote / unvote and shows the pressed state only from state', async () => {
+    const el = await queue({ questions: data });
+    const vote = $<HTMLButtonElement>(el, '.row .vote')!;
+    expect(vote.getAttribute('aria-pressed')).to.equal('false');
+    setTimeout(() => vote.click());
+    const { detail } = await oneEvent(el, 'devroom-vote');
+    expect(detail).to.deep.equal({ questionId: '$b', vote: true });
+    await el.updateComplete;
+    expect(vote.getAttribute('aria-pressed')).to.equal('false'); // not assumed
+    expect(vote.getAttribute('aria-disabled')).to.equal('true');
+    el.questions = data.map((q) => (q.id === '$b' ? { ...q, votes: 6, voted: true } : q));
+    await settle(el);
+    const pressed = $<HTMLButtonElement>(el, '.row .vote')!;
+    expect(pressed.getAttribute('aria-pressed')).to.equal('true');
+    expect(pressed.getAttribute('aria-label')).to.equal('Vote, 6 votes');
+    setTimeout(() => pressed.click());
+    expect((await oneEvent(el, 'devroom-vote')).detail).to.deep.equal({ questionId: '$b', vote: false });
+  });
+
+  it('hides moderation controls from non-moderators', async () => {
+    const el = await queue({ questions: [...data, { id: '$h', text: 'hidden', hidden: true }] });
+    expect($(el, '[part="moderation"]')).to.equal(null);
+    expect($(el, 'details[part="hidden"]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.not.contain('Pin');
+  });
+
+  it('lets a moderator pin, answer and approve', async () => {
+    const model = new QaTally();
+    const el = await queue({ model, canModerate: true, preModeration: true });
+    model.addQuestion({ id: '$p', author: '@x:x', text: 'Needs approval', ts: 1 });
+    await settle(el);
+    const review = $<HTMLDetailsElement>(el, 'details[part="review"]')!;
+    review.open = true;
+    await oneEvent(review, 'toggle');
+    await el.updateComplete;
+    setTimeout(() => button(review, 'Approve').click());
+    const approve = await oneEvent(el, 'devroom-moderate');
+    expect(approve.detail).to.deep.include({ questionId: '$p', action: 'approve' });
+    model.setModeration('$p', approve.detail.state);
+    await settle(el);
+    setTimeout(() => button($(el, '.row')!, 'Pin').click());
+    const pin = await oneEvent(el, 'devroom-moderate');
+    expect(pin.detail.state).to.deep.equal({ pinned: true, answered: false, hidden: false, approved: true });
+  });
+
+  it('shows an own question awaiting approval to its author only', async () => {
+    const model = new QaTally();
+    model.preModeration = true;
+    model.addQuestion({ id: '$mine', author: ME, text: 'My pending one', ts: 1 });
+    model.addQuestion({ id: '$other', author: '@o:x', text: 'Someone else', ts: 2 });
+    const el = await queue({ model });
+    const mine = $(el, '[part="mine"]')!;
+    expect(mine.textContent).to.contain('My pending one');
+    expect(mine.textContent).to.contain('Waiting for a moderator');
+    expect(el.shadowRoot!.textContent).to.not.contain('Someone else');
+  });
+});
+
+describe('<devroom-qa-queue> stable order', () => {
+  it('holds the order while the reader points at the list, announces, and applies on request', async () => {
+    const model = new QaTally();
+    model.addQuestion({ id: '$1', author: '@a:x', text: 'first', ts: 1 });
+    model.addQuestion({ id: '$2', author: '@a:x', text: 'second', ts: 2 });
+    const el = await queue({ model });
+    $(el, '.scroller')!.dispatchEvent(new PointerEvent('pointerenter'));
+    model.addVote({ voteId: '$v', questionId: '$2', voter: '@z:x', key: '👍🏾' });
+    model.addQuestion({ id: '$3', author: '@n:x', text: 'brand new', ts: 3 });
+    await settle(el);
+    expect(rowTexts(el)).to.deep.equal(['first', 'second']);
+    expect($(el, '.row[data-id="$2"] .vote')!.getAttribute('aria-label')).to.equal('Vote, 1 vote');
+    const updates = $<HTMLButtonElement>(el, '[part="updates-button"]')!;
+    expect(updates.textContent!.trim()).to.equal('2 updates — show');
+    await aTimeout(1100);
+    expect($(el, '[role="status"]')!.textContent).to.equal('New question: brand new');
+    // A redaction removes at once, even while the order is held.
+    model.redact('$1');
+    await settle(el);
+    expect(rowTexts(el)).to.deep.equal(['second']);
+    updates.click();
+    await settle(el);
+    expect(rowTexts(el)).to.deep.equal(['second', 'brand new']);
+    expect($(el, '[part="updates-button"]')).to.equal(null);
+  });
+});
+
+describe('<devroom-qa-queue> keyboard', () => {
+  it('asks, moves through rows with arrows and votes with the keyboard', async () => {
+    const el = await queue({ questions: data });
+    const votes: boolean[] = [];
+    el.addEventListener('devroom-vote', (e) => votes.push(e.detail.vote));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ press: 'Tab' }); // Ask button
+    await sendKeys({ press: 'Tab' }); // first row
+    expect(el.shadowRoot!.activeElement!.getAttribute('data-id')).to.equal('$b');
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(el.shadowRoot!.activeElement!.getAttribute('data-id')).to.equal('$a');
+    await sendKeys({ press: 'Tab' }); // its vote button
+    expect(el.shadowRoot!.activeElement!.classList.contains('vote')).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    expect(votes).to.deep.equal([true]);
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(el.shadowRoot!.activeElement!.getAttribute('data-id')).to.equal('$b');
+  });
+});
+
+describe('<devroom-qa-queue> hands', () => {
+  it('raises a hand with a line of text and lowers it', async () => {
+    const el = await queue({ handsEnabled: true });
+    $<HTMLInputElement>(el, '#hand-text')!.focus();
+    await sendKeys({ type: '  Demo please ' });
+    setTimeout(() => button(el.shadowRoot!, '✋ Raise hand').click());
+    expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Demo please' });
+    el.hands = [{ userId: '@first:x', ts: 1 }, { userId: ME, ts: 2, text: 'Demo please' }];
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('#2 in the queue');
+    setTimeout(() => button(el.shadowRoot!, 'Lower hand').click());
+    await oneEvent(el, 'devroom-lower-hand');
+  });
+
+  it('gives moderators the queue with invite / remove, and the invitee accept / decline', async () => {
+    const el = await queue({ handsEnabled: true, canModerate: true, hands: [{ userId: '@h:x', displayName: 'Hana', ts: 1 }] });
+    const queueList = $(el, 'ol')!;
+    expect(queueList.textContent).to.contain('Hana');
+    setTimeout(() => button(queueList, 'Invite to stage').click());
+    expect((await oneEvent(el, 'devroom-stage-invite')).detail).to.deep.equal({ userId: '@h:x' });
+    setTimeout(() => button(queueList, 'Remove').click());
+    expect((await oneEvent(el, 'devroom-remove-hand')).detail).to.deep.equal({ userId: '@h:x' });
+
+    const attendee = await queue({ handsEnabled: true, invites: [{ userId: ME, ts: 3 }] });
+    expect($(attendee, 'ol')).to.equal(null);
+    const invite = $(attendee, '[part="stage-invite"]')!;
+    setTimeout(() => button(invite, 'Join the stage').click());
+    await oneEvent(attendee, 'devroom-accept-stage');
+    setTimeout(() => button(invite, 'Decline').click());
+    await oneEvent(attendee, 'devroom-decline-stage');
+  });
+});

@@ -1,0 +1,814 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { themeTokens } from '../shared/theme.js';
+import { LocaleController } from '../shared/i18n.js';
+import { emit } from '../shared/events.js';
+import { checkUrl } from '../shared/safe-url.js';
+import { styles } from './qa-queue.styles.js';
+import { translations, type QaKey } from './qa-queue.i18n.js';
+import {
+  QaTally,
+  applyModeration,
+  type ModerationAction,
+  type Question,
+  type QuestionData,
+  type TallyChange,
+} from './tally.js';
+import type { RaisedHand, StageInvite } from './hands.js';
+import { RowGeometry } from './virtual.js';
+import { cleanText, codePoints, shorten } from './text.js';
+import { parseQuestions } from './data.js';
+import './qa-events.js';
+
+/** Collapsed questions show this many code points; "Show more" up to EXPANDED_MAX. */
+const COLLAPSED_MAX = 280;
+const EXPANDED_MAX = 5000;
+/** Static (non-virtualised) sections render this many at a time. */
+const PAGE = 50;
+/** New-question announcements are gathered for this long, then spoken once. */
+const ANNOUNCE_DELAY = 1000;
+/** A vote request with no answer stops blocking the button after this long. */
+const VOTE_TIMEOUT = 10_000;
+
+type PagedSection = 'review' | 'answered' | 'hidden';
+
+let localSeq = 0;
+
+/**
+ * @summary Audience questions with 👍 votes, moderation and "raise your hand" to the stage.
+ *
+ * Requests go up as events, state comes down as properties: the element never assumes a
+ * request succeeded. Questions come from `model` (a live QaTally a widget binding folds
+ * room events into), or on a plain page from `questions`, a JSON `src`, or an inline
+ * `<script type="application/json">` child.
+ *
+ * The open list is virtualised (10,000 questions scroll at 60 fps) and its order is
+ * stable: while the reader points at, focuses, or has scrolled the list, re-ranking waits
+ * behind an "N updates — show" button; new questions are announced politely.
+ *
+ * @event devroom-ask - {text, localId} ask a question (cancelable: cancel to keep no pending copy)
+ * @event devroom-retry-ask - {localId, text} send a failed question again (emitted once per failure)
+ * @event devroom-discard-ask - {localId} drop a question that was not sent
+ * @event devroom-vote - {questionId, vote} add (true) or take back (false) the viewer's 👍
+ * @event devroom-moderate - {questionId, action, state} pin / unpin / answer / unanswer / hide / restore / approve
+ * @event devroom-raise-hand - {text?} raise the viewer's hand
+ * @event devroom-lower-hand - {} lower the viewer's hand
+ * @event devroom-stage-invite - {userId} moderator invites a raised hand to the stage
+ * @event devroom-stage-withdraw - {userId} moderator withdraws a stage invitation
+ * @event devroom-remove-hand - {userId} moderator removes a hand from the queue
+ * @event devroom-accept-stage - {} the viewer accepts their stage invitation
+ * @event devroom-decline-stage - {} the viewer declines their stage invitation
+ *
+ * @slot - an optional `<script type="application/json">` with questions (plain pages)
+ *
+ * @csspart base - the wrapper
+ * @csspart ask-form - the ask form
+ * @csspart ask-input - the question textarea
+ * @csspart ask-button - the submit button
+ * @csspart counter - the length counter
+ * @csspart mine - the viewer's unsent / awaiting questions
+ * @csspart updates-button - "N updates — show"
+ * @csspart list - the scrolling open-question list
+ * @csspart question - one question row (any section)
+ * @csspart vote-button - the 👍 button with its count
+ * @csspart question-text - a question's text
+ * @csspart moderation - a question's moderation buttons
+ * @csspart review - the awaiting-approval section (moderators)
+ * @csspart answered - the answered section
+ * @csspart hidden - the hidden section (moderators)
+ * @csspart hands - the raise-hand area / hands queue
+ * @csspart stage-invite - the viewer's stage invitation
+ *
+ * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
+ */
+export class DevroomQaQueue extends LitElement {
+  static override styles = [themeTokens, styles];
+
+  /** The live tally (a widget binding owns and feeds it). Plain pages use `questions`. */
+  @property({ attribute: false }) model: QaTally = new QaTally();
+  /** Plain-page data: replaces the tally's contents (own unsent questions survive). */
+  @property({ attribute: false }) questions?: QuestionData[];
+  /** URL of a JSON array of questions (plain pages). */
+  @property() src?: string;
+  /** The viewer's user id: whose votes are "pressed", whose questions are "yours". */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** Show moderation controls and the hands queue (from the room's power levels). */
+  @property({ type: Boolean, attribute: 'can-moderate' }) canModerate = false;
+  /** Questions need approval before everyone sees them. */
+  @property({ type: Boolean, attribute: 'pre-moderation' }) preModeration = false;
+  /** Maximum question length in characters (code points). */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 500;
+  /** Show "raise hand" (and for moderators the hands queue). */
+  @property({ type: Boolean, attribute: 'hands-enabled' }) handsEnabled = false;
+  /** Raised hands in queue order (HandsModel.hands()). */
+  @property({ attribute: false }) hands: readonly RaisedHand[] = [];
+  /** Current stage invitations (HandsModel.allInvites()). */
+  @property({ attribute: false }) invites: readonly StageInvite[] = [];
+
+  @state() private draft = '';
+  @state() private askError = '';
+  @state() private handDraft = '';
+  @state() private announcement = '';
+  @state() private pendingUpdates = 0;
+  @state() private range: [number, number] = [0, 20];
+  @state() private active = 0;
+  @state() private loadError = '';
+
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  private readonly i18n = new LocaleController<QaKey>(this, translations);
+  private readonly geometry = new RowGeometry();
+  private displayIds: string[] = [];
+  private orderDirty = true;
+  private hovering = false;
+  private focusWithin = false;
+  private scrolledAway = false;
+  private focusRow = false;
+  private readonly expanded = new Set<string>();
+  private readonly votePending = new Map<string, boolean>();
+  private readonly limits: Record<PagedSection, number> = { review: PAGE, answered: PAGE, hidden: PAGE };
+  private readonly openSections = new Set<PagedSection>();
+  private unsubscribe?: () => void;
+  private subscribed?: QaTally;
+  private newCount = 0;
+  private newFirst = '';
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private fetchAbort?: AbortController;
+  private resizeObserver?: ResizeObserver;
+  private lastWidth = 0;
+  private timeFormat?: Intl.DateTimeFormat;
+  private timeFormatLocale = '';
+
+  // ---- public helpers for plain pages ------------------------------------------------
+
+  /** The page's backend accepted question `localId` as `id`. */
+  confirmQuestion(localId: string, id: string): void {
+    this.model.confirmLocal(localId, id);
+  }
+
+  /** The page's backend refused question `localId`: it shows "not sent" with Retry. */
+  failQuestion(localId: string, reason?: string): void {
+    this.model.failLocal(localId, reason);
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+    if (!this.questions && !this.src) this.readInlineData();
+    this.resizeObserver = new ResizeObserver(() => {
+      const width = this.scroller?.clientWidth ?? 0;
+      if (width !== this.lastWidth) {
+        // Text re-wraps at a new width: measured heights are stale.
+        this.lastWidth = width;
+        this.geometry.reset();
+        this.requestUpdate();
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribed = undefined;
+    this.fetchAbort?.abort();
+    this.resizeObserver?.disconnect();
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('model')) this.subscribe();
+    if (changed.has('src') && this.src) void this.load(this.src);
+    if (changed.has('questions') && this.questions) this.model.load(this.questions, this.userId);
+    if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
+      this.model.preModeration = this.preModeration;
+    }
+    // Re-rank now (notifications land in this update, not during render).
+    this.model.flush();
+    for (const [questionId, want] of this.votePending) {
+      if (this.model.hasVoted(questionId, this.userId) === want) this.votePending.delete(questionId);
+    }
+    if (this.orderDirty && !this.frozen) this.applyOrder();
+    this.range = this.computeRange();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.scroller) this.resizeObserver?.observe(this.scroller);
+  }
+
+  protected override updated(): void {
+    this.measureRows();
+    if (this.focusRow) {
+      this.focusRow = false;
+      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.active}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- model & order -------------------------------------------------------------------
+
+  private subscribe(): void {
+    if (this.subscribed === this.model && this.unsubscribe) return;
+    this.unsubscribe?.();
+    this.subscribed = this.model;
+    this.unsubscribe = this.model.subscribe((change) => this.onChange(change));
+    this.orderDirty = true;
+    this.pendingUpdates = 0;
+    this.requestUpdate();
+  }
+
+  /** The reader is looking at the list: re-ranking would move rows under them. */
+  private get frozen(): boolean {
+    return this.hasUpdated && (this.hovering || this.focusWithin || this.scrolledAway);
+  }
+
+  private onChange(change: TallyChange): void {
+    this.requestUpdate();
+    if (change.type === 'reset') {
+      this.orderDirty = true;
+      this.pendingUpdates = 0;
+      // A bulk load (history, new data) is no moment to keep an old order.
+      this.applyOrder();
+      return;
+    }
+    if (change.type === 'changed') return;
+    const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.inDisplay(change);
+    if (leftOpen && change.section !== 'open') {
+      // Gone from the open list (redacted, answered, hidden): remove now, without re-ranking the rest.
+      this.displayIds = this.displayIds.filter((id) => id !== change.id);
+      this.geometry.setOrder(this.displayIds);
+      return;
+    }
+    if (change.type === 'removed' || change.section !== 'open') {
+      if (change.type === 'added' && change.section === 'review' && this.canModerate) this.queueAnnouncement(change.id);
+      return;
+    }
+    this.orderDirty = true;
+    if (this.frozen) this.pendingUpdates++;
+    if (change.type === 'added' || (change.type === 'moved' && change.from === 'mine')) this.queueAnnouncement(change.id);
+  }
+
+  private inDisplay(change: { type: string; section?: string; from?: string }): boolean {
+    return change.type === 'removed' ? change.section === 'open' : change.from === 'open';
+  }
+
+  private applyOrder(): void {
+    const ids: string[] = [];
+    this.model.section('open').forEach((q) => ids.push(q.id));
+    this.displayIds = ids;
+    this.geometry.setOrder(ids);
+    this.orderDirty = false;
+    this.pendingUpdates = 0;
+    if (this.active >= ids.length) this.active = Math.max(0, ids.length - 1);
+  }
+
+  private showUpdates(): void {
+    this.applyOrder();
+    this.requestUpdate();
+  }
+
+  private queueAnnouncement(id: string): void {
+    const q = this.model.get(id);
+    if (!q || (q.author === this.userId && this.userId)) return;
+    this.newCount++;
+    if (this.newCount === 1) this.newFirst = shorten(q.text, 120).text;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const text = this.newCount === 1 ? this.i18n.t('newQuestion', this.newFirst) : this.i18n.t('newQuestions', this.newCount);
+      // A trailing no-break space toggles so the same sentence is spoken again.
+      this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+      this.newCount = 0;
+    }, ANNOUNCE_DELAY);
+  }
+
+  // ---- plain-page data -------------------------------------------------------------------
+
+  private readInlineData(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script?.textContent) return;
+    try {
+      this.setData(JSON.parse(script.textContent));
+    } catch (error) {
+      console.warn('devroom-qa-queue: inline JSON is not valid JSON', error);
+    }
+  }
+
+  private async load(src: string): Promise<void> {
+    this.fetchAbort?.abort();
+    const checked = checkUrl(src);
+    if (!checked.ok) {
+      this.loadError = checked.reason;
+      console.warn(`devroom-qa-queue: src refused: ${checked.reason}`);
+      return;
+    }
+    const abort = (this.fetchAbort = new AbortController());
+    try {
+      const response = await fetch(checked.url, { signal: abort.signal, credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.setData(await response.json());
+      this.loadError = '';
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.loadError = String(error instanceof Error ? error.message : error);
+      console.warn('devroom-qa-queue: could not load src', error);
+    }
+  }
+
+  private setData(json: unknown): void {
+    const parsed = parseQuestions(json);
+    for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
+    this.questions = parsed.questions;
+  }
+
+  // ---- virtualisation --------------------------------------------------------------------
+
+  private computeRange(): [number, number] {
+    const el = this.scroller;
+    const top = el?.scrollTop ?? 0;
+    const height = el?.clientHeight || 600;
+    return this.geometry.range(top, top + height);
+  }
+
+  private onScroll(): void {
+    const el = this.scroller;
+    if (!el) return;
+    const away = el.scrollTop > 2;
+    if (away !== this.scrolledAway) {
+      this.scrolledAway = away;
+      this.requestUpdate();
+    }
+    const [start, end] = this.computeRange();
+    if (start !== this.range[0] || end !== this.range[1]) this.range = [start, end];
+  }
+
+  /** Reads rendered row heights; rows above the viewport that changed keep the view anchored. */
+  private measureRows(): void {
+    const el = this.scroller;
+    if (!el) return;
+    let changed = false;
+    let shiftAbove = 0;
+    const top = el.scrollTop;
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
+      const id = row.dataset.id ?? '';
+      const index = Number(row.dataset.index);
+      const before = this.geometry.heightOf(index);
+      const height = row.offsetHeight;
+      if (this.geometry.measure(id, height)) {
+        changed = true;
+        if (this.geometry.offsetOf(index) < top) shiftAbove += height - before;
+      }
+    }
+    if (!changed) return;
+    if (shiftAbove !== 0) el.scrollTop = top + shiftAbove;
+    this.requestUpdate();
+  }
+
+  private ensureVisible(index: number): void {
+    const el = this.scroller;
+    if (!el) return;
+    const top = this.geometry.offsetOf(index);
+    const bottom = top + this.geometry.heightOf(index);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }
+
+  private onListKeydown(event: KeyboardEvent): void {
+    const n = this.displayIds.length;
+    if (n === 0) return;
+    const page = Math.max(1, Math.floor((this.scroller?.clientHeight ?? 400) / this.geometry.estimate));
+    const moves: Record<string, number> = {
+      ArrowDown: this.active + 1,
+      ArrowUp: this.active - 1,
+      PageDown: this.active + page,
+      PageUp: this.active - page,
+      Home: 0,
+      End: n - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.active = Math.min(n - 1, Math.max(0, next));
+    this.ensureVisible(this.active);
+    this.focusRow = true;
+    this.requestUpdate();
+  }
+
+  private onListFocusIn(event: FocusEvent): void {
+    this.focusWithin = true;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('.row');
+    if (row) this.active = Number(row.dataset.index);
+  }
+
+  private onListFocusOut(event: FocusEvent): void {
+    if (this.scroller?.contains(event.relatedTarget as Node | null)) return;
+    this.focusWithin = false;
+    this.requestUpdate();
+  }
+
+  private setHover(on: boolean): void {
+    this.hovering = on;
+    if (!on) this.requestUpdate();
+  }
+
+  // ---- user intents ----------------------------------------------------------------------
+
+  private onAsk(event: Event): void {
+    event.preventDefault();
+    const text = this.draft.trim();
+    if (text === '') {
+      this.askError = this.i18n.t('emptyRefused');
+      this.textarea?.focus();
+      return;
+    }
+    if (codePoints(text) > this.maxLength) {
+      this.askError = this.i18n.t('tooLong', this.maxLength);
+      return;
+    }
+    const localId = `local-${Date.now().toString(36)}-${(localSeq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    if (emit(this, 'devroom-ask', { text, localId }, { cancelable: true })) {
+      this.model.addLocal({ localId, author: this.userId, text, ts: Date.now() });
+    }
+    this.draft = '';
+    this.askError = '';
+  }
+
+  private onAskKeydown(event: KeyboardEvent): void {
+    // Enter sends, Shift+Enter is a new line (as in chat); IME composition is left alone.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.onAsk(event);
+  }
+
+  private retry(q: Question): void {
+    if (!q.localId && !q.id) return;
+    const localId = q.localId ?? q.id;
+    if (this.model.retryLocal(q.id)) emit(this, 'devroom-retry-ask', { localId, text: q.text });
+  }
+
+  private discard(q: Question): void {
+    emit(this, 'devroom-discard-ask', { localId: q.localId ?? q.id });
+    this.model.removeQuestion(q.id);
+  }
+
+  private vote(q: Question): void {
+    if (this.votePending.has(q.id)) return;
+    const want = !this.model.hasVoted(q.id, this.userId);
+    this.votePending.set(q.id, want);
+    emit(this, 'devroom-vote', { questionId: q.id, vote: want });
+    setTimeout(() => {
+      if (this.votePending.get(q.id) === want) {
+        this.votePending.delete(q.id);
+        this.requestUpdate();
+      }
+    }, VOTE_TIMEOUT);
+    this.requestUpdate();
+  }
+
+  private moderate(q: Question, action: ModerationAction): void {
+    if (!this.canModerate) return;
+    emit(this, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
+  }
+
+  private raiseHand(event: Event): void {
+    event.preventDefault();
+    const text = cleanText(this.handDraft.trim()).slice(0, 200);
+    emit(this, 'devroom-raise-hand', text ? { text } : {});
+    this.handDraft = '';
+  }
+
+  private toggleExpanded(id: string): void {
+    if (this.expanded.has(id)) this.expanded.delete(id);
+    else this.expanded.add(id);
+    this.requestUpdate();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const open = this.model.section('open');
+    return html`
+      <section part="base" class="base" aria-label=${t('title')}>
+        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.renderAskForm()} ${this.renderMine()} ${this.handsEnabled ? this.renderHands() : nothing}
+        ${this.canModerate ? this.renderPaged('review', t('awaitingApproval')) : nothing}
+        <div class="list-head">
+          <h2 id="open-heading">${t('title')} (${open.size})</h2>
+          ${this.pendingUpdates > 0
+            ? html`<button type="button" part="updates-button" class="primary" @click=${this.showUpdates}>
+                ${t('updates', this.pendingUpdates)}
+              </button>`
+            : nothing}
+        </div>
+        ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
+        ${this.renderOpenList()} ${this.renderPaged('answered', t('answered'))}
+        ${this.canModerate ? this.renderPaged('hidden', t('hidden')) : nothing}
+      </section>
+    `;
+  }
+
+  private renderAskForm(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const length = codePoints(this.draft.trim());
+    const over = length > this.maxLength;
+    return html`
+      <form part="ask-form" @submit=${this.onAsk} novalidate>
+        <label for="ask">${t('askLabel')}</label>
+        <textarea
+          id="ask"
+          part="ask-input"
+          rows="2"
+          placeholder=${t('askPlaceholder')}
+          aria-describedby="ask-counter ask-error"
+          aria-invalid=${over || this.askError ? 'true' : 'false'}
+          .value=${this.draft}
+          @input=${(e: Event) => {
+            this.draft = (e.target as HTMLTextAreaElement).value;
+            if (this.askError && this.draft.trim()) this.askError = '';
+          }}
+          @keydown=${this.onAskKeydown}
+        ></textarea>
+        <button type="submit" part="ask-button" class="primary">${t('ask')}</button>
+        <div class="form-foot">
+          <span id="ask-error" class="error">${over ? t('tooLong', this.maxLength) : this.askError}</span>
+          <span id="ask-counter" part="counter" class="counter ${over ? 'over' : ''}">${t('counter', length, this.maxLength)}</span>
+        </div>
+      </form>
+    `;
+  }
+
+  /** Own questions that are sending, not sent, or (pre-moderation) awaiting approval. */
+  private renderMine(): TemplateResult | typeof nothing {
+    const mine = this.model.section('mine').slice();
+    const awaiting: Question[] = [];
+    if (!this.canModerate && this.userId) {
+      this.model.section('review').forEach((q) => {
+        if (q.author === this.userId) awaiting.push(q);
+      });
+    }
+    if (mine.length === 0 && awaiting.length === 0) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
+      ${repeat(
+        [...mine, ...awaiting],
+        (q) => q.id,
+        (q) => html`<li class="item" part="question">
+          <div class="body">
+            ${this.renderText(q, 0)}
+            <div class="meta">
+              ${q.local === 'failed'
+                ? html`<span class="badge danger">${t('notSent')}</span>
+                    ${q.error ? html`<span>${cleanText(q.error).slice(0, 200)}</span>` : nothing}`
+                : q.local === 'pending'
+                  ? html`<span class="badge">${t('sending')}</span>`
+                  : html`<span class="badge warn">${t('yourAwaiting')}</span>`}
+            </div>
+            ${q.local === 'failed'
+              ? html`<div class="actions">
+                  <button type="button" class="primary" @click=${() => this.retry(q)}>${t('retry')}</button>
+                  <button type="button" @click=${() => this.discard(q)}>${t('discard')}</button>
+                </div>`
+              : nothing}
+          </div>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderOpenList(): TemplateResult {
+    const n = this.displayIds.length;
+    if (n === 0) return html`<p class="empty" part="list">${this.i18n.t('noQuestions')}</p>`;
+    const [start, end] = this.range;
+    const indices: number[] = [];
+    // The active row stays rendered so keyboard focus is never lost to virtualisation.
+    if (this.active < start) indices.push(this.active);
+    for (let i = start; i < end; i++) indices.push(i);
+    if (this.active >= end && this.active < n) indices.push(this.active);
+    return html`<div
+      class="scroller"
+      part="list"
+      @scroll=${this.onScroll}
+      @keydown=${this.onListKeydown}
+      @focusin=${this.onListFocusIn}
+      @focusout=${this.onListFocusOut}
+      @pointerenter=${() => this.setHover(true)}
+      @pointerleave=${() => this.setHover(false)}
+    >
+      <div class="spacer" role="list" aria-labelledby="open-heading" style="height:${this.geometry.total}px">
+        ${repeat(
+          indices,
+          (i) => this.displayIds[i],
+          (i) => this.renderRow(i, n),
+        )}
+      </div>
+    </div>`;
+  }
+
+  private renderRow(index: number, n: number): TemplateResult | typeof nothing {
+    const id = this.displayIds[index];
+    const q = id === undefined ? undefined : this.model.get(id);
+    if (!q) return nothing;
+    const tab = index === this.active ? 0 : -1;
+    return html`<div
+      class="row"
+      role="listitem"
+      part="question"
+      data-id=${q.id}
+      data-index=${index}
+      aria-posinset=${index + 1}
+      aria-setsize=${n}
+      tabindex=${tab}
+      style="transform:translateY(${this.geometry.offsetOf(index)}px)"
+    >
+      ${this.renderVote(q, tab)}
+      <div class="body">
+        ${this.renderText(q, tab)} ${this.renderMeta(q)}
+        ${this.canModerate ? this.renderModeration(q, tab) : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderVote(q: Question, tab: number): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const voted = this.model.hasVoted(q.id, this.userId);
+    const busy = this.votePending.has(q.id);
+    return html`<button
+      type="button"
+      class="vote"
+      part="vote-button"
+      tabindex=${tab}
+      aria-pressed=${voted ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : 'false'}
+      aria-label="${t('vote')}, ${t('votes', q.votes)}"
+      @click=${() => this.vote(q)}
+    >
+      <span aria-hidden="true">👍</span><span aria-hidden="true">${q.votes}</span>
+    </button>`;
+  }
+
+  private renderText(q: Question, tab: number): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const expanded = this.expanded.has(q.id);
+    const short = shorten(q.text, expanded ? EXPANDED_MAX : COLLAPSED_MAX);
+    const long = short.truncated || expanded;
+    return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>
+      ${long
+        ? html`<button type="button" class="link" tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.toggleExpanded(q.id)}>
+            ${expanded ? t('showLess') : t('showMore')}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderMeta(q: Question): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const name = q.authorName || q.author;
+    return html`<div class="meta">
+      ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
+      ${q.author && q.author === this.userId ? html`<span class="badge">${t('yours')}</span>` : nothing}
+      ${name ? html`<bdi dir="auto">${shorten(name, 80).text}</bdi>` : nothing}
+      ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${this.formatTime(q.ts)}</time>` : nothing}
+    </div>`;
+  }
+
+  private renderModeration(q: Question, tab: number): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const m = q.moderation;
+    const button = (action: ModerationAction, label: string): TemplateResult =>
+      html`<button type="button" tabindex=${tab} @click=${() => this.moderate(q, action)}>${label}</button>`;
+    let buttons: TemplateResult[];
+    if (m.hidden) buttons = [button('restore', t('restore'))];
+    else if (m.answered) buttons = [button('unanswer', t('unanswer')), button('hide', t('hide'))];
+    else if (q.section === 'review') buttons = [button('approve', t('approve')), button('hide', t('hide'))];
+    else
+      buttons = [
+        m.pinned ? button('unpin', t('unpin')) : button('pin', t('pin')),
+        button('answer', t('markAnswered')),
+        button('hide', t('hide')),
+      ];
+    return html`<div class="actions" part="moderation" role="group" aria-label=${t('moderation')}>${buttons}</div>`;
+  }
+
+  /** Review / answered / hidden: collapsible, rendered a page at a time (not virtualised). */
+  private renderPaged(section: PagedSection, title: string): TemplateResult | typeof nothing {
+    const view = this.model.section(section);
+    if (view.size === 0) return nothing;
+    const isOpen = this.openSections.has(section);
+    const limit = this.limits[section];
+    return html`<details
+      part=${section}
+      ?open=${isOpen}
+      @toggle=${(e: Event) => {
+        if ((e.target as HTMLDetailsElement).open) this.openSections.add(section);
+        else this.openSections.delete(section);
+        this.requestUpdate();
+      }}
+    >
+      <summary>${title} (${view.size})</summary>
+      ${isOpen
+        ? html`<ul class="static-list">
+              ${repeat(
+                view.slice(0, limit),
+                (q) => q.id,
+                (q) => html`<li class="item" part="question">
+                  ${section === 'answered' ? this.renderVote(q, 0) : nothing}
+                  <div class="body">
+                    ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.canModerate ? this.renderModeration(q, 0) : nothing}
+                  </div>
+                </li>`,
+              )}
+            </ul>
+            ${view.size > limit
+              ? html`<button
+                  type="button"
+                  @click=${() => {
+                    this.limits[section] += PAGE;
+                    this.requestUpdate();
+                  }}
+                >
+                  ${this.i18n.t('moreItems', view.size - limit)}
+                </button>`
+              : nothing}`
+        : nothing}
+    </details>`;
+  }
+
+  private renderHands(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const position = this.hands.findIndex((h) => h.userId === this.userId);
+    const invite = this.userId ? this.invites.find((i) => i.userId === this.userId) : undefined;
+    return html`<div part="hands" class="hands">
+      ${invite && invite.response !== 'declined'
+        ? html`<div class="panel invite" part="stage-invite" role="region" aria-label=${t('stageInvite')}>
+            ${invite.response === 'accepted'
+              ? html`<p>${t('stageAccepted')}</p>`
+              : html`<p>${t('stageInvite')}</p>
+                  <div class="actions">
+                    <button type="button" class="primary" @click=${() => emit(this, 'devroom-accept-stage', {})}>${t('accept')}</button>
+                    <button type="button" @click=${() => emit(this, 'devroom-decline-stage', {})}>${t('decline')}</button>
+                  </div>`}
+          </div>`
+        : nothing}
+      ${!this.userId
+        ? nothing
+        : position >= 0
+          ? html`<p class="hint">${t('handRaised', position + 1)}</p>
+              <button type="button" @click=${() => emit(this, 'devroom-lower-hand', {})}>${t('lowerHand')}</button>`
+          : html`<form class="hand-form" @submit=${this.raiseHand}>
+              <label for="hand-text">${t('handText')}</label>
+              <input
+                id="hand-text"
+                maxlength="200"
+                .value=${this.handDraft}
+                @input=${(e: Event) => (this.handDraft = (e.target as HTMLInputElement).value)}
+              />
+              <button type="submit">✋ ${t('raiseHand')}</button>
+            </form>`}
+      ${this.canModerate ? this.renderHandsQueue() : nothing}
+    </div>`;
+  }
+
+  private renderHandsQueue(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<h3 id="hands-heading">${t('hands')} (${this.hands.length})</h3>
+      ${this.hands.length === 0
+        ? html`<p class="hint">${t('noHands')}</p>`
+        : html`<ol class="static-list" aria-labelledby="hands-heading">
+            ${repeat(
+              this.hands,
+              (h) => h.userId,
+              (h) => {
+                const invite = this.invites.find((i) => i.userId === h.userId);
+                const status = invite ? (invite.response === 'accepted' ? t('accepted') : invite.response === 'declined' ? t('declined') : t('invited')) : '';
+                return html`<li class="item" part="hand">
+                  <div class="body">
+                    <bdi dir="auto">${shorten(h.displayName || h.userId, 80).text}</bdi>
+                    ${status ? html`<span class="badge">${status}</span>` : nothing}
+                    ${h.text ? html`<p class="text"><bdi dir="auto">${shorten(h.text, 200).text}</bdi></p>` : nothing}
+                    <div class="actions">
+                      ${invite
+                        ? html`<button type="button" @click=${() => emit(this, 'devroom-stage-withdraw', { userId: h.userId })}>${t('withdrawInvite')}</button>`
+                        : html`<button type="button" class="primary" @click=${() => emit(this, 'devroom-stage-invite', { userId: h.userId })}>
+                            ${t('inviteToStage')}
+                          </button>`}
+                      <button type="button" @click=${() => emit(this, 'devroom-remove-hand', { userId: h.userId })}>${t('removeHand')}</button>
+                    </div>
+                  </div>
+                </li>`;
+              },
+            )}
+          </ol>`}`;
+  }
+
+  private formatTime(ts: number): string {
+    if (!this.timeFormat || this.timeFormatLocale !== this.i18n.locale) {
+      this.timeFormatLocale = this.i18n.locale;
+      try {
+        this.timeFormat = new Intl.DateTimeFormat(this.i18n.locale, { hour: '2-digit', minute: '2-digit' });
+      } catch {
+        this.timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+      }
+    }
+    return this.timeFormat.format(ts);
+  }
+}
