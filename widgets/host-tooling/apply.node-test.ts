@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MockHomeserver } from '../../test/node/mock-homeserver.js';
-import { ownSchedules } from '../../test/node/repo.js';
+import { SHARED_MISSING, hasSharedSchedules, ownSchedules, sharedSchedules } from '../../test/node/repo.js';
 import { run, type CliIo } from '../cli/cli.js';
 import { parseTalkState } from '../schema/talk.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -284,4 +284,24 @@ test('apply refuses bad options before touching the network', async () => {
   await bad(['apply', 's.xml', '--homeserver', 'https://matrix.example.org'], {}, /DEVROOM_ACCESS_TOKEN/);
   await bad(['apply', 's.xml', '--homeserver', 'https://matrix.example.org', '--at', 'tomorrow'], env, /--at: expected an ISO 8601 time/);
   assert.equal(hs.log.length, 0);
+});
+
+test('FOSDEM 2021 against the local homeserver: request counts for a first and a second run', async (t) => {
+  if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
+  const fosdem = readFileSync(join(sharedSchedules, 'fosdem-2021.xml'), 'utf8');
+  const cfg = JSON.stringify({ widgetBase: 'https://widgets.example.org', stream: 'https://stream.example.org/{room_slug}.m3u8', jitsi: { domain: 'meet.example.org', room: 'fosdem21-{room_slug}' }, rooms: { 'S.*': { widgets: ['stand-booth'], stream: null } } });
+  let t0 = performance.now();
+  const first = await apply({ 'schedule.xml': fosdem, 'config.json': cfg }, ['--quiet']);
+  const firstMs = performance.now() - t0;
+  assert.equal(first.code, 0, first.out);
+  const firstRequests = hs.log.length;
+  assert.equal(firstRequests, 1 + 106 * 2, 'whoami, then alias lookup + createRoom per room');
+  assert.equal(writeCount(), 106);
+  t0 = performance.now();
+  const second = await apply({ 'schedule.xml': fosdem, 'config.json': cfg }, ['--quiet']);
+  const secondMs = performance.now() - t0;
+  assert.equal(writeCount(), 106, 'second run: zero writes');
+  assert.equal(hs.log.length - firstRequests, 1 + 106 * 2, 'whoami, then alias lookup + state read per room');
+  assert.match(second.out, /106 unchanged/);
+  t.diagnostic(`FOSDEM 2021: first run ${firstRequests} requests (106 writes) in ${firstMs.toFixed(0)} ms; second run ${hs.log.length - firstRequests} requests (0 writes) in ${secondMs.toFixed(0)} ms`);
 });
