@@ -24,7 +24,7 @@ const transform = () =>
 
 const browserPlugins = () => [
   widgetApiFromSource(),
-  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  nodeResolve({ browser: true, preferBuiltins: false, exportConditions: ['production'] }),
   commonjs({ include: /node_modules\/events\// }),
   transform(),
 ];
@@ -82,4 +82,18 @@ const widgetPagesBuild = {
   },
 };
 
-export default [library, cdn, ...(pages.length ? [widgetPagesBuild] : [])];
+/** The `devroom` CLI for conference hosts (Node, ESM; node:* built-ins stay external). */
+const cli = {
+  input: { devroom: 'widgets/cli/main.ts' },
+  external: [/^node:/],
+  plugins: [nodeResolve({ preferBuiltins: true }), transform()],
+  output: {
+    dir: 'dist/cli',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].mjs',
+    banner: '#!/usr/bin/env node',
+  },
+};
+
+export default [library, cdn, ...(pages.length ? [widgetPagesBuild] : []), cli];
