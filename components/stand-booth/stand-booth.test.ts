@@ -428,3 +428,98 @@ async function waitFor(check: () => boolean, timeout = 3000): Promise<void> {
     await aTimeout(10);
   }
 }
+
+describe('<devroom-stand-booth> video booth', () => {
+  const FAKE = '/test/fixtures/jitsi/external_api.js';
+  interface FakeApi {
+    domain: string;
+    options: { roomName: string; userInfo?: { displayName?: string }; lang?: string };
+    commands: unknown[][];
+    disposed: boolean;
+    emit(name: string, payload?: unknown): void;
+    fail(payload?: unknown): void;
+  }
+  const fakeJitsi = () => (window as unknown as { __fakeJitsi?: { instances: FakeApi[] } }).__fakeJitsi;
+  const lastApi = () => fakeJitsi()!.instances.at(-1)!;
+  const frame = (el: DevroomStandBooth) => $(el, '[part="jitsi"] iframe');
+
+  afterEach(async () => {
+    const { resetJitsiLoader } = await import('../jitsi/jitsi-loader.js');
+    resetJitsiLoader();
+    document.querySelectorAll('script[data-devroom-jitsi]').forEach((s) => s.remove());
+  });
+
+  it('joins the stand Jitsi room inside the element and leaves back to the booth', async () => {
+    const el = await booth({ jitsiScript: FAKE, displayName: 'Visitor Vera' });
+    buttonNamed(el, 'Join the video booth')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    const api = lastApi();
+    expect(api.domain).to.equal('meet.example.org');
+    expect(api.options.roomName).to.equal('KittenLinuxBooth');
+    expect(api.options.userInfo).to.deep.equal({ displayName: 'Visitor Vera' });
+    expect(api.options.lang).to.equal('en');
+    await waitFor(() => !visibleText(el).includes('Connecting'));
+    expect(buttonNamed(el, 'Join the video booth')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    buttonNamed(el, 'Leave the video booth')!.click();
+    await el.updateComplete;
+    expect(api.commands).to.deep.equal([['hangup']]);
+    expect(api.disposed).to.equal(true);
+    expect(frame(el)).to.equal(null);
+    expect(visibleText(el)).to.contain('You left the video booth.');
+    expect(deepActive(el)?.textContent?.trim()).to.equal('Join the video booth');
+  });
+
+  it('returns to the booth when the visitor hangs up inside Jitsi, and reports a fatal Jitsi error', async () => {
+    const el = await booth({ jitsiScript: FAKE });
+    buttonNamed(el, 'Join the video booth')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    lastApi().emit('videoConferenceLeft', {});
+    await el.updateComplete;
+    expect(frame(el)).to.equal(null);
+    expect(buttonNamed(el, 'Join the video booth')).to.not.equal(undefined);
+
+    buttonNamed(el, 'Join the video booth')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    lastApi().fail({ isFatal: false, message: 'camera busy' });
+    await el.updateComplete;
+    expect(frame(el)).to.not.equal(null);
+    lastApi().fail({ message: 'Connection lost' });
+    await el.updateComplete;
+    expect(frame(el)).to.equal(null);
+    expect(visibleText(el)).to.contain('The video booth reported a problem: Connection lost');
+  });
+
+  it('shows a failed script load with a retry that loads again', async () => {
+    const flaky = `/__hls-live/${Math.random().toString(36).slice(2)}/flaky/1${FAKE}`;
+    const el = await booth({ jitsiScript: flaky });
+    buttonNamed(el, 'Join the video booth')!.click();
+    await waitFor(() => Boolean($(el, '[part="video-booth"] [role="alert"]')));
+    expect($(el, '[part="video-booth"] [role="alert"]')!.textContent).to.contain('The video booth could not be loaded.');
+    expect(frame(el)).to.equal(null);
+    buttonNamed(el, 'Try again')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    expect($(el, '[part="video-booth"] [role="alert"]')).to.equal(null);
+    buttonNamed(el, 'Leave the video booth')!.click();
+  });
+
+  it('is operable by keyboard: join and leave', async () => {
+    const el = await booth({ jitsiScript: FAKE });
+    $(el, 'button')?.focus();
+    el.focus();
+    await tabTo(el, byText('Join the video booth'));
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => Boolean(frame(el)));
+    await tabTo(el, byText('Leave the video booth'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(frame(el)).to.equal(null);
+    expect(deepActive(el)?.textContent?.trim()).to.equal('Join the video booth');
+  });
+
+  it('hides the video booth when the stand has no Jitsi room', async () => {
+    const el = await booth({ stand: { ...sampleStand(), jitsi: undefined } });
+    expect(buttonNamed(el, 'Join the video booth')).to.equal(undefined);
+  });
+});

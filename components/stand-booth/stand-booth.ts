@@ -9,12 +9,13 @@ import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { parseStand } from './stand.js';
-import type { Stand, StandLink, ScheduleItem } from './stand.js';
+import type { Stand, StandLink, ScheduleItem, JitsiRoom } from './stand.js';
 import { parseMarkdown } from './markdown.js';
 import type { Block, Inline } from './markdown.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
+import type { JitsiSessionController, JitsiLeaveReason } from '../jitsi/jitsi-session.js';
 
 /** Dictionaries beyond English load on demand; the first render in that language waits for them. */
 const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknown>>>> = {
@@ -106,6 +107,12 @@ export class DevroomStandBooth extends LitElement {
   /** IANA time zone for the schedule; defaults to the viewer's. */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
+  /** Jitsi IFrame API script for self-hosted deployments; default `https://<jitsi domain>/external_api.js`. */
+  @property({ attribute: 'jitsi-script' }) jitsiScript: string | undefined;
+
+  /** Name shown to others in the video booth (a widget passes the Matrix display name). */
+  @property({ attribute: 'display-name' }) displayName: string | undefined;
+
   /** Light/dark override (`light` | `dark`); otherwise prefers-color-scheme. */
   @property({ reflect: true }) theme: string | undefined;
 
@@ -116,6 +123,10 @@ export class DevroomStandBooth extends LitElement {
   @state() private loading = false;
   @state() private editing = false;
   @state() private announcement = '';
+  @state() private videoOpen = false;
+  @state() private videoNotice: string | undefined;
+  @state() private videoImportError: string | undefined;
+  private jitsi?: JitsiSessionController;
 
   /** Lazily loaded parts still on their way; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
@@ -139,6 +150,8 @@ export class DevroomStandBooth extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.reloadOnConnect = this.loading;
+    // The Jitsi controller disposes the call itself (hostDisconnected); show the page again on reconnect.
+    this.videoOpen = false;
     this.fetchAbort?.abort();
     clearTimeout(this.clockTimer);
   }
@@ -440,7 +453,7 @@ export class DevroomStandBooth extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     return html`<section part="talk" aria-labelledby="talk-h">
       <h3 id="talk-h">${t('talkToUs')}</h3>
-      ${stand.jitsi ? this.renderVideoBooth() : nothing} ${contact
+      ${stand.jitsi ? this.renderVideoBooth(stand.jitsi) : nothing} ${contact
         ? html`<devroom-stand-contact
             lang=${this.i18n.lang}
             theme=${this.theme ?? nothing}
@@ -453,9 +466,81 @@ export class DevroomStandBooth extends LitElement {
     </section>`;
   }
 
-  // Replaced once the shared Jitsi session code lands (components/jitsi/).
-  protected renderVideoBooth(): TemplateResult | typeof nothing {
-    return nothing;
+  // ---------------------------------------------------------------- video booth
+
+  private get videoStatus(): 'idle' | 'loading' | 'joining' | 'joined' | 'failed' {
+    if (!this.videoOpen) return 'idle';
+    if (this.videoImportError) return 'failed';
+    const status = this.jitsi?.status ?? 'loading';
+    return status === 'idle' ? 'loading' : status;
+  }
+
+  private renderVideoBooth(room: JitsiRoom): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const status = this.videoStatus;
+    const error = this.videoImportError ?? this.jitsi?.error;
+    return html`<div class="video-booth" part="video-booth">
+      ${status === 'idle'
+        ? html`<div class="actions">
+            <button class="primary" part="button join-button" @click=${() => this.joinVideo(room)}>${t('joinVideo')}</button>
+          </div>`
+        : html`<div class="actions">
+            ${status === 'failed'
+              ? html`<button class="primary" part="button retry-button" @click=${() => this.joinVideo(room)}>${t('retry')}</button>`
+              : nothing}
+            <button part="button leave-button" @click=${this.leaveVideo}>${t('leaveVideo')}</button>
+          </div>`}
+      ${status === 'loading' || status === 'joining' ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
+      ${status === 'failed'
+        ? html`<p class="error" part="error" role="alert">${t('videoBoothFailed')}${error ? ` (${error})` : ''}</p>`
+        : nothing}
+      ${this.videoOpen ? html`<div class="jitsi-frame" part="jitsi" ?hidden=${status === 'failed'}></div>` : nothing}
+      ${this.videoNotice ? html`<p class="muted" role="status">${this.videoNotice}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Opens (or retries) the video booth: loads the shared Jitsi session code on first use. */
+  private async joinVideo(room: JitsiRoom): Promise<void> {
+    this.videoNotice = undefined;
+    this.videoImportError = undefined;
+    this.videoOpen = true;
+    try {
+      const { JitsiSessionController } = await import('../jitsi/jitsi-session.js');
+      this.jitsi ??= new JitsiSessionController(this, {
+        onLeft: (reason, error) => void this.videoEnded(reason, error),
+        // Screen readers need a name for the call's frame; Jitsi does not always give one.
+        onIframe: (iframe) => {
+          if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
+        },
+      });
+    } catch (err) {
+      this.videoImportError = err instanceof Error ? err.message : String(err);
+      return;
+    }
+    await this.updateComplete;
+    const parent = this.renderRoot.querySelector<HTMLElement>('.jitsi-frame');
+    if (!parent || !this.videoOpen) return;
+    await this.jitsi.join(parent, {
+      domain: room.domain,
+      room: room.room,
+      ...(this.jitsiScript ? { scriptUrl: this.jitsiScript } : {}),
+      ...(this.displayName ? { displayName: this.displayName } : {}),
+      lang: this.i18n.lang,
+    });
+  }
+
+  private async leaveVideo(): Promise<void> {
+    this.jitsi?.leave();
+    this.videoEnded('left');
+  }
+
+  /** Back to the booth page: after hang-up inside Jitsi, readyToClose, a fatal error, or our Leave button. */
+  private async videoEnded(reason: JitsiLeaveReason, error?: string): Promise<void> {
+    this.videoOpen = false;
+    const t = this.i18n.t.bind(this.i18n);
+    this.videoNotice = reason === 'error' ? t('videoBoothError', error ?? '') : t('videoBoothEnded');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="join-button"]')?.focus();
   }
 
   // ---------------------------------------------------------------- lazy parts
