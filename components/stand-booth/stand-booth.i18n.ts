@@ -27,6 +27,7 @@ export type StandBoothKey =
   | 'link.download'
   | 'featuredVideo'
   | 'watchVideo'
+  | 'playVideo'
   | 'people'
   | 'atBoothNow'
   | 'nobodyAtBooth'
@@ -71,7 +72,8 @@ export const translations: Translations<StandBoothKey> = {
     'link.slides': 'Slides',
     'link.download': 'Download',
     featuredVideo: 'Featured video',
-    watchVideo: (title: string) => `Watch: ${title}`,
+    watchVideo: (title: string) => `Open: ${title}`,
+    playVideo: (title: string) => `Play here: ${title}`,
     people: 'People',
     atBoothNow: (names: string) => `At the booth now: ${names}`,
     nobodyAtBooth: 'Nobody is at the booth right now.',

@@ -67,7 +67,7 @@ describe('<devroom-stand-booth>', () => {
       'Meet the maintainers',
       'Ann',
       'Release manager',
-      'Watch: Kitten in 3 minutes',
+      'Open: Kitten in 3 minutes',
     ]) {
       expect(text).to.contain(expected);
     }
@@ -134,6 +134,21 @@ describe('<devroom-stand-booth>', () => {
     } finally {
       slow.restore();
     }
+  });
+
+  it('plays the featured video in <devroom-talk-player>, loaded only on demand', async () => {
+    const src = new URL('/test/fixtures/hls/talk.mp4', location.href).href;
+    const el = await booth({ stand: { ...sampleStand(), video: { src, title: 'Kitten in 3 minutes' } } });
+    expect($(el, 'devroom-talk-player')).to.equal(null);
+    expect($<HTMLAnchorElement>(el, '[part="video"] a')!.href).to.equal(src);
+    buttonNamed(el, 'Play here: Kitten in 3 minutes')!.click();
+    await waitFor(() => Boolean($(el, 'devroom-talk-player')));
+    const player = $(el, 'devroom-talk-player')!;
+    expect(customElements.get('devroom-talk-player')).to.not.equal(undefined);
+    expect(player.getAttribute('src')).to.equal(src);
+    expect(player.getAttribute('talk-title')).to.equal('Kitten in 3 minutes');
+    // No schedule given: the player treats it as a recording (VOD), not as an upcoming talk.
+    expect(player.hasAttribute('starts-at')).to.equal(false);
   });
 
   it('uses slotted content on a plain page', async () => {
@@ -450,7 +465,7 @@ describe('<devroom-stand-booth> video booth', () => {
   });
 
   it('joins the stand Jitsi room inside the element and leaves back to the booth', async () => {
-    const el = await booth({ jitsiScript: FAKE, displayName: 'Visitor Vera' });
+    const el = await booth({ jitsiScriptUrl: FAKE, displayName: 'Visitor Vera' });
     buttonNamed(el, 'Join the video booth')!.click();
     await waitFor(() => Boolean(frame(el)));
     const api = lastApi();
@@ -472,7 +487,7 @@ describe('<devroom-stand-booth> video booth', () => {
   });
 
   it('returns to the booth when the visitor hangs up inside Jitsi, and reports a fatal Jitsi error', async () => {
-    const el = await booth({ jitsiScript: FAKE });
+    const el = await booth({ jitsiScriptUrl: FAKE });
     buttonNamed(el, 'Join the video booth')!.click();
     await waitFor(() => Boolean(frame(el)));
     lastApi().emit('videoConferenceLeft', {});
@@ -493,7 +508,7 @@ describe('<devroom-stand-booth> video booth', () => {
 
   it('shows a failed script load with a retry that loads again', async () => {
     const flaky = `/__hls-live/${Math.random().toString(36).slice(2)}/flaky/1${FAKE}`;
-    const el = await booth({ jitsiScript: flaky });
+    const el = await booth({ jitsiScriptUrl: flaky });
     buttonNamed(el, 'Join the video booth')!.click();
     await waitFor(() => Boolean($(el, '[part="video-booth"] [role="alert"]')));
     expect($(el, '[part="video-booth"] [role="alert"]')!.textContent).to.contain('The video booth could not be loaded.');
@@ -505,7 +520,7 @@ describe('<devroom-stand-booth> video booth', () => {
   });
 
   it('is operable by keyboard: join and leave', async () => {
-    const el = await booth({ jitsiScript: FAKE });
+    const el = await booth({ jitsiScriptUrl: FAKE });
     $(el, 'button')?.focus();
     el.focus();
     await tabTo(el, byText('Join the video booth'));

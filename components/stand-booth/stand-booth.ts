@@ -108,7 +108,7 @@ export class DevroomStandBooth extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
   /** Jitsi IFrame API script for self-hosted deployments; default `https://<jitsi domain>/external_api.js`. */
-  @property({ attribute: 'jitsi-script' }) jitsiScript: string | undefined;
+  @property({ attribute: 'jitsi-script-url' }) jitsiScriptUrl: string | undefined;
 
   /** Name shown to others in the video booth (a widget passes the Matrix display name). */
   @property({ attribute: 'display-name' }) displayName: string | undefined;
@@ -123,6 +123,7 @@ export class DevroomStandBooth extends LitElement {
   @state() private loading = false;
   @state() private editing = false;
   @state() private announcement = '';
+  @state() private playerState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
   @state() private videoOpen = false;
   @state() private videoNotice: string | undefined;
   @state() private videoImportError: string | undefined;
@@ -441,10 +442,41 @@ export class DevroomStandBooth extends LitElement {
 
   private renderVideo(video: NonNullable<Stand['video']>): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
+    const title = video.title ?? this.current?.name ?? '';
     return html`<section part="video" aria-labelledby="video-h">
       <h3 id="video-h">${t('featuredVideo')}</h3>
-      <a href=${video.src} rel="noopener noreferrer" target="_blank">${t('watchVideo', video.title ?? this.current?.name ?? '')}</a>
+      ${this.playerState === 'ready'
+        ? html`<devroom-talk-player
+            src=${video.src}
+            poster=${video.poster ?? nothing}
+            talk-title=${title}
+            lang=${this.i18n.lang}
+            theme=${this.theme ?? nothing}
+          ></devroom-talk-player>`
+        : html`<div class="actions">
+            ${this.playerState !== 'failed'
+              ? html`<button part="button play-button" ?disabled=${this.playerState === 'loading'} @click=${this.playFeatured}>
+                  ${t('playVideo', title)}
+                </button>`
+              : nothing}
+            <a href=${video.src} rel="noopener noreferrer" target="_blank">${t('watchVideo', title)}</a>
+          </div>`}
     </section>`;
+  }
+
+  /**
+   * The featured video plays in <devroom-talk-player> (no schedule = VOD). Its code (and
+   * hls.js behind it) loads only when someone presses play; if it cannot load, the link stays.
+   */
+  private async playFeatured(): Promise<void> {
+    this.playerState = 'loading';
+    try {
+      await import('../talk-player/define.js');
+      this.playerState = 'ready';
+    } catch (err) {
+      console.error('devroom-stand-booth: could not load the talk player', err);
+      this.playerState = 'failed';
+    }
   }
 
   private renderTalkToUs(stand: Stand): TemplateResult | typeof nothing {
@@ -523,7 +555,7 @@ export class DevroomStandBooth extends LitElement {
     await this.jitsi.join(parent, {
       domain: room.domain,
       room: room.room,
-      ...(this.jitsiScript ? { scriptUrl: this.jitsiScript } : {}),
+      ...(this.jitsiScriptUrl ? { scriptUrl: this.jitsiScriptUrl } : {}),
       ...(this.displayName ? { displayName: this.displayName } : {}),
       lang: this.i18n.lang,
     });

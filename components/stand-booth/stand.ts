@@ -47,7 +47,7 @@ export interface JitsiRoom {
 }
 
 export interface FeaturedVideo {
-  /** HLS or MP4, https. */
+  /** HLS or MP4, http(s). */
   src: string;
   title?: string;
   poster?: string;
@@ -290,9 +290,9 @@ export function parseStand(json: unknown, options: { strict?: boolean } = {}): S
     const v = json.video;
     if (v === undefined || v === null) return undefined;
     if (!isObj(v)) return (c.add('video', 'must be an object with src'), undefined);
-    const src = url(c, v, 'src', 'video', { required: true, httpsOnly: true });
+    const src = url(c, v, 'src', 'video', { required: true });
     const title = text(c, v, 'title', 'video', LIMITS.label, false);
-    const poster = url(c, v, 'poster', 'video', { httpsOnly: true });
+    const poster = url(c, v, 'poster', 'video', {});
     if (!src) return undefined;
     return { src, ...(title ? { title } : {}), ...(poster ? { poster } : {}) };
   });
