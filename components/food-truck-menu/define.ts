@@ -6,8 +6,8 @@ export type { PlaceOrderDetail, OrderStatusDetail, MenuUpdateDetail, MenuChange 
 export type { Menu, MenuItem, MenuSection, OptionGroup, AllergenId, Availability } from './menu.js';
 export type { Order, OrderStatusEvent, OrderStatus, OrderPhase } from './orders.js';
 export { parseMenu, formatPrice, ALLERGENS, DIETS } from './menu.js';
-export { menuToJsonLd } from './jsonld.js';
-export { foldOrders, parseOrderContent, parseStatusContent } from './orders.js';
+// Order/JSON-LD helpers are not re-exported here: they would join the first load.
+// Import them from './orders.js' / './jsonld.js' where needed.
 
 defineElement('devroom-food-truck-menu', DevroomFoodTruckMenu);
 

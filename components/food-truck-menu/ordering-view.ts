@@ -1,0 +1,370 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { LocaleController } from '../shared/i18n.js';
+import {
+  acceptPrices,
+  addToCart,
+  checkChoices,
+  emptyCart,
+  removeLine,
+  removeUnavailable,
+  reviewCart,
+  setNote,
+  setQuantity,
+  toOrderLines,
+  unitPrice,
+} from './cart.js';
+import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.js';
+import type { DevroomFoodTruckMenu, PlaceOrderDetail } from './food-truck-menu.js';
+import { formatDelta, formatPrice } from './menu.js';
+import type { Menu, MenuItem, OptionGroup } from './menu.js';
+import { TERMINAL, foldOrders } from './orders.js';
+import type { Order, OrderPhase, OrderState, OrderStatusEvent } from './orders.js';
+import { orderingStrings } from './ordering-view.strings.js';
+import type { OrderingKey } from './ordering-view.strings.js';
+
+/**
+ * The customer's side: options form, cart, checkout, own orders, the ready moment.
+ * Loaded on demand when `ordering` is on, so a read-only menu (and the first paint of
+ * a widget) does not pay for it. State that must outlive this module (pending orders,
+ * the public mark* methods) stays in the element.
+ */
+export class OrderingView {
+  readonly i18n: LocaleController<OrderingKey>;
+  cart: Cart = emptyCart();
+  choosing?: string;
+  choice: Choices = {};
+  orderNote = '';
+  notify = false;
+  private phases?: Map<string, OrderPhase>;
+  private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
+
+  constructor(private readonly host: DevroomFoodTruckMenu) {
+    this.i18n = new LocaleController(host, orderingStrings);
+  }
+
+  private t(key: OrderingKey, ...args: unknown[]): string {
+    return this.i18n.t(key, ...args);
+  }
+
+  private set<K extends 'cart' | 'choosing' | 'choice' | 'orderNote' | 'notify'>(key: K, value: this[K]): void {
+    this[key] = value;
+    this.host.requestUpdate();
+  }
+
+  states(): OrderState[] {
+    const { orders, statusEvents } = this.host;
+    if (this.folded?.orders !== orders || this.folded.events !== statusEvents) {
+      this.folded = { orders, events: statusEvents, states: foldOrders(orders, statusEvents) };
+    }
+    return this.folded.states;
+  }
+
+  private mine(): OrderState[] {
+    return this.states().filter((s) => this.host.isMine(s.order));
+  }
+
+  /** Called by the element when orders or status events change: notify (if opted in) on the ready moment. */
+  ordersChanged(): void {
+    const first = this.phases === undefined;
+    const phases = this.phases ?? new Map<string, OrderPhase>();
+    for (const s of this.mine()) {
+      const before = phases.get(s.order.id);
+      phases.set(s.order.id, s.phase);
+      // Not for orders already ready when the page loads.
+      if (!first && before !== undefined && before !== s.phase && s.phase === 'ready') this.notifyReady(s);
+    }
+    this.phases = phases;
+  }
+
+  private notifyReady(s: OrderState): void {
+    if (!this.notify || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    try {
+      new Notification(this.t('notifyTitle'), {
+        body: this.t('readyBanner', String(s.pickupNumber ?? '')),
+        tag: `devroom-order-${s.order.id}`,
+      });
+    } catch {
+      // Some browsers only allow notifications from a service worker.
+    }
+  }
+
+  private async optIn(): Promise<void> {
+    if (typeof Notification === 'undefined') return;
+    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+    this.set('notify', permission === 'granted');
+  }
+
+  // ---- actions ----
+
+  add(item: MenuItem, choices: Choices): void {
+    const menu = this.host.currentMenu;
+    if (!menu) return;
+    const result = addToCart(this.cart, menu, item.id, { choices }, Date.now());
+    if (!result.ok) return;
+    if (this.choosing) this.host.focusNext(`[data-add="${item.id}"]`);
+    this.choosing = undefined;
+    this.set('cart', result.cart);
+    this.host.announce(this.t('added', item.name));
+  }
+
+  openOptions(item: MenuItem): void {
+    const choice: Choices = {};
+    // Preselect the first available choice of an exactly-one group.
+    for (const g of item.options) {
+      const first = g.choices.find((c) => c.available);
+      if (g.min === 1 && g.max === 1 && first) choice[g.id] = [first.id];
+    }
+    this.choice = choice;
+    this.host.focusNext('form.choose input:not([disabled])');
+    this.set('choosing', item.id);
+  }
+
+  private toggleChoice(group: OptionGroup, choiceId: string, on: boolean): void {
+    const current = this.choice[group.id] ?? [];
+    const next = group.max === 1 && group.min === 1 ? [choiceId] : on ? [...current, choiceId] : current.filter((c) => c !== choiceId);
+    this.set('choice', { ...this.choice, [group.id]: next });
+  }
+
+  placeOrder(): void {
+    const menu = this.host.currentMenu;
+    // Synchronous guards: a double click runs this twice before any re-render.
+    if (!menu || this.host.sending) return;
+    const review = reviewCart(this.cart, menu, Date.now());
+    if (review.blocked) return;
+    const detail: PlaceOrderDetail = {
+      orderLocalId: newLocalId(),
+      lines: toOrderLines(review),
+      ...(this.orderNote.trim() ? { note: this.orderNote.trim() } : {}),
+      total: review.total,
+      currency: menu.currency,
+    };
+    this.orderNote = '';
+    this.set('cart', emptyCart());
+    this.host.startOrder(detail);
+  }
+
+  // ---- rendering ----
+
+  private price(minor: number): string {
+    return formatPrice(minor, this.host.currentMenu?.currency ?? 'EUR', this.i18n.locale);
+  }
+
+  addButton(item: MenuItem, orderable: boolean): TemplateResult {
+    if (this.choosing === item.id) return this.renderOptions(item);
+    return html`<button
+      type="button"
+      part="add-button"
+      class="add"
+      data-add=${item.id}
+      ?disabled=${!orderable}
+      @click=${() => (item.options.length ? this.openOptions(item) : this.add(item, {}))}
+    >
+      ${this.t('add')}<span class="sr-only"> ${item.name}</span>
+    </button>`;
+  }
+
+  private renderOptions(item: MenuItem): TemplateResult {
+    const currency = this.host.currentMenu?.currency ?? 'EUR';
+    const problem = checkChoices(item, this.choice);
+    return html`<form
+      class="choose"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        if (!problem) this.add(item, this.choice);
+      }}
+    >
+      ${item.options.map((g) => {
+        const chosen = this.choice[g.id] ?? [];
+        const exclusive = g.min === 1 && g.max === 1;
+        const hint = exclusive
+          ? ''
+          : g.min === 0
+            ? this.t('chooseUpTo', g.max)
+            : g.min === g.max
+              ? this.t('chooseExactly', g.min)
+              : this.t('chooseBetween', g.min, g.max);
+        return html`<fieldset>
+          <legend>${g.name}${hint ? html` <span class="muted">(${hint})</span>` : nothing}</legend>
+          ${g.choices.map(
+            (c) => html`<label class=${c.available ? '' : 'unavailable'}
+              ><input
+                type=${exclusive ? 'radio' : 'checkbox'}
+                name="opt-${item.id}-${g.id}"
+                .checked=${chosen.includes(c.id)}
+                ?disabled=${!c.available || (!exclusive && !chosen.includes(c.id) && chosen.length >= g.max)}
+                @change=${(e: Event) => this.toggleChoice(g, c.id, (e.target as HTMLInputElement).checked)}
+              />
+              ${c.name} ${c.priceDelta ? html`<span class="muted">${formatDelta(c.priceDelta, currency, this.i18n.locale)}</span>` : nothing}
+              ${c.available ? nothing : html`<span class="muted">(${this.t('unavailable')})</span>`}</label
+            >`,
+          )}
+        </fieldset>`;
+      })}
+      <div class="row">
+        <button type="submit" class="primary" ?disabled=${!!problem}>${this.t('addToCart')} · ${this.price(unitPrice(item, this.choice))}</button>
+        <button
+          type="button"
+          @click=${() => {
+            this.host.focusNext(`[data-add="${item.id}"]`);
+            this.set('choosing', undefined);
+          }}
+        >
+          ${this.t('cancel')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private issueText(issue: LineIssue): string {
+    switch (issue.kind) {
+      case 'removed':
+        return this.t('issueRemoved');
+      case 'hidden':
+        return this.t('issueHidden');
+      case 'sold-out':
+        return this.t('issueSoldOut');
+      case 'not-now':
+        return this.t('issueNotNow');
+      case 'price-changed':
+        return this.t('issuePrice', this.price(issue.was), this.price(issue.now));
+      case 'options':
+        return this.t('issueOptions');
+      case 'low':
+        return this.t('issueLow');
+    }
+  }
+
+  private renderLine(r: ReviewedLine): TemplateResult {
+    const { line } = r;
+    const name = r.item?.name ?? line.name;
+    const optionLabel = Object.entries(line.choices)
+      .flatMap(([gid, ids]) => ids.map((id) => r.item?.options.find((g) => g.id === gid)?.choices.find((c) => c.id === id)?.name ?? id))
+      .join(', ');
+    return html`<li class="line ${r.blocked ? 'blocked' : ''}" data-line=${line.lineId}>
+      <div class="line-head">
+        <span class="line-name">${line.quantity} × ${name}</span>
+        <span part="price" class="price">${this.price(r.lineTotal)}</span>
+      </div>
+      ${optionLabel ? html`<p class="muted small">${optionLabel}</p>` : nothing}
+      ${r.issues.map((i) => html`<p class="issue ${i.kind === 'low' ? 'info' : ''}">${this.issueText(i)}</p>`)}
+      <div class="line-controls">
+        <button type="button" class="icon" aria-label=${this.t('decrease', name)} @click=${() => this.set('cart', setQuantity(this.cart, line.lineId, line.quantity - 1))}>
+          −
+        </button>
+        <button
+          type="button"
+          class="icon"
+          aria-label=${this.t('increase', name)}
+          ?disabled=${r.blocked}
+          @click=${() => this.set('cart', setQuantity(this.cart, line.lineId, line.quantity + 1))}
+        >
+          +
+        </button>
+        <button type="button" class="link" @click=${() => this.set('cart', removeLine(this.cart, line.lineId))}>${this.t('remove', name)}</button>
+      </div>
+      <label class="note"
+        ><span class="sr-only">${this.t('lineNote', name)}</span
+        ><input
+          type="text"
+          maxlength="200"
+          placeholder=${this.t('lineNote', name)}
+          .value=${line.note}
+          @change=${(e: Event) => this.set('cart', setNote(this.cart, line.lineId, (e.target as HTMLInputElement).value))}
+      /></label>
+    </li>`;
+  }
+
+  renderCart(menu: Menu, now: number): TemplateResult {
+    const review = reviewCart(this.cart, menu, now);
+    const has = (kinds: LineIssue['kind'][]) => review.lines.some((l) => l.issues.some((i) => kinds.includes(i.kind)));
+    const sending = this.host.sending;
+    return html`<section part="cart" class="cart" aria-labelledby="cart-heading">
+      <h3 id="cart-heading">${this.t('cart')}</h3>
+      ${review.lines.length
+        ? html`<ul class="lines" role="list">
+              ${review.lines.map((l) => this.renderLine(l))}
+            </ul>
+            ${has(['removed', 'hidden', 'sold-out'])
+              ? html`<button type="button" @click=${() => this.set('cart', removeUnavailable(this.cart, menu))}>${this.t('removeUnavailable')}</button>`
+              : nothing}
+            ${has(['price-changed'])
+              ? html`<button type="button" @click=${() => this.set('cart', acceptPrices(this.cart, menu))}>${this.t('acceptPrices')}</button>`
+              : nothing}
+            <label class="order-note"
+              >${this.t('orderNote')}
+              <textarea maxlength="500" rows="2" .value=${this.orderNote} @input=${(e: Event) => (this.orderNote = (e.target as HTMLTextAreaElement).value)}></textarea
+            ></label>
+            <p class="total"><span>${this.t('total')}</span> <span part="price" class="price">${this.price(review.total)}</span></p>
+            ${review.lines.some((l) => l.blocked) ? html`<p class="issue">${this.t('checkoutBlocked')}</p>` : nothing}
+            ${!review.orderingOpen ? html`<p class="issue">${this.t('orderingClosed')}</p>` : nothing}
+            <button
+              type="button"
+              part="checkout-button"
+              class="primary checkout"
+              ?disabled=${review.blocked || sending}
+              @click=${() => this.placeOrder()}
+            >
+              ${sending ? this.t('sending') : html`${this.t('placeOrder')} · ${this.price(review.total)}`}
+            </button>`
+        : html`<p class="muted">${sending ? this.t('sending') : this.t('cartEmpty')}</p>`}
+    </section>`;
+  }
+
+  renderReady(): TemplateResult {
+    const ready = this.mine().filter((s) => s.phase === 'ready');
+    // Always rendered, so screen readers hear the moment an order becomes ready.
+    return html`<div class="ready-region" aria-live="assertive" aria-atomic="true">
+      ${ready.map((s) => html`<p part="ready" class="ready">${this.t('readyBanner', String(s.pickupNumber ?? '—'))}</p>`)}
+    </div>`;
+  }
+
+  private summary(lines: OrderLine[]): string {
+    return lines.map((l) => `${l.quantity} × ${l.name}${l.choices.length ? ` (${l.choices.map((c) => c.label).join('; ')})` : ''}`).join(', ');
+  }
+
+  renderMyOrders(): TemplateResult | typeof nothing {
+    const mine = [...this.mine()].sort((a, b) => b.order.placedAt - a.order.placedAt);
+    const pending = this.host.pendingOrders;
+    if (!mine.length && !pending.length) return nothing;
+    const canNotify = typeof Notification !== 'undefined' && Notification.permission !== 'denied';
+    const active = mine.some((s) => !TERMINAL.includes(s.phase)) || pending.length > 0;
+    return html`<section part="orders" class="my-orders" aria-labelledby="my-orders-heading">
+      <h3 id="my-orders-heading">${this.t('myOrders')}</h3>
+      <ul class="lines" role="list" aria-live="polite">
+        ${pending.map(
+          (p) => html`<li class="my-order ${p.state}" data-local-id=${p.detail.orderLocalId}>
+            <p>${this.summary(p.detail.lines)} · ${this.price(p.detail.total)}</p>
+            ${p.state === 'sending' ? html`<p class="muted">${this.t('sending')}</p>` : nothing}
+            ${p.state === 'sent' ? html`<p class="muted">${this.t('sentWaiting')}</p>` : nothing}
+            ${p.state === 'failed'
+              ? html`<p class="issue">
+                  ${this.t('notSent')} <button type="button" @click=${() => this.host.retryOrder(p.detail.orderLocalId)}>${this.t('retry')}</button>
+                </p>`
+              : nothing}
+          </li>`,
+        )}
+        ${mine.map(
+          (s) => html`<li class="my-order ${s.phase}" data-order-id=${s.order.id}>
+            <p>${this.summary(s.order.lines)} · ${formatPrice(s.order.total, s.order.currency, this.i18n.locale)}</p>
+            <p class="status">
+              <strong>${this.t('phase', s.phase)}</strong>${s.pickupNumber !== undefined ? html` · ${this.t('pickupNumber', String(s.pickupNumber))}` : nothing}
+            </p>
+            ${s.reason ? html`<p class="muted">${this.t('reason', s.reason)}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>
+      ${canNotify && active
+        ? this.notify
+          ? html`<p class="muted small">${this.t('notifyOn')}</p>`
+          : html`<button type="button" class="link" @click=${() => void this.optIn()}>${this.t('notifyMe')}</button>`
+        : nothing}
+    </section>`;
+  }
+}
+
+function newLocalId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
