@@ -1,0 +1,249 @@
+import { WidgetApi } from 'matrix-widget-api';
+import type { IWidgetApiRequest } from 'matrix-widget-api';
+import { WidgetApiRoom } from '../room/widget-api-room.js';
+import type { Room } from '../room/room.js';
+import { capabilityList } from './capabilities.js';
+import type { CapabilitySpec } from './capabilities.js';
+import { installOriginGuard } from './origin-guard.js';
+import { normaliseLang, normaliseTheme, readWidgetParams } from './params.js';
+import type { Theme, WidgetParams } from './params.js';
+import { renderScreen } from './screens.js';
+import type { ScreenKind } from './screens.js';
+import { Watchable } from './watchable.js';
+
+/**
+ * The one bootstrap every devroom widget page calls:
+ *
+ *   bootWidget({ capabilities, render: (ctx) => …, standalone: (ctx) => … })
+ *
+ * Reads the URL, decides widget / standalone / invalid, creates the WidgetApi with the
+ * parent origin before anything renders, guards incoming messages, requests the declared
+ * capabilities once, renders, sends content_loaded (widget state uses
+ * waitForIframeLoad: false), then watches the negotiation: denied capabilities and a
+ * silent client each get an explanation screen with Retry.
+ */
+
+export type WidgetStatus = 'connecting' | 'ready' | 'missing-capabilities' | 'no-client' | 'invalid' | 'standalone';
+
+export interface WidgetContext {
+  mode: 'widget';
+  room: Room;
+  params: WidgetParams;
+  api: WidgetApi;
+  /** Where the widget renders; hidden while a runtime screen shows. */
+  container: HTMLElement;
+  /** Client theme (Element's theme_change); undefined = follow prefers-color-scheme. */
+  theme: Watchable<Theme | undefined>;
+  /** Element's `visibility` action (e.g. hidden in the right panel). */
+  visible: Watchable<boolean>;
+  /** BCP 47; also on <html lang>. */
+  lang: Watchable<string>;
+  status: Watchable<WidgetStatus>;
+  hasCapability(capability: string): boolean;
+  /** Asks the client to keep the widget on screen (PiP). Resolves false without the capability. */
+  setAlwaysOnScreen(value: boolean): Promise<boolean>;
+}
+
+export interface StandaloneContext {
+  mode: 'standalone';
+  container: HTMLElement;
+  lang: string;
+  theme?: Theme;
+  /** Fragment/query parameters, for configuring the component on a plain page. */
+  extra: Record<string, string>;
+}
+
+export interface BootOptions {
+  capabilities: CapabilitySpec | ((params: WidgetParams) => CapabilitySpec);
+  /** First render in a client. May return a promise (e.g. `el.updateComplete`); content_loaded follows it. */
+  render(context: WidgetContext): void | Promise<unknown>;
+  /** Outside a client. Default: a short "open this in a Matrix room" screen. */
+  standalone?(context: StandaloneContext): void | Promise<unknown>;
+  /** Default: document.body. */
+  container?: HTMLElement;
+  /** No capabilities request from the client within this time → "no answer" screen. Default 10 s. */
+  clientTimeoutMs?: number;
+  /** For tests: where we are. */
+  location?: Pick<Location, 'href'>;
+}
+
+export interface BootedWidget {
+  mode: 'widget' | 'standalone' | 'invalid';
+  status: Watchable<WidgetStatus>;
+  context?: WidgetContext;
+  /** Stops the API, the guard and the timers (tests, hot reload). */
+  dispose(): void;
+}
+
+/** to-widget actions the WidgetApi would otherwise answer with an error. */
+type Action = CustomEvent<IWidgetApiRequest>;
+
+export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
+  const root = options.container ?? document.body;
+  const result = readWidgetParams(options.location ?? window.location);
+  const html = document.documentElement;
+  const applyTheme = (theme: Theme | undefined) => {
+    if (theme) html.dataset.devroomTheme = theme;
+    else delete html.dataset.devroomTheme;
+  };
+
+  if (result.mode !== 'widget') {
+    html.lang = result.lang;
+    const status = new Watchable<WidgetStatus>(result.mode);
+    if (result.mode === 'invalid') {
+      console.error('devroom:', result.error.message);
+      renderScreen(root, 'invalid', { lang: result.lang, detail: result.error.message });
+      return { mode: 'invalid', status, dispose: () => undefined };
+    }
+    applyTheme(result.theme);
+    const context: StandaloneContext = { mode: 'standalone', container: root, lang: result.lang, extra: result.extra, ...(result.theme ? { theme: result.theme } : {}) };
+    if (options.standalone) await options.standalone(context);
+    else renderScreen(root, 'standalone', { lang: result.lang });
+    return { mode: 'standalone', status, dispose: () => undefined };
+  }
+
+  const params = result.params;
+  const status = new Watchable<WidgetStatus>('connecting');
+  const theme = new Watchable<Theme | undefined>(params.theme);
+  const lang = new Watchable(params.lang);
+  const visible = new Watchable(true);
+  const cleanups: (() => void)[] = [];
+
+  // The guard and the API exist before anything renders or listens.
+  let clientAlive = false;
+  cleanups.push(installOriginGuard(params.parentOrigin));
+  const api = new WidgetApi(params.widgetId, params.parentOrigin);
+  const spec = typeof options.capabilities === 'function' ? options.capabilities(params) : options.capabilities;
+  const { required, optional } = capabilityList(spec);
+  api.requestCapabilities([...required, ...optional]);
+
+  let approved: string[] | undefined;
+  let negotiated = false;
+  const has = (capability: string) => (approved ? approved.includes(capability) : api.hasCapability(capability));
+
+  const acknowledge = (name: string, handle: (data: Record<string, unknown>) => void) => {
+    const listener = (ev: Action) => {
+      ev.preventDefault();
+      api.transport.reply(ev.detail, {});
+      handle((ev.detail.data ?? {}) as Record<string, unknown>);
+    };
+    api.on(`action:${name}`, listener);
+    cleanups.push(() => api.off(`action:${name}`, listener));
+  };
+  acknowledge('theme_change', (data) => {
+    // Element sends {name: <theme id>}; the format is unstandardised, so accept `theme` too.
+    const next = normaliseTheme(typeof data.name === 'string' ? data.name : typeof data.theme === 'string' ? data.theme : undefined);
+    if (next) theme.set(next);
+  });
+  acknowledge('language_change', (data) => {
+    const next = normaliseLang(typeof data.lang === 'string' ? data.lang : undefined);
+    if (next) lang.set(next);
+  });
+  acknowledge('visibility', (data) => visible.set(data.visible !== false));
+
+  // Any capabilities request means a client is there (the user may still be deciding).
+  api.on('action:capabilities', () => {
+    clientAlive = true;
+    if (status.value === 'no-client') showApp('connecting');
+  });
+  api.on('action:notify_capabilities', (ev: Action) => {
+    const list = (ev.detail.data as { approved?: unknown }).approved;
+    if (Array.isArray(list)) approved = list.filter((c): c is string => typeof c === 'string');
+    // After a renegotiation the WidgetApi emits no second `ready`: evaluate here.
+    if (negotiated) queueMicrotask(evaluate);
+  });
+  const ready = new Promise<void>((resolve) => api.once('ready', () => resolve()));
+  const room = new WidgetApiRoom(api, { roomId: params.roomId, userId: params.userId, ready });
+  cleanups.push(() => room.dispose());
+
+  cleanups.push(theme.subscribe(applyTheme));
+  cleanups.push(lang.subscribe((value) => (html.lang = value)));
+
+  // Layout: the app and the runtime screen side by side, one of them hidden.
+  const app = document.createElement('div');
+  app.className = 'devroom-widget';
+  const screen = document.createElement('div');
+  screen.className = 'devroom-runtime-screen';
+  screen.hidden = true;
+  root.replaceChildren(app, screen);
+
+  function showApp(next: WidgetStatus) {
+    status.set(next);
+    screen.hidden = true;
+    screen.replaceChildren();
+    app.hidden = false;
+  }
+  function showScreen(kind: ScreenKind & WidgetStatus, extra: { missing?: string[]; onRetry?: () => void }) {
+    status.set(kind);
+    app.hidden = true;
+    const section = renderScreen(screen, kind, { lang: lang.value, ...extra });
+    section.querySelector('button')?.focus();
+  }
+
+  function evaluate() {
+    const missing = required.filter((c) => !has(c));
+    if (missing.length) showScreen('missing-capabilities', { missing, onRetry: () => void renegotiate() });
+    else showApp('ready');
+  }
+
+  async function renegotiate() {
+    showApp('connecting');
+    const versions = await api.getClientVersions();
+    if (versions.includes('org.matrix.msc2974')) {
+      // MSC2974: ask again for what we still lack; the client answers with notify_capabilities.
+      await api.updateRequestedCapabilities().catch((error: unknown) => console.warn('devroom: renegotiation failed', error));
+    } else {
+      window.location.reload();
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeoutMs = options.clientTimeoutMs ?? 10_000;
+  function watchClient() {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (clientAlive) return;
+      showScreen('no-client', {
+        onRetry: () => {
+          showApp('connecting');
+          // The client may have missed our content_loaded (e.g. it attached late): say it again.
+          api.sendContentLoaded().catch(() => undefined);
+          watchClient();
+        },
+      });
+    }, timeoutMs);
+  }
+  cleanups.push(() => clearTimeout(timer));
+
+  api.start();
+  cleanups.push(() => api.transport.stop());
+  watchClient();
+
+  const context: WidgetContext = {
+    mode: 'widget',
+    room,
+    params,
+    api,
+    container: app,
+    theme,
+    visible,
+    lang,
+    status,
+    hasCapability: has,
+    setAlwaysOnScreen: async (value) => (has('m.always_on_screen') ? api.setAlwaysOnScreen(value) : false),
+  };
+  await options.render(context);
+  // A client that waits for the iframe load instead answers with an error: harmless.
+  api.sendContentLoaded().catch(() => undefined);
+  void ready.then(() => {
+    negotiated = true;
+    evaluate();
+  });
+
+  return {
+    mode: 'widget',
+    status,
+    context,
+    dispose: () => cleanups.splice(0).forEach((fn) => fn()),
+  };
+}
