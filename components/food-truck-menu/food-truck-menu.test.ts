@@ -290,6 +290,31 @@ describe('<devroom-food-truck-menu>', () => {
     });
   });
 
+  describe('ready notification', () => {
+    it('after opt-in, notifies once when my order becomes ready (not for orders already ready on load)', async () => {
+      const shown: { title: string; body?: string }[] = [];
+      class FakeNotification {
+        static permission: NotificationPermission = 'default';
+        static requestPermission = sinon.stub().callsFake(async () => (FakeNotification.permission = 'granted'));
+        constructor(title: string, options?: NotificationOptions) {
+          shown.push({ title, body: options?.body });
+        }
+      }
+      sinon.stub(window, 'Notification').value(FakeNotification);
+      const el = await render({ ordering: true });
+      el.userId = '@ana:x';
+      const mine = (id: string): Order => ({ id, sender: '@ana:x', placedAt: NOON, lines: [], total: 0, currency: 'EUR' });
+      el.orders = [mine('$old'), mine('$new')];
+      el.statusEvents = [{ id: '$s0', orderId: '$old', status: 'ready', ts: NOON, pickupNumber: 3 }];
+      await el.updateComplete;
+      button($(el, '.my-orders')!, 'Notify me').click();
+      await waitFor(() => plain($(el, '.my-orders')?.textContent).includes('You will get a notification'));
+      el.statusEvents = [...el.statusEvents, { id: '$s1', orderId: '$new', status: 'ready', ts: NOON + 1, pickupNumber: 42 }];
+      await el.updateComplete;
+      expect(shown).to.deep.equal([{ title: 'Your order is ready', body: 'Ready for pickup — number 42' }]);
+    });
+  });
+
   describe('vendor view', () => {
     const orders: Order[] = [
       { id: '$a', sender: '@ana:x', senderName: 'Ana', placedAt: NOON - 10 * 60_000, lines: [{ itemId: 'mate', name: 'Club-Mate', choices: [], quantity: 2, unitPrice: 300 }], total: 600, currency: 'EUR' },
