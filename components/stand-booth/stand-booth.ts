@@ -133,6 +133,7 @@ export class DevroomStandBooth extends LitElement {
   private pending = new Set<Promise<unknown>>();
   private loaded = new Set<string>();
 
+  private parsedDescription?: { source: string; blocks: Block[] };
   private fetchAbort?: AbortController;
   private clockTimer?: ReturnType<typeof setTimeout>;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
@@ -303,7 +304,7 @@ export class DevroomStandBooth extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     return html`
       <section class="description" part="description" aria-label=${t('about')}>
-        <slot name="description">${stand?.description ? this.renderMarkdown(parseMarkdown(stand.description)) : nothing}</slot>
+        <slot name="description">${stand?.description ? this.renderMarkdown(this.description(stand.description)) : nothing}</slot>
         <slot></slot>
       </section>
       ${!stand && !this.loading && !this.error && !this.hasSlotted()
@@ -311,6 +312,12 @@ export class DevroomStandBooth extends LitElement {
         : nothing}
       ${stand ? this.renderDetails(stand) : nothing}
     `;
+  }
+
+  /** Parsed once per description, not on every presence or clock update. */
+  private description(source: string): Block[] {
+    if (this.parsedDescription?.source !== source) this.parsedDescription = { source, blocks: parseMarkdown(source) };
+    return this.parsedDescription.blocks;
   }
 
   private hasSlotted(): boolean {
