@@ -7,6 +7,8 @@ import { emit } from '../shared/events.js';
 import { checkUrl } from '../shared/safe-url.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
+import type { ModeratorContext } from './qa-queue.moderator.js';
+import type * as ModeratorModule from './qa-queue.moderator.js';
 import {
   QaTally,
   applyModeration,
@@ -30,6 +32,12 @@ const PAGE = 50;
 const ANNOUNCE_DELAY = 1000;
 /** A vote request with no answer stops blocking the button after this long. */
 const VOTE_TIMEOUT = 10_000;
+
+/** Dictionaries beyond English load on demand; the first render in that language waits for them. */
+const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = {
+  de: () => import('./qa-queue.de.js').then((m) => m.de),
+};
+const failedLocales = new Set<string>();
 
 type PagedSection = 'review' | 'answered' | 'hidden';
 
@@ -140,6 +148,14 @@ export class DevroomQaQueue extends LitElement {
   private lastWidth = 0;
   private timeFormat?: Intl.DateTimeFormat;
   private timeFormatLocale = '';
+  /** Moderator UI, loaded only for moderators (most viewers never download it). */
+  private moderator?: typeof ModeratorModule;
+  private moderatorLoading?: Promise<void>;
+  private readonly moderatorContext: ModeratorContext = {
+    t: (key, ...args) => this.i18n.t(key, ...args),
+    moderate: (q, action) => this.moderate(q, action),
+    host: this,
+  };
 
   // ---- public helpers for plain pages ------------------------------------------------
 
@@ -180,7 +196,43 @@ export class DevroomQaQueue extends LitElement {
     clearTimeout(this.announceTimer);
   }
 
+  protected override async scheduleUpdate(): Promise<void> {
+    const base = this.i18n.lang.split('-')[0] ?? 'en';
+    const load = LOCALES[base];
+    if (load && !translations[base] && !failedLocales.has(base)) {
+      try {
+        translations[base] = (await load()) as (typeof translations)['en'];
+      } catch (error) {
+        // Offline or a missing chunk: English beats nothing (and no retry per render).
+        failedLocales.add(base);
+        console.error('devroom-qa-queue: could not load translations', error);
+      }
+    }
+    super.scheduleUpdate();
+  }
+
+  /** Also waits for the moderator chunk, so `await el.updateComplete` sees its controls. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.moderatorLoading) {
+      await this.moderatorLoading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.canModerate && !this.moderator && !this.moderatorLoading) {
+      this.moderatorLoading = import('./qa-queue.moderator.js')
+        .then((m) => {
+          this.moderator = m;
+        })
+        .catch((error: unknown) => console.error('devroom-qa-queue: could not load moderator controls', error))
+        .finally(() => {
+          this.moderatorLoading = undefined;
+          this.requestUpdate();
+        });
+    }
     if (changed.has('model')) this.subscribe();
     if (changed.has('src') && this.src) void this.load(this.src);
     if (changed.has('questions') && this.questions) this.model.load(this.questions, this.userId);
@@ -206,6 +258,11 @@ export class DevroomQaQueue extends LitElement {
       this.focusRow = false;
       this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.active}"]`)?.focus({ preventScroll: true });
     }
+  }
+
+  /** The moderator module, only while the viewer may moderate. */
+  private get mod(): typeof ModeratorModule | undefined {
+    return this.canModerate ? this.moderator : undefined;
   }
 
   // ---- model & order -------------------------------------------------------------------
@@ -624,7 +681,7 @@ export class DevroomQaQueue extends LitElement {
       ${this.renderVote(q, tab)}
       <div class="body">
         ${this.renderText(q, tab)} ${this.renderMeta(q)}
-        ${this.canModerate ? this.renderModeration(q, tab) : nothing}
+        ${this.mod?.moderationButtons(this.moderatorContext, q, tab) ?? nothing}
       </div>
     </div>`;
   }
@@ -671,24 +728,6 @@ export class DevroomQaQueue extends LitElement {
     </div>`;
   }
 
-  private renderModeration(q: Question, tab: number): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const m = q.moderation;
-    const button = (action: ModerationAction, label: string): TemplateResult =>
-      html`<button type="button" tabindex=${tab} @click=${() => this.moderate(q, action)}>${label}</button>`;
-    let buttons: TemplateResult[];
-    if (m.hidden) buttons = [button('restore', t('restore'))];
-    else if (m.answered) buttons = [button('unanswer', t('unanswer')), button('hide', t('hide'))];
-    else if (q.section === 'review') buttons = [button('approve', t('approve')), button('hide', t('hide'))];
-    else
-      buttons = [
-        m.pinned ? button('unpin', t('unpin')) : button('pin', t('pin')),
-        button('answer', t('markAnswered')),
-        button('hide', t('hide')),
-      ];
-    return html`<div class="actions" part="moderation" role="group" aria-label=${t('moderation')}>${buttons}</div>`;
-  }
-
   /** Review / answered / hidden: collapsible, rendered a page at a time (not virtualised). */
   private renderPaged(section: PagedSection, title: string): TemplateResult | typeof nothing {
     const view = this.model.section(section);
@@ -713,7 +752,7 @@ export class DevroomQaQueue extends LitElement {
                 (q) => html`<li class="item" part="question">
                   ${section === 'answered' ? this.renderVote(q, 0) : nothing}
                   <div class="body">
-                    ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.canModerate ? this.renderModeration(q, 0) : nothing}
+                    ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.mod?.moderationButtons(this.moderatorContext, q, 0) ?? nothing}
                   </div>
                 </li>`,
               )}
@@ -764,40 +803,8 @@ export class DevroomQaQueue extends LitElement {
               />
               <button type="submit">✋ ${t('raiseHand')}</button>
             </form>`}
-      ${this.canModerate ? this.renderHandsQueue() : nothing}
+      ${this.mod?.handsQueue(this.moderatorContext, this.hands, this.invites) ?? nothing}
     </div>`;
-  }
-
-  private renderHandsQueue(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    return html`<h3 id="hands-heading">${t('hands')} (${this.hands.length})</h3>
-      ${this.hands.length === 0
-        ? html`<p class="hint">${t('noHands')}</p>`
-        : html`<ol class="static-list" aria-labelledby="hands-heading">
-            ${repeat(
-              this.hands,
-              (h) => h.userId,
-              (h) => {
-                const invite = this.invites.find((i) => i.userId === h.userId);
-                const status = invite ? (invite.response === 'accepted' ? t('accepted') : invite.response === 'declined' ? t('declined') : t('invited')) : '';
-                return html`<li class="item" part="hand">
-                  <div class="body">
-                    <bdi dir="auto">${shorten(h.displayName || h.userId, 80).text}</bdi>
-                    ${status ? html`<span class="badge">${status}</span>` : nothing}
-                    ${h.text ? html`<p class="text"><bdi dir="auto">${shorten(h.text, 200).text}</bdi></p>` : nothing}
-                    <div class="actions">
-                      ${invite
-                        ? html`<button type="button" @click=${() => emit(this, 'devroom-stage-withdraw', { userId: h.userId })}>${t('withdrawInvite')}</button>`
-                        : html`<button type="button" class="primary" @click=${() => emit(this, 'devroom-stage-invite', { userId: h.userId })}>
-                            ${t('inviteToStage')}
-                          </button>`}
-                      <button type="button" @click=${() => emit(this, 'devroom-remove-hand', { userId: h.userId })}>${t('removeHand')}</button>
-                    </div>
-                  </div>
-                </li>`;
-              },
-            )}
-          </ol>`}`;
   }
 
   private formatTime(ts: number): string {

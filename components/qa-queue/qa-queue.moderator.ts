@@ -1,0 +1,78 @@
+/**
+ * Moderator-only UI of <devroom-qa-queue>: moderation buttons per question and the
+ * queue of raised hands. A separate chunk: most viewers never moderate, so they never
+ * download it. Pure render functions over a small context; all state stays in the host.
+ */
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { emit } from '../shared/events.js';
+import type { ModerationAction, Question } from './tally.js';
+import type { RaisedHand, StageInvite } from './hands.js';
+import type { QaKey } from './qa-queue.i18n.js';
+import { shorten } from './text.js';
+import './qa-events.js';
+
+export interface ModeratorContext {
+  t: (key: QaKey, ...args: unknown[]) => string;
+  moderate: (q: Question, action: ModerationAction) => void;
+  /** Where request events are dispatched from. */
+  host: HTMLElement;
+}
+
+export function moderationButtons(ctx: ModeratorContext, q: Question, tab: number): TemplateResult {
+  const { t } = ctx;
+  const m = q.moderation;
+  const button = (action: ModerationAction, label: string): TemplateResult =>
+    html`<button type="button" tabindex=${tab} @click=${() => ctx.moderate(q, action)}>${label}</button>`;
+  let buttons: TemplateResult[];
+  if (m.hidden) buttons = [button('restore', t('restore'))];
+  else if (m.answered) buttons = [button('unanswer', t('unanswer')), button('hide', t('hide'))];
+  else if (q.section === 'review') buttons = [button('approve', t('approve')), button('hide', t('hide'))];
+  else
+    buttons = [
+      m.pinned ? button('unpin', t('unpin')) : button('pin', t('pin')),
+      button('answer', t('markAnswered')),
+      button('hide', t('hide')),
+    ];
+  return html`<div class="actions" part="moderation" role="group" aria-label=${t('moderation')}>${buttons}</div>`;
+}
+
+export function handsQueue(ctx: ModeratorContext, hands: readonly RaisedHand[], invites: readonly StageInvite[]): TemplateResult {
+  const { t, host } = ctx;
+  return html`<h3 id="hands-heading">${t('hands')} (${hands.length})</h3>
+    ${hands.length === 0
+      ? html`<p class="hint">${t('noHands')}</p>`
+      : html`<ol class="static-list" aria-labelledby="hands-heading">
+          ${repeat(
+            hands,
+            (h) => h.userId,
+            (h) => {
+              const invite = invites.find((i) => i.userId === h.userId);
+              const status = invite
+                ? invite.response === 'accepted'
+                  ? t('accepted')
+                  : invite.response === 'declined'
+                    ? t('declined')
+                    : t('invited')
+                : '';
+              return html`<li class="item" part="hand">
+                <div class="body">
+                  <bdi dir="auto">${shorten(h.displayName || h.userId, 80).text}</bdi>
+                  ${status ? html`<span class="badge">${status}</span>` : ''}
+                  ${h.text ? html`<p class="text"><bdi dir="auto">${shorten(h.text, 200).text}</bdi></p>` : ''}
+                  <div class="actions">
+                    ${invite
+                      ? html`<button type="button" @click=${() => emit(host, 'devroom-stage-withdraw', { userId: h.userId })}>
+                          ${t('withdrawInvite')}
+                        </button>`
+                      : html`<button type="button" class="primary" @click=${() => emit(host, 'devroom-stage-invite', { userId: h.userId })}>
+                          ${t('inviteToStage')}
+                        </button>`}
+                    <button type="button" @click=${() => emit(host, 'devroom-remove-hand', { userId: h.userId })}>${t('removeHand')}</button>
+                  </div>
+                </div>
+              </li>`;
+            },
+          )}
+        </ol>`}`;
+}
