@@ -38,9 +38,9 @@ VTT
 # master and the subtitle playlist are written here; the subtitle playlist has one segment,
 # the sidecar file with an X-TIMESTAMP-MAP tying cue time 0 to the first video PTS.
 # shellcheck disable=SC2046
-$FF $(src 8) $ENC -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$OUT/vod/seg%d.ts" \
+$FF $(src 8) $ENC -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$OUT/vod/seg%d.mpegts" \
   "$OUT/vod/main.m3u8"
-PTS=$(ffprobe -v error -select_streams v -show_entries packet=pts -of csv=p=0 "$OUT/vod/seg0.ts" | head -1 | tr -d ,)
+PTS=$(ffprobe -v error -select_streams v -show_entries packet=pts -of csv=p=0 "$OUT/vod/seg0.mpegts" | head -1 | tr -d ,)
 { echo "WEBVTT"; echo "X-TIMESTAMP-MAP=MPEGTS:$PTS,LOCAL:00:00:00.000"; tail -n +2 "$OUT/captions.en.vtt"; } > "$OUT/vod/subs.en.vtt"
 cat > "$OUT/vod/subs.m3u8" <<'M3U'
 #EXTM3U
@@ -67,15 +67,15 @@ $FF $(src 4) $ENC -movflags +faststart "$OUT/talk.mp4"
 # 3. Live source segments: 10 x 2 s. The dev-server plugin (test/support/hls-live-plugin.mjs)
 # builds a sliding-window playlist over them as time passes, looping with a discontinuity.
 # shellcheck disable=SC2046
-$FF $(src 20) $ENC -f hls -hls_time 2 -hls_list_size 0 -hls_segment_filename "$OUT/live/seg%d.ts" \
+$FF $(src 20) $ENC -f hls -hls_time 2 -hls_list_size 0 -hls_segment_filename "$OUT/live/seg%d.mpegts" \
   "$OUT/live/source.m3u8"
 
 # 4. Broken VOD: 3 segments, the middle one corrupted (payload bytes overwritten with noise
 # after the first 2 KB, so the PAT/PMT and the first packets still parse).
 # shellcheck disable=SC2046
-$FF $(src 6) $ENC -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$OUT/broken/seg%d.ts" \
+$FF $(src 6) $ENC -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$OUT/broken/seg%d.mpegts" \
   "$OUT/broken/index.m3u8"
-python3 - "$OUT/broken/seg1.ts" <<'PY'
+python3 - "$OUT/broken/seg1.mpegts" <<'PY'
 import sys, random
 path = sys.argv[1]
 data = bytearray(open(path, 'rb').read())

@@ -3,7 +3,7 @@
 // real time and loops over the segments with EXT-X-DISCONTINUITY, so a stream never runs out.
 //
 //   GET /__hls-live/<id>/index.m3u8        the live playlist (each <id> is its own stream)
-//   GET /__hls-live/<id>/seg-<n>.ts         media sequence n (file n mod 10)
+//   GET /__hls-live/<id>/seg-<n>.mpegts        media sequence n (file n mod 10)
 //   GET /__hls-live/<id>/control?…          change the stream's state; answers JSON state
 //
 // Control parameters (combine freely):
@@ -66,7 +66,7 @@ function playlist(id, s, now) {
   ];
   for (let n = first; n < head; n++) {
     if (n % SEGMENTS === 0 && n !== first) lines.push('#EXT-X-DISCONTINUITY');
-    lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(6)},`, `seg-${n}.ts`);
+    lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(6)},`, `seg-${n}.mpegts`);
   }
   if (s.ended) lines.push('#EXT-X-ENDLIST');
   return lines.join('\n') + '\n';
@@ -76,7 +76,7 @@ async function segment(n) {
   const file = n % SEGMENTS;
   let data = segmentCache.get(file);
   if (!data) {
-    data = await readFile(new URL(`../fixtures/hls/live/seg${file}.ts`, import.meta.url));
+    data = await readFile(new URL(`../fixtures/hls/live/seg${file}.mpegts`, import.meta.url));
     segmentCache.set(file, data);
   }
   return data;
@@ -185,7 +185,7 @@ export function hlsLivePlugin() {
         context.body = playlist(id, s, Date.now());
         return undefined;
       }
-      const match = /^seg-(\d+)\.ts$/.exec(file);
+      const match = /^seg-(\d+)\.mpegts$/.exec(file);
       const n = match ? Number(match[1]) : NaN;
       if (!Number.isInteger(n) || n >= headSequence(s, Date.now())) {
         context.status = 404;

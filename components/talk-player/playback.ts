@@ -1,0 +1,550 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type Hls from 'hls.js';
+import type * as HlsNamespace from 'hls.js';
+import type { ErrorData, HlsConfig, LevelLoadedData } from 'hls.js';
+
+/**
+ * What the viewer should be told. There is always one: the player never shows a blank box.
+ *  idle          nothing loading (before the talk, in a call, no source)
+ *  loading       fetching the stream / first frames
+ *  playing | paused | ended
+ *  buffering     playback waits for data (stalled)
+ *  not-started   the (live) stream is not there yet: retrying with backoff
+ *  reconnecting  the stream broke off mid-way: retrying with backoff
+ *  offline       the browser is offline: waiting for the network
+ *  recovering    a media/decode error is being recovered
+ *  blocked       the browser blocks even muted autoplay: a Play button
+ *  error         cannot play here (no HLS support, player failed to load)
+ */
+export type PlaybackStatus =
+  | 'idle'
+  | 'loading'
+  | 'playing'
+  | 'paused'
+  | 'ended'
+  | 'buffering'
+  | 'not-started'
+  | 'reconnecting'
+  | 'offline'
+  | 'recovering'
+  | 'blocked'
+  | 'error';
+
+export interface PlaybackPolicy {
+  /** First retry delay; doubles per attempt up to retryMaxMs, with ±25 % jitter so a crowd does not retry in lock-step. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Waiting this long for data shows "buffering". */
+  bufferingAfterMs: number;
+  /** Stalled this long: reload (at the live edge for live streams). */
+  stallReloadMs: number;
+  /** Fatal media errors beyond this many within mediaErrorWindowMs stop recoverMediaError() and reload. */
+  maxMediaRecoveries: number;
+  mediaErrorWindowMs: number;
+}
+
+export const DEFAULT_POLICY: PlaybackPolicy = {
+  retryBaseMs: 2000,
+  retryMaxMs: 30_000,
+  bufferingAfterMs: 1000,
+  stallReloadMs: 15_000,
+  maxMediaRecoveries: 2,
+  mediaErrorWindowMs: 30_000,
+};
+
+export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
+  const raw = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempt));
+  return Math.round(raw * (0.75 + random() * 0.5));
+}
+
+export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, location.href).pathname + '#');
+
+type HlsModule = typeof HlsNamespace;
+let hlsModule: Promise<HlsModule> | undefined;
+/**
+ * hls.js loads only when an HLS source plays through MSE. The FULL build on purpose:
+ * `hls.js/light` drops in-manifest WebVTT/IMSC subtitles, alternate audio renditions
+ * (interpretation tracks) and EME — live captions in the manifest are a core conference
+ * need. A failed chunk load is forgotten so Retry can load it again.
+ */
+function loadHls(): Promise<HlsModule> {
+  hlsModule ??= import('hls.js').catch((e: unknown) => {
+    hlsModule = undefined;
+    throw e;
+  });
+  return hlsModule;
+}
+
+/**
+ * Network policies tuned for live talks: a fragment that has not arrived after 20 s is
+ * useless live, so fail over to our own reload instead of hls.js's 120 s default.
+ */
+const LIVE_FRIENDLY_CONFIG: Partial<HlsConfig> = {
+  fragLoadPolicy: {
+    default: {
+      maxTimeToFirstByteMs: 10_000,
+      maxLoadTimeMs: 20_000,
+      timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+      errorRetry: { maxNumRetry: 4, retryDelayMs: 1000, maxRetryDelayMs: 8000 },
+    },
+  },
+};
+
+export interface PlaybackOptions {
+  policy: PlaybackPolicy;
+  /** Merged over our hls.js config (tests use it for short timeouts). */
+  hlsConfig?: Partial<HlsConfig>;
+  /**
+   * URL of hls.js's `hls.worker.js` (same origin as the page). Unset: transmuxing runs on
+   * the main thread (`enableWorker: false`), deliberately — the ESM build embeds no worker
+   * and browsers refuse cross-origin Worker scripts, which breaks CDN use; talk streams are
+   * low-bitrate, so main-thread transmuxing costs a few ms per segment.
+   */
+  workerPath?: string;
+}
+
+/**
+ * Drives one <video>: hls.js (lazy) or native playback, autoplay with a muted fallback,
+ * retry with backoff, offline waiting, stall detection and media error recovery.
+ */
+export class PlaybackController implements ReactiveController {
+  status: PlaybackStatus = 'idle';
+  /** Live stream (from the playlist), for the live badge and seek-to-live. */
+  live = false;
+  /** The browser refused sound: we play muted and show "Unmute". */
+  mutedByPolicy = false;
+  /** When the next automatic retry happens (Date.now() base). */
+  retryAt: number | undefined;
+  /** Detail for the error state. */
+  message: string | undefined;
+  /** Set once playback has really started for the current source (for "not started" vs "interrupted"). */
+  private everPlayed = false;
+  private src: string | undefined;
+  private hls: Hls | undefined;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private bufferingTimer: ReturnType<typeof setTimeout> | undefined;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private mediaErrors: number[] = [];
+  private generation = 0;
+  private video: HTMLVideoElement | undefined;
+  private suspended = false;
+  private readonly videoListeners: [string, EventListener][] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: () => PlaybackOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.stop();
+  }
+
+  /** The hls.js instance, when one is in use (for tests and diagnostics). */
+  get hlsInstance(): Hls | undefined {
+    return this.hls;
+  }
+
+  get usingHls(): boolean {
+    return this.hls !== undefined;
+  }
+
+  /** Start (or restart) playing `src` in `video`. */
+  load(video: HTMLVideoElement, src: string): void {
+    this.stop();
+    this.attachVideo(video);
+    this.src = src;
+    this.suspended = false;
+    this.everPlayed = false;
+    this.attempt = 0;
+    this.mediaErrors = [];
+    this.start();
+  }
+
+  /** Stop everything and forget the source. */
+  stop(): void {
+    this.generation++;
+    this.clearTimers();
+    this.destroyHls();
+    if (this.video) {
+      this.video.pause();
+      this.video.removeAttribute('src');
+      this.video.load();
+    }
+    this.detachVideo();
+    this.src = undefined;
+    this.live = false;
+    this.retryAt = undefined;
+    this.set('idle');
+  }
+
+  /** Stop loading (e.g. while in a Jitsi call) but keep what is needed to come back. */
+  suspend(): void {
+    if (!this.src || this.suspended) return;
+    this.suspended = true;
+    this.generation++;
+    this.clearTimers();
+    this.retryAt = undefined;
+    if (this.hls) this.hls.stopLoad();
+    this.video?.pause();
+    this.set('idle');
+  }
+
+  /** Come back from suspend(): live streams restart at the live edge, VOD continues. */
+  resume(): void {
+    if (!this.src || !this.suspended || !this.video) return;
+    this.suspended = false;
+    if (this.hls && !this.live && this.everPlayed) {
+      this.hls.startLoad();
+      this.set('loading');
+      void this.autoplay(this.generation);
+      return;
+    }
+    if (!this.hls && !this.live && this.everPlayed) {
+      this.set('loading');
+      void this.autoplay(this.generation);
+      return;
+    }
+    // Live (or never started): a fresh load lands on the live edge with no stale buffer.
+    this.restart();
+  }
+
+  /** Retry right now (the Retry button; the network came back). */
+  retryNow(): void {
+    if (!this.src || this.suspended) return;
+    this.restart();
+  }
+
+  seekToLive(): void {
+    const video = this.video;
+    if (!video) return;
+    const target = this.hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - 3 : undefined);
+    if (target !== undefined && target !== null && Number.isFinite(target)) video.currentTime = target;
+    void this.autoplay(this.generation);
+  }
+
+  /** Seconds behind the live edge (0 when not live / unknown). */
+  behindLive(): number {
+    const video = this.video;
+    if (!this.live || !video) return 0;
+    const edge = this.hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) : undefined);
+    if (edge === undefined || edge === null) return 0;
+    return Math.max(0, edge - video.currentTime);
+  }
+
+  unmute(): void {
+    if (!this.video) return;
+    this.video.muted = false;
+    this.mutedByPolicy = false;
+    this.host.requestUpdate();
+  }
+
+  /** A click on Play when even muted autoplay was blocked (this is a user gesture). */
+  play(): void {
+    if (!this.video) return;
+    if (this.status === 'ended') this.video.currentTime = 0;
+    void this.autoplay(this.generation);
+  }
+
+  /** In-manifest subtitle tracks (hls.js) win over sidecar <track>s when both exist. */
+  setCaptions(on: boolean, lang?: string): void {
+    const video = this.video;
+    if (!video) return;
+    const hls = this.hls;
+    const hlsTracks = hls?.subtitleTracks ?? [];
+    if (hls && hlsTracks.length) {
+      const preferred = hlsTracks.findIndex((t) => lang && t.lang?.toLowerCase().startsWith(lang.split('-')[0] ?? lang));
+      hls.subtitleDisplay = on;
+      hls.subtitleTrack = on ? Math.max(0, preferred) : -1;
+      return;
+    }
+    const tracks = Array.from(video.textTracks).filter((t) => t.kind === 'captions' || t.kind === 'subtitles');
+    const base = lang?.split('-')[0];
+    const pick = tracks.find((t) => base && t.language.toLowerCase().startsWith(base)) ?? tracks[0];
+    for (const t of tracks) t.mode = on && t === pick ? 'showing' : 'disabled';
+  }
+
+  get hasCaptions(): boolean {
+    const video = this.video;
+    if (!video) return false;
+    if (this.hls?.subtitleTracks.length) return true;
+    return Array.from(video.textTracks).some((t) => t.kind === 'captions' || t.kind === 'subtitles');
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private restart(): void {
+    this.generation++;
+    this.clearTimers();
+    this.destroyHls();
+    this.retryAt = undefined;
+    this.start();
+  }
+
+  private start(): void {
+    const video = this.video;
+    const src = this.src;
+    if (!video || !src) return;
+    const generation = ++this.generation;
+    this.message = undefined;
+    if (!navigator.onLine) {
+      this.set('offline');
+      return;
+    }
+    this.set(this.everPlayed ? 'reconnecting' : 'loading');
+    if (!isHlsUrl(src)) {
+      this.startNative(video, src, generation);
+      return;
+    }
+    loadHls().then(
+      (mod) => {
+        if (generation !== this.generation) return;
+        const HlsCtor = mod.default;
+        // hls.js first; native HLS only where MSE is missing (Chromium answers "maybe" for
+        // HLS but fails some streams natively).
+        if (HlsCtor.isSupported()) this.startHls(HlsCtor, mod, video, src, generation);
+        else if (video.canPlayType('application/vnd.apple.mpegurl')) this.startNative(video, src, generation);
+        else this.fail('unsupported');
+      },
+      () => {
+        if (generation !== this.generation) return;
+        // The hls.js chunk itself did not load (CDN trouble, offline): retry like a network error.
+        this.scheduleRetry();
+      },
+    );
+  }
+
+  private startNative(video: HTMLVideoElement, src: string, generation: number): void {
+    video.src = src;
+    video.load();
+    void this.autoplay(generation);
+  }
+
+  private startHls(HlsCtor: typeof Hls, mod: HlsModule, video: HTMLVideoElement, src: string, generation: number): void {
+    const { workerPath, hlsConfig } = this.options();
+    const hls = new HlsCtor({
+      ...LIVE_FRIENDLY_CONFIG,
+      enableWorker: Boolean(workerPath),
+      ...(workerPath ? { workerPath } : {}),
+      ...hlsConfig,
+    });
+    this.hls = hls;
+    const { Events, ErrorTypes, ErrorDetails } = mod;
+    hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => {
+      if (generation !== this.generation) return;
+      if (this.live !== data.details.live) {
+        this.live = data.details.live;
+        this.host.requestUpdate();
+      }
+    });
+    hls.on(Events.SUBTITLE_TRACKS_UPDATED, () => this.host.requestUpdate());
+    hls.on(Events.ERROR, (_e, data: ErrorData) => {
+      if (generation !== this.generation) return;
+      if (!data.fatal) {
+        if (data.details === ErrorDetails.BUFFER_STALLED_ERROR) this.onWaiting();
+        return;
+      }
+      if (data.type === ErrorTypes.MEDIA_ERROR) this.onFatalMediaError(hls);
+      else this.onFatalError(data);
+    });
+    hls.attachMedia(video);
+    hls.loadSource(src);
+    void this.autoplay(generation);
+  }
+
+  /** Throttled: recoverMediaError() a couple of times, then a full reload with backoff. */
+  private onFatalMediaError(hls: Hls): void {
+    const { policy } = this.options();
+    const now = Date.now();
+    this.mediaErrors = this.mediaErrors.filter((t) => now - t < policy.mediaErrorWindowMs);
+    this.mediaErrors.push(now);
+    if (this.mediaErrors.length > policy.maxMediaRecoveries) {
+      this.mediaErrors = [];
+      this.destroyHls();
+      this.scheduleRetry();
+      return;
+    }
+    this.set('recovering');
+    hls.recoverMediaError();
+    void this.autoplay(this.generation);
+  }
+
+  /** Network (retries exhausted) or other fatal errors: drop hls.js, slate, reload later. */
+  private onFatalError(data: ErrorData): void {
+    this.message = data.details;
+    this.destroyHls();
+    if (!navigator.onLine) {
+      this.set('offline');
+      return;
+    }
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    const { policy } = this.options();
+    this.clearTimers();
+    const delay = backoffDelay(this.attempt, policy);
+    this.attempt++;
+    this.retryAt = Date.now() + delay;
+    this.set(this.everPlayed ? 'reconnecting' : 'not-started');
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.retryAt = undefined;
+      this.restart();
+    }, delay);
+    // Re-render once a second for the "trying again in N s" text.
+    this.tickTimer = setInterval(() => this.host.requestUpdate(), 1000);
+  }
+
+  private async autoplay(generation: number): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    try {
+      await video.play();
+    } catch (e) {
+      if (generation !== this.generation || (e as DOMException).name !== 'NotAllowedError') return;
+      // Sound blocked: play muted and offer "Unmute".
+      if (!video.muted) {
+        video.muted = true;
+        this.mutedByPolicy = true;
+        this.host.requestUpdate();
+        try {
+          await video.play();
+          return;
+        } catch (e2) {
+          if (generation !== this.generation || (e2 as DOMException).name !== 'NotAllowedError') return;
+        }
+      }
+      this.set('blocked');
+    }
+  }
+
+  private attachVideo(video: HTMLVideoElement): void {
+    if (this.video === video) return;
+    this.detachVideo();
+    this.video = video;
+    const on = (type: string, fn: EventListener) => {
+      video.addEventListener(type, fn);
+      this.videoListeners.push([type, fn]);
+    };
+    on('playing', () => {
+      if (this.suspended) return;
+      this.everPlayed = true;
+      this.attempt = 0;
+      this.clearStall();
+      this.set('playing');
+    });
+    on('pause', () => {
+      if (!this.suspended && this.status === 'playing' && !video.ended) this.set('paused');
+    });
+    on('waiting', () => this.onWaiting());
+    on('stalled', () => this.onWaiting());
+    on('timeupdate', () => {
+      if (this.status === 'buffering' && !video.paused) {
+        this.clearStall();
+        this.set('playing');
+      }
+      if (this.live) this.host.requestUpdate();
+    });
+    on('ended', () => {
+      this.clearStall();
+      if (!this.live) this.set('ended');
+    });
+    on('error', () => this.onVideoError());
+  }
+
+  private detachVideo(): void {
+    if (!this.video) return;
+    for (const [type, fn] of this.videoListeners) this.video.removeEventListener(type, fn);
+    this.videoListeners.length = 0;
+    this.video = undefined;
+  }
+
+  /** Native playback errors (MP4, Safari HLS); hls.js reports its own through ERROR. */
+  private onVideoError(): void {
+    if (this.hls || this.suspended || !this.src || !this.video?.error) return;
+    const code = this.video.error.code;
+    if (code === MediaError.MEDIA_ERR_DECODE) this.message = 'decode';
+    if (!navigator.onLine) {
+      this.set('offline');
+      return;
+    }
+    this.scheduleRetry();
+  }
+
+  private onWaiting(): void {
+    if (this.suspended || this.bufferingTimer || this.status === 'not-started' || this.status === 'reconnecting') return;
+    const { policy } = this.options();
+    const generation = this.generation;
+    this.bufferingTimer = setTimeout(() => {
+      if (generation !== this.generation || !this.video || this.video.paused) return;
+      if (this.status === 'playing' || this.status === 'loading' || this.status === 'recovering') this.set('buffering');
+    }, policy.bufferingAfterMs);
+    this.stallTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      // Still no progress: reload. Live lands on the live edge; VOD retries from scratch.
+      this.bufferingTimer = undefined;
+      this.destroyHls();
+      this.scheduleRetry();
+    }, policy.stallReloadMs);
+  }
+
+  private clearStall(): void {
+    clearTimeout(this.bufferingTimer);
+    clearTimeout(this.stallTimer);
+    this.bufferingTimer = undefined;
+    this.stallTimer = undefined;
+  }
+
+  private clearTimers(): void {
+    this.clearStall();
+    clearTimeout(this.retryTimer);
+    clearInterval(this.tickTimer);
+    this.retryTimer = undefined;
+    this.tickTimer = undefined;
+  }
+
+  private destroyHls(): void {
+    const hls = this.hls;
+    this.hls = undefined;
+    hls?.destroy();
+  }
+
+  private fail(reason: string): void {
+    this.clearTimers();
+    this.destroyHls();
+    this.message = reason;
+    this.set('error');
+  }
+
+  private readonly onOffline = () => {
+    if (!this.src || this.suspended) return;
+    // Stop hammering the network; hls.js would burn through its retries.
+    this.generation++;
+    this.clearTimers();
+    this.retryAt = undefined;
+    this.hls?.stopLoad();
+    this.set('offline');
+  };
+
+  private readonly onOnline = () => {
+    if (this.status === 'offline' && this.src && !this.suspended) this.restart();
+  };
+
+  private set(status: PlaybackStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.host.requestUpdate();
+  }
+}

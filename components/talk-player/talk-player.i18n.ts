@@ -1,0 +1,163 @@
+import type { Translations } from '../shared/i18n.js';
+
+export type TalkPlayerKey =
+  | 'player'
+  | 'phase.upcoming'
+  | 'phase.talk'
+  | 'phase.qa'
+  | 'phase.ended'
+  | 'startsIn'
+  | 'startsAt'
+  | 'ended'
+  | 'watchReplay'
+  | 'overrun'
+  | 'noSource'
+  | 'refused'
+  | 'status.idle'
+  | 'status.loading'
+  | 'status.playing'
+  | 'status.paused'
+  | 'status.ended'
+  | 'status.buffering'
+  | 'status.not-started'
+  | 'status.reconnecting'
+  | 'status.offline'
+  | 'status.recovering'
+  | 'status.blocked'
+  | 'status.error'
+  | 'retryIn'
+  | 'retry'
+  | 'play'
+  | 'unmute'
+  | 'live'
+  | 'goLive'
+  | 'captionsOn'
+  | 'captionsOff'
+  | 'speed'
+  | 'joinCall'
+  | 'leaveCall'
+  | 'callLoading'
+  | 'callJoining'
+  | 'callFailed'
+  | 'callEnded'
+  | 'backToStream'
+  | 'qaHint'
+  | 'stageInvite'
+  | 'accept'
+  | 'decline'
+  | 'hostControls'
+  | 'startQa'
+  | 'resumeTalk'
+  | 'openCall'
+  | 'closeCall'
+  | 'endTalk'
+  | 'followSchedule';
+
+export const translations: Translations<TalkPlayerKey> = {
+  en: {
+    player: 'Talk player',
+    'phase.upcoming': 'Upcoming',
+    'phase.talk': 'Talk',
+    'phase.qa': 'Q&A',
+    'phase.ended': 'Ended',
+    startsIn: (countdown: string) => `Starts in ${countdown}`,
+    startsAt: (time: string) => `Scheduled for ${time}`,
+    ended: 'This talk has ended.',
+    watchReplay: 'Watch the recording',
+    overrun: (minutes: number) => `Running ${minutes} min over time`,
+    noSource: 'No stream has been set up for this talk yet.',
+    refused: (what: string) => `Refused an unsafe address (${what}).`,
+    'status.idle': 'Not playing.',
+    'status.loading': 'Loading the stream…',
+    'status.playing': 'Playing.',
+    'status.paused': 'Paused.',
+    'status.ended': 'Playback finished.',
+    'status.buffering': 'Buffering…',
+    'status.not-started': 'The stream is offline or has not started yet.',
+    'status.reconnecting': 'The stream was interrupted. Reconnecting…',
+    'status.offline': 'You are offline. The stream continues when you are back online.',
+    'status.recovering': 'Playback hit a problem. Recovering…',
+    'status.blocked': 'Your browser did not start the video. Press Play.',
+    'status.error': 'This stream cannot be played in this browser.',
+    retryIn: (s: number) => `Trying again in ${s} s.`,
+    retry: 'Try again',
+    play: 'Play',
+    unmute: 'Unmute',
+    live: 'Live',
+    goLive: 'Go to live',
+    captionsOn: 'Show captions',
+    captionsOff: 'Hide captions',
+    speed: 'Speed',
+    joinCall: 'Join the Q&A call',
+    leaveCall: 'Leave the call',
+    callLoading: 'Loading the call…',
+    callJoining: 'Joining the call…',
+    callFailed: (reason: string) => `The call could not be loaded (${reason}).`,
+    callEnded: (reason: string) => `The call ended (${reason}). Back to the stream.`,
+    backToStream: 'Back to the stream',
+    qaHint: 'Q&A is on. You can join the call.',
+    stageInvite: (by: string) => (by ? `${by} invites you on stage for the Q&A.` : 'You are invited on stage for the Q&A.'),
+    accept: 'Join on stage',
+    decline: 'No, thanks',
+    hostControls: 'Host controls',
+    startQa: 'Start Q&A',
+    resumeTalk: 'Back to the talk',
+    openCall: 'Open the call to everyone',
+    closeCall: 'Close the call to everyone',
+    endTalk: 'End the talk',
+    followSchedule: 'Follow the schedule',
+  },
+  de: {
+    player: 'Vortragsplayer',
+    'phase.upcoming': 'Demnächst',
+    'phase.talk': 'Vortrag',
+    'phase.qa': 'Fragerunde',
+    'phase.ended': 'Beendet',
+    startsIn: (countdown: string) => `Beginnt in ${countdown}`,
+    startsAt: (time: string) => `Geplant für ${time}`,
+    ended: 'Dieser Vortrag ist beendet.',
+    watchReplay: 'Aufzeichnung ansehen',
+    overrun: (minutes: number) => `${minutes} Min. über der Zeit`,
+    noSource: 'Für diesen Vortrag ist noch kein Stream eingerichtet.',
+    refused: (what: string) => `Unsichere Adresse abgelehnt (${what}).`,
+    'status.idle': 'Keine Wiedergabe.',
+    'status.loading': 'Stream wird geladen…',
+    'status.playing': 'Wiedergabe läuft.',
+    'status.paused': 'Pausiert.',
+    'status.ended': 'Wiedergabe beendet.',
+    'status.buffering': 'Puffern…',
+    'status.not-started': 'Der Stream ist offline oder hat noch nicht begonnen.',
+    'status.reconnecting': 'Der Stream wurde unterbrochen. Verbindung wird wiederhergestellt…',
+    'status.offline': 'Du bist offline. Der Stream geht weiter, sobald du wieder online bist.',
+    'status.recovering': 'Bei der Wiedergabe gab es ein Problem. Wird behoben…',
+    'status.blocked': 'Dein Browser hat das Video nicht gestartet. Drücke auf Abspielen.',
+    'status.error': 'Dieser Stream kann in diesem Browser nicht abgespielt werden.',
+    retryIn: (s: number) => `Neuer Versuch in ${s} s.`,
+    retry: 'Erneut versuchen',
+    play: 'Abspielen',
+    unmute: 'Ton an',
+    live: 'Live',
+    goLive: 'Zum Live-Bild',
+    captionsOn: 'Untertitel anzeigen',
+    captionsOff: 'Untertitel ausblenden',
+    speed: 'Tempo',
+    joinCall: 'Der Fragerunde beitreten',
+    leaveCall: 'Anruf verlassen',
+    callLoading: 'Anruf wird geladen…',
+    callJoining: 'Anruf wird beigetreten…',
+    callFailed: (reason: string) => `Der Anruf konnte nicht geladen werden (${reason}).`,
+    callEnded: (reason: string) => `Der Anruf wurde beendet (${reason}). Zurück zum Stream.`,
+    backToStream: 'Zurück zum Stream',
+    qaHint: 'Die Fragerunde läuft. Du kannst dem Anruf beitreten.',
+    stageInvite: (by: string) => (by ? `${by} lädt dich für die Fragerunde auf die Bühne ein.` : 'Du bist für die Fragerunde auf die Bühne eingeladen.'),
+    accept: 'Auf die Bühne',
+    decline: 'Nein, danke',
+    hostControls: 'Moderation',
+    startQa: 'Fragerunde starten',
+    resumeTalk: 'Zurück zum Vortrag',
+    openCall: 'Anruf für alle öffnen',
+    closeCall: 'Anruf für alle schließen',
+    endTalk: 'Vortrag beenden',
+    followSchedule: 'Dem Zeitplan folgen',
+  },
+};

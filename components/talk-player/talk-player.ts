@@ -1,0 +1,561 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { HlsConfig } from 'hls.js';
+import { themeTokens } from '../shared/theme.js';
+import { LocaleController } from '../shared/i18n.js';
+import { emit } from '../shared/events.js';
+import { checkUrl } from '../shared/safe-url.js';
+import { JitsiSessionController } from '../jitsi/jitsi-session.js';
+import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
+import { talkPlayerStyles } from './talk-player.styles.js';
+import { translations } from './talk-player.i18n.js';
+import { PhaseClock } from './phase-clock.js';
+import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
+import type { PhaseState, TalkPhase } from './phases.js';
+import { DEFAULT_POLICY, PlaybackController } from './playback.js';
+import type { PlaybackPolicy } from './playback.js';
+
+export type CallLeaveReason = JitsiLeaveReason | 'user' | 'phase';
+
+export interface JoinCallDetail {
+  domain: string;
+  room: string;
+  /** True when the player joined by itself (autoJoin / accepted invite), false for a click. */
+  auto: boolean;
+}
+export interface LeaveCallDetail {
+  reason: CallLeaveReason;
+  error?: string;
+}
+export interface PhaseRequestDetail {
+  /** null: drop the override and follow the schedule. */
+  phase: TalkPhase | null;
+}
+export interface PhaseChangeDetail {
+  phase: TalkPhase;
+  previous: TalkPhase;
+  source: PhaseState['source'];
+}
+export interface StageInvite {
+  /** Display name of who invited. */
+  by?: string;
+}
+
+declare module '../shared/events.js' {
+  interface DevroomEventMap {
+    'devroom-join-call': JoinCallDetail;
+    'devroom-leave-call': LeaveCallDetail;
+    'devroom-accept-stage': Record<string, never>;
+    'devroom-decline-stage': Record<string, never>;
+    'devroom-phase-request': PhaseRequestDetail;
+    'devroom-hallway-request': { open: boolean };
+    'devroom-phase-change': PhaseChangeDetail;
+    'devroom-activity': { active: boolean };
+  }
+}
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'devroom-join-call': CustomEvent<JoinCallDetail>;
+    'devroom-leave-call': CustomEvent<LeaveCallDetail>;
+    'devroom-accept-stage': CustomEvent<Record<string, never>>;
+    'devroom-decline-stage': CustomEvent<Record<string, never>>;
+    'devroom-phase-request': CustomEvent<PhaseRequestDetail>;
+    'devroom-hallway-request': CustomEvent<{ open: boolean }>;
+    'devroom-phase-change': CustomEvent<PhaseChangeDetail>;
+    'devroom-activity': CustomEvent<{ active: boolean }>;
+  }
+}
+
+interface SideTrack {
+  kind: string;
+  src: string;
+  srclang?: string;
+  label?: string;
+  default: boolean;
+}
+
+const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
+
+/**
+ * The element people watch a talk in: the stream (HLS or MP4) through the talk's phases,
+ * handing over to a live Jitsi call during Q&A for those who should be on it.
+ *
+ * `talk-title` rather than `title`: `title` is HTMLElement's tooltip attribute and would
+ * hover over the whole player.
+ *
+ * Native `<video controls>` on purpose: every engine's controls are keyboard-operable and
+ * labelled for screen readers, and give fullscreen, picture-in-picture and (in Chromium and
+ * Safari) captions menus. What native controls lack is ours: live badge + "Go to live",
+ * "Unmute" when the browser blocked sound, a captions toggle (works for in-manifest
+ * subtitles too) and a playback-speed select for recordings.
+ *
+ * @summary Talk player: HLS/MP4 stream through upcoming/talk/Q&A/ended, with a Jitsi hand-over.
+ *
+ * @event devroom-join-call - About to join the Jitsi call. Detail `{domain, room, auto}`. Cancelable: preventDefault() keeps the stream.
+ * @event devroom-leave-call - Left the call (back to the stream). Detail `{reason: 'user'|'hangup'|'ready-to-close'|'error'|'phase', error?}`.
+ * @event devroom-accept-stage - The viewer accepted the stage invitation (the player then joins the call).
+ * @event devroom-decline-stage - The viewer declined the stage invitation.
+ * @event devroom-phase-request - Host control: set the phase override. Detail `{phase: 'upcoming'|'talk'|'qa'|'ended'|null}` (null = follow the schedule).
+ * @event devroom-hallway-request - Host control: open/close the call to everyone. Detail `{open}`.
+ * @event devroom-phase-change - The effective phase changed. Detail `{phase, previous, source}`.
+ * @event devroom-activity - Playing or in a call started/stopped (for always-on-screen). Detail `{active}`.
+ *
+ * @slot - `<track>` elements (kind, src, srclang, label, default) copied into the player.
+ * @slot title - Replaces the talk title.
+ *
+ * @csspart base - The whole player.
+ * @csspart header - Title, phase badge and live badge.
+ * @csspart title - The talk title.
+ * @csspart phase - The phase badge.
+ * @csspart live-badge - The live badge.
+ * @csspart stage - The 16:9 area holding video, call and slate.
+ * @csspart video - The <video> element.
+ * @csspart jitsi - The container of the Jitsi iframe.
+ * @csspart slate - The state text shown over the stage (countdown, offline, …).
+ * @csspart status - The status line read by screen readers.
+ * @csspart toolbar - Unmute, live, captions, speed and call buttons.
+ * @csspart invite - The stage invitation.
+ * @csspart host-controls - The host controls.
+ * @csspart button - Every button.
+ *
+ * @cssproperty --devroom-color-accent - Accent colour (see shared theme tokens for all).
+ */
+export class DevroomTalkPlayer extends LitElement {
+  static override styles = [themeTokens, talkPlayerStyles];
+
+  /** HLS (.m3u8) or MP4 URL. */
+  @property() src: string | undefined;
+  @property() poster: string | undefined;
+  /** WebVTT URL of sidecar captions (in addition to `<track>` children). */
+  @property() captions: string | undefined;
+  @property({ attribute: 'talk-title' }) talkTitle: string | undefined;
+  @property({ attribute: 'starts-at' }) startsAt: string | undefined;
+  @property({ attribute: 'ends-at' }) endsAt: string | undefined;
+  @property({ attribute: 'qa-at' }) qaAt: string | undefined;
+  /** Phase override (`upcoming|talk|qa|ended`); unset follows the clock. */
+  @property() phase: TalkPhase | undefined;
+  @property({ attribute: 'jitsi-domain' }) jitsiDomain: string | undefined;
+  @property({ attribute: 'jitsi-room' }) jitsiRoom: string | undefined;
+  /** Jitsi IFrame API script for self-hosted deployments (default https://DOMAIN/external_api.js). */
+  @property({ attribute: 'jitsi-script-url' }) jitsiScriptUrl: string | undefined;
+  /** Name shown in the call. */
+  @property({ attribute: 'display-name' }) displayName: string | undefined;
+  /** JWT for token-protected Jitsi deployments. */
+  @property({ attribute: false }) jwt: string | undefined;
+  /** This viewer may be in the call (speaker, host, invited, or the call is open to all). */
+  @property({ type: Boolean, attribute: 'call-allowed' }) callAllowed = false;
+  /** Join by itself when Q&A starts and the call is allowed (speakers, hosts). */
+  @property({ type: Boolean, attribute: 'auto-join' }) autoJoin = false;
+  /** The call is open to everyone (hallway mode): available outside Q&A too. */
+  @property({ type: Boolean }) hallway = false;
+  /** A pending stage invitation for this viewer; null/undefined for none. */
+  @property({ attribute: false }) stageInvite: StageInvite | null | undefined;
+  /** Show host controls (emit requests; the page/binding decides). */
+  @property({ type: Boolean, attribute: 'can-host' }) canHost = false;
+  /** ms to add to this device's clock (e.g. server time minus Date.now()). */
+  @property({ type: Number, attribute: 'clock-offset' }) clockOffset = 0;
+  /** Start muted (the Unmute button shows only when the browser blocked sound). */
+  @property({ type: Boolean }) muted = false;
+  /** Same-origin URL of hls.js's hls.worker.js; unset transmuxes on the main thread. */
+  @property({ attribute: 'hls-worker-path' }) hlsWorkerPath: string | undefined;
+  /** Extra hls.js config merged over ours. */
+  @property({ attribute: false }) hlsConfig: Partial<HlsConfig> | undefined;
+  /** Retry/stall timing. */
+  @property({ attribute: false }) playbackPolicy: PlaybackPolicy = DEFAULT_POLICY;
+  /** Extra Jitsi configOverwrite (merged over: muted start, no prejoin, no deep linking). */
+  @property({ attribute: false }) jitsiConfig: Record<string, unknown> | undefined;
+
+  @state() private sideTracks: SideTrack[] = [];
+  @state() private captionsOn = false;
+  @state() private replay = false;
+  @state() private callNotice: string | undefined;
+  @state() private dismissedInvite: StageInvite | null | undefined;
+
+  @query('video') private video!: HTMLVideoElement | null;
+  @query('.jitsi') private jitsiContainer!: HTMLElement | null;
+
+  private readonly i18n = new LocaleController(this, translations);
+  readonly playback = new PlaybackController(this, () => ({
+    policy: this.playbackPolicy,
+    ...(this.hlsConfig ? { hlsConfig: this.hlsConfig } : {}),
+    ...(this.hlsWorkerPath ? { workerPath: this.hlsWorkerPath } : {}),
+  }));
+  readonly call = new JitsiSessionController(this, {
+    onLeft: (reason, error) => this.afterCall(reason, error),
+    onIframe: () => emit(this, 'devroom-activity', { active: true }),
+  });
+  private readonly clock = new PhaseClock(
+    this,
+    () => ({
+      schedule: { startsAt: parseTime(this.startsAt), qaAt: parseTime(this.qaAt), endsAt: parseTime(this.endsAt) },
+      override: isTalkPhase(this.phase) ? this.phase : undefined,
+      clockOffset: this.clockOffset || 0,
+    }),
+    (next, previous) => this.onPhaseChange(next, previous),
+  );
+  private loadedSrc: string | undefined;
+  private wasActive = false;
+
+  /** The effective phase (override or clock). */
+  get currentPhase(): TalkPhase {
+    return this.clock.state.phase;
+  }
+
+  /** Whether the Jitsi call is showing (loading, joining or joined). */
+  get inCall(): boolean {
+    return this.call.active;
+  }
+
+  /** The call can be offered: configured, allowed for this viewer, Q&A or hallway. */
+  get callAvailable(): boolean {
+    return Boolean(this.jitsiDomain && this.jitsiRoom) && (this.callAllowed || this.hallway) && (this.currentPhase === 'qa' || this.hallway);
+  }
+
+  /** Hand over to the Jitsi call (stops HLS loading). Returns false when not possible or cancelled. */
+  joinCall(auto = false): boolean {
+    const domain = this.jitsiDomain;
+    const room = this.jitsiRoom;
+    if (!domain || !room || this.call.active) return false;
+    if (!emit(this, 'devroom-join-call', { domain, room, auto }, { cancelable: true })) return false;
+    this.callNotice = undefined;
+    this.playback.suspend();
+    void this.updateComplete.then(() => {
+      const parent = this.jitsiContainer;
+      if (!parent) return;
+      void this.call.join(parent, {
+        domain,
+        room,
+        ...(this.jitsiScriptUrl ? { scriptUrl: this.jitsiScriptUrl } : {}),
+        ...(this.displayName ? { displayName: this.displayName } : {}),
+        ...(this.jwt ? { jwt: this.jwt } : {}),
+        lang: this.i18n.lang,
+        ...(this.jitsiConfig ? { configOverwrite: this.jitsiConfig } : {}),
+      });
+    });
+    this.requestUpdate();
+    return true;
+  }
+
+  /** Leave the call and return to the stream at the live edge. */
+  leaveCall(reason: CallLeaveReason = 'user'): void {
+    if (!this.call.active) return;
+    this.call.leave();
+    this.afterCall(reason);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readTracks();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadedSrc = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('startsAt') || changed.has('endsAt') || changed.has('qaAt') || changed.has('phase') || changed.has('clockOffset')) {
+      this.clock.refresh();
+    }
+    if (changed.has('stageInvite') && this.stageInvite !== this.dismissedInvite) this.dismissedInvite = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('muted') && this.muted && this.video) this.video.muted = true;
+    this.syncPlayback();
+    if ((changed.has('callAllowed') || changed.has('hallway') || changed.has('jitsiDomain')) && !this.callAvailable && this.call.active) {
+      this.leaveCall('phase');
+    }
+    if (changed.has('callAllowed') && this.callAllowed && this.autoJoin && this.currentPhase === 'qa') this.maybeAutoJoin();
+    const active = this.call.active || this.playback.status === 'playing';
+    if (active !== this.wasActive) {
+      this.wasActive = active;
+      emit(this, 'devroom-activity', { active });
+    }
+  }
+
+  /** Decide whether the stream should be loading, from phase, call state and source. */
+  private syncPlayback(): void {
+    const video = this.video;
+    const src = this.safeSrc();
+    const phase = this.currentPhase;
+    const wanted = video && src && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    if (!wanted) {
+      if (this.loadedSrc && !this.call.active) {
+        this.playback.stop();
+        this.loadedSrc = undefined;
+      }
+      return;
+    }
+    if (this.loadedSrc !== src) {
+      this.loadedSrc = src;
+      if (this.muted) video.muted = true;
+      this.playback.load(video, src);
+    }
+  }
+
+  private safeSrc(): string | undefined {
+    if (!this.src) return undefined;
+    const checked = checkUrl(this.src);
+    return checked.ok ? checked.url : undefined;
+  }
+
+  private onPhaseChange(next: PhaseState, previous: PhaseState): void {
+    if (next.phase !== 'ended') this.replay = false;
+    if (next.phase !== previous.phase) {
+      emit(this, 'devroom-phase-change', { phase: next.phase, previous: previous.phase, source: next.source });
+    }
+    // Run after Lit has processed the new phase.
+    void this.updateComplete.then(() => {
+      if (this.call.active && !this.callAvailable) this.leaveCall('phase');
+      else if (next.phase === 'qa' && previous.phase !== 'qa') this.maybeAutoJoin();
+    });
+  }
+
+  private maybeAutoJoin(): void {
+    if (this.autoJoin && this.callAllowed && this.callAvailable && !this.call.active) this.joinCall(true);
+  }
+
+  private afterCall(reason: CallLeaveReason, error?: string): void {
+    const t = this.i18n;
+    if (reason === 'error') this.callNotice = t.t('callEnded', error ?? '');
+    emit(this, 'devroom-leave-call', error ? { reason, error } : { reason });
+    this.playback.resume();
+    this.requestUpdate();
+  }
+
+  private readTracks(): void {
+    this.sideTracks = Array.from(this.querySelectorAll(':scope > track')).flatMap((el) => {
+      const src = checkUrl(el.getAttribute('src'));
+      if (!src.ok) return [];
+      return [
+        {
+          kind: el.getAttribute('kind') || 'subtitles',
+          src: src.url,
+          srclang: el.getAttribute('srclang') ?? undefined,
+          label: el.getAttribute('label') ?? undefined,
+          default: el.hasAttribute('default'),
+        },
+      ];
+    });
+  }
+
+  private toggleCaptions(): void {
+    this.captionsOn = !this.captionsOn;
+    this.playback.setCaptions(this.captionsOn, this.i18n.lang);
+  }
+
+  private request(phase: TalkPhase | null): void {
+    emit(this, 'devroom-phase-request', { phase });
+  }
+
+  /** Every URL attribute, checked; the first refused one is shown. */
+  private refusedUrls(): string[] {
+    const out: string[] = [];
+    for (const [name, value] of [
+      ['src', this.src],
+      ['poster', this.poster],
+      ['captions', this.captions],
+      ['jitsi-script-url', this.jitsiScriptUrl],
+    ] as const) {
+      if (value && !checkUrl(value).ok) out.push(name);
+    }
+    return out;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const t = this.i18n;
+    const phase = this.currentPhase;
+    const refused = this.refusedUrls();
+    const poster = this.poster ? checkUrl(this.poster) : undefined;
+    const captions = this.captions ? checkUrl(this.captions) : undefined;
+    const showVideo = !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    const crossOrigin = [...this.sideTracks.map((s) => s.src), captions?.ok ? captions.url : ''].some(
+      (u) => u && new URL(u).origin !== location.origin,
+    );
+    return html`
+      <section part="base" aria-label=${this.talkTitle || t.t('player')} lang=${t.lang}>
+        <header part="header">
+          <h2 part="title"><slot name="title">${this.talkTitle ?? ''}</slot></h2>
+          <span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>
+          ${this.playback.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
+        </header>
+        <div part="stage" class="stage">
+          ${poster?.ok && !showVideo && !this.call.active ? html`<img class="poster" alt="" src=${poster.url} />` : nothing}
+          <video
+            part="video"
+            ?hidden=${!showVideo}
+            controls
+            playsinline
+            preload="none"
+            poster=${ifDefined(poster?.ok ? poster.url : undefined)}
+            crossorigin=${ifDefined(crossOrigin ? 'anonymous' : undefined)}
+            aria-label=${this.talkTitle || t.t('player')}
+          >
+            ${captions?.ok ? html`<track kind="captions" src=${captions.url} srclang=${t.lang} label=${t.t('captionsOn')} />` : nothing}
+            ${this.sideTracks.map(
+              (s) => html`<track kind=${s.kind} src=${s.src} srclang=${ifDefined(s.srclang)} label=${ifDefined(s.label)} ?default=${s.default} />`,
+            )}
+          </video>
+          <div part="jitsi" class="jitsi" ?hidden=${!this.call.active}></div>
+          ${this.renderSlate(showVideo, refused)}
+        </div>
+        <p part="status" class="sr-only" role="status" aria-live="polite">${this.statusText(showVideo, refused)}</p>
+        ${this.renderToolbar(showVideo)} ${this.renderInvite()} ${this.renderHost()}
+        <slot hidden @slotchange=${() => this.readTracks()}></slot>
+      </section>
+    `;
+  }
+
+  /** The one sentence that says what is going on (also the screen-reader status). */
+  private statusText(showVideo: boolean, refused: string[]): string {
+    const t = this.i18n;
+    const phase = this.clock.state;
+    if (refused.length) return t.t('refused', refused.join(', '));
+    if (this.call.active) {
+      if (this.call.status === 'failed') return t.t('callFailed', this.call.error ?? '');
+      return this.call.status === 'loading' ? t.t('callLoading') : this.call.status === 'joining' ? t.t('callJoining') : t.t('phase.qa');
+    }
+    if (phase.phase === 'upcoming') {
+      return phase.startsInMs !== undefined ? t.t('startsIn', formatCountdown(phase.startsInMs, t.locale)) : t.t('phase.upcoming');
+    }
+    if (phase.phase === 'ended' && !this.replay) return t.t('ended');
+    if (!this.src) return t.t('noSource');
+    if (!showVideo) return t.t('status.idle');
+    const status = this.playback.status;
+    let text = t.t(`status.${status}`);
+    if (this.playback.retryAt !== undefined) {
+      text += ' ' + t.t('retryIn', Math.max(0, Math.ceil((this.playback.retryAt - Date.now()) / 1000)));
+    }
+    return text;
+  }
+
+  private renderSlate(showVideo: boolean, refused: string[]): TemplateResult | typeof nothing {
+    const t = this.i18n;
+    const phase = this.clock.state;
+    const text = this.statusText(showVideo, refused);
+    const button = (label: string, fn: () => void, primary = false) =>
+      html`<button part="button" class=${primary ? 'primary' : ''} @click=${fn}>${label}</button>`;
+    if (refused.length) return html`<div part="slate" class="slate error"><span aria-hidden="true">${text}</span></div>`;
+    if (this.call.active) {
+      if (this.call.status === 'failed') {
+        return html`<div part="slate" class="slate">
+          <span aria-hidden="true">${text}</span>
+          <div>${button(t.t('retry'), () => void this.call.retry(), true)} ${button(t.t('backToStream'), () => this.leaveCall('user'))}</div>
+        </div>`;
+      }
+      if (this.call.status === 'joined') return nothing;
+      return html`<div part="slate" class="slate"><span aria-hidden="true">${text}</span></div>`;
+    }
+    if (phase.phase === 'upcoming') {
+      const startsAt = parseTime(this.startsAt);
+      return html`<div part="slate" class="slate">
+        <span class="big" aria-hidden="true">${text}</span>
+        ${startsAt !== undefined
+          ? html`<span>${t.t('startsAt', new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(startsAt))}</span>`
+          : nothing}
+      </div>`;
+    }
+    if (phase.phase === 'ended' && !this.replay) {
+      return html`<div part="slate" class="slate">
+        <span class="big" aria-hidden="true">${text}</span>
+        ${this.safeSrc() ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
+      </div>`;
+    }
+    const status = this.playback.status;
+    if (showVideo && (status === 'playing' || status === 'paused' || status === 'ended')) return nothing;
+    const action =
+      status === 'blocked'
+        ? button(t.t('play'), () => this.playback.play(), true)
+        : status === 'not-started' || status === 'reconnecting' || status === 'error'
+          ? button(t.t('retry'), () => this.playback.retryNow())
+          : nothing;
+    // The native controls stay reachable under a loading/buffering slate.
+    const passive = status === 'loading' || status === 'buffering' || status === 'recovering';
+    return html`<div part="slate" class="slate" style=${passive ? 'pointer-events:none' : ''}>
+      <span aria-hidden="true">${text}</span>${action}
+    </div>`;
+  }
+
+  private renderToolbar(showVideo: boolean): TemplateResult {
+    const t = this.i18n;
+    const p = this.playback;
+    const behind = p.live ? p.behindLive() : 0;
+    const overrun = this.clock.state.overrunMs;
+    return html`<div part="toolbar" class="toolbar">
+      ${showVideo && p.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
+      ${showVideo && p.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
+      ${showVideo && p.hasCaptions
+        ? html`<button part="button" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${this.toggleCaptions}>
+            ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
+          </button>`
+        : nothing}
+      ${showVideo && !p.live && p.status !== 'idle'
+        ? html`<label
+            >${t.t('speed')}
+            <select
+              part="speed"
+              @change=${(e: Event) => {
+                if (this.video) this.video.playbackRate = Number((e.target as HTMLSelectElement).value);
+              }}
+            >
+              ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === 1}>${s}×</option>`)}
+            </select></label
+          >`
+        : nothing}
+      ${this.callAvailable && !this.call.active
+        ? html`<span class="note">${t.t('qaHint')}</span>
+            <button part="button" class="primary" @click=${() => this.joinCall(false)}>${t.t('joinCall')}</button>`
+        : nothing}
+      ${this.call.active ? html`<button part="button" @click=${() => this.leaveCall('user')}>${t.t('leaveCall')}</button>` : nothing}
+      ${overrun !== undefined ? html`<span class="note">${t.t('overrun', Math.floor(overrun / 60_000))}</span>` : nothing}
+      ${this.callNotice ? html`<span class="note error" role="alert">${this.callNotice}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderInvite(): TemplateResult | typeof nothing {
+    const invite = this.stageInvite;
+    if (!invite || invite === this.dismissedInvite || this.call.active || !this.jitsiDomain || !this.jitsiRoom) return nothing;
+    const t = this.i18n;
+    return html`<div part="invite" class="invite" role="group" aria-label=${t.t('stageInvite', invite.by ?? '')}>
+      <span>${t.t('stageInvite', invite.by ?? '')}</span>
+      <button
+        part="button"
+        class="primary"
+        @click=${() => {
+          this.dismissedInvite = invite;
+          emit(this, 'devroom-accept-stage', {});
+          this.joinCall(true);
+        }}
+      >
+        ${t.t('accept')}
+      </button>
+      <button
+        part="button"
+        @click=${() => {
+          this.dismissedInvite = invite;
+          emit(this, 'devroom-decline-stage', {});
+        }}
+      >
+        ${t.t('decline')}
+      </button>
+    </div>`;
+  }
+
+  private renderHost(): TemplateResult | typeof nothing {
+    if (!this.canHost) return nothing;
+    const t = this.i18n;
+    const phase = this.currentPhase;
+    const b = (label: string, fn: () => void) => html`<button part="button" @click=${fn}>${label}</button>`;
+    return html`<div part="host-controls" class="host" role="group" aria-label=${t.t('hostControls')}>
+      ${phase !== 'qa' ? b(t.t('startQa'), () => this.request('qa')) : b(t.t('resumeTalk'), () => this.request('talk'))}
+      ${b(this.hallway ? t.t('closeCall') : t.t('openCall'), () => emit(this, 'devroom-hallway-request', { open: !this.hallway }))}
+      ${phase !== 'ended' ? b(t.t('endTalk'), () => this.request('ended')) : nothing}
+      ${this.phase ? b(t.t('followSchedule'), () => this.request(null)) : nothing}
+    </div>`;
+  }
+}
