@@ -91,6 +91,22 @@ describe('<devroom-qa-queue> display', () => {
     }
   });
 
+  it('loads a JSON src and refuses a javascript: src', async () => {
+    const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue src=${new URL('./test-questions.json', import.meta.url).href}></devroom-qa-queue>`);
+    for (let i = 0; i < 50 && rowTexts(el).length === 0; i++) await aTimeout(10);
+    await settle(el);
+    expect(rowTexts(el)).to.deep.equal(['Loaded from src', 'Second']);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      el.src = 'javascript:alert(1)';
+      await settle(el);
+      expect($(el, '[role="alert"]')!.textContent).to.contain('refused javascript:');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('speaks German', async () => {
     const el = await queue({ questions: data }, 'de');
     expect($(el, 'label[for="ask"]')!.textContent).to.equal('Frage stellen');
