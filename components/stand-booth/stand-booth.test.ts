@@ -399,7 +399,7 @@ describe('<devroom-stand-booth>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('can be operated by keyboard: presence, contact, staff answer, edit', async () => {
+  it('can be operated by keyboard: presence, video, contact, retry, staff answer, edit', async () => {
     const el = await booth({
       interactive: true,
       canManage: true,
@@ -408,6 +408,8 @@ describe('<devroom-stand-booth>', () => {
       contactRequests: [{ id: '$9', sender: '@v:x', message: 'hello', createdAt: 0, status: 'open' }],
     });
     const events: string[] = [];
+    const requests: { localId: string }[] = [];
+    el.addEventListener('devroom-contact-request', (e) => requests.push(e.detail));
     for (const name of ['devroom-presence', 'devroom-contact-request', 'devroom-contact-status', 'devroom-stand-update'] as const) {
       el.addEventListener(name, () => events.push(name));
     }
@@ -418,6 +420,16 @@ describe('<devroom-stand-booth>', () => {
     await tabTo(el, byId('message'));
     await sendKeys({ type: 'Keyboard hello' });
     await tabTo(el, byText('Leave your contact'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const sent = $$(el, '[part="own-requests"] li');
+    expect(sent).to.have.length(1);
+    // The binding reports a failure; the visitor retries from the keyboard.
+    const localId = requests[0]!.localId;
+    el.ownRequests = [{ localId, message: 'Keyboard hello', status: 'failed' }];
+    await el.updateComplete;
+    $(el, 'button')!.focus();
+    await tabTo(el, byText('Try again'));
     await sendKeys({ press: 'Enter' });
     await tabTo(el, byText('Mark answered'));
     await sendKeys({ press: 'Enter' });
@@ -430,9 +442,19 @@ describe('<devroom-stand-booth>', () => {
     await tabTo(el, byText('Save'));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(events).to.deep.equal(['devroom-presence', 'devroom-contact-request', 'devroom-contact-status', 'devroom-stand-update']);
+    expect(events).to.deep.equal([
+      'devroom-presence',
+      'devroom-contact-request',
+      'devroom-contact-request',
+      'devroom-contact-status',
+      'devroom-stand-update',
+    ]);
     // Focus returns to the edit button after saving.
     expect(deepActive(el)?.textContent?.trim()).to.equal('Edit stand');
+    // The featured video starts from the keyboard too.
+    await tabTo(el, byText('Play here: Kitten in 3 minutes'));
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => Boolean($(el, 'devroom-talk-player')));
   });
 });
 
