@@ -2,7 +2,8 @@
 // and emits .d.ts: see README "Toolchain"); rollup does the module graph, code
 // splitting and the outputs below.
 import { existsSync } from 'node:fs';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import { widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
@@ -12,21 +13,24 @@ const components = ['talk-player', 'qa-queue', 'stand-booth', 'food-truck-menu']
 /** A component (or its widget page) joins the build once its folder has landed. */
 const present = (path) => existsSync(new URL(path, import.meta.url));
 
-const transform = () =>
+const transform = () => [
   esbuild({
     include: /\.[jt]s$/,
     // matrix-widget-api is bundled from its TypeScript source in node_modules.
     exclude: /node_modules\/(?!matrix-widget-api\/src)/,
     target: 'es2022',
-    minify: true,
     legalComments: 'none',
-  });
+  }),
+  // Whitespace inside Lit's html`` and css`` templates is bytes esbuild cannot remove.
+  literalsHtmlCssMinifier({ include: ['components/**/*.ts', 'widgets/**/*.ts'], failOnError: true }),
+  minify({ target: 'es2022', legalComments: 'none' }),
+];
 
 const browserPlugins = () => [
   widgetApiFromSource(),
   nodeResolve({ browser: true, preferBuiltins: false, exportConditions: ['production'] }),
   commonjs({ include: /node_modules\/events\// }),
-  transform(),
+  ...transform(),
 ];
 
 const componentEntries = Object.fromEntries(
@@ -86,7 +90,7 @@ const widgetPagesBuild = {
 const cli = {
   input: { devroom: 'widgets/cli/main.ts' },
   external: [/^node:/],
-  plugins: [nodeResolve({ preferBuiltins: true }), transform()],
+  plugins: [nodeResolve({ preferBuiltins: true }), ...transform()],
   output: {
     dir: 'dist/cli',
     format: 'es',

@@ -75,7 +75,8 @@ function relative(fromFile, toFile) {
 }
 
 export function collectStaticImports(bundle, fileName, seen = new Set()) {
-  if (seen.has(fileName)) return [...seen];
+  // External modules (lit, hls.js in the npm build) are not files of ours.
+  if (seen.has(fileName) || !bundle[fileName]) return [...seen];
   seen.add(fileName);
   const chunk = bundle[fileName];
   for (const imported of chunk?.imports ?? []) collectStaticImports(bundle, imported, seen);
@@ -95,7 +96,7 @@ export function sizeManifest(label) {
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const lazy = new Set();
         const first = collectStaticImports(bundle, chunk.fileName);
-        for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) lazy.add(d);
+        for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) if (bundle[d]) lazy.add(d);
         entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
       }
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ label, entries }, null, 2) });
