@@ -1,0 +1,76 @@
+import { MemoryRoom } from '../../widgets/room/memory-room.js';
+import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
+import { EventTypes, WidgetTypes } from '../../widgets/schema/namespace.js';
+import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
+import type { Attendee } from '../../widgets/testing/toolbar.js';
+
+/**
+ * The demo room: attendees with different power levels, devroom's power levels per
+ * event type (as the host CLI sets them), and the widgets as Element would find them in
+ * room state. Conference content (talk, menu, stand…) is added by `seedConference`.
+ */
+
+export const ATTENDEES = {
+  organiser: '@organiser:devroom.localhost',
+  moderator: '@moderator:devroom.localhost',
+  speaker: '@speaker:devroom.localhost',
+  alice: '@alice:devroom.localhost',
+  bob: '@bob:devroom.localhost',
+} as const;
+
+export interface DemoWidget {
+  id: string;
+  /** Widget page name under the widget base URL: `<base><page>.html`. */
+  page: string;
+  type: string;
+  name: string;
+  container: 'top' | 'right';
+  data?: Record<string, unknown>;
+}
+
+export const DEMO_WIDGETS: DemoWidget[] = [
+  { id: 'devroom-talk', page: 'talk-player', type: WidgetTypes.talk, name: 'Talk', container: 'top' },
+  { id: 'devroom-qa', page: 'qa-queue', type: WidgetTypes.qa, name: 'Q&A', container: 'right' },
+  { id: 'devroom-stand', page: 'stand-booth', type: WidgetTypes.stand, name: 'Stand', container: 'right' },
+  { id: 'devroom-menu', page: 'food-truck-menu', type: WidgetTypes.menu, name: 'Food truck', container: 'right' },
+];
+
+export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_WIDGETS): { room: MemoryRoom; attendees: Attendee[] } {
+  const room = new MemoryRoom({
+    roomId: '!devroom-demo:devroom.localhost',
+    creator: ATTENDEES.organiser,
+    creatorDisplayName: 'Olga Organiser',
+    powerLevels: {
+      users: { [ATTENDEES.moderator]: 50, [ATTENDEES.speaker]: 25 },
+      events: {
+        [EventTypes.qaHand]: 0,
+        [EventTypes.qaQuestionState]: 50,
+        [EventTypes.qaStage]: 50,
+        [EventTypes.talk]: 50,
+        [EventTypes.menu]: 50,
+        [EventTypes.stand]: 50,
+      },
+    },
+  });
+  room.join(ATTENDEES.moderator, { displayName: 'Mo Moderator' });
+  room.join(ATTENDEES.speaker, { displayName: 'Sam Speaker' });
+  room.join(ATTENDEES.alice, { displayName: 'Alice' });
+  room.join(ATTENDEES.bob, { displayName: 'Bob' });
+
+  const layout: Record<string, { container: 'top' | 'right'; index: number }> = {};
+  widgets.forEach((w, index) => {
+    room.setState(WIDGET_STATE, w.id, {
+      id: w.id,
+      type: w.type,
+      name: w.name,
+      url: widgetUrlTemplate(new URL(`${w.page}.html`, widgetBase).toString(), { dataKeys: Object.keys(w.data ?? {}) }),
+      data: w.data ?? {},
+      waitForIframeLoad: false,
+    });
+    layout[w.id] = { container: w.container, index };
+  });
+  room.setState(LAYOUT_STATE, '', { widgets: layout });
+
+  const attendees: Attendee[] = Object.values(ATTENDEES).map((userId) => ({ userId }));
+  return { room, attendees };
+}

@@ -1,0 +1,44 @@
+// The demo page: an Element-like client on an in-memory room. `npm start` serves it with
+// `?widgets=<base URL of the built widget pages>` (a second origin, like a real deployment).
+import { WidgetHost } from '../../widgets/testing/host.js';
+import { createHostToolbar } from '../../widgets/testing/toolbar.js';
+import type { RoomEvent } from '../../widgets/room/room.js';
+import { ATTENDEES, createDemoRoom } from './demo-room.js';
+
+const params = new URLSearchParams(location.search);
+const widgetBase = params.get('widgets') ?? `${location.protocol}//127.0.0.1:${Number(location.port || 80) + 1}/widgets/`;
+const { room, attendees } = createDemoRoom(widgetBase);
+
+const host = new WidgetHost({
+  room,
+  userId: params.get('user') ?? ATTENDEES.alice,
+  container: document.getElementById('room')!,
+  theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  lang: navigator.language.split('-')[0] ?? 'en',
+}).start();
+document.getElementById('controls')!.append(createHostToolbar(host, { attendees }));
+
+// What any Matrix client shows: the plain timeline (questions are m.text messages, votes are reactions).
+const heading = document.createElement('h2');
+heading.textContent = 'Room timeline';
+const timeline = document.createElement('ol');
+timeline.className = 'timeline';
+timeline.setAttribute('aria-live', 'polite');
+const describe = (e: RoomEvent) => {
+  const who = room.displayName(e.sender);
+  if (e.type === 'm.room.message') return `${who}: ${String(e.content.body ?? '')}`;
+  if (e.type === 'm.reaction') return `${who} reacted ${String((e.content['m.relates_to'] as { key?: string } | undefined)?.key ?? '')}`;
+  if (e.type === 'm.room.redaction') return `${who} removed an event`;
+  return `${who} set ${e.type}${e.state_key ? ` (${e.state_key})` : ''}`;
+};
+const add = (e: RoomEvent) => {
+  const li = document.createElement('li');
+  li.textContent = describe(e);
+  timeline.append(li);
+};
+room.timeline.forEach(add);
+room.subscribe(add);
+host.main.append(heading, timeline);
+
+// For poking at the room from the devtools console.
+Object.assign(window, { devroom: { room, host } });
