@@ -93,6 +93,15 @@ describe('<devroom-stand-booth>', () => {
     );
   });
 
+  it('accepts a blob: URL from resolveMedia (authenticated media downloads) but never javascript:', async () => {
+    const blob = URL.createObjectURL(new Blob(['x'], { type: 'image/png' }));
+    const el = await booth({ resolveMedia: () => blob });
+    expect($<HTMLImageElement>(el, 'img.logo')?.getAttribute('src')).to.equal(blob);
+    el.resolveMedia = () => 'javascript:alert(1)';
+    await el.updateComplete;
+    expect($(el, 'img.logo')).to.equal(null);
+  });
+
   it('updates live when the stand property changes, and keeps the last good stand on invalid input', async () => {
     const el = await booth();
     el.stand = { ...sampleStand(), name: 'Kitten Linux 5', tagline: 'Now with more whiskers' };

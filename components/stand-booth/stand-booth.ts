@@ -101,7 +101,11 @@ export class DevroomStandBooth extends LitElement {
   /** Contact requests for staff (`canManage`). */
   @property({ attribute: false }) contactRequests: readonly IncomingContactRequest[] = [];
 
-  /** Turns `mxc://` media URLs into displayable ones (the widget binding uses the client's media); without it mxc media shows as missing. */
+  /**
+   * Turns `mxc://` media URLs into displayable ones (http(s) or `blob:`); the widget binding
+   * uses the client's media. Return undefined while not available and assign a new function
+   * when it is (that re-renders). Without it mxc media shows as missing.
+   */
   @property({ attribute: false }) resolveMedia: ((url: string) => string | undefined) | undefined;
 
   /** IANA time zone for the schedule; defaults to the viewer's. */
@@ -253,8 +257,10 @@ export class DevroomStandBooth extends LitElement {
   private media(url: string | undefined): string | undefined {
     if (!url?.startsWith('mxc:')) return url;
     const resolved = this.resolveMedia?.(url);
-    // Whatever the resolver returns must still be a web URL.
-    return resolved ? safeUrl(resolved, { absolute: true }) : undefined;
+    if (!resolved) return undefined;
+    // Authenticated media arrives as a download the binding turns into a blob: URL; anything
+    // else the resolver returns must still be a web URL (never javascript:/data:).
+    return resolved.startsWith('blob:') ? resolved : safeUrl(resolved, { absolute: true });
   }
 
   // ---------------------------------------------------------------- rendering
