@@ -8,6 +8,7 @@ import { LAYOUT_EVENT, WIDGET_EVENT } from './widget-state.js';
 
 export const DEVROOM_EVENT_LEVELS: Record<string, number> = {
   [EventTypes.talk]: 50,
+  [EventTypes.root]: 50,
   [EventTypes.qaQuestionState]: 50,
   [EventTypes.qaStage]: 50,
   [EventTypes.qaHand]: 0,

@@ -6,6 +6,8 @@ export const NS = 'dev.devroom';
 
 export const EventTypes = {
   talk: `${NS}.talk`,
+  /** State keyed by purpose (`qa`, `orders`, `contacts`): the event questions/orders/contacts relate to. */
+  root: `${NS}.root`,
   qaQuestionState: `${NS}.qa.question`,
   qaHand: `${NS}.qa.hand`,
   qaStage: `${NS}.qa.stage`,
