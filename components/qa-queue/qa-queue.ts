@@ -235,7 +235,8 @@ export class DevroomQaQueue extends LitElement {
     }
     if (changed.has('model')) this.subscribe();
     if (changed.has('src') && this.src) void this.load(this.src);
-    if (changed.has('questions') && this.questions) this.model.load(this.questions, this.userId);
+    // `voted: true` in data means this viewer: reload when either changes.
+    if ((changed.has('questions') || changed.has('userId')) && this.questions) this.model.load(this.questions, this.userId);
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
       this.model.preModeration = this.preModeration;
     }
