@@ -11,9 +11,9 @@ import type { JitsiMeetExternalAPIConstructor } from './jitsi-types.js';
  * - Every external_api.js assigns the same global `JitsiMeetExternalAPI`; we capture it in
  *   the script's load event (which runs right after that script executed), so two players
  *   with different domains each keep the constructor their own server shipped.
- * - Chromium answers a second <script> for a URL that just failed from its memory cache
- *   (the request never reaches the network; measured in our tests), so a retry adds a
- *   `devroom-retry=N` query parameter to get a real new request.
+ * - An error response that carried caching headers (some CDNs cache 404/503 briefly; our
+ *   test server caches everything) is answered from the HTTP cache on a plain retry, so
+ *   a retry adds a `devroom-retry=N` query parameter to force a real new request.
  */
 const loaded = new Map<string, Promise<JitsiMeetExternalAPIConstructor>>();
 const failures = new Map<string, number>();

@@ -9,6 +9,7 @@ export type {
   PhaseRequestDetail,
   PhaseChangeDetail,
   StageInvite,
+  StageAnswerDetail,
 } from './talk-player.js';
 export type { TalkPhase, PhaseState, TalkSchedule } from './phases.js';
 export { phaseAt, parseTime, TALK_PHASES } from './phases.js';

@@ -38,6 +38,12 @@ export interface PhaseChangeDetail {
   previous: TalkPhase;
   source: PhaseState['source'];
 }
+/**
+ * Empty detail of the stage answer events. `<devroom-qa-queue>` emits the same two events
+ * (same meaning, same empty detail), so a binding answers both the same way.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StageAnswerDetail {}
 export interface StageInvite {
   /** Display name of who invited. */
   by?: string;
@@ -47,8 +53,8 @@ declare module '../shared/events.js' {
   interface DevroomEventMap {
     'devroom-join-call': JoinCallDetail;
     'devroom-leave-call': LeaveCallDetail;
-    'devroom-accept-stage': Record<string, never>;
-    'devroom-decline-stage': Record<string, never>;
+    'devroom-accept-stage': StageAnswerDetail;
+    'devroom-decline-stage': StageAnswerDetail;
     'devroom-phase-request': PhaseRequestDetail;
     'devroom-hallway-request': { open: boolean };
     'devroom-phase-change': PhaseChangeDetail;
@@ -59,8 +65,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'devroom-join-call': CustomEvent<JoinCallDetail>;
     'devroom-leave-call': CustomEvent<LeaveCallDetail>;
-    'devroom-accept-stage': CustomEvent<Record<string, never>>;
-    'devroom-decline-stage': CustomEvent<Record<string, never>>;
+    'devroom-accept-stage': CustomEvent<StageAnswerDetail>;
+    'devroom-decline-stage': CustomEvent<StageAnswerDetail>;
     'devroom-phase-request': CustomEvent<PhaseRequestDetail>;
     'devroom-hallway-request': CustomEvent<{ open: boolean }>;
     'devroom-phase-change': CustomEvent<PhaseChangeDetail>;

@@ -13,6 +13,7 @@
 //   what=playlist|segments|all   (default all)
 //   delay=<ms>           every response is delayed by ms (slow origin / timeouts); delay=0 to undo
 //   end=1                the playlist gets EXT-X-ENDLIST (the live event is over)
+//   clear=1              stop failing (drop a pending fail=)
 //   reset=1              forget the stream
 // The JSON answer carries `requests` counters, so a test can check that loading stopped.
 //
@@ -94,6 +95,7 @@ function control(id, query) {
     s.startedAt = Date.now();
   }
   if (query.get('end')) s.ended = true;
+  if (query.get('clear')) s.fail = null;
   if (query.has('delay')) s.delay = Number(query.get('delay')) || 0;
   if (query.get('fail')) {
     s.fail = {
@@ -138,6 +140,21 @@ async function flaky(context, id) {
   return undefined;
 }
 
+/**
+ * web-test-runner's cacheMiddleware rewrites Cache-Control to `public, max-age=31536000` on
+ * every response whose path has an extension (404s included), after the plugins ran. A
+ * cached 404 would make "the stream appears later" untestable, so our responses keep
+ * `no-store` by ignoring later Cache-Control writes on this one response.
+ */
+function noStore(context) {
+  context.set('Cache-Control', 'no-store');
+  const set = context.response.set.bind(context.response);
+  context.response.set = (field, value) => {
+    if (typeof field === 'string' && field.toLowerCase() === 'cache-control') return;
+    set(field, value);
+  };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @returns {import('@web/dev-server-core').Plugin} */
@@ -152,7 +169,7 @@ export function hlsLivePlugin() {
       const [id, file] = context.path.slice(PREFIX.length).split('/');
       if (!id || !file) return undefined;
       const query = new URLSearchParams(context.querystring);
-      context.set('Cache-Control', 'no-store');
+      noStore(context);
       context.set('Access-Control-Allow-Origin', '*');
 
       if (file === 'control') {
