@@ -1,6 +1,7 @@
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
-import { EventTypes, WidgetTypes } from '../../widgets/schema/namespace.js';
+import { WidgetTypes } from '../../widgets/schema/namespace.js';
+import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
 import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';
 
@@ -14,9 +15,24 @@ export const ATTENDEES = {
   organiser: '@organiser:devroom.localhost',
   moderator: '@moderator:devroom.localhost',
   speaker: '@speaker:devroom.localhost',
+  vendor: '@vendor:devroom.localhost',
+  staff: '@staff:devroom.localhost',
   alice: '@alice:devroom.localhost',
   bob: '@bob:devroom.localhost',
+  carol: '@carol:devroom.localhost',
 } as const;
+
+/** Display names of the simulated people (the toolbar's user switcher shows them). */
+export const DISPLAY_NAMES: Record<string, string> = {
+  [ATTENDEES.organiser]: 'Olga Organiser',
+  [ATTENDEES.moderator]: 'Mo Moderator',
+  [ATTENDEES.speaker]: 'Sam Speaker',
+  [ATTENDEES.vendor]: 'Vera Vendor',
+  [ATTENDEES.staff]: 'Stan Staff',
+  [ATTENDEES.alice]: 'Alice',
+  [ATTENDEES.bob]: 'Bob',
+  [ATTENDEES.carol]: 'Carol',
+};
 
 export interface DemoWidget {
   id: string;
@@ -41,21 +57,14 @@ export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_
     creator: ATTENDEES.organiser,
     creatorDisplayName: 'Olga Organiser',
     powerLevels: {
-      users: { [ATTENDEES.moderator]: 50, [ATTENDEES.speaker]: 25 },
-      events: {
-        [EventTypes.qaHand]: 0,
-        [EventTypes.qaQuestionState]: 50,
-        [EventTypes.qaStage]: 50,
-        [EventTypes.talk]: 50,
-        [EventTypes.menu]: 50,
-        [EventTypes.stand]: 50,
-      },
+      users: { [ATTENDEES.moderator]: 50, [ATTENDEES.speaker]: 25, [ATTENDEES.vendor]: 50, [ATTENDEES.staff]: 50 },
+      // The same levels `devroom apply` sets in a conference room.
+      events: { ...DEVROOM_EVENT_LEVELS },
     },
   });
-  room.join(ATTENDEES.moderator, { displayName: 'Mo Moderator' });
-  room.join(ATTENDEES.speaker, { displayName: 'Sam Speaker' });
-  room.join(ATTENDEES.alice, { displayName: 'Alice' });
-  room.join(ATTENDEES.bob, { displayName: 'Bob' });
+  for (const [userId, displayName] of Object.entries(DISPLAY_NAMES)) {
+    if (userId !== ATTENDEES.organiser) room.join(userId, { displayName });
+  }
 
   const layout: Record<string, { container: 'top' | 'right'; index: number }> = {};
   widgets.forEach((w, index) => {
@@ -71,6 +80,15 @@ export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_
   });
   room.setState(LAYOUT_STATE, '', { widgets: layout });
 
+  seedConference(room);
   const attendees: Attendee[] = Object.values(ATTENDEES).map((userId) => ({ userId }));
   return { room, attendees };
+}
+
+/**
+ * Conference content per widget (talk, Q&A, stand, food truck), each from its own module
+ * in ./demo/ so the demo of one widget never has to know another's data.
+ */
+export function seedConference(room: MemoryRoom): void {
+  void room;
 }
