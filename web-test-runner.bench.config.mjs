@@ -1,0 +1,19 @@
+// `npm run bench`: benchmarks in Chromium. They print figures (console.log) and assert
+// only generous sanity bounds; budgets are read from their output, not from test timing.
+import base from './web-test-runner.config.mjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, chromeArgs } from './test/support/find-chrome.mjs';
+
+export default {
+  ...base,
+  files: ['test/bench/**/*.bench.ts'],
+  // Lit's production build: dev-mode checks would distort the figures.
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 120000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: [...chromeArgs, '--enable-precise-memory-info'] },
+    }),
+  ],
+};
