@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import commonjs from '@rollup/plugin-commonjs';
 import { widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
 
 const components = ['talk-player', 'qa-queue', 'stand-booth', 'food-truck-menu'];
@@ -29,7 +28,6 @@ const transform = () => [
 const browserPlugins = () => [
   widgetApiFromSource(),
   nodeResolve({ browser: true, preferBuiltins: false, exportConditions: ['production'] }),
-  commonjs({ include: /node_modules\/events\// }),
   ...transform(),
 ];
 

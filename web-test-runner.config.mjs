@@ -7,6 +7,11 @@ export default {
   files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
+  // matrix-widget-api logs every message it passes; keep test output to what matters.
+  filterBrowserLogs: ({ args }) => {
+    const first = String(args[0] ?? '');
+    return !first.includes('[PostmessageTransport]') && !first.startsWith('Lit is in dev mode') && !first.includes('is allowed capabilities') && !first.includes('waitForIframeLoad is false');
+  },
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
   plugins: [...devServerPlugins, hlsLivePlugin()],

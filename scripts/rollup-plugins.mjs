@@ -12,10 +12,13 @@ const require = createRequire(import.meta.url);
  */
 export function widgetApiFromSource() {
   const src = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src', 'index.ts');
+  const emitter = new URL('../widgets/vendor/event-emitter.ts', import.meta.url).pathname;
   return {
     name: 'devroom:matrix-widget-api-source',
     resolveId(source) {
       if (source === 'matrix-widget-api') return src;
+      // Its one dependency, the CommonJS `events` package: our ES module of the same API.
+      if (source === 'events') return emitter;
       return null;
     },
   };

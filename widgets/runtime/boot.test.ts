@@ -42,7 +42,8 @@ describe('widget runtime (through ClientWidgetApi)', () => {
       approve: async (requested) => (++calls === 1 ? new Set<Capability>() : new Set(requested)),
     });
     const win = await probeOf(harness.host.mounted('probe')!, 'missing-capabilities');
-    const screen = win.document.querySelector<HTMLElement>('[data-screen="missing-capabilities"]')!;
+    // The screens load on demand (kept out of the first load): wait for the one that says why.
+    const screen = (await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="missing-capabilities"]'), 'missing-capabilities screen'))!;
     expect(screen.querySelector('h1')!.textContent).to.equal('This widget needs your permission');
     expect(screen.textContent).to.contain('dev.devroom.probe (@alice:example.org)');
     expect(win.document.querySelector<HTMLElement>('.devroom-widget')!.hidden).to.equal(true);
@@ -66,7 +67,7 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     document.body.append(iframe);
     extraFrames.push(iframe);
     const win = await probeOf(iframe, 'no-client');
-    const screen = win.document.querySelector<HTMLElement>('[data-screen="no-client"]')!;
+    const screen = (await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="no-client"]'), 'no-client screen'))!;
     expect(screen.querySelector('h1')!.textContent).to.equal('Keine Antwort von deinem Matrix-Client');
     expect(win.document.activeElement?.textContent).to.equal('Erneut versuchen');
 

@@ -7,8 +7,7 @@ import type { CapabilitySpec } from './capabilities.js';
 import { installOriginGuard } from './origin-guard.js';
 import { normaliseLang, normaliseTheme, readWidgetParams } from './params.js';
 import type { Theme, WidgetParams } from './params.js';
-import { renderScreen } from './screens.js';
-import type { ScreenKind } from './screens.js';
+import type { ScreenKind, renderScreen as RenderScreen } from './screens.js';
 import { Watchable } from './watchable.js';
 
 /**
@@ -75,6 +74,15 @@ export interface BootedWidget {
   dispose(): void;
 }
 
+/**
+ * The explanation screens show only when something is wrong (or outside a client), so
+ * they load on demand and stay out of every widget's first load.
+ */
+async function showRuntimeScreen(...args: Parameters<typeof RenderScreen>) {
+  const { renderScreen: render } = await import('./screens.js');
+  return render(...args);
+}
+
 /** to-widget actions the WidgetApi would otherwise answer with an error. */
 type Action = CustomEvent<IWidgetApiRequest>;
 
@@ -92,13 +100,13 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     const status = new Watchable<WidgetStatus>(result.mode);
     if (result.mode === 'invalid') {
       console.error('devroom:', result.error.message);
-      renderScreen(root, 'invalid', { lang: result.lang, detail: result.error.message });
+      await showRuntimeScreen(root, 'invalid', { lang: result.lang, detail: result.error.message });
       return { mode: 'invalid', status, dispose: () => undefined };
     }
     applyTheme(result.theme);
     const context: StandaloneContext = { mode: 'standalone', container: root, lang: result.lang, extra: result.extra, ...(result.theme ? { theme: result.theme } : {}) };
     if (options.standalone) await options.standalone(context);
-    else renderScreen(root, 'standalone', { lang: result.lang });
+    else await showRuntimeScreen(root, 'standalone', { lang: result.lang });
     return { mode: 'standalone', status, dispose: () => undefined };
   }
 
@@ -176,8 +184,10 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   function showScreen(kind: ScreenKind & WidgetStatus, extra: { missing?: string[]; onRetry?: () => void }) {
     status.set(kind);
     app.hidden = true;
-    const section = renderScreen(screen, kind, { lang: lang.value, ...extra });
-    section.querySelector('button')?.focus();
+    void showRuntimeScreen(screen, kind, { lang: lang.value, ...extra }).then((section) => {
+      // The situation may have changed while the screen loaded.
+      if (status.value === kind) section.querySelector('button')?.focus();
+    });
   }
 
   function evaluate() {

@@ -1,0 +1,336 @@
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { HandsModel } from '../../components/qa-queue/hands.js';
+import { readAllRelations } from '../room/relations.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import {
+  LOCAL_ID_KEY,
+  parseHand,
+  parseModeration,
+  parseQuestion,
+  parseReaction,
+  parseStage,
+  stageKey,
+  stageUser,
+} from '../schema/qa.js';
+import type { CapabilitySpec } from '../runtime/capabilities.js';
+import { PowerWatch, StateWatch, createRoot, mapLimited, rootFrom } from './room-sync.js';
+
+/**
+ * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
+ * questions are m.text messages referencing the Q&A root, votes are 👍 reactions,
+ * moderation / hands / stage invites are state. History is read by server-side relation
+ * pagination (never the client's timeline); live events keep it current.
+ */
+
+export const VOTE = '👍';
+
+/** Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional. */
+export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
+  return {
+    readState: [
+      { type: 'm.room.power_levels', stateKey: '' },
+      { type: EventTypes.root, stateKey: 'qa' },
+      { type: EventTypes.qaQuestionState },
+      { type: EventTypes.qaHand },
+      { type: EventTypes.qaStage },
+    ],
+    readEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
+    sendEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
+    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
+    redact: true,
+    optional: moderatorCapabilities(),
+  };
+}
+
+function moderatorCapabilities(): string[] {
+  const state = (type: string, key?: string) => `org.matrix.msc2762.send.state_event:${type}${key === undefined ? '' : `#${key}`}`;
+  return [
+    state(EventTypes.qaQuestionState),
+    state(EventTypes.qaStage),
+    state(EventTypes.root, 'qa'),
+    // The root is a visible m.notice.
+    'org.matrix.msc2762.send.event:m.room.message#m.notice',
+  ];
+}
+
+export interface QaBindingOptions {
+  room: Room;
+  element: DevroomQaQueue;
+  hasCapability(capability: string): boolean;
+  /** Shown as the root notice when this widget opens the Q&A. */
+  title?: string;
+  /** Parallel relation reads at startup. */
+  concurrency?: number;
+}
+
+export interface QaBinding {
+  /** Resolves when history is loaded. */
+  ready: Promise<void>;
+  /** Requests made to load history (questions pages + vote pages). */
+  readonly startupRequests: number;
+  stop(): void;
+}
+
+export function bindQaQueue(options: QaBindingOptions): QaBinding {
+  const { room, element: el } = options;
+  const me = room.userId;
+  const tally = el.model;
+  const hands = new HandsModel();
+  const power = new PowerWatch(room);
+  const rootWatch = new StateWatch(room, EventTypes.root, 'qa');
+  const moderation = new StateWatch(room, EventTypes.qaQuestionState);
+  const handWatch = new StateWatch(room, EventTypes.qaHand);
+  const stageWatch = new StateWatch(room, EventTypes.qaStage);
+  const cleanups: (() => void)[] = [];
+  let rootId: string | undefined;
+  let loaded = false;
+  let buffered: RoomEvent[] = [];
+  let requests = 0;
+  let stopped = false;
+
+  el.userId = me;
+  el.handsEnabled = true;
+
+  const mayModerate = () =>
+    power.can(me, EventTypes.qaQuestionState, true) &&
+    options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
+  const mayOpen = () =>
+    power.can(me, EventTypes.root, true) &&
+    options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
+    options.hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
+  const updatePower = () => {
+    el.canModerate = mayModerate();
+  };
+  cleanups.push(power.onChange(updatePower));
+
+  // --- questions and votes ------------------------------------------------------------
+
+  const questionIds = new Set<string>();
+  /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
+  const byLocalId = new Map<string, string>();
+  const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
+  const foldQuestion = (event: RoomEvent) => {
+    if (!rootId || questionIds.has(event.event_id)) return;
+    const parsed = parseQuestion(event, rootId);
+    if (!parsed.ok) {
+      if (event.type === 'm.room.message' && relatesToRoot(event)) console.warn(`devroom: question ${event.event_id} dropped: ${parsed.reason}`);
+      return;
+    }
+    const q = parsed.value;
+    if (q.localId) {
+      const first = byLocalId.get(localKey(q.author, q.localId));
+      if (first && first !== q.id) return;
+      byLocalId.set(localKey(q.author, q.localId), q.id);
+    }
+    questionIds.add(q.id);
+    tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+  };
+  const relatesToRoot = (event: RoomEvent) => {
+    const r = event.content['m.relates_to'] as { event_id?: unknown } | undefined;
+    return !!rootId && r?.event_id === rootId;
+  };
+  const foldReaction = (event: RoomEvent) => {
+    const vote = parseReaction(event);
+    if (vote && questionIds.has(vote.questionId)) tally.addVote(vote);
+  };
+  const foldRedaction = (event: RoomEvent) => {
+    const target = event.redacts ?? (event.content.redacts as string | undefined);
+    if (typeof target !== 'string') return;
+    if (questionIds.delete(target)) tally.removeQuestion(target);
+    else tally.redact(target);
+  };
+  const foldLive = (event: RoomEvent) => {
+    if (event.type === 'm.room.message') foldQuestion(event);
+    else if (event.type === 'm.reaction') foldReaction(event);
+    else if (event.type === 'm.room.redaction') foldRedaction(event);
+  };
+
+  cleanups.push(
+    room.subscribe((event) => {
+      if (event.state_key !== undefined) return;
+      if (!loaded) buffered.push(event);
+      else foldLive(event);
+    }),
+  );
+
+  async function loadHistory(root: string): Promise<void> {
+    const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message' }, { onPage: () => requests++ });
+    const parsed = questions.filter((e) => e.type === 'm.room.message');
+    const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
+      readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
+    );
+    if (stopped) return;
+    tally.batch(() => {
+      for (const q of parsed) foldQuestion(q);
+      for (const list of votes) for (const v of list) foldReaction(v);
+      // Everything that arrived while we read: duplicates are ignored by the tally.
+      for (const e of buffered) foldLive(e);
+    });
+    buffered = [];
+    loaded = true;
+  }
+
+  // --- root: the event questions hang off -------------------------------------------
+
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const onRoot = () => {
+    const root = rootFrom(rootWatch.get('qa'));
+    tally.preModeration = root?.content.preModeration === true;
+    el.preModeration = tally.preModeration;
+    if (!root || root.eventId === rootId) return;
+    rootId = root.eventId;
+    loaded = false;
+    loadHistory(rootId).then(resolveReady, (error: unknown) => {
+      console.error('devroom: could not load the Q&A history', error);
+      loaded = true;
+      resolveReady();
+    });
+  };
+  cleanups.push(rootWatch.onChange(onRoot));
+
+  // --- moderation, hands, stage -------------------------------------------------------
+
+  cleanups.push(
+    moderation.onChange((event, key) => {
+      const apply = (e: RoomEvent) => tally.setModeration(e.state_key as string, parseModeration(e.content));
+      if (event && key) apply(event);
+      else for (const e of moderation.byKey.values()) apply(e);
+    }),
+  );
+  const refreshHands = () => {
+    hands.clear();
+    const dismissed = new Map<string, number>();
+    for (const e of stageWatch.byKey.values()) {
+      const user = stageUser(e.state_key as string);
+      if (!user) continue;
+      const stage = parseStage(e.content);
+      if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
+      if (stage.invited) hands.invite({ userId: user, ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
+    }
+    for (const e of handWatch.byKey.values()) {
+      // The server enforces state key = sender for `@` keys; check anyway for other rooms' rules.
+      if (e.state_key !== e.sender) continue;
+      const hand = parseHand(e.content);
+      const at = hand.at ?? e.origin_server_ts;
+      if (hand.raised && !(dismissed.get(e.sender)! >= at)) {
+        hands.raise({ userId: e.sender, displayName: localpart(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
+      }
+      if (hand.stage && hands.inviteFor(e.sender)) hands.respond(e.sender, hand.stage);
+    }
+  };
+  cleanups.push(handWatch.onChange(refreshHands), stageWatch.onChange(refreshHands));
+  cleanups.push(
+    hands.subscribe(() => {
+      el.hands = hands.hands();
+      el.invites = hands.allInvites();
+    }),
+  );
+
+  // --- requests from the element -------------------------------------------------------
+
+  const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  async function ensureRoot(): Promise<string> {
+    if (rootId) return rootId;
+    if (!mayOpen()) throw new Error('The Q&A is not open yet: a moderator opens it.');
+    const created = await createRoot(room, 'qa', `💬 Q&A${options.title ? ` — ${options.title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
+    return created.eventId;
+  }
+
+  async function sendQuestion(localId: string, text: string): Promise<void> {
+    try {
+      const root = await ensureRoot();
+      const eventId = await room.sendEvent('m.room.message', {
+        msgtype: 'm.text',
+        body: text,
+        'm.relates_to': { rel_type: 'm.reference', event_id: root },
+        [LOCAL_ID_KEY]: localId,
+      });
+      tally.confirmLocal(localId, eventId);
+    } catch (error) {
+      tally.failLocal(localId, failures(error));
+    }
+  }
+
+  const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
+    el.addEventListener(name, handler as EventListener);
+    cleanups.push(() => el.removeEventListener(name, handler as EventListener));
+  };
+
+  on('devroom-ask', (ev) => void sendQuestion(ev.detail.localId, ev.detail.text));
+  on('devroom-retry-ask', (ev) => {
+    // The first send may have reached the server although it timed out here.
+    const arrived = byLocalId.get(localKey(me, ev.detail.localId));
+    if (arrived) tally.confirmLocal(ev.detail.localId, arrived);
+    else void sendQuestion(ev.detail.localId, ev.detail.text);
+  });
+  on('devroom-discard-ask', (ev) => tally.removeQuestion(ev.detail.localId));
+  on('devroom-vote', (ev) => {
+    const { questionId, vote } = ev.detail;
+    const done = vote
+      ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
+      : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
+    done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
+  });
+  on('devroom-moderate', (ev) => {
+    room.sendState(EventTypes.qaQuestionState, ev.detail.questionId, { ...ev.detail.state }).catch((error: unknown) => console.warn('devroom: moderation refused', error));
+  });
+  on('devroom-raise-hand', (ev) => {
+    void room.sendState(EventTypes.qaHand, me, { raised: true, ...(ev.detail.text ? { text: ev.detail.text } : {}), at: Date.now() }).catch((e: unknown) => console.warn('devroom: hand not raised', e));
+  });
+  on('devroom-lower-hand', () => {
+    void room.sendState(EventTypes.qaHand, me, { raised: false }).catch((e: unknown) => console.warn('devroom: hand not lowered', e));
+  });
+  on('devroom-stage-invite', (ev) => {
+    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: true, by: me, at: Date.now() }).catch((e: unknown) => console.warn('devroom: invite refused', e));
+  });
+  on('devroom-stage-withdraw', (ev) => {
+    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: false }).catch((e: unknown) => console.warn('devroom: withdraw refused', e));
+  });
+  on('devroom-remove-hand', (ev) => {
+    // A moderator cannot write somebody else's hand (`@` state key): dismiss it on the stage key.
+    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: false, dismissedAt: Date.now() }).catch((e: unknown) => console.warn('devroom: remove refused', e));
+  });
+  const answerStage = (stage: 'accepted' | 'declined') =>
+    void room.sendState(EventTypes.qaHand, me, { raised: false, stage, at: Date.now() }).catch((e: unknown) => console.warn('devroom: answer not sent', e));
+  on('devroom-accept-stage', () => answerStage('accepted'));
+  on('devroom-decline-stage', () => answerStage('declined'));
+
+  // A room without a root: load nothing, show an empty queue (asking opens it if allowed).
+  Promise.all([rootWatch.ready, power.ready]).then(
+    () => {
+      updatePower();
+      if (!rootId) {
+        loaded = true;
+        // Events buffered while there was no root cannot be questions yet.
+        buffered = [];
+        resolveReady();
+      }
+    },
+    (error: unknown) => {
+      console.error('devroom: could not read the room state', error);
+      loaded = true;
+      resolveReady();
+    },
+  );
+
+  return {
+    ready,
+    get startupRequests() {
+      return requests;
+    },
+    stop() {
+      stopped = true;
+      for (const c of cleanups) c();
+      for (const w of [rootWatch, moderation, handWatch, stageWatch]) w.stop();
+      power.stop();
+    },
+  };
+}
+
+/** `@alice:example.org` → `alice`: a name we can show without reading 30,000 member events. */
+function localpart(userId: string): string {
+  return userId.slice(1).split(':')[0] ?? userId;
+}
