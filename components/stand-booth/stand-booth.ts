@@ -120,6 +120,9 @@ export class DevroomStandBooth extends LitElement {
   /** Light/dark override (`light` | `dark`); otherwise prefers-color-scheme. */
   @property({ reflect: true }) theme: string | undefined;
 
+  /** A message from whoever binds the booth (e.g. the room refused a save), shown as an alert. */
+  @property({ attribute: false }) notice: string | undefined;
+
   private readonly i18n = new LocaleController<StandBoothKey>(this, translations);
 
   @state() private current: Stand | undefined;
@@ -275,6 +278,7 @@ export class DevroomStandBooth extends LitElement {
         <div class="content">
           ${this.renderHeader(stand)}
           ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+          ${this.notice ? html`<p class="error" part="error notice" role="alert">${this.notice}</p>` : nothing}
           ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
           ${this.editing ? this.renderEditor() : this.renderPage(stand)}
           <p class="visually-hidden" role="status">${this.announcement}</p>

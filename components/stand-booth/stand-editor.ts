@@ -41,6 +41,12 @@ export class DevroomStandEditor extends LitElement {
     this.form = standToForm(this.stand);
   }
 
+  protected override willUpdate(): void {
+    // When this module loads after the booth created the element (the first edit in a
+    // fresh page), Lit restores `.stand` only now, after connectedCallback read nothing.
+    if (!this.hasUpdated) this.form = standToForm(this.stand);
+  }
+
   protected override firstUpdated(): void {
     this.field('name')?.focus();
   }
