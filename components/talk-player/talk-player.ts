@@ -109,7 +109,7 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
  * @event devroom-activity - Playing or in a call started/stopped (for always-on-screen). Detail `{active}`.
  *
  * @slot - `<track>` elements (kind, src, srclang, label, default) copied into the player.
- * @slot title - Replaces the talk title.
+ * @slot title - Replaces the talk title (bring your own heading when `talk-title` is unset).
  *
  * @csspart base - The whole player.
  * @csspart header - Title, phase badge and live badge.
@@ -386,7 +386,9 @@ export class DevroomTalkPlayer extends LitElement {
     return html`
       <section part="base" aria-label=${this.talkTitle || t.t('player')} lang=${t.lang}>
         <header part="header">
-          <h2 part="title"><slot name="title">${this.talkTitle ?? ''}</slot></h2>
+          ${this.talkTitle
+            ? html`<h2 part="title"><slot name="title">${this.talkTitle}</slot></h2>`
+            : html`<slot name="title" part="title"></slot>`}
           <span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>
           ${this.playback.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
         </header>
