@@ -1,0 +1,187 @@
+import { expect } from '@open-wc/testing';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import type { MemoryRoom } from '../../widgets/room/memory-room.js';
+import { EventTypes } from '../../widgets/schema/namespace.js';
+import { stageKey } from '../../widgets/schema/qa.js';
+import { ALICE, BOB, MOD, ORGANISER, buttonIn, conference, elementIn, leaveAll, sit, waitFor, widgetFor } from './widget-harness.js';
+import type { Seat } from './widget-harness.js';
+
+const QA = widgetFor('qa-queue');
+
+/** A room whose Q&A is open: the root notice and `dev.devroom.root` state, as a moderator leaves them. */
+function openQa(room: MemoryRoom): string {
+  const root = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
+  room.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
+  return root;
+}
+
+function question(room: MemoryRoom, root: string, sender: string, body: string, extra: Record<string, unknown> = {}): string {
+  return room.inject('m.room.message', { msgtype: 'm.text', body, 'm.relates_to': { rel_type: 'm.reference', event_id: root }, ...extra }, sender).event_id;
+}
+
+function react(room: MemoryRoom, target: string, sender: string, key = '👍'): string {
+  return room.inject('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: target, key } }, sender).event_id;
+}
+
+async function queueOf(seat: Seat): Promise<DevroomQaQueue> {
+  const el = await elementIn<DevroomQaQueue>(seat, 'devroom-qa-queue');
+  await el.updateComplete;
+  return el;
+}
+
+const rows = (el: DevroomQaQueue) =>
+  [...el.shadowRoot!.querySelectorAll('.row')].map((row) => ({
+    text: row.querySelector('.text')?.textContent?.trim() ?? '',
+    votes: Number(row.querySelector('.vote span:last-child')?.textContent ?? NaN),
+    row,
+  }));
+
+async function ask(el: DevroomQaQueue, text: string): Promise<void> {
+  const input = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea#ask')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
+}
+
+const questionsIn = (room: MemoryRoom, root: string) =>
+  room.timeline.filter((e) => e.type === 'm.room.message' && (e.content['m.relates_to'] as { event_id?: string } | undefined)?.event_id === root);
+
+describe('Q&A widget end to end (Element-like host, several people, one room)', () => {
+  afterEach(leaveAll);
+
+  it('ask, vote, double vote ignored, un-vote by redaction, redacted question disappears', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const alice = await sit(room, ALICE, QA);
+    const bob = await sit(room, BOB, QA);
+    const aliceQ = await queueOf(alice);
+    const bobQ = await queueOf(bob);
+
+    await ask(aliceQ, '  Will the slides be online?  ');
+    // Stored as a plain m.text message every Matrix client shows, related to the root.
+    const sent = await waitFor(() => questionsIn(room, root)[0], 'question in the room');
+    expect(sent.content.body).to.equal('Will the slides be online?');
+    expect(sent.sender).to.equal(ALICE);
+    await waitFor(() => rows(bobQ).find((r) => r.text === 'Will the slides be online?'), 'question at Bob');
+
+    buttonIn(rows(bobQ)[0]!.row, /^Vote/)!.click();
+    await waitFor(() => rows(aliceQ)[0]?.votes === 1, 'one vote at Alice');
+    // Bob adds another 👍 (and a skin-tone one) by hand in Element: still one vote.
+    react(room, sent.event_id, BOB, '👍');
+    react(room, sent.event_id, BOB, '👍🏽');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rows(aliceQ)[0]!.votes).to.equal(1);
+
+    // Un-vote: Bob's widget redacts every 👍 of his.
+    await waitFor(() => rows(bobQ)[0]?.row.querySelector('.vote')?.getAttribute('aria-pressed') === 'true', 'pressed for Bob');
+    buttonIn(rows(bobQ)[0]!.row, /^Vote/)!.click();
+    await waitFor(() => rows(aliceQ)[0]?.votes === 0, 'vote removed');
+    expect(room.timeline.filter((e) => e.type === 'm.room.redaction' && e.sender === BOB)).to.have.length(3);
+
+    // The question is redacted (by its author, in any client): gone everywhere.
+    await room.as(ALICE).redact(sent.event_id);
+    await waitFor(() => rows(bobQ).length === 0, 'question gone at Bob');
+  });
+
+  it('a late joiner sees the full history from server-side relations, with bounded requests', async () => {
+    // Servers page relations in small pages: follow next_batch.
+    const room = conference({ relationsPageLimit: 5 });
+    const root = openQa(room);
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) ids.push(question(room, root, i % 2 ? ALICE : BOB, `Question number ${i}`));
+    for (let v = 0; v < 7; v++) react(room, ids[3]!, `@voter${v}:conf.example`);
+    react(room, ids[5]!, BOB);
+    // Unrelated chatter in the timeline is not a question.
+    room.inject('m.room.message', { msgtype: 'm.text', body: 'hello room' }, BOB);
+
+    const late = await sit(room, MOD, QA);
+    const el = await queueOf(late);
+    await waitFor(() => el.model.section('open').size === 23, 'all 23 questions');
+    expect(el.model.get(ids[3]!)!.votes).to.equal(7);
+    expect(el.model.get(ids[5]!)!.votes).to.equal(1);
+    expect(rows(el)[0]!.text).to.equal('Question number 3');
+  });
+
+  it('moderation: a moderator pins and marks answered; a normal user has no controls and the server refuses them', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const q1 = question(room, root, ALICE, 'First');
+    const q2 = question(room, root, BOB, 'Second');
+    react(room, q1, BOB);
+    const mod = await sit(room, MOD, QA);
+    const alice = await sit(room, ALICE, QA);
+    const modQ = await queueOf(mod);
+    const aliceQ = await queueOf(alice);
+    await waitFor(() => rows(modQ).length === 2 && buttonIn(rows(modQ)[1]!.row, 'Pin'), 'moderator controls');
+    expect(buttonIn(aliceQ.shadowRoot!, 'Pin')).to.equal(undefined);
+
+    buttonIn(rows(modQ).find((r) => r.text === 'Second')!.row, 'Pin')!.click();
+    await waitFor(() => room.getState(EventTypes.qaQuestionState, q2)[0], 'moderation state');
+    await waitFor(() => aliceQ.model.get(q2)?.moderation.pinned, 'pinned at Alice');
+    buttonIn(rows(modQ).find((r) => r.text === 'First')!.row, 'Mark answered')!.click();
+    await waitFor(() => aliceQ.model.get(q1)?.section === 'answered', 'answered at Alice');
+
+    const refused = await room.as(ALICE).sendState(EventTypes.qaQuestionState, q2, { hidden: true }).catch((e: { code: string }) => e.code);
+    expect(refused).to.equal('M_FORBIDDEN');
+  });
+
+  it('a failed send stays visible as "not sent"; Retry sends it once', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const alice = await sit(room, ALICE, QA);
+    const el = await queueOf(alice);
+    room.failNext('M_LIMIT_EXCEEDED', { op: 'send', userId: ALICE });
+    await ask(el, 'Does it survive a failure?');
+    await waitFor(() => el.shadowRoot!.textContent!.includes('Not sent'), '"Not sent"');
+    expect(questionsIn(room, root)).to.have.length(0);
+    buttonIn(el.shadowRoot!, 'Retry')!.click();
+    await waitFor(() => questionsIn(room, root).length === 1, 'sent once');
+    await waitFor(() => !el.shadowRoot!.textContent!.includes('Not sent'), 'confirmed');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(questionsIn(room, root)).to.have.length(1);
+    expect(el.model.section('open').size + el.model.section('mine').size).to.equal(1);
+  });
+
+  it('a retry that reached the server twice (timeout) still counts once', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const mod = await sit(room, MOD, QA);
+    const el = await queueOf(mod);
+    question(room, root, ALICE, 'Twice?', { 'dev.devroom.local_id': 'q-1' });
+    question(room, root, ALICE, 'Twice?', { 'dev.devroom.local_id': 'q-1' });
+    await waitFor(() => el.model.section('open').size === 1, 'one question');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(el.model.section('open').size).to.equal(1);
+  });
+
+  it('raise hand → moderator invites → the invite is room state; hostile question text renders as text', async () => {
+    const room = conference();
+    const root = openQa(room);
+    question(room, root, BOB, '<img src=x onerror="window.pwned=1">\u202Egnirts desrever');
+    const alice = await sit(room, ALICE, QA);
+    const mod = await sit(room, MOD, QA);
+    const aliceQ = await queueOf(alice);
+    const modQ = await queueOf(mod);
+
+    const handInput = aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text')!;
+    handInput.value = 'I can show a demo';
+    handInput.dispatchEvent(new Event('input'));
+    await aliceQ.updateComplete;
+    buttonIn(aliceQ.shadowRoot!, /Raise hand/)!.click();
+    await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0]?.content.raised === true, 'hand raised');
+    const invite = await waitFor(() => buttonIn(modQ.shadowRoot!, 'Invite to stage'), 'hand in the moderator queue');
+    expect(modQ.shadowRoot!.textContent).to.contain('I can show a demo');
+    invite.click();
+    const stage = await waitFor(() => room.getState(EventTypes.qaStage, stageKey(ALICE))[0], 'stage invite state');
+    expect(stage.content.invited).to.equal(true);
+    await waitFor(() => aliceQ.shadowRoot!.querySelector('[part="stage-invite"]'), 'Alice sees the invite');
+
+    // Hostile text: shown as text, no element injected, no script ran.
+    const text = rows(modQ)[0]!.row.querySelector('.text')!;
+    expect(text.querySelector('img')).to.equal(null);
+    expect(text.textContent).to.contain('<img src=x');
+    expect((mod.win as unknown as { pwned?: number }).pwned).to.equal(undefined);
+    expect(ORGANISER).to.be.a('string');
+  });
+});
