@@ -1,7 +1,5 @@
 import { EventDirection, WidgetEventCapability } from 'matrix-widget-api';
-import '../../components/food-truck-menu/define.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
-import { bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
 import type { FoodTruckBinding, FoodTruckGrant } from '../bindings/food-truck-menu.js';
 import { bootWidget } from '../runtime/boot.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
@@ -20,6 +18,10 @@ import { EventTypes } from '../schema/namespace.js';
  *   - send `dev.devroom.root` (`orders`) state and an `m.notice` message — creating the
  *     orders root, once, by the vendor.
  * Customers see a prompt that lists the vendor capabilities as optional; they can decline them.
+ *
+ * Loading: this entry is the widget runtime only (URL, origin guard, capability
+ * handshake); the component with Lit and the binding follow as one chunk requested as
+ * soon as the runtime runs, and the order code only once there is something to order.
  */
 
 const sendState = (type: string, key: string) => WidgetEventCapability.forStateEvent(EventDirection.Send, type, key).raw;
@@ -65,7 +67,11 @@ function notice(kind: 'error' | 'info'): HTMLParagraphElement {
   return p;
 }
 
-function createElement(container: HTMLElement): DevroomFoodTruckMenu {
+/** The component (and Lit): requested as soon as this module runs. */
+const component = () => import('../../components/food-truck-menu/define.js');
+
+async function createElement(container: HTMLElement): Promise<DevroomFoodTruckMenu> {
+  await component();
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);
@@ -76,11 +82,11 @@ function createElement(container: HTMLElement): DevroomFoodTruckMenu {
 
 await bootWidget({
   capabilities: FOOD_TRUCK_CAPABILITIES,
-  render(ctx) {
+  async render(ctx) {
     const info = notice('info');
     const error = notice('error');
     ctx.container.append(info, error);
-    const el = createElement(ctx.container);
+    const [{ bindFoodTruckMenu }, el] = await Promise.all([import('../bindings/food-truck-menu.js'), createElement(ctx.container)]);
     ctx.theme.subscribe((theme) => (el.theme = theme));
     window.devroomFoodTruck = bindFoodTruckMenu(el, ctx.room, {
       granted: (what) => GRANTS[what].every((c) => ctx.hasCapability(c)),
@@ -92,9 +98,9 @@ await bootWidget({
     });
     return el.updateComplete;
   },
-  standalone(ctx) {
+  async standalone(ctx) {
     // A plain page: the menu from `src` (JSON URL) or `menu` (inline JSON); no ordering.
-    const el = createElement(ctx.container);
+    const el = await createElement(ctx.container);
     if (ctx.theme) el.theme = ctx.theme;
     const { src, menu } = ctx.extra;
     if (menu !== undefined) {

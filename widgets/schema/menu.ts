@@ -1,91 +1,20 @@
 import { parseMenu } from '../../components/food-truck-menu/menu.js';
 import type { Menu } from '../../components/food-truck-menu/menu.js';
-import { parseOrderContent, parseStatusContent } from '../../components/food-truck-menu/orders.js';
-import type { Order, OrderStatusEvent } from '../../components/food-truck-menu/orders.js';
-import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from './namespace.js';
-import { isEventId, isRecord, type Result } from './validate.js';
+import type { Result } from './validate.js';
 
 /**
- * Room events of the food truck (docs/schema.md "Food-truck menu and orders") ↔ the
- * component's models. The component's own validators (parseMenu, parseOrderContent,
- * parseStatusContent) are the schema; these wrappers add what only the room knows:
- * event ids, senders, timestamps and the `m.reference` relation.
+ * The food truck's menu state (docs/schema.md "Food-truck menu and orders"). The
+ * component's own validator, parseMenu, is the schema. Orders and statuses: ./orders.ts
+ * (kept apart so the first paint does not load the order validators).
  */
 
 export const MENU_EVENT = EventTypes.menu;
-export const ORDER_EVENT = EventTypes.order;
-export const ORDER_STATUS_EVENT = EventTypes.orderStatus;
-
-const fail = <T>(error: string): Result<T> => ({ ok: false, errors: [error] });
-
-/** The `m.reference` target of an event, if it has one. */
-function referenceOf(event: RoomEvent): string | undefined {
-  const rel = event.content['m.relates_to'];
-  return isRecord(rel) && rel.rel_type === 'm.reference' && isEventId(rel.event_id) ? rel.event_id : undefined;
-}
 
 /** `dev.devroom.menu` state (key "") → Menu. */
 export function menuFromEvent(event: RoomEvent): Result<Menu> {
-  if (event.type !== MENU_EVENT || event.state_key !== '') return fail(`expected ${MENU_EVENT} state with key ""`);
+  if (event.type !== MENU_EVENT || event.state_key !== '') return { ok: false, errors: [`expected ${MENU_EVENT} state with key ""`] };
   const result = parseMenu(event.content);
   return result.ok ? { ok: true, value: result.menu } : { ok: false, errors: result.errors };
-}
-
-/** `dev.devroom.order` relating to `rootId` → Order (sender, time and event id from the event). */
-export function orderFromEvent(event: RoomEvent, rootId: string): Result<Order> {
-  if (event.type !== ORDER_EVENT || event.state_key !== undefined) return fail(`expected a ${ORDER_EVENT} room event`);
-  if (referenceOf(event) !== rootId) return fail('m.relates_to: expected an m.reference to the orders root');
-  const parsed = parseOrderContent(event.content);
-  if (!parsed.ok) return fail(parsed.error);
-  const c = parsed.content;
-  return {
-    ok: true,
-    value: {
-      id: event.event_id,
-      localId: c.localId,
-      sender: event.sender,
-      placedAt: event.origin_server_ts,
-      lines: c.lines,
-      ...(c.note ? { note: c.note } : {}),
-      total: c.total,
-      currency: c.currency,
-    },
-  };
-}
-
-/** `dev.devroom.order.status` → OrderStatusEvent (not yet checked for the sender's power). */
-export function statusFromEvent(event: RoomEvent): Result<OrderStatusEvent> {
-  if (event.type !== ORDER_STATUS_EVENT || event.state_key !== undefined) return fail(`expected a ${ORDER_STATUS_EVENT} room event`);
-  const orderId = referenceOf(event);
-  if (!orderId) return fail('m.relates_to: expected an m.reference to the order');
-  const parsed = parseStatusContent(event.content);
-  if (!parsed.ok) return fail(parsed.error);
-  return {
-    ok: true,
-    value: { id: event.event_id, orderId, ts: event.origin_server_ts, sender: event.sender, ...parsed.content },
-  };
-}
-
-/** Content of the order event for a `devroom-place-order` request. */
-export function orderContent(detail: PlaceOrderDetail, rootId: string): Record<string, unknown> {
-  return {
-    localId: detail.orderLocalId,
-    lines: detail.lines,
-    ...(detail.note ? { note: detail.note } : {}),
-    total: detail.total,
-    currency: detail.currency,
-    'm.relates_to': { rel_type: 'm.reference', event_id: rootId },
-  };
-}
-
-/** Content of the status event for a `devroom-order-status` request. */
-export function statusContent(detail: OrderStatusDetail): Record<string, unknown> {
-  return {
-    status: detail.status,
-    ...(detail.reason ? { reason: detail.reason } : {}),
-    ...(detail.pickupNumber !== undefined ? { pickupNumber: detail.pickupNumber } : {}),
-    'm.relates_to': { rel_type: 'm.reference', event_id: detail.orderId },
-  };
 }

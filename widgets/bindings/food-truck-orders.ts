@@ -1,0 +1,294 @@
+import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { Order, OrderStatusEvent } from '../../components/food-truck-menu/orders.js';
+import { parseOrderContent } from '../../components/food-truck-menu/orders.js';
+import { readAllRelations } from '../room/relations.js';
+import { RoomError } from '../room/room.js';
+import type { RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusContent, statusFromEvent } from '../schema/orders.js';
+import type { FoodTruckBinding } from './food-truck-menu.js';
+import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
+
+/**
+ * The order half of the food-truck binding, loaded once there is an `orders` root (or
+ * this user may create one).
+ *
+ * History comes only from relations: the orders relating to the root, then the statuses
+ * relating to each order (at most 4 reads in flight; customers only read their own
+ * orders' statuses, the vendor all). Live order and status events are buffered while
+ * history loads. Status events count only from senders with the power to send them.
+ *
+ * Idempotent ordering: a retry keeps its localId; before re-sending, we look for the
+ * order in the room (it may have arrived although the reply was lost), and two orders
+ * of one sender with one localId count once.
+ */
+
+const STATUS_CONCURRENCY = 4;
+/** How far before the first attempt a retry looks for an order that arrived anyway. */
+const RETRY_LOOKBACK_MS = 5 * 60_000;
+const RETRY_MAX_PAGES = 10;
+
+export class FoodTruckOrders {
+  rootId?: string;
+  /** Bumped when the root changes: loads for an older root are discarded. */
+  private generation = 0;
+  /** Orders this viewer sees, by event id. */
+  private readonly orders = new Map<string, Order>();
+  /** `sender \n localId` → event id of the first order with that key. */
+  private readonly byLocalId = new Map<string, string>();
+  /** Trusted status events of shown orders, by event id. */
+  private readonly statuses = new Map<string, OrderStatusEvent>();
+  /** Live events that arrive while history loads; undefined when not loading. */
+  private buffer: RoomEvent[] | undefined;
+  private readonly inFlight = new Set<string>();
+  /** localId → time of the first send attempt. */
+  private readonly attempts = new Map<string, number>();
+  private creatingRoot?: Promise<string>;
+  private pushQueued = false;
+
+  constructor(private readonly b: FoodTruckBinding) {
+    // Whatever arrived before this module loaded is replayed after the history read.
+    this.buffer = b.buffer.splice(0);
+  }
+
+  private get me(): string {
+    return this.b.room.userId;
+  }
+
+  /** Follows the root state: a new root means new history. */
+  async onRoot(): Promise<void> {
+    const event = this.b.rootWatch.get('orders');
+    const root = rootFrom(event);
+    if (event && !root) console.warn(`devroom: ${EventTypes.root} (orders) ${event.event_id} has no valid event_id; ignored`);
+    if (root && root.eventId !== this.rootId) return this.useRoot(root.eventId, false);
+    if (!root && this.rootId === undefined) {
+      this.buffer = undefined;
+      this.b.applyFlags();
+      // The vendor opens ordering by opening the widget.
+      if (this.b.isVendor && this.b.canCreateRoot) {
+        try {
+          await this.ensureRoot();
+        } catch (error) {
+          this.b.notify(this.b.t().loadFailed(this.b.reason(error)), 'error');
+        }
+      }
+    }
+  }
+
+  /** Switches to a root: resets what we know and reads its history (a fresh root has none). */
+  private async useRoot(rootId: string, fresh: boolean): Promise<void> {
+    const generation = ++this.generation;
+    const carried = this.buffer ?? [];
+    this.rootId = rootId;
+    this.orders.clear();
+    this.byLocalId.clear();
+    this.statuses.clear();
+    this.b.applyFlags();
+    this.buffer = fresh ? undefined : carried;
+    if (!fresh) {
+      try {
+        await this.loadHistory(rootId, generation);
+      } catch (error) {
+        if (generation === this.generation) this.b.notify(this.b.t().loadFailed(this.b.reason(error)), 'error');
+      }
+      if (generation !== this.generation) return;
+      const buffered = this.buffer ?? [];
+      this.buffer = undefined;
+      for (const event of buffered) this.applyLive(event);
+    }
+    this.schedulePush();
+  }
+
+  private async loadHistory(rootId: string, generation: number): Promise<void> {
+    const { room, requests } = this.b;
+    const onPage = () => requests.relations++;
+    const events = await readAllRelations(room, rootId, { relType: 'm.reference', eventType: ORDER_EVENT, direction: 'f' }, { onPage });
+    if (generation !== this.generation) return;
+    for (const event of events) this.addOrder(event);
+    // Customers: only their own orders are shown, so only theirs need statuses.
+    await mapLimited([...this.orders.values()], STATUS_CONCURRENCY, async (order) => {
+      try {
+        const related = await readAllRelations(room, order.id, { relType: 'm.reference', eventType: ORDER_STATUS_EVENT, direction: 'f' }, { onPage });
+        if (generation === this.generation) for (const event of related) this.addStatus(event);
+      } catch (error) {
+        console.warn(`devroom: statuses of order ${order.id} could not be read:`, error);
+      }
+    });
+  }
+
+  // ---- folding room events ----
+
+  /** A live order or status event. */
+  onLive(event: RoomEvent): void {
+    if (this.buffer) this.buffer.push(event);
+    else this.applyLive(event);
+  }
+
+  private applyLive(event: RoomEvent): void {
+    if (!this.rootId) return;
+    if (event.type === ORDER_EVENT) {
+      // Orders of an older root are not ours to show (and not worth a warning).
+      if (referenceTarget(event) !== this.rootId) return;
+      this.addOrder(event);
+    } else this.addStatus(event);
+    this.schedulePush();
+  }
+
+  private addOrder(event: RoomEvent): void {
+    if (!this.rootId) return;
+    const result = orderFromEvent(event, this.rootId);
+    if (!result.ok) {
+      console.warn(`devroom: ${ORDER_EVENT} ${event.event_id} dropped:`, result.errors.join('; '));
+      return;
+    }
+    const order = result.value;
+    if (!this.b.isVendor && order.sender !== this.me) return;
+    const key = `${order.sender}\n${order.localId}`;
+    const first = this.byLocalId.get(key);
+    // A retry that reached the room twice: the first order counts, the second is ignored.
+    if (first !== undefined && first !== order.id) return;
+    this.byLocalId.set(key, order.id);
+    this.orders.set(order.id, order);
+  }
+
+  private addStatus(event: RoomEvent): void {
+    const result = statusFromEvent(event);
+    if (!result.ok) {
+      console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped:`, result.errors.join('; '));
+      return;
+    }
+    const status = result.value;
+    if (!this.orders.has(status.orderId)) return;
+    if (!this.b.power.can(event.sender, ORDER_STATUS_EVENT, false)) {
+      console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped: ${event.sender} lacks the power level to set order status`);
+      return;
+    }
+    this.statuses.set(status.id, status);
+  }
+
+  private schedulePush(): void {
+    if (this.pushQueued) return;
+    this.pushQueued = true;
+    queueMicrotask(() => {
+      this.pushQueued = false;
+      if (this.b.stopped) return;
+      this.b.el.orders = [...this.orders.values()].sort((a, b) => a.placedAt - b.placedAt);
+      this.b.el.statusEvents = [...this.statuses.values()];
+    });
+  }
+
+  // ---- requests from the component ----
+
+  async placeOrder(detail: PlaceOrderDetail): Promise<void> {
+    const localId = detail.orderLocalId;
+    // The same localId again while it is on its way (the component's own timeout fired): one send.
+    if (this.inFlight.has(localId)) return;
+    this.inFlight.add(localId);
+    try {
+      await this.sendOrder(detail);
+    } finally {
+      this.inFlight.delete(localId);
+    }
+  }
+
+  private async sendOrder(detail: PlaceOrderDetail): Promise<void> {
+    const { el, room, requests } = this.b;
+    const localId = detail.orderLocalId;
+    const knownId = this.byLocalId.get(`${this.me}\n${localId}`);
+    if (knownId !== undefined) {
+      el.markOrderSent(localId, knownId);
+      return;
+    }
+    try {
+      const rootId = await this.ensureRoot();
+      const firstAttempt = this.attempts.get(localId);
+      if (firstAttempt === undefined) this.attempts.set(localId, Date.now());
+      else {
+        // A retry: the earlier attempt may have reached the room although we heard nothing.
+        const arrived = await this.findSentOrder(rootId, localId, firstAttempt - RETRY_LOOKBACK_MS);
+        if (arrived) {
+          this.addOrder(arrived);
+          this.schedulePush();
+          el.markOrderSent(localId, arrived.event_id);
+          this.b.notify(undefined, 'error');
+          return;
+        }
+      }
+      const content = orderContent(detail, rootId);
+      const checked = parseOrderContent(content);
+      if (!checked.ok) throw new RoomError(checked.error, 'M_BAD_JSON');
+      requests.send++;
+      const eventId = await room.sendEvent(ORDER_EVENT, content);
+      // Show it now; the live echo (same event id) replaces it with the server's timestamp.
+      this.addOrder({ event_id: eventId, room_id: room.roomId, type: ORDER_EVENT, sender: this.me, origin_server_ts: Date.now(), content });
+      this.schedulePush();
+      el.markOrderSent(localId, eventId);
+      this.b.notify(undefined, 'error');
+    } catch (error) {
+      el.markOrderFailed(localId);
+      this.b.notify(this.b.t().orderFailed(this.b.reason(error)), 'error');
+    }
+  }
+
+  /** Newest orders first, back to `since`: is there an order of ours with this localId? */
+  private async findSentOrder(rootId: string, localId: string, since: number): Promise<RoomEvent | undefined> {
+    let from: string | undefined;
+    for (let page = 0; page < RETRY_MAX_PAGES; page++) {
+      this.b.requests.relations++;
+      const result = await this.b.room.readRelations(rootId, {
+        relType: 'm.reference',
+        eventType: ORDER_EVENT,
+        direction: 'b',
+        limit: 50,
+        ...(from ? { from } : {}),
+      });
+      const hit = result.events.find((e) => e.type === ORDER_EVENT && e.sender === this.me && e.content.localId === localId);
+      if (hit) return hit;
+      const oldest = result.events[result.events.length - 1];
+      if (!result.nextBatch || !oldest || oldest.origin_server_ts < since) return undefined;
+      from = result.nextBatch;
+    }
+    return undefined;
+  }
+
+  /** The root's event id, creating the root when there is none and we may (one creation at a time). */
+  private async ensureRoot(): Promise<string> {
+    if (this.rootId) return this.rootId;
+    if (!this.b.canCreateRoot) throw new RoomError(this.b.t().noRoot, 'DEVROOM_NO_ROOT');
+    const name = this.b.lastMenu?.vendor.name ?? 'the food truck';
+    this.creatingRoot ??= createRoot(this.b.room, 'orders', `Orders for ${name}: order in the devroom widget`)
+      .then((info) => info.eventId)
+      .finally(() => {
+        this.b.requests.send += 2;
+        this.creatingRoot = undefined;
+      });
+    const eventId = await this.creatingRoot;
+    // The state echo may have been faster than the reply.
+    if (this.rootId === undefined) await this.useRoot(eventId, true);
+    return this.rootId ?? eventId;
+  }
+
+  async setStatus(detail: OrderStatusDetail): Promise<void> {
+    const { el, room, requests } = this.b;
+    try {
+      if (!this.b.isVendor) throw new RoomError('only the vendor changes order status', 'M_FORBIDDEN');
+      requests.send++;
+      const eventId = await room.sendEvent(ORDER_STATUS_EVENT, statusContent(detail));
+      this.statuses.set(eventId, {
+        id: eventId,
+        orderId: detail.orderId,
+        status: detail.status,
+        ts: Date.now(),
+        sender: this.me,
+        ...(detail.reason ? { reason: detail.reason } : {}),
+        ...(detail.pickupNumber !== undefined ? { pickupNumber: detail.pickupNumber } : {}),
+      });
+      this.schedulePush();
+      this.b.notify(undefined, 'error');
+    } catch (error) {
+      this.b.notify(this.b.t().statusFailed(this.b.reason(error)), 'error');
+      // A new array lets the vendor view forget the tap it was waiting for (buttons enable again).
+      el.statusEvents = [...el.statusEvents];
+    }
+  }
+}
