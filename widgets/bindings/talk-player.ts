@@ -1,0 +1,219 @@
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import type { Room } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { parseHand, parseStage, stageKey } from '../schema/qa.js';
+import { parseTalkState } from '../schema/talk.js';
+import type { TalkState } from '../schema/talk.js';
+import type { CapabilitySpec } from '../runtime/capabilities.js';
+import type { Watchable } from '../runtime/watchable.js';
+import { PowerWatch, StateWatch } from './room-sync.js';
+import { jitsiJwt, jitsiRoomForMatrixRoom } from './jitsi-jwt.js';
+
+/**
+ * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
+ * the widget URL options overlaid by the room's `dev.devroom.talk` state (a host changing
+ * the phase switches every open widget), the call is offered to speakers, hosts, an
+ * attendee with a stage invite and everyone in hallway mode; host controls write the
+ * talk state. Widget URL options: src, captions, poster, title, startsAt, endsAt, qaAt,
+ * jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
+ */
+
+export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec {
+  return {
+    readState: [
+      { type: 'm.room.power_levels', stateKey: '' },
+      { type: EventTypes.talk, stateKey: '' },
+      { type: EventTypes.qaStage, stateKey: stageKey(userId) },
+      { type: EventTypes.qaHand, stateKey: userId },
+    ],
+    // Answering a stage invite is written on the user's own hand state.
+    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
+    alwaysOnScreen: true,
+    // Only hosts use it; everyone else may decline it and keep watching.
+    optional: [`org.matrix.msc2762.send.state_event:${EventTypes.talk}#`],
+  };
+}
+
+export interface TalkBindingOptions {
+  room: Room;
+  element: DevroomTalkPlayer;
+  /** Widget URL options (ctx.params.extra). */
+  options: Record<string, string>;
+  displayName?: string;
+  hasCapability(capability: string): boolean;
+  setAlwaysOnScreen?(value: boolean): Promise<boolean>;
+  visible?: Watchable<boolean>;
+  /** For Jitsi deployments with Element's `openidtoken-jwt` auth. */
+  requestOpenId?(): Promise<{ access_token?: string; matrix_server_name?: string }>;
+}
+
+export interface TalkBinding {
+  ready: Promise<void>;
+  /** Problems with the room's talk state or the URL options, for display and logs. */
+  readonly problems: string[];
+  stop(): void;
+}
+
+/** URL options named like the talk state (src → stream). */
+function talkFromOptions(options: Record<string, string>): { value: Partial<TalkState>; errors: string[] } {
+  const content: Record<string, unknown> = {};
+  const map: Record<string, string> = { src: 'stream', title: 'title', captions: 'captions', poster: 'poster', startsAt: 'startsAt', endsAt: 'endsAt', qaAt: 'qaAt', jitsiDomain: 'jitsiDomain', jitsiRoom: 'jitsiRoom', jitsiScriptUrl: 'jitsiScriptUrl' };
+  for (const [from, to] of Object.entries(map)) if (options[from] !== undefined) content[to] = options[from];
+  const parsed = parseTalkState(content);
+  if (parsed.ok) return { value: parsed.value, errors: [] };
+  // Keep the valid options: drop each field that has a problem and parse again.
+  for (const error of parsed.errors) delete content[error.split(/[.:[]/)[0]!];
+  const retry = parseTalkState(content);
+  return { value: retry.ok ? retry.value : { speakers: [] }, errors: parsed.errors.map((e) => `widget URL: ${e}`) };
+}
+
+export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
+  const { room, element: el } = binding;
+  const me = room.userId;
+  const power = new PowerWatch(room);
+  const talkWatch = new StateWatch(room, EventTypes.talk, '');
+  const stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
+  const handWatch = new StateWatch(room, EventTypes.qaHand, me);
+  const fromUrl = talkFromOptions(binding.options);
+  const problems: string[] = [...fromUrl.errors];
+  const cleanups: (() => void)[] = [];
+  let roomTalk: TalkState | undefined;
+  let lastTalkEventId: string | undefined;
+  let invite: { eventId: string; value: { by?: string } } | undefined;
+  const jwtAuth = binding.options.jitsiAuth === 'openidtoken-jwt';
+
+  for (const p of problems) console.warn(`devroom: ${p}`);
+  if (binding.displayName) el.displayName = binding.displayName;
+
+  const talk = (): Partial<TalkState> => ({ ...fromUrl.value, ...(roomTalk ?? {}) });
+
+  const apply = () => {
+    const t = talk();
+    el.src = t.stream;
+    el.poster = t.poster;
+    el.captions = t.captions;
+    el.talkTitle = t.title;
+    el.startsAt = t.startsAt;
+    el.endsAt = t.endsAt;
+    el.qaAt = t.qaAt;
+    el.phase = t.phase;
+    el.jitsiDomain = t.jitsiDomain;
+    // With Element's openidtoken-jwt auth the Jitsi room must be the Matrix room, base32.
+    el.jitsiRoom = jwtAuth ? jitsiRoomForMatrixRoom(room.roomId) : t.jitsiRoom;
+    el.jitsiScriptUrl = t.jitsiScriptUrl;
+    el.hallway = t.hallway === true;
+
+    const speaker = (t.speakers ?? []).some((s) => s.userId === me);
+    const host = power.can(me, EventTypes.talk, true);
+    const stageEvent = stageWatch.get(stageKey(me));
+    const stage = stageEvent ? parseStage(stageEvent.content) : undefined;
+    const invited = stage?.invited === true;
+    const handEvent = handWatch.get(me);
+    const hand = handEvent ? parseHand(handEvent.content) : undefined;
+    // An answer counts for the invite it followed, not for a later one.
+    const answeredAt = hand?.at ?? handEvent?.origin_server_ts ?? 0;
+    const invitedAt = stage?.at ?? stageEvent?.origin_server_ts ?? 0;
+    const answer = hand?.stage && answeredAt >= invitedAt ? hand.stage : undefined;
+    el.canHost = host && binding.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.talk}#`);
+    el.callAllowed = speaker || host || (invited && answer === 'accepted') || el.hallway;
+    // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
+    el.autoJoin = speaker || host;
+    if (!invited || answer !== undefined) el.stageInvite = null;
+    else if (invite?.eventId !== stageEvent?.event_id) {
+      // A new object only for a new invite: the player remembers a dismissed one by identity.
+      invite = { eventId: stageEvent!.event_id, value: stage?.by ? { by: stage.by.slice(1).split(":")[0] ?? stage.by } : {} };
+      el.stageInvite = invite.value;
+    }
+  };
+
+  cleanups.push(
+    talkWatch.onChange(() => {
+      const event = talkWatch.get('');
+      if (!event || event.event_id === lastTalkEventId) return apply();
+      lastTalkEventId = event.event_id;
+      const parsed = parseTalkState(event.content);
+      if (parsed.ok) roomTalk = parsed.value;
+      else {
+        // A bad talk state never replaces the last good one.
+        const message = `talk state ${event.event_id} ignored: ${parsed.errors.join('; ')}`;
+        problems.push(message);
+        console.warn(`devroom: ${message}`);
+      }
+      apply();
+    }),
+    stageWatch.onChange(apply),
+    handWatch.onChange(apply),
+    power.onChange(apply),
+  );
+
+  const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
+    el.addEventListener(name, handler as EventListener);
+    cleanups.push(() => el.removeEventListener(name, handler as EventListener));
+  };
+
+  /** Host controls write the talk state; everyone's widget follows it. */
+  const writeTalk = (change: (content: Record<string, unknown>) => void) => {
+    const current = talkWatch.get('')?.content;
+    const content: Record<string, unknown> = { ...(roomTalk ? current : { ...fromUrl.value }) };
+    if (!Array.isArray(content.speakers)) content.speakers = [];
+    change(content);
+    room.sendState(EventTypes.talk, '', content).catch((error: unknown) => console.warn('devroom: the talk state was not changed', error));
+  };
+  on('devroom-phase-request', (ev) =>
+    writeTalk((c) => {
+      if (ev.detail.phase === null) delete c.phase;
+      else c.phase = ev.detail.phase;
+    }),
+  );
+  on('devroom-hallway-request', (ev) => writeTalk((c) => (c.hallway = ev.detail.open)));
+  const answerStage = (stage: 'accepted' | 'declined') =>
+    room.sendState(EventTypes.qaHand, me, { raised: false, stage, at: Date.now() }).catch((error: unknown) => console.warn('devroom: stage answer not sent', error));
+  on('devroom-accept-stage', () => void answerStage('accepted'));
+  on('devroom-decline-stage', () => void answerStage('declined'));
+  on('devroom-activity', (ev) => void binding.setAlwaysOnScreen?.(ev.detail.active));
+
+  // Jitsi with openidtoken-jwt: fetch an OpenID token from the client, then join.
+  on('devroom-join-call', (ev) => {
+    if (!jwtAuth || el.jwt || !binding.requestOpenId) return;
+    ev.preventDefault();
+    const { domain, auto } = ev.detail;
+    binding
+      .requestOpenId()
+      .then((openId) => jitsiJwt({ domain, roomId: room.roomId, openId, displayName: binding.displayName ?? me }))
+      .then((jwt) => {
+        el.jwt = jwt;
+        el.joinCall(auto);
+      })
+      .catch((error: unknown) => console.warn('devroom: no OpenID token for Jitsi', error));
+  });
+
+  // Hidden in Element (e.g. another right-panel tab): stop loading the stream.
+  if (binding.visible) {
+    cleanups.push(
+      binding.visible.subscribe((visible) => {
+        if (el.inCall) return;
+        if (visible) el.playback?.resume();
+        else el.playback?.suspend();
+      }),
+    );
+  }
+
+  apply();
+  const ready = Promise.all([talkWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
+    () => apply(),
+    (error: unknown) => {
+      problems.push(`could not read the room: ${String(error)}`);
+      console.error('devroom: could not read the talk state', error);
+    },
+  );
+
+  return {
+    ready,
+    problems,
+    stop() {
+      for (const c of cleanups) c();
+      for (const w of [talkWatch, stageWatch, handWatch]) w.stop();
+      power.stop();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// dist/widgets/talk-player.html: the talk player as a Matrix widget (or, opened directly,
+// a plain page configured from the URL fragment: #src=…&title=…&startsAt=…).
+import '../../components/talk-player/define.js';
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { bootWidget } from '../runtime/boot.js';
+import { bindTalkPlayer, talkCapabilities } from '../bindings/talk-player.js';
+import { applyTheme } from './page-theme.js';
+
+const STANDALONE_ATTRIBUTES: Record<string, string> = {
+  src: 'src',
+  poster: 'poster',
+  captions: 'captions',
+  title: 'talk-title',
+  startsAt: 'starts-at',
+  endsAt: 'ends-at',
+  qaAt: 'qa-at',
+  phase: 'phase',
+  jitsiDomain: 'jitsi-domain',
+  jitsiRoom: 'jitsi-room',
+  jitsiScriptUrl: 'jitsi-script-url',
+};
+
+void bootWidget({
+  capabilities: talkCapabilities,
+  render(ctx) {
+    const el = document.createElement('devroom-talk-player') as DevroomTalkPlayer;
+    ctx.container.append(el);
+    applyTheme(el, ctx.theme);
+    bindTalkPlayer({
+      room: ctx.room,
+      element: el,
+      options: ctx.params.extra,
+      displayName: ctx.params.displayName,
+      hasCapability: ctx.hasCapability,
+      setAlwaysOnScreen: ctx.setAlwaysOnScreen,
+      visible: ctx.visible,
+      requestOpenId: () => ctx.api.requestOpenIDConnectToken(),
+    });
+    return el.updateComplete;
+  },
+  standalone(ctx) {
+    const el = document.createElement('devroom-talk-player') as DevroomTalkPlayer;
+    // Attributes, so the element's own URL checks (javascript:/data: refused) apply.
+    for (const [option, attribute] of Object.entries(STANDALONE_ATTRIBUTES)) {
+      const value = ctx.extra[option];
+      if (value !== undefined) el.setAttribute(attribute, value);
+    }
+    if (ctx.theme) el.setAttribute('theme', ctx.theme);
+    ctx.container.append(el);
+    return el.updateComplete;
+  },
+});
