@@ -12,7 +12,7 @@ import type { MountedWidget } from '../testing/host.js';
 import { approveAll } from '../testing/driver.js';
 import type { CapabilityApprover } from '../testing/driver.js';
 import { createRoot } from './room-sync.js';
-import { standCapabilities } from './stand-booth.js';
+import { standCapabilities } from './stand-booth-capabilities.js';
 
 const ADMIN = '@admin:example.org';
 const ANN = '@ann:example.org'; // stand staff (power 50)

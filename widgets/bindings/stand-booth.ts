@@ -1,4 +1,3 @@
-import { EventDirection, MatrixCapabilities, WidgetEventCapability } from 'matrix-widget-api';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
 import { parseStand } from '../../components/stand-booth/stand.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
@@ -7,7 +6,7 @@ import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUp
 import { readAllRelations } from '../room/relations.js';
 import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
-import type { CapabilitySpec } from '../runtime/capabilities.js';
+import { standCapabilityNames } from './stand-booth-capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 import {
   CONTACT_EVENT,
@@ -33,43 +32,6 @@ import type { RootInfo } from './room-sync.js';
  */
 
 const ROOT_PURPOSE = 'contacts';
-
-/** Capabilities the binding checks at run time (optional ones: the UI adapts when denied). */
-export function standCapabilityNames(userId: string) {
-  const state = (type: string, key: string) => WidgetEventCapability.forStateEvent(EventDirection.Send, type, key).raw;
-  return {
-    sendStand: state(STAND_EVENT, ''),
-    sendPresence: state(PRESENCE_EVENT, userId),
-    sendStatus: WidgetEventCapability.forRoomEvent(EventDirection.Send, CONTACT_STATUS_EVENT).raw,
-    sendRoot: state(EventTypes.root, ROOT_PURPOSE),
-    sendNotice: WidgetEventCapability.forRoomMessageEvent(EventDirection.Send, 'm.notice').raw,
-    readRedactions: WidgetEventCapability.forRoomEvent(EventDirection.Receive, 'm.room.redaction').raw,
-    downloadMedia: MatrixCapabilities.MSC4039DownloadFile as string,
-  };
-}
-
-/**
- * Required: what every visitor uses — the stand, who is at the booth, power levels (who
- * may edit/answer), the contacts root, leaving a contact and seeing its status. Denying
- * any of these would leave a booth that silently shows nothing, so the runtime explains.
- * Optional: what only staff use (presence for their own key, editing, answering, creating
- * the root with its notice), live removal of redacted requests, and mxc media download;
- * without them the matching controls are hidden (or media shows its placeholder).
- */
-export function standCapabilities(userId: string): CapabilitySpec {
-  const names = standCapabilityNames(userId);
-  return {
-    readState: [
-      { type: STAND_EVENT, stateKey: '' },
-      { type: PRESENCE_EVENT },
-      { type: EventTypes.root, stateKey: ROOT_PURPOSE },
-      { type: 'm.room.power_levels', stateKey: '' },
-    ],
-    readEvents: [{ type: CONTACT_EVENT }, { type: CONTACT_STATUS_EVENT }],
-    sendEvents: [{ type: CONTACT_EVENT }],
-    optional: [names.sendPresence, names.sendStand, names.sendStatus, names.sendRoot, names.sendNotice, names.readRedactions, names.downloadMedia],
-  };
-}
 
 export interface StandBoothBindingOptions {
   /** The runtime's capability check (default: everything granted, e.g. a MemoryRoom). */

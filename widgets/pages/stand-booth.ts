@@ -1,6 +1,5 @@
-import '../../components/stand-booth/define.js';
 import { safeUrl } from '../../components/shared/safe-url.js';
-import { bindStandBooth, standCapabilities, standCapabilityNames } from '../bindings/stand-booth.js';
+import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
 import { bootWidget } from '../runtime/boot.js';
 import type { WidgetContext } from '../runtime/boot.js';
 
@@ -8,7 +7,13 @@ import type { WidgetContext } from '../runtime/boot.js';
  * The stand booth widget page (dist/widgets/stand-booth.html). Widget URL options:
  * `jitsiScriptUrl` (self-hosted Jitsi whose IFrame API script is elsewhere; https or same
  * origin) and, on a plain page, `src` (stand JSON).
+ *
+ * The runtime (origin guard, widget API, capability request, runtime screens) loads first;
+ * the booth (Lit, the component, the binding) is imported in `render`, so it downloads
+ * while the runtime starts and never for a page that only shows a runtime screen.
  */
+
+const loadBooth = () => import('../../components/stand-booth/define.js');
 
 /** Only https (or this page's own origin, for tests and self-hosting next to the widget). */
 function jitsiScript(value: string | undefined): string | undefined {
@@ -50,6 +55,7 @@ function mediaLoader(ctx: WidgetContext, download: string) {
 void bootWidget({
   capabilities: ({ userId }) => standCapabilities(userId),
   async render(ctx) {
+    const [{ bindStandBooth }] = await Promise.all([import('../bindings/stand-booth.js'), loadBooth()]);
     const el = document.createElement('devroom-stand-booth');
     el.displayName = ctx.params.displayName;
     const script = jitsiScript(ctx.params.extra.jitsiScriptUrl);
@@ -68,7 +74,8 @@ void bootWidget({
     binding.ready.catch((error: unknown) => console.error('devroom: stand booth failed to load', error));
     return el.updateComplete;
   },
-  standalone(ctx) {
+  async standalone(ctx) {
+    await loadBooth();
     const el = document.createElement('devroom-stand-booth');
     if (ctx.theme) el.theme = ctx.theme;
     const src = safeUrl(ctx.extra.src);
