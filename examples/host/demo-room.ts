@@ -5,6 +5,7 @@ import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
 import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';
 import { seedStand } from './demo/stand.js';
+import { seedFoodTruck } from './demo/food-truck.js';
 
 /**
  * The demo room: attendees with different power levels, devroom's power levels per
@@ -93,4 +94,5 @@ export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_
 export function seedConference(room: MemoryRoom): void {
   void room;
   seedStand(room);
+  seedFoodTruck(room);
 }

@@ -6,6 +6,8 @@ import { DEVROOM_EVENT_LEVELS } from '../host-tooling/power.js';
 import { MemoryRoom } from '../room/memory-room.js';
 import { widgetUrlTemplate } from '../runtime/params.js';
 import { EventTypes } from '../schema/namespace.js';
+import { ATTENDEES } from '../../examples/host/demo-room.js';
+import { seedFoodTruck } from '../../examples/host/demo/food-truck.js';
 import { approveAll } from '../testing/driver.js';
 import type { CapabilityApprover } from '../testing/driver.js';
 import { WidgetHost } from '../testing/host.js';
@@ -402,6 +404,21 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     expect(vendor.el().ordering).to.equal(false);
     expect(vendor.text('h2')).to.equal('Waffle Wagon');
     expect(ordersRoot(room)).to.equal(undefined);
+  });
+
+  it('the demo truck: Alice sees her order ready, Bob his being prepared, Vera the queue', async () => {
+    const room = new MemoryRoom({ creator: ATTENDEES.organiser, powerLevels: { users: { [ATTENDEES.vendor]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+    for (const id of [ATTENDEES.vendor, ATTENDEES.alice, ATTENDEES.bob, ATTENDEES.carol]) room.join(id);
+    seedFoodTruck(room);
+    const alice = await open(room, ATTENDEES.alice);
+    await waitFor(() => alice.text('[part="ready"]').includes('number 12'), "Alice's ready order");
+    expect(alice.el().orders).to.have.length(2);
+    const bob = await open(room, ATTENDEES.bob);
+    await waitFor(() => bob.text('.my-orders').includes('Being prepared'), "Bob's order");
+    expect(bob.text('.my-orders')).to.contain('Number 13');
+    const vera = await open(room, ATTENDEES.vendor);
+    await waitFor(() => vera.button('Orders (3)'), 'three active orders');
+    expect(vera.el().menuErrors).to.deep.equal([]);
   });
 });
 
