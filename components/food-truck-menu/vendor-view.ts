@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
@@ -104,6 +105,7 @@ export class VendorView {
     return html`<div class="admin">
       <select
         aria-label=${this.t('availability', item.name)}
+        .value=${live(item.availability)}
         @change=${(e: Event) =>
           this.updateItem(item.id, { kind: 'availability', itemId: item.id, availability: (e.target as HTMLSelectElement).value as Availability })}
       >

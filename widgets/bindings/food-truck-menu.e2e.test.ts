@@ -358,6 +358,9 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     await waitFor(() => vendor.notice('error'), 'the error');
     expect(vendor.notice('error')).to.contain('The menu change was not saved (not allowed in this room)');
     expect(vendor.el().currentMenu!.sections[1]!.items[0]!.availability).to.equal('available');
+    // The control shows what is really on the menu again.
+    await vendor.el().updateComplete;
+    expect(select.value).to.equal('available');
   });
 
   it('an invalid menu state event shows a clear error and keeps the last good menu', async () => {
