@@ -74,7 +74,7 @@ const pages = components
 /** Static widget pages: dist/widgets/<name>.html, self-contained, host anywhere. */
 const widgetPagesBuild = {
   input: Object.fromEntries(pages.map((p) => [p.name, `widgets/pages/${p.name}.ts`])),
-  plugins: [...browserPlugins(), widgetPages(pages), sizeManifest('widget pages')],
+  plugins: [...browserPlugins(), widgetPages(pages), sizeManifest('widget pages', { pageImportsAreFirstLoad: true })],
   output: {
     dir: 'dist/widgets',
     format: 'es',

@@ -90,7 +90,7 @@ export function collectStaticImports(bundle, fileName, seen = new Set()) {
  * Writes `manifest.json` beside the output: for each entry, what it loads first
  * (static import closure) and what it may load later (dynamic imports).
  */
-export function sizeManifest(label) {
+export function sizeManifest(label, options = {}) {
   return {
     name: 'devroom:size-manifest',
     generateBundle(_options, bundle) {
@@ -98,7 +98,12 @@ export function sizeManifest(label) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const lazy = new Set();
-        const first = collectStaticImports(bundle, chunk.fileName);
+        let first = collectStaticImports(bundle, chunk.fileName);
+        // A widget page is boot glue: whatever it imports itself is on the way to its first
+        // render, dynamic import or not. Lazy parts are those the components load on demand.
+        if (options.pageImportsAreFirstLoad) {
+          for (const d of chunk.dynamicImports) if (bundle[d]) first = collectStaticImports(bundle, d, new Set(first));
+        }
         for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) if (bundle[d]) lazy.add(d);
         entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
       }

@@ -1,5 +1,24 @@
-/** `devroom/widget`: the widget runtime, room data layer and bindings. */
+/**
+ * `devroom/widget`: the widget runtime (bootstrap, parameters, capabilities), the room
+ * data layer, event schemas with validation, and the bindings that connect a room to a
+ * devroom element — what a widget page of your own needs.
+ */
 export * from './room/room.js';
 export * from './room/power-levels.js';
 export * from './room/relations.js';
+export * from './runtime/index.js';
 export * from './schema/namespace.js';
+export * from './schema/validate.js';
+export * from './schema/talk.js';
+export * from './schema/qa.js';
+export { PowerWatch, StateWatch, createRoot, rootFrom, localId, referenceTarget, mapLimited } from './bindings/room-sync.js';
+export type { RootInfo, RootPurpose } from './bindings/room-sync.js';
+export { bindTalkPlayer, talkCapabilities } from './bindings/talk-player.js';
+export type { TalkBinding, TalkBindingOptions } from './bindings/talk-player.js';
+export { bindQaQueue, qaCapabilities } from './bindings/qa-queue.js';
+export type { QaBinding, QaBindingOptions } from './bindings/qa-queue.js';
+export { jitsiJwt, jitsiRoomForMatrixRoom } from './bindings/jitsi-jwt.js';
+export { bindStandBooth } from './bindings/stand-booth.js';
+export type { StandBoothBinding, StandBoothBindingOptions } from './bindings/stand-booth.js';
+export { standCapabilities } from './bindings/stand-booth-capabilities.js';
+export * from './schema/stand.js';
