@@ -23,7 +23,6 @@ export const budgets = [
   { group: 'widgets', name: 'food-truck-menu', budget: 20 * KB, html: true, ceiling: 35 * KB, issue: 6 },
   { group: 'cdn', name: 'devroom', budget: 60 * KB },
   { group: '', name: 'devroom', budget: 45 * KB },
-  { group: '', name: 'widget', budget: 20 * KB },
 ];
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
