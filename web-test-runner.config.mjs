@@ -6,7 +6,9 @@ import { hlsLivePlugin } from './test/support/hls-live-plugin.mjs';
 export default {
   files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: Chromium does not keep media playing in two test pages at once
+  // (the talk player's stream/Jitsi hand-over tests time out in parallel).
+  concurrency: 1,
   // matrix-widget-api logs every message it passes; keep test output to what matters.
   filterBrowserLogs: ({ args }) => {
     const first = String(args[0] ?? '');

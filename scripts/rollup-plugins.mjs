@@ -36,7 +36,11 @@ export function widgetPages(pages) {
       for (const page of pages) {
         const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === page.name);
         if (!entry) this.error(`widget page entry "${page.name}" not found in bundle`);
-        const preloads = collectStaticImports(bundle, entry.fileName)
+        // Preload the whole first load: the static closure and what the page module
+        // imports itself (its render path), so neither costs an extra round trip.
+        let first = collectStaticImports(bundle, entry.fileName);
+        for (const d of entry.dynamicImports) if (bundle[d]) first = collectStaticImports(bundle, d, new Set(first));
+        const preloads = first
           .filter((f) => f !== entry.fileName)
           .map((f) => `    <link rel="modulepreload" href="./${relative(entry.fileName, f)}">`)
           .join('\n');
