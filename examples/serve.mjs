@@ -59,6 +59,13 @@ await startDevServer({
     hostname: 'localhost',
     nodeResolve: true,
     plugins: devServerPlugins,
+    // The widget pages (other origin) fetch the demo's local HLS stream and fake Jitsi from here.
+    middleware: [
+      (ctx, next) => {
+        ctx.set('Access-Control-Allow-Origin', '*');
+        return next();
+      },
+    ],
   },
   readCliArgs: false,
   readFileConfig: false,

@@ -39,6 +39,11 @@ export const talkPlayerStyles = css`
   .stage {
     position: relative;
     aspect-ratio: 16 / 9;
+    /* Fit a given height (a widget's iframe) without breaking 16:9. */
+    max-height: var(--devroom-player-max-height, none);
+    width: 100%;
+    max-width: calc(var(--devroom-player-max-height, 100000px) * 16 / 9);
+    margin-inline: auto;
     background: #000;
     border-radius: var(--_radius);
     overflow: hidden;

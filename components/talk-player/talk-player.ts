@@ -127,6 +127,7 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
  * @csspart button - Every button.
  *
  * @cssproperty --devroom-color-accent - Accent colour (see shared theme tokens for all).
+ * @cssproperty --devroom-player-max-height - Largest height of the 16:9 stage (e.g. a widget's viewport minus the toolbar).
  */
 export class DevroomTalkPlayer extends LitElement {
   static override styles = [themeTokens, talkPlayerStyles];

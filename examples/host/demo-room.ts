@@ -6,6 +6,8 @@ import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';
 import { seedStand } from './demo/stand.js';
 import { seedFoodTruck } from './demo/food-truck.js';
+import { seedQa } from './demo/qa.js';
+import { seedTalk } from './demo/talk.js';
 
 /**
  * The demo room: attendees with different power levels, devroom's power levels per
@@ -53,7 +55,15 @@ export const DEMO_WIDGETS: DemoWidget[] = [
   { id: 'devroom-menu', page: 'food-truck-menu', type: WidgetTypes.menu, name: 'Food truck', container: 'right' },
 ];
 
-export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_WIDGETS): { room: MemoryRoom; attendees: Attendee[] } {
+/**
+ * `widgetBase`: where the widget pages are served; `assets`: where the demo's local
+ * stream and fake Jitsi are served (the demo server's own origin).
+ */
+export function createDemoRoom(
+  widgetBase: string,
+  assets: string = location.origin + '/',
+  widgets: DemoWidget[] = DEMO_WIDGETS,
+): { room: MemoryRoom; attendees: Attendee[] } {
   const room = new MemoryRoom({
     roomId: '!devroom-demo:devroom.localhost',
     creator: ATTENDEES.organiser,
@@ -82,8 +92,18 @@ export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_
   });
   room.setState(LAYOUT_STATE, '', { widgets: layout });
 
-  seedConference(room);
-  const attendees: Attendee[] = Object.values(ATTENDEES).map((userId) => ({ userId }));
+  seedConference(room, assets);
+  const roles: Record<string, string> = {
+    [ATTENDEES.organiser]: 'organiser',
+    [ATTENDEES.moderator]: 'Q&A moderator, talk host',
+    [ATTENDEES.speaker]: 'speaker, stand staff',
+    [ATTENDEES.vendor]: 'food-truck vendor',
+    [ATTENDEES.staff]: 'stand staff',
+  };
+  const attendees: Attendee[] = Object.values(ATTENDEES).map((userId) => ({
+    userId,
+    label: `${DISPLAY_NAMES[userId]} (${roles[userId] ?? 'attendee'}, ${room.userLevel(userId)})`,
+  }));
   return { room, attendees };
 }
 
@@ -91,8 +111,9 @@ export function createDemoRoom(widgetBase: string, widgets: DemoWidget[] = DEMO_
  * Conference content per widget (talk, Q&A, stand, food truck), each from its own module
  * in ./demo/ so the demo of one widget never has to know another's data.
  */
-export function seedConference(room: MemoryRoom): void {
-  void room;
+export function seedConference(room: MemoryRoom, assets: string): void {
+  seedTalk(room, assets);
+  seedQa(room);
   seedStand(room);
   seedFoodTruck(room);
 }

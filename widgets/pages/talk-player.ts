@@ -24,6 +24,8 @@ void bootWidget({
   capabilities: talkCapabilities,
   render(ctx) {
     const el = document.createElement('devroom-talk-player') as DevroomTalkPlayer;
+    // The whole player fits the widget's iframe: title, 16:9 stage, toolbar.
+    el.style.setProperty('--devroom-player-max-height', 'calc(100vh - 9rem)');
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
     bindTalkPlayer({

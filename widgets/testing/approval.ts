@@ -42,7 +42,13 @@ export function promptApprover(options: PromptApproverOptions = {}): CapabilityA
     const granted = new Set([...requested].filter((c) => remembered.has(c)));
     const ask = [...requested].filter((c) => !remembered.has(c));
     if (ask.length === 0) return granted;
-    const { approved, remember } = await showPrompt(options.container ?? document.body, widget, ask);
+    // One dialog at a time, like Element: widgets that start together queue their prompts.
+    const shown = promptQueue.then(() => showPrompt(options.container ?? document.body, widget, ask));
+    promptQueue = shown.then(
+      () => undefined,
+      () => undefined,
+    );
+    const { approved, remember } = await shown;
     for (const c of approved) granted.add(c);
     if (remember) rememberCapabilities(widget.id, storage, [...remembered, ...approved]);
     return granted;
@@ -50,6 +56,7 @@ export function promptApprover(options: PromptApproverOptions = {}): CapabilityA
 }
 
 let promptCount = 0;
+let promptQueue: Promise<void> = Promise.resolve();
 
 function showPrompt(container: HTMLElement, widget: Widget, capabilities: string[]): Promise<{ approved: string[]; remember: boolean }> {
   const doc = container.ownerDocument;
