@@ -1,22 +1,30 @@
 // dist/widgets/qa-queue.html: the Q&A queue as a Matrix widget (or, opened directly, a
 // plain page that reads questions from `#src=…`).
-import '../../components/qa-queue/define.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { bootWidget } from '../runtime/boot.js';
 import { bindQaQueue, qaCapabilities } from '../bindings/qa-queue.js';
 import { applyTheme } from './page-theme.js';
 
+// The component (with Lit) is its own chunk, requested at once (the page preloads it), so
+// the parts it loads on demand (moderator tools, German, plain-page data) stay on demand.
+const component = import('../../components/qa-queue/define.js');
+
+async function create(): Promise<DevroomQaQueue> {
+  await component;
+  return document.createElement('devroom-qa-queue');
+}
+
 void bootWidget({
   capabilities: qaCapabilities,
-  render(ctx) {
-    const el = document.createElement('devroom-qa-queue') as DevroomQaQueue;
+  async render(ctx) {
+    const el = await create();
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
     bindQaQueue({ room: ctx.room, element: el, hasCapability: ctx.hasCapability, ...(ctx.params.extra.title ? { title: ctx.params.extra.title } : {}) });
     return el.updateComplete;
   },
-  standalone(ctx) {
-    const el = document.createElement('devroom-qa-queue') as DevroomQaQueue;
+  async standalone(ctx) {
+    const el = await create();
     if (ctx.extra.src) el.src = ctx.extra.src;
     if (ctx.theme) el.setAttribute('theme', ctx.theme);
     ctx.container.append(el);
