@@ -95,9 +95,18 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     // Unrelated chatter in the timeline is not a question.
     room.inject('m.room.message', { msgtype: 'm.text', body: 'hello room' }, BOB);
 
+    // Count what the homeserver is asked: every /relations page the widget reads.
+    let relationPages = 0;
+    const serverRead = room.readRelations.bind(room);
+    room.readRelations = (...args) => {
+      relationPages++;
+      return serverRead(...args);
+    };
     const late = await sit(room, MOD, QA);
     const el = await queueOf(late);
     await waitFor(() => el.model.section('open').size === 23, 'all 23 questions');
+    // Questions: 5 pages of at most 5; votes: one page per question, two for the one with 7.
+    expect(relationPages).to.equal(5 + 23 + 1);
     expect(el.model.get(ids[3]!)!.votes).to.equal(7);
     expect(el.model.get(ids[5]!)!.votes).to.equal(1);
     expect(rows(el)[0]!.text).to.equal('Question number 3');
