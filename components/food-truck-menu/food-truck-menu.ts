@@ -13,7 +13,7 @@ import type { AllergenId, Availability, Menu, MenuItem } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
-import { strings } from './strings.js';
+import { locales, strings } from './strings.js';
 import { styles } from './food-truck-menu.styles.js';
 
 /** Detail of `devroom-place-order`. Re-sent unchanged (same `orderLocalId`) on retry: dedupe on it. */
@@ -58,6 +58,9 @@ declare global {
     'devroom-menu-update': CustomEvent<MenuUpdateDetail>;
   }
 }
+
+/** A language whose dictionary could not load: English from then on, no retry per render. */
+const failedLocales = new Set<string>();
 
 /** An order the customer placed that the room / backend has not confirmed yet. */
 export interface PendingOrder {
@@ -193,6 +196,21 @@ export class DevroomFoodTruckMenu extends LitElement {
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  /** A first render in German (or another loaded language) waits for its dictionary. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const base = this.i18n.lang.split('-')[0] ?? 'en';
+    const load = locales[base];
+    if (load && !strings[base] && !failedLocales.has(base)) {
+      try {
+        strings[base] = (await load()) as (typeof strings)['en'];
+      } catch (err) {
+        failedLocales.add(base);
+        console.error('devroom-food-truck-menu: could not load translations', err);
+      }
+    }
+    super.scheduleUpdate();
   }
 
   // ---- public API for whoever answers devroom-place-order ----

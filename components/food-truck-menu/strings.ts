@@ -30,34 +30,12 @@ const en = {
   vendorView: 'Vendor view',
 };
 
-const de: Partial<typeof en> = {
-  loading: 'Speisekarte wird geladen…',
-  menuError: 'Die Speisekarte konnte nicht geladen werden:',
-  keptLastGood: 'Angezeigt wird die zuletzt geladene Speisekarte.',
-  noMenu: 'Noch keine Speisekarte.',
-  openNow: (until: string) => `Jetzt geöffnet, bis ${until}`,
-  closedNow: 'Jetzt geschlossen',
-  openingHours: 'Öffnungszeiten',
-  ordersUntil: (time: string) => `Bestellungen bis ${time}`,
-  orderingClosed: 'Bestellen ist gerade nicht möglich.',
-  filters: (n: number) => (n ? `Filter (${n})` : 'Filter'),
-  hideContaining: 'Gerichte ausblenden mit',
-  strict: 'Auch Gerichte ausblenden, die Spuren enthalten können',
-  onlyDiets: 'Nur zeigen',
-  hiddenByFilters: (n: number) => (n === 1 ? '1 Gericht durch deine Filter ausgeblendet.' : `${n} Gerichte durch deine Filter ausgeblendet.`),
-  clearFilters: 'Filter zurücksetzen',
-  contains: 'Enthält:',
-  mayContain: 'Kann Spuren enthalten von:',
-  noAllergens: 'Keine Allergene angegeben',
-  low: 'Nur noch wenige',
-  soldOut: 'Ausverkauft',
-  hiddenItem: 'Für Kundschaft ausgeblendet',
-  from: (time: string) => `Ab ${time}`,
-  until: (time: string) => `Bis ${time}`,
-  viewMenu: 'Speisekarte',
-  viewOrders: (n: number) => `Bestellungen (${n})`,
-  vendorView: 'Ansicht für den Stand',
-};
 
 export type CoreKey = keyof typeof en;
-export const strings: Translations<CoreKey> = { en, de };
+/** German joins on demand (strings.de.ts): see the component's scheduleUpdate. */
+export const strings: Translations<CoreKey> = { en };
+
+/** Dictionaries beyond English, loaded only for viewers of that language. */
+export const locales: Record<string, () => Promise<Partial<Record<CoreKey, unknown>>>> = {
+  de: () => import('./strings.de.js').then((m) => m.de),
+};
