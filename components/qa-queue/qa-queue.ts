@@ -20,7 +20,6 @@ import {
 import type { RaisedHand, StageInvite } from './hands.js';
 import { RowGeometry } from './virtual.js';
 import { cleanText, codePoints, shorten } from './text.js';
-import { parseQuestions } from './data.js';
 import './qa-events.js';
 
 /** Collapsed questions show this many code points; "Show more" up to EXPANDED_MAX. */
@@ -151,6 +150,8 @@ export class DevroomQaQueue extends LitElement {
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   private moderator?: typeof ModeratorModule;
   private moderatorLoading?: Promise<void>;
+  /** Inline JSON being read (its validator is a chunk of its own). */
+  private dataLoading?: Promise<void>;
   private readonly moderatorContext: ModeratorContext = {
     t: (key, ...args) => this.i18n.t(key, ...args),
     moderate: (q, action) => this.moderate(q, action),
@@ -211,11 +212,12 @@ export class DevroomQaQueue extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for the moderator chunk, so `await el.updateComplete` sees its controls. */
+  /** Also waits for the moderator chunk and inline data, so `await el.updateComplete` sees them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.moderatorLoading) {
+    while (this.moderatorLoading || this.dataLoading) {
       await this.moderatorLoading;
+      await this.dataLoading;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -347,11 +349,17 @@ export class DevroomQaQueue extends LitElement {
   private readInlineData(): void {
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (!script?.textContent) return;
+    let json: unknown;
     try {
-      this.setData(JSON.parse(script.textContent));
+      json = JSON.parse(script.textContent);
     } catch (error) {
       console.warn('devroom-qa-queue: inline JSON is not valid JSON', error);
+      return;
     }
+    const abort = (this.fetchAbort = new AbortController());
+    this.dataLoading = this.setData(json, abort.signal)
+      .catch((error: unknown) => console.error('devroom-qa-queue: could not read inline JSON', error))
+      .finally(() => (this.dataLoading = undefined));
   }
 
   private async load(src: string): Promise<void> {
@@ -366,7 +374,7 @@ export class DevroomQaQueue extends LitElement {
     try {
       const response = await fetch(checked.url, { signal: abort.signal, credentials: 'same-origin' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.setData(await response.json());
+      await this.setData(await response.json(), abort.signal);
       this.loadError = '';
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -375,7 +383,10 @@ export class DevroomQaQueue extends LitElement {
     }
   }
 
-  private setData(json: unknown): void {
+  /** Plain-page JSON only: its validator loads on demand (a widget never needs it). */
+  private async setData(json: unknown, signal: AbortSignal): Promise<void> {
+    const { parseQuestions } = await import('./data.js');
+    if (signal.aborted) return;
     const parsed = parseQuestions(json);
     for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
     this.questions = parsed.questions;

@@ -1,13 +1,18 @@
 // dist/widgets/qa-queue.html: the Q&A queue as a Matrix widget (or, opened directly, a
 // plain page that reads questions from `#src=…`).
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { defineElement } from '../../components/shared/define.js';
 import { bootWidget } from '../runtime/boot.js';
 import { bindQaQueue, qaCapabilities } from '../bindings/qa-queue.js';
 import { applyTheme } from './page-theme.js';
 
 // The component (with Lit) is its own chunk, requested at once (the page preloads it), so
 // the parts it loads on demand (moderator tools, German, plain-page data) stay on demand.
-const component = import('../../components/qa-queue/define.js');
+// The class module, not define.ts: a dynamic import of define.ts keeps every package
+// export it re-exports (tally API, hands model, data parser) in the chunk.
+const component = import('../../components/qa-queue/qa-queue.js').then(({ DevroomQaQueue }) =>
+  defineElement('devroom-qa-queue', DevroomQaQueue),
+);
 
 async function create(): Promise<DevroomQaQueue> {
   await component;
