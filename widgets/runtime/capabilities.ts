@@ -1,5 +1,3 @@
-import { EventDirection, MatrixCapabilities, WidgetEventCapability } from 'matrix-widget-api';
-
 /**
  * Declarative capability lists. A widget asks for exactly what it uses, once, up front:
  * every capability not pre-granted is a prompt in Element, remembered per widget id.
@@ -41,43 +39,28 @@ export interface CapabilityList {
   optional: string[];
 }
 
-const state = (direction: EventDirection, c: StateCapability) =>
-  WidgetEventCapability.forStateEvent(direction, c.type, c.stateKey).raw;
-const event = (direction: EventDirection, c: EventCapability) =>
-  c.type === 'm.room.message' && c.msgtype !== undefined
-    ? WidgetEventCapability.forRoomMessageEvent(direction, c.msgtype).raw
-    : WidgetEventCapability.forRoomEvent(direction, c.type).raw;
+// MSC2762 capability strings, built as matrix-widget-api's WidgetEventCapability.for*Event
+// builds their `.raw` (without pulling its enums into every page). A `#` in a state event
+// type is escaped; the state key or msgtype follows the first unescaped `#`.
+type Direction = 'send' | 'receive';
+const state = (direction: Direction, c: StateCapability) =>
+  `org.matrix.msc2762.${direction}.state_event:${c.type.replace(/#/g, '\\#')}${c.stateKey === undefined ? '' : `#${c.stateKey}`}`;
+const event = (direction: Direction, c: EventCapability) =>
+  `org.matrix.msc2762.${direction}.event:${c.type}${c.type === 'm.room.message' && c.msgtype !== undefined ? `#${c.msgtype}` : ''}`;
 
 export function capabilityList(spec: CapabilitySpec): CapabilityList {
   const required = [
-    ...(spec.readState ?? []).map((c) => state(EventDirection.Receive, c)),
-    ...(spec.sendState ?? []).map((c) => state(EventDirection.Send, c)),
-    ...(spec.readEvents ?? []).map((c) => event(EventDirection.Receive, c)),
-    ...(spec.sendEvents ?? []).map((c) => event(EventDirection.Send, c)),
+    ...(spec.readState ?? []).map((c) => state('receive', c)),
+    ...(spec.sendState ?? []).map((c) => state('send', c)),
+    ...(spec.readEvents ?? []).map((c) => event('receive', c)),
+    ...(spec.sendEvents ?? []).map((c) => event('send', c)),
     ...(spec.redact
-      ? [event(EventDirection.Send, { type: 'm.room.redaction' }), event(EventDirection.Receive, { type: 'm.room.redaction' })]
+      ? [event('send', { type: 'm.room.redaction' }), event('receive', { type: 'm.room.redaction' })]
       : []),
     ...(spec.required ?? []),
   ];
-  const optional = [...(spec.alwaysOnScreen ? [MatrixCapabilities.AlwaysOnScreen as string] : []), ...(spec.optional ?? [])];
+  const optional = [...(spec.alwaysOnScreen ? ['m.always_on_screen'] : []), ...(spec.optional ?? [])];
   const unique = (list: string[]) => [...new Set(list)];
   const req = unique(required);
   return { required: req, optional: unique(optional).filter((c) => !req.includes(c)) };
-}
-
-/** `{verb, what}` for a capability, for the "missing capabilities" screen. */
-export function describeCapability(capability: string): { verb: 'send' | 'read' | 'other'; what: string } {
-  const match = /^org\.matrix\.msc2762\.(send|receive)\.(state_event|event):(.+)$/.exec(capability);
-  if (!match) return { verb: 'other', what: capability };
-  const [, direction, kind, rest] = match as unknown as [string, string, string, string];
-  const [type, key] = splitKey(rest);
-  const what = key === undefined ? type : kind === 'state_event' ? `${type} (${key || '""'})` : `${type} (${key})`;
-  return { verb: direction === 'send' ? 'send' : 'read', what };
-}
-
-function splitKey(rest: string): [string, string | undefined] {
-  // `\#` escapes a hash in the type; the first unescaped `#` starts the key.
-  const index = rest.search(/(?<!\\)#/);
-  if (index < 0) return [rest.replace(/\\#/g, '#'), undefined];
-  return [rest.slice(0, index).replace(/\\#/g, '#'), rest.slice(index + 1)];
 }

@@ -1,7 +1,8 @@
 /** The widget runtime: bootstrap, parameters, capabilities, origin guard. Part of `devroom/widget`. */
 export { bootWidget } from './boot.js';
 export type { BootOptions, BootedWidget, StandaloneContext, WidgetContext, WidgetStatus } from './boot.js';
-export { capabilityList, describeCapability } from './capabilities.js';
+export { capabilityList } from './capabilities.js';
+export { describeCapability } from './describe-capability.js';
 export type { CapabilityList, CapabilitySpec, EventCapability, StateCapability } from './capabilities.js';
 export { installOriginGuard } from './origin-guard.js';
 export { normaliseLang, normaliseTheme, readWidgetParams, TEMPLATE_PARAMS, widgetUrlTemplate, WidgetParamsError } from './params.js';

@@ -1,4 +1,4 @@
-import { describeCapability } from './capabilities.js';
+import { describeCapability } from './describe-capability.js';
 
 /**
  * The runtime's own screens: capabilities denied, client never answered, broken widget

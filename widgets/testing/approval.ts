@@ -1,5 +1,5 @@
 import type { Widget } from 'matrix-widget-api';
-import { describeCapability } from '../runtime/capabilities.js';
+import { describeCapability } from '../runtime/describe-capability.js';
 import type { CapabilityApprover } from './driver.js';
 
 /**
