@@ -1,0 +1,277 @@
+import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
+import type { IncomingContactRequest, OwnContactRequest } from '../../components/stand-booth/contact.js';
+import type { ContactRequestDetail, ContactStatusDetail } from '../../components/stand-booth/stand-events.js';
+import { readAllRelations } from '../room/relations.js';
+import { RoomError } from '../room/room.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactStatus } from '../schema/stand.js';
+import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
+import type { PowerWatch, RootInfo } from './room-sync.js';
+import { ROOT_PURPOSE, describeRoomError } from './stand-booth.js';
+
+/**
+ * The contact-request half of the stand booth binding (docs/schema.md, "Stand"): requests
+ * relate to the `contacts` root, history only from /relations, statuses per request (≤ 4
+ * reads in flight), trusted only from senders with power. The booth binding loads it on
+ * demand, once the stand has a contacts root or the user may create one: the stand itself
+ * renders without it.
+ */
+
+export interface ContactsHost {
+  el: DevroomStandBooth;
+  room: Room;
+  power: PowerWatch;
+  /** The current contacts root, as the booth binding watches it. */
+  root(): RootInfo | undefined;
+  standName(): string | undefined;
+  canManage(): boolean;
+  mayCreateRoot(): boolean;
+  now(): number;
+  notify(text: string | undefined): void;
+}
+
+export interface Contacts {
+  /** (Re)reads the requests of the current root. */
+  load(): Promise<void>;
+  /** The user may now manage requests: read everyone's statuses. */
+  manageChanged(manage: boolean): void;
+  /** Re-renders the lists (after a permission change). */
+  render(): void;
+  ensureRoot(): Promise<RootInfo | undefined>;
+  send(detail: ContactRequestDetail): Promise<void>;
+  setStatus(detail: ContactStatusDetail): void;
+  stop(): void;
+}
+
+interface FoldedRequest {
+  event: RoomEvent;
+  localId: string;
+  message: string;
+  contact?: string;
+  /** Status events in room order (trust is decided when folding, with current power levels). */
+  statuses: { eventId: string; sender: string; status: 'open' | 'answered' }[];
+}
+
+interface LocalSend {
+  detail: ContactRequestDetail;
+  status: 'pending' | 'sent' | 'failed';
+  error?: string;
+  createdAt: number;
+}
+
+export function bindContacts(host: ContactsHost): Contacts {
+  const { el, room, power, canManage, mayCreateRoot, now, notify } = host;
+  const me = room.userId;
+  let stopped = false;
+  /** Contact requests of the current root by event id, and `sender\nlocalId` → event id. */
+  const requests = new Map<string, FoldedRequest>();
+  const byLocalId = new Map<string, string>();
+  const statusSeen = new Set<string>();
+  /** Requests whose status history has been read (or that arrived live, so have none). */
+  const statusLoaded = new Set<string>();
+  const localSends = new Map<string, LocalSend>();
+  let contactsLoaded = false;
+  let buffered: RoomEvent[] = [];
+  let loadGeneration = 0;
+  function trustedStatus(req: FoldedRequest): 'open' | 'answered' {
+    let status: 'open' | 'answered' = 'open';
+    for (const s of req.statuses) if (power.can(s.sender, CONTACT_STATUS_EVENT, false)) status = s.status;
+    return status;
+  }
+
+  function addRequest(event: RoomEvent): void {
+    const root = host.root();
+    if (requests.has(event.event_id) || !root || referenceTarget(event) !== root.eventId) return;
+    const parsed = parseContactRequest(event.content);
+    if (!parsed.ok) {
+      console.warn(`devroom: ignored ${CONTACT_EVENT} ${event.event_id}:`, parsed.errors.join('; '));
+      return;
+    }
+    // A retry after a timeout may have reached the room twice: the first one counts.
+    const key = `${event.sender}\n${parsed.value.localId}`;
+    if (byLocalId.has(key)) return;
+    byLocalId.set(key, event.event_id);
+    requests.set(event.event_id, { event, ...parsed.value, statuses: [] });
+    if (event.sender === me) localSends.delete(parsed.value.localId);
+  }
+
+  function addStatus(event: RoomEvent): void {
+    if (statusSeen.has(event.event_id)) return;
+    const target = referenceTarget(event);
+    const req = target ? requests.get(target) : undefined;
+    if (!req) return;
+    const parsed = parseContactStatus(event.content);
+    if (!parsed.ok) {
+      console.warn(`devroom: ignored ${CONTACT_STATUS_EVENT} ${event.event_id}:`, parsed.errors.join('; '));
+      return;
+    }
+    statusSeen.add(event.event_id);
+    req.statuses.push({ eventId: event.event_id, sender: event.sender, status: parsed.value.status });
+  }
+
+  function removeRedacted(eventId: string): void {
+    const req = requests.get(eventId);
+    if (req) {
+      requests.delete(eventId);
+      byLocalId.delete(`${req.event.sender}\n${req.localId}`);
+      return;
+    }
+    for (const r of requests.values()) r.statuses = r.statuses.filter((s) => s.eventId !== eventId);
+  }
+
+  function applyLive(event: RoomEvent): void {
+    if (event.type === CONTACT_EVENT) {
+      addRequest(event);
+      statusLoaded.add(event.event_id);
+    } else if (event.type === CONTACT_STATUS_EVENT) addStatus(event);
+    else if (event.type === 'm.room.redaction') {
+      const target = event.redacts ?? (typeof event.content.redacts === 'string' ? event.content.redacts : undefined);
+      if (target) removeRedacted(target);
+    }
+  }
+
+  const unsubscribe = room.subscribe((event) => {
+    if (event.type !== CONTACT_EVENT && event.type !== CONTACT_STATUS_EVENT && event.type !== 'm.room.redaction') return;
+    if (!contactsLoaded) buffered.push(event);
+    else {
+      applyLive(event);
+      renderContacts();
+    }
+  });
+
+  /** Which requests need their status history: all for staff, own ones for visitors. */
+  function statusTargets(): FoldedRequest[] {
+    const all = [...requests.values()];
+    return (canManage() ? all : all.filter((r) => r.event.sender === me)).filter((r) => !statusLoaded.has(r.event.event_id));
+  }
+
+  async function loadStatuses(generation: number): Promise<void> {
+    const targets = statusTargets();
+    targets.forEach((r) => statusLoaded.add(r.event.event_id));
+    await mapLimited(targets, 4, async (req) => {
+      try {
+        const events = await readAllRelations(room, req.event.event_id, { relType: 'm.reference', eventType: CONTACT_STATUS_EVENT, direction: 'f' });
+        if (generation === loadGeneration) events.forEach(addStatus);
+      } catch (error) {
+        statusLoaded.delete(req.event.event_id);
+        console.warn(`devroom: could not read the status of ${req.event.event_id}`, error);
+      }
+    });
+  }
+
+  async function loadContacts(): Promise<void> {
+    const generation = ++loadGeneration;
+    contactsLoaded = false;
+    requests.clear();
+    byLocalId.clear();
+    statusSeen.clear();
+    statusLoaded.clear();
+    const root = host.root();
+    if (root) {
+      try {
+        const events = await readAllRelations(room, root.eventId, { relType: 'm.reference', eventType: CONTACT_EVENT, direction: 'f' });
+        if (generation !== loadGeneration) return;
+        events.forEach(addRequest);
+        await loadStatuses(generation);
+      } catch (error) {
+        console.warn('devroom: could not read the contact requests', error);
+      }
+    }
+    if (generation !== loadGeneration) return;
+    contactsLoaded = true;
+    const pending = buffered;
+    buffered = [];
+    pending.forEach(applyLive);
+    renderContacts();
+  }
+
+  function renderContacts(): void {
+    const own: OwnContactRequest[] = [];
+    const incoming: IncomingContactRequest[] = [];
+    for (const req of requests.values()) {
+      const status = trustedStatus(req);
+      const base = { message: req.message, ...(req.contact ? { contact: req.contact } : {}) };
+      if (req.event.sender === me) {
+        own.push({ localId: req.localId, ...base, status: status === 'answered' ? 'answered' : 'sent', createdAt: req.event.origin_server_ts });
+      }
+      incoming.push({ id: req.event.event_id, sender: req.event.sender, ...base, createdAt: req.event.origin_server_ts, status });
+    }
+    for (const send of localSends.values()) {
+      own.push({ ...send.detail, status: send.status, createdAt: send.createdAt, ...(send.error ? { error: send.error } : {}) });
+    }
+    el.ownRequests = own;
+    el.contactRequests = canManage() ? incoming : [];
+  }
+
+  let creatingRoot: Promise<RootInfo | undefined> | undefined;
+  function ensureRoot(): Promise<RootInfo | undefined> {
+    const root = host.root();
+    if (root) return Promise.resolve(root);
+    if (!mayCreateRoot()) return Promise.resolve(undefined);
+    creatingRoot ??= (async () => {
+      // Another staff member may just have created it.
+      const existing = rootFrom((await room.readState(EventTypes.root, ROOT_PURPOSE))[0]);
+      if (existing) return existing;
+      const name = host.standName() ?? 'this stand';
+      return createRoot(room, ROOT_PURPOSE, `Contact requests for ${name}: leave yours in the stand widget.`);
+    })().finally(() => (creatingRoot = undefined));
+    return creatingRoot;
+  }
+
+  async function sendContact(detail: ContactRequestDetail): Promise<void> {
+    // Already in the room (a send that timed out but arrived): never send it twice.
+    if (byLocalId.has(`${me}\n${detail.localId}`)) {
+      localSends.delete(detail.localId);
+      renderContacts();
+      return;
+    }
+    const previous = localSends.get(detail.localId);
+    if (previous?.status === 'pending') return;
+    const entry: LocalSend = { detail, status: 'pending', createdAt: previous?.createdAt ?? now() };
+    localSends.set(detail.localId, entry);
+    renderContacts();
+    try {
+      const target = await ensureRoot();
+      if (!target) throw new RoomError('No contacts root', 'DEVROOM_NOT_OPEN');
+      await room.sendEvent(CONTACT_EVENT, {
+        localId: detail.localId,
+        message: detail.message,
+        ...(detail.contact ? { contact: detail.contact } : {}),
+        'm.relates_to': { rel_type: 'm.reference', event_id: target.eventId },
+      });
+      entry.status = 'sent';
+    } catch (error) {
+      entry.status = 'failed';
+      entry.error = describeRoomError(error);
+    }
+    if (!stopped) renderContacts();
+  }
+
+  return {
+    load: loadContacts,
+    manageChanged(manage) {
+      // Became staff: read the statuses of everyone's requests.
+      if (manage && contactsLoaded) void loadStatuses(loadGeneration).then(renderContacts);
+    },
+    render() {
+      if (contactsLoaded) renderContacts();
+    },
+    ensureRoot,
+    send: sendContact,
+    setStatus(detail) {
+      if (!canManage() || !requests.has(detail.requestId)) return;
+      notify(undefined);
+      room
+        .sendEvent(CONTACT_STATUS_EVENT, {
+          status: detail.status,
+          'm.relates_to': { rel_type: 'm.reference', event_id: detail.requestId },
+        })
+        .catch((error: unknown) => notify(`Could not mark the request: ${describeRoomError(error)}`));
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+    },
+  };
+}
