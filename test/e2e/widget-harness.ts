@@ -8,6 +8,9 @@ import type { MountedWidget } from '../../widgets/testing/host.js';
 import { approveAll } from '../../widgets/testing/driver.js';
 import type { CapabilityApprover } from '../../widgets/testing/driver.js';
 import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
+import { waitFor } from '../support/wait-for.js';
+
+export { waitFor };
 
 export const ORGANISER = '@olga:conf.example';
 export const MOD = '@mo:conf.example';
@@ -90,15 +93,6 @@ export function leaveAll(): void {
   for (const seat of seats.splice(0)) seat.leave();
 }
 
-export async function waitFor<T>(check: () => T | undefined | null | false, what = 'condition', timeoutMs = 5000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The element `tag` inside a seat's widget, once rendered. */
 export async function elementIn<T extends HTMLElement>(seat: Seat, tag: string): Promise<T> {

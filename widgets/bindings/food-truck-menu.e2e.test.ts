@@ -12,6 +12,7 @@ import { approveAll } from '../testing/driver.js';
 import type { CapabilityApprover } from '../testing/driver.js';
 import { WidgetHost } from '../testing/host.js';
 import type { FoodTruckBinding } from './food-truck-menu.js';
+import { waitFor } from '../../test/support/wait-for.js';
 
 /**
  * The food-truck widget end to end: the real page (from source) in an iframe, the real
@@ -45,15 +46,6 @@ function truckRoom(): MemoryRoom {
   return room;
 }
 
-async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 6000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 type TruckWindow = Window & typeof globalThis & { devroomFoodTruck?: FoodTruckBinding };
 

@@ -13,6 +13,7 @@ import { approveAll } from '../testing/driver.js';
 import type { CapabilityApprover } from '../testing/driver.js';
 import { createRoot } from './room-sync.js';
 import { standCapabilities } from './stand-booth-capabilities.js';
+import { waitFor } from '../../test/support/wait-for.js';
 
 const ADMIN = '@admin:example.org';
 const ANN = '@ann:example.org'; // stand staff (power 50)
@@ -64,15 +65,6 @@ function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = ap
   return { host, mounted: () => host.mounted(widget.id)! };
 }
 
-async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Visible text of a node, through shadow roots (what a person reads). Nodes live in the iframe's realm: no instanceof. */
 function text(node: Node): string {
