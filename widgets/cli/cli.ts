@@ -11,8 +11,9 @@ import { ConfigError, parseConfig } from '../host-tooling/config.js';
 import { MatrixClient } from '../host-tooling/matrix-client.js';
 import { buildPlan, PlanError, type Plan } from '../host-tooling/plan.js';
 import { renderPlan } from '../host-tooling/render-plan.js';
-import { LAYOUT_EVENT, WIDGET_EVENT, layoutFor, slugify, widgetContent, widgetId } from '../host-tooling/widget-state.js';
-import { buildWidgetUrl, httpsProblem, isWidgetKind, KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, type WidgetOptions } from '../host-tooling/widget-url.js';
+import { slugify } from '../host-tooling/widget-state.js';
+import { describeWidget, widgetJson, widgetText, type WidgetOutput } from '../host-tooling/widget-output.js';
+import { httpsProblem, isWidgetKind, KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, type WidgetOptions } from '../host-tooling/widget-url.js';
 import { camel, kebab, parseArgs, UsageError } from './args.js';
 
 export interface CliIo {
@@ -109,41 +110,15 @@ function widgetCommand(argv: string[], io: CliIo): number {
     else options[key] = value;
   }
   if (problems.length) throw new WidgetOptionError(problems);
-  let url: string;
+  let out: WidgetOutput;
   try {
-    url = buildWidgetUrl(base, kind, options);
+    out = describeWidget({ base, kind, options, ...(args.values.room !== undefined ? { room: args.values.room } : {}), ...(args.values.name !== undefined ? { name: args.values.name } : {}) });
   } catch (e) {
     // Name the flags as the user typed them.
     if (e instanceof WidgetOptionError) throw new WidgetOptionError(e.problems.map((p) => p.replace(/^(\w+):/, (_, k: string) => `--${kebab(k)}:`)));
     throw e;
   }
-  const id = widgetId(kind, slugify(args.values.room ?? 'room'));
-  const content = widgetContent(kind, url, options, args.values.name);
-  const layout = layoutFor([{ id, kind }]);
-  const stateEvents = [
-    { type: WIDGET_EVENT, state_key: id, content },
-    { type: LAYOUT_EVENT, state_key: '', content: layout },
-  ];
-  if (args.flags.has('json')) {
-    io.stdout(JSON.stringify({ kind, widgetId: id, url, addwidget: `/addwidget ${url}`, stateEvents }, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  io.stdout(
-    [
-      `Widget URL (Element fills in the $… variables and adds widgetId/parentUrl):`,
-      `  ${url}`,
-      ``,
-      `In Element, as a room moderator (Element picks a random widget id and type m.custom):`,
-      `  /addwidget ${url}`,
-      ``,
-      `Or send these state events (stable widget id, devroom's widget type):`,
-      `${WIDGET_EVENT} (state key "${id}"):`,
-      JSON.stringify(content, null, 2),
-      `${LAYOUT_EVENT} (state key ""):`,
-      JSON.stringify(layout, null, 2),
-      '',
-    ].join('\n'),
-  );
+  io.stdout(args.flags.has('json') ? widgetJson(out) : widgetText(out));
   return EXIT.ok;
 }
 
