@@ -8,18 +8,42 @@ const require = createRequire(import.meta.url);
 
 /**
  * matrix-widget-api's lib/ is Babel CommonJS that cannot be tree-shaken (~24 KB gz for
- * WidgetApi alone). Its shipped src/ is ESM TypeScript: bundle that instead.
+ * WidgetApi alone). Its shipped src/ is ESM TypeScript: bundle that instead, pre-bundled
+ * by esbuild into one ES module. Bundling lets esbuild inline its TypeScript enums across
+ * files (WidgetApiFromWidgetAction.SendEvent → "send_event"), so rollup drops the enum
+ * objects nobody reads any more (file by file, as rollup transforms, they all stayed).
  */
 export function widgetApiFromSource() {
-  const src = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src', 'index.ts');
+  const srcDir = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src');
+  // Not a file on disk: load() builds it. It lives in src/ so the source map's paths resolve.
+  const bundled = join(srcDir, 'index.bundled.js');
   const emitter = new URL('../widgets/vendor/event-emitter.ts', import.meta.url).pathname;
   return {
     name: 'devroom:matrix-widget-api-source',
     resolveId(source) {
-      if (source === 'matrix-widget-api') return src;
+      if (source === 'matrix-widget-api') return bundled;
       // Its one dependency, the CommonJS `events` package: our ES module of the same API.
       if (source === 'events') return emitter;
       return null;
+    },
+    async load(id) {
+      if (id !== bundled) return null;
+      const { build } = await import('esbuild');
+      const result = await build({
+        entryPoints: [join(srcDir, 'index.ts')],
+        outfile: bundled,
+        bundle: true,
+        write: false,
+        format: 'esm',
+        target: 'es2022',
+        // Our class-field semantics (useDefineForClassFields: false), as when rollup-plugin-esbuild transformed it.
+        tsconfig: new URL('../tsconfig.json', import.meta.url).pathname,
+        external: ['events'],
+        legalComments: 'none',
+        sourcemap: 'external',
+      });
+      const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
+      return { code: file('.js'), map: file('.js.map') };
     },
   };
 }
