@@ -7,7 +7,7 @@ import { themeTokens } from '../shared/theme.js';
 import { LocaleController } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { checkUrl } from '../shared/safe-url.js';
-import { JitsiSessionController } from '../jitsi/jitsi-session.js';
+import { LazyJitsiSession } from '../jitsi/lazy-session.js';
 import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
 import { talkPlayerStyles } from './talk-player.styles.js';
 import { translations } from './talk-player.i18n.js';
@@ -189,7 +189,8 @@ export class DevroomTalkPlayer extends LitElement {
     ...(this.hlsConfig ? { hlsConfig: this.hlsConfig } : {}),
     ...(this.hlsWorkerPath ? { workerPath: this.hlsWorkerPath } : {}),
   }));
-  readonly call = new JitsiSessionController(this, {
+  /** The Jitsi session code loads on the first join (most viewers never join). */
+  readonly call = new LazyJitsiSession(this, {
     onLeft: (reason, error) => this.afterCall(reason, error),
     onIframe: () => emit(this, 'devroom-activity', { active: true }),
   });
