@@ -2,9 +2,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, chromeArgs } from './test/support/find-chrome.mjs';
 import { devServerPlugins } from './test/support/dev-server-plugins.mjs';
 import { hlsLivePlugin } from './test/support/hls-live-plugin.mjs';
+import { matrixCsPlugin } from './test/support/matrix-cs-plugin.mjs';
 
 export default {
-  files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
   nodeResolve: true,
   // One page at a time: Chromium does not keep media playing in two test pages at once
   // (the talk player's stream/Jitsi hand-over tests time out in parallel).
@@ -16,5 +17,5 @@ export default {
   },
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
-  plugins: [...devServerPlugins, hlsLivePlugin()],
+  plugins: [...devServerPlugins, hlsLivePlugin(), matrixCsPlugin()],
 };

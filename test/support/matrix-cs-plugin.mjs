@@ -1,0 +1,390 @@
+// A @web/dev-server plugin that plays a Matrix homeserver's client-server API for the
+// public-room tests: one in-memory room per scenario, the endpoints ClientServerRoom uses,
+// with the response shapes and error codes the spec gives.
+//
+//   /_test_hs/<scenario>/_matrix/client/...     the client-server API of that scenario
+//   POST /_test_hs/<scenario>/_control          change the scenario (JSON body, see control())
+//   GET  /_test_hs/<scenario>/_control          { counts, log, since } without changing anything
+//
+// Endpoints: POST v3/register?kind=guest, GET v3/account/whoami, GET v3/directory/room/{alias},
+// POST v3/join/{roomIdOrAlias}, GET v3/rooms/{id}/state, GET v3/rooms/{id}/messages,
+// GET v1/rooms/{id}/relations/{eventId}[/{relType}[/{eventType}]], GET v3/sync.
+//
+// Faithful where the client depends on it: errors are {errcode, error}; 429 carries
+// retry_after_ms and a Retry-After header; /relations pages in `relationsPageSize` (default 5,
+// as some servers do) with next_batch; /sync long-polls up to `timeout` (capped by
+// maxSyncTimeoutMs) and answers at once when an event arrives; tokens are stream positions.
+// Scenarios are keyed by name so test files never see each other's rooms.
+
+const PREFIX = '/_test_hs/';
+const scenarios = new Map();
+
+function newScenario(setup = {}) {
+  const s = {
+    serverName: setup.serverName ?? 'test.local',
+    roomId: setup.roomId ?? '!public:test.local',
+    aliases: new Set(setup.aliases ?? ['#public:test.local']),
+    roomExists: setup.roomExists ?? true,
+    guestRegistration: setup.guestRegistration ?? true,
+    historyVisibility: setup.historyVisibility ?? 'world_readable',
+    guestAccess: setup.guestAccess ?? 'can_join',
+    relationsPageSize: setup.relationsPageSize ?? 5,
+    maxSyncTimeoutMs: setup.maxSyncTimeoutMs ?? 30_000,
+    down: null, // null | 'status' | 'close'
+    rateLimit: null, // { remaining, retryAfterMs, header, endpoint? }
+    tokens: new Map(), // access token -> { userId, guest }
+    joined: new Set(),
+    timeline: [], // events in stream order; stream position = index + 1
+    state: new Map(), // `${type}\u0000${key}` -> event
+    waiters: new Set(),
+    counts: {},
+    log: [],
+    seq: 0,
+  };
+  const creator = `@host:${s.serverName}`;
+  appendEvent(s, { type: 'm.room.create', state_key: '', sender: creator, content: { creator, room_version: '11' } });
+  appendEvent(s, { type: 'm.room.power_levels', state_key: '', sender: creator, content: { users: { [creator]: 100 }, events_default: 0, state_default: 50 } });
+  appendEvent(s, { type: 'm.room.history_visibility', state_key: '', sender: creator, content: { history_visibility: s.historyVisibility } });
+  appendEvent(s, { type: 'm.room.guest_access', state_key: '', sender: creator, content: { guest_access: s.guestAccess } });
+  for (const e of setup.events ?? []) appendEvent(s, e);
+  return s;
+}
+
+function scenario(name) {
+  let s = scenarios.get(name);
+  if (!s) scenarios.set(name, (s = newScenario()));
+  return s;
+}
+
+function appendEvent(s, input) {
+  s.seq += 1;
+  const event = {
+    event_id: input.event_id ?? `$ev${s.seq}-${Math.random().toString(36).slice(2, 8)}`,
+    room_id: s.roomId,
+    type: input.type,
+    sender: input.sender ?? `@someone:${s.serverName}`,
+    origin_server_ts: input.origin_server_ts ?? Date.now(),
+    content: input.content ?? {},
+    ...(input.state_key !== undefined ? { state_key: input.state_key } : {}),
+    ...(input.redacts ? { redacts: input.redacts } : {}),
+    unsigned: {},
+  };
+  s.timeline.push(event);
+  if (event.state_key !== undefined) {
+    s.state.set(`${event.type}\u0000${event.state_key}`, event);
+    if (event.type === 'm.room.history_visibility') s.historyVisibility = event.content.history_visibility;
+    if (event.type === 'm.room.guest_access') s.guestAccess = event.content.guest_access;
+  }
+  if (event.type === 'm.room.redaction') {
+    const target = event.content.redacts ?? event.redacts;
+    const victim = s.timeline.find((e) => e.event_id === target);
+    if (victim && victim !== event) {
+      victim.content = {};
+      victim.unsigned = { redacted_because: event };
+    }
+  }
+  wake(s);
+  return event;
+}
+
+function wake(s) {
+  for (const w of [...s.waiters]) w();
+  s.waiters.clear();
+}
+
+// ---- HTTP helpers --------------------------------------------------------------------
+
+function json(context, status, body, headers = {}) {
+  context.status = status;
+  context.type = 'application/json';
+  for (const [k, v] of Object.entries(headers)) context.set(k, v);
+  context.body = JSON.stringify(body);
+}
+
+const error = (context, status, errcode, message, extra = {}) => json(context, status, { errcode, error: message, ...extra });
+
+/** "The server dropped": close the connection without an answer (the browser sees a network error). */
+function hangUp(context) {
+  context.respond = false;
+  context.req.socket.destroy();
+}
+
+async function readBody(context) {
+  const chunks = [];
+  for await (const chunk of context.req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** See hls-live-plugin.mjs: web-test-runner would mark responses cacheable afterwards. */
+function noStore(context) {
+  context.set('Cache-Control', 'no-store');
+  const set = context.response.set.bind(context.response);
+  context.response.set = (field, value) => {
+    if (typeof field === 'string' && field.toLowerCase() === 'cache-control') return;
+    set(field, value);
+  };
+}
+
+function auth(context, s) {
+  const header = context.get('Authorization');
+  const token = header.startsWith('Bearer ') ? header.slice(7) : new URLSearchParams(context.querystring).get('access_token');
+  if (!token) return { fail: () => error(context, 401, 'M_MISSING_TOKEN', 'Missing access token') };
+  const user = s.tokens.get(token);
+  if (!user) return { fail: () => error(context, 401, 'M_UNKNOWN_TOKEN', 'Unrecognised access token', { soft_logout: false }) };
+  return { user };
+}
+
+function canRead(s, user) {
+  return s.joined.has(user.userId) || s.historyVisibility === 'world_readable';
+}
+
+function matchesTypes(event, types) {
+  if (!Array.isArray(types)) return true;
+  return types.some((t) => (t.endsWith('*') ? event.type.startsWith(t.slice(0, -1)) : event.type === t));
+}
+
+function parseFilter(text) {
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const position = (token) => {
+  const n = /^s(\d+)$/.exec(token ?? '');
+  return n ? Number(n[1]) : undefined;
+};
+
+// ---- endpoints -----------------------------------------------------------------------
+
+const ROUTES = [
+  ['register', 'POST', /^v3\/register$/],
+  ['whoami', 'GET', /^v3\/account\/whoami$/],
+  ['directory', 'GET', /^v3\/directory\/room\/([^/]+)$/],
+  ['join', 'POST', /^v3\/join\/([^/]+)$/],
+  ['state', 'GET', /^v3\/rooms\/([^/]+)\/state$/],
+  ['messages', 'GET', /^v3\/rooms\/([^/]+)\/messages$/],
+  ['relations', 'GET', /^v1\/rooms\/([^/]+)\/relations\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/],
+  ['sync', 'GET', /^v3\/sync$/],
+];
+
+async function handle(context, s, rest) {
+  const route = ROUTES.find(([, method, re]) => method === context.method && re.test(rest));
+  if (!route) return error(context, 404, 'M_UNRECOGNIZED', 'Unrecognized request');
+  const [name, , re] = route;
+  const match = re.exec(rest).slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p)));
+  s.counts[name] = (s.counts[name] ?? 0) + 1;
+  s.log.push({ endpoint: name, at: Date.now() });
+
+  if (s.down === 'close') return hangUp(context);
+  if (s.down) return error(context, 503, 'M_UNKNOWN', 'Service unavailable');
+  const limit = s.rateLimit;
+  if (limit && limit.remaining > 0 && (!limit.endpoint || limit.endpoint === name)) {
+    limit.remaining -= 1;
+    const headers = limit.header === false ? {} : { 'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)) };
+    return json(context, 429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: limit.retryAfterMs }, headers);
+  }
+  const query = new URLSearchParams(context.querystring);
+
+  if (name === 'register') {
+    if (query.get('kind') !== 'guest') return error(context, 403, 'M_FORBIDDEN', 'Registration is disabled');
+    if (!s.guestRegistration) return error(context, 403, 'M_FORBIDDEN', 'Guest access is disabled');
+    const n = s.tokens.size + 1;
+    const userId = `@${n}:${s.serverName}`;
+    const token = `guest-token-${n}-${Math.random().toString(36).slice(2)}`;
+    s.tokens.set(token, { userId, guest: true });
+    return json(context, 200, { user_id: userId, access_token: token, device_id: `GUEST${n}`, home_server: s.serverName });
+  }
+  if (name === 'directory') {
+    if (!s.roomExists || !s.aliases.has(match[0])) return error(context, 404, 'M_NOT_FOUND', `Room alias ${match[0]} not found`);
+    return json(context, 200, { room_id: s.roomId, servers: [s.serverName] });
+  }
+
+  const who = auth(context, s);
+  if (!who.user) return who.fail();
+  const user = who.user;
+
+  if (name === 'whoami') return json(context, 200, { user_id: user.userId, is_guest: user.guest });
+
+  if (name === 'join') {
+    const target = match[0];
+    if (!s.roomExists || (target !== s.roomId && !s.aliases.has(target))) return error(context, 404, 'M_NOT_FOUND', 'No known servers');
+    if (user.guest && s.guestAccess !== 'can_join') return error(context, 403, 'M_FORBIDDEN', 'Guest access not allowed');
+    if (!s.joined.has(user.userId)) {
+      s.joined.add(user.userId);
+      appendEvent(s, { type: 'm.room.member', state_key: user.userId, sender: user.userId, content: { membership: 'join' } });
+    }
+    return json(context, 200, { room_id: s.roomId });
+  }
+
+  if (name === 'sync') return sync(context, s, user, query);
+
+  // Room endpoints.
+  if (match[0] !== s.roomId || !s.roomExists) return error(context, 403, 'M_FORBIDDEN', 'You are not allowed to view this room.');
+  if (!canRead(s, user)) return error(context, 403, 'M_FORBIDDEN', 'User is not in the room and the room is not world-readable.');
+
+  if (name === 'state') return json(context, 200, [...s.state.values()]);
+
+  if (name === 'messages') {
+    const filter = parseFilter(query.get('filter'));
+    if (filter === undefined) return error(context, 400, 'M_INVALID_PARAM', 'Bad filter');
+    const dir = query.get('dir') ?? 'b';
+    const limit = Math.min(Number(query.get('limit') ?? 10) || 10, 1000);
+    const head = s.timeline.length;
+    let from = query.has('from') ? position(query.get('from')) : dir === 'b' ? head : 0;
+    if (from === undefined) return error(context, 400, 'M_INVALID_PARAM', 'Bad from token');
+    const chunk = [];
+    if (dir === 'f') {
+      while (from < head && chunk.length < limit) {
+        const e = s.timeline[from];
+        from += 1;
+        if (matchesTypes(e, filter.types)) chunk.push(e);
+      }
+      return json(context, 200, { chunk, start: query.get('from') ?? 's0', ...(from < head || chunk.length > 0 ? { end: `s${from}` } : {}) });
+    }
+    const start = `s${from}`;
+    while (from > 0 && chunk.length < limit) {
+      from -= 1;
+      const e = s.timeline[from];
+      if (matchesTypes(e, filter.types)) chunk.push(e);
+    }
+    return json(context, 200, { chunk, start, ...(from > 0 ? { end: `s${from}` } : {}) });
+  }
+
+  if (name === 'relations') {
+    const [, eventId, relType, eventType] = match;
+    if (!s.timeline.some((e) => e.event_id === eventId)) return error(context, 404, 'M_NOT_FOUND', 'Event not found');
+    const all = s.timeline.filter((e) => {
+      const r = e.content?.['m.relates_to'];
+      return r?.event_id === eventId && (!relType || r.rel_type === relType) && (!eventType || e.type === eventType);
+    });
+    const dir = query.get('dir') ?? 'b';
+    const ordered = dir === 'f' ? all : [...all].reverse();
+    const offset = Number(query.get('from') ?? 0) || 0;
+    const size = Math.min(Number(query.get('limit') ?? s.relationsPageSize) || s.relationsPageSize, s.relationsPageSize);
+    const chunk = ordered.slice(offset, offset + size);
+    const next = offset + size < ordered.length ? String(offset + size) : undefined;
+    return json(context, 200, { chunk, ...(next ? { next_batch: next } : {}) });
+  }
+  return error(context, 404, 'M_UNRECOGNIZED', 'Unrecognized request');
+}
+
+async function sync(context, s, user, query) {
+  const filter = parseFilter(query.get('filter'));
+  if (filter === undefined) return error(context, 400, 'M_INVALID_PARAM', 'Bad filter');
+  const since = query.has('since') ? position(query.get('since')) : undefined;
+  if (query.has('since') && since === undefined) return error(context, 400, 'M_INVALID_PARAM', 'Bad since token');
+  const timeout = Math.min(Number(query.get('timeout') ?? 0) || 0, s.maxSyncTimeoutMs);
+  const roomFilter = filter.room ?? {};
+  const rooms = roomFilter.rooms;
+  const wanted = s.joined.has(user.userId) && (!Array.isArray(rooms) || rooms.includes(s.roomId));
+
+  const newEvents = () => (since === undefined ? [] : s.timeline.slice(since).filter((e) => matchesTypes(e, roomFilter.timeline?.types)));
+  if (since !== undefined && wanted && newEvents().length === 0 && timeout > 0) {
+    let wakeUp;
+    const woken = new Promise((resolve) => (wakeUp = resolve));
+    s.waiters.add(wakeUp);
+    const timer = setTimeout(wakeUp, timeout);
+    context.req.on('close', wakeUp);
+    await woken;
+    clearTimeout(timer);
+    s.waiters.delete(wakeUp);
+    if (s.down === 'close') return hangUp(context);
+    if (s.down) return error(context, 503, 'M_UNKNOWN', 'Service unavailable');
+  }
+  const strip = ({ room_id: _room, ...rest }) => rest;
+  const body = { next_batch: `s${s.timeline.length}`, rooms: { join: {} } };
+  if (wanted) {
+    if (since === undefined) {
+      const state = [...s.state.values()].filter((e) => matchesTypes(e, roomFilter.state?.types));
+      const limit = roomFilter.timeline?.limit ?? 10;
+      const timeline = s.timeline.filter((e) => matchesTypes(e, roomFilter.timeline?.types)).slice(-limit);
+      body.rooms.join[s.roomId] = { state: { events: state.map(strip) }, timeline: { events: timeline.map(strip), limited: true, prev_batch: 's0' } };
+    } else {
+      const events = newEvents();
+      if (events.length > 0) body.rooms.join[s.roomId] = { state: { events: [] }, timeline: { events: events.map(strip), limited: false, prev_batch: `s${since}` } };
+    }
+  }
+  return json(context, 200, body);
+}
+
+// ---- control -------------------------------------------------------------------------
+
+/**
+ * Body ops (one per request):
+ *  {op:'setup', ...newScenario options}      replace the scenario (guestRegistration, historyVisibility,
+ *                                            guestAccess, roomExists, aliases, events, relationsPageSize, maxSyncTimeoutMs)
+ *  {op:'send', event:{type, content, sender?, state_key?, redacts?}}   append an event; answers it
+ *  {op:'down', mode:'status'|'close'}       every request answers 503 / has its connection closed
+ *  {op:'up'}                                back to normal
+ *  {op:'ratelimit', count, retryAfterMs, header?, endpoint?}   the next `count` requests answer 429
+ *  {op:'clearLog'}                          reset counts and log
+ */
+function control(name, body) {
+  if (body.op === 'setup') {
+    const old = scenarios.get(name);
+    if (old) wake(old);
+    scenarios.set(name, newScenario(body));
+    return stats(scenarios.get(name));
+  }
+  const s = scenario(name);
+  if (body.op === 'send') return { event: appendEvent(s, body.event), ...stats(s) };
+  if (body.op === 'down') {
+    s.down = body.mode === 'close' ? 'close' : 'status';
+    wake(s);
+  }
+  if (body.op === 'up') s.down = null;
+  if (body.op === 'ratelimit') s.rateLimit = { remaining: body.count ?? 1, retryAfterMs: body.retryAfterMs ?? 1000, header: body.header, endpoint: body.endpoint };
+  if (body.op === 'clearLog') {
+    s.counts = {};
+    s.log = [];
+  }
+  return stats(s);
+}
+
+function stats(s) {
+  return { counts: s.counts, log: s.log, now: Date.now(), roomId: s.roomId, joined: [...s.joined], position: s.timeline.length };
+}
+
+/** @returns {import('@web/dev-server-core').Plugin} */
+export function matrixCsPlugin() {
+  return {
+    name: 'devroom-matrix-cs',
+    async serve(context) {
+      if (!context.path.startsWith(PREFIX)) return undefined;
+      const [name, ...restParts] = context.path.slice(PREFIX.length).split('/');
+      if (!name) return undefined;
+      noStore(context);
+      context.set('Access-Control-Allow-Origin', '*');
+      context.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      context.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (context.method === 'OPTIONS') {
+        context.status = 204;
+        context.body = '';
+        return undefined;
+      }
+      const rest = restParts.join('/');
+      if (rest === '_control') {
+        if (context.method === 'GET') return json(context, 200, stats(scenario(name)));
+        const body = await readBody(context);
+        if (!body || typeof body.op !== 'string') return error(context, 400, 'M_BAD_JSON', 'op missing');
+        return json(context, 200, control(name, body));
+      }
+      if (!rest.startsWith('_matrix/client/')) return error(context, 404, 'M_UNRECOGNIZED', 'Unrecognized request');
+      const s = scenario(name);
+      if (context.method === 'POST') {
+        const body = await readBody(context);
+        if (body === undefined) return error(context, 400, 'M_NOT_JSON', 'Content not JSON');
+      }
+      return handle(context, s, rest.slice('_matrix/client/'.length));
+    },
+  };
+}

@@ -1,0 +1,543 @@
+import { redactEvent, redactedEventId } from './redaction.js';
+import { RoomError } from './room.js';
+import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
+
+/**
+ * A read-only `Room` over the Matrix client-server API with plain `fetch`, for public
+ * rooms on plain pages (no widget host, no login, no SDK).
+ *
+ * Connecting, in this order:
+ *  1. `#alias` → room id (GET /directory/room/{alias}, needs no token).
+ *  2. An access token: the configured one, else a guest account
+ *     (POST /register?kind=guest). A refused registration is "guest access disabled".
+ *  3. The room state, once (GET /rooms/{id}/state). `readState` answers from this cache,
+ *     kept current by live events, so N bindings cost one state read, not N.
+ *     M_FORBIDDEN here means the room is not world-readable.
+ *  4. Live updates:
+ *     - `sync` mode: when the room's `m.room.guest_access` is `can_join`, join
+ *       (POST /join/{id}) and long-poll /sync (timeout 30 s) with an inline filter limited
+ *       to this room and the event types the bindings read. Idle cost: 2 requests/minute.
+ *     - `poll` mode (the fallback, documented in docs/schema.md "Public rooms"): when
+ *       joining is not allowed (guest_access forbidden, join refused, or `join: false`),
+ *       peek at the world-readable room by polling GET /rooms/{id}/messages?dir=f from the
+ *       newest token every `pollIntervalMs` (default 5 s: 12 requests/minute idle).
+ *       Servers offer no long-poll for rooms one has not joined (MSC2444 peeking is not in
+ *       the spec), so this is the only live path left.
+ *
+ * Failures: network errors, timeouts and 5xx retry with exponential backoff and full
+ * jitter (1 s doubling to 60 s); 429 waits `retry_after_ms` (or the Retry-After header)
+ * before the next try; while the browser is offline nothing is sent until `online`.
+ * 4xx answers are final and become a `RoomError` with a devroom code (see `PublicRoomCodes`).
+ * `stop()` aborts every request in flight and every wait.
+ *
+ * Sends, state changes and redactions reject with `RoomError('read-only', 'DEVROOM_READ_ONLY')`.
+ */
+
+export const PublicRoomCodes = {
+  readOnly: 'DEVROOM_READ_ONLY',
+  notFound: 'DEVROOM_ROOM_NOT_FOUND',
+  notWorldReadable: 'DEVROOM_NOT_WORLD_READABLE',
+  guestAccessDisabled: 'DEVROOM_GUEST_ACCESS_DISABLED',
+  unreachable: 'DEVROOM_UNREACHABLE',
+  stopped: 'DEVROOM_STOPPED',
+} as const;
+
+export type PublicRoomStatus =
+  | { state: 'connecting' }
+  | { state: 'live'; mode: 'sync' | 'poll' }
+  /** The server did not answer (or answered 5xx / 429); the next try is at `retryAt` (epoch ms). */
+  | { state: 'retrying'; code: string; retryAt: number; attempt: number }
+  | { state: 'offline' }
+  /** Final: nothing more will be tried. `code` is one of PublicRoomCodes or a Matrix errcode. */
+  | { state: 'failed'; code: string; message: string }
+  | { state: 'stopped' };
+
+export interface ClientServerRoomOptions {
+  /** Client-server API base URL, e.g. `https://matrix.example.org` (no .well-known lookup). */
+  homeserver: string;
+  /** `!id:server` or `#alias:server`. */
+  room: string;
+  /** Use this account instead of registering a guest. */
+  accessToken?: string;
+  /** The token's user id; asked with /account/whoami when absent. */
+  userId?: string;
+  /** Join (as a guest) when the room allows it, for /sync. Default true; false = always poll. */
+  join?: boolean;
+  /** Event types the live filter lets through (`*` wildcards allowed). */
+  eventTypes?: string[];
+  /** Long-poll timeout of /sync. Default 30 000 ms. */
+  syncTimeoutMs?: number;
+  /** Interval of /messages polling in the fallback. Default 5 000 ms. */
+  pollIntervalMs?: number;
+  /** First retry delay; doubles per failure up to maxBackoffMs. Default 1 000 / 60 000 ms. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  fetch?: typeof fetch;
+  random?: () => number;
+}
+
+/** What the devroom bindings read: messages (questions), reactions (votes), redactions, devroom state. */
+export const DEFAULT_EVENT_TYPES = ['m.room.message', 'm.reaction', 'm.room.redaction', 'm.room.power_levels', 'dev.devroom.*'];
+
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Extra time a /sync may take beyond its own timeout before we call the connection dead. */
+const SYNC_GRACE_MS = 20_000;
+const SEEN_LIMIT = 5000;
+const POLL_LIMIT = 100;
+
+/** A failure that is worth retrying (network, timeout, 5xx, 429). */
+class TransientError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface MatrixErrorBody {
+  errcode?: string;
+  error?: string;
+  retry_after_ms?: number;
+}
+
+interface SyncResponse {
+  next_batch: string;
+  rooms?: { join?: Record<string, { state?: { events?: RoomEvent[] }; timeline?: { events?: RoomEvent[]; limited?: boolean } }> };
+}
+
+export class ClientServerRoom implements Room {
+  roomId = '';
+  userId = '';
+  /** `sync` (joined as a guest) or `poll` (peeking via /messages); set once connected. */
+  mode: 'sync' | 'poll' | undefined;
+  /** Requests sent, by endpoint name (register, directory, state, join, sync, messages, relations, whoami). */
+  readonly requests: Record<string, number> = {};
+
+  private readonly base: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly random: () => number;
+  private readonly eventTypes: string[];
+  private readonly abort = new AbortController();
+  private readonly listeners = new Set<RoomListener>();
+  private readonly statusListeners = new Set<(status: PublicRoomStatus) => void>();
+  private readonly stateCache = new Map<string, Map<string, RoomEvent>>();
+  private readonly seen = new Set<string>();
+  private accessToken: string | undefined;
+  private connecting?: Promise<void>;
+  private since: string | undefined;
+  private failures = 0;
+  private current: PublicRoomStatus = { state: 'connecting' };
+  private liveMode: PublicRoomStatus = { state: 'connecting' };
+
+  constructor(private readonly options: ClientServerRoomOptions) {
+    this.base = options.homeserver.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.random = options.random ?? Math.random;
+    this.eventTypes = options.eventTypes ?? DEFAULT_EVENT_TYPES;
+    this.accessToken = options.accessToken;
+    if (options.userId) this.userId = options.userId;
+    if (options.room.startsWith('!')) this.roomId = options.room;
+  }
+
+  get status(): PublicRoomStatus {
+    return this.current;
+  }
+
+  /** Calls `listener` now and on every status change. Returns unsubscribe. */
+  onStatus(listener: (status: PublicRoomStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    listener(this.current);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Resolves once the state is read and live updates run; rejects with a RoomError when final. */
+  connect(): Promise<void> {
+    this.connecting ??= this.run();
+    return this.connecting;
+  }
+
+  stop(): void {
+    if (this.abort.signal.aborted) return;
+    this.abort.abort();
+    this.setStatus({ state: 'stopped' });
+    this.listeners.clear();
+    this.statusListeners.clear();
+  }
+
+  // ---- Room -------------------------------------------------------------------------
+
+  async readState(type: string, stateKey?: string): Promise<RoomEvent[]> {
+    await this.connect();
+    const byKey = this.stateCache.get(type);
+    if (!byKey) return [];
+    if (stateKey === undefined) return [...byKey.values()];
+    const event = byKey.get(stateKey);
+    return event ? [event] : [];
+  }
+
+  async readRelations(eventId: string, query: RelationsQuery = {}): Promise<RelationsPage> {
+    await this.connect();
+    let path = `/_matrix/client/v1/rooms/${enc(this.roomId)}/relations/${enc(eventId)}`;
+    if (query.relType) {
+      path += `/${enc(query.relType)}`;
+      if (query.eventType) path += `/${enc(query.eventType)}`;
+    }
+    const params: Record<string, string> = {};
+    if (query.from) params.from = query.from;
+    if (query.limit) params.limit = String(query.limit);
+    if (query.direction) params.dir = query.direction;
+    const body = await this.retrying(() => this.request<{ chunk?: RoomEvent[]; next_batch?: string }>('relations', 'GET', path, { params }));
+    return {
+      events: (body.chunk ?? []).map((e) => this.withRoom(e)),
+      ...(body.next_batch ? { nextBatch: body.next_batch } : {}),
+    };
+  }
+
+  sendEvent(): Promise<string> {
+    return Promise.reject(readOnly());
+  }
+
+  sendState(): Promise<string> {
+    return Promise.reject(readOnly());
+  }
+
+  redact(): Promise<string> {
+    return Promise.reject(readOnly());
+  }
+
+  subscribe(listener: RoomListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- connecting ---------------------------------------------------------------------
+
+  private async run(): Promise<void> {
+    try {
+      this.setStatus({ state: 'connecting' });
+      if (!this.roomId) {
+        const alias = this.options.room;
+        const body = await this.retrying(() =>
+          this.request<{ room_id?: string }>('directory', 'GET', `/_matrix/client/v3/directory/room/${enc(alias)}`, { auth: false }),
+        );
+        if (typeof body.room_id !== 'string') throw new RoomError(`The alias ${alias} did not resolve to a room.`, PublicRoomCodes.notFound);
+        this.roomId = body.room_id;
+      }
+      if (!this.accessToken) {
+        const body = await this.retrying(() =>
+          this.request<{ access_token?: string; user_id?: string }>('register', 'POST', '/_matrix/client/v3/register', {
+            params: { kind: 'guest' },
+            body: {},
+            auth: false,
+          }),
+        );
+        if (!body.access_token || !body.user_id) throw new RoomError('The server did not hand out a guest account.', PublicRoomCodes.guestAccessDisabled);
+        this.accessToken = body.access_token;
+        this.userId = body.user_id;
+      } else if (!this.userId) {
+        const body = await this.retrying(() => this.request<{ user_id?: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami'));
+        this.userId = body.user_id ?? '';
+      }
+
+      const readState = () => this.retrying(() => this.request<RoomEvent[]>('state', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/state`));
+      let state: RoomEvent[];
+      let joined = false;
+      try {
+        state = await readState();
+      } catch (error) {
+        // Not world-readable, but members may read: a room with guest_access can_join and
+        // shared history is readable once joined. Try that once before giving up.
+        if (!(error instanceof RoomError) || error.code !== PublicRoomCodes.notWorldReadable || this.options.join === false || !(await this.tryJoin())) throw error;
+        joined = true;
+        state = await readState();
+      }
+      for (const event of Array.isArray(state) ? state : []) this.cacheState(this.withRoom(event));
+
+      const guestAccess = this.stateCache.get('m.room.guest_access')?.get('')?.content.guest_access;
+      if (joined || (this.options.join !== false && guestAccess === 'can_join' && (await this.tryJoin()))) {
+        // The first sync only gives us the position to follow from (and state newer than our read).
+        const first = await this.retrying(() => this.sync(undefined, 0));
+        this.applySync(first, false);
+        this.mode = 'sync';
+      } else {
+        const newest = await this.retrying(() =>
+          this.request<{ chunk?: RoomEvent[]; start?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+            params: { dir: 'b', limit: '20', filter: JSON.stringify({ types: this.eventTypes }) },
+          }),
+        );
+        // State set between our state read and this token is in the newest events.
+        for (const event of [...(newest.chunk ?? [])].reverse()) if (event.state_key !== undefined) this.cacheState(this.withRoom(event));
+        this.since = newest.start;
+        this.mode = 'poll';
+      }
+      this.liveMode = { state: 'live', mode: this.mode };
+      this.setStatus(this.liveMode);
+      void this.follow();
+    } catch (error) {
+      const final = toRoomError(error);
+      if (final.code !== PublicRoomCodes.stopped) this.setStatus({ state: 'failed', code: final.code, message: final.message });
+      throw final;
+    }
+  }
+
+  /** Joins as allowed by `guest_access: can_join`; false (poll instead) when the server refuses. */
+  private async tryJoin(): Promise<boolean> {
+    try {
+      await this.retrying(() => this.request('join', 'POST', `/_matrix/client/v3/join/${enc(this.roomId)}`, { body: {} }));
+      return true;
+    } catch (error) {
+      if (error instanceof RoomError && error.code !== PublicRoomCodes.stopped) {
+        console.info(`devroom: joining ${this.roomId} was refused (${error.code}); polling /messages instead`);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  // ---- live updates -------------------------------------------------------------------
+
+  private async follow(): Promise<void> {
+    const signal = this.abort.signal;
+    try {
+      while (!signal.aborted) {
+        if (this.mode === 'sync') {
+          const body = await this.retrying(() => this.sync(this.since, this.options.syncTimeoutMs ?? 30_000));
+          this.applySync(body, true);
+        } else {
+          const body = await this.retrying(() =>
+            this.request<{ chunk?: RoomEvent[]; end?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+              params: { dir: 'f', limit: String(POLL_LIMIT), filter: JSON.stringify({ types: this.eventTypes }), ...(this.since ? { from: this.since } : {}) },
+            }),
+          );
+          const chunk = body.chunk ?? [];
+          for (const event of chunk) this.deliver(this.withRoom(event));
+          // `end` is omitted when there is nothing further: keep the position we had.
+          if (body.end) this.since = body.end;
+          if (chunk.length < POLL_LIMIT) await this.sleep(this.options.pollIntervalMs ?? 5000);
+        }
+      }
+    } catch (error) {
+      const final = toRoomError(error);
+      if (final.code === PublicRoomCodes.stopped) return;
+      console.error('devroom: live updates stopped', final);
+      this.setStatus({ state: 'failed', code: final.code, message: final.message });
+    }
+  }
+
+  private async sync(since: string | undefined, timeoutMs: number): Promise<SyncResponse> {
+    const filter = {
+      presence: { types: [] },
+      account_data: { types: [] },
+      room: {
+        rooms: [this.roomId],
+        timeline: { types: this.eventTypes, limit: 100 },
+        state: { types: this.eventTypes, lazy_load_members: true },
+        ephemeral: { types: [] },
+        account_data: { types: [] },
+      },
+    };
+    const params: Record<string, string> = { filter: JSON.stringify(filter), timeout: String(timeoutMs) };
+    if (since) params.since = since;
+    return this.request<SyncResponse>('sync', 'GET', '/_matrix/client/v3/sync', { params, timeoutMs: timeoutMs + SYNC_GRACE_MS });
+  }
+
+  private applySync(body: SyncResponse, emit: boolean): void {
+    const room = body.rooms?.join?.[this.roomId];
+    const state = room?.state?.events ?? [];
+    const timeline = room?.timeline?.events ?? [];
+    if (emit && room?.timeline?.limited) console.warn('devroom: the sync timeline was limited; events in the gap are not shown until reload');
+    for (const event of [...state, ...timeline]) {
+      const full = this.withRoom(event);
+      if (emit) this.deliver(full);
+      else if (full.state_key !== undefined) this.cacheState(full);
+    }
+    this.since = body.next_batch;
+  }
+
+  private deliver(event: RoomEvent): void {
+    if (this.seen.has(event.event_id)) return;
+    this.seen.add(event.event_id);
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value as string);
+    if (event.state_key !== undefined) this.cacheState(event);
+    const target = redactedEventId(event);
+    if (target) this.redactCached(target, event);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('devroom: room listener failed', error);
+      }
+    }
+  }
+
+  private cacheState(event: RoomEvent): void {
+    let byKey = this.stateCache.get(event.type);
+    if (!byKey) this.stateCache.set(event.type, (byKey = new Map()));
+    byKey.set(event.state_key as string, event);
+  }
+
+  private redactCached(target: string, redaction: RoomEvent): void {
+    for (const byKey of this.stateCache.values()) {
+      for (const [key, event] of byKey) if (event.event_id === target) byKey.set(key, redactEvent(event, redaction));
+    }
+  }
+
+  private withRoom(event: RoomEvent): RoomEvent {
+    return event.room_id ? event : { ...event, room_id: this.roomId };
+  }
+
+  // ---- requests, retries, waiting -----------------------------------------------------
+
+  /** One request. Throws TransientError (worth retrying) or RoomError (final). */
+  private async request<T>(
+    name: string,
+    method: 'GET' | 'POST',
+    path: string,
+    init: { params?: Record<string, string>; body?: unknown; auth?: boolean; timeoutMs?: number } = {},
+  ): Promise<T> {
+    if (this.abort.signal.aborted) throw stopped();
+    const url = new URL(this.base + path);
+    for (const [k, v] of Object.entries(init.params ?? {})) url.searchParams.set(k, v);
+    const headers: Record<string, string> = {};
+    if (init.auth !== false && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    this.requests[name] = (this.requests[name] ?? 0) + 1;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(init.timeoutMs ?? REQUEST_TIMEOUT_MS)]),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (this.abort.signal.aborted) throw stopped();
+      throw new TransientError(`${this.base} did not answer (${error instanceof Error ? error.message : String(error)})`, PublicRoomCodes.unreachable);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    if (response.ok) return body as T;
+    const err = (typeof body === 'object' && body !== null ? body : {}) as MatrixErrorBody;
+    const errcode = typeof err.errcode === 'string' ? err.errcode : `HTTP_${response.status}`;
+    const message = typeof err.error === 'string' ? err.error : `HTTP ${response.status}`;
+    if (response.status === 429 || errcode === 'M_LIMIT_EXCEEDED') {
+      throw new TransientError(`rate limited: ${message}`, 'M_LIMIT_EXCEEDED', retryAfter(err, response.headers));
+    }
+    if (response.status >= 500 || response.status === 408) throw new TransientError(`${message} (${response.status})`, PublicRoomCodes.unreachable);
+    throw classify(name, response.status, errcode, message);
+  }
+
+  /** Runs `attempt` until it succeeds or fails for good, backing off between transient failures. */
+  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    for (;;) {
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) await this.waitOnline();
+      try {
+        const result = await attempt();
+        if (this.failures > 0 || this.current.state === 'retrying' || this.current.state === 'offline') {
+          this.failures = 0;
+          this.setStatus(this.liveMode);
+        }
+        return result;
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error;
+        const max = this.options.maxBackoffMs ?? 60_000;
+        const exp = Math.min(max, (this.options.minBackoffMs ?? 1000) * 2 ** Math.min(this.failures, 16));
+        // Full jitter over the upper half: clients that failed together do not retry together.
+        let delay = exp / 2 + (this.random() * exp) / 2;
+        if (error.retryAfterMs !== undefined) delay = Math.max(error.retryAfterMs, 0) + this.random() * 100;
+        this.failures++;
+        this.setStatus({ state: 'retrying', code: error.code, retryAt: Date.now() + delay, attempt: this.failures });
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    const signal = this.abort.signal;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(stopped());
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(stopped());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private waitOnline(): Promise<void> {
+    const signal = this.abort.signal;
+    this.setStatus({ state: 'offline' });
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        window.removeEventListener('online', done);
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        window.removeEventListener('online', done);
+        reject(stopped());
+      };
+      window.addEventListener('online', done);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private setStatus(status: PublicRoomStatus): void {
+    if (this.current.state === 'stopped') return;
+    this.current = status;
+    for (const listener of [...this.statusListeners]) listener(status);
+  }
+}
+
+function enc(part: string): string {
+  return encodeURIComponent(part);
+}
+
+function readOnly(): RoomError {
+  return new RoomError('read-only', PublicRoomCodes.readOnly);
+}
+
+function stopped(): RoomError {
+  return new RoomError('stopped', PublicRoomCodes.stopped);
+}
+
+function toRoomError(error: unknown): RoomError {
+  if (error instanceof RoomError) return error;
+  return new RoomError(error instanceof Error ? error.message : String(error), 'M_UNKNOWN');
+}
+
+/** retry_after_ms in the body (spec) or the Retry-After header (seconds, or an HTTP date). */
+function retryAfter(body: MatrixErrorBody, headers: Headers): number | undefined {
+  if (typeof body.retry_after_ms === 'number' && Number.isFinite(body.retry_after_ms)) return body.retry_after_ms;
+  const header = headers.get('Retry-After');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** A final (4xx) answer as the devroom code a page can show. */
+function classify(endpoint: string, status: number, errcode: string, message: string): RoomError {
+  if (errcode === 'M_GUEST_ACCESS_FORBIDDEN' || (endpoint === 'register' && (status === 403 || errcode === 'M_FORBIDDEN'))) {
+    return new RoomError(`Guest access is disabled on this server: ${message}`, PublicRoomCodes.guestAccessDisabled);
+  }
+  if (endpoint === 'directory' && (status === 404 || errcode === 'M_NOT_FOUND')) return new RoomError(`Room not found: ${message}`, PublicRoomCodes.notFound);
+  if (endpoint === 'state' && (status === 404 || errcode === 'M_NOT_FOUND')) return new RoomError(`Room not found: ${message}`, PublicRoomCodes.notFound);
+  if ((endpoint === 'state' || endpoint === 'messages' || endpoint === 'relations') && (status === 403 || errcode === 'M_FORBIDDEN')) {
+    return new RoomError(`The room is not world-readable: ${message}`, PublicRoomCodes.notWorldReadable);
+  }
+  return new RoomError(message, errcode);
+}
