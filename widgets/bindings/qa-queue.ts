@@ -1,19 +1,9 @@
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
-import { HandsModel } from '../../components/qa-queue/hands.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import {
-  LOCAL_ID_KEY,
-  parseHand,
-  parseModeration,
-  parseQuestion,
-  parseReaction,
-  parseStage,
-  stageKey,
-  stageUser,
-} from '../schema/qa.js';
-import type { CapabilitySpec } from '../runtime/capabilities.js';
+import { LOCAL_ID_KEY, parseModeration, parseQuestion, parseReaction, stageKey } from '../schema/qa.js';
+import type * as HandsCode from './qa-hands.js';
 import { PowerWatch, StateWatch, createRoot, mapLimited, rootFrom } from './room-sync.js';
 
 /**
@@ -25,34 +15,8 @@ import { PowerWatch, StateWatch, createRoot, mapLimited, rootFrom } from './room
 
 export const VOTE = '👍';
 
-/** Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional. */
-export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
-  return {
-    readState: [
-      { type: 'm.room.power_levels', stateKey: '' },
-      { type: EventTypes.root, stateKey: 'qa' },
-      { type: EventTypes.qaQuestionState },
-      { type: EventTypes.qaHand },
-      { type: EventTypes.qaStage },
-    ],
-    readEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
-    sendEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
-    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
-    redact: true,
-    optional: moderatorCapabilities(),
-  };
-}
-
-function moderatorCapabilities(): string[] {
-  const state = (type: string, key?: string) => `org.matrix.msc2762.send.state_event:${type}${key === undefined ? '' : `#${key}`}`;
-  return [
-    state(EventTypes.qaQuestionState),
-    state(EventTypes.qaStage),
-    state(EventTypes.root, 'qa'),
-    // The root is a visible m.notice.
-    'org.matrix.msc2762.send.event:m.room.message#m.notice',
-  ];
-}
+// Apart from the binding, so the page can ask for them before the binding has loaded.
+export { qaCapabilities } from './qa-queue-capabilities.js';
 
 export interface QaBindingOptions {
   room: Room;
@@ -76,7 +40,6 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const { room, element: el } = options;
   const me = room.userId;
   const tally = el.model;
-  const hands = new HandsModel();
   const power = new PowerWatch(room);
   const rootWatch = new StateWatch(room, EventTypes.root, 'qa');
   const moderation = new StateWatch(room, EventTypes.qaQuestionState);
@@ -199,34 +162,22 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       else for (const e of moderation.byKey.values()) apply(e);
     }),
   );
+  // Most rooms never see a hand: the code that reads them loads with the first one.
+  let handsCode: Promise<typeof HandsCode> | undefined;
   const refreshHands = () => {
-    hands.clear();
-    const dismissed = new Map<string, number>();
-    for (const e of stageWatch.byKey.values()) {
-      const user = stageUser(e.state_key as string);
-      if (!user) continue;
-      const stage = parseStage(e.content);
-      if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
-      if (stage.invited) hands.invite({ userId: user, ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
-    }
-    for (const e of handWatch.byKey.values()) {
-      // The server enforces state key = sender for `@` keys; check anyway for other rooms' rules.
-      if (e.state_key !== e.sender) continue;
-      const hand = parseHand(e.content);
-      const at = hand.at ?? e.origin_server_ts;
-      if (hand.raised && !(dismissed.get(e.sender)! >= at)) {
-        hands.raise({ userId: e.sender, displayName: localpart(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
-      }
-      if (hand.stage && hands.inviteFor(e.sender)) hands.respond(e.sender, hand.stage);
-    }
+    if (!handsCode && handWatch.byKey.size === 0 && stageWatch.byKey.size === 0) return;
+    handsCode ??= import('./qa-hands.js');
+    handsCode.then(
+      ({ readHands }) => {
+        if (stopped) return;
+        const read = readHands(handWatch.byKey.values(), stageWatch.byKey.values(), localpart);
+        el.hands = read.hands;
+        el.invites = read.invites;
+      },
+      (error: unknown) => console.error('devroom: could not load the hands queue', error),
+    );
   };
   cleanups.push(handWatch.onChange(refreshHands), stageWatch.onChange(refreshHands));
-  cleanups.push(
-    hands.subscribe(() => {
-      el.hands = hands.hands();
-      el.invites = hands.allInvites();
-    }),
-  );
 
   // --- requests from the element -------------------------------------------------------
 

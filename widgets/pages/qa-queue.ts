@@ -3,11 +3,12 @@
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { defineElement } from '../../components/shared/define.js';
 import { bootWidget } from '../runtime/boot.js';
-import { bindQaQueue, qaCapabilities } from '../bindings/qa-queue.js';
+import { qaCapabilities } from '../bindings/qa-queue-capabilities.js';
 import { applyTheme } from './page-theme.js';
 
-// The component (with Lit) is its own chunk, requested at once (the page preloads it), so
-// the parts it loads on demand (moderator tools, German, plain-page data) stay on demand.
+// The component (with Lit) and the binding are chunks of their own, requested at once (the
+// page preloads them), so what they load on demand (moderator tools, German, plain-page
+// data, the hands queue) stays on demand.
 // The class module, not define.ts: a dynamic import of define.ts keeps every package
 // export it re-exports (tally API, hands model, data parser) in the chunk.
 const component = import('../../components/qa-queue/qa-queue.js').then(({ DevroomQaQueue }) =>
@@ -22,7 +23,7 @@ async function create(): Promise<DevroomQaQueue> {
 void bootWidget({
   capabilities: qaCapabilities,
   async render(ctx) {
-    const el = await create();
+    const [{ bindQaQueue }, el] = await Promise.all([import('../bindings/qa-queue.js'), create()]);
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
     bindQaQueue({ room: ctx.room, element: el, hasCapability: ctx.hasCapability, ...(ctx.params.extra.title ? { title: ctx.params.extra.title } : {}) });

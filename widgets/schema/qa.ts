@@ -2,6 +2,9 @@ import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from './namespace.js';
 import { isEventId, isRecord, isUserId } from './validate.js';
 
+// Hands and stage invites: their own module, so the Q&A widget loads them only once a room has any.
+export { parseHand, parseStage, stageUser, type HandState, type StageState } from './qa-hands.js';
+
 /** The content key carrying the asking widget's local id (idempotent retries). */
 export const LOCAL_ID_KEY = `dev.devroom.local_id`;
 
@@ -14,10 +17,6 @@ export const MAX_QUESTION_BODY = 5000;
  * could never write one for somebody else.
  */
 export const stageKey = (userId: string) => `stage:${userId}`;
-export const stageUser = (key: string): string | undefined => {
-  const user = key.startsWith('stage:') ? key.slice(6) : undefined;
-  return user && isUserId(user) ? user : undefined;
-};
 
 export interface QuestionEvent {
   id: string;
@@ -84,41 +83,6 @@ export function parseModeration(content: Record<string, unknown>): ModerationSta
     if (typeof content[key] === 'boolean') out[key] = content[key] as boolean;
   }
   return Object.keys(out).length ? out : null;
-}
-
-export interface HandState {
-  raised: boolean;
-  text?: string;
-  at?: number;
-  stage?: 'accepted' | 'declined';
-}
-
-/** `dev.devroom.qa.hand` content (state key = the user's own id, enforced by the server). */
-export function parseHand(content: Record<string, unknown>): HandState {
-  const text = typeof content.text === 'string' ? content.text.trim().slice(0, 200) : '';
-  return {
-    raised: content.raised === true,
-    ...(text ? { text } : {}),
-    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
-    ...(content.stage === 'accepted' || content.stage === 'declined' ? { stage: content.stage } : {}),
-  };
-}
-
-export interface StageState {
-  invited: boolean;
-  by?: string;
-  at?: number;
-  /** A moderator took this user's hand off the queue at this time. */
-  dismissedAt?: number;
-}
-
-export function parseStage(content: Record<string, unknown>): StageState {
-  return {
-    invited: content.invited === true,
-    ...(isUserId(content.by) ? { by: content.by } : {}),
-    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
-    ...(typeof content.dismissedAt === 'number' && Number.isFinite(content.dismissedAt) ? { dismissedAt: content.dismissedAt } : {}),
-  };
 }
 
 export const QA_TYPES = {

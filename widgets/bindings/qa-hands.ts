@@ -1,0 +1,38 @@
+import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
+import type { RoomEvent } from '../room/room.js';
+import { parseHand, parseStage, stageUser } from '../schema/qa-hands.js';
+
+/**
+ * The hands queue and stage invites from `qa.hand` / `qa.stage` state, as
+ * `<devroom-qa-queue>` shows them (HandsModel order: oldest hand first, ties by user id).
+ * A chunk of its own: the Q&A binding loads it only once the room has any such state.
+ */
+export function readHands(
+  handEvents: Iterable<RoomEvent>,
+  stageEvents: Iterable<RoomEvent>,
+  name: (userId: string) => string,
+): { hands: RaisedHand[]; invites: StageInvite[] } {
+  const invites = new Map<string, StageInvite>();
+  const dismissed = new Map<string, number>();
+  for (const e of stageEvents) {
+    const user = stageUser(e.state_key as string);
+    if (!user) continue;
+    const stage = parseStage(e.content);
+    if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
+    if (stage.invited) invites.set(user, { userId: user, ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
+  }
+  const hands: RaisedHand[] = [];
+  for (const e of handEvents) {
+    // The server enforces state key = sender for `@` keys; check anyway for other rooms' rules.
+    if (e.state_key !== e.sender) continue;
+    const hand = parseHand(e.content);
+    const at = hand.at ?? e.origin_server_ts;
+    if (hand.raised && !(dismissed.get(e.sender)! >= at)) {
+      hands.push({ userId: e.sender, displayName: name(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
+    }
+    const invite = invites.get(e.sender);
+    if (hand.stage && invite) invites.set(e.sender, { ...invite, response: hand.stage });
+  }
+  hands.sort((a, b) => a.ts - b.ts || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  return { hands, invites: [...invites.values()] };
+}

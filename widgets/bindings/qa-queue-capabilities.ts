@@ -1,0 +1,31 @@
+import type { CapabilitySpec } from '../runtime/capabilities.js';
+import { EventTypes } from '../schema/namespace.js';
+
+/** Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional. */
+export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
+  return {
+    readState: [
+      { type: 'm.room.power_levels', stateKey: '' },
+      { type: EventTypes.root, stateKey: 'qa' },
+      { type: EventTypes.qaQuestionState },
+      { type: EventTypes.qaHand },
+      { type: EventTypes.qaStage },
+    ],
+    readEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
+    sendEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
+    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
+    redact: true,
+    optional: moderatorCapabilities(),
+  };
+}
+
+function moderatorCapabilities(): string[] {
+  const state = (type: string, key?: string) => `org.matrix.msc2762.send.state_event:${type}${key === undefined ? '' : `#${key}`}`;
+  return [
+    state(EventTypes.qaQuestionState),
+    state(EventTypes.qaStage),
+    state(EventTypes.root, 'qa'),
+    // The root is a visible m.notice.
+    'org.matrix.msc2762.send.event:m.room.message#m.notice',
+  ];
+}
