@@ -63,7 +63,7 @@ export function widgetPages(pages) {
         // Preload the whole first load: the static closure and what the page module
         // imports itself (its render path), so neither costs an extra round trip.
         let first = collectStaticImports(bundle, entry.fileName);
-        for (const d of entry.dynamicImports) if (bundle[d]) first = collectStaticImports(bundle, d, new Set(first));
+        for (const d of pageOwnDynamicImports(this, bundle, entry)) first = collectStaticImports(bundle, d, new Set(first));
         const preloads = first
           .filter((f) => f !== entry.fileName)
           .map((f) => `    <link rel="modulepreload" href="./${relative(entry.fileName, f)}">`)
@@ -105,6 +105,20 @@ function relative(fromFile, toFile) {
   return [...fromDir.map(() => '..'), ...to].join('/');
 }
 
+/**
+ * Chunks the page module itself imports with import() — not those its components import
+ * on demand, even when rollup folds the components into the page's entry chunk.
+ */
+function pageOwnDynamicImports(context, bundle, entry) {
+  const ids = context.getModuleInfo(entry.facadeModuleId)?.dynamicallyImportedIds ?? [];
+  const chunks = new Set();
+  for (const id of ids) {
+    const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && (c.facadeModuleId === id || c.moduleIds?.includes(id)));
+    if (chunk && chunk.fileName !== entry.fileName) chunks.add(chunk.fileName);
+  }
+  return [...chunks];
+}
+
 export function collectStaticImports(bundle, fileName, seen = new Set()) {
   // External modules (lit, hls.js in the npm build) are not files of ours.
   if (seen.has(fileName) || !bundle[fileName]) return [...seen];
@@ -130,7 +144,7 @@ export function sizeManifest(label, options = {}) {
         // A widget page is boot glue: whatever it imports itself is on the way to its first
         // render, dynamic import or not. Lazy parts are those the components load on demand.
         if (options.pageImportsAreFirstLoad) {
-          for (const d of chunk.dynamicImports) if (bundle[d]) first = collectStaticImports(bundle, d, new Set(first));
+          for (const d of pageOwnDynamicImports(this, bundle, chunk)) first = collectStaticImports(bundle, d, new Set(first));
         }
         for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) if (bundle[d]) lazy.add(d);
         entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
