@@ -78,6 +78,7 @@ devroom demo is running:
 
   Demo conference (Element-like host): http://localhost:${port}/examples/host/?widgets=${encodeURIComponent(widgetBase)}
   Plain-page example (no Matrix):      http://localhost:${port}/examples/plain/
+  Widget configurator (URL, state):    http://localhost:${port}/examples/configurator/?widgets=${encodeURIComponent(widgetBase)}
   Widget pages (built, as shipped):    ${widgetBase}
 
 Ctrl+C to stop.
