@@ -170,4 +170,13 @@ describe('<devroom-talk-player> phases on the element', () => {
     expect(slateText(el)).to.contain('Dieser Vortrag ist beendet.');
     expect(el.shadowRoot!.querySelector('[part="phase"]')!.textContent).to.equal('Beendet');
   });
+
+  it('switches to German when the page language changes later (strings load on demand)', async () => {
+    const el = await fixture<DevroomTalkPlayer>(html`<div lang="en"><devroom-talk-player starts-at=${T(-60)} ends-at=${T(-1)}></devroom-talk-player></div>`).then(
+      (div) => div.querySelector('devroom-talk-player')!,
+    );
+    expect(slateText(el)).to.contain('This talk has ended.');
+    el.setAttribute('lang', 'de-AT');
+    await waitUntil(() => slateText(el).includes('Dieser Vortrag ist beendet.'), 'never switched to German');
+  });
 });

@@ -5,12 +5,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HlsConfig } from 'hls.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController } from '../shared/i18n.js';
+import type { Dictionary } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { checkUrl } from '../shared/safe-url.js';
 import { LazyJitsiSession } from '../jitsi/lazy-session.js';
 import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
 import { talkPlayerStyles } from './talk-player.styles.js';
 import { translations } from './talk-player.i18n.js';
+import type { TalkPlayerKey } from './talk-player.i18n.js';
 import { PhaseClock } from './phase-clock.js';
 import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
 import type { PhaseState, TalkPhase } from './phases.js';
@@ -83,6 +85,12 @@ interface SideTrack {
 }
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
+
+/** Dictionaries beyond English load on demand; the first render in that language waits for them. */
+const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
+  de: () => import('./talk-player.de.js').then((m) => m.de),
+};
+const failedLocales = new Set<string>();
 
 /**
  * The element people watch a talk in: the stream (HLS or MP4) through the talk's phases,
@@ -261,6 +269,21 @@ export class DevroomTalkPlayer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadedSrc = undefined;
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    const base = this.i18n.lang.split('-')[0] ?? 'en';
+    const load = LOCALES[base];
+    if (load && !translations[base] && !failedLocales.has(base)) {
+      try {
+        translations[base] = await load();
+      } catch (error) {
+        // Offline or a missing chunk: English beats nothing (and no retry per render).
+        failedLocales.add(base);
+        console.error('devroom-talk-player: could not load translations', error);
+      }
+    }
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
