@@ -1,5 +1,7 @@
 import { EventDirection, WidgetEventCapability } from 'matrix-widget-api';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
+import '../../components/food-truck-menu/define.js';
+import { bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
 import type { FoodTruckBinding, FoodTruckGrant } from '../bindings/food-truck-menu.js';
 import { bootWidget } from '../runtime/boot.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
@@ -67,11 +69,7 @@ function notice(kind: 'error' | 'info'): HTMLParagraphElement {
   return p;
 }
 
-/** The component (and Lit): requested as soon as this module runs. */
-const component = () => import('../../components/food-truck-menu/define.js');
-
-async function createElement(container: HTMLElement): Promise<DevroomFoodTruckMenu> {
-  await component();
+function createElement(container: HTMLElement): DevroomFoodTruckMenu {
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);
@@ -86,7 +84,7 @@ await bootWidget({
     const info = notice('info');
     const error = notice('error');
     ctx.container.append(info, error);
-    const [{ bindFoodTruckMenu }, el] = await Promise.all([import('../bindings/food-truck-menu.js'), createElement(ctx.container)]);
+    const el = createElement(ctx.container);
     ctx.theme.subscribe((theme) => (el.theme = theme));
     window.devroomFoodTruck = bindFoodTruckMenu(el, ctx.room, {
       granted: (what) => GRANTS[what].every((c) => ctx.hasCapability(c)),
@@ -100,7 +98,7 @@ await bootWidget({
   },
   async standalone(ctx) {
     // A plain page: the menu from `src` (JSON URL) or `menu` (inline JSON); no ordering.
-    const el = await createElement(ctx.container);
+    const el = createElement(ctx.container);
     if (ctx.theme) el.theme = ctx.theme;
     const { src, menu } = ctx.extra;
     if (menu !== undefined) {

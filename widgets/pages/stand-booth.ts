@@ -1,5 +1,7 @@
 import { safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
+import '../../components/stand-booth/define.js';
+import { bindStandBooth } from '../bindings/stand-booth.js';
 import { bootWidget } from '../runtime/boot.js';
 import type { WidgetContext } from '../runtime/boot.js';
 
@@ -8,12 +10,10 @@ import type { WidgetContext } from '../runtime/boot.js';
  * `jitsiScriptUrl` (self-hosted Jitsi whose IFrame API script is elsewhere; https or same
  * origin) and, on a plain page, `src` (stand JSON).
  *
- * The runtime (origin guard, widget API, capability request, runtime screens) loads first;
- * the booth (Lit, the component, the binding) is imported in `render`, so it downloads
- * while the runtime starts and never for a page that only shows a runtime screen.
+ * Everything the first render needs is imported statically (and preloaded by the page);
+ * the booth's own lazy parts (contact form, editor, video booth, German) load on demand.
  */
 
-const loadBooth = () => import('../../components/stand-booth/define.js');
 
 /** Only https (or this page's own origin, for tests and self-hosting next to the widget). */
 function jitsiScript(value: string | undefined): string | undefined {
@@ -55,7 +55,6 @@ function mediaLoader(ctx: WidgetContext, download: string) {
 void bootWidget({
   capabilities: ({ userId }) => standCapabilities(userId),
   async render(ctx) {
-    const [{ bindStandBooth }] = await Promise.all([import('../bindings/stand-booth.js'), loadBooth()]);
     const el = document.createElement('devroom-stand-booth');
     el.displayName = ctx.params.displayName;
     const script = jitsiScript(ctx.params.extra.jitsiScriptUrl);
@@ -75,7 +74,6 @@ void bootWidget({
     return el.updateComplete;
   },
   async standalone(ctx) {
-    await loadBooth();
     const el = document.createElement('devroom-stand-booth');
     if (ctx.theme) el.theme = ctx.theme;
     const src = safeUrl(ctx.extra.src);
