@@ -276,10 +276,10 @@ export class WidgetConfigurator extends LitElement {
         ${output
           ? html`
               <p class="hint">As <code>npx devroom widget ${this.kind}</code> prints it. Widget id (state key): <code>${output.widgetId}</code></p>
-              ${this.renderOutput('url', 'Widget URL', output.url, 4)}
-              ${this.renderOutput('addwidget', '/addwidget line (Element, as a moderator)', output.addwidget, 4)}
-              ${this.renderOutput('content', `im.vector.modular.widgets content (state key "${output.widgetId}")`, contentJson(output), 10)}
-              ${this.renderOutput('layout', 'io.element.widgets.layout content (state key "")', layoutJson(output), 10)}
+              ${this.renderOutput('url', 'Widget URL', output.url, 5)}
+              ${this.renderOutput('addwidget', '/addwidget line (Element, as a moderator)', output.addwidget, 5)}
+              ${this.renderOutput('content', `im.vector.modular.widgets content (state key "${output.widgetId}")`, contentJson(output), contentJson(output).split('\n').length + 4)}
+              ${this.renderOutput('layout', 'io.element.widgets.layout content (state key "")', layoutJson(output), layoutJson(output).split('\n').length)}
             `
           : html`<div class="problems">
               <p>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix before the URL can be built:</p>
