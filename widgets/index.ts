@@ -22,3 +22,7 @@ export { bindStandBooth } from './bindings/stand-booth.js';
 export type { StandBoothBinding, StandBoothBindingOptions } from './bindings/stand-booth.js';
 export { standCapabilities } from './bindings/stand-booth-capabilities.js';
 export * from './schema/stand.js';
+export { ClientServerRoom, PublicRoomCodes, DEFAULT_EVENT_TYPES } from './room/client-server-room.js';
+export type { ClientServerRoomOptions, PublicRoomStatus } from './room/client-server-room.js';
+export { bindPublicRoom, matrixToLink } from './public/public-room.js';
+export type { PublicRoomBinding, PublicRoomOptions } from './public/public-room.js';

@@ -52,4 +52,5 @@ export const de: Partial<Dictionary<QaKey>> = {
   accept: 'Auf die Bühne',
   decline: 'Ablehnen',
   stageAccepted: 'Angenommen. Der Talk-Player verbindet dich mit der Bühne.',
+  askInRoom: 'Im Matrix-Raum fragen und abstimmen',
 };

@@ -51,7 +51,8 @@ export type QaKey =
   | 'stageInvite'
   | 'accept'
   | 'decline'
-  | 'stageAccepted';
+  | 'stageAccepted'
+  | 'askInRoom';
 
 export const translations: Translations<QaKey> = {
   en: {
@@ -105,5 +106,6 @@ export const translations: Translations<QaKey> = {
     accept: 'Join the stage',
     decline: 'Decline',
     stageAccepted: 'You accepted. The talk player connects you to the stage.',
+    askInRoom: 'Ask and vote in the Matrix room',
   },
 };

@@ -143,6 +143,19 @@ export const styles = css`
     flex: none;
     align-self: flex-start;
   }
+  .vote.count {
+    padding: 0.25rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  /* A screen in the hall: read from the back row. */
+  :host([layout='projector']) {
+    font-size: 1.75rem;
+    --devroom-qa-list-height: 80vh;
+  }
+  :host([layout='projector']) h2 {
+    font-size: 1.25em;
+  }
   .vote[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_accent-fg);

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
-import { checkUrl } from '../shared/safe-url.js';
+import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { ModeratorContext } from './qa-queue.moderator.js';
@@ -86,6 +86,8 @@ let localSeq = 0;
  * @csspart hidden - the hidden section (moderators)
  * @csspart hands - the raise-hand area / hands queue
  * @csspart stage-invite - the viewer's stage invitation
+ * @csspart vote-count - a question's 👍 count in read-only mode
+ * @csspart room-link - "ask and vote in the room" link in read-only mode
  *
  * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
  */
@@ -112,6 +114,12 @@ export class DevroomQaQueue extends LitElement {
   @property({ attribute: false }) hands: readonly RaisedHand[] = [];
   /** Current stage invitations (HandsModel.allInvites()). */
   @property({ attribute: false }) invites: readonly StageInvite[] = [];
+  /** A view without taking part (a public room on a plain page): no ask form, hands or vote buttons. */
+  @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
+  /** Where to take part instead (e.g. a matrix.to link), shown in read-only mode. */
+  @property({ attribute: 'room-link' }) roomLink?: string;
+  /** `projector`: large type for a screen in the hall. */
+  @property({ reflect: true }) layout: 'default' | 'projector' = 'default';
 
   @state() private draft = '';
   @state() private askError = '';
@@ -560,7 +568,7 @@ export class DevroomQaQueue extends LitElement {
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-        ${this.renderAskForm()} ${this.renderMine()} ${this.handsEnabled ? this.renderHands() : nothing}
+        ${this.readOnly ? this.renderReadOnly() : html`${this.renderAskForm()} ${this.renderMine()} ${this.handsEnabled ? this.renderHands() : nothing}`}
         ${this.canModerate ? this.renderPaged('review', t('awaitingApproval')) : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
@@ -575,6 +583,12 @@ export class DevroomQaQueue extends LitElement {
         ${this.canModerate ? this.renderPaged('hidden', t('hidden')) : nothing}
       </section>
     `;
+  }
+
+  private renderReadOnly(): TemplateResult | typeof nothing {
+    const link = safeUrl(this.roomLink, { absolute: true });
+    if (!link) return nothing;
+    return html`<p class="room-link" part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${this.i18n.t('askInRoom')}</a></p>`;
   }
 
   private renderAskForm(): TemplateResult {
@@ -700,6 +714,11 @@ export class DevroomQaQueue extends LitElement {
 
   private renderVote(q: Question, tab: number): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
+    if (this.readOnly) {
+      return html`<span class="vote count" part="vote-count"
+        ><span aria-hidden="true">👍</span><span aria-hidden="true">${q.votes}</span><span class="sr-only">${t('votes', q.votes)}</span></span
+      >`;
+    }
     const voted = this.model.hasVoted(q.id, this.userId);
     const busy = this.votePending.has(q.id);
     return html`<button

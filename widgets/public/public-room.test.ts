@@ -1,0 +1,148 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/qa-queue/define.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import type { DevroomRoomStatus } from '../../components/room-status/room-status.js';
+import { TestHomeserver } from '../room/cs-test-server.js';
+import type { TestEvent } from '../room/cs-test-server.js';
+import { bindPublicRoom } from './public-room.js';
+import type { PublicRoomBinding } from './public-room.js';
+
+/** The Q&A wall of a public room, against test/support/matrix-cs-plugin.mjs. */
+
+const bindings: PublicRoomBinding[] = [];
+afterEach(() => {
+  for (const b of bindings.splice(0)) b.stop();
+});
+
+const FAST = { syncTimeoutMs: 5000, minBackoffMs: 200, maxBackoffMs: 1000 };
+
+async function until(check: () => boolean, ms = 4000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const ROOT: TestEvent = { type: 'm.room.message', content: { msgtype: 'm.notice', body: 'Q&A' }, event_id: '$root' };
+const ROOT_STATE: TestEvent = { type: 'dev.devroom.root', state_key: 'qa', content: { event_id: '$root' } };
+const question = (id: string, body: string): TestEvent => ({
+  type: 'm.room.message',
+  event_id: id,
+  sender: '@alice:test.local',
+  content: { msgtype: 'm.text', body, 'm.relates_to': { rel_type: 'm.reference', event_id: '$root' } },
+});
+const vote = (on: string, who: string): TestEvent => ({
+  type: 'm.reaction',
+  sender: who,
+  content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: on, key: '👍' } },
+});
+
+async function wall(server: TestHomeserver, room = '#public:test.local'): Promise<{ el: DevroomQaQueue; binding: PublicRoomBinding }> {
+  const parent = await fixture<HTMLDivElement>(html`<div><devroom-qa-queue homeserver=${server.url} room=${room}></devroom-qa-queue></div>`);
+  const el = parent.querySelector('devroom-qa-queue') as DevroomQaQueue;
+  const binding = bindPublicRoom(el, FAST);
+  bindings.push(binding);
+  return { el, binding };
+}
+
+const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+async function statusText(status: DevroomRoomStatus): Promise<string> {
+  await status.updateComplete;
+  return text(status);
+}
+
+describe('bindPublicRoom: the Q&A wall of a public room', () => {
+  it('shows the ranked questions read-only, with a link to the room', async () => {
+    const server = new TestHomeserver('pub-load');
+    await server.setup({
+      events: [ROOT, ROOT_STATE, question('$q1', 'Will there be slides?'), question('$q2', 'Which licence?'), vote('$q2', '@b:test.local'), vote('$q2', '@c:test.local')],
+    });
+    const { el, binding } = await wall(server);
+    await binding.ready;
+    await el.updateComplete;
+    expect(text(el)).to.contain('Will there be slides?').and.to.contain('Which licence?');
+    // Ranked: two votes first.
+    const rows = [...el.shadowRoot!.querySelectorAll('[part~="question-text"]')].map((n) => n.textContent?.trim());
+    expect(rows[0]).to.contain('Which licence?');
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="vote-button"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="vote-count"]')?.textContent).to.contain('2');
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="room-link"] a');
+    expect(link?.href).to.equal('https://matrix.to/#/%23public%3Atest.local');
+    expect(binding.status.state).to.equal('live');
+    expect(binding.status.getBoundingClientRect().height).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a new question and a new vote within one sync cycle', async () => {
+    const server = new TestHomeserver('pub-live');
+    await server.setup({ events: [ROOT, ROOT_STATE, question('$q1', 'First?')] });
+    const { el, binding } = await wall(server);
+    await binding.ready;
+    const syncsBefore = (await server.stats()).counts.sync ?? 0;
+    await server.send(question('$q2', 'Second, live?'));
+    await until(() => text(el).includes('Second, live?'), 2000, 'the live question');
+    await server.send(vote('$q2', '@d:test.local'));
+    await until(() => el.shadowRoot!.querySelector('[part~="vote-count"]')?.textContent?.includes('1') === true, 2000, 'the live vote');
+    expect(((await server.stats()).counts.sync ?? 0) - syncsBefore).to.be.at.most(3);
+  });
+
+  it('says when guest access is disabled, and links to the room', async () => {
+    const server = new TestHomeserver('pub-noguest');
+    await server.setup({ guestRegistration: false });
+    const { binding } = await wall(server);
+    await binding.ready.catch(() => undefined);
+    expect(binding.status.state).to.equal('guest-disabled');
+    expect(await statusText(binding.status)).to.contain('does not let visitors read rooms without an account');
+    expect(binding.status.shadowRoot!.querySelector('[role="alert"] a')?.getAttribute('href')).to.equal('https://matrix.to/#/%23public%3Atest.local');
+    await expect(binding.status).to.be.accessible();
+  });
+
+  it('says when the room is not world-readable', async () => {
+    const server = new TestHomeserver('pub-private');
+    await server.setup({ historyVisibility: 'shared', guestAccess: 'forbidden' });
+    const { binding } = await wall(server);
+    await binding.ready.catch(() => undefined);
+    expect(binding.status.state).to.equal('not-world-readable');
+    expect(await statusText(binding.status)).to.contain('only its members can read it');
+  });
+
+  it('says when the room does not exist', async () => {
+    const server = new TestHomeserver('pub-missing');
+    await server.setup();
+    const { binding } = await wall(server, '#missing:test.local');
+    await binding.ready.catch(() => undefined);
+    expect(binding.status.state).to.equal('not-found');
+    expect(await statusText(binding.status)).to.contain('This room does not exist');
+  });
+
+  it('shows "unreachable, trying again" while the server is down and recovers by itself', async () => {
+    const server = new TestHomeserver('pub-down');
+    await server.setup({ events: [ROOT, ROOT_STATE, question('$q1', 'Before the outage')] });
+    const { el, binding } = await wall(server);
+    await binding.ready;
+    await server.down('close');
+    await until(() => binding.status.state === 'retrying', 3000, 'retrying');
+    expect(await statusText(binding.status)).to.match(/cannot be reached\. Trying again/);
+    expect(binding.status.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null);
+    await server.up();
+    await server.send(question('$q2', 'After the outage'));
+    await until(() => text(el).includes('After the outage'), 4000, 'the question after recovery');
+    expect(binding.status.state).to.equal('live');
+    expect(text(el)).to.contain('Before the outage');
+  });
+
+  it('stops requesting when stopped (element removed)', async () => {
+    const server = new TestHomeserver('pub-stop');
+    await server.setup({ maxSyncTimeoutMs: 300, events: [ROOT, ROOT_STATE] });
+    const { binding } = await wall(server);
+    await binding.ready;
+    binding.stop();
+    expect(binding.status.isConnected).to.equal(false);
+    const at = await server.stats();
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await server.stats()).log.length).to.equal(at.log.length);
+  });
+});

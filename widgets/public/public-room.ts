@@ -1,0 +1,141 @@
+import '../../components/room-status/define.js';
+import type { DevroomRoomStatus, RoomStatusState } from '../../components/room-status/room-status.js';
+import { ClientServerRoom, PublicRoomCodes } from '../room/client-server-room.js';
+import type { ClientServerRoomOptions, PublicRoomStatus } from '../room/client-server-room.js';
+
+/**
+ * Binds a devroom element to a public Matrix room, read-only, on a plain page:
+ *
+ *   <devroom-qa-queue homeserver="https://matrix.example.org" room="#talk-42:example.org"></devroom-qa-queue>
+ *   bindPublicRoom(document.querySelector('devroom-qa-queue'))
+ *
+ * Components never import Matrix code, so this lives in widgets/: it reads the element's
+ * `homeserver` and `room` attributes, opens a ClientServerRoom (guest, no login) and calls
+ * the element's existing binding with it and no capabilities, so every write is hidden or
+ * refused. A `<devroom-room-status>` right before the element shows connecting, retrying,
+ * offline and the final problems (room not found, not world-readable, guest access
+ * disabled) with a matrix.to link to the room.
+ */
+
+export interface PublicRoomBinding {
+  room: ClientServerRoom;
+  status: DevroomRoomStatus;
+  /** Resolves when the element shows the room's data; rejects with the RoomError that stopped it. */
+  ready: Promise<void>;
+  stop(): void;
+}
+
+export type PublicRoomOptions = Partial<Omit<ClientServerRoomOptions, 'homeserver' | 'room'>>;
+
+/** matrix.to link for a room id or alias. */
+export function matrixToLink(room: string): string {
+  return `https://matrix.to/#/${encodeURIComponent(room)}`;
+}
+
+const CODE_STATE: Record<string, RoomStatusState> = {
+  [PublicRoomCodes.notFound]: 'not-found',
+  [PublicRoomCodes.notWorldReadable]: 'not-world-readable',
+  [PublicRoomCodes.guestAccessDisabled]: 'guest-disabled',
+};
+
+function showStatus(el: DevroomRoomStatus, status: PublicRoomStatus): void {
+  switch (status.state) {
+    case 'live':
+      el.state = 'live';
+      break;
+    case 'retrying':
+      el.state = 'retrying';
+      el.retryAt = status.retryAt;
+      break;
+    case 'offline':
+      el.state = 'offline';
+      break;
+    case 'failed':
+      el.state = CODE_STATE[status.code] ?? 'failed';
+      el.detail = status.code;
+      break;
+    case 'stopped':
+      break;
+    default:
+      el.state = 'connecting';
+  }
+}
+
+export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions = {}): PublicRoomBinding {
+  const homeserver = element.getAttribute('homeserver') ?? '';
+  const roomRef = element.getAttribute('room') ?? '';
+  const link = matrixToLink(roomRef);
+  const status = document.createElement('devroom-room-status');
+  status.roomLink = link;
+  element.before(status);
+
+  const room = new ClientServerRoom({ homeserver, room: roomRef, ...options });
+  const unwatch = room.onStatus((s) => showStatus(status, s));
+  let stopBinding: (() => void) | undefined;
+  let stopped = false;
+
+  const ready = (async () => {
+    if (!/^(!|#)[^:]+:.+$/.test(roomRef) || !/^https?:\/\//.test(homeserver)) {
+      room.stop();
+      status.state = 'failed';
+      status.detail = 'homeserver and room attributes: https://… and !id:server or #alias:server';
+      throw new Error(`devroom: bindPublicRoom needs homeserver="https://…" and room="#alias:server" (got "${homeserver}", "${roomRef}")`);
+    }
+    const tag = element.localName;
+    await Promise.all([room.connect(), customElements.whenDefined(tag)]);
+    if (stopped) return;
+    stopBinding = await bindElement(tag, element, room, link);
+    if (stopped) stopBinding();
+  })();
+  ready.catch((error: unknown) => console.warn('devroom: public room not shown', error));
+
+  return {
+    room,
+    status,
+    ready,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      unwatch();
+      stopBinding?.();
+      room.stop();
+      status.remove();
+    },
+  };
+}
+
+/** The element's own binding, loaded on demand, with no capabilities (read-only). */
+async function bindElement(tag: string, element: HTMLElement, room: ClientServerRoom, link: string): Promise<() => void> {
+  const none = () => false;
+  switch (tag) {
+    case 'devroom-qa-queue': {
+      const { bindQaQueue } = await import('../bindings/qa-queue.js');
+      const el = element as HTMLElementTagNameMap['devroom-qa-queue'];
+      el.readOnly = true;
+      el.roomLink = link;
+      const binding = bindQaQueue({ room, element: el, hasCapability: none });
+      el.handsEnabled = false;
+      await binding.ready;
+      return () => binding.stop();
+    }
+    case 'devroom-talk-player': {
+      const { bindTalkPlayer } = await import('../bindings/talk-player.js');
+      const binding = bindTalkPlayer({ room, element: element as HTMLElementTagNameMap['devroom-talk-player'], options: {}, hasCapability: none });
+      await binding.ready;
+      return () => binding.stop();
+    }
+    case 'devroom-stand-booth': {
+      const { bindStandBooth } = await import('../bindings/stand-booth.js');
+      const binding = bindStandBooth(element as HTMLElementTagNameMap['devroom-stand-booth'], room, { hasCapability: none });
+      await binding.ready;
+      return () => binding.stop();
+    }
+    case 'devroom-food-truck-menu': {
+      const { bindFoodTruckMenu } = await import('../bindings/food-truck-menu.js');
+      const binding = bindFoodTruckMenu(element as HTMLElementTagNameMap['devroom-food-truck-menu'], room, { granted: none });
+      return () => binding.stop();
+    }
+    default:
+      throw new Error(`devroom: ${tag} has no public-room binding`);
+  }
+}
