@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type Hls from 'hls.js';
-import type * as HlsNamespace from 'hls.js';
-import type { ErrorData, HlsConfig, LevelLoadedData } from 'hls.js';
+import type { HlsConfig } from 'hls.js';
+import type * as HlsGlueModule from './playback-hls.js';
 
 /**
  * What the viewer should be told. There is always one: the player never shows a blank box.
@@ -59,36 +59,19 @@ export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retr
 
 export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, location.href).pathname + '#');
 
-type HlsModule = typeof HlsNamespace;
-let hlsModule: Promise<HlsModule> | undefined;
+type HlsGlue = typeof HlsGlueModule;
+let hlsGlue: Promise<HlsGlue> | undefined;
 /**
- * hls.js loads only when an HLS source plays through MSE. The FULL build on purpose:
- * `hls.js/light` drops in-manifest WebVTT/IMSC subtitles, alternate audio renditions
- * (interpretation tracks) and EME — live captions in the manifest are a core conference
- * need. A failed chunk load is forgotten so Retry can load it again.
+ * hls.js (with our glue for it, playback-hls.ts) loads only when an HLS source plays. A
+ * failed chunk load is forgotten so Retry can load it again.
  */
-function loadHls(): Promise<HlsModule> {
-  hlsModule ??= import('hls.js').catch((e: unknown) => {
-    hlsModule = undefined;
+function loadHls(): Promise<HlsGlue> {
+  hlsGlue ??= import('./playback-hls.js').catch((e: unknown) => {
+    hlsGlue = undefined;
     throw e;
   });
-  return hlsModule;
+  return hlsGlue;
 }
-
-/**
- * Network policies tuned for live talks: a fragment that has not arrived after 20 s is
- * useless live, so fail over to our own reload instead of hls.js's 120 s default.
- */
-const LIVE_FRIENDLY_CONFIG: Partial<HlsConfig> = {
-  fragLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 10_000,
-      maxLoadTimeMs: 20_000,
-      timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 4, retryDelayMs: 1000, maxRetryDelayMs: 8000 },
-    },
-  },
-};
 
 export interface PlaybackOptions {
   policy: PlaybackPolicy;
@@ -307,12 +290,11 @@ export class PlaybackController implements ReactiveController {
       return;
     }
     loadHls().then(
-      (mod) => {
+      (glue) => {
         if (generation !== this.generation) return;
-        const HlsCtor = mod.default;
         // hls.js first; native HLS only where MSE is missing (Chromium answers "maybe" for
         // HLS but fails some streams natively).
-        if (HlsCtor.isSupported()) this.startHls(HlsCtor, mod, video, src, generation);
+        if (glue.hlsSupported()) this.startHls(glue, video, src, generation);
         else if (video.canPlayType('application/vnd.apple.mpegurl')) this.startNative(video, src, generation);
         else this.fail('unsupported');
       },
@@ -330,35 +312,19 @@ export class PlaybackController implements ReactiveController {
     void this.autoplay(generation);
   }
 
-  private startHls(HlsCtor: typeof Hls, mod: HlsModule, video: HTMLVideoElement, src: string, generation: number): void {
-    const { workerPath, hlsConfig } = this.options();
-    const hls = new HlsCtor({
-      ...LIVE_FRIENDLY_CONFIG,
-      enableWorker: Boolean(workerPath),
-      ...(workerPath ? { workerPath } : {}),
-      ...hlsConfig,
-    });
-    this.hls = hls;
-    const { Events, ErrorTypes, ErrorDetails } = mod;
-    hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => {
-      if (generation !== this.generation) return;
-      if (this.live !== data.details.live) {
-        this.live = data.details.live;
+  private startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number): void {
+    const current = () => generation === this.generation;
+    this.hls = glue.startHls(video, src, this.options(), {
+      live: (live) => {
+        if (!current() || this.live === live) return;
+        this.live = live;
         this.host.requestUpdate();
-      }
+      },
+      subtitles: () => this.host.requestUpdate(),
+      waiting: () => current() && this.onWaiting(),
+      mediaError: (hls) => current() && this.onFatalMediaError(hls),
+      fatal: (details) => current() && this.onFatalError(details),
     });
-    hls.on(Events.SUBTITLE_TRACKS_UPDATED, () => this.host.requestUpdate());
-    hls.on(Events.ERROR, (_e, data: ErrorData) => {
-      if (generation !== this.generation) return;
-      if (!data.fatal) {
-        if (data.details === ErrorDetails.BUFFER_STALLED_ERROR) this.onWaiting();
-        return;
-      }
-      if (data.type === ErrorTypes.MEDIA_ERROR) this.onFatalMediaError(hls);
-      else this.onFatalError(data);
-    });
-    hls.attachMedia(video);
-    hls.loadSource(src);
     void this.autoplay(generation);
   }
 
@@ -380,8 +346,8 @@ export class PlaybackController implements ReactiveController {
   }
 
   /** Network (retries exhausted) or other fatal errors: drop hls.js, slate, reload later. */
-  private onFatalError(data: ErrorData): void {
-    this.message = data.details;
+  private onFatalError(details: string): void {
+    this.message = details;
     this.destroyHls();
     if (!navigator.onLine) {
       this.set('offline');
