@@ -229,8 +229,10 @@ export class WidgetHost {
   mountWidget(definition: IWidget, into: HTMLElement): MountedWidget {
     this.mountedWidgets.get(definition.id)?.unmount();
     const doc = into.ownerDocument;
-    // Element needs absolute URLs; accept page-relative ones for convenience.
-    const definitionAbs: IWidget = { ...definition, url: new URL(definition.url, doc.baseURI).toString().replace(/%24/g, '$') };
+    // Element needs absolute URLs; accept page-relative ones for convenience. The URL is
+    // otherwise kept as stored: an escaped `%24` in a value must not become a template
+    // variable (Element turns `%24` back into `$` only after templating).
+    const definitionAbs: IWidget = { ...definition, url: new URL(definition.url, doc.baseURI).toString() };
     const widget = new Widget(definitionAbs);
     const avatarUrl = this.room.avatarUrl(this.userId);
     const url = templateWidgetUrl(
