@@ -84,6 +84,23 @@ const widgetPagesBuild = {
   },
 };
 
+/**
+ * dist/public/auto.js: one module script that binds the devroom elements on any page that
+ * carry `homeserver` and `room` attributes to that public Matrix room, read-only. Its own
+ * build, so its chunks never reshape the widget pages'.
+ */
+const publicAuto = {
+  input: { auto: 'widgets/public/auto.ts' },
+  plugins: [...browserPlugins(), sizeManifest('public rooms')],
+  output: {
+    dir: 'dist/public',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+};
+
 /** The `devroom` CLI for conference hosts (Node, ESM; node:* built-ins stay external). */
 const cli = {
   input: { devroom: 'widgets/cli/main.ts' },
@@ -98,4 +115,4 @@ const cli = {
   },
 };
 
-export default [library, cdn, ...(pages.length ? [widgetPagesBuild] : []), cli];
+export default [library, cdn, ...(pages.length ? [widgetPagesBuild] : []), publicAuto, cli];

@@ -64,7 +64,7 @@ for (const { group, name, budget, html, ceiling, issue } of budgets) {
 }
 
 // Informational: every other entry in the manifests (devroom/talk-player, devroom/testing, …).
-for (const group of ['', 'cdn', 'widgets']) {
+for (const group of ['', 'cdn', 'widgets', 'public']) {
   const manifest = readManifest(group);
   for (const [name, entry] of Object.entries(manifest?.entries ?? {})) {
     if (budgets.some((b) => b.group === group && b.name === name)) continue;
