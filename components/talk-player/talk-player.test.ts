@@ -171,6 +171,13 @@ describe('<devroom-talk-player> phases on the element', () => {
     expect(el.shadowRoot!.querySelector('[part="phase"]')!.textContent).to.equal('Beendet');
   });
 
+  it('host controls speak German too', async () => {
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player lang="de" can-host starts-at=${T(-5)} ends-at=${T(20)}></devroom-talk-player>`);
+    expect(el.shadowRoot!.querySelector('[part="host-controls"]')!.getAttribute('aria-label')).to.equal('Moderation');
+    expect(button(el, 'Fragerunde starten')).to.not.equal(undefined);
+    expect(button(el, 'Vortrag beenden')).to.not.equal(undefined);
+  });
+
   it('switches to German when the page language changes later (strings load on demand)', async () => {
     const el = await fixture<DevroomTalkPlayer>(html`<div lang="en"><devroom-talk-player starts-at=${T(-60)} ends-at=${T(-1)}></devroom-talk-player></div>`).then(
       (div) => div.querySelector('devroom-talk-player')!,

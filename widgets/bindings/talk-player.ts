@@ -7,7 +7,7 @@ import type { TalkState } from '../schema/talk.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import type { Watchable } from '../runtime/watchable.js';
 import { PowerWatch, StateWatch } from './room-sync.js';
-import { jitsiJwt, jitsiRoomForMatrixRoom } from './jitsi-jwt.js';
+import type * as JwtModule from './jitsi-jwt.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -81,6 +81,17 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   let lastTalkEventId: string | undefined;
   let invite: { eventId: string; value: { by?: string } } | undefined;
   const jwtAuth = binding.options.jitsiAuth === 'openidtoken-jwt';
+  let stopped = false;
+  // Element's openidtoken-jwt auth only: other deployments never load it.
+  let jwtHelpers: typeof JwtModule | undefined;
+  const jwtModule = jwtAuth
+    ? import('./jitsi-jwt.js').then((m) => {
+        jwtHelpers = m;
+        if (!stopped) apply();
+        return m;
+      })
+    : undefined;
+  jwtModule?.catch((error: unknown) => console.error('devroom: could not load the Jitsi JWT auth', error));
 
   for (const p of problems) console.warn(`devroom: ${p}`);
   if (binding.displayName) el.displayName = binding.displayName;
@@ -99,7 +110,8 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     el.phase = t.phase;
     el.jitsiDomain = t.jitsiDomain;
     // With Element's openidtoken-jwt auth the Jitsi room must be the Matrix room, base32.
-    el.jitsiRoom = jwtAuth ? jitsiRoomForMatrixRoom(room.roomId) : t.jitsiRoom;
+    // (Unset until that code has loaded: the call is offered a moment later.)
+    el.jitsiRoom = jwtAuth ? jwtHelpers?.jitsiRoomForMatrixRoom(room.roomId) : t.jitsiRoom;
     el.jitsiScriptUrl = t.jitsiScriptUrl;
     el.hallway = t.hallway === true;
 
@@ -174,12 +186,11 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
 
   // Jitsi with openidtoken-jwt: fetch an OpenID token from the client, then join.
   on('devroom-join-call', (ev) => {
-    if (!jwtAuth || el.jwt || !binding.requestOpenId) return;
+    if (!jwtModule || el.jwt || !binding.requestOpenId) return;
     ev.preventDefault();
     const { domain, auto } = ev.detail;
-    binding
-      .requestOpenId()
-      .then((openId) => jitsiJwt({ domain, roomId: room.roomId, openId, displayName: binding.displayName ?? me }))
+    Promise.all([binding.requestOpenId(), jwtModule])
+      .then(([openId, m]) => m.jitsiJwt({ domain, roomId: room.roomId, openId, displayName: binding.displayName ?? me }))
       .then((jwt) => {
         el.jwt = jwt;
         el.joinCall(auto);
@@ -211,6 +222,7 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     ready,
     problems,
     stop() {
+      stopped = true;
       for (const c of cleanups) c();
       for (const w of [talkWatch, stageWatch, handWatch]) w.stop();
       power.stop();
