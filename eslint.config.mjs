@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'test/fixtures/**/*.js', '.wtr-profile/'] },
+  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'test/fixtures/**/*.js', '.wtr-profile/', '.scratch/'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {
