@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
+import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
 
@@ -23,6 +24,9 @@ const transform = () => [
   // Whitespace inside Lit's html`` and css`` templates is bytes esbuild cannot remove.
   literalsHtmlCssMinifier({ include: ['components/**/*.ts', 'widgets/**/*.ts'], failOnError: true }),
   minify({ target: 'es2022', legalComments: 'none' }),
+  // A second, slower pass after esbuild's: terser's renaming and compression take about
+  // another 1 KB gz off every widget page (measured), which the budgets need.
+  terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
 const browserPlugins = () => [
