@@ -6,6 +6,7 @@
  * retry_after_ms, 5xx, dropped connections) are injected per request by tests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { presetPowerLevels } from '../../widgets/room/power-levels.js';
 
 export interface StateEvent {
   type: string;
@@ -128,15 +129,7 @@ export class MockHomeserver {
       put('m.room.member', user, { membership: 'join' });
       // Preset public_chat, then power_level_content_override applied shallowly (as Synapse does).
       const pl: Record<string, unknown> = {
-        users: { [user]: 100 },
-        users_default: 0,
-        events: { 'm.room.name': 50, 'm.room.power_levels': 100, 'm.room.history_visibility': 100, 'm.room.canonical_alias': 50, 'm.room.avatar': 50, 'm.room.tombstone': 100, 'm.room.server_acl': 100, 'm.room.encryption': 100 },
-        events_default: 0,
-        state_default: 50,
-        ban: 50,
-        kick: 50,
-        redact: 50,
-        invite: 0,
+        ...presetPowerLevels(user),
         ...((body.power_level_content_override as Record<string, unknown>) ?? {}),
       };
       put('m.room.power_levels', '', pl);

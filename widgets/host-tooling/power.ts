@@ -4,6 +4,7 @@
  * What changes the room for everyone (talk, moderation, stage, menu, stand, widgets) is 50.
  */
 import { EventTypes } from '../schema/namespace.js';
+import { presetPowerLevels } from '../room/power-levels.js';
 import { LAYOUT_EVENT, WIDGET_EVENT } from './widget-state.js';
 
 export const DEVROOM_EVENT_LEVELS: Record<string, number> = {
@@ -29,26 +30,11 @@ export const DEVROOM_EVENT_LEVELS: Record<string, number> = {
  * it repeats the spec's preset levels for the m.room.* types.
  */
 export function newRoomPowerLevels(botUserId: string, users: Record<string, number>): Record<string, unknown> {
+  const preset = presetPowerLevels(botUserId);
   return {
+    ...preset,
     users: { ...users, [botUserId]: 100 },
-    users_default: 0,
-    events: {
-      'm.room.name': 50,
-      'm.room.power_levels': 100,
-      'm.room.history_visibility': 100,
-      'm.room.canonical_alias': 50,
-      'm.room.avatar': 50,
-      'm.room.tombstone': 100,
-      'm.room.server_acl': 100,
-      'm.room.encryption': 100,
-      ...DEVROOM_EVENT_LEVELS,
-    },
-    events_default: 0,
-    state_default: 50,
-    ban: 50,
-    kick: 50,
-    redact: 50,
-    invite: 0,
+    events: { ...preset.events, ...DEVROOM_EVENT_LEVELS },
   };
 }
 

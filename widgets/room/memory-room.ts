@@ -1,4 +1,4 @@
-import { canSend, normalisePowerLevels, userLevel } from './power-levels.js';
+import { canSend, normalisePowerLevels, presetPowerLevels, userLevel } from './power-levels.js';
 import { redactEvent } from './redaction.js';
 import { RoomError } from './room.js';
 import type { PowerLevels, RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
@@ -55,26 +55,7 @@ export interface MemberProfile {
 
 /** Synapse's default power levels for a new private/public chat, creator at 100. */
 function defaultPowerLevels(creator: string): Required<PowerLevelsContent> {
-  return {
-    users: { [creator]: 100 },
-    users_default: 0,
-    events: {
-      'm.room.name': 50,
-      'm.room.power_levels': 100,
-      'm.room.history_visibility': 100,
-      'm.room.canonical_alias': 50,
-      'm.room.avatar': 50,
-      'm.room.tombstone': 100,
-      'm.room.server_acl': 100,
-      'm.room.encryption': 100,
-    },
-    events_default: 0,
-    state_default: 50,
-    ban: 50,
-    kick: 50,
-    redact: 50,
-    invite: 0,
-  };
+  return presetPowerLevels(creator);
 }
 
 /** Relations default page size without `limit` (Synapse: 5) and the hard maximum. */

@@ -42,3 +42,31 @@ export function canSend(levels: PowerLevels, userId: string, type: string, isSta
 export function powerLevelsFrom(events: RoomEvent[]): PowerLevels {
   return normalisePowerLevels(events.find((e) => e.state_key === '')?.content);
 }
+
+/**
+ * The power levels a homeserver (Synapse, presets private_chat/public_chat) gives a new
+ * room: the creator at 100, room-changing state at 50 or 100. The in-memory room, the test
+ * homeserver and `devroom apply` (which lays devroom's levels over it) start from this.
+ */
+export function presetPowerLevels(creator: string) {
+  return {
+    users: { [creator]: 100 } as Record<string, number>,
+    users_default: 0,
+    events: {
+      'm.room.name': 50,
+      'm.room.power_levels': 100,
+      'm.room.history_visibility': 100,
+      'm.room.canonical_alias': 50,
+      'm.room.avatar': 50,
+      'm.room.tombstone': 100,
+      'm.room.server_acl': 100,
+      'm.room.encryption': 100,
+    } as Record<string, number>,
+    events_default: 0,
+    state_default: 50,
+    ban: 50,
+    kick: 50,
+    redact: 50,
+    invite: 0,
+  };
+}
