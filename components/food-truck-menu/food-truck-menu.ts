@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
-import { checkUrl } from '../shared/safe-url.js';
+import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, isFiltering, loadFilters, passesFilters, saveFilters } from './filters.js';
@@ -81,6 +81,7 @@ export interface PendingOrder {
  *
  * @csspart base - The wrapper.
  * @csspart header - Vendor name, opening hours, ordering cut-off.
+ * @csspart room-link - "Order in the Matrix room" link on read-only pages (`room-link`).
  * @csspart error - The visible error when a menu could not be loaded.
  * @csspart filters - The allergen and diet filters.
  * @csspart section - A menu section.
@@ -114,6 +115,9 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** Vendor mode: order queue, status changes, sold-out toggles and price edits. */
   @property({ type: Boolean, attribute: 'can-manage', reflect: true }) canManage = false;
+
+  /** Read-only pages: where to order instead (e.g. a matrix.to link), shown while ordering is open and `ordering` is off. */
+  @property({ attribute: 'room-link' }) roomLink?: string;
 
   /** Orders visible to this viewer (the vendor: all; customers: at least their own). */
   @property({ attribute: false }) orders: Order[] = [];
@@ -525,7 +529,14 @@ export class DevroomFoodTruckMenu extends LitElement {
           </details>`
         : nothing}
       ${this.ordering && !orderingOpen(menu, now) ? html`<p class="notice">${t('orderingClosed')}</p>` : nothing}
+      ${this._renderRoomLink(menu, now)}
     </div>`;
+  }
+
+  private _renderRoomLink(menu: Menu, now: number): TemplateResult | typeof nothing {
+    const link = this.ordering || this.canManage ? undefined : safeUrl(this.roomLink, { absolute: true });
+    if (!link || !orderingOpen(menu, now)) return nothing;
+    return html`<p part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${this.i18n.t('orderInRoom')}</a></p>`;
   }
 
   private _renderFilters(menu: Menu): TemplateResult {

@@ -12,6 +12,7 @@ export const de: Partial<Dictionary<CoreKey>> = {
   openingHours: 'Öffnungszeiten',
   ordersUntil: (time: string) => `Bestellungen bis ${time}`,
   orderingClosed: 'Bestellen ist gerade nicht möglich.',
+  orderInRoom: 'Im Matrix-Raum bestellen',
   filters: (n: number) => (n ? `Filter (${n})` : 'Filter'),
   hideContaining: 'Gerichte ausblenden mit',
   strict: 'Auch Gerichte ausblenden, die Spuren enthalten können',

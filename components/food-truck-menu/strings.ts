@@ -11,6 +11,7 @@ const en = {
   openingHours: 'Opening hours',
   ordersUntil: (time: string) => `Orders until ${time}`,
   orderingClosed: 'Ordering is closed right now.',
+  orderInRoom: 'Order in the Matrix room',
   filters: (n: number) => (n ? `Filters (${n})` : 'Filters'),
   hideContaining: 'Hide items containing',
   strict: 'Also hide items that may contain traces',

@@ -36,6 +36,7 @@ export const de: Dictionary<StandBoothKey> = {
   awayBadge: 'nicht da',
   iAmHere: 'Ich bin am Stand',
   talkToUs: 'Sprich mit uns',
+  writeInRoom: 'Schreib uns im Matrix-Raum des Stands',
   joinVideo: 'Videostand betreten',
   leaveVideo: 'Videostand verlassen',
   videoBoothLoading: 'Verbindung zum Videostand …',

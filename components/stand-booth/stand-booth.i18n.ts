@@ -35,6 +35,7 @@ export type StandBoothKey =
   | 'awayBadge'
   | 'iAmHere'
   | 'talkToUs'
+  | 'writeInRoom'
   | 'joinVideo'
   | 'leaveVideo'
   | 'videoBoothLoading'
@@ -81,6 +82,7 @@ export const translations: Translations<StandBoothKey> = {
     awayBadge: 'away',
     iAmHere: "I'm at the booth",
     talkToUs: 'Talk to us',
+    writeInRoom: 'Write to us in the stand’s Matrix room',
     joinVideo: 'Join the video booth',
     leaveVideo: 'Leave the video booth',
     videoBoothLoading: 'Connecting to the video booth…',

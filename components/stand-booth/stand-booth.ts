@@ -60,6 +60,7 @@ const MAX_TIMER = 2 ** 31 - 1;
  * @csspart presence-toggle - The current staff member's "I'm at the booth" toggle.
  * @csspart video-booth - The video booth section.
  * @csspart contact-form - The "leave your contact" form.
+ * @csspart room-link - "Write to us in the room" link on read-only pages (`room-link`).
  * @csspart own-requests - The visitor's own requests.
  * @csspart incoming-requests - The staff list of contact requests.
  * @csspart editor - The stand editor form.
@@ -88,6 +89,9 @@ export class DevroomStandBooth extends LitElement {
 
   /** Whether something answers the request events. Off: contact, presence toggle and editing are hidden. */
   @property({ type: Boolean, reflect: true }) interactive = false;
+
+  /** Read-only pages: where visitors can reach the stand instead (e.g. a matrix.to link), shown when not interactive. */
+  @property({ attribute: 'room-link' }) roomLink: string | undefined;
 
   /** Shows the staff view of contact requests. */
   @property({ type: Boolean, attribute: 'can-manage' }) canManage = false;
@@ -498,7 +502,8 @@ export class DevroomStandBooth extends LitElement {
 
   private renderTalkToUs(stand: Stand): TemplateResult | typeof nothing {
     const contact = this.interactive;
-    if (!stand.jitsi && !contact) return nothing;
+    const link = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
+    if (!stand.jitsi && !contact && !link) return nothing;
     const t = this.i18n.t.bind(this.i18n);
     return html`<section part="talk" aria-labelledby="talk-h">
       <h3 id="talk-h">${t('talkToUs')}</h3>
@@ -511,6 +516,9 @@ export class DevroomStandBooth extends LitElement {
             .ownRequests=${this.ownRequests}
             .contactRequests=${this.contactRequests}
           ></devroom-stand-contact>`
+        : nothing}
+      ${link
+        ? html`<p part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${t('writeInRoom')}</a></p>`
         : nothing}
     </section>`;
   }

@@ -211,6 +211,8 @@ export class FoodTruckBinding {
   /** Loads the orders module when there is a root, or when this user would create one. */
   private async onRoot(): Promise<void> {
     if (this.orders) return this.orders.onRoot();
+    // Neither ordering nor running the queue granted (a read-only public page): orders stay unread.
+    if (!this.granted('sendOrder') && !this.granted('sendStatus')) return;
     const hasRoot = rootFrom(this.rootWatch.get('orders')) !== undefined;
     if (!hasRoot && !(this.canCreateRoot && (this.isVendor || this.canOrder))) return;
     this.ordersLoading ??= import('./food-truck-orders.js').then(

@@ -20,6 +20,8 @@ export function standCapabilityNames(userId: string) {
     sendStatus: WidgetEventCapability.forRoomEvent(EventDirection.Send, CONTACT_STATUS_EVENT).raw,
     sendRoot: state(EventTypes.root, ROOT_PURPOSE),
     sendNotice: WidgetEventCapability.forRoomMessageEvent(EventDirection.Send, 'm.notice').raw,
+    // Required in the widget; a read-only public page (bindPublicRoom) has no capabilities at all.
+    sendContact: WidgetEventCapability.forRoomEvent(EventDirection.Send, CONTACT_EVENT).raw,
     readRedactions: WidgetEventCapability.forRoomEvent(EventDirection.Receive, 'm.room.redaction').raw,
     downloadMedia: MatrixCapabilities.MSC4039DownloadFile as string,
   };

@@ -85,6 +85,9 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   const canSendPresence = () => has(caps.sendPresence) && power.can(me, PRESENCE_EVENT, true);
   const mayCreateRoot = () => has(caps.sendRoot) && has(caps.sendNotice) && power.can(me, EventTypes.root, true);
   const isStaff = () => Boolean(stand?.staff.some((m) => m.userId === me));
+  // Visitors leave a contact by sending one; staff answer. Neither (a read-only public page):
+  // no contact form, and the contacts part is never loaded.
+  const usesContacts = () => Boolean(root) && (has(caps.sendContact) || canManage());
 
   // --- stand ---------------------------------------------------------------------------
   function applyStand(): void {
@@ -152,7 +155,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     applyPermissions();
     // A load already in flight may have read the old root: read again once it is done.
     if (contactsPart) void contactsPart.then((part) => part?.load());
-    else void loadContacts();
+    else if (usesContacts() || mayCreateRoot()) void loadContacts();
   }
 
   // --- what the user may do --------------------------------------------------------------
@@ -166,7 +169,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     // The presence toggle shows for the current user when they are staff: only give the
     // component the user id when they may actually write their presence.
     el.currentUser = canSendPresence() ? me : undefined;
-    el.interactive = Boolean(root) || mayCreateRoot() || el.canEdit || (isStaff() && canSendPresence());
+    el.interactive = usesContacts() || mayCreateRoot() || el.canEdit || (isStaff() && canSendPresence());
     contacts?.render();
   }
 
@@ -248,7 +251,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     applyPermissions();
     root = rootFrom(rootWatch.get(ROOT_PURPOSE));
     // Without a root and without the right to create one there is nothing to show or send.
-    const part = root || mayCreateRoot() ? await loadContacts() : undefined;
+    const part = usesContacts() || mayCreateRoot() ? await loadContacts() : undefined;
     applyPermissions();
     // The first stand staff member to open the widget opens the booth for contacts.
     if (part && !root && isStaff() && mayCreateRoot()) {

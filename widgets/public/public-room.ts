@@ -126,13 +126,20 @@ async function bindElement(tag: string, element: HTMLElement, room: ClientServer
     }
     case 'devroom-stand-booth': {
       const { bindStandBooth } = await import('../bindings/stand-booth.js');
-      const binding = bindStandBooth(element as HTMLElementTagNameMap['devroom-stand-booth'], room, { hasCapability: none });
+      const el = element as HTMLElementTagNameMap['devroom-stand-booth'];
+      // No contact form, presence toggle or editor (nothing granted): the link stands in.
+      el.roomLink = link;
+      const binding = bindStandBooth(el, room, { hasCapability: none });
       await binding.ready;
       return () => binding.stop();
     }
     case 'devroom-food-truck-menu': {
       const { bindFoodTruckMenu } = await import('../bindings/food-truck-menu.js');
-      const binding = bindFoodTruckMenu(element as HTMLElementTagNameMap['devroom-food-truck-menu'], room, { granted: none });
+      const el = element as HTMLElementTagNameMap['devroom-food-truck-menu'];
+      // Nothing granted: no cart, no vendor queue, the orders part never loads.
+      el.roomLink = link;
+      const binding = bindFoodTruckMenu(el, room, { granted: none });
+      await binding.ready;
       return () => binding.stop();
     }
     default:
