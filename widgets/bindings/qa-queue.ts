@@ -184,6 +184,8 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   async function ensureRoot(): Promise<string> {
+    // A question asked while the room state is still arriving waits for it: the root may exist.
+    if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
     if (rootId) return rootId;
     if (!mayOpen()) throw new Error('The Q&A is not open yet: a moderator opens it.');
     const created = await createRoot(room, 'qa', `💬 Q&A${options.title ? ` — ${options.title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);

@@ -91,8 +91,18 @@ export class PowerWatch {
     this.ready = this.watch.ready;
   }
 
+  /**
+   * Whether `userId` may send `type`. False until a power-levels event is known: before
+   * the room state arrives (every viewer would briefly look like a host, and a speaker's
+   * player could join the call by itself), and in a room without one, where the spec lets
+   * anyone send state and devroom would otherwise give everyone moderator controls.
+   */
   can(userId: string, type: string, isState: boolean): boolean {
-    return canSend(this.levels, userId, type, isState);
+    return this.known && canSend(this.levels, userId, type, isState);
+  }
+
+  private get known(): boolean {
+    return this.watch.get('') !== undefined;
   }
 
   onChange(listener: () => void): () => void {
