@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../shared/events.js';
-import { LocaleController } from '../shared/i18n.js';
+import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
@@ -60,7 +60,6 @@ declare global {
 }
 
 /** A language whose dictionary could not load: English from then on, no retry per render. */
-const failedLocales = new Set<string>();
 
 /** An order the customer placed that the room / backend has not confirmed yet. */
 export interface PendingOrder {
@@ -204,16 +203,7 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** A first render in German (or another loaded language) waits for its dictionary. */
   protected override async scheduleUpdate(): Promise<void> {
-    const base = this.i18n.lang.split('-')[0] ?? 'en';
-    const load = locales[base];
-    if (load && !strings[base] && !failedLocales.has(base)) {
-      try {
-        strings[base] = (await load()) as (typeof strings)['en'];
-      } catch (err) {
-        failedLocales.add(base);
-        console.error('devroom-food-truck-menu: could not load translations', err);
-      }
-    }
+    await ensureLocale(this.i18n.lang, strings, locales, 'devroom-food-truck-menu');
     super.scheduleUpdate();
   }
 

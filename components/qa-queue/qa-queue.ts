@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { themeTokens } from '../shared/theme.js';
-import { LocaleController } from '../shared/i18n.js';
+import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { styles } from './qa-queue.styles.js';
@@ -36,7 +36,6 @@ const VOTE_TIMEOUT = 10_000;
 const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = {
   de: () => import('./qa-queue.de.js').then((m) => m.de),
 };
-const failedLocales = new Set<string>();
 
 type PagedSection = 'review' | 'answered' | 'hidden';
 
@@ -206,17 +205,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    const base = this.i18n.lang.split('-')[0] ?? 'en';
-    const load = LOCALES[base];
-    if (load && !translations[base] && !failedLocales.has(base)) {
-      try {
-        translations[base] = (await load()) as (typeof translations)['en'];
-      } catch (error) {
-        // Offline or a missing chunk: English beats nothing (and no retry per render).
-        failedLocales.add(base);
-        console.error('devroom-qa-queue: could not load translations', error);
-      }
-    }
+    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-qa-queue');
     super.scheduleUpdate();
   }
 

@@ -58,3 +58,29 @@ export class LocaleController<K extends string> implements ReactiveController {
     return typeof entry === 'function' ? (entry as (...a: unknown[]) => string)(...args) : (entry as string);
   }
 }
+
+/** Dictionaries beyond English, loaded on demand: `{ de: () => import('./x.de.js').then((m) => m.de) }`. */
+export type LocaleLoaders = Record<string, () => Promise<unknown>>;
+
+const failedLocales = new WeakMap<object, Set<string>>();
+
+/**
+ * Puts `lang`'s dictionary into `translations` if a loader has it and it is not there yet.
+ * Components await this in `scheduleUpdate`, so a first render in German waits for German
+ * (no flash of English). A failure (offline, a missing chunk) leaves English and is not
+ * retried on every render.
+ */
+export async function ensureLocale(lang: string, translations: object, loaders: LocaleLoaders, tag: string): Promise<void> {
+  const base = lang.split('-')[0] ?? 'en';
+  const load = loaders[base];
+  const dictionaries = translations as Record<string, unknown>;
+  let failed = failedLocales.get(translations);
+  if (!failed) failedLocales.set(translations, (failed = new Set()));
+  if (!load || dictionaries[base] || failed.has(base)) return;
+  try {
+    dictionaries[base] = await load();
+  } catch (error) {
+    failed.add(base);
+    console.error(`${tag}: could not load translations`, error);
+  }
+}

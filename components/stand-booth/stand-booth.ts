@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { themeTokens } from '../shared/theme.js';
-import { LocaleController } from '../shared/i18n.js';
+import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
@@ -22,7 +22,6 @@ const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknow
   de: () => import('./stand-booth.de.js').then((m) => m.de),
 };
 
-const failedLocales = new Set<string>();
 
 /** Longest setTimeout delay browsers honour; later schedule changes re-arm on wake. */
 const MAX_TIMER = 2 ** 31 - 1;
@@ -187,17 +186,7 @@ export class DevroomStandBooth extends LitElement {
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    const base = this.i18n.lang.split('-')[0] ?? 'en';
-    const load = LOCALES[base];
-    if (load && !translations[base] && !failedLocales.has(base)) {
-      try {
-        translations[base] = (await load()) as (typeof translations)['en'];
-      } catch (err) {
-        // Offline or a missing chunk: English is better than nothing (and no retry per render).
-        failedLocales.add(base);
-        console.error('devroom-stand-booth: could not load translations', err);
-      }
-    }
+    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-stand-booth');
     super.scheduleUpdate();
   }
 

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HlsConfig } from 'hls.js';
 import { themeTokens } from '../shared/theme.js';
-import { LocaleController } from '../shared/i18n.js';
+import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { checkUrl } from '../shared/safe-url.js';
@@ -90,7 +90,6 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
   de: () => import('./talk-player.de.js').then((m) => m.de),
 };
-const failedLocales = new Set<string>();
 
 /**
  * The element people watch a talk in: the stream (HLS or MP4) through the talk's phases,
@@ -272,17 +271,7 @@ export class DevroomTalkPlayer extends LitElement {
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    const base = this.i18n.lang.split('-')[0] ?? 'en';
-    const load = LOCALES[base];
-    if (load && !translations[base] && !failedLocales.has(base)) {
-      try {
-        translations[base] = await load();
-      } catch (error) {
-        // Offline or a missing chunk: English beats nothing (and no retry per render).
-        failedLocales.add(base);
-        console.error('devroom-talk-player: could not load translations', error);
-      }
-    }
+    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-talk-player');
     super.scheduleUpdate();
   }
 
