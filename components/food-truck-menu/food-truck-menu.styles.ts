@@ -41,15 +41,6 @@ export const styles = css`
   .small {
     font-size: 0.875em;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   button,
   select,
   input,

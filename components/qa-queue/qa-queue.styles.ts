@@ -44,14 +44,6 @@ export const styles = css`
     opacity: 0.6;
     cursor: progress;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   form {
     display: grid;
     grid-template-columns: 1fr auto;

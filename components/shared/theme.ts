@@ -53,6 +53,16 @@ export const themeTokens = css`
   :host([hidden]) {
     display: none;
   }
+  /* Text for screen readers only. */
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

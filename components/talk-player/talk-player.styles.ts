@@ -137,14 +137,6 @@ export const talkPlayerStyles = css`
     background: var(--_accent);
     color: var(--_accent-fg);
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   @keyframes pulse {
     50% {
       opacity: 0.6;
