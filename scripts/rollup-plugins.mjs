@@ -74,6 +74,7 @@ export function widgetPages(pages) {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="no-referrer">
+    <link rel="icon" href="data:,">
     <title>${page.title}</title>
     <style>
       html, body { margin: 0; height: 100%; }
