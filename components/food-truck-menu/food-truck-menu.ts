@@ -99,6 +99,8 @@ export interface PendingOrder {
  * @cssproperty --devroom-color-accent - Buttons and highlights.
  * @cssproperty --devroom-color-danger - Sold out, errors.
  * @cssproperty --devroom-color-warning - Low stock, price changes.
+ *
+ * @tagname devroom-food-truck-menu
  */
 export class DevroomFoodTruckMenu extends LitElement {
   static override styles = [themeTokens, styles];

@@ -89,6 +89,8 @@ let localSeq = 0;
  * @csspart room-link - "ask and vote in the room" link in read-only mode
  *
  * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
+ *
+ * @tagname devroom-qa-queue
  */
 export class DevroomQaQueue extends LitElement {
   static override styles = [themeTokens, styles];

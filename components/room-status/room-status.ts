@@ -31,6 +31,8 @@ const ERRORS: Partial<Record<RoomStatusState, RoomStatusKey>> = {
  *
  * @csspart base - the message box
  * @csspart link - the "open in a Matrix client" link
+ *
+ * @tagname devroom-room-status
  */
 export class DevroomRoomStatus extends LitElement {
   static override styles = [themeTokens, styles];

@@ -67,6 +67,8 @@ const MAX_TIMER = 2 ** 31 - 1;
  * @csspart button - Every button.
  *
  * @cssproperty --devroom-color-accent - Accent colour (see shared theme tokens for all).
+ *
+ * @tagname devroom-stand-booth
  */
 export class DevroomStandBooth extends LitElement {
   static override styles = [themeTokens, controlStyles, standBoothStyles];

@@ -22,6 +22,8 @@ import type { ContactRequestDetail } from './stand-events.js';
  * are composed, so they reach the page through the booth.
  *
  * @summary Internal: contact requests of a stand booth.
+ *
+ * @tagname devroom-stand-contact
  */
 export class DevroomStandContact extends LitElement {
   static override styles = [themeTokens, controlStyles, formStyles];

@@ -23,6 +23,8 @@ import type {} from './stand-events.js';
  * of <devroom-stand-booth>, loaded only when someone with power opens it.
  *
  * @summary Internal: stand config editor.
+ *
+ * @tagname devroom-stand-editor
  */
 export class DevroomStandEditor extends LitElement {
   static override styles = [themeTokens, controlStyles, formStyles];

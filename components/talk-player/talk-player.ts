@@ -135,6 +135,8 @@ const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
  *
  * @cssproperty --devroom-color-accent - Accent colour (see shared theme tokens for all).
  * @cssproperty --devroom-player-max-height - Largest height of the 16:9 stage (e.g. a widget's viewport minus the toolbar).
+ *
+ * @tagname devroom-talk-player
  */
 export class DevroomTalkPlayer extends LitElement {
   static override styles = [themeTokens, talkPlayerStyles];

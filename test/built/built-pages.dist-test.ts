@@ -54,4 +54,15 @@ describe('built widget pages', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
     await waitFor(() => room.timeline.some((e) => e.content.body === 'Built and shipped?' && e.sender === ALICE), 'question sent');
   });
+
+  it('custom-elements.json documents the four elements with their attributes and events', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: { declarations?: { tagName?: string; attributes?: unknown[]; events?: unknown[] }[] }[];
+    };
+    const tags = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+    for (const tag of ['devroom-talk-player', 'devroom-qa-queue', 'devroom-stand-booth', 'devroom-food-truck-menu']) {
+      expect(tags.get(tag)?.attributes?.length, `${tag} attributes`).to.be.greaterThan(0);
+      expect(tags.get(tag)?.events?.length, `${tag} events`).to.be.greaterThan(0);
+    }
+  });
 });
