@@ -149,6 +149,17 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     await waitFor(() => probeText(win, 'theme') === 'dark', 'parent theme_change');
   });
 
+  it('lets other messages through (a nested Jitsi iframe talks to its IFrame API by postMessage)', async () => {
+    harness = startHost();
+    const win = await probeOf(harness.host.mounted('probe')!);
+    const heard = new Promise<unknown>((resolve) => win.addEventListener('message', (ev) => ev.data?.jitsi && resolve(ev.data)));
+    // A frame inside the widget, like Jitsi's, posting to the widget window (its parent).
+    const jitsi = win.document.createElement('iframe');
+    jitsi.srcdoc = `<script>parent.postMessage({ jitsi: 'videoConferenceJoined' }, '*');</script>`;
+    win.document.body.append(jitsi);
+    expect(await heard).to.deep.equal({ jitsi: 'videoConferenceJoined' });
+  });
+
   it('runs standalone outside a client', async () => {
     const iframe = document.createElement('iframe');
     iframe.src = `${PROBE_PAGE}#lang=de`;

@@ -2,7 +2,9 @@
  * matrix-widget-api's PostmessageTransport accepts a message from any window and any
  * origin as long as it looks like a widget request. This capture-phase listener runs
  * before the transport's own (bubble-phase) listener on the same window and stops every
- * message that is not from the parent window at the parent origin.
+ * widget-API message that is not from the parent window at the parent origin. Other
+ * messages pass untouched: the Jitsi IFrame API inside a widget talks to its own iframe
+ * through this window's `message` events, and must keep hearing it.
  *
  * Install it before `WidgetApi.start()`. Returns the uninstall function.
  */
@@ -20,6 +22,7 @@ export function installOriginGuard(
   const target = options.target ?? window;
   const parentWindow = options.parentWindow ?? target.parent;
   const listener = (event: MessageEvent) => {
+    if (!isWidgetApiMessage(event.data)) return;
     if (event.origin !== parentOrigin || event.source !== parentWindow) {
       event.stopImmediatePropagation();
       options.onDropped?.(event);
@@ -29,4 +32,11 @@ export function installOriginGuard(
   };
   target.addEventListener('message', listener, { capture: true });
   return () => target.removeEventListener('message', listener, { capture: true });
+}
+
+/** What PostmessageTransport would act on: an object with action, requestId and widgetId. */
+function isWidgetApiMessage(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return Boolean(d.action && d.requestId && d.widgetId);
 }
