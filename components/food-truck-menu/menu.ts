@@ -132,193 +132,172 @@ export const MENU_LIMITS = {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
 // An offset is required: a time without one means a different instant for every viewer.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const REQUIRED = 'is required';
+const INTEGER = 'integer (minor units)';
 
-class Errors {
-  readonly list: string[] = [];
-  add(path: string, message: string): undefined {
-    this.list.push(`${path}: ${message}`);
-    return undefined;
-  }
-}
-
+// The errors of the parseMenu call in progress (it is synchronous, so one list suffices).
+let errors: string[] = [];
+const add = (at: string, message: string): undefined => void errors.push(`${at}: ${message}`);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+/** Drops undefined fields, so optional fields are absent rather than `undefined`. */
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-function text(e: Errors, o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
+function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
   const v = o[key];
   const at = join(path, key);
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    return required ? e.add(at, 'is required') : undefined;
-  }
-  if (typeof v !== 'string') return e.add(at, 'expected text');
+  if (absent(v) || (typeof v === 'string' && v.trim() === '')) return required ? add(at, REQUIRED) : undefined;
+  if (typeof v !== 'string') return add(at, 'expected text');
   const t = v.trim();
-  if (t.length > max) return e.add(at, `must be at most ${max} characters`);
-  return t;
+  return t.length > max ? add(at, `must be at most ${max} characters`) : t;
 }
 
-function id(e: Errors, o: Obj, path: string, seen: Set<string>): string | undefined {
+function url(o: Obj, key: string, path: string, required: boolean): string | undefined {
+  const raw = text(o, key, path, required, 2048);
+  if (raw === undefined) return undefined;
+  const checked = checkUrl(raw, { absolute: true });
+  return checked.ok ? checked.url : add(join(path, key), checked.reason);
+}
+
+function id(o: Obj, path: string, seen: Set<string>): string | undefined {
   const v = o.id;
   const at = join(path, 'id');
-  if (typeof v !== 'string' || !ID.test(v)) return e.add(at, 'expected an id (letters, digits, _ . : -; at most 64)');
-  if (seen.has(v)) return e.add(at, `duplicate id "${v}"`);
+  if (typeof v !== 'string' || !ID.test(v)) return add(at, 'expected an id (letters, digits, _ . : -; at most 64)');
+  if (seen.has(v)) return add(at, `duplicate id "${v}"`);
   seen.add(v);
   return v;
 }
 
-function money(e: Errors, o: Obj, key: string, path: string, signed: boolean, fallback?: number): number | undefined {
-  const v = o[key];
+function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
+  const v = o[key] === undefined && signed ? 0 : o[key];
   const at = join(path, key);
-  if (v === undefined && fallback !== undefined) return fallback;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || (!signed && v < 0)) {
-    return e.add(at, signed ? 'expected an integer (minor units)' : 'expected a non-negative integer (minor units)');
+    return add(at, signed ? `expected an ${INTEGER}` : `expected a non-negative ${INTEGER}`);
   }
-  if (Math.abs(v) > MENU_LIMITS.price) return e.add(at, `must be at most ${MENU_LIMITS.price} minor units`);
-  return v;
+  return Math.abs(v) > MENU_LIMITS.price ? add(at, `must be at most ${MENU_LIMITS.price} minor units`) : v;
 }
 
-function instant(e: Errors, o: Obj, key: string, path: string, required: boolean): string | undefined {
+function instant(o: Obj, key: string, path: string, required: boolean): string | undefined {
   const v = o[key];
   const at = join(path, key);
-  if (v === undefined || v === null) return required ? e.add(at, 'is required') : undefined;
+  if (absent(v)) return required ? add(at, REQUIRED) : undefined;
   if (typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v))) {
-    return e.add(at, 'expected an ISO 8601 date-time with offset, e.g. 2026-02-01T12:00:00+01:00');
+    return add(at, 'expected an ISO 8601 date-time with offset, e.g. 2026-02-01T12:00:00+01:00');
   }
   return v;
 }
 
-function list(e: Errors, o: Obj, key: string, path: string, max: number, required: boolean): unknown[] | undefined {
+const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'expected true or false');
+
+/** An optional list (or required: `is required`), each entry checked by `each` (undefined = rejected). */
+function list<T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: unknown, at: string) => T | undefined): T[] {
   const v = o[key];
   const at = join(path, key);
-  if (v === undefined || v === null) return required ? (e.add(at, 'is required'), undefined) : [];
-  if (!Array.isArray(v)) return e.add(at, 'expected a list');
-  if (v.length > max) return e.add(at, `must have at most ${max} entries`);
-  return v;
-}
-
-function objects<T>(e: Errors, o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, p: string) => T | undefined): T[] {
   const out: T[] = [];
-  (list(e, o, key, path, max, required) ?? []).forEach((v, i) => {
-    const p = `${join(path, key)}[${i}]`;
-    if (!isObj(v)) return e.add(p, 'expected an object');
-    const parsed = each(v, p);
-    if (parsed !== undefined) out.push(parsed);
-    return undefined;
-  });
-  return out;
-}
-
-function window_(e: Errors, o: Obj, key: string, path: string): TimeWindow | undefined {
-  const v = o[key];
-  if (v === undefined || v === null) return undefined;
-  const at = join(path, key);
-  if (!isObj(v)) return e.add(at, 'expected an object {from?, until?}');
-  const from = instant(e, v, 'from', at, false);
-  const until = instant(e, v, 'until', at, false);
-  if (from && until && Date.parse(from) >= Date.parse(until)) return e.add(at, '"from" must be before "until"');
-  return { ...(from ? { from } : {}), ...(until ? { until } : {}) };
-}
-
-function allergenList(e: Errors, o: Obj, key: string, path: string): AllergenId[] {
-  const out: AllergenId[] = [];
-  (list(e, o, key, path, ALLERGENS.length * 2, false) ?? []).forEach((v, i) => {
-    if (typeof v !== 'string' || !(ALLERGEN_IDS as readonly string[]).includes(v)) {
-      e.add(`${join(path, key)}[${i}]`, `unknown allergen ${JSON.stringify(v)}; expected one of: ${ALLERGEN_IDS.join(', ')}`);
-    } else if (!out.includes(v as AllergenId)) out.push(v as AllergenId);
-  });
-  return out;
-}
-
-function parseItem(e: Errors, o: Obj, path: string, itemIds: Set<string>): MenuItem | undefined {
-  const before = e.list.length;
-  const itemId = id(e, o, path, itemIds);
-  const name = text(e, o, 'name', path, true);
-  const description = text(e, o, 'description', path, false, MENU_LIMITS.description);
-  const price = money(e, o, 'price', path, false);
-
-  let image: MenuImage | undefined;
-  if (o.image !== undefined && o.image !== null) {
-    const ip = join(path, 'image');
-    if (!isObj(o.image)) e.add(ip, 'expected an object {url, alt}');
-    else {
-      const raw = text(e, o.image, 'url', ip, true, 2048);
-      const alt = typeof o.image.alt === 'string' ? o.image.alt.trim() : e.add(join(ip, 'alt'), 'is required (use "" only for a purely decorative image)');
-      if (raw !== undefined) {
-        const checked = checkUrl(raw, { absolute: true });
-        if (!checked.ok) e.add(join(ip, 'url'), checked.reason);
-        else if (alt !== undefined) image = { url: checked.url, alt };
-      }
-    }
-  }
-
-  const diets: string[] = [];
-  (list(e, o, 'diets', path, MENU_LIMITS.diets, false) ?? []).forEach((v, i) => {
-    if (typeof v !== 'string' || !DIET_TAG.test(v)) e.add(`${join(path, 'diets')}[${i}]`, 'expected a lowercase diet tag such as "vegan"');
-    else if (!diets.includes(v)) diets.push(v);
-  });
-
-  let allergens: MenuItem['allergens'] = { contains: [], mayContain: [] };
-  const ap = join(path, 'allergens');
-  if (o.allergens === undefined || o.allergens === null) {
-    // Explicit is better: an item with unknown allergens must say so with empty lists.
-    e.add(ap, 'is required ({contains: [], mayContain: []} when there are none)');
-  } else if (!isObj(o.allergens)) e.add(ap, 'expected an object {contains, mayContain}');
+  if (absent(v)) {
+    if (required) add(at, REQUIRED);
+  } else if (!Array.isArray(v)) add(at, 'expected a list');
+  else if (v.length > max) add(at, `must have at most ${max} entries`);
   else {
-    const contains = allergenList(e, o.allergens, 'contains', ap);
-    const mayContain = allergenList(e, o.allergens, 'mayContain', ap);
-    for (const a of mayContain) {
-      if (contains.includes(a)) e.add(join(ap, 'mayContain'), `"${a}" is also listed in contains`);
-    }
-    allergens = { contains, mayContain };
+    v.forEach((x, i) => {
+      const parsed = each(x, `${at}[${i}]`);
+      if (parsed !== undefined) out.push(parsed);
+    });
   }
+  return out;
+}
+
+const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
+  list(o, key, path, max, required, (v, at) => (isObj(v) ? each(v, at) : add(at, 'expected an object')));
+
+/** A list of tags without duplicates; a tag `ok` rejects is reported with `message(tag)`. */
+const tags = <T extends string>(o: Obj, key: string, path: string, max: number, ok: (v: string) => boolean, message: (v: unknown) => string) =>
+  [...new Set(list(o, key, path, max, false, (v, at) => (typeof v === 'string' && ok(v) ? (v as T) : add(at, message(v)))))];
+
+/** A nested object field; `shape` names its fields in the error for anything else. */
+function nested<T>(o: Obj, key: string, path: string, shape: string, parse: (v: Obj, at: string) => T | undefined): T | undefined {
+  const v = o[key];
+  if (absent(v)) return undefined;
+  const at = join(path, key);
+  return isObj(v) ? parse(v, at) : add(at, `expected an object ${shape}`);
+}
+
+function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undefined {
+  const before = errors.length;
+  const itemId = id(o, path, itemIds);
+  const name = text(o, 'name', path, true);
+  const description = text(o, 'description', path, false, MENU_LIMITS.description);
+  const price = money(o, 'price', path, false);
+
+  const image = nested(o, 'image', path, '{url, alt}', (v, at) => {
+    const imageUrl = url(v, 'url', at, true);
+    const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), `${REQUIRED} (use "" only for a purely decorative image)`);
+    return imageUrl !== undefined && alt !== undefined ? { url: imageUrl, alt } : undefined;
+  });
+
+  const diets = tags(o, 'diets', path, MENU_LIMITS.diets, (v) => DIET_TAG.test(v), () => 'expected a lowercase diet tag such as "vegan"');
+
+  const ap = join(path, 'allergens');
+  // Explicit is better: an item with unknown allergens must say so with empty lists.
+  if (absent(o.allergens)) add(ap, `${REQUIRED} ({contains: [], mayContain: []} when there are none)`);
+  const allergenList = (key: string) =>
+    tags<AllergenId>(o.allergens as Obj, key, ap, ALLERGENS.length * 2, (v) => (ALLERGEN_IDS as readonly string[]).includes(v),
+      (v) => `unknown allergen ${JSON.stringify(v)}; expected one of: ${ALLERGEN_IDS.join(', ')}`);
+  const allergens = nested(o, 'allergens', path, '{contains, mayContain}', () => {
+    const contains = allergenList('contains');
+    const mayContain = allergenList('mayContain');
+    for (const a of mayContain) if (contains.includes(a)) add(join(ap, 'mayContain'), `"${a}" is also listed in contains`);
+    return { contains, mayContain };
+  });
 
   const groupIds = new Set<string>();
-  const options = objects(e, o, 'options', path, MENU_LIMITS.optionGroups, false, (g, gp) => {
-    const gid = id(e, g, gp, groupIds);
-    const gname = text(e, g, 'name', gp, true);
+  const options = objects(o, 'options', path, MENU_LIMITS.optionGroups, false, (g, gp): OptionGroup | undefined => {
+    const gid = id(g, gp, groupIds);
+    const gname = text(g, 'name', gp, true);
     const choiceIds = new Set<string>();
-    const choices = objects(e, g, 'choices', gp, MENU_LIMITS.choices, true, (c, cp) => {
-      const cid = id(e, c, cp, choiceIds);
-      const cname = text(e, c, 'name', cp, true);
-      const priceDelta = money(e, c, 'priceDelta', cp, true, 0);
-      if (c.available !== undefined && typeof c.available !== 'boolean') e.add(join(cp, 'available'), 'expected true or false');
+    const choices = objects(g, 'choices', gp, MENU_LIMITS.choices, true, (c, cp): OptionChoice | undefined => {
+      const cid = id(c, cp, choiceIds);
+      const cname = text(c, 'name', cp, true);
+      const priceDelta = money(c, 'priceDelta', cp, true);
+      if (c.available !== undefined) bool(c, 'available', cp);
       if (cid === undefined || cname === undefined || priceDelta === undefined) return undefined;
       return { id: cid, name: cname, priceDelta, available: c.available !== false };
     });
-    const min = g.min === undefined ? 0 : g.min;
-    const max = g.max === undefined ? 1 : g.max;
-    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return e.add(join(gp, 'min'), 'expected a non-negative integer');
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) {
-      return e.add(join(gp, 'max'), 'expected an integer ≥ 1 and ≥ min');
-    }
-    if (min > choices.length) return e.add(join(gp, 'min'), `is ${min} but there are only ${choices.length} choices`);
+    const { min = 0, max = 1 } = g;
+    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return add(join(gp, 'min'), 'expected a non-negative integer');
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) return add(join(gp, 'max'), 'expected an integer ≥ 1 and ≥ min');
+    if (min > choices.length) return add(join(gp, 'min'), `is ${min} but there are only ${choices.length} choices`);
     if (gid === undefined || gname === undefined) return undefined;
     return { id: gid, name: gname, min, max, choices };
   });
 
-  let availability: Availability = 'available';
-  if (o.availability !== undefined) {
-    if (typeof o.availability === 'string' && (AVAILABILITIES as readonly string[]).includes(o.availability)) {
-      availability = o.availability as Availability;
-    } else e.add(join(path, 'availability'), `expected one of: ${AVAILABILITIES.join(', ')}`);
-  }
-  const win = window_(e, o, 'window', path);
+  const availability = (o.availability === undefined ? 'available' : o.availability) as Availability;
+  if (!AVAILABILITIES.includes(availability)) add(join(path, 'availability'), `expected one of: ${AVAILABILITIES.join(', ')}`);
 
-  if (e.list.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
-  return {
+  const window = nested(o, 'window', path, '{from?, until?}', (v, at) => {
+    const from = instant(v, 'from', at, false);
+    const until = instant(v, 'until', at, false);
+    if (from && until && Date.parse(from) >= Date.parse(until)) return add(at, '"from" must be before "until"');
+    return compact({ from, until });
+  });
+
+  if (errors.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
+  return compact({
     id: itemId,
     name,
-    ...(description ? { description } : {}),
-    ...(image ? { image } : {}),
+    description,
+    image,
     price,
     diets,
-    allergens,
+    allergens: allergens ?? { contains: [], mayContain: [] },
     options,
     availability,
-    ...(win ? { window: win } : {}),
-  };
+    window,
+  });
 }
 
 let knownCurrencies: Set<string> | undefined;
@@ -331,66 +310,56 @@ function isKnownCurrency(code: string): boolean {
 
 /** Validates untrusted menu JSON. Errors are `path: message`, e.g. `sections[1].items[0].price: expected …`. */
 export function parseMenu(json: unknown): MenuParseResult {
-  const e = new Errors();
   if (!isObj(json)) return { ok: false, errors: ['menu: expected a JSON object'] };
+  errors = [];
 
   let vendor: Menu['vendor'] | undefined;
   if (typeof json.vendor === 'string') {
-    const name = text(e, json, 'vendor', '', true);
+    const name = text(json, 'vendor', '', true);
     if (name) vendor = { name };
   } else if (isObj(json.vendor)) {
-    const name = text(e, json.vendor, 'name', 'vendor', true);
-    const location = text(e, json.vendor, 'location', 'vendor', false);
-    const rawUrl = text(e, json.vendor, 'url', 'vendor', false, 2048);
-    let url: string | undefined;
-    if (rawUrl) {
-      const checked = checkUrl(rawUrl, { absolute: true });
-      if (checked.ok) url = checked.url;
-      else e.add('vendor.url', checked.reason);
-    }
-    if (name) vendor = { name, ...(location ? { location } : {}), ...(url ? { url } : {}) };
-  } else e.add('vendor', 'is required (a name, or {name, location?, url?})');
+    const name = text(json.vendor, 'name', 'vendor', true);
+    const location = text(json.vendor, 'location', 'vendor', false);
+    const vendorUrl = url(json.vendor, 'url', 'vendor', false);
+    if (name) vendor = compact({ name, location, url: vendorUrl });
+  } else add('vendor', `${REQUIRED} (a name, or {name, location?, url?})`);
 
   let currency: string | undefined;
   if (typeof json.currency !== 'string' || !/^[A-Z]{3}$/.test(json.currency)) {
-    e.add('currency', 'expected an ISO 4217 code in upper case, e.g. "EUR"');
-  } else if (!isKnownCurrency(json.currency)) e.add('currency', `unknown ISO 4217 currency "${json.currency}"`);
+    add('currency', 'expected an ISO 4217 code in upper case, e.g. "EUR"');
+  } else if (!isKnownCurrency(json.currency)) add('currency', `unknown ISO 4217 currency "${json.currency}"`);
   else currency = json.currency;
 
   const sectionIds = new Set<string>();
   const itemIds = new Set<string>();
   let itemCount = 0;
-  const sections = objects(e, json, 'sections', '', MENU_LIMITS.sections, true, (s, sp) => {
-    const sid = id(e, s, sp, sectionIds);
-    const name = text(e, s, 'name', sp, true);
-    const description = text(e, s, 'description', sp, false, MENU_LIMITS.description);
-    const items = objects(e, s, 'items', sp, MENU_LIMITS.items, true, (i, ip) => parseItem(e, i, ip, itemIds));
+  const sections = objects(json, 'sections', '', MENU_LIMITS.sections, true, (s, sp): MenuSection | undefined => {
+    const sid = id(s, sp, sectionIds);
+    const name = text(s, 'name', sp, true);
+    const description = text(s, 'description', sp, false, MENU_LIMITS.description);
+    const items = objects(s, 'items', sp, MENU_LIMITS.items, true, (i, ip) => parseItem(i, ip, itemIds));
     itemCount += items.length;
     if (sid === undefined || name === undefined) return undefined;
-    return { id: sid, name, ...(description ? { description } : {}), items };
+    return compact({ id: sid, name, description, items });
   });
-  if (itemCount > MENU_LIMITS.items) e.add('sections', `must hold at most ${MENU_LIMITS.items} items in all`);
+  if (itemCount > MENU_LIMITS.items) add('sections', `must hold at most ${MENU_LIMITS.items} items in all`);
 
-  const openingHours = objects(e, json, 'openingHours', '', MENU_LIMITS.openingHours, false, (p, pp) => {
-    const opens = instant(e, p, 'opens', pp, true);
-    const closes = instant(e, p, 'closes', pp, true);
+  const openingHours = objects(json, 'openingHours', '', MENU_LIMITS.openingHours, false, (p, pp) => {
+    const opens = instant(p, 'opens', pp, true);
+    const closes = instant(p, 'closes', pp, true);
     if (!opens || !closes) return undefined;
-    if (Date.parse(opens) >= Date.parse(closes)) return e.add(pp, '"opens" must be before "closes"');
-    return { opens, closes };
+    return Date.parse(opens) < Date.parse(closes) ? { opens, closes } : add(pp, '"opens" must be before "closes"');
   });
 
-  let ordering: Menu['ordering'] = { open: false };
-  if (json.ordering !== undefined && json.ordering !== null) {
-    if (!isObj(json.ordering)) e.add('ordering', 'expected an object {open, closesAt?}');
-    else {
-      if (typeof json.ordering.open !== 'boolean') e.add('ordering.open', 'expected true or false');
-      const closesAt = instant(e, json.ordering, 'closesAt', 'ordering', false);
-      ordering = { open: json.ordering.open === true, ...(closesAt ? { closesAt } : {}) };
-    }
-  }
+  const ordering: Menu['ordering'] = nested(json, 'ordering', '', '{open, closesAt?}', (v, at) => {
+    bool(v, 'open', at);
+    return compact({ open: v.open === true, closesAt: instant(v, 'closesAt', at, false) });
+  }) ?? { open: false };
 
-  if (e.list.length > 0 || !vendor || !currency) return { ok: false, errors: e.list };
-  return { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
+  const result: MenuParseResult =
+    errors.length > 0 || !vendor || !currency ? { ok: false, errors } : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
+  errors = [];
+  return result;
 }
 
 /** Every item with its section, in menu order. */
