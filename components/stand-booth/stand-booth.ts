@@ -15,7 +15,7 @@ import type { Block, Inline } from './markdown.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
-import type { JitsiSessionController, JitsiLeaveReason } from '../jitsi/jitsi-session.js';
+import type { VideoBooth } from './stand-video-booth.js';
 
 /** Dictionaries beyond English load on demand; the first render in that language waits for them. */
 const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknown>>>> = {
@@ -136,10 +136,9 @@ export class DevroomStandBooth extends LitElement {
   @state() private editing = false;
   @state() private announcement = '';
   @state() private playerState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
-  @state() private videoOpen = false;
   @state() private videoNotice: string | undefined;
-  @state() private videoImportError: string | undefined;
-  private jitsi?: JitsiSessionController;
+  @state() private boothLoading = false;
+  private booth?: VideoBooth;
 
   /** Lazily loaded parts still on their way; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
@@ -164,8 +163,6 @@ export class DevroomStandBooth extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.reloadOnConnect = this.loading;
-    // The Jitsi controller disposes the call itself (hostDisconnected); show the page again on reconnect.
-    this.videoOpen = false;
     this.fetchAbort?.abort();
     clearTimeout(this.clockTimer);
   }
@@ -516,79 +513,39 @@ export class DevroomStandBooth extends LitElement {
 
   // ---------------------------------------------------------------- video booth
 
-  private get videoStatus(): 'idle' | 'loading' | 'joining' | 'joined' | 'failed' {
-    if (!this.videoOpen) return 'idle';
-    if (this.videoImportError) return 'failed';
-    const status = this.jitsi?.status ?? 'loading';
-    return status === 'idle' ? 'loading' : status;
-  }
-
+  /** Until the first join only the Join button is here; the call UI loads with the session code. */
   private renderVideoBooth(room: JitsiRoom): TemplateResult {
+    if (this.booth?.open) return this.booth.render(room);
     const t = this.i18n.t.bind(this.i18n);
-    const status = this.videoStatus;
-    const error = this.videoImportError ?? this.jitsi?.error;
+    const notice = this.videoNotice ?? this.booth?.notice;
     return html`<div class="video-booth" part="video-booth">
-      ${status === 'idle'
-        ? html`<div class="actions">
-            <button class="primary" part="button join-button" @click=${() => this.joinVideo(room)}>${t('joinVideo')}</button>
-          </div>`
-        : html`<div class="actions">
-            ${status === 'failed'
-              ? html`<button class="primary" part="button retry-button" @click=${() => this.joinVideo(room)}>${t('retry')}</button>`
-              : nothing}
-            <button part="button leave-button" @click=${this.leaveVideo}>${t('leaveVideo')}</button>
-          </div>`}
-      ${status === 'loading' || status === 'joining' ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
-      ${status === 'failed'
-        ? html`<p class="error" part="error" role="alert">${t('videoBoothFailed')}${error ? ` (${error})` : ''}</p>`
-        : nothing}
-      ${this.videoOpen ? html`<div class="jitsi-frame" part="jitsi" ?hidden=${status === 'failed'}></div>` : nothing}
-      ${this.videoNotice ? html`<p class="muted" role="status">${this.videoNotice}</p>` : nothing}
+      <div class="actions">
+        <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.joinVideo(room)}>
+          ${t('joinVideo')}
+        </button>
+      </div>
+      ${this.boothLoading ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
+      ${notice ? html`<p class="muted" role="status">${notice}</p>` : nothing}
     </div>`;
   }
 
-  /** Opens (or retries) the video booth: loads the shared Jitsi session code on first use. */
+  /** Loads the video booth part (with the shared Jitsi session code) on the first join. */
   private async joinVideo(room: JitsiRoom): Promise<void> {
     this.videoNotice = undefined;
-    this.videoImportError = undefined;
-    this.videoOpen = true;
-    try {
-      const { JitsiSessionController } = await import('../jitsi/jitsi-session.js');
-      this.jitsi ??= new JitsiSessionController(this, {
-        onLeft: (reason, error) => void this.videoEnded(reason, error),
-        // Screen readers need a name for the call's frame; Jitsi does not always give one.
-        onIframe: (iframe) => {
-          if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
-        },
-      });
-    } catch (err) {
-      this.videoImportError = err instanceof Error ? err.message : String(err);
-      return;
+    if (!this.booth) {
+      this.boothLoading = true;
+      try {
+        const { VideoBooth } = await import('./stand-video-booth.js');
+        this.booth ??= new VideoBooth(this, this.i18n);
+      } catch (err) {
+        // The Join button stays: pressing it again loads again.
+        this.videoNotice = `${this.i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
+        return;
+      } finally {
+        this.boothLoading = false;
+      }
     }
-    await this.updateComplete;
-    const parent = this.renderRoot.querySelector<HTMLElement>('.jitsi-frame');
-    if (!parent || !this.videoOpen) return;
-    await this.jitsi.join(parent, {
-      domain: room.domain,
-      room: room.room,
-      ...(this.jitsiScriptUrl ? { scriptUrl: this.jitsiScriptUrl } : {}),
-      ...(this.displayName ? { displayName: this.displayName } : {}),
-      lang: this.i18n.lang,
-    });
-  }
-
-  private async leaveVideo(): Promise<void> {
-    this.jitsi?.leave();
-    this.videoEnded('left');
-  }
-
-  /** Back to the booth page: after hang-up inside Jitsi, readyToClose, a fatal error, or our Leave button. */
-  private async videoEnded(reason: JitsiLeaveReason, error?: string): Promise<void> {
-    this.videoOpen = false;
-    const t = this.i18n.t.bind(this.i18n);
-    this.videoNotice = reason === 'error' ? t('videoBoothError', error ?? '') : t('videoBoothEnded');
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="join-button"]')?.focus();
+    await this.booth.join(room);
   }
 
   // ---------------------------------------------------------------- lazy parts

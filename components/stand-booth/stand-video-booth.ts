@@ -1,0 +1,107 @@
+import { html, nothing } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { LocaleController } from '../shared/i18n.js';
+import { JitsiSessionController } from '../jitsi/jitsi-session.js';
+import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
+import type { StandBoothKey } from './stand-booth.i18n.js';
+import type { JitsiRoom } from './stand.js';
+
+/** What the booth element offers the video booth part. */
+export interface VideoBoothHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  jitsiScriptUrl: string | undefined;
+  displayName: string | undefined;
+}
+
+/**
+ * The stand's video booth once someone presses Join: the call UI and the Jitsi session.
+ * Loaded on the first join together with the session code (most visitors never join), so
+ * the booth's first load only carries the Join button.
+ */
+export class VideoBooth implements ReactiveController {
+  /** Whether the call is showing (loading, joining, joined or failed). */
+  open = false;
+  /** The last call's end, shown next to the Join button. */
+  notice: string | undefined;
+  private readonly jitsi: JitsiSessionController;
+
+  constructor(
+    private readonly host: VideoBoothHost,
+    private readonly i18n: LocaleController<StandBoothKey>,
+  ) {
+    host.addController(this);
+    this.jitsi = new JitsiSessionController(host, {
+      onLeft: (reason, error) => void this.ended(reason, error),
+      // Screen readers need a name for the call's frame; Jitsi does not always give one.
+      onIframe: (iframe) => {
+        if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
+      },
+    });
+  }
+
+  hostConnected(): void {}
+
+  /** The Jitsi controller disposes the call itself; show the page again on reconnect. */
+  hostDisconnected(): void {
+    this.open = false;
+  }
+
+  private get status(): 'loading' | 'joining' | 'joined' | 'failed' {
+    const status = this.jitsi.status;
+    return status === 'idle' ? 'loading' : status;
+  }
+
+  /** Opens (or retries) the call. */
+  async join(room: JitsiRoom): Promise<void> {
+    this.notice = undefined;
+    this.open = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const parent = this.host.renderRoot.querySelector<HTMLElement>('.jitsi-frame');
+    if (!parent || !this.open) return;
+    const { jitsiScriptUrl, displayName } = this.host;
+    await this.jitsi.join(parent, {
+      domain: room.domain,
+      room: room.room,
+      ...(jitsiScriptUrl ? { scriptUrl: jitsiScriptUrl } : {}),
+      ...(displayName ? { displayName } : {}),
+      lang: this.i18n.lang,
+    });
+  }
+
+  /** The open call's UI (the host renders the Join button while closed). */
+  render(room: JitsiRoom): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const status = this.status;
+    const error = this.jitsi.error;
+    return html`<div class="video-booth" part="video-booth">
+      <div class="actions">
+        ${status === 'failed'
+          ? html`<button class="primary" part="button retry-button" @click=${() => this.join(room)}>${t('retry')}</button>`
+          : nothing}
+        <button part="button leave-button" @click=${this.leave}>${t('leaveVideo')}</button>
+      </div>
+      ${status === 'failed'
+        ? html`<p class="error" part="error" role="alert">${t('videoBoothFailed')}${error ? ` (${error})` : ''}</p>`
+        : status !== 'joined'
+          ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>`
+          : nothing}
+      <div class="jitsi-frame" part="jitsi" ?hidden=${status === 'failed'}></div>
+    </div>`;
+  }
+
+  private readonly leave = (): void => {
+    this.jitsi.leave();
+    void this.ended('left');
+  };
+
+  /** Back to the booth page: after hang-up inside Jitsi, readyToClose, a fatal error, or our Leave button. */
+  private async ended(reason: JitsiLeaveReason, error?: string): Promise<void> {
+    this.open = false;
+    const t = this.i18n.t.bind(this.i18n);
+    this.notice = reason === 'error' ? t('videoBoothError', error ?? '') : t('videoBoothEnded');
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('[part~="join-button"]')?.focus();
+  }
+}
