@@ -9,6 +9,7 @@ import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { ModeratorContext } from './qa-queue.moderator.js';
 import type * as ModeratorModule from './qa-queue.moderator.js';
+import type * as SectionsModule from './qa-queue.sections.js';
 import {
   QaTally,
   applyModeration,
@@ -159,6 +160,9 @@ export class DevroomQaQueue extends LitElement {
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   private moderator?: typeof ModeratorModule;
   private moderatorLoading?: Promise<void>;
+  /** Hands panel and opened sections' contents, loaded when hands are enabled or a section opens. */
+  private sections?: typeof SectionsModule;
+  private sectionsLoading?: Promise<void>;
   /** Inline JSON being read (its validator is a chunk of its own). */
   private dataLoading?: Promise<void>;
   private readonly moderatorContext: ModeratorContext = {
@@ -214,8 +218,9 @@ export class DevroomQaQueue extends LitElement {
   /** Also waits for the moderator chunk and inline data, so `await el.updateComplete` sees them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.moderatorLoading || this.dataLoading) {
+    while (this.moderatorLoading || this.dataLoading || this.sectionsLoading) {
       await this.moderatorLoading;
+      await this.sectionsLoading;
       await this.dataLoading;
       done = await super.getUpdateComplete();
     }
@@ -231,6 +236,17 @@ export class DevroomQaQueue extends LitElement {
         .catch((error: unknown) => console.error('devroom-qa-queue: could not load moderator controls', error))
         .finally(() => {
           this.moderatorLoading = undefined;
+          this.requestUpdate();
+        });
+    }
+    if (!this.sections && !this.sectionsLoading && ((this.handsEnabled && !this.readOnly) || this.openSections.size > 0)) {
+      this.sectionsLoading = import('./qa-queue.sections.js')
+        .then((m) => {
+          this.sections = m;
+        })
+        .catch((error: unknown) => console.error('devroom-qa-queue: could not load hands / sections', error))
+        .finally(() => {
+          this.sectionsLoading = undefined;
           this.requestUpdate();
         });
     }
@@ -538,13 +554,6 @@ export class DevroomQaQueue extends LitElement {
     emit(this, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
   }
 
-  private raiseHand(event: Event): void {
-    event.preventDefault();
-    const text = cleanText(this.handDraft.trim()).slice(0, 200);
-    emit(this, 'devroom-raise-hand', text ? { text } : {});
-    this.handDraft = '';
-  }
-
   private toggleExpanded(id: string): void {
     if (this.expanded.has(id)) this.expanded.delete(id);
     else this.expanded.add(id);
@@ -766,67 +775,38 @@ export class DevroomQaQueue extends LitElement {
       }}
     >
       <summary>${title} (${view.size})</summary>
-      ${isOpen
-        ? html`<ul class="static-list">
-              ${repeat(
-                view.slice(0, limit),
-                (q) => q.id,
-                (q) => html`<li class="item" part="question">
-                  ${section === 'answered' ? this.renderVote(q, 0) : nothing}
-                  <div class="body">
-                    ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.mod?.moderationButtons(this.moderatorContext, q, 0) ?? nothing}
-                  </div>
-                </li>`,
-              )}
-            </ul>
-            ${view.size > limit
-              ? html`<button
-                  type="button"
-                  @click=${() => {
-                    this.limits[section] += PAGE;
-                    this.requestUpdate();
-                  }}
-                >
-                  ${this.i18n.t('moreItems', view.size - limit)}
-                </button>`
-              : nothing}`
+      ${isOpen && this.sections
+        ? this.sections.pagedList(
+            this.i18n.t.bind(this.i18n),
+            view.slice(0, limit),
+            view.size,
+            (q) =>
+              html`${section === 'answered' ? this.renderVote(q, 0) : nothing}
+                <div class="body">
+                  ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.mod?.moderationButtons(this.moderatorContext, q, 0) ?? nothing}
+                </div>`,
+            () => {
+              this.limits[section] += PAGE;
+              this.requestUpdate();
+            },
+          )
         : nothing}
     </details>`;
   }
 
-  private renderHands(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const position = this.hands.findIndex((h) => h.userId === this.userId);
-    const invite = this.userId ? this.invites.find((i) => i.userId === this.userId) : undefined;
-    return html`<div part="hands" class="hands">
-      ${invite && invite.response !== 'declined'
-        ? html`<div class="panel invite" part="stage-invite" role="region" aria-label=${t('stageInvite')}>
-            ${invite.response === 'accepted'
-              ? html`<p>${t('stageAccepted')}</p>`
-              : html`<p>${t('stageInvite')}</p>
-                  <div class="actions">
-                    <button type="button" class="primary" @click=${() => emit(this, 'devroom-accept-stage', {})}>${t('accept')}</button>
-                    <button type="button" @click=${() => emit(this, 'devroom-decline-stage', {})}>${t('decline')}</button>
-                  </div>`}
-          </div>`
-        : nothing}
-      ${!this.userId
-        ? nothing
-        : position >= 0
-          ? html`<p class="hint">${t('handRaised', position + 1)}</p>
-              <button type="button" @click=${() => emit(this, 'devroom-lower-hand', {})}>${t('lowerHand')}</button>`
-          : html`<form class="hand-form" @submit=${this.raiseHand}>
-              <label for="hand-text">${t('handText')}</label>
-              <input
-                id="hand-text"
-                maxlength="200"
-                .value=${this.handDraft}
-                @input=${(e: Event) => (this.handDraft = (e.target as HTMLInputElement).value)}
-              />
-              <button type="submit">✋ ${t('raiseHand')}</button>
-            </form>`}
-      ${this.mod?.handsQueue(this.moderatorContext, this.hands, this.invites) ?? nothing}
-    </div>`;
+  private renderHands(): TemplateResult | typeof nothing {
+    return (
+      this.sections?.hands({
+        t: this.i18n.t.bind(this.i18n),
+        host: this,
+        userId: this.userId,
+        hands: this.hands,
+        invites: this.invites,
+        draft: this.handDraft,
+        setDraft: (text) => (this.handDraft = text),
+        queue: this.mod?.handsQueue(this.moderatorContext, this.hands, this.invites) ?? nothing,
+      }) ?? nothing
+    );
   }
 
   private formatTime(ts: number): string {

@@ -1,0 +1,77 @@
+/**
+ * On-demand UI of <devroom-qa-queue>: the raise-hand / stage-invite panel (only where hands
+ * are enabled) and the contents of the collapsible review / answered / hidden sections
+ * (only once one is opened). A separate chunk, so the first render of the question list
+ * never waits for it. Pure render functions; all state stays in the host.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { emit } from '../shared/events.js';
+import type { Question } from './tally.js';
+import type { RaisedHand, StageInvite } from './hands.js';
+import type { QaKey } from './qa-queue.i18n.js';
+import { cleanText } from './text.js';
+import './qa-events.js';
+
+type T = (key: QaKey, ...args: unknown[]) => string;
+
+export interface HandsContext {
+  t: T;
+  /** Where request events are dispatched from. */
+  host: HTMLElement;
+  userId: string | undefined;
+  hands: readonly RaisedHand[];
+  invites: readonly StageInvite[];
+  draft: string;
+  setDraft: (text: string) => void;
+  /** The moderator's hands queue, when loaded. */
+  queue: TemplateResult | typeof nothing;
+}
+
+export function hands(ctx: HandsContext): TemplateResult {
+  const { t, host, userId, draft, setDraft } = ctx;
+  const position = ctx.hands.findIndex((h) => h.userId === userId);
+  const invite = userId ? ctx.invites.find((i) => i.userId === userId) : undefined;
+  const raise = (event: Event) => {
+    event.preventDefault();
+    const text = cleanText(draft.trim()).slice(0, 200);
+    emit(host, 'devroom-raise-hand', text ? { text } : {});
+    setDraft('');
+  };
+  return html`<div part="hands" class="hands">
+    ${invite && invite.response !== 'declined'
+      ? html`<div class="panel invite" part="stage-invite" role="region" aria-label=${t('stageInvite')}>
+          ${invite.response === 'accepted'
+            ? html`<p>${t('stageAccepted')}</p>`
+            : html`<p>${t('stageInvite')}</p>
+                <div class="actions">
+                  <button type="button" class="primary" @click=${() => emit(host, 'devroom-accept-stage', {})}>${t('accept')}</button>
+                  <button type="button" @click=${() => emit(host, 'devroom-decline-stage', {})}>${t('decline')}</button>
+                </div>`}
+        </div>`
+      : nothing}
+    ${!userId
+      ? nothing
+      : position >= 0
+        ? html`<p class="hint">${t('handRaised', position + 1)}</p>
+            <button type="button" @click=${() => emit(host, 'devroom-lower-hand', {})}>${t('lowerHand')}</button>`
+        : html`<form class="hand-form" @submit=${raise}>
+            <label for="hand-text">${t('handText')}</label>
+            <input id="hand-text" maxlength="200" .value=${draft} @input=${(e: Event) => setDraft((e.target as HTMLInputElement).value)} />
+            <button type="submit">✋ ${t('raiseHand')}</button>
+          </form>`}
+    ${ctx.queue}
+  </div>`;
+}
+
+/** The open contents of a paged section: the questions shown so far, then "n more". */
+export function pagedList(t: T, shown: readonly Question[], total: number, item: (q: Question) => TemplateResult, more: () => void): TemplateResult {
+  return html`<ul class="static-list">
+      ${repeat(
+        shown,
+        (q) => q.id,
+        (q) => html`<li class="item" part="question">${item(q)}</li>`,
+      )}
+    </ul>
+    ${total > shown.length ? html`<button type="button" @click=${more}>${t('moreItems', total - shown.length)}</button>` : nothing}`;
+}
