@@ -65,11 +65,6 @@ export const styles = css`
     color: var(--_accent-fg);
     border-color: var(--_accent);
   }
-  button.danger {
-    background: var(--_danger);
-    color: var(--_bg);
-    border-color: var(--_danger);
-  }
   button.link {
     background: none;
     border: none;
@@ -121,9 +116,6 @@ export const styles = css`
   .issue {
     color: var(--_danger);
   }
-  .issue.info {
-    color: var(--_warning);
-  }
   .tabs {
     display: flex;
     gap: 0.5rem;
@@ -132,16 +124,6 @@ export const styles = css`
   .layout {
     display: grid;
     gap: calc(var(--_space) * 1.5);
-  }
-  @container (min-width: 720px) {
-    .layout.with-cart {
-      grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr);
-      align-items: start;
-    }
-    .side {
-      position: sticky;
-      top: 0;
-    }
   }
   .filters {
     border: 1px solid var(--_border);
@@ -199,9 +181,7 @@ export const styles = css`
     flex: 1;
     min-width: 0;
   }
-  .item-head,
-  .line-head,
-  .total {
+  .item-head {
     display: flex;
     justify-content: space-between;
     gap: 0.5rem;
@@ -258,116 +238,5 @@ export const styles = css`
   }
   .may-contain {
     color: var(--_muted);
-  }
-  .add {
-    margin-top: 0.5rem;
-  }
-  .choose label {
-    display: block;
-    padding: 0.15rem 0;
-  }
-  .choose label.unavailable {
-    color: var(--_muted);
-  }
-  .cart,
-  .my-orders {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-bottom: var(--_space);
-    background: var(--_surface);
-  }
-  .lines > li {
-    padding: 0.5rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .line.blocked {
-    border-left: 4px solid var(--_danger);
-    padding-left: 0.5rem;
-  }
-  .line-controls {
-    display: flex;
-    gap: 0.25rem;
-    align-items: center;
-    margin: 0.25rem 0;
-  }
-  .note input,
-  .order-note textarea {
-    width: 100%;
-    box-sizing: border-box;
-  }
-  .order-note {
-    display: block;
-    margin-top: 0.5rem;
-  }
-  .total {
-    margin: 0.5rem 0;
-    font-size: 1.1em;
-  }
-  .checkout {
-    width: 100%;
-  }
-  .ready-region:empty {
-    display: none;
-  }
-  .ready {
-    font-size: 1.5rem;
-    font-weight: 700;
-    text-align: center;
-    padding: var(--_space);
-    margin: 0 0 var(--_space);
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-radius: var(--_radius);
-  }
-  .my-order.failed {
-    color: var(--_danger);
-  }
-  .stats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-  }
-  .columns {
-    display: grid;
-    gap: var(--_space);
-    margin-top: var(--_space);
-  }
-  @container (min-width: 720px) {
-    .columns {
-      grid-template-columns: repeat(4, minmax(0, 1fr));
-    }
-  }
-  .column {
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: 0.5rem;
-  }
-  .count {
-    font-variant-numeric: tabular-nums;
-    color: var(--_muted);
-  }
-  .order {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5rem;
-    margin-bottom: 0.5rem;
-  }
-  .order-head {
-    display: flex;
-    gap: 0.5rem;
-    align-items: baseline;
-    flex-wrap: wrap;
-  }
-  .pickup {
-    font-size: 1.25em;
-  }
-  .admin {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    margin-top: 0.5rem;
   }
 `;

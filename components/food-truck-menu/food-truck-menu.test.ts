@@ -188,6 +188,9 @@ describe('<devroom-food-truck-menu>', () => {
       await addMate(el);
       expect($$(el, '.cart .line').map((l) => plain(l.querySelector('.line-name')?.textContent))).to.deep.equal(['1 × Classic waffle', '2 × Club-Mate']);
       expect(plain($(el, '.cart .total .price')?.textContent)).to.equal('€11.30');
+      // The cart's styles arrive with the ordering view.
+      expect(getComputedStyle($(el, '.cart')!).borderTopStyle).to.equal('solid');
+      expect(getComputedStyle($(el, '.cart .total')!).display).to.equal('flex');
       expect(plain($(el, '[role="status"]')?.textContent)).to.equal('Club-Mate added to your order.');
     });
 
@@ -343,6 +346,8 @@ describe('<devroom-food-truck-menu>', () => {
       expect(stats).to.contain('Ready for pickup: 1');
       expect(stats).to.contain('Average wait 6 min');
       expect(plain(button(el.shadowRoot!, 'Orders').textContent)).to.equal('Orders (3)');
+      // The queue's styles arrive with the vendor view.
+      expect(getComputedStyle($(el, '.order-head')!).display).to.equal('flex');
     });
 
     it('one tap accepts with a pickup number, once', async () => {

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { LocaleController } from '../shared/i18n.js';
+import { addStyles } from './add-styles.js';
+import { orderingStyles } from './ordering-view.styles.js';
 import {
   acceptPrices,
   addToCart,
@@ -40,6 +42,7 @@ export class OrderingView {
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
+    addStyles(host, orderingStyles);
     this.i18n = new LocaleController(host, orderingStrings);
   }
 

@@ -3,6 +3,8 @@ import { live } from 'lit/directives/live.js';
 import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
+import { addStyles } from './add-styles.js';
+import { vendorStyles } from './vendor-view.styles.js';
 import type { DevroomFoodTruckMenu, MenuChange, OrderStatusDetail } from './food-truck-menu.js';
 import { decimalPrice, findItem, parsePriceInput } from './menu.js';
 import type { Availability, Menu, MenuItem } from './menu.js';
@@ -29,6 +31,7 @@ export class VendorView {
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
+    addStyles(host, vendorStyles);
     this.i18n = new LocaleController(host, vendorStrings);
   }
 
