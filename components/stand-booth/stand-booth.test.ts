@@ -170,6 +170,30 @@ describe('<devroom-stand-booth>', () => {
     expect(visibleText(el)).not.to.contain('not been set up');
   });
 
+  it('renders plain descriptions (no renderer loaded) exactly as the Markdown renderer would', async () => {
+    const { renderMarkdown } = await import('./description.js');
+    const { render } = await import('lit');
+    const expected = (source: string) => {
+      const div = document.createElement('div');
+      render(renderMarkdown(source), div);
+      return [...div.children].map((c) => c.outerHTML).join('').replace(/<!--.*?-->/g, '');
+    };
+    const shown = (el: DevroomStandBooth) =>
+      [...el.shadowRoot!.querySelectorAll('[part="description"] slot[name="description"] > *')]
+        .map((c) => c.outerHTML)
+        .join('')
+        .replace(/<!--.*?-->/g, ''); // Lit's markers differ (string vs array), the markup must not
+    for (const description of [
+      'One line\r\n  continued here  \n\n\n   \nSecond paragraph.\rThird line',
+      'Plain (with parentheses) > and 3 items - but no list.',
+      'Some **bold** and a list:\n\n- one\n- two\n\n1. first',
+    ]) {
+      const el = await booth({ stand: { ...sampleStand(), description } });
+      expect(shown(el), description).to.equal(expected(description));
+      el.remove();
+    }
+  });
+
   it('neutralises hostile descriptions and links', async () => {
     const el = await booth({
       stand: {

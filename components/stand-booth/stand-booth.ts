@@ -10,8 +10,7 @@ import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { parseStand } from './stand.js';
 import type { Stand, StandLink, ScheduleItem, JitsiRoom } from './stand.js';
-import { parseMarkdown } from './markdown.js';
-import type { Block, Inline } from './markdown.js';
+import type * as DescriptionModule from './description.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
@@ -22,6 +21,35 @@ const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknow
   de: () => import('./stand-booth.de.js').then((m) => m.de),
 };
 
+/**
+ * Anything markdown.ts would treat as formatting (inline markers, list lines). Descriptions
+ * without it render as plain paragraphs here, exactly as markdown.ts would, so the
+ * renderer (description.ts) loads only when a description needs it.
+ */
+const FORMATTED = /[\\`*_[<]|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/m;
+
+let descriptionModule: typeof DescriptionModule | undefined;
+let descriptionLoad: Promise<unknown> | undefined;
+function loadDescription(): Promise<unknown> {
+  descriptionLoad ??= import('./description.js').then(
+    (m) => (descriptionModule = m),
+    (e: unknown) => {
+      descriptionLoad = undefined;
+      throw e;
+    },
+  );
+  return descriptionLoad;
+}
+
+/** Paragraphs split on blank lines, lines joined with a space (markdown.ts without markup). */
+function plainParagraphs(source: string): TemplateResult[] {
+  return source
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean).join(' '))
+    .filter(Boolean)
+    .map((text) => html`<p>${text}</p>`);
+}
 
 /** Longest setTimeout delay browsers honour; later schedule changes re-arm on wake. */
 const MAX_TIMER = 2 ** 31 - 1;
@@ -144,7 +172,7 @@ export class DevroomStandBooth extends LitElement {
   private pending = new Set<Promise<unknown>>();
   private loaded = new Set<string>();
 
-  private parsedDescription?: { source: string; blocks: Block[] };
+  private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
   private fetchAbort?: AbortController;
   private clockTimer?: ReturnType<typeof setTimeout>;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
@@ -186,6 +214,16 @@ export class DevroomStandBooth extends LitElement {
 
   protected override async scheduleUpdate(): Promise<void> {
     await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-stand-booth');
+    // A formatted description waits for its renderer (as a language waits for its strings).
+    const raw: unknown = this.stand;
+    const next = [this.current?.description, raw && typeof raw === 'object' && (raw as { description?: unknown }).description];
+    if (next.some((d) => typeof d === 'string' && FORMATTED.test(d))) {
+      try {
+        await loadDescription();
+      } catch (err) {
+        console.error('devroom-stand-booth: could not load the description renderer', err);
+      }
+    }
     super.scheduleUpdate();
   }
 
@@ -306,7 +344,7 @@ export class DevroomStandBooth extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     return html`
       <section class="description" part="description" aria-label=${t('about')}>
-        <slot name="description">${stand?.description ? this.renderMarkdown(this.description(stand.description)) : nothing}</slot>
+        <slot name="description">${stand?.description ? this.description(stand.description) : nothing}</slot>
         <slot></slot>
       </section>
       ${!stand && !this.loading && !this.error && !this.hasSlotted()
@@ -316,9 +354,13 @@ export class DevroomStandBooth extends LitElement {
     `;
   }
 
-  /** Parsed once per description, not on every presence or clock update. */
-  private description(source: string): Block[] {
-    if (this.parsedDescription?.source !== source) this.parsedDescription = { source, blocks: parseMarkdown(source) };
+  /** Rendered once per description, not on every presence or clock update. */
+  private description(source: string): TemplateResult[] {
+    const rich = Boolean(descriptionModule) && FORMATTED.test(source);
+    // Again when the renderer arrived after a failed load had left formatted text plain.
+    if (this.parsedDescription?.source !== source || rich !== this.parsedDescription.rich) {
+      this.parsedDescription = { source, rich, blocks: rich ? descriptionModule!.renderMarkdown(source) : plainParagraphs(source) };
+    }
     return this.parsedDescription.blocks;
   }
 
@@ -349,33 +391,6 @@ export class DevroomStandBooth extends LitElement {
       </div>
       ${stand.video ? this.renderVideo(stand.video) : nothing} ${this.renderTalkToUs(stand)}
     `;
-  }
-
-  private renderMarkdown(blocks: Block[]): TemplateResult[] {
-    return blocks.map((block) => {
-      if (block.type === 'paragraph') return html`<p>${this.renderInline(block.children)}</p>`;
-      const items = block.items.map((item) => html`<li>${this.renderInline(item)}</li>`);
-      return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
-    });
-  }
-
-  private renderInline(nodes: Inline[]): (TemplateResult | string)[] {
-    return nodes.map((node) => {
-      switch (node.type) {
-        case 'text':
-          return node.text;
-        case 'code':
-          return html`<code>${node.text}</code>`;
-        case 'strong':
-          return html`<strong>${this.renderInline(node.children)}</strong>`;
-        case 'em':
-          return html`<em>${this.renderInline(node.children)}</em>`;
-        case 'link':
-          return node.href
-            ? html`<a href=${node.href} rel="noopener noreferrer nofollow" target="_blank">${this.renderInline(node.children)}</a>`
-            : html`<span>${this.renderInline(node.children)}</span>`;
-      }
-    });
   }
 
   private renderLinks(part: 'links' | 'downloads', title: string, links: StandLink[]): TemplateResult {
