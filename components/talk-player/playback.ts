@@ -2,8 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
 import type * as HlsGlueModule from './playback-hls.js';
-import type * as RecoveryModule from './playback-recovery.js';
-import type { Fault } from './playback-recovery.js';
 
 /**
  * What the viewer should be told. There is always one: the player never shows a blank box.
@@ -54,6 +52,11 @@ export const DEFAULT_POLICY: PlaybackPolicy = {
   mediaErrorWindowMs: 30_000,
 };
 
+export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
+  const raw = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempt));
+  return Math.round(raw * (0.75 + random() * 0.5));
+}
+
 export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, location.href).pathname + '#');
 
 type HlsGlue = typeof HlsGlueModule;
@@ -68,21 +71,6 @@ function loadHls(): Promise<HlsGlue> {
     throw e;
   });
   return hlsGlue;
-}
-
-let recovery: Promise<typeof RecoveryModule> | undefined;
-/** Once loaded, later faults are handled synchronously (in order, like events). */
-let recovered: typeof RecoveryModule | undefined;
-/** Fault handling loads on the first fault (forgotten if the load fails, like hls.js). */
-function loadRecovery(): Promise<typeof RecoveryModule> {
-  recovery ??= import('./playback-recovery.js').then(
-    (m) => (recovered = m),
-    (e: unknown) => {
-      recovery = undefined;
-      throw e;
-    },
-  );
-  return recovery;
 }
 
 export interface PlaybackOptions {
@@ -112,25 +100,24 @@ export class PlaybackController implements ReactiveController {
   retryAt: number | undefined;
   /** Detail for the error state. */
   message: string | undefined;
-  // Members without `private` below are internal: playback-recovery.ts uses them.
   /** Set once playback has really started for the current source (for "not started" vs "interrupted"). */
-  everPlayed = false;
+  private everPlayed = false;
   private src: string | undefined;
   private hls: Hls | undefined;
-  attempt = 0;
-  retryTimer: ReturnType<typeof setTimeout> | undefined;
-  tickTimer: ReturnType<typeof setInterval> | undefined;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
   private bufferingTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
-  mediaErrors: number[] = [];
-  generation = 0;
-  video: HTMLVideoElement | undefined;
+  private mediaErrors: number[] = [];
+  private generation = 0;
+  private video: HTMLVideoElement | undefined;
   private suspended = false;
   private readonly videoListeners: [string, EventListener][] = [];
 
   constructor(
-    readonly host: ReactiveControllerHost,
-    readonly options: () => PlaybackOptions,
+    private readonly host: ReactiveControllerHost,
+    private readonly options: () => PlaybackOptions,
   ) {
     host.addController(this);
   }
@@ -279,7 +266,7 @@ export class PlaybackController implements ReactiveController {
 
   // ---- internals -------------------------------------------------------------------------
 
-  restart(): void {
+  private restart(): void {
     this.generation++;
     this.clearTimers();
     this.destroyHls();
@@ -314,7 +301,7 @@ export class PlaybackController implements ReactiveController {
       () => {
         if (generation !== this.generation) return;
         // The hls.js chunk itself did not load (CDN trouble, offline): retry like a network error.
-        this.fault({ kind: 'retry' });
+        this.scheduleRetry();
       },
     );
   }
@@ -335,26 +322,58 @@ export class PlaybackController implements ReactiveController {
       },
       subtitles: () => this.host.requestUpdate(),
       waiting: () => current() && this.onWaiting(),
-      mediaError: (hls) => current() && this.fault({ kind: 'media', hls }),
-      fatal: (details) => current() && this.fault({ kind: 'fatal', details }),
+      mediaError: (hls) => current() && this.onFatalMediaError(hls),
+      fatal: (details) => current() && this.onFatalError(details),
     });
     void this.autoplay(generation);
   }
 
-  /**
-   * Hands a fault to playback-recovery.ts (loaded now if this is the first). A fault from an
-   * older source is dropped; if even that chunk does not load, the Retry slate shows.
-   */
-  private fault(fault: Fault): void {
-    if (recovered) return recovered.handleFault(this, fault);
-    const generation = this.generation;
-    loadRecovery().then(
-      (r) => generation === this.generation && r.handleFault(this, fault),
-      () => generation === this.generation && this.fail('network'),
-    );
+  /** Throttled: recoverMediaError() a couple of times, then a full reload with backoff. */
+  private onFatalMediaError(hls: Hls): void {
+    const { policy } = this.options();
+    const now = Date.now();
+    this.mediaErrors = this.mediaErrors.filter((t) => now - t < policy.mediaErrorWindowMs);
+    this.mediaErrors.push(now);
+    if (this.mediaErrors.length > policy.maxMediaRecoveries) {
+      this.mediaErrors = [];
+      this.destroyHls();
+      this.scheduleRetry();
+      return;
+    }
+    this.set('recovering');
+    hls.recoverMediaError();
+    void this.autoplay(this.generation);
   }
 
-  async autoplay(generation: number): Promise<void> {
+  /** Network (retries exhausted) or other fatal errors: drop hls.js, slate, reload later. */
+  private onFatalError(details: string): void {
+    this.message = details;
+    this.destroyHls();
+    if (!navigator.onLine) {
+      this.set('offline');
+      return;
+    }
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    const { policy } = this.options();
+    this.clearTimers();
+    const delay = backoffDelay(this.attempt, policy);
+    this.attempt++;
+    this.retryAt = Date.now() + delay;
+    this.set(this.everPlayed ? 'reconnecting' : 'not-started');
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.retryAt = undefined;
+      this.restart();
+    }, delay);
+    // Re-render once a second for the "trying again in N s" text.
+    this.tickTimer = setInterval(() => this.host.requestUpdate(), 1000);
+  }
+
+  private async autoplay(generation: number): Promise<void> {
     const video = this.video;
     if (!video) return;
     try {
@@ -421,7 +440,13 @@ export class PlaybackController implements ReactiveController {
   /** Native playback errors (MP4, Safari HLS); hls.js reports its own through ERROR. */
   private onVideoError(): void {
     if (this.hls || this.suspended || !this.src || !this.video?.error) return;
-    this.fault({ kind: 'video' });
+    const code = this.video.error.code;
+    if (code === MediaError.MEDIA_ERR_DECODE) this.message = 'decode';
+    if (!navigator.onLine) {
+      this.set('offline');
+      return;
+    }
+    this.scheduleRetry();
   }
 
   private onWaiting(): void {
@@ -434,8 +459,10 @@ export class PlaybackController implements ReactiveController {
     }, policy.bufferingAfterMs);
     this.stallTimer = setTimeout(() => {
       if (generation !== this.generation) return;
+      // Still no progress: reload. Live lands on the live edge; VOD retries from scratch.
       this.bufferingTimer = undefined;
-      this.fault({ kind: 'stall' });
+      this.destroyHls();
+      this.scheduleRetry();
     }, policy.stallReloadMs);
   }
 
@@ -446,7 +473,7 @@ export class PlaybackController implements ReactiveController {
     this.stallTimer = undefined;
   }
 
-  clearTimers(): void {
+  private clearTimers(): void {
     this.clearStall();
     clearTimeout(this.retryTimer);
     clearInterval(this.tickTimer);
@@ -454,7 +481,7 @@ export class PlaybackController implements ReactiveController {
     this.tickTimer = undefined;
   }
 
-  destroyHls(): void {
+  private destroyHls(): void {
     const hls = this.hls;
     this.hls = undefined;
     hls?.destroy();
@@ -481,7 +508,7 @@ export class PlaybackController implements ReactiveController {
     if (this.status === 'offline' && this.src && !this.suspended) this.restart();
   };
 
-  set(status: PlaybackStatus): void {
+  private set(status: PlaybackStatus): void {
     if (this.status === status) return;
     this.status = status;
     this.host.requestUpdate();

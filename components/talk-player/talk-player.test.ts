@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DevroomTalkPlayer } from './talk-player.js';
 import { MP4, VOD, button, buttons, fastPolicy, slateText, statusText, video, waitAdvancing, waitStatus } from './test-helpers.js';
-import { backoffDelay } from './playback-recovery.js';
+import { backoffDelay } from './playback.js';
 
 describe('<devroom-talk-player> playback', () => {
   it('plays the HLS VOD fixture through hls.js (currentTime advances) with in-manifest subtitles', async () => {
