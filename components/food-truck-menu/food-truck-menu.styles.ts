@@ -140,15 +140,6 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     margin: 0.5rem 0;
   }
-  .checks {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: 0.25rem 1rem;
-  }
-  .strict {
-    display: block;
-    margin-top: 0.5rem;
-  }
   .filtered {
     color: var(--_muted);
   }

@@ -24,6 +24,14 @@ const button = (root: ParentNode, text: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => plain(b.textContent).startsWith(text))!;
 const checkbox = (el: DevroomFoodTruckMenu, label: string) =>
   $$(el, '.filters label').find((l) => plain(l.textContent).endsWith(label))!.querySelector('input')!;
+/** Opens the filter panel as a user would; its checkboxes load then. */
+async function openFilters(el: DevroomFoodTruckMenu): Promise<void> {
+  const details = $<HTMLDetailsElement>(el, 'details.filters')!;
+  expect(details.open).to.equal(false);
+  details.querySelector('summary')!.click();
+  await oneEvent(details, 'toggle');
+  await el.updateComplete;
+}
 
 async function render(opts: { ordering?: boolean; canManage?: boolean; menu?: unknown; lang?: string } = {}): Promise<DevroomFoodTruckMenu> {
   const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu
@@ -131,6 +139,9 @@ describe('<devroom-food-truck-menu>', () => {
   describe('filters', () => {
     it('hides items containing an allergen (and, by default, those that may contain it), and remembers it', async () => {
       const el = await render();
+      expect($$(el, '.filters label')).to.have.length(0);
+      await openFilters(el);
+      expect(getComputedStyle($(el, '.filters .checks')!).display).to.equal('grid');
       checkbox(el, 'Tree nuts').click();
       await el.updateComplete;
       expect(itemNames(el)).to.deep.equal(['Vegan waffle', 'Club-Mate', 'Coffee']);
@@ -154,6 +165,7 @@ describe('<devroom-food-truck-menu>', () => {
 
     it('diet filters show only items with every chosen diet', async () => {
       const el = await render();
+      await openFilters(el);
       checkbox(el, 'Vegan').click();
       await el.updateComplete;
       expect(itemNames(el)).to.deep.equal(['Vegan waffle', 'Club-Mate']);

@@ -13,6 +13,7 @@ import type { AllergenId, Availability, Menu, MenuItem } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
+import type { FilterPanel } from './filters-panel.js';
 import { locales, strings } from './strings.js';
 import { styles } from './food-truck-menu.styles.js';
 
@@ -145,10 +146,14 @@ export class DevroomFoodTruckMenu extends LitElement {
   @state() private _now = Date.now();
   @state() private _announce = '';
   @state() private _view: 'menu' | 'orders' = 'menu';
+  /** The filter panel was opened (its checkboxes load then). */
+  @state() private _filtersOpen = false;
 
   private readonly i18n = new LocaleController(this, strings);
   private _ordering?: OrderingView;
   private _vendor?: VendorView;
+  private _filterPanel?: FilterPanel;
+  private _loadingFilterPanel = false;
   /** Lazy module loads in flight; `updateComplete` waits for them. */
   private _loads = new Set<Promise<unknown>>();
   private _myLocalIds = new Set<string>();
@@ -339,6 +344,13 @@ export class DevroomFoodTruckMenu extends LitElement {
           this._ordering = new m.OrderingView(this);
           this._ordering.ordersChanged();
         },
+      );
+    }
+    if ((this._filtersOpen || isFiltering(this._filters)) && !this._loadingFilterPanel) {
+      this._loadingFilterPanel = true;
+      this._lazy(
+        () => import('./filters-panel.js'),
+        (m) => (this._filterPanel = new m.FilterPanel(this)),
       );
     }
     if (this.canManage && !this._vendor && !this._loadingVendor) {
@@ -541,43 +553,20 @@ export class DevroomFoodTruckMenu extends LitElement {
     const hiddenCount = items.filter((i) => !passesFilters(i, f)).length;
     const activeCount = f.avoid.length + f.diets.length;
     return html`
-      <details part="filters" class="filters" ?open=${activeCount > 0}>
+      <details
+        part="filters"
+        class="filters"
+        ?open=${activeCount > 0}
+        @toggle=${(e: Event) => (this._filtersOpen = (e.target as HTMLDetailsElement).open)}
+      >
         <summary>${t('filters', activeCount)}</summary>
-        <fieldset>
-          <legend>${t('hideContaining')}</legend>
-          <div class="checks">
-            ${ALLERGENS.map(
-              (a) => html`<label
-                ><input type="checkbox" .checked=${f.avoid.includes(a.id)} @change=${(e: Event) => this._toggleAvoid(a.id, (e.target as HTMLInputElement).checked)} /><span
-                  aria-hidden="true"
-                  >${a.icon}</span
-                >
-                ${allergenName(a.id, this.i18n.locale)}</label
-              >`,
-            )}
-          </div>
-          <label class="strict"
-            ><input
-              type="checkbox"
-              .checked=${f.strict}
-              @change=${(e: Event) => this._setFilters({ ...f, strict: (e.target as HTMLInputElement).checked })}
-            />
-            ${t('strict')}</label
-          >
-        </fieldset>
-        ${tags.length
-          ? html`<fieldset>
-              <legend>${t('onlyDiets')}</legend>
-              <div class="checks">
-                ${tags.map(
-                  (tag) => html`<label
-                    ><input type="checkbox" .checked=${f.diets.includes(tag)} @change=${(e: Event) => this._toggleDiet(tag, (e.target as HTMLInputElement).checked)} />
-                    ${dietName(tag, this.i18n.locale)}</label
-                  >`,
-                )}
-              </div>
-            </fieldset>`
-          : nothing}
+        ${this._filterPanel?.render({
+          filters: f,
+          tags,
+          toggleAvoid: (id, on) => this._toggleAvoid(id, on),
+          toggleDiet: (tag, on) => this._toggleDiet(tag, on),
+          setStrict: (strict) => this._setFilters({ ...this._filters, strict }),
+        }) ?? nothing}
       </details>
       ${isFiltering(f)
         ? html`<p class="filtered" aria-live="polite">
