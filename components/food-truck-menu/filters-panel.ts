@@ -8,7 +8,7 @@ import { LocaleController } from '../shared/i18n.js';
 import type { MenuFilters } from './filters.js';
 import { ALLERGENS, allergenName, dietName } from './menu.js';
 import type { AllergenId } from './menu.js';
-import { addStyles } from './add-styles.js';
+import { addStyles } from '../shared/add-styles.js';
 import { filterStyles } from './filters-panel.styles.js';
 import { filterStrings } from './filters-panel.strings.js';
 import type { FilterKey } from './filters-panel.strings.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { LocaleController } from '../shared/i18n.js';
-import { addStyles } from './add-styles.js';
+import { addStyles } from '../shared/add-styles.js';
 import { orderingStyles } from './ordering-view.styles.js';
 import {
   acceptPrices,

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
-import { addStyles } from './add-styles.js';
+import { addStyles } from '../shared/add-styles.js';
 import { vendorStyles } from './vendor-view.styles.js';
 import type { DevroomFoodTruckMenu, MenuChange, OrderStatusDetail } from './food-truck-menu.js';
 import { decimalPrice, findItem, parsePriceInput } from './menu.js';

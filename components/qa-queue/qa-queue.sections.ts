@@ -4,7 +4,8 @@
  * (only once one is opened). A separate chunk, so the first render of the question list
  * never waits for it. Pure render functions; all state stays in the host.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { addStyles } from '../shared/add-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
 import type { Question } from './tally.js';
@@ -14,6 +15,26 @@ import { cleanText } from './text.js';
 import './qa-events.js';
 
 type T = (key: QaKey, ...args: unknown[]) => string;
+
+const styles = css`
+  .static-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .panel {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.6rem;
+    background: var(--_surface);
+  }
+  .panel.invite {
+    border-color: var(--_accent);
+  }
+`;
+
+/** Adds the styles of these parts to the element (once). */
+export const attach = (host: ReactiveElement): void => addStyles(host, styles);
 
 export interface HandsContext {
   t: T;

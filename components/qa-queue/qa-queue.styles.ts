@@ -122,11 +122,6 @@ export const styles = css`
   .row:focus-visible {
     outline-offset: -2px;
   }
-  .static-list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .vote {
     display: flex;
     flex-direction: column;
@@ -182,15 +177,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.35rem;
     margin-top: 0.35rem;
-  }
-  .panel {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.6rem;
-    background: var(--_surface);
-  }
-  .panel.invite {
-    border-color: var(--_accent);
   }
   details > summary {
     cursor: pointer;

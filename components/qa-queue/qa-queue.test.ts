@@ -334,6 +334,8 @@ describe('<devroom-qa-queue> hands', () => {
     const attendee = await queue({ handsEnabled: true, invites: [{ userId: ME, ts: 3 }] });
     expect($(attendee, 'ol')).to.equal(null);
     const invite = $(attendee, '[part="stage-invite"]')!;
+    // The panel's styles arrive with the hands chunk.
+    expect(getComputedStyle(invite).borderTopStyle).to.equal('solid');
     setTimeout(() => button(invite, 'Join the stage').click());
     await oneEvent(attendee, 'devroom-accept-stage');
     setTimeout(() => button(invite, 'Decline').click());

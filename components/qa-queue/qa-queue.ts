@@ -242,6 +242,7 @@ export class DevroomQaQueue extends LitElement {
     if (!this.sections && !this.sectionsLoading && ((this.handsEnabled && !this.readOnly) || this.openSections.size > 0)) {
       this.sectionsLoading = import('./qa-queue.sections.js')
         .then((m) => {
+          m.attach(this);
           this.sections = m;
         })
         .catch((error: unknown) => console.error('devroom-qa-queue: could not load hands / sections', error))
