@@ -15,7 +15,7 @@ function fromCli(kind: WidgetKind, options: Record<string, string>): IWidget {
   const out = describeWidget({ base: 'https://widgets.example.org/devroom/', kind, options, room: 'D.rust' });
   const [page, fragment] = out.url.split('#') as [string, string];
   expect(page).to.equal(`https://widgets.example.org/devroom/widgets/${kind}.html`);
-  const local = new URL(`/widgets/pages/dev.html?page=${kind}`, location.href).toString();
+  const local = new URL(`/widgets/pages/${kind}.html`, location.href).toString();
   return {
     id: out.widgetId,
     creatorUserId: ORGANISER,

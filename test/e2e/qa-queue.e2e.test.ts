@@ -193,4 +193,14 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect((mod.win as unknown as { pwned?: number }).pwned).to.equal(undefined);
     expect(ORGANISER).to.be.a('string');
   });
+
+  it('works as an /addwidget widget too (waitForIframeLoad: true, the client starts on iframe load)', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const seat = await sit(room, ALICE, { ...QA, waitForIframeLoad: true });
+    const el = await queueOf(seat);
+    await ask(el, 'Added by hand?');
+    await waitFor(() => questionsIn(room, root).length === 1, 'question sent');
+    expect(seat.win.document.querySelector('[data-screen]')).to.equal(null);
+  });
 });

@@ -1,4 +1,4 @@
-// End-to-end harness: real widget pages (from source, through widgets/pages/dev.html) in
+// End-to-end harness: real widget pages (from source, served as /widgets/pages/<name>.html like the built page) in
 // the Element-like host, over one in-memory room shared by several simulated people.
 import type { IWidget } from 'matrix-widget-api';
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
@@ -19,7 +19,7 @@ export const ALICE = '@alice:conf.example';
 export const BOB = '@bob:conf.example';
 
 export function widgetFor(page: string, id = `devroom-${page}`, data: Record<string, unknown> = {}): IWidget {
-  const pageUrl = new URL(`/widgets/pages/dev.html?page=${page}`, location.href).toString();
+  const pageUrl = new URL(`/widgets/pages/${page}.html`, location.href).toString();
   return {
     id,
     creatorUserId: ORGANISER,

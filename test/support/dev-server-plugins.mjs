@@ -1,5 +1,6 @@
 // Dev-server plugins shared by the test runner and `npm start`, so tests load
 // code exactly the way the demo does.
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 /**
@@ -17,7 +18,26 @@ export const widgetApiSourcePlugin = {
   },
 };
 
+/**
+ * `/widgets/pages/<name>.html` from source, shaped like the built page: one static module
+ * script. (A page that imported its module dynamically would let the iframe's `load` event
+ * fire first, and a client that starts on `load` — `waitForIframeLoad: true`, what
+ * Element's /addwidget creates — would talk to nobody.)
+ */
+export const widgetPagesFromSourcePlugin = {
+  name: 'widget-pages-from-source',
+  serve(context) {
+    const match = /^\/widgets\/pages\/([a-z][a-z-]*)\.html$/.exec(context.path);
+    if (!match || !existsSync(new URL(`../../widgets/pages/${match[1]}.ts`, import.meta.url))) return undefined;
+    return {
+      type: 'html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>devroom ${match[1]} (source)</title><script type="module" src="./${match[1]}.ts"></script></head><body></body></html>`,
+    };
+  },
+};
+
 export const devServerPlugins = [
   widgetApiSourcePlugin,
+  widgetPagesFromSourcePlugin,
   esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname }),
 ];

@@ -23,7 +23,7 @@ const ADMIN = '@admin:example.org';
 const VENDOR = '@vendor:example.org';
 const ALICE = '@alice:example.org';
 const BOB = '@bob:example.org';
-const PAGE = new URL('/widgets/pages/dev.html?page=food-truck-menu', location.href).toString();
+const PAGE = new URL('/widgets/pages/food-truck-menu.html', location.href).toString();
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 

@@ -36,7 +36,7 @@ function standRoom(): MemoryRoom {
 /** Each simulated person gets their own widget id: two ClientWidgetApis with one id on a page hear each other's iframes. */
 let widgetCount = 0;
 function standWidget(): IWidget {
-  const page = new URL('/widgets/pages/dev.html?page=stand-booth', location.href).toString();
+  const page = new URL('/widgets/pages/stand-booth.html', location.href).toString();
   return {
     id: `stand-${++widgetCount}`,
     creatorUserId: ADMIN,
@@ -309,7 +309,7 @@ describe('stand booth widget (through the Element-like host)', () => {
   it('renders from `src` on a plain page with no Matrix', async () => {
     const iframe = document.createElement('iframe');
     // The dev page opened directly (no widgetId/parentUrl): standalone mode with ?src=.
-    iframe.src = `/widgets/pages/dev.html?page=stand-booth#src=${encodeURIComponent('/test/fixtures/stand/kitten.json')}`;
+    iframe.src = `/widgets/pages/stand-booth.html#src=${encodeURIComponent('/test/fixtures/stand/kitten.json')}`;
     document.body.append(iframe);
     try {
       const el = await waitFor(() => iframe.contentDocument?.querySelector('devroom-stand-booth'), 'standalone booth');
