@@ -1,19 +1,10 @@
 /** Human-readable plan: stable text (snapshot-tested), local times in the schedule's zone. */
 import type { Plan } from './plan.js';
+import { wallClockParts } from '../schedule/time.js';
 
 /** "YYYY-MM-DD HH:MM" in `zone` (UTC when none), built from parts so ICU versions cannot change it. */
 export function localTime(isoUtc: string, zone?: string): string {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone ?? 'UTC',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(isoUtc))) p[part.type] = part.value;
+  const p = wallClockParts(Date.parse(isoUtc), zone ?? 'UTC');
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 

@@ -24,6 +24,13 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Wall-clock parts (year, month, day, hour, minute, second; zero-padded) of an instant in `zone`. */
+export function wallClockParts(utcMs: number, zone: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(zone).formatToParts(new Date(utcMs))) if (p.type !== 'literal') parts[p.type] = p.value;
+  return parts;
+}
+
 /** True when the runtime's ICU knows this zone (IANA names and their old aliases). */
 export function isTimeZone(zone: string): boolean {
   try {
