@@ -1,8 +1,8 @@
 // Small rollup plugins for devroom's build: matrix-widget-api from its ESM source,
 // static widget HTML pages, and a manifest the size report reads.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -150,9 +150,54 @@ export function sizeManifest(label, options = {}) {
         for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) if (bundle[d]) lazy.add(d);
         entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
       }
-      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ label, entries }, null, 2) });
+      if (!options.merge) {
+        this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ label, entries }, null, 2) });
+        return;
+      }
+      // Several builds write into one directory (one per widget page): add to what the
+      // earlier builds of this run wrote (scripts/clean.mjs empties dist/ first).
+      const path = join(_options.dir, 'manifest.json');
+      const previous = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { entries: {} };
+      mkdirSync(_options.dir, { recursive: true });
+      writeFileSync(path, JSON.stringify({ label, entries: { ...previous.entries, ...entries } }, null, 2));
     },
   };
+}
+
+/**
+ * `output.manualChunks` that puts the entry module and its static import graph into one
+ * chunk named `name` (the entry's own file when the entry has no exports to keep). Edges
+ * that only re-export (`export { x } from './y.js'` in an element's define.ts) are not
+ * followed: the page uses none of those exports, and following them would pull modules
+ * that tree-shaking drops (or that only a lazy chunk needs) into the first load.
+ */
+export function firstLoadInOneFile(entry, name) {
+  const entryId = resolve(entry);
+  let graph;
+  return (id, { getModuleInfo }) => {
+    if (!graph) {
+      graph = new Set();
+      const walk = (moduleId) => {
+        if (graph.has(moduleId)) return;
+        graph.add(moduleId);
+        const info = getModuleInfo(moduleId);
+        for (const imported of info?.importedIds ?? []) {
+          if (!onlyReExported(info.code ?? '', imported)) walk(imported);
+        }
+      };
+      walk(entryId);
+    }
+    return graph.has(id) ? name : undefined;
+  };
+}
+
+/** Whether `code` mentions the module `id` only in `export … from` statements. */
+function onlyReExported(code, id) {
+  const file = id.split('/').pop().replace(/\.[jt]s$/, '');
+  const statements = [...code.matchAll(/(^|[;\n])\s*(import|export)\b[^;]*?from\s*["']([^"']+)["']/g)].filter(
+    (m) => m[3].split('/').pop().replace(/\.[jt]s$/, '') === file,
+  );
+  return statements.length > 0 && statements.every((m) => m[2] === 'export');
 }
 
 /** Copies a file from node_modules into the output unchanged (e.g. hls.js's worker). */

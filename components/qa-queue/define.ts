@@ -1,4 +1,4 @@
-import { defineElement } from '../shared/define.js';
+import './register.js';
 import { DevroomQaQueue } from './qa-queue.js';
 
 export { DevroomQaQueue };
@@ -19,8 +19,6 @@ export { HandsModel } from './hands.js';
 export type { RaisedHand, StageInvite, StageResponse } from './hands.js';
 export { parseQuestions } from './data.js';
 export type * from './qa-events.js';
-
-defineElement('devroom-qa-queue', DevroomQaQueue);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 // dist/widgets/qa-queue.html: the Q&A queue as a Matrix widget (or, opened directly, a
 // plain page that reads questions from `#src=…`).
-import '../../components/qa-queue/define.js';
+import '../../components/qa-queue/register.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { bootWidget } from '../runtime/boot.js';
 import { bindQaQueue, qaCapabilities } from '../bindings/qa-queue.js';
