@@ -1,9 +1,9 @@
-import { EventDirection, WidgetEventCapability } from 'matrix-widget-api';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import '../../components/food-truck-menu/define.js';
 import { bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
 import type { FoodTruckBinding, FoodTruckGrant } from '../bindings/food-truck-menu.js';
 import { bootWidget } from '../runtime/boot.js';
+import { capabilityList } from '../runtime/capabilities.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 
@@ -21,19 +21,18 @@ import { EventTypes } from '../schema/namespace.js';
  *     orders root, once, by the vendor.
  * Customers see a prompt that lists the vendor capabilities as optional; they can decline them.
  *
- * Loading: this entry is the widget runtime only (URL, origin guard, capability
- * handshake); the component with Lit and the binding follow as one chunk requested as
- * soon as the runtime runs, and the order code only once there is something to order.
+ * Loading: the runtime, the component and the binding are the first load; the order
+ * code, the cart and the vendor's queue follow when there is something to order or run.
  */
 
-const sendState = (type: string, key: string) => WidgetEventCapability.forStateEvent(EventDirection.Send, type, key).raw;
-const sendEvent = (type: string) => WidgetEventCapability.forRoomEvent(EventDirection.Send, type).raw;
+// The raw MSC2762 strings, built the way the runtime builds what it requests.
+const send = (spec: CapabilitySpec) => capabilityList(spec).required;
 
 const GRANTS: Record<FoodTruckGrant, string[]> = {
-  sendOrder: [sendEvent(EventTypes.order)],
-  sendStatus: [sendEvent(EventTypes.orderStatus)],
-  sendMenu: [sendState(EventTypes.menu, '')],
-  createRoot: [sendState(EventTypes.root, 'orders'), WidgetEventCapability.forRoomMessageEvent(EventDirection.Send, 'm.notice').raw],
+  sendOrder: send({ sendEvents: [{ type: EventTypes.order }] }),
+  sendStatus: send({ sendEvents: [{ type: EventTypes.orderStatus }] }),
+  sendMenu: send({ sendState: [{ type: EventTypes.menu, stateKey: '' }] }),
+  createRoot: send({ sendState: [{ type: EventTypes.root, stateKey: 'orders' }], sendEvents: [{ type: 'm.room.message', msgtype: 'm.notice' }] }),
 };
 
 export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
