@@ -29,8 +29,8 @@ const transform = () => [
   terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
-const browserPlugins = () => [
-  widgetApiFromSource(),
+const browserPlugins = (options = {}) => [
+  widgetApiFromSource(options),
   nodeResolve({ browser: true, preferBuiltins: false, exportConditions: ['production'] }),
   ...transform(),
 ];
@@ -87,7 +87,7 @@ const widgetPageBuilds = pages.map((page) => ({
   // A page is not a library: nothing imports its exports, so rollup need not keep a facade.
   preserveEntrySignatures: false,
   plugins: [
-    ...browserPlugins(),
+    ...browserPlugins({ stripUnused: true }),
     widgetPages([page]),
     sizeManifest('widget pages', { pageImportsAreFirstLoad: true, merge: true }),
   ],

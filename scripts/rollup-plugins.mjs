@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
  * files (WidgetApiFromWidgetAction.SendEvent → "send_event"), so rollup drops the enum
  * objects nobody reads any more (file by file, as rollup transforms, they all stayed).
  */
-export function widgetApiFromSource() {
+export function widgetApiFromSource({ stripUnused = false } = {}) {
   const srcDir = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src');
   // Not a file on disk: load() builds it. It lives in src/ so the source map's paths resolve.
   const bundled = join(srcDir, 'index.bundled.js');
@@ -24,6 +24,13 @@ export function widgetApiFromSource() {
       if (source === 'matrix-widget-api') return bundled;
       // Its one dependency, the CommonJS `events` package: our ES module of the same API.
       if (source === 'events') return emitter;
+      return null;
+    },
+    transform(code, id) {
+      // The guard for stripUnused: none of our modules may call a member the build removed.
+      if (!stripUnused || id.includes('node_modules') || !/\.[jt]s$/.test(id)) return null;
+      const called = UNUSED_WIDGET_API_MEMBERS.find((name) => new RegExp(`\\.${name}\\s*\\(`).test(code));
+      if (called) this.error(`${id} calls WidgetApi.${called}(), which the widget-page build strips: remove it from UNUSED_WIDGET_API_MEMBERS`);
       return null;
     },
     async load(id) {
@@ -41,9 +48,84 @@ export function widgetApiFromSource() {
         external: ['events'],
         legalComments: 'none',
         sourcemap: 'external',
+        plugins: stripUnused ? [stripWidgetApiMembers()] : [],
       });
       const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
       return { code: file('.js'), map: file('.js.map') };
+    },
+  };
+}
+
+/**
+ * WidgetApi methods devroom never calls (and WidgetApi never calls itself). A class method
+ * is never tree-shaken: these cost ~1.9 KB gz in every widget page (measured) and pull in
+ * WidgetEventCapability. Only the widget pages strip them; `devroom/widget` users keep the
+ * whole class. A build error names any of our modules that starts calling one.
+ */
+export const UNUSED_WIDGET_API_MEMBERS = [
+  'requestCapabilityForRoomTimeline',
+  'requestCapabilityToSendState',
+  'requestCapabilityToReceiveState',
+  'requestCapabilityToSendToDevice',
+  'requestCapabilityToReceiveToDevice',
+  'requestCapabilityToSendEvent',
+  'requestCapabilityToReceiveEvent',
+  'requestCapabilityToSendMessage',
+  'requestCapabilityToReceiveMessage',
+  'requestCapabilityToReceiveRoomAccountData',
+  'requestCapabilityToGetRtcLivekitToken',
+  'requestCapabilityToDelegateRtcLivekitDelayedLeave',
+  'sendSticker',
+  'openModalWidget',
+  'closeModalWidget',
+  'cancelScheduledDelayedEvent',
+  'restartScheduledDelayedEvent',
+  'sendScheduledDelayedEvent',
+  'sendToDevice',
+  'readRoomAccountData',
+  'readRoomEvents',
+  'setModalButtonEnabled',
+  'navigateTo',
+  'getTurnServers',
+  'searchUserDirectory',
+  'getMediaConfig',
+  'getRtcTransports',
+  'uploadFile',
+  'getRtcLivekitToken',
+  'delegateRtcLivekitDelayedLeave',
+];
+
+/** esbuild plugin: WidgetApi.ts without UNUSED_WIDGET_API_MEMBERS (cut with the TypeScript parser). */
+function stripWidgetApiMembers() {
+  return {
+    name: 'devroom:strip-widget-api-members',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]WidgetApi\.ts$/ }, async (args) => {
+        const ts = (await import('typescript')).default;
+        const text = readFileSync(args.path, 'utf8');
+        const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
+        const cut = [];
+        const removed = new Set();
+        const visit = (node) => {
+          if (ts.isClassDeclaration(node) && node.name?.text === 'WidgetApi') {
+            for (const member of node.members) {
+              const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
+              if (name && UNUSED_WIDGET_API_MEMBERS.includes(name)) {
+                cut.push([member.getFullStart(), member.getEnd()]);
+                removed.add(name);
+              }
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+        const missing = UNUSED_WIDGET_API_MEMBERS.filter((name) => !removed.has(name));
+        // matrix-widget-api renamed or dropped one: update the list rather than guess.
+        if (missing.length) throw new Error(`WidgetApi has no member(s) ${missing.join(', ')}`);
+        let contents = text;
+        for (const [start, end] of cut.sort((a, b) => b[0] - a[0])) contents = contents.slice(0, start) + contents.slice(end);
+        return { contents, loader: 'ts' };
+      });
     },
   };
 }
