@@ -1,4 +1,5 @@
-import { findItem, inWindow, orderingOpen } from './menu.js';
+import { inWindow, orderingOpen } from './menu.js';
+import { findItem } from './menu-extras.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**

@@ -1,4 +1,4 @@
-import { DIETS, decimalPrice } from './menu.js';
+import { decimalPrice } from './menu-extras.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**
@@ -15,11 +15,18 @@ const AVAILABILITY: Record<MenuItem['availability'], string> = {
   hidden: 'https://schema.org/Discontinued',
 };
 
+/** schema.org RestrictedDiet values of the known diet tags (pescatarian has none). */
+const DIET: Record<string, string> = {
+  vegan: 'VeganDiet',
+  vegetarian: 'VegetarianDiet',
+  'gluten-free': 'GlutenFreeDiet',
+  'lactose-free': 'LowLactoseDiet',
+  halal: 'HalalDiet',
+  kosher: 'KosherDiet',
+};
+
 function item(menu: Menu, i: MenuItem): JsonLd {
-  const diets = i.diets
-    .map((d) => DIETS.find((k) => k.id === d)?.schema)
-    .filter((s): s is NonNullable<typeof s> => s !== undefined)
-    .map((s) => `https://schema.org/${s}`);
+  const diets = i.diets.flatMap((d) => (Object.hasOwn(DIET, d) ? [`https://schema.org/${DIET[d]}`] : []));
   const addOns = i.options.flatMap((g) =>
     g.choices.map((c) => ({
       '@type': 'MenuItem',

@@ -2,14 +2,12 @@ import { expect } from '@open-wc/testing';
 import {
   ALLERGENS,
   currencyExponent,
-  decimalPrice,
-  formatDelta,
   formatPrice,
   isOpen,
   orderingOpen,
   parseMenu,
-  parsePriceInput,
 } from './menu.js';
+import { decimalPrice, formatDelta, parsePriceInput } from './menu-extras.js';
 import type { Menu } from './menu.js';
 import { menuToJsonLd } from './jsonld.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';

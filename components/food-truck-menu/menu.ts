@@ -34,13 +34,13 @@ export const ALLERGEN_IDS: readonly AllergenId[] = ALLERGENS.map((a) => a.id);
 
 /** Known diet tags get translated labels; other lowercase tags (`a-z0-9-`) are allowed and shown as written. */
 export const DIETS = [
-  { id: 'vegan', en: 'Vegan', de: 'Vegan', schema: 'VeganDiet' },
-  { id: 'vegetarian', en: 'Vegetarian', de: 'Vegetarisch', schema: 'VegetarianDiet' },
-  { id: 'gluten-free', en: 'Gluten-free', de: 'Glutenfrei', schema: 'GlutenFreeDiet' },
-  { id: 'lactose-free', en: 'Lactose-free', de: 'Laktosefrei', schema: 'LowLactoseDiet' },
-  { id: 'halal', en: 'Halal', de: 'Halal', schema: 'HalalDiet' },
-  { id: 'kosher', en: 'Kosher', de: 'Koscher', schema: 'KosherDiet' },
-  { id: 'pescatarian', en: 'Pescatarian', de: 'Pescetarisch', schema: undefined },
+  { id: 'vegan', en: 'Vegan', de: 'Vegan' },
+  { id: 'vegetarian', en: 'Vegetarian', de: 'Vegetarisch' },
+  { id: 'gluten-free', en: 'Gluten-free', de: 'Glutenfrei' },
+  { id: 'lactose-free', en: 'Lactose-free', de: 'Laktosefrei' },
+  { id: 'halal', en: 'Halal', de: 'Halal' },
+  { id: 'kosher', en: 'Kosher', de: 'Koscher' },
+  { id: 'pescatarian', en: 'Pescatarian', de: 'Pescetarisch' },
 ] as const;
 
 export const AVAILABILITIES = ['available', 'low', 'sold-out', 'hidden'] as const;
@@ -367,11 +367,6 @@ export function allItems(menu: Menu): MenuItem[] {
   return menu.sections.flatMap((s) => s.items);
 }
 
-export function findItem(menu: Menu, itemId: string): MenuItem | undefined {
-  for (const s of menu.sections) for (const i of s.items) if (i.id === itemId) return i;
-  return undefined;
-}
-
 /** Inside the item's time window (open ends count as inside). */
 export function inWindow(window: TimeWindow | undefined, now: number): boolean {
   if (!window) return true;
@@ -420,36 +415,6 @@ export function formatPrice(minor: number, currency: string, locale: string): st
     format = new Intl.NumberFormat('en', { style: 'currency', currency });
   }
   return format.format(minor / 10 ** exp);
-}
-
-/** A price delta with an explicit sign: `+0,50 €`, `−1.00 US$`. Zero gives ''. */
-export function formatDelta(minor: number, currency: string, locale: string): string {
-  if (minor === 0) return '';
-  return `${minor > 0 ? '+' : '−'}${formatPrice(Math.abs(minor), currency, locale)}`;
-}
-
-/** Decimal string for machines (schema.org, inputs): `450, 'EUR'` → `"4.50"`; JPY → `"1500"`. */
-export function decimalPrice(minor: number, currency: string): string {
-  const exp = currencyExponent(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  if (exp === 0) return `${sign}${abs}`;
-  const s = String(abs).padStart(exp + 1, '0');
-  return `${sign}${s.slice(0, -exp)}.${s.slice(-exp)}`;
-}
-
-/**
- * Reads what a vendor typed into a price field: `4.50`, `4,50`, `4` → minor units.
- * Returns undefined for anything else (more decimals than the currency has, letters, …).
- */
-export function parsePriceInput(input: string, currency: string): number | undefined {
-  const exp = currencyExponent(currency);
-  const m = /^\s*(\d{1,7})(?:[.,](\d+))?\s*$/.exec(input);
-  if (!m) return undefined;
-  const frac = m[2] ?? '';
-  if (frac.length > exp) return undefined;
-  const value = Number(m[1]) * 10 ** exp + Number(frac.padEnd(exp, '0') || '0');
-  return value <= MENU_LIMITS.price ? value : undefined;
 }
 
 // ---- labels ----

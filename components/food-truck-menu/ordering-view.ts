@@ -18,7 +18,8 @@ import {
 } from './cart.js';
 import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.js';
 import type { DevroomFoodTruckMenu, PlaceOrderDetail } from './food-truck-menu.js';
-import { formatDelta, formatPrice } from './menu.js';
+import { formatPrice } from './menu.js';
+import { formatDelta } from './menu-extras.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatusEvent } from './orders.js';

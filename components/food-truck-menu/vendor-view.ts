@@ -6,7 +6,7 @@ import { LocaleController } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
 import { vendorStyles } from './vendor-view.styles.js';
 import type { DevroomFoodTruckMenu, MenuChange, OrderStatusDetail } from './food-truck-menu.js';
-import { decimalPrice, findItem, parsePriceInput } from './menu.js';
+import { decimalPrice, findItem, parsePriceInput } from './menu-extras.js';
 import type { Availability, Menu, MenuItem } from './menu.js';
 import { TERMINAL, buildQueue, canTransition, foldOrders, nextPickupNumber, nextStep } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatus, OrderStatusEvent } from './orders.js';
