@@ -104,7 +104,7 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  .row {
+  .virtual > .row {
     position: absolute;
     top: 0;
     left: 0;

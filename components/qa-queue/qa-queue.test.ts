@@ -127,6 +127,32 @@ describe('<devroom-qa-queue> display', () => {
     expect(rows[0]!.getAttribute('aria-setsize')).to.equal('10000');
   });
 
+  it('moves between questions with the arrow keys, Home and End (short and virtualised lists)', async () => {
+    const focusedIndex = (el: DevroomQaQueue): string | undefined => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.index;
+    const short = await queue({ questions: data });
+    expect($(short, '.spacer')!.classList.contains('virtual')).to.equal(false);
+    $(short, '.row')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(short);
+    expect(focusedIndex(short)).to.equal('1');
+    expect($$(short, '.row[tabindex="0"]').length).to.equal(1);
+    await sendKeys({ press: 'Home' });
+    await settle(short);
+    expect(focusedIndex(short)).to.equal('0');
+
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ id: `$k${i}`, text: `Question ${i}`, ts: i }));
+    const el = await queue({ questions: many });
+    expect($(el, '.spacer')!.classList.contains('virtual')).to.equal(true);
+    $(el, '.row')!.focus();
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(focusedIndex(el)).to.equal('1999');
+    const scroller = $(el, '.scroller')!;
+    expect(scroller.scrollTop).to.be.above(100_000);
+    await settle(el);
+    expect($(el, '.row[data-index="1998"]'), 'rows around the focused one render').to.not.equal(null);
+  });
+
   it('is accessible (axe) for a moderator with hands', async () => {
     const el = await queue({
       questions: [...data, { id: '$x', text: 'hidden one', hidden: true }],

@@ -19,7 +19,7 @@ import {
   type TallyChange,
 } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
-import { RowGeometry } from './virtual.js';
+import type { VirtualRows } from './virtual.js';
 import { cleanText, codePoints, shorten } from './text.js';
 import './qa-events.js';
 
@@ -32,6 +32,10 @@ const PAGE = 50;
 const ANNOUNCE_DELAY = 1000;
 /** A vote request with no answer stops blocking the button after this long. */
 const VOTE_TIMEOUT = 10_000;
+/** Longer open lists are virtualised (virtual.ts loads then); shorter ones render whole. */
+const STATIC_ROWS = 100;
+/** Typical row height in px, for PageUp / PageDown. */
+const ROW_HEIGHT = 76;
 
 /** Dictionaries beyond English load on demand; the first render in that language waits for them. */
 const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = {
@@ -128,15 +132,12 @@ export class DevroomQaQueue extends LitElement {
   @state() private handDraft = '';
   @state() private announcement = '';
   @state() private pendingUpdates = 0;
-  @state() private range: [number, number] = [0, 20];
   @state() private active = 0;
   @state() private loadError = '';
 
-  @query('.scroller') private scroller?: HTMLElement;
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   private readonly i18n = new LocaleController<QaKey>(this, translations);
-  private readonly geometry = new RowGeometry();
   private displayIds: string[] = [];
   private orderDirty = true;
   private hovering = false;
@@ -153,8 +154,6 @@ export class DevroomQaQueue extends LitElement {
   private newFirst = '';
   private announceTimer?: ReturnType<typeof setTimeout>;
   private fetchAbort?: AbortController;
-  private resizeObserver?: ResizeObserver;
-  private lastWidth = 0;
   private timeFormat?: Intl.DateTimeFormat;
   private timeFormatLocale = '';
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
@@ -163,6 +162,9 @@ export class DevroomQaQueue extends LitElement {
   /** Hands panel and opened sections' contents, loaded when hands are enabled or a section opens. */
   private sections?: typeof SectionsModule;
   private sectionsLoading?: Promise<void>;
+  /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
+  private virtual?: VirtualRows;
+  private virtualLoading?: Promise<void>;
   /** Inline JSON being read (its validator is a chunk of its own). */
   private dataLoading?: Promise<void>;
   private readonly moderatorContext: ModeratorContext = {
@@ -189,15 +191,6 @@ export class DevroomQaQueue extends LitElement {
     super.connectedCallback();
     this.subscribe();
     if (!this.questions && !this.src) this.readInlineData();
-    this.resizeObserver = new ResizeObserver(() => {
-      const width = this.scroller?.clientWidth ?? 0;
-      if (width !== this.lastWidth) {
-        // Text re-wraps at a new width: measured heights are stale.
-        this.lastWidth = width;
-        this.geometry.reset();
-        this.requestUpdate();
-      }
-    });
   }
 
   override disconnectedCallback(): void {
@@ -206,7 +199,6 @@ export class DevroomQaQueue extends LitElement {
     this.unsubscribe = undefined;
     this.subscribed = undefined;
     this.fetchAbort?.abort();
-    this.resizeObserver?.disconnect();
     clearTimeout(this.announceTimer);
   }
 
@@ -215,13 +207,11 @@ export class DevroomQaQueue extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for the moderator chunk and inline data, so `await el.updateComplete` sees them. */
+  /** Also waits for on-demand chunks and inline data, so `await el.updateComplete` sees them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.moderatorLoading || this.dataLoading || this.sectionsLoading) {
-      await this.moderatorLoading;
-      await this.sectionsLoading;
-      await this.dataLoading;
+    while (this.moderatorLoading || this.dataLoading || this.sectionsLoading || this.virtualLoading) {
+      await Promise.all([this.moderatorLoading, this.sectionsLoading, this.dataLoading, this.virtualLoading]);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -264,18 +254,25 @@ export class DevroomQaQueue extends LitElement {
       if (this.model.hasVoted(questionId, this.userId) === want) this.votePending.delete(questionId);
     }
     if (this.orderDirty && !this.frozen) this.applyOrder();
-    this.range = this.computeRange();
-  }
-
-  protected override firstUpdated(): void {
-    if (this.scroller) this.resizeObserver?.observe(this.scroller);
+    if (this.displayIds.length > STATIC_ROWS && !this.virtual && !this.virtualLoading) {
+      // Until it arrives (or if it cannot), the first STATIC_ROWS rows render as a plain list.
+      this.virtualLoading = import('./virtual.js')
+        .then((m) => {
+          this.virtual = new m.VirtualRows(this);
+        })
+        .catch((error: unknown) => console.error('devroom-qa-queue: could not load the long-list view', error))
+        .finally(() => {
+          this.virtualLoading = undefined;
+          this.requestUpdate();
+        });
+    }
   }
 
   protected override updated(): void {
-    this.measureRows();
     if (this.focusRow) {
       this.focusRow = false;
-      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.active}"]`)?.focus({ preventScroll: true });
+      // Focus scrolls the row into view (a virtualised list always renders the active row).
+      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.active}"]`)?.focus();
     }
   }
 
@@ -315,7 +312,6 @@ export class DevroomQaQueue extends LitElement {
     if (leftOpen && change.section !== 'open') {
       // Gone from the open list (redacted, answered, hidden): remove now, without re-ranking the rest.
       this.displayIds = this.displayIds.filter((id) => id !== change.id);
-      this.geometry.setOrder(this.displayIds);
       return;
     }
     if (change.type === 'removed' || change.section !== 'open') {
@@ -335,7 +331,6 @@ export class DevroomQaQueue extends LitElement {
     const ids: string[] = [];
     this.model.section('open').forEach((q) => ids.push(q.id));
     this.displayIds = ids;
-    this.geometry.setOrder(ids);
     this.orderDirty = false;
     this.pendingUpdates = 0;
     if (this.active >= ids.length) this.active = Math.max(0, ids.length - 1);
@@ -408,62 +403,21 @@ export class DevroomQaQueue extends LitElement {
     this.questions = parsed.questions;
   }
 
-  // ---- virtualisation --------------------------------------------------------------------
+  // ---- open list: scrolling and keyboard ---------------------------------------------
 
-  private computeRange(): [number, number] {
-    const el = this.scroller;
-    const top = el?.scrollTop ?? 0;
-    const height = el?.clientHeight || 600;
-    return this.geometry.range(top, top + height);
-  }
-
-  private onScroll(): void {
-    const el = this.scroller;
-    if (!el) return;
-    const away = el.scrollTop > 2;
+  private onScroll(event: Event): void {
+    const away = (event.currentTarget as HTMLElement).scrollTop > 2;
     if (away !== this.scrolledAway) {
       this.scrolledAway = away;
       this.requestUpdate();
     }
-    const [start, end] = this.computeRange();
-    if (start !== this.range[0] || end !== this.range[1]) this.range = [start, end];
-  }
-
-  /** Reads rendered row heights; rows above the viewport that changed keep the view anchored. */
-  private measureRows(): void {
-    const el = this.scroller;
-    if (!el) return;
-    let changed = false;
-    let shiftAbove = 0;
-    const top = el.scrollTop;
-    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
-      const id = row.dataset.id ?? '';
-      const index = Number(row.dataset.index);
-      const before = this.geometry.heightOf(index);
-      const height = row.offsetHeight;
-      if (this.geometry.measure(id, height)) {
-        changed = true;
-        if (this.geometry.offsetOf(index) < top) shiftAbove += height - before;
-      }
-    }
-    if (!changed) return;
-    if (shiftAbove !== 0) el.scrollTop = top + shiftAbove;
-    this.requestUpdate();
-  }
-
-  private ensureVisible(index: number): void {
-    const el = this.scroller;
-    if (!el) return;
-    const top = this.geometry.offsetOf(index);
-    const bottom = top + this.geometry.heightOf(index);
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+    this.virtual?.scrolled();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
     const n = this.displayIds.length;
     if (n === 0) return;
-    const page = Math.max(1, Math.floor((this.scroller?.clientHeight ?? 400) / this.geometry.estimate));
+    const page = Math.max(1, Math.floor((event.currentTarget as HTMLElement).clientHeight / ROW_HEIGHT));
     const moves: Record<string, number> = {
       ArrowDown: this.active + 1,
       ArrowUp: this.active - 1,
@@ -476,7 +430,6 @@ export class DevroomQaQueue extends LitElement {
     if (next === undefined) return;
     event.preventDefault();
     this.active = Math.min(n - 1, Math.max(0, next));
-    this.ensureVisible(this.active);
     this.focusRow = true;
     this.requestUpdate();
   }
@@ -488,7 +441,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   private onListFocusOut(event: FocusEvent): void {
-    if (this.scroller?.contains(event.relatedTarget as Node | null)) return;
+    if ((event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) return;
     this.focusWithin = false;
     this.requestUpdate();
   }
@@ -663,12 +616,8 @@ export class DevroomQaQueue extends LitElement {
   private renderOpenList(): TemplateResult {
     const n = this.displayIds.length;
     if (n === 0) return html`<p class="empty" part="list">${this.i18n.t('noQuestions')}</p>`;
-    const [start, end] = this.range;
-    const indices: number[] = [];
-    // The active row stays rendered so keyboard focus is never lost to virtualisation.
-    if (this.active < start) indices.push(this.active);
-    for (let i = start; i < end; i++) indices.push(i);
-    if (this.active >= end && this.active < n) indices.push(this.active);
+    const v = n > STATIC_ROWS ? this.virtual : undefined;
+    const indices = v ? v.indices(this.displayIds, this.active) : Array.from({ length: Math.min(n, STATIC_ROWS) }, (_, i) => i);
     return html`<div
       class="scroller"
       part="list"
@@ -679,17 +628,17 @@ export class DevroomQaQueue extends LitElement {
       @pointerenter=${() => this.setHover(true)}
       @pointerleave=${() => this.setHover(false)}
     >
-      <div class="spacer" role="list" aria-labelledby="open-heading" style="height:${this.geometry.total}px">
+      <div class="spacer ${v ? 'virtual' : ''}" role="list" aria-labelledby="open-heading" style=${v ? `height:${v.geometry.total}px` : nothing}>
         ${repeat(
           indices,
           (i) => this.displayIds[i],
-          (i) => this.renderRow(i, n),
+          (i) => this.renderRow(i, n, v),
         )}
       </div>
     </div>`;
   }
 
-  private renderRow(index: number, n: number): TemplateResult | typeof nothing {
+  private renderRow(index: number, n: number, v: VirtualRows | undefined): TemplateResult | typeof nothing {
     const id = this.displayIds[index];
     const q = id === undefined ? undefined : this.model.get(id);
     if (!q) return nothing;
@@ -703,7 +652,7 @@ export class DevroomQaQueue extends LitElement {
       aria-posinset=${index + 1}
       aria-setsize=${n}
       tabindex=${tab}
-      style="transform:translateY(${this.geometry.offsetOf(index)}px)"
+      style=${v ? `transform:translateY(${v.geometry.offsetOf(index)}px)` : nothing}
     >
       ${this.renderVote(q, tab)}
       <div class="body">

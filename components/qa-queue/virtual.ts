@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * Row geometry for the virtualised question list: measured heights where known, an
  * estimate elsewhere, prefix offsets for O(log n) "which rows are visible". Rebuilding
@@ -81,5 +83,95 @@ export class RowGeometry {
       this.offsets[i + 1] = y;
     }
     this.dirty = false;
+  }
+}
+
+/** The host's side of the open list (see DevroomQaQueue). */
+export interface VirtualHost extends ReactiveControllerHost {
+  readonly renderRoot: ParentNode;
+}
+
+/**
+ * Virtualisation of the open list, loaded only once the list is long: keeps the geometry
+ * in step with the display order, says which rows to render, measures rendered rows after
+ * each update (rows above the viewport that changed height keep the view anchored) and
+ * forgets heights when the width changes (text re-wraps).
+ */
+export class VirtualRows implements ReactiveController {
+  readonly geometry = new RowGeometry();
+  #ids?: readonly string[];
+  #range: [number, number] = [0, 0];
+  #observed?: Element;
+  #width = 0;
+  readonly #resize = new ResizeObserver(() => {
+    const width = this.#scroller()?.clientWidth ?? 0;
+    if (width !== this.#width) {
+      this.#width = width;
+      this.geometry.reset();
+      this.host.requestUpdate();
+    }
+  });
+
+  constructor(private readonly host: VirtualHost) {
+    host.addController(this);
+  }
+
+  #scroller(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  #compute(): [number, number] {
+    const el = this.#scroller();
+    const top = el?.scrollTop ?? 0;
+    return this.geometry.range(top, top + (el?.clientHeight || 600));
+  }
+
+  /** Rows to render for `ids`: the visible range, plus `active` so keyboard focus is never lost. */
+  indices(ids: readonly string[], active: number): number[] {
+    if (ids !== this.#ids) {
+      this.#ids = ids;
+      this.geometry.setOrder(ids);
+    }
+    const [start, end] = (this.#range = this.#compute());
+    const out: number[] = [];
+    if (active < start) out.push(active);
+    for (let i = start; i < end; i++) out.push(i);
+    if (active >= end && active < ids.length) out.push(active);
+    return out;
+  }
+
+  /** The list scrolled: re-render when other rows come into view. */
+  scrolled(): void {
+    const [start, end] = this.#compute();
+    if (start !== this.#range[0] || end !== this.#range[1]) this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const el = this.#scroller();
+    if (!el) return;
+    if (el !== this.#observed) {
+      this.#resize.disconnect();
+      this.#resize.observe((this.#observed = el));
+    }
+    let changed = false;
+    let shiftAbove = 0;
+    const top = el.scrollTop;
+    for (const row of el.querySelectorAll<HTMLElement>('.row')) {
+      const index = Number(row.dataset.index);
+      const before = this.geometry.heightOf(index);
+      const height = row.offsetHeight;
+      if (this.geometry.measure(row.dataset.id ?? '', height)) {
+        changed = true;
+        if (this.geometry.offsetOf(index) < top) shiftAbove += height - before;
+      }
+    }
+    if (!changed) return;
+    if (shiftAbove !== 0) el.scrollTop = top + shiftAbove;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#resize.disconnect();
+    this.#observed = undefined;
   }
 }
