@@ -22,27 +22,30 @@ function loadSessionModule(): Promise<SessionModule> {
  * so several sessions (and domains) on one page behave as with the eager controller.
  */
 export class LazyJitsiSession implements ReactiveController {
-  private session: JitsiSessionController | undefined;
-  private pending: 'idle' | 'loading' | 'failed' = 'idle';
-  private pendingError: string | undefined;
+  #session: JitsiSessionController | undefined;
+  #pending: 'idle' | 'loading' | 'failed' = 'idle';
+  #pendingError: string | undefined;
   /** Bumped on every join/leave so a slow chunk cannot resurrect a left session. */
-  private generation = 0;
-  private last: { parent: HTMLElement; options: JitsiJoinOptions } | undefined;
+  #generation = 0;
+  #last: { parent: HTMLElement; options: JitsiJoinOptions } | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly callbacks: JitsiSessionCallbacks = {},
-    private readonly load: () => Promise<SessionModule> = loadSessionModule,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #callbacks: JitsiSessionCallbacks;
+  readonly #load: () => Promise<SessionModule>;
+
+  constructor(host: ReactiveControllerHost, callbacks: JitsiSessionCallbacks = {}, load: () => Promise<SessionModule> = loadSessionModule) {
+    this.#host = host;
+    this.#callbacks = callbacks;
+    this.#load = load;
     host.addController(this);
   }
 
   get status(): JitsiSessionStatus {
-    return this.session ? this.session.status : this.pending;
+    return this.#session ? this.#session.status : this.#pending;
   }
 
   get error(): string | undefined {
-    return this.session ? this.session.error : this.pendingError;
+    return this.#session ? this.#session.error : this.#pendingError;
   }
 
   get active(): boolean {
@@ -50,54 +53,54 @@ export class LazyJitsiSession implements ReactiveController {
   }
 
   get iframe(): HTMLIFrameElement | undefined {
-    return this.session?.iframe;
+    return this.#session?.iframe;
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
     // The real controller (once there) disposes its own call.
-    this.generation++;
-    this.pending = 'idle';
+    this.#generation++;
+    this.#pending = 'idle';
   }
 
   async join(parent: HTMLElement, options: JitsiJoinOptions): Promise<void> {
-    if (this.session) return this.session.join(parent, options);
-    const generation = ++this.generation;
-    this.last = { parent, options };
-    this.pendingError = undefined;
-    this.set('loading');
+    if (this.#session) return this.#session.join(parent, options);
+    const generation = ++this.#generation;
+    this.#last = { parent, options };
+    this.#pendingError = undefined;
+    this.#set('loading');
     let mod: SessionModule;
     try {
-      mod = await this.load();
+      mod = await this.#load();
     } catch (e) {
-      if (generation !== this.generation) return;
-      this.pendingError = e instanceof Error ? e.message : String(e);
-      this.set('failed');
+      if (generation !== this.#generation) return;
+      this.#pendingError = e instanceof Error ? e.message : String(e);
+      this.#set('failed');
       return;
     }
-    if (generation !== this.generation) return;
-    this.pending = 'idle';
-    this.session = new mod.JitsiSessionController(this.host, this.callbacks);
-    return this.session.join(parent, options);
+    if (generation !== this.#generation) return;
+    this.#pending = 'idle';
+    this.#session = new mod.JitsiSessionController(this.#host, this.#callbacks);
+    return this.#session.join(parent, options);
   }
 
   /** Load again after a failure, with the same options. */
   retry(): Promise<void> {
-    if (this.session) return this.session.retry();
-    return this.last ? this.join(this.last.parent, this.last.options) : Promise.resolve();
+    if (this.#session) return this.#session.retry();
+    return this.#last ? this.join(this.#last.parent, this.#last.options) : Promise.resolve();
   }
 
   /** Leave on our side. Does not call onLeft. */
   leave(): void {
-    this.generation++;
-    this.pendingError = undefined;
-    if (this.session) this.session.leave();
-    else this.set('idle');
+    this.#generation++;
+    this.#pendingError = undefined;
+    if (this.#session) this.#session.leave();
+    else this.#set('idle');
   }
 
-  private set(status: 'idle' | 'loading' | 'failed'): void {
-    this.pending = status;
-    this.host.requestUpdate();
+  #set(status: 'idle' | 'loading' | 'failed'): void {
+    this.#pending = status;
+    this.#host.requestUpdate();
   }
 }

@@ -18,48 +18,51 @@ export interface PhaseInputs {
  */
 export class PhaseClock implements ReactiveController {
   state: PhaseState = { phase: 'talk', source: 'none' };
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private connected = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly inputs: () => PhaseInputs,
-    private readonly onChange: (next: PhaseState, previous: PhaseState) => void,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #inputs: () => PhaseInputs;
+  readonly #onChange: (next: PhaseState, previous: PhaseState) => void;
+
+  constructor(host: ReactiveControllerHost, inputs: () => PhaseInputs, onChange: (next: PhaseState, previous: PhaseState) => void) {
+    this.#host = host;
+    this.#inputs = inputs;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     this.refresh();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    clearTimeout(this.timer);
+    this.#connected = false;
+    clearTimeout(this.#timer);
   }
 
   now(): number {
-    return Date.now() + this.inputs().clockOffset;
+    return Date.now() + this.#inputs().clockOffset;
   }
 
   /** Recompute now (call when schedule, override or offset change). */
   refresh(): void {
-    clearTimeout(this.timer);
-    const { schedule, override } = this.inputs();
+    clearTimeout(this.#timer);
+    const { schedule, override } = this.#inputs();
     const now = this.now();
     const previous = this.state;
     const next = phaseAt(schedule, now, override);
     this.state = next;
-    if (next.phase !== previous.phase || next.source !== previous.source) this.onChange(next, previous);
-    this.host.requestUpdate();
-    if (!this.connected) return;
+    if (next.phase !== previous.phase || next.source !== previous.source) this.#onChange(next, previous);
+    this.#host.requestUpdate();
+    if (!this.#connected) return;
     let delay = next.nextChangeAt !== undefined ? next.nextChangeAt - now : undefined;
     // Countdown and overrun texts tick every second, aligned to the second boundary.
     if (next.startsInMs !== undefined || next.overrunMs !== undefined) {
       const tick = 1000 - (((now % 1000) + 1000) % 1000) || 1000;
       delay = delay === undefined ? tick : Math.min(delay, tick);
     }
-    if (delay !== undefined) this.timer = setTimeout(() => this.refresh(), Math.min(Math.max(delay, 0), MAX_TIMER));
+    if (delay !== undefined) this.#timer = setTimeout(() => this.refresh(), Math.min(Math.max(delay, 0), MAX_TIMER));
   }
 }

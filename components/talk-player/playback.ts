@@ -101,149 +101,151 @@ export class PlaybackController implements ReactiveController {
   /** Detail for the error state. */
   message: string | undefined;
   /** Set once playback has really started for the current source (for "not started" vs "interrupted"). */
-  private everPlayed = false;
-  private src: string | undefined;
-  private hls: Hls | undefined;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private tickTimer: ReturnType<typeof setInterval> | undefined;
-  private bufferingTimer: ReturnType<typeof setTimeout> | undefined;
-  private stallTimer: ReturnType<typeof setTimeout> | undefined;
-  private mediaErrors: number[] = [];
-  private generation = 0;
-  private video: HTMLVideoElement | undefined;
-  private suspended = false;
-  private readonly videoListeners: [string, EventListener][] = [];
+  #everPlayed = false;
+  #src: string | undefined;
+  #hls: Hls | undefined;
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #tickTimer: ReturnType<typeof setInterval> | undefined;
+  #bufferingTimer: ReturnType<typeof setTimeout> | undefined;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  #mediaErrors: number[] = [];
+  #generation = 0;
+  #video: HTMLVideoElement | undefined;
+  #suspended = false;
+  readonly #videoListeners: [string, EventListener][] = [];
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: () => PlaybackOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: () => PlaybackOptions;
+
+  constructor(host: ReactiveControllerHost, options: () => PlaybackOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
     this.stop();
   }
 
   /** The hls.js instance, when one is in use (for tests and diagnostics). */
   get hlsInstance(): Hls | undefined {
-    return this.hls;
+    return this.#hls;
   }
 
   get usingHls(): boolean {
-    return this.hls !== undefined;
+    return this.#hls !== undefined;
   }
 
   /** Start (or restart) playing `src` in `video`. */
   load(video: HTMLVideoElement, src: string): void {
     this.stop();
-    this.attachVideo(video);
-    this.src = src;
-    this.suspended = false;
-    this.everPlayed = false;
-    this.attempt = 0;
-    this.mediaErrors = [];
-    this.start();
+    this.#attachVideo(video);
+    this.#src = src;
+    this.#suspended = false;
+    this.#everPlayed = false;
+    this.#attempt = 0;
+    this.#mediaErrors = [];
+    this.#start();
   }
 
   /** Stop everything and forget the source. */
   stop(): void {
-    this.generation++;
-    this.clearTimers();
-    this.destroyHls();
-    if (this.video) {
-      this.video.pause();
-      this.video.removeAttribute('src');
-      this.video.load();
+    this.#generation++;
+    this.#clearTimers();
+    this.#destroyHls();
+    if (this.#video) {
+      this.#video.pause();
+      this.#video.removeAttribute('src');
+      this.#video.load();
     }
-    this.detachVideo();
-    this.src = undefined;
+    this.#detachVideo();
+    this.#src = undefined;
     this.live = false;
     this.retryAt = undefined;
-    this.set('idle');
+    this.#set('idle');
   }
 
   /** Stop loading (e.g. while in a Jitsi call) but keep what is needed to come back. */
   suspend(): void {
-    if (!this.src || this.suspended) return;
-    this.suspended = true;
-    this.generation++;
-    this.clearTimers();
+    if (!this.#src || this.#suspended) return;
+    this.#suspended = true;
+    this.#generation++;
+    this.#clearTimers();
     this.retryAt = undefined;
-    if (this.hls) this.hls.stopLoad();
-    this.video?.pause();
-    this.set('idle');
+    if (this.#hls) this.#hls.stopLoad();
+    this.#video?.pause();
+    this.#set('idle');
   }
 
   /** Come back from suspend(): live streams restart at the live edge, VOD continues. */
   resume(): void {
-    if (!this.src || !this.suspended || !this.video) return;
-    this.suspended = false;
-    if (this.hls && !this.live && this.everPlayed) {
-      this.hls.startLoad();
-      this.set('loading');
-      void this.autoplay(this.generation);
+    if (!this.#src || !this.#suspended || !this.#video) return;
+    this.#suspended = false;
+    if (this.#hls && !this.live && this.#everPlayed) {
+      this.#hls.startLoad();
+      this.#set('loading');
+      void this.#autoplay(this.#generation);
       return;
     }
-    if (!this.hls && !this.live && this.everPlayed) {
-      this.set('loading');
-      void this.autoplay(this.generation);
+    if (!this.#hls && !this.live && this.#everPlayed) {
+      this.#set('loading');
+      void this.#autoplay(this.#generation);
       return;
     }
     // Live (or never started): a fresh load lands on the live edge with no stale buffer.
-    this.restart();
+    this.#restart();
   }
 
   /** Retry right now (the Retry button; the network came back). */
   retryNow(): void {
-    if (!this.src || this.suspended) return;
-    this.restart();
+    if (!this.#src || this.#suspended) return;
+    this.#restart();
   }
 
   seekToLive(): void {
-    const video = this.video;
+    const video = this.#video;
     if (!video) return;
-    const target = this.hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - 3 : undefined);
+    const target = this.#hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) - 3 : undefined);
     if (target !== undefined && target !== null && Number.isFinite(target)) video.currentTime = target;
-    void this.autoplay(this.generation);
+    void this.#autoplay(this.#generation);
   }
 
   /** Seconds behind the live edge (0 when not live / unknown). */
   behindLive(): number {
-    const video = this.video;
+    const video = this.#video;
     if (!this.live || !video) return 0;
-    const edge = this.hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) : undefined);
+    const edge = this.#hls?.liveSyncPosition ?? (video.seekable.length ? video.seekable.end(video.seekable.length - 1) : undefined);
     if (edge === undefined || edge === null) return 0;
     return Math.max(0, edge - video.currentTime);
   }
 
   unmute(): void {
-    if (!this.video) return;
-    this.video.muted = false;
+    if (!this.#video) return;
+    this.#video.muted = false;
     this.mutedByPolicy = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** A click on Play when even muted autoplay was blocked (this is a user gesture). */
   play(): void {
-    if (!this.video) return;
-    if (this.status === 'ended') this.video.currentTime = 0;
-    void this.autoplay(this.generation);
+    if (!this.#video) return;
+    if (this.status === 'ended') this.#video.currentTime = 0;
+    void this.#autoplay(this.#generation);
   }
 
   /** In-manifest subtitle tracks (hls.js) win over sidecar <track>s when both exist. */
   setCaptions(on: boolean, lang?: string): void {
-    const video = this.video;
+    const video = this.#video;
     if (!video) return;
-    const hls = this.hls;
+    const hls = this.#hls;
     const hlsTracks = hls?.subtitleTracks ?? [];
     if (hls && hlsTracks.length) {
       const preferred = hlsTracks.findIndex((t) => lang && t.lang?.toLowerCase().startsWith(lang.split('-')[0] ?? lang));
@@ -258,259 +260,259 @@ export class PlaybackController implements ReactiveController {
   }
 
   get hasCaptions(): boolean {
-    const video = this.video;
+    const video = this.#video;
     if (!video) return false;
-    if (this.hls?.subtitleTracks.length) return true;
+    if (this.#hls?.subtitleTracks.length) return true;
     return Array.from(video.textTracks).some((t) => t.kind === 'captions' || t.kind === 'subtitles');
   }
 
   // ---- internals -------------------------------------------------------------------------
 
-  private restart(): void {
-    this.generation++;
-    this.clearTimers();
-    this.destroyHls();
+  #restart(): void {
+    this.#generation++;
+    this.#clearTimers();
+    this.#destroyHls();
     this.retryAt = undefined;
-    this.start();
+    this.#start();
   }
 
-  private start(): void {
-    const video = this.video;
-    const src = this.src;
+  #start(): void {
+    const video = this.#video;
+    const src = this.#src;
     if (!video || !src) return;
-    const generation = ++this.generation;
+    const generation = ++this.#generation;
     this.message = undefined;
     if (!navigator.onLine) {
-      this.set('offline');
+      this.#set('offline');
       return;
     }
-    this.set(this.everPlayed ? 'reconnecting' : 'loading');
+    this.#set(this.#everPlayed ? 'reconnecting' : 'loading');
     if (!isHlsUrl(src)) {
-      this.startNative(video, src, generation);
+      this.#startNative(video, src, generation);
       return;
     }
     loadHls().then(
       (glue) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.#generation) return;
         // hls.js first; native HLS only where MSE is missing (Chromium answers "maybe" for
         // HLS but fails some streams natively).
-        if (glue.hlsSupported()) this.startHls(glue, video, src, generation);
-        else if (video.canPlayType('application/vnd.apple.mpegurl')) this.startNative(video, src, generation);
-        else this.fail('unsupported');
+        if (glue.hlsSupported()) this.#startHls(glue, video, src, generation);
+        else if (video.canPlayType('application/vnd.apple.mpegurl')) this.#startNative(video, src, generation);
+        else this.#fail('unsupported');
       },
       () => {
-        if (generation !== this.generation) return;
+        if (generation !== this.#generation) return;
         // The hls.js chunk itself did not load (CDN trouble, offline): retry like a network error.
-        this.scheduleRetry();
+        this.#scheduleRetry();
       },
     );
   }
 
-  private startNative(video: HTMLVideoElement, src: string, generation: number): void {
+  #startNative(video: HTMLVideoElement, src: string, generation: number): void {
     video.src = src;
     video.load();
-    void this.autoplay(generation);
+    void this.#autoplay(generation);
   }
 
-  private startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number): void {
-    const current = () => generation === this.generation;
-    this.hls = glue.startHls(video, src, this.options(), {
+  #startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number): void {
+    const current = () => generation === this.#generation;
+    this.#hls = glue.startHls(video, src, this.#options(), {
       live: (live) => {
         if (!current() || this.live === live) return;
         this.live = live;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
-      subtitles: () => this.host.requestUpdate(),
-      waiting: () => current() && this.onWaiting(),
-      mediaError: (hls) => current() && this.onFatalMediaError(hls),
-      fatal: (details) => current() && this.onFatalError(details),
+      subtitles: () => this.#host.requestUpdate(),
+      waiting: () => current() && this.#onWaiting(),
+      mediaError: (hls) => current() && this.#onFatalMediaError(hls),
+      fatal: (details) => current() && this.#onFatalError(details),
     });
-    void this.autoplay(generation);
+    void this.#autoplay(generation);
   }
 
   /** Throttled: recoverMediaError() a couple of times, then a full reload with backoff. */
-  private onFatalMediaError(hls: Hls): void {
-    const { policy } = this.options();
+  #onFatalMediaError(hls: Hls): void {
+    const { policy } = this.#options();
     const now = Date.now();
-    this.mediaErrors = this.mediaErrors.filter((t) => now - t < policy.mediaErrorWindowMs);
-    this.mediaErrors.push(now);
-    if (this.mediaErrors.length > policy.maxMediaRecoveries) {
-      this.mediaErrors = [];
-      this.destroyHls();
-      this.scheduleRetry();
+    this.#mediaErrors = this.#mediaErrors.filter((t) => now - t < policy.mediaErrorWindowMs);
+    this.#mediaErrors.push(now);
+    if (this.#mediaErrors.length > policy.maxMediaRecoveries) {
+      this.#mediaErrors = [];
+      this.#destroyHls();
+      this.#scheduleRetry();
       return;
     }
-    this.set('recovering');
+    this.#set('recovering');
     hls.recoverMediaError();
-    void this.autoplay(this.generation);
+    void this.#autoplay(this.#generation);
   }
 
   /** Network (retries exhausted) or other fatal errors: drop hls.js, slate, reload later. */
-  private onFatalError(details: string): void {
+  #onFatalError(details: string): void {
     this.message = details;
-    this.destroyHls();
+    this.#destroyHls();
     if (!navigator.onLine) {
-      this.set('offline');
+      this.#set('offline');
       return;
     }
-    this.scheduleRetry();
+    this.#scheduleRetry();
   }
 
-  private scheduleRetry(): void {
-    const { policy } = this.options();
-    this.clearTimers();
-    const delay = backoffDelay(this.attempt, policy);
-    this.attempt++;
+  #scheduleRetry(): void {
+    const { policy } = this.#options();
+    this.#clearTimers();
+    const delay = backoffDelay(this.#attempt, policy);
+    this.#attempt++;
     this.retryAt = Date.now() + delay;
-    this.set(this.everPlayed ? 'reconnecting' : 'not-started');
-    const generation = this.generation;
-    this.retryTimer = setTimeout(() => {
-      if (generation !== this.generation) return;
+    this.#set(this.#everPlayed ? 'reconnecting' : 'not-started');
+    const generation = this.#generation;
+    this.#retryTimer = setTimeout(() => {
+      if (generation !== this.#generation) return;
       this.retryAt = undefined;
-      this.restart();
+      this.#restart();
     }, delay);
     // Re-render once a second for the "trying again in N s" text.
-    this.tickTimer = setInterval(() => this.host.requestUpdate(), 1000);
+    this.#tickTimer = setInterval(() => this.#host.requestUpdate(), 1000);
   }
 
-  private async autoplay(generation: number): Promise<void> {
-    const video = this.video;
+  async #autoplay(generation: number): Promise<void> {
+    const video = this.#video;
     if (!video) return;
     try {
       await video.play();
     } catch (e) {
-      if (generation !== this.generation || (e as DOMException).name !== 'NotAllowedError') return;
+      if (generation !== this.#generation || (e as DOMException).name !== 'NotAllowedError') return;
       // Sound blocked: play muted and offer "Unmute".
       if (!video.muted) {
         video.muted = true;
         this.mutedByPolicy = true;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
         try {
           await video.play();
           return;
         } catch (e2) {
-          if (generation !== this.generation || (e2 as DOMException).name !== 'NotAllowedError') return;
+          if (generation !== this.#generation || (e2 as DOMException).name !== 'NotAllowedError') return;
         }
       }
-      this.set('blocked');
+      this.#set('blocked');
     }
   }
 
-  private attachVideo(video: HTMLVideoElement): void {
-    if (this.video === video) return;
-    this.detachVideo();
-    this.video = video;
+  #attachVideo(video: HTMLVideoElement): void {
+    if (this.#video === video) return;
+    this.#detachVideo();
+    this.#video = video;
     const on = (type: string, fn: EventListener) => {
       video.addEventListener(type, fn);
-      this.videoListeners.push([type, fn]);
+      this.#videoListeners.push([type, fn]);
     };
     on('playing', () => {
-      if (this.suspended) return;
-      this.everPlayed = true;
-      this.attempt = 0;
-      this.clearStall();
-      this.set('playing');
+      if (this.#suspended) return;
+      this.#everPlayed = true;
+      this.#attempt = 0;
+      this.#clearStall();
+      this.#set('playing');
     });
     on('pause', () => {
-      if (!this.suspended && this.status === 'playing' && !video.ended) this.set('paused');
+      if (!this.#suspended && this.status === 'playing' && !video.ended) this.#set('paused');
     });
-    on('waiting', () => this.onWaiting());
-    on('stalled', () => this.onWaiting());
+    on('waiting', () => this.#onWaiting());
+    on('stalled', () => this.#onWaiting());
     on('timeupdate', () => {
       if (this.status === 'buffering' && !video.paused) {
-        this.clearStall();
-        this.set('playing');
+        this.#clearStall();
+        this.#set('playing');
       }
-      if (this.live) this.host.requestUpdate();
+      if (this.live) this.#host.requestUpdate();
     });
     on('ended', () => {
-      this.clearStall();
-      if (!this.live) this.set('ended');
+      this.#clearStall();
+      if (!this.live) this.#set('ended');
     });
-    on('error', () => this.onVideoError());
+    on('error', () => this.#onVideoError());
   }
 
-  private detachVideo(): void {
-    if (!this.video) return;
-    for (const [type, fn] of this.videoListeners) this.video.removeEventListener(type, fn);
-    this.videoListeners.length = 0;
-    this.video = undefined;
+  #detachVideo(): void {
+    if (!this.#video) return;
+    for (const [type, fn] of this.#videoListeners) this.#video.removeEventListener(type, fn);
+    this.#videoListeners.length = 0;
+    this.#video = undefined;
   }
 
   /** Native playback errors (MP4, Safari HLS); hls.js reports its own through ERROR. */
-  private onVideoError(): void {
-    if (this.hls || this.suspended || !this.src || !this.video?.error) return;
-    const code = this.video.error.code;
+  #onVideoError(): void {
+    if (this.#hls || this.#suspended || !this.#src || !this.#video?.error) return;
+    const code = this.#video.error.code;
     if (code === MediaError.MEDIA_ERR_DECODE) this.message = 'decode';
     if (!navigator.onLine) {
-      this.set('offline');
+      this.#set('offline');
       return;
     }
-    this.scheduleRetry();
+    this.#scheduleRetry();
   }
 
-  private onWaiting(): void {
-    if (this.suspended || this.bufferingTimer || this.status === 'not-started' || this.status === 'reconnecting') return;
-    const { policy } = this.options();
-    const generation = this.generation;
-    this.bufferingTimer = setTimeout(() => {
-      if (generation !== this.generation || !this.video || this.video.paused) return;
-      if (this.status === 'playing' || this.status === 'loading' || this.status === 'recovering') this.set('buffering');
+  #onWaiting(): void {
+    if (this.#suspended || this.#bufferingTimer || this.status === 'not-started' || this.status === 'reconnecting') return;
+    const { policy } = this.#options();
+    const generation = this.#generation;
+    this.#bufferingTimer = setTimeout(() => {
+      if (generation !== this.#generation || !this.#video || this.#video.paused) return;
+      if (this.status === 'playing' || this.status === 'loading' || this.status === 'recovering') this.#set('buffering');
     }, policy.bufferingAfterMs);
-    this.stallTimer = setTimeout(() => {
-      if (generation !== this.generation) return;
+    this.#stallTimer = setTimeout(() => {
+      if (generation !== this.#generation) return;
       // Still no progress: reload. Live lands on the live edge; VOD retries from scratch.
-      this.bufferingTimer = undefined;
-      this.destroyHls();
-      this.scheduleRetry();
+      this.#bufferingTimer = undefined;
+      this.#destroyHls();
+      this.#scheduleRetry();
     }, policy.stallReloadMs);
   }
 
-  private clearStall(): void {
-    clearTimeout(this.bufferingTimer);
-    clearTimeout(this.stallTimer);
-    this.bufferingTimer = undefined;
-    this.stallTimer = undefined;
+  #clearStall(): void {
+    clearTimeout(this.#bufferingTimer);
+    clearTimeout(this.#stallTimer);
+    this.#bufferingTimer = undefined;
+    this.#stallTimer = undefined;
   }
 
-  private clearTimers(): void {
-    this.clearStall();
-    clearTimeout(this.retryTimer);
-    clearInterval(this.tickTimer);
-    this.retryTimer = undefined;
-    this.tickTimer = undefined;
+  #clearTimers(): void {
+    this.#clearStall();
+    clearTimeout(this.#retryTimer);
+    clearInterval(this.#tickTimer);
+    this.#retryTimer = undefined;
+    this.#tickTimer = undefined;
   }
 
-  private destroyHls(): void {
-    const hls = this.hls;
-    this.hls = undefined;
+  #destroyHls(): void {
+    const hls = this.#hls;
+    this.#hls = undefined;
     hls?.destroy();
   }
 
-  private fail(reason: string): void {
-    this.clearTimers();
-    this.destroyHls();
+  #fail(reason: string): void {
+    this.#clearTimers();
+    this.#destroyHls();
     this.message = reason;
-    this.set('error');
+    this.#set('error');
   }
 
-  private readonly onOffline = () => {
-    if (!this.src || this.suspended) return;
+  readonly #onOffline = () => {
+    if (!this.#src || this.#suspended) return;
     // Stop hammering the network; hls.js would burn through its retries.
-    this.generation++;
-    this.clearTimers();
+    this.#generation++;
+    this.#clearTimers();
     this.retryAt = undefined;
-    this.hls?.stopLoad();
-    this.set('offline');
+    this.#hls?.stopLoad();
+    this.#set('offline');
   };
 
-  private readonly onOnline = () => {
-    if (this.status === 'offline' && this.src && !this.suspended) this.restart();
+  readonly #onOnline = () => {
+    if (this.status === 'offline' && this.#src && !this.#suspended) this.#restart();
   };
 
-  private set(status: PlaybackStatus): void {
+  #set(status: PlaybackStatus): void {
     if (this.status === status) return;
     this.status = status;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -192,7 +192,7 @@ export class DevroomTalkPlayer extends LitElement {
   @query('video') private video!: HTMLVideoElement | null;
   @query('.jitsi') private jitsiContainer!: HTMLElement | null;
 
-  private readonly i18n = new LocaleController(this, translations);
+  readonly #i18n = new LocaleController(this, translations);
   readonly playback = new PlaybackController(this, () => ({
     policy: this.playbackPolicy,
     ...(this.hlsConfig ? { hlsConfig: this.hlsConfig } : {}),
@@ -200,24 +200,24 @@ export class DevroomTalkPlayer extends LitElement {
   }));
   /** The Jitsi session code loads on the first join (most viewers never join). */
   readonly call = new LazyJitsiSession(this, {
-    onLeft: (reason, error) => this.afterCall(reason, error),
+    onLeft: (reason, error) => this.#afterCall(reason, error),
     onIframe: () => emit(this, 'devroom-activity', { active: true }),
   });
-  private readonly clock = new PhaseClock(
+  readonly #clock = new PhaseClock(
     this,
     () => ({
       schedule: { startsAt: parseTime(this.startsAt), qaAt: parseTime(this.qaAt), endsAt: parseTime(this.endsAt) },
       override: isTalkPhase(this.phase) ? this.phase : undefined,
       clockOffset: this.clockOffset || 0,
     }),
-    (next, previous) => this.onPhaseChange(next, previous),
+    (next, previous) => this.#onPhaseChange(next, previous),
   );
-  private loadedSrc: string | undefined;
-  private wasActive = false;
+  #loadedSrc: string | undefined;
+  #wasActive = false;
 
   /** The effective phase (override or clock). */
   get currentPhase(): TalkPhase {
-    return this.clock.state.phase;
+    return this.#clock.state.phase;
   }
 
   /** Whether the Jitsi call is showing (loading, joining or joined). */
@@ -247,7 +247,7 @@ export class DevroomTalkPlayer extends LitElement {
         ...(this.jitsiScriptUrl ? { scriptUrl: this.jitsiScriptUrl } : {}),
         ...(this.displayName ? { displayName: this.displayName } : {}),
         ...(this.jwt ? { jwt: this.jwt } : {}),
-        lang: this.i18n.lang,
+        lang: this.#i18n.lang,
         ...(this.jitsiConfig ? { configOverwrite: this.jitsiConfig } : {}),
       });
     });
@@ -259,72 +259,72 @@ export class DevroomTalkPlayer extends LitElement {
   leaveCall(reason: CallLeaveReason = 'user'): void {
     if (!this.call.active) return;
     this.call.leave();
-    this.afterCall(reason);
+    this.#afterCall(reason);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readTracks();
+    this.#readTracks();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadedSrc = undefined;
+    this.#loadedSrc = undefined;
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-talk-player');
+    await ensureLocale(this.#i18n.lang, translations, LOCALES, 'devroom-talk-player');
     super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('startsAt') || changed.has('endsAt') || changed.has('qaAt') || changed.has('phase') || changed.has('clockOffset')) {
-      this.clock.refresh();
+      this.#clock.refresh();
     }
     if (changed.has('stageInvite') && this.stageInvite !== this.dismissedInvite) this.dismissedInvite = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('muted') && this.muted && this.video) this.video.muted = true;
-    this.syncPlayback();
+    this.#syncPlayback();
     if ((changed.has('callAllowed') || changed.has('hallway') || changed.has('jitsiDomain')) && !this.callAvailable && this.call.active) {
       this.leaveCall('phase');
     }
-    if (changed.has('callAllowed') && this.callAllowed && this.autoJoin && this.currentPhase === 'qa') this.maybeAutoJoin();
+    if (changed.has('callAllowed') && this.callAllowed && this.autoJoin && this.currentPhase === 'qa') this.#maybeAutoJoin();
     const active = this.call.active || this.playback.status === 'playing';
-    if (active !== this.wasActive) {
-      this.wasActive = active;
+    if (active !== this.#wasActive) {
+      this.#wasActive = active;
       emit(this, 'devroom-activity', { active });
     }
   }
 
   /** Decide whether the stream should be loading, from phase, call state and source. */
-  private syncPlayback(): void {
+  #syncPlayback(): void {
     const video = this.video;
-    const src = this.safeSrc();
+    const src = this.#safeSrc();
     const phase = this.currentPhase;
     const wanted = video && src && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
     if (!wanted) {
-      if (this.loadedSrc && !this.call.active) {
+      if (this.#loadedSrc && !this.call.active) {
         this.playback.stop();
-        this.loadedSrc = undefined;
+        this.#loadedSrc = undefined;
       }
       return;
     }
-    if (this.loadedSrc !== src) {
-      this.loadedSrc = src;
+    if (this.#loadedSrc !== src) {
+      this.#loadedSrc = src;
       if (this.muted) video.muted = true;
       this.playback.load(video, src);
     }
   }
 
-  private safeSrc(): string | undefined {
+  #safeSrc(): string | undefined {
     if (!this.src) return undefined;
     const checked = checkUrl(this.src);
     return checked.ok ? checked.url : undefined;
   }
 
-  private onPhaseChange(next: PhaseState, previous: PhaseState): void {
+  #onPhaseChange(next: PhaseState, previous: PhaseState): void {
     if (next.phase !== 'ended') this.replay = false;
     if (next.phase !== previous.phase) {
       emit(this, 'devroom-phase-change', { phase: next.phase, previous: previous.phase, source: next.source });
@@ -332,23 +332,23 @@ export class DevroomTalkPlayer extends LitElement {
     // Run after Lit has processed the new phase.
     void this.updateComplete.then(() => {
       if (this.call.active && !this.callAvailable) this.leaveCall('phase');
-      else if (next.phase === 'qa' && previous.phase !== 'qa') this.maybeAutoJoin();
+      else if (next.phase === 'qa' && previous.phase !== 'qa') this.#maybeAutoJoin();
     });
   }
 
-  private maybeAutoJoin(): void {
+  #maybeAutoJoin(): void {
     if (this.autoJoin && this.callAllowed && this.callAvailable && !this.call.active) this.joinCall(true);
   }
 
-  private afterCall(reason: CallLeaveReason, error?: string): void {
-    const t = this.i18n;
+  #afterCall(reason: CallLeaveReason, error?: string): void {
+    const t = this.#i18n;
     if (reason === 'error') this.callNotice = t.t('callEnded', error ?? '');
     emit(this, 'devroom-leave-call', error ? { reason, error } : { reason });
     this.playback.resume();
     this.requestUpdate();
   }
 
-  private readTracks(): void {
+  #readTracks(): void {
     this.sideTracks = Array.from(this.querySelectorAll(':scope > track')).flatMap((el) => {
       const src = checkUrl(el.getAttribute('src'));
       if (!src.ok) return [];
@@ -364,17 +364,17 @@ export class DevroomTalkPlayer extends LitElement {
     });
   }
 
-  private toggleCaptions(): void {
+  #toggleCaptions(): void {
     this.captionsOn = !this.captionsOn;
-    this.playback.setCaptions(this.captionsOn, this.i18n.lang);
+    this.playback.setCaptions(this.captionsOn, this.#i18n.lang);
   }
 
-  private request(phase: TalkPhase | null): void {
+  #request(phase: TalkPhase | null): void {
     emit(this, 'devroom-phase-request', { phase });
   }
 
   /** Every URL attribute, checked; the first refused one is shown. */
-  private refusedUrls(): string[] {
+  #refusedUrls(): string[] {
     const out: string[] = [];
     for (const [name, value] of [
       ['src', this.src],
@@ -390,9 +390,9 @@ export class DevroomTalkPlayer extends LitElement {
   // ---- rendering ----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const t = this.i18n;
+    const t = this.#i18n;
     const phase = this.currentPhase;
-    const refused = this.refusedUrls();
+    const refused = this.#refusedUrls();
     const poster = this.poster ? checkUrl(this.poster) : undefined;
     const captions = this.captions ? checkUrl(this.captions) : undefined;
     const showVideo = !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
@@ -426,19 +426,19 @@ export class DevroomTalkPlayer extends LitElement {
             )}
           </video>
           <div part="jitsi" class="jitsi" ?hidden=${!this.call.active}></div>
-          ${this.renderSlate(showVideo, refused)}
+          ${this.#renderSlate(showVideo, refused)}
         </div>
-        <p part="status" class="sr-only" role="status" aria-live="polite">${this.statusText(showVideo, refused)}</p>
-        ${this.renderToolbar(showVideo)} ${this.renderInvite()} ${this.renderHost()}
-        <slot hidden @slotchange=${() => this.readTracks()}></slot>
+        <p part="status" class="sr-only" role="status" aria-live="polite">${this.#statusText(showVideo, refused)}</p>
+        ${this.#renderToolbar(showVideo)} ${this.#renderInvite()} ${this.#renderHost()}
+        <slot hidden @slotchange=${() => this.#readTracks()}></slot>
       </section>
     `;
   }
 
   /** The one sentence that says what is going on (also the screen-reader status). */
-  private statusText(showVideo: boolean, refused: string[]): string {
-    const t = this.i18n;
-    const phase = this.clock.state;
+  #statusText(showVideo: boolean, refused: string[]): string {
+    const t = this.#i18n;
+    const phase = this.#clock.state;
     if (refused.length) return t.t('refused', refused.join(', '));
     if (this.call.active) {
       if (this.call.status === 'failed') return t.t('callFailed', this.call.error ?? '');
@@ -458,10 +458,10 @@ export class DevroomTalkPlayer extends LitElement {
     return text;
   }
 
-  private renderSlate(showVideo: boolean, refused: string[]): TemplateResult | typeof nothing {
-    const t = this.i18n;
-    const phase = this.clock.state;
-    const text = this.statusText(showVideo, refused);
+  #renderSlate(showVideo: boolean, refused: string[]): TemplateResult | typeof nothing {
+    const t = this.#i18n;
+    const phase = this.#clock.state;
+    const text = this.#statusText(showVideo, refused);
     const button = (label: string, fn: () => void, primary = false) =>
       html`<button part="button" class=${primary ? 'primary' : ''} @click=${fn}>${label}</button>`;
     if (refused.length) return html`<div part="slate" class="slate error"><span aria-hidden="true">${text}</span></div>`;
@@ -487,7 +487,7 @@ export class DevroomTalkPlayer extends LitElement {
     if (phase.phase === 'ended' && !this.replay) {
       return html`<div part="slate" class="slate">
         <span class="big" aria-hidden="true">${text}</span>
-        ${this.safeSrc() ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
+        ${this.#safeSrc() ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
       </div>`;
     }
     const status = this.playback.status;
@@ -505,16 +505,16 @@ export class DevroomTalkPlayer extends LitElement {
     </div>`;
   }
 
-  private renderToolbar(showVideo: boolean): TemplateResult {
-    const t = this.i18n;
+  #renderToolbar(showVideo: boolean): TemplateResult {
+    const t = this.#i18n;
     const p = this.playback;
     const behind = p.live ? p.behindLive() : 0;
-    const overrun = this.clock.state.overrunMs;
+    const overrun = this.#clock.state.overrunMs;
     return html`<div part="toolbar" class="toolbar">
       ${showVideo && p.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
       ${showVideo && p.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
       ${showVideo && p.hasCaptions
-        ? html`<button part="button" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${this.toggleCaptions}>
+        ? html`<button part="button" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${this.#toggleCaptions}>
             ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
@@ -541,10 +541,10 @@ export class DevroomTalkPlayer extends LitElement {
     </div>`;
   }
 
-  private renderInvite(): TemplateResult | typeof nothing {
+  #renderInvite(): TemplateResult | typeof nothing {
     const invite = this.stageInvite;
     if (!invite || invite === this.dismissedInvite || this.call.active || !this.jitsiDomain || !this.jitsiRoom) return nothing;
-    const t = this.i18n;
+    const t = this.#i18n;
     return html`<div part="invite" class="invite" role="group" aria-label=${t.t('stageInvite', invite.by ?? '')}>
       <span>${t.t('stageInvite', invite.by ?? '')}</span>
       <button
@@ -570,16 +570,16 @@ export class DevroomTalkPlayer extends LitElement {
     </div>`;
   }
 
-  private renderHost(): TemplateResult | typeof nothing {
+  #renderHost(): TemplateResult | typeof nothing {
     if (!this.canHost) return nothing;
-    const t = this.i18n;
+    const t = this.#i18n;
     const phase = this.currentPhase;
     const b = (label: string, fn: () => void) => html`<button part="button" @click=${fn}>${label}</button>`;
     return html`<div part="host-controls" class="host" role="group" aria-label=${t.t('hostControls')}>
-      ${phase !== 'qa' ? b(t.t('startQa'), () => this.request('qa')) : b(t.t('resumeTalk'), () => this.request('talk'))}
+      ${phase !== 'qa' ? b(t.t('startQa'), () => this.#request('qa')) : b(t.t('resumeTalk'), () => this.#request('talk'))}
       ${b(this.hallway ? t.t('closeCall') : t.t('openCall'), () => emit(this, 'devroom-hallway-request', { open: !this.hallway }))}
-      ${phase !== 'ended' ? b(t.t('endTalk'), () => this.request('ended')) : nothing}
-      ${this.phase ? b(t.t('followSchedule'), () => this.request(null)) : nothing}
+      ${phase !== 'ended' ? b(t.t('endTalk'), () => this.#request('ended')) : nothing}
+      ${this.phase ? b(t.t('followSchedule'), () => this.#request(null)) : nothing}
     </div>`;
   }
 }
