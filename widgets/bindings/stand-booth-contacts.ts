@@ -8,7 +8,7 @@ import { EventTypes } from '../schema/namespace.js';
 import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactStatus } from '../schema/stand.js';
 import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
 import type { PowerWatch, RootInfo } from './room-sync.js';
-import { ROOT_PURPOSE, describeRoomError } from './stand-booth.js';
+import { ROOT_PURPOSE } from './stand-booth.js';
 
 /**
  * The contact-request half of the stand booth binding (docs/schema.md, "Stand"): requests
@@ -58,6 +58,23 @@ interface LocalSend {
   status: 'pending' | 'sent' | 'failed';
   error?: string;
   createdAt: number;
+}
+
+/** Short, human reasons for refused requests. */
+export function describeRoomError(error: unknown): string {
+  const code = error instanceof RoomError ? error.code : undefined;
+  switch (code) {
+    case 'M_FORBIDDEN':
+      return 'not allowed in this room';
+    case 'DEVROOM_TIMEOUT':
+      return 'the server did not answer in time, try again';
+    case 'M_LIMIT_EXCEEDED':
+      return 'too many requests, try again in a moment';
+    case 'DEVROOM_NOT_OPEN':
+      return 'the stand does not take contact requests yet';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export function bindContacts(host: ContactsHost): Contacts {

@@ -2,14 +2,17 @@ import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth
 import { parseStand } from '../../components/stand-booth/stand.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUpdateDetail } from '../../components/stand-booth/stand-events.js';
-import { RoomError } from '../room/room.js';
 import type { Room } from '../room/room.js';
 import { standCapabilityNames } from './stand-booth-capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
-import { CONTACT_STATUS_EVENT, PRESENCE_EVENT, PRESENCE_MAX_AGE_MS, STAND_EVENT, isPresent, standContent } from '../schema/stand.js';
+import { PRESENCE_MAX_AGE_MS, isPresent } from '../schema/stand-presence.js';
 import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
 import type { RootInfo } from './room-sync.js';
 import type { Contacts } from './stand-booth-contacts.js';
+import type * as StaffModule from './stand-booth-staff.js';
+
+// From the namespace, not schema/stand.ts: its validators belong to the lazily loaded parts.
+const { stand: STAND_EVENT, standPresence: PRESENCE_EVENT, contactStatus: CONTACT_STATUS_EVENT } = EventTypes;
 
 /**
  * Binds <devroom-stand-booth> to a room (docs/schema.md, "Stand"):
@@ -17,7 +20,9 @@ import type { Contacts } from './stand-booth-contacts.js';
  * - `dev.devroom.stand.presence` (state key = own user id) → `presence`, staff only, stale
  *   after PRESENCE_MAX_AGE_MS; `devroom-presence` → own key only;
  * - contact requests (stand-booth-contacts.ts) relate to the `contacts` root; that part
- *   loads on demand, once there is a root or the user may create one.
+ *   loads on demand, once there is a root or the user may create one;
+ * - the writes only staff make (stand edits, own presence: stand-booth-staff.ts) load once
+ *   the user may make them.
  */
 
 export const ROOT_PURPOSE = 'contacts';
@@ -37,23 +42,6 @@ export interface StandBoothBinding {
   /** Re-evaluates what the user may do (after a capability renegotiation). */
   refresh(): void;
   stop(): void;
-}
-
-/** Short, human reasons for refused requests. */
-export function describeRoomError(error: unknown): string {
-  const code = error instanceof RoomError ? error.code : undefined;
-  switch (code) {
-    case 'M_FORBIDDEN':
-      return 'not allowed in this room';
-    case 'DEVROOM_TIMEOUT':
-      return 'the server did not answer in time, try again';
-    case 'M_LIMIT_EXCEEDED':
-      return 'too many requests, try again in a moment';
-    case 'DEVROOM_NOT_OPEN':
-      return 'the stand does not take contact requests yet';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 export function bindStandBooth(el: DevroomStandBooth, room: Room, options: StandBoothBindingOptions = {}): StandBoothBinding {
@@ -169,27 +157,26 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     // The presence toggle shows for the current user when they are staff: only give the
     // component the user id when they may actually write their presence.
     el.currentUser = canSendPresence() ? me : undefined;
-    el.interactive = usesContacts() || mayCreateRoot() || el.canEdit || (isStaff() && canSendPresence());
+    const staffWrites = el.canEdit || (isStaff() && canSendPresence());
+    el.interactive = usesContacts() || mayCreateRoot() || staffWrites;
+    if (staffWrites) void loadStaff().catch(() => {}); // preloaded; a request retries the load
     contacts?.render();
   }
 
   // --- component requests → room ---------------------------------------------------------
-  const onStandUpdate = (ev: CustomEvent<StandUpdateDetail>) => {
-    if (!canEdit()) return;
-    notify(undefined);
-    room.sendState(STAND_EVENT, '', standContent(ev.detail.stand, standContentNow)).catch((error: unknown) => {
-      notify(`Could not save the stand: ${describeRoomError(error)}`);
-    });
-  };
+  const staffHost = { room, now, notify, content: () => standContentNow };
+  let staffPart: Promise<typeof StaffModule> | undefined;
+  const loadStaff = () =>
+    (staffPart ??= import('./stand-booth-staff.js').catch((error: unknown) => {
+      staffPart = undefined;
+      throw error;
+    }));
+  /** A request waits for the staff part (never dropped); if it cannot load, the user is told. */
+  const staffWrite = (write: (part: typeof StaffModule) => void) =>
+    void loadStaff().then(write, (error: unknown) => notify(`Could not send: ${String(error)}`));
 
-  const onPresence = (ev: CustomEvent<PresenceDetail>) => {
-    if (!canSendPresence()) return;
-    notify(undefined);
-    // Own key only: there is no code path that writes anyone else's presence.
-    room.sendState(PRESENCE_EVENT, me, { present: ev.detail.present, since: now() }).catch((error: unknown) => {
-      notify(`Could not update your presence: ${describeRoomError(error)}`);
-    });
-  };
+  const onStandUpdate = (ev: CustomEvent<StandUpdateDetail>) => canEdit() && staffWrite((s) => s.saveStand(staffHost, ev.detail.stand));
+  const onPresence = (ev: CustomEvent<PresenceDetail>) => canSendPresence() && staffWrite((s) => s.setPresence(staffHost, ev.detail.present));
 
   // Only the lazily loaded contact form sends these; the part is loaded (or on its way) by then.
   const onContactRequest = (ev: CustomEvent<ContactRequestDetail>) => void loadContacts().then((c) => c?.send(ev.detail));

@@ -1,6 +1,5 @@
 import { CONTACT_LIMITS } from '../../components/stand-booth/contact.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
-import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from './namespace.js';
 import { Problems, bool, finish, int, isRecord, oneOf, str } from './validate.js';
 import type { Result } from './validate.js';
@@ -15,8 +14,7 @@ export const PRESENCE_EVENT = EventTypes.standPresence;
 export const CONTACT_EVENT = EventTypes.contactRequest;
 export const CONTACT_STATUS_EVENT = EventTypes.contactStatus;
 
-/** Presence older than this counts as gone: staff close the laptop without untoggling. */
-export const PRESENCE_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+export { PRESENCE_MAX_AGE_MS, isPresent } from './stand-presence.js';
 
 export interface PresenceState {
   present: boolean;
@@ -24,7 +22,10 @@ export interface PresenceState {
   since?: number;
 }
 
-/** `dev.devroom.stand.presence` content (state key = the staff member's own user id). */
+/**
+ * `dev.devroom.stand.presence` content (state key = the staff member's own user id). The
+ * booth reads presence with `isPresent` (stand-presence.ts), which applies the same rules.
+ */
 export function parsePresence(content: unknown): Result<PresenceState> {
   const p = new Problems();
   if (!isRecord(content)) return { ok: false, errors: ['(content): expected an object'] };
@@ -32,18 +33,6 @@ export function parsePresence(content: unknown): Result<PresenceState> {
   const present = bool(p, content, 'present') ?? false;
   const since = int(p, content, 'since', { min: 0 });
   return finish(p, since === undefined ? { present } : { present, since });
-}
-
-/**
- * Whether a presence state event says "at the booth now". Presence without `since`, or
- * older than `maxAgeMs`, is stale; the sender must own the key (the `@` state key rule
- * already enforces it on the server; checked again because we never trust a client).
- */
-export function isPresent(event: RoomEvent, now: number, maxAgeMs = PRESENCE_MAX_AGE_MS): boolean {
-  if (event.state_key !== event.sender) return false;
-  const parsed = parsePresence(event.content);
-  if (!parsed.ok || !parsed.value.present || parsed.value.since === undefined) return false;
-  return now - parsed.value.since < maxAgeMs;
 }
 
 export interface ContactRequestContent {
