@@ -1,4 +1,4 @@
-import { EventDirection, MatrixCapabilities, WidgetEventCapability } from 'matrix-widget-api';
+import { capabilityList } from '../runtime/capabilities.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 
@@ -13,17 +13,22 @@ const { stand: STAND_EVENT, standPresence: PRESENCE_EVENT, contactRequest: CONTA
 
 /** Capabilities the binding checks at run time (optional ones: the UI adapts when denied). */
 export function standCapabilityNames(userId: string) {
-  const state = (type: string, key: string) => WidgetEventCapability.forStateEvent(EventDirection.Send, type, key).raw;
+  // The raw MSC2762 strings, built the way the runtime builds what it requests (without
+  // matrix-widget-api's WidgetEventCapability and its enums in the page).
+  const one = (spec: CapabilitySpec) => capabilityList(spec).required[0]!;
+  const state = (type: string, stateKey: string) => one({ sendState: [{ type, stateKey }] });
+  const send = (type: string, msgtype?: string) => one({ sendEvents: [{ type, ...(msgtype ? { msgtype } : {}) }] });
   return {
     sendStand: state(STAND_EVENT, ''),
     sendPresence: state(PRESENCE_EVENT, userId),
-    sendStatus: WidgetEventCapability.forRoomEvent(EventDirection.Send, CONTACT_STATUS_EVENT).raw,
+    sendStatus: send(CONTACT_STATUS_EVENT),
     sendRoot: state(EventTypes.root, ROOT_PURPOSE),
-    sendNotice: WidgetEventCapability.forRoomMessageEvent(EventDirection.Send, 'm.notice').raw,
+    sendNotice: send('m.room.message', 'm.notice'),
     // Required in the widget; a read-only public page (bindPublicRoom) has no capabilities at all.
-    sendContact: WidgetEventCapability.forRoomEvent(EventDirection.Send, CONTACT_EVENT).raw,
-    readRedactions: WidgetEventCapability.forRoomEvent(EventDirection.Receive, 'm.room.redaction').raw,
-    downloadMedia: MatrixCapabilities.MSC4039DownloadFile as string,
+    sendContact: send(CONTACT_EVENT),
+    readRedactions: one({ readEvents: [{ type: 'm.room.redaction' }] }),
+    // MatrixCapabilities.MSC4039DownloadFile
+    downloadMedia: 'org.matrix.msc4039.download_file',
   };
 }
 
