@@ -3,6 +3,7 @@
  * <script type="application/json">) is untrusted: wrong types are dropped with a reason
  * instead of throwing past the element.
  */
+import { checkUrl } from '../shared/safe-url.js';
 import type { QuestionData } from './tally.js';
 
 export interface ParsedQuestions {
@@ -50,4 +51,25 @@ export function parseQuestions(input: unknown): ParsedQuestions {
     return undefined;
   });
   return { questions, dropped };
+}
+
+/**
+ * The element's plain-page questions from a JSON `src` (http(s) only, same-origin
+ * credentials) or inline JSON text. Dropped items are logged; anything unusable throws
+ * with a message the element shows.
+ */
+export async function readQuestions(signal: AbortSignal, src?: string, inline?: string): Promise<QuestionData[]> {
+  let json: unknown;
+  if (src !== undefined) {
+    const checked = checkUrl(src);
+    if (!checked.ok) throw new Error(`src ${checked.reason}`);
+    const response = await fetch(checked.url, { signal, credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    json = await response.json();
+  } else {
+    json = JSON.parse(inline ?? '');
+  }
+  const parsed = parseQuestions(json);
+  for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
+  return parsed.questions;
 }

@@ -1,13 +1,15 @@
 /**
  * On-demand UI of <devroom-qa-queue>: the raise-hand / stage-invite panel (only where hands
- * are enabled) and the contents of the collapsible review / answered / hidden sections
- * (only once one is opened). A separate chunk, so the first render of the question list
- * never waits for it. Pure render functions; all state stays in the host.
+ * are enabled), the contents of the collapsible review / answered / hidden sections (only
+ * once one is opened) and the read-only view's vote counts and room link. A separate
+ * chunk, so the first render of the question list never waits for it. Pure render
+ * functions; all state stays in the host.
  */
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
+import { safeUrl } from '../shared/safe-url.js';
 import type { Question } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { QaKey } from './qa-queue.i18n.js';
@@ -30,6 +32,11 @@ const styles = css`
   }
   .panel.invite {
     border-color: var(--_accent);
+  }
+  .vote.count {
+    padding: 0.25rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
 `;
 
@@ -95,4 +102,16 @@ export function pagedList(t: T, shown: readonly Question[], total: number, item:
       )}
     </ul>
     ${total > shown.length ? html`<button type="button" @click=${more}>${t('moreItems', total - shown.length)}</button>` : nothing}`;
+}
+
+/** Read-only: a question's 👍 count (no button). */
+export const voteCount = (t: T, votes: number): TemplateResult =>
+  html`<span class="vote count" part="vote-count"
+    ><span aria-hidden="true">👍</span><span aria-hidden="true">${votes}</span><span class="sr-only">${t('votes', votes)}</span></span
+  >`;
+
+/** Read-only: where to ask and vote instead (only an absolute http(s) link). */
+export function roomLink(t: T, href: string | undefined): TemplateResult | typeof nothing {
+  const link = safeUrl(href, { absolute: true });
+  return link ? html`<p class="room-link" part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${t('askInRoom')}</a></p>` : nothing;
 }

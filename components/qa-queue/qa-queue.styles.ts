@@ -130,11 +130,6 @@ export const styles = css`
     flex: none;
     align-self: flex-start;
   }
-  .vote.count {
-    padding: 0.25rem 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   /* A screen in the hall: read from the back row. */
   :host([layout='projector']) {
     font-size: 1.75rem;

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
-import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { ModeratorContext } from './qa-queue.moderator.js';
@@ -229,7 +228,7 @@ export class DevroomQaQueue extends LitElement {
           this.requestUpdate();
         });
     }
-    if (!this.sections && !this.sectionsLoading && ((this.handsEnabled && !this.readOnly) || this.openSections.size > 0)) {
+    if (!this.sections && !this.sectionsLoading && (this.handsEnabled || this.readOnly || this.openSections.size > 0)) {
       this.sectionsLoading = import('./qa-queue.sections.js')
         .then((m) => {
           m.attach(this);
@@ -242,7 +241,7 @@ export class DevroomQaQueue extends LitElement {
         });
     }
     if (changed.has('model')) this.subscribe();
-    if (changed.has('src') && this.src) void this.load(this.src);
+    if (changed.has('src') && this.src) this.readData(this.src);
     // `voted: true` in data means this viewer: reload when either changes.
     if ((changed.has('questions') || changed.has('userId')) && this.questions) this.model.load(this.questions, this.userId);
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
@@ -358,49 +357,32 @@ export class DevroomQaQueue extends LitElement {
   // ---- plain-page data -------------------------------------------------------------------
 
   private readInlineData(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script?.textContent) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(script.textContent);
-    } catch (error) {
-      console.warn('devroom-qa-queue: inline JSON is not valid JSON', error);
-      return;
-    }
-    const abort = (this.fetchAbort = new AbortController());
-    this.dataLoading = this.setData(json, abort.signal)
-      .catch((error: unknown) => console.error('devroom-qa-queue: could not read inline JSON', error))
-      .finally(() => (this.dataLoading = undefined));
+    const text = this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    if (text) this.readData(undefined, text);
   }
 
-  private async load(src: string): Promise<void> {
+  /**
+   * Plain-page JSON from `src` or inline: data.ts checks, fetches and validates it, a chunk
+   * a widget never needs. Inline data (no network) holds back `updateComplete`.
+   */
+  private readData(src?: string, inline?: string): void {
     this.fetchAbort?.abort();
-    const checked = checkUrl(src);
-    if (!checked.ok) {
-      this.loadError = checked.reason;
-      console.warn(`devroom-qa-queue: src refused: ${checked.reason}`);
-      return;
-    }
     const abort = (this.fetchAbort = new AbortController());
-    try {
-      const response = await fetch(checked.url, { signal: abort.signal, credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await this.setData(await response.json(), abort.signal);
-      this.loadError = '';
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadError = String(error instanceof Error ? error.message : error);
-      console.warn('devroom-qa-queue: could not load src', error);
-    }
-  }
-
-  /** Plain-page JSON only: its validator loads on demand (a widget never needs it). */
-  private async setData(json: unknown, signal: AbortSignal): Promise<void> {
-    const { parseQuestions } = await import('./data.js');
-    if (signal.aborted) return;
-    const parsed = parseQuestions(json);
-    for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
-    this.questions = parsed.questions;
+    const done = import('./data.js')
+      .then((m) => m.readQuestions(abort.signal, src, inline))
+      .then(
+        (questions) => {
+          if (abort.signal.aborted) return;
+          this.questions = questions;
+          this.loadError = '';
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          this.loadError = String(error instanceof Error ? error.message : error);
+          console.warn('devroom-qa-queue: could not read questions', error);
+        },
+      );
+    if (inline) this.dataLoading = done.finally(() => (this.dataLoading = undefined));
   }
 
   // ---- open list: scrolling and keyboard ---------------------------------------------
@@ -540,9 +522,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   private renderReadOnly(): TemplateResult | typeof nothing {
-    const link = safeUrl(this.roomLink, { absolute: true });
-    if (!link) return nothing;
-    return html`<p class="room-link" part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${this.i18n.t('askInRoom')}</a></p>`;
+    return this.sections?.roomLink(this.i18n.t.bind(this.i18n), this.roomLink) ?? nothing;
   }
 
   private renderAskForm(): TemplateResult {
@@ -662,13 +642,9 @@ export class DevroomQaQueue extends LitElement {
     </div>`;
   }
 
-  private renderVote(q: Question, tab: number): TemplateResult {
+  private renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.readOnly) {
-      return html`<span class="vote count" part="vote-count"
-        ><span aria-hidden="true">👍</span><span aria-hidden="true">${q.votes}</span><span class="sr-only">${t('votes', q.votes)}</span></span
-      >`;
-    }
+    if (this.readOnly) return this.sections?.voteCount(t, q.votes) ?? nothing;
     const voted = this.model.hasVoted(q.id, this.userId);
     const busy = this.votePending.has(q.id);
     return html`<button
