@@ -1,40 +1,50 @@
 /**
- * The inside of the collapsed "Filters" panel: allergen and diet checkboxes. Loaded when
- * the panel opens (or opens itself because filters are active), so the first paint of
- * the menu does not carry it; the summary and filtering itself stay in the element.
+ * The inside of the collapsed "Filters" panel: allergen and diet checkboxes, and the
+ * "n items hidden · Clear filters" note. Loaded when the panel opens (or opens itself
+ * because filters are active), so the first paint of the menu does not carry it; the
+ * summary and the filtering itself stay in the element.
  */
-import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../shared/i18n.js';
+import { defaultFilters, isFiltering, passesFilters, saveFilters } from './filters.js';
 import type { MenuFilters } from './filters.js';
-import { ALLERGENS, allergenName, dietName } from './menu.js';
-import type { AllergenId } from './menu.js';
+import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { ALLERGENS, DIETS, allergenName, dietName } from './menu.js';
+import type { AllergenId, Menu, MenuItem } from './menu.js';
 import { addStyles } from '../shared/add-styles.js';
 import { filterStyles } from './filters-panel.styles.js';
 import { filterStrings } from './filters-panel.strings.js';
 import type { FilterKey } from './filters-panel.strings.js';
 
-export interface FilterPanelContext {
-  filters: MenuFilters;
-  /** Diet tags on the menu, in display order. */
-  tags: string[];
-  toggleAvoid: (id: AllergenId, on: boolean) => void;
-  toggleDiet: (tag: string, on: boolean) => void;
-  setStrict: (on: boolean) => void;
-}
-
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+/** Known diets first, in their order; other tags after them. */
+const dietRank = (tag: string) => DIETS.findIndex((d) => d.id === tag) + 1 || 99;
+const shown = (menu: Menu): MenuItem[] => menu.sections.flatMap((s) => s.items).filter((i) => i.availability !== 'hidden');
 
 export class FilterPanel {
   private readonly i18n: LocaleController<FilterKey>;
 
-  constructor(host: ReactiveElement) {
+  constructor(private readonly host: DevroomFoodTruckMenu) {
     addStyles(host, filterStyles);
     this.i18n = new LocaleController(host, filterStrings);
   }
 
-  render({ filters: f, tags, toggleAvoid, toggleDiet, setStrict }: FilterPanelContext): TemplateResult {
+  /** Sets and remembers (per vendor) the filters. */
+  private set(menu: Menu, next: Partial<MenuFilters>): void {
+    const f = (this.host._filters = { ...this.host._filters, ...next });
+    saveFilters(menu.vendor.name, f);
+  }
+
+  render(menu: Menu): TemplateResult {
+    const f = this.host._filters;
     const t = (key: FilterKey) => this.i18n.t(key);
     const locale = this.i18n.locale;
+    const tags = [...new Set(shown(menu).flatMap((i) => i.diets))].sort((a, b) => dietRank(a) - dietRank(b));
+    const toggleAvoid = (id: AllergenId, on: boolean) => {
+      const avoid = on ? [...f.avoid, id] : f.avoid.filter((a) => a !== id);
+      this.set(menu, { avoid: ALLERGENS.map((a) => a.id).filter((a) => avoid.includes(a)) });
+    };
+    const toggleDiet = (tag: string, on: boolean) => this.set(menu, { diets: on ? [...f.diets, tag] : f.diets.filter((d) => d !== tag) });
     return html`<fieldset>
       <legend>${t('hideContaining')}</legend>
       <div class="checks">
@@ -47,7 +57,7 @@ export class FilterPanel {
           >`,
         )}
       </div>
-      <label class="strict"><input type="checkbox" .checked=${f.strict} @change=${(e: Event) => setStrict(checked(e))} /> ${t('strict')}</label>
+      <label class="strict"><input type="checkbox" .checked=${f.strict} @change=${(e: Event) => this.set(menu, { strict: checked(e) })} /> ${t('strict')}</label>
     </fieldset>
     ${tags.length
       ? html`<fieldset>
@@ -62,5 +72,16 @@ export class FilterPanel {
           </div>
         </fieldset>`
       : nothing}`;
-}
+  }
+
+  /** Under the panel while filters are active: how many items they hide, and a way out. */
+  renderNote(menu: Menu): TemplateResult | typeof nothing {
+    const f = this.host._filters;
+    if (!isFiltering(f)) return nothing;
+    const hidden = shown(menu).filter((i) => !passesFilters(i, f)).length;
+    return html`<p class="filtered" aria-live="polite">
+      ${hidden ? this.i18n.t('hiddenByFilters', hidden) : nothing}
+      <button type="button" class="link" @click=${() => this.set(menu, { ...defaultFilters(), strict: f.strict })}>${this.i18n.t('clearFilters')}</button>
+    </p>`;
+  }
 }

@@ -206,6 +206,17 @@ describe('<devroom-food-truck-menu>', () => {
       expect(plain($(el, '[role="status"]')?.textContent)).to.equal('Club-Mate added to your order.');
     });
 
+    it('shows the ordering cut-off in the header, and that ordering has closed after it', async () => {
+      expect(plain($(await render(), '.header')?.textContent)).not.to.contain('Orders until');
+      const el = await render({ ordering: true });
+      expect(plain($(el, '.hours')?.textContent)).to.contain('· Orders until');
+      expect($(el, '.header .notice')).to.equal(null);
+      clock.tick(6 * 60 * 60_000); // 18:00, past the 17:30 cut-off and closing time
+      await el.updateComplete;
+      expect(plain($(el, '.hours')?.textContent)).not.to.contain('Orders until');
+      expect(plain($(el, '.header .notice')?.textContent)).to.equal('Ordering is closed right now.');
+    });
+
     it('flags a cart line whose item just sold out and blocks checkout', async () => {
       const el = await render({ ordering: true });
       await addMate(el);

@@ -1,4 +1,5 @@
 import { decimalPrice } from './menu-extras.js';
+import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**
@@ -69,4 +70,17 @@ export function menuToJsonLd(menu: Menu, options: { inLanguage?: string } = {}):
       }))
       .filter((s) => s.hasMenuItem.length > 0),
   };
+}
+
+/**
+ * Puts the menu's JSON-LD into the element's light DOM: it lives and dies with the element,
+ * and crawlers read it anywhere in the document.
+ */
+export function syncJsonLd(host: DevroomFoodTruckMenu, menu: Menu): void {
+  if (host.noJsonLd || host._menu !== menu) return;
+  const script = (host._jsonLd ??= document.createElement('script'));
+  script.type = 'application/ld+json';
+  // textContent, not innerHTML: a "</script>" inside a menu name cannot break out.
+  script.textContent = JSON.stringify(menuToJsonLd(menu, { inLanguage: host.i18n.lang }));
+  if (script.parentNode !== host) host.append(script);
 }

@@ -362,11 +362,6 @@ export function parseMenu(json: unknown): MenuParseResult {
   return result;
 }
 
-/** Every item with its section, in menu order. */
-export function allItems(menu: Menu): MenuItem[] {
-  return menu.sections.flatMap((s) => s.items);
-}
-
 /** Inside the item's time window (open ends count as inside). */
 export function inWindow(window: TimeWindow | undefined, now: number): boolean {
   if (!window) return true;

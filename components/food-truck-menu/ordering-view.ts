@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
 import { orderingStyles } from './ordering-view.styles.js';
@@ -17,8 +18,8 @@ import {
   unitPrice,
 } from './cart.js';
 import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.js';
-import type { DevroomFoodTruckMenu, PlaceOrderDetail } from './food-truck-menu.js';
-import { formatPrice } from './menu.js';
+import type { DevroomFoodTruckMenu, PendingOrder, PlaceOrderDetail } from './food-truck-menu.js';
+import { formatPrice, orderingOpen } from './menu.js';
 import { formatDelta } from './menu-extras.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
@@ -27,10 +28,10 @@ import { orderingStrings } from './ordering-view.strings.js';
 import type { OrderingKey } from './ordering-view.strings.js';
 
 /**
- * The customer's side: options form, cart, checkout, own orders, the ready moment.
- * Loaded on demand when `ordering` is on, so a read-only menu (and the first paint of
- * a widget) does not pay for it. State that must outlive this module (pending orders,
- * the public mark* methods) stays in the element.
+ * The customer's side: options form, cart, checkout, pending orders (send, timeout,
+ * retry), own orders, the ready moment. Loaded on demand when `ordering` is on, so a
+ * read-only menu (and the first paint of a widget) does not pay for it. Nothing can be
+ * ordered before it has loaded, and it stays loaded, so a failed send is retried offline.
  */
 export class OrderingView {
   readonly i18n: LocaleController<OrderingKey>;
@@ -39,6 +40,10 @@ export class OrderingView {
   choice: Choices = {};
   orderNote = '';
   notify = false;
+  /** Orders placed here that are not in the element's `orders` yet. */
+  pending: PendingOrder[] = [];
+  private myLocalIds = new Set<string>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private phases?: Map<string, OrderPhase>;
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
 
@@ -64,12 +69,85 @@ export class OrderingView {
     return this.folded.states;
   }
 
-  private mine(): OrderState[] {
-    return this.states().filter((s) => this.host.isMine(s.order));
+  /** Whether an order was placed by this viewer. */
+  private isMine(order: Order): boolean {
+    if (order.mine !== undefined) return order.mine;
+    if (order.localId && this.myLocalIds.has(order.localId)) return true;
+    return this.host.userId !== undefined && order.sender === this.host.userId;
   }
 
-  /** Called by the element when orders or status events change: notify (if opted in) on the ready moment. */
+  private mine(): OrderState[] {
+    return this.states().filter((s) => this.isMine(s.order));
+  }
+
+  // ---- pending orders (the element's markOrderSent / markOrderFailed / retryOrder) ----
+
+  sending(): boolean {
+    return this.pending.some((p) => p.state === 'sending');
+  }
+
+  private setPending(pending: PendingOrder[]): void {
+    this.pending = pending;
+    this.host.requestUpdate();
+  }
+
+  sent(localId: string, orderId?: string): void {
+    this.clearTimer(localId);
+    this.setPending(this.pending.map((p) => (p.detail.orderLocalId === localId ? { ...p, state: 'sent', ...(orderId ? { orderId } : {}) } : p)));
+    this.dropResolved();
+  }
+
+  failed(localId: string): void {
+    this.clearTimer(localId);
+    this.setPending(this.pending.map((p) => (p.detail.orderLocalId === localId && p.state === 'sending' ? { ...p, state: 'failed' } : p)));
+  }
+
+  retry(localId: string): void {
+    if (this.pending.find((x) => x.detail.orderLocalId === localId)?.state === 'failed') this.send(localId);
+  }
+
+  /** The element left the page. */
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private start(detail: PlaceOrderDetail): void {
+    this.myLocalIds.add(detail.orderLocalId);
+    this.pending = [...this.pending, { detail, state: 'sending' }];
+    this.send(detail.orderLocalId);
+  }
+
+  private clearTimer(localId: string): void {
+    clearTimeout(this.timers.get(localId));
+    this.timers.delete(localId);
+  }
+
+  private send(localId: string): void {
+    const p = this.pending.find((x) => x.detail.orderLocalId === localId);
+    if (!p) return;
+    this.setPending(this.pending.map((x) => (x === p ? { ...x, state: 'sending' } : x)));
+    this.clearTimer(localId);
+    this.timers.set(
+      localId,
+      setTimeout(() => this.failed(localId), this.host.sendTimeout),
+    );
+    emit(this.host, 'devroom-place-order', p.detail);
+  }
+
+  /** Pending orders that arrived in `orders` are done. */
+  private dropResolved(): void {
+    const { orders } = this.host;
+    const resolved = (p: PendingOrder) =>
+      orders.some((o) => (o.localId !== undefined && o.localId === p.detail.orderLocalId) || (p.orderId !== undefined && o.id === p.orderId));
+    if (!this.pending.some(resolved)) return;
+    for (const p of this.pending.filter(resolved)) this.clearTimer(p.detail.orderLocalId);
+    this.setPending(this.pending.filter((p) => !resolved(p)));
+  }
+
+  /** Called by the element when orders or status events change: settles pending orders; notifies (if opted in) on the ready moment. */
   ordersChanged(): void {
+    this.dropResolved();
     const first = this.phases === undefined;
     const phases = this.phases ?? new Map<string, OrderPhase>();
     for (const s of this.mine()) {
@@ -133,7 +211,7 @@ export class OrderingView {
   placeOrder(): void {
     const menu = this.host.currentMenu;
     // Synchronous guards: a double click runs this twice before any re-render.
-    if (!menu || this.host.sending) return;
+    if (!menu || this.sending()) return;
     const review = reviewCart(this.cart, menu, Date.now());
     if (review.blocked) return;
     const detail: PlaceOrderDetail = {
@@ -145,10 +223,23 @@ export class OrderingView {
     };
     this.orderNote = '';
     this.set('cart', emptyCart());
-    this.host.startOrder(detail);
+    this.start(detail);
   }
 
   // ---- rendering ----
+
+  /** In the header, after the opening hours: the ordering cut-off. */
+  ordersUntil(menu: Menu): TemplateResult | typeof nothing {
+    const { open, closesAt } = menu.ordering;
+    return open && closesAt && Date.parse(closesAt) > this.host._now
+      ? html` · <span>${this.t('ordersUntil', this.host._time(closesAt))}</span>`
+      : nothing;
+  }
+
+  /** In the header: ordering is closed now. */
+  closedNotice(menu: Menu): TemplateResult | typeof nothing {
+    return orderingOpen(menu, this.host._now) ? nothing : html`<p class="notice">${this.t('orderingClosed')}</p>`;
+  }
 
   private price(minor: number): string {
     return formatPrice(minor, this.host.currentMenu?.currency ?? 'EUR', this.i18n.locale);
@@ -282,7 +373,7 @@ export class OrderingView {
   renderCart(menu: Menu, now: number): TemplateResult {
     const review = reviewCart(this.cart, menu, now);
     const has = (kinds: LineIssue['kind'][]) => review.lines.some((l) => l.issues.some((i) => kinds.includes(i.kind)));
-    const sending = this.host.sending;
+    const sending = this.sending();
     return html`<section part="cart" class="cart" aria-labelledby="cart-heading">
       <h3 id="cart-heading">${this.t('cart')}</h3>
       ${review.lines.length
@@ -329,7 +420,7 @@ export class OrderingView {
 
   renderMyOrders(): TemplateResult | typeof nothing {
     const mine = [...this.mine()].sort((a, b) => b.order.placedAt - a.order.placedAt);
-    const pending = this.host.pendingOrders;
+    const pending = this.pending;
     if (!mine.length && !pending.length) return nothing;
     const canNotify = typeof Notification !== 'undefined' && Notification.permission !== 'denied';
     const active = mine.some((s) => !TERMINAL.includes(s.phase)) || pending.length > 0;
@@ -343,7 +434,7 @@ export class OrderingView {
             ${p.state === 'sent' ? html`<p class="muted">${this.t('sentWaiting')}</p>` : nothing}
             ${p.state === 'failed'
               ? html`<p class="issue">
-                  ${this.t('notSent')} <button type="button" @click=${() => this.host.retryOrder(p.detail.orderLocalId)}>${this.t('retry')}</button>
+                  ${this.t('notSent')} <button type="button" @click=${() => this.retry(p.detail.orderLocalId)}>${this.t('retry')}</button>
                 </p>`
               : nothing}
           </li>`,

@@ -9,25 +9,16 @@ const en = {
   openNow: (until: string) => `Open now, until ${until}`,
   closedNow: 'Closed now',
   openingHours: 'Opening hours',
-  ordersUntil: (time: string) => `Orders until ${time}`,
-  orderingClosed: 'Ordering is closed right now.',
   orderInRoom: 'Order in the Matrix room',
   filters: (n: number) => (n ? `Filters (${n})` : 'Filters'),
-  hiddenByFilters: (n: number) => (n === 1 ? '1 item hidden by your filters.' : `${n} items hidden by your filters.`),
-  clearFilters: 'Clear filters',
   contains: 'Contains:',
   mayContain: 'May contain:',
   noAllergens: 'No listed allergens',
   low: 'Only a few left',
   soldOut: 'Sold out',
-  hiddenItem: 'Hidden from customers',
   from: (time: string) => `From ${time}`,
   until: (time: string) => `Until ${time}`,
-  viewMenu: 'Menu',
-  viewOrders: (n: number) => `Orders (${n})`,
-  vendorView: 'Vendor view',
 };
-
 
 export type CoreKey = keyof typeof en;
 /** German joins on demand (strings.de.ts): see the component's scheduleUpdate. */

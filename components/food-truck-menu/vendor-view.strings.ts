@@ -23,6 +23,9 @@ const en = {
   soldOut: 'Sold out',
   hiddenItem: 'Hidden from customers',
   cancel: 'Cancel',
+  viewMenu: 'Menu',
+  viewOrders: (n: number) => `Orders (${n})`,
+  vendorView: 'Vendor view',
   phase: phaseEn,
 };
 
@@ -47,6 +50,9 @@ const de: Partial<typeof en> = {
   soldOut: 'Ausverkauft',
   hiddenItem: 'Für Kundschaft ausgeblendet',
   cancel: 'Abbrechen',
+  viewMenu: 'Speisekarte',
+  viewOrders: (n: number) => `Bestellungen (${n})`,
+  vendorView: 'Ansicht für den Stand',
   phase: phaseDe,
 };
 

@@ -23,6 +23,8 @@ const AVAILABILITY_OPTIONS: readonly Availability[] = ['available', 'low', 'sold
  */
 export class VendorView {
   private readonly i18n: LocaleController<VendorKey>;
+  /** The queue is shown instead of the menu. */
+  queueShown = false;
   private rejecting?: string;
   private editingPrice?: string;
   private priceError = false;
@@ -48,8 +50,18 @@ export class VendorView {
     return this.folded.states;
   }
 
-  activeCount(): number {
-    return buildQueue(this.states(), Date.now()).active;
+  /** Switches between the menu and the queue. */
+  renderTabs(): TemplateResult {
+    const tab = (queue: boolean, label: string) =>
+      html`<button type="button" aria-pressed=${String(this.queueShown === queue)} @click=${() => this.update(() => (this.queueShown = queue))}>${label}</button>`;
+    return html`<div class="tabs" role="group" aria-label=${this.t('vendorView')}>
+      ${tab(false, this.t('viewMenu'))} ${tab(true, this.t('viewOrders', buildQueue(this.states(), Date.now()).active))}
+    </div>`;
+  }
+
+  /** An item's badge when it is hidden (only the vendor sees hidden items). */
+  hiddenBadge(): TemplateResult {
+    return html`<span part="badge" class="badge">${this.t('hiddenItem')}</span>`;
   }
 
   private update(fn: () => void): void {
