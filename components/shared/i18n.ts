@@ -15,33 +15,34 @@ export function resolveLanguage(element: Element): string {
 }
 
 export class LocaleController<K extends string> implements ReactiveController {
-  private observer?: MutationObserver;
+  #observer?: MutationObserver;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #translations: Translations<K>;
   lang = 'en';
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly translations: Translations<K>,
-  ) {
+  constructor(host: ReactiveControllerHost & HTMLElement, translations: Translations<K>) {
+    this.#host = host;
+    this.#translations = translations;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.update();
+    this.#update();
     // Re-render when <html lang> or the element's own lang changes.
-    this.observer = new MutationObserver(() => this.update());
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer = new MutationObserver(() => this.#update());
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 
-  private update(): void {
-    const next = resolveLanguage(this.host);
+  #update(): void {
+    const next = resolveLanguage(this.#host);
     if (next !== this.lang) {
       this.lang = next;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
@@ -54,7 +55,7 @@ export class LocaleController<K extends string> implements ReactiveController {
   t<Key extends K>(key: Key, ...args: unknown[]): string {
     const base = this.lang.split('-')[0] ?? 'en';
     const entry =
-      this.translations[this.lang]?.[key] ?? this.translations[base]?.[key] ?? this.translations.en[key];
+      this.#translations[this.lang]?.[key] ?? this.#translations[base]?.[key] ?? this.#translations.en[key];
     return typeof entry === 'function' ? (entry as (...a: unknown[]) => string)(...args) : (entry as string);
   }
 }

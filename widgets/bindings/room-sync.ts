@@ -14,56 +14,56 @@ import { isEventId, isRecord } from '../schema/validate.js';
 /** Current state of one event type, by state key, kept live. */
 export class StateWatch {
   readonly byKey = new Map<string, RoomEvent>();
-  private readonly listeners = new Set<(event: RoomEvent | undefined, key: string | undefined) => void>();
-  private readonly unsubscribe: () => void;
-  private loaded = false;
-  private buffered: RoomEvent[] = [];
+  readonly #listeners = new Set<(event: RoomEvent | undefined, key: string | undefined) => void>();
+  readonly #unsubscribe: () => void;
+  #loaded = false;
+  #buffered: RoomEvent[] = [];
   readonly ready: Promise<void>;
 
   constructor(
-    private readonly room: Room,
+    room: Room,
     readonly type: string,
     readonly stateKey?: string,
   ) {
-    this.unsubscribe = room.subscribe((event) => {
+    this.#unsubscribe = room.subscribe((event) => {
       if (event.type !== type || event.state_key === undefined) return;
       if (stateKey !== undefined && event.state_key !== stateKey) return;
-      if (this.loaded) this.apply(event);
-      else this.buffered.push(event);
+      if (this.#loaded) this.#apply(event);
+      else this.#buffered.push(event);
     });
     this.ready = room.readState(type, stateKey).then(
       (events) => {
         for (const e of events) if (e.state_key !== undefined) this.byKey.set(e.state_key, e);
-        this.loaded = true;
-        for (const e of this.buffered) this.apply(e);
-        this.buffered = [];
-        this.notify(undefined, undefined);
+        this.#loaded = true;
+        for (const e of this.#buffered) this.#apply(e);
+        this.#buffered = [];
+        this.#notify(undefined, undefined);
       },
       (error: unknown) => {
-        this.loaded = true;
+        this.#loaded = true;
         throw error;
       },
     );
   }
 
-  private apply(event: RoomEvent): void {
+  #apply(event: RoomEvent): void {
     const key = event.state_key as string;
     const current = this.byKey.get(key);
     // Live events arrive in room order (newer than the read they were buffered behind);
     // only a duplicate delivery of the same event is skipped.
     if (current && current.event_id === event.event_id) return;
     this.byKey.set(key, event);
-    this.notify(event, key);
+    this.#notify(event, key);
   }
 
-  private notify(event: RoomEvent | undefined, key: string | undefined): void {
-    for (const listener of [...this.listeners]) listener(event, key);
+  #notify(event: RoomEvent | undefined, key: string | undefined): void {
+    for (const listener of [...this.#listeners]) listener(event, key);
   }
 
   /** Called after the initial read (event undefined) and on every change. */
   onChange(listener: (event: RoomEvent | undefined, key: string | undefined) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   get(key = ''): RoomEvent | undefined {
@@ -71,24 +71,24 @@ export class StateWatch {
   }
 
   stop(): void {
-    this.unsubscribe();
-    this.listeners.clear();
+    this.#unsubscribe();
+    this.#listeners.clear();
   }
 }
 
 /** The room's power levels, live, with "may this user send that" answers. */
 export class PowerWatch {
-  private readonly watch: StateWatch;
+  readonly #watch: StateWatch;
   levels: PowerLevels = normalisePowerLevels(undefined);
   readonly ready: Promise<void>;
 
   constructor(room: Room) {
-    this.watch = new StateWatch(room, 'm.room.power_levels', '');
-    this.watch.onChange(() => {
-      const content = this.watch.get('')?.content;
+    this.#watch = new StateWatch(room, 'm.room.power_levels', '');
+    this.#watch.onChange(() => {
+      const content = this.#watch.get('')?.content;
       this.levels = normalisePowerLevels(isRecord(content) ? content : undefined);
     });
-    this.ready = this.watch.ready;
+    this.ready = this.#watch.ready;
   }
 
   /**
@@ -98,19 +98,19 @@ export class PowerWatch {
    * anyone send state and devroom would otherwise give everyone moderator controls.
    */
   can(userId: string, type: string, isState: boolean): boolean {
-    return this.known && canSend(this.levels, userId, type, isState);
+    return this.#known && canSend(this.levels, userId, type, isState);
   }
 
-  private get known(): boolean {
-    return this.watch.get('') !== undefined;
+  get #known(): boolean {
+    return this.#watch.get('') !== undefined;
   }
 
   onChange(listener: () => void): () => void {
-    return this.watch.onChange(() => listener());
+    return this.#watch.onChange(() => listener());
   }
 
   stop(): void {
-    this.watch.stop();
+    this.#watch.stop();
   }
 }
 

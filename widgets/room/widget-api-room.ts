@@ -45,78 +45,78 @@ export class WidgetApiRoom implements Room {
   readonly roomId: string;
   readonly userId: string;
 
-  private readonly cache = new Map<string, Map<string, RoomEvent>>();
-  private readonly listeners = new Set<RoomListener>();
-  private readonly seen = new Set<string>();
-  private readonly ready: Promise<unknown>;
-  private readonly initialStateTimeoutMs: number;
-  private initialStateArrived = false;
-  private resolveInitialState!: () => void;
-  private readonly initialState = new Promise<void>((resolve) => (this.resolveInitialState = resolve));
+  readonly #cache = new Map<string, Map<string, RoomEvent>>();
+  readonly #listeners = new Set<RoomListener>();
+  readonly #seen = new Set<string>();
+  readonly #ready: Promise<unknown>;
+  readonly #initialStateTimeoutMs: number;
+  #initialStateArrived = false;
+  #resolveInitialState!: () => void;
+  readonly #initialState = new Promise<void>((resolve) => (this.#resolveInitialState = resolve));
   /** Approved capabilities as the client last notified them (cumulative in ClientWidgetApi). */
-  private approved: string[] | undefined;
+  #approved: string[] | undefined;
 
-  constructor(
-    private readonly api: WidgetApi,
-    options: WidgetApiRoomOptions,
-  ) {
+  readonly #api: WidgetApi;
+
+  constructor(api: WidgetApi, options: WidgetApiRoomOptions) {
+    this.#api = api;
     this.roomId = options.roomId;
     this.userId = options.userId;
-    this.initialStateTimeoutMs = options.initialStateTimeoutMs ?? 5000;
-    this.ready = options.ready ?? new Promise<void>((resolve) => api.once('ready', () => resolve()));
-    api.on('action:send_event', this.onSendEvent);
-    api.on('action:update_state', this.onUpdateState);
-    api.on('action:notify_capabilities', this.onNotifyCapabilities);
+    this.#initialStateTimeoutMs = options.initialStateTimeoutMs ?? 5000;
+    this.#ready = options.ready ?? new Promise<void>((resolve) => api.once('ready', () => resolve()));
+    api.on('action:send_event', this.#onSendEvent);
+    api.on('action:update_state', this.#onUpdateState);
+    api.on('action:notify_capabilities', this.#onNotifyCapabilities);
   }
 
   /** Stops listening to the WidgetApi. */
   dispose(): void {
-    this.api.off('action:send_event', this.onSendEvent);
-    this.api.off('action:update_state', this.onUpdateState);
-    this.api.off('action:notify_capabilities', this.onNotifyCapabilities);
-    this.listeners.clear();
+    this.#api.off('action:send_event', this.#onSendEvent);
+    this.#api.off('action:update_state', this.#onUpdateState);
+    this.#api.off('action:notify_capabilities', this.#onNotifyCapabilities);
+    this.#listeners.clear();
   }
 
   async readState(type: string, stateKey?: string): Promise<RoomEvent[]> {
-    await this.ready;
-    const versions = await this.api.getClientVersions();
+    await this.#ready;
+    const versions = await this.#api.getClientVersions();
     const pushes = versions.includes(UPDATE_STATE_VERSION);
-    const expectsPush = pushes && (this.approved === undefined || this.approved.some((c) => c.startsWith(RECEIVE_STATE_CAP)));
-    if (expectsPush && !this.initialStateArrived) {
-      await Promise.race([this.initialState, new Promise((resolve) => setTimeout(resolve, this.initialStateTimeoutMs))]);
+    const expectsPush = pushes && (this.#approved === undefined || this.#approved.some((c) => c.startsWith(RECEIVE_STATE_CAP)));
+    if (expectsPush && !this.#initialStateArrived) {
+      await Promise.race([this.#initialState, new Promise((resolve) => setTimeout(resolve, this.#initialStateTimeoutMs))]);
     }
-    if (!this.initialStateArrived) {
+    if (!this.#initialStateArrived) {
       if (expectsPush) console.warn('devroom: the client announced update_state but pushed no state; reading the timeline instead');
-      const events = await this.call(() => this.api.readStateEvents(type, undefined, stateKey));
+      const events = await this.#call(() => this.#api.readStateEvents(type, undefined, stateKey));
       for (const raw of events) {
         const event = asRoomEvent(raw);
-        if (event && event.room_id === this.roomId) this.remember(event);
+        if (event && event.room_id === this.roomId) this.#remember(event);
       }
     }
-    const keys = this.cache.get(type);
+    const keys = this.#cache.get(type);
     if (!keys) return [];
     const found = stateKey === undefined ? [...keys.values()] : keys.has(stateKey) ? [keys.get(stateKey)!] : [];
     return found.map((e) => structuredClone(e));
   }
 
   async readRelations(eventId: string, query: RelationsQuery = {}): Promise<RelationsPage> {
-    await this.ready;
+    await this.#ready;
     // No room id: naming the room would need a timeline capability for it (MSC2762).
-    const result = await this.call(() =>
-      this.api.readEventRelations(eventId, undefined, query.relType, query.eventType, query.limit, query.from, undefined, query.direction),
+    const result = await this.#call(() =>
+      this.#api.readEventRelations(eventId, undefined, query.relType, query.eventType, query.limit, query.from, undefined, query.direction),
     );
     const events = (result.chunk ?? []).map(asRoomEvent).filter((e): e is RoomEvent => e !== undefined);
     return { events, ...(result.next_batch ? { nextBatch: result.next_batch } : {}) };
   }
 
   async sendEvent(type: string, content: Record<string, unknown>): Promise<string> {
-    await this.ready;
-    return eventIdOf(await this.call(() => this.api.sendRoomEvent(type, content)));
+    await this.#ready;
+    return eventIdOf(await this.#call(() => this.#api.sendRoomEvent(type, content)));
   }
 
   async sendState(type: string, stateKey: string, content: Record<string, unknown>): Promise<string> {
-    await this.ready;
-    return eventIdOf(await this.call(() => this.api.sendStateEvent(type, stateKey, content)));
+    await this.#ready;
+    return eventIdOf(await this.#call(() => this.#api.sendStateEvent(type, stateKey, content)));
   }
 
   async redact(eventId: string, reason?: string): Promise<string> {
@@ -124,69 +124,69 @@ export class WidgetApiRoom implements Room {
   }
 
   subscribe(listener: RoomListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  private readonly onSendEvent = (ev: ActionEvent) => {
+  readonly #onSendEvent = (ev: ActionEvent) => {
     // WidgetApi answers unknown to-widget actions with an error: take over and acknowledge.
     ev.preventDefault();
-    this.api.transport.reply(ev.detail, {});
+    this.#api.transport.reply(ev.detail, {});
     const event = asRoomEvent(ev.detail.data);
     if (!event || event.room_id !== this.roomId) return;
-    this.remember(event);
-    this.deliver(event);
+    this.#remember(event);
+    this.#deliver(event);
   };
 
-  private readonly onUpdateState = (ev: ActionEvent) => {
+  readonly #onUpdateState = (ev: ActionEvent) => {
     ev.preventDefault();
-    this.api.transport.reply(ev.detail, {});
+    this.#api.transport.reply(ev.detail, {});
     const state = (ev.detail.data as { state?: unknown }).state;
     const events = (Array.isArray(state) ? state : []).map(asRoomEvent).filter((e): e is RoomEvent => e?.room_id === this.roomId);
-    const initial = !this.initialStateArrived;
+    const initial = !this.#initialStateArrived;
     for (const event of events) {
-      this.remember(event);
+      this.#remember(event);
       // The first push is a snapshot, not news; later pushes are live changes.
-      if (initial) this.markSeen(event.event_id);
-      else this.deliver(event);
+      if (initial) this.#markSeen(event.event_id);
+      else this.#deliver(event);
     }
     if (initial) {
-      this.initialStateArrived = true;
-      this.resolveInitialState();
+      this.#initialStateArrived = true;
+      this.#resolveInitialState();
     }
   };
 
-  private readonly onNotifyCapabilities = (ev: ActionEvent) => {
+  readonly #onNotifyCapabilities = (ev: ActionEvent) => {
     const approved = (ev.detail.data as { approved?: unknown }).approved;
-    if (Array.isArray(approved)) this.approved = approved.filter((c): c is string => typeof c === 'string');
+    if (Array.isArray(approved)) this.#approved = approved.filter((c): c is string => typeof c === 'string');
   };
 
   /** Keeps the state cache current: state events replace, redactions strip. */
-  private remember(event: RoomEvent): void {
+  #remember(event: RoomEvent): void {
     if (event.state_key !== undefined) {
-      let keys = this.cache.get(event.type);
-      if (!keys) this.cache.set(event.type, (keys = new Map()));
+      let keys = this.#cache.get(event.type);
+      if (!keys) this.#cache.set(event.type, (keys = new Map()));
       keys.set(event.state_key, event);
     }
     const target = redactedEventId(event);
     if (target) {
-      for (const keys of this.cache.values()) {
+      for (const keys of this.#cache.values()) {
         for (const [key, cached] of keys) if (cached.event_id === target) keys.set(key, redactEvent(cached, event));
       }
     }
   }
 
-  private markSeen(eventId: string): boolean {
-    if (this.seen.has(eventId)) return false;
-    this.seen.add(eventId);
-    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
+  #markSeen(eventId: string): boolean {
+    if (this.#seen.has(eventId)) return false;
+    this.#seen.add(eventId);
+    if (this.#seen.size > SEEN_LIMIT) this.#seen.delete(this.#seen.values().next().value!);
     return true;
   }
 
   /** Each event once: Element feeds a state event both as send_event and update_state. */
-  private deliver(event: RoomEvent): void {
-    if (!this.markSeen(event.event_id)) return;
-    for (const listener of [...this.listeners]) {
+  #deliver(event: RoomEvent): void {
+    if (!this.#markSeen(event.event_id)) return;
+    for (const listener of [...this.#listeners]) {
       try {
         listener(structuredClone(event));
       } catch (error) {
@@ -197,7 +197,7 @@ export class WidgetApiRoom implements Room {
     }
   }
 
-  private async call<T>(request: () => Promise<T>): Promise<T> {
+  async #call<T>(request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } catch (error) {

@@ -11,12 +11,12 @@ type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-esl
 type Wrapped = Listener & { listener?: Listener };
 
 export class EventEmitter {
-  private readonly events = new Map<string | symbol, Wrapped[]>();
+  readonly #events = new Map<string | symbol, Wrapped[]>();
 
   on(name: string | symbol, listener: Listener): this {
-    const list = this.events.get(name);
+    const list = this.#events.get(name);
     if (list) list.push(listener);
-    else this.events.set(name, [listener]);
+    else this.#events.set(name, [listener]);
     return this;
   }
 
@@ -34,7 +34,7 @@ export class EventEmitter {
   }
 
   off(name: string | symbol, listener: Listener): this {
-    const list = this.events.get(name);
+    const list = this.#events.get(name);
     if (!list) return this;
     // Node removes the most recently added matching registration.
     for (let i = list.length - 1; i >= 0; i--) {
@@ -43,7 +43,7 @@ export class EventEmitter {
         break;
       }
     }
-    if (!list.length) this.events.delete(name);
+    if (!list.length) this.#events.delete(name);
     return this;
   }
 
@@ -52,13 +52,13 @@ export class EventEmitter {
   }
 
   removeAllListeners(name?: string | symbol): this {
-    if (name === undefined) this.events.clear();
-    else this.events.delete(name);
+    if (name === undefined) this.#events.clear();
+    else this.#events.delete(name);
     return this;
   }
 
   emit(name: string | symbol, ...args: unknown[]): boolean {
-    const list = this.events.get(name);
+    const list = this.#events.get(name);
     if (!list?.length) {
       if (name === 'error') throw args[0] instanceof Error ? args[0] : new Error(`Unhandled error: ${String(args[0])}`);
       return false;
@@ -68,15 +68,15 @@ export class EventEmitter {
   }
 
   listenerCount(name: string | symbol): number {
-    return this.events.get(name)?.length ?? 0;
+    return this.#events.get(name)?.length ?? 0;
   }
 
   listeners(name: string | symbol): Listener[] {
-    return (this.events.get(name) ?? []).map((l) => l.listener ?? l);
+    return (this.#events.get(name) ?? []).map((l) => l.listener ?? l);
   }
 
   eventNames(): (string | symbol)[] {
-    return [...this.events.keys()];
+    return [...this.#events.keys()];
   }
 
   /** Node warns past a listener count; we have no such warning, so this is a no-op. */
