@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 /** The filter checkboxes: attached when the filter panel loads. */
 export const filterStyles = css`
+  .filtered {
+    color: var(--_muted);
+  }
   .checks {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));

@@ -12,6 +12,7 @@ import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import { ALLERGENS, DIETS, allergenName, dietName } from './menu.js';
 import type { AllergenId, Menu, MenuItem } from './menu.js';
 import { addStyles } from '../shared/add-styles.js';
+import { controlStyles } from './controls.styles.js';
 import { filterStyles } from './filters-panel.styles.js';
 import { filterStrings } from './filters-panel.strings.js';
 import type { FilterKey } from './filters-panel.strings.js';
@@ -25,6 +26,7 @@ export class FilterPanel {
   private readonly i18n: LocaleController<FilterKey>;
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
+    addStyles(host, controlStyles);
     addStyles(host, filterStyles);
     this.i18n = new LocaleController(host, filterStrings);
   }

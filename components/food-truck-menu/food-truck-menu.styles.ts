@@ -38,63 +38,6 @@ export const styles = css`
   .muted {
     color: var(--_muted);
   }
-  .small {
-    font-size: 0.875em;
-  }
-  button,
-  select,
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
-  button {
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
-  }
-  button[disabled] {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: var(--_accent);
-  }
-  button.link {
-    background: none;
-    border: none;
-    padding: 0.25rem;
-    text-decoration: underline;
-    color: inherit;
-  }
-  button.icon {
-    min-width: 2.25rem;
-    font-weight: bold;
-  }
-  button[aria-pressed='true'] {
-    background: var(--_fg);
-    color: var(--_bg);
-  }
-  input[type='text'],
-  textarea,
-  select {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.25rem 0.4rem;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    margin-top: 0.5rem;
-  }
   .error {
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
@@ -112,15 +55,6 @@ export const styles = css`
     color: var(--_accent);
     font-weight: 600;
   }
-  .notice,
-  .issue {
-    color: var(--_danger);
-  }
-  .tabs {
-    display: flex;
-    gap: 0.5rem;
-    margin-bottom: var(--_space);
-  }
   .layout {
     display: grid;
     gap: calc(var(--_space) * 1.5);
@@ -134,14 +68,6 @@ export const styles = css`
   .filters summary {
     cursor: pointer;
     font-weight: 600;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    margin: 0.5rem 0;
-  }
-  .filtered {
-    color: var(--_muted);
   }
   .section {
     margin-bottom: calc(var(--_space) * 1.5);
@@ -157,9 +83,6 @@ export const styles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-  }
-  .item.hidden {
-    border-style: dashed;
   }
   .item img {
     width: 96px;

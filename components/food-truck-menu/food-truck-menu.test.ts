@@ -172,6 +172,8 @@ describe('<devroom-food-truck-menu>', () => {
       checkbox(el, 'Gluten-free').click();
       await el.updateComplete;
       expect(itemNames(el)).to.deep.equal(['Club-Mate']);
+      // Button styles arrive with the panel (the menu alone has no buttons).
+      expect(getComputedStyle(button(el.shadowRoot!, 'Clear filters')).textDecorationLine).to.equal('underline');
       button(el.shadowRoot!, 'Clear filters').click();
       await el.updateComplete;
       expect(itemNames(el)).to.have.length(4);

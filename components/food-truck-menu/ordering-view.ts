@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
+import { controlStyles } from './controls.styles.js';
 import { orderingStyles } from './ordering-view.styles.js';
 import {
   acceptPrices,
@@ -48,6 +49,7 @@ export class OrderingView {
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
+    addStyles(host, controlStyles);
     addStyles(host, orderingStyles);
     this.i18n = new LocaleController(host, orderingStrings);
   }

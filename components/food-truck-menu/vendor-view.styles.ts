@@ -2,6 +2,18 @@ import { css } from 'lit';
 
 /** The vendor's order queue and item admin: attached when the vendor view loads. */
 export const vendorStyles = css`
+  button[aria-pressed='true'] {
+    background: var(--_fg);
+    color: var(--_bg);
+  }
+  .tabs {
+    display: flex;
+    gap: 0.5rem;
+    margin-bottom: var(--_space);
+  }
+  .item.hidden {
+    border-style: dashed;
+  }
   .stats {
     display: flex;
     flex-wrap: wrap;

@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
+import { controlStyles } from './controls.styles.js';
 import { vendorStyles } from './vendor-view.styles.js';
 import type { DevroomFoodTruckMenu, MenuChange, OrderStatusDetail } from './food-truck-menu.js';
 import { decimalPrice, findItem, parsePriceInput } from './menu-extras.js';
@@ -33,6 +34,7 @@ export class VendorView {
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
+    addStyles(host, controlStyles);
     addStyles(host, vendorStyles);
     this.i18n = new LocaleController(host, vendorStrings);
   }
