@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
@@ -126,49 +126,48 @@ export class DevroomQaQueue extends LitElement {
   /** `projector`: large type for a screen in the hall. */
   @property({ reflect: true }) layout: 'default' | 'projector' = 'default';
 
-  @state() private draft = '';
-  @state() private askError = '';
-  @state() private handDraft = '';
-  @state() private announcement = '';
-  @state() private pendingUpdates = 0;
-  @state() private active = 0;
-  @state() private loadError = '';
+  // View state: plain private fields (terser shortens their names); each change calls requestUpdate().
+  #draft = '';
+  #askError = '';
+  #handDraft = '';
+  #announcement = '';
+  #pendingUpdates = 0;
+  #active = 0;
+  #loadError = '';
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-
-  private readonly i18n = new LocaleController<QaKey>(this, translations);
-  private displayIds: string[] = [];
-  private orderDirty = true;
-  private hovering = false;
-  private focusWithin = false;
-  private scrolledAway = false;
-  private focusRow = false;
-  private readonly expanded = new Set<string>();
-  private readonly votePending = new Map<string, boolean>();
-  private readonly limits: Record<PagedSection, number> = { review: PAGE, answered: PAGE, hidden: PAGE };
-  private readonly openSections = new Set<PagedSection>();
-  private unsubscribe?: () => void;
-  private subscribed?: QaTally;
-  private newCount = 0;
-  private newFirst = '';
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private fetchAbort?: AbortController;
-  private timeFormat?: Intl.DateTimeFormat;
-  private timeFormatLocale = '';
+  readonly #i18n = new LocaleController<QaKey>(this, translations);
+  #displayIds: string[] = [];
+  #orderDirty = true;
+  #hovering = false;
+  #focusWithin = false;
+  #scrolledAway = false;
+  #focusRow = false;
+  readonly #expanded = new Set<string>();
+  readonly #votePending = new Map<string, boolean>();
+  readonly #limits: Record<PagedSection, number> = { review: PAGE, answered: PAGE, hidden: PAGE };
+  readonly #openSections = new Set<PagedSection>();
+  #unsubscribe?: () => void;
+  #subscribed?: QaTally;
+  #newCount = 0;
+  #newFirst = '';
+  #announceTimer?: ReturnType<typeof setTimeout>;
+  #fetchAbort?: AbortController;
+  #timeFormat?: Intl.DateTimeFormat;
+  #timeFormatLocale = '';
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
-  private moderator?: typeof ModeratorModule;
-  private moderatorLoading?: Promise<void>;
+  #moderator?: typeof ModeratorModule;
+  #moderatorLoading?: Promise<void>;
   /** Hands panel and opened sections' contents, loaded when hands are enabled or a section opens. */
-  private sections?: typeof SectionsModule;
-  private sectionsLoading?: Promise<void>;
+  #sections?: typeof SectionsModule;
+  #sectionsLoading?: Promise<void>;
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
-  private virtual?: VirtualRows;
-  private virtualLoading?: Promise<void>;
+  #virtual?: VirtualRows;
+  #virtualLoading?: Promise<void>;
   /** Inline JSON being read (its validator is a chunk of its own). */
-  private dataLoading?: Promise<void>;
-  private readonly moderatorContext: ModeratorContext = {
-    t: (key, ...args) => this.i18n.t(key, ...args),
-    moderate: (q, action) => this.moderate(q, action),
+  #dataLoading?: Promise<void>;
+  readonly #moderatorContext: ModeratorContext = {
+    t: (key, ...args) => this.#i18n.t(key, ...args),
+    moderate: (q, action) => this.#moderate(q, action),
     host: this,
   };
 
@@ -188,60 +187,60 @@ export class DevroomQaQueue extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.subscribe();
-    if (!this.questions && !this.src) this.readInlineData();
+    this.#subscribe();
+    if (!this.questions && !this.src) this.#readInlineData();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribed = undefined;
-    this.fetchAbort?.abort();
-    clearTimeout(this.announceTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribed = undefined;
+    this.#fetchAbort?.abort();
+    clearTimeout(this.#announceTimer);
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-qa-queue');
+    await ensureLocale(this.#i18n.lang, translations, LOCALES, 'devroom-qa-queue');
     super.scheduleUpdate();
   }
 
   /** Also waits for on-demand chunks and inline data, so `await el.updateComplete` sees them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.moderatorLoading || this.dataLoading || this.sectionsLoading || this.virtualLoading) {
-      await Promise.all([this.moderatorLoading, this.sectionsLoading, this.dataLoading, this.virtualLoading]);
+    while (this.#moderatorLoading || this.#dataLoading || this.#sectionsLoading || this.#virtualLoading) {
+      await Promise.all([this.#moderatorLoading, this.#sectionsLoading, this.#dataLoading, this.#virtualLoading]);
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.canModerate && !this.moderator && !this.moderatorLoading) {
-      this.moderatorLoading = import('./qa-queue.moderator.js')
+    if (this.canModerate && !this.#moderator && !this.#moderatorLoading) {
+      this.#moderatorLoading = import('./qa-queue.moderator.js')
         .then((m) => {
-          this.moderator = m;
+          this.#moderator = m;
         })
         .catch((error: unknown) => console.error('devroom-qa-queue: could not load moderator controls', error))
         .finally(() => {
-          this.moderatorLoading = undefined;
+          this.#moderatorLoading = undefined;
           this.requestUpdate();
         });
     }
-    if (!this.sections && !this.sectionsLoading && (this.handsEnabled || this.readOnly || this.openSections.size > 0)) {
-      this.sectionsLoading = import('./qa-queue.sections.js')
+    if (!this.#sections && !this.#sectionsLoading && (this.handsEnabled || this.readOnly || this.#openSections.size > 0)) {
+      this.#sectionsLoading = import('./qa-queue.sections.js')
         .then((m) => {
           m.attach(this);
-          this.sections = m;
+          this.#sections = m;
         })
         .catch((error: unknown) => console.error('devroom-qa-queue: could not load hands / sections', error))
         .finally(() => {
-          this.sectionsLoading = undefined;
+          this.#sectionsLoading = undefined;
           this.requestUpdate();
         });
     }
-    if (changed.has('model')) this.subscribe();
-    if (changed.has('src') && this.src) this.readData(this.src);
+    if (changed.has('model')) this.#subscribe();
+    if (changed.has('src') && this.src) this.#readData(this.src);
     // `voted: true` in data means this viewer: reload when either changes.
     if ((changed.has('questions') || changed.has('userId')) && this.questions) this.model.load(this.questions, this.userId);
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
@@ -249,288 +248,293 @@ export class DevroomQaQueue extends LitElement {
     }
     // Re-rank now (notifications land in this update, not during render).
     this.model.flush();
-    for (const [questionId, want] of this.votePending) {
-      if (this.model.hasVoted(questionId, this.userId) === want) this.votePending.delete(questionId);
+    for (const [questionId, want] of this.#votePending) {
+      if (this.model.hasVoted(questionId, this.userId) === want) this.#votePending.delete(questionId);
     }
-    if (this.orderDirty && !this.frozen) this.applyOrder();
-    if (this.displayIds.length > STATIC_ROWS && !this.virtual && !this.virtualLoading) {
+    if (this.#orderDirty && !this.#frozen) this.#applyOrder();
+    if (this.#displayIds.length > STATIC_ROWS && !this.#virtual && !this.#virtualLoading) {
       // Until it arrives (or if it cannot), the first STATIC_ROWS rows render as a plain list.
-      this.virtualLoading = import('./virtual.js')
+      this.#virtualLoading = import('./virtual.js')
         .then((m) => {
-          this.virtual = new m.VirtualRows(this);
+          this.#virtual = new m.VirtualRows(this);
         })
         .catch((error: unknown) => console.error('devroom-qa-queue: could not load the long-list view', error))
         .finally(() => {
-          this.virtualLoading = undefined;
+          this.#virtualLoading = undefined;
           this.requestUpdate();
         });
     }
   }
 
   protected override updated(): void {
-    if (this.focusRow) {
-      this.focusRow = false;
+    if (this.#focusRow) {
+      this.#focusRow = false;
       // Focus scrolls the row into view (a virtualised list always renders the active row).
-      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.active}"]`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.#active}"]`)?.focus();
     }
   }
 
   /** The moderator module, only while the viewer may moderate. */
-  private get mod(): typeof ModeratorModule | undefined {
-    return this.canModerate ? this.moderator : undefined;
+  get #mod(): typeof ModeratorModule | undefined {
+    return this.canModerate ? this.#moderator : undefined;
   }
 
   // ---- model & order -------------------------------------------------------------------
 
-  private subscribe(): void {
-    if (this.subscribed === this.model && this.unsubscribe) return;
-    this.unsubscribe?.();
-    this.subscribed = this.model;
-    this.unsubscribe = this.model.subscribe((change) => this.onChange(change));
-    this.orderDirty = true;
-    this.pendingUpdates = 0;
+  #subscribe(): void {
+    if (this.#subscribed === this.model && this.#unsubscribe) return;
+    this.#unsubscribe?.();
+    this.#subscribed = this.model;
+    this.#unsubscribe = this.model.subscribe((change) => this.#onChange(change));
+    this.#orderDirty = true;
+    this.#pendingUpdates = 0;
     this.requestUpdate();
   }
 
   /** The reader is looking at the list: re-ranking would move rows under them. */
-  private get frozen(): boolean {
-    return this.hasUpdated && (this.hovering || this.focusWithin || this.scrolledAway);
+  get #frozen(): boolean {
+    return this.hasUpdated && (this.#hovering || this.#focusWithin || this.#scrolledAway);
   }
 
-  private onChange(change: TallyChange): void {
+  #onChange(change: TallyChange): void {
     this.requestUpdate();
     if (change.type === 'reset') {
-      this.orderDirty = true;
-      this.pendingUpdates = 0;
+      this.#orderDirty = true;
+      this.#pendingUpdates = 0;
       // A bulk load (history, new data) is no moment to keep an old order.
-      this.applyOrder();
+      this.#applyOrder();
       return;
     }
     if (change.type === 'changed') return;
-    const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.inDisplay(change);
+    const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.#inDisplay(change);
     if (leftOpen && change.section !== 'open') {
       // Gone from the open list (redacted, answered, hidden): remove now, without re-ranking the rest.
-      this.displayIds = this.displayIds.filter((id) => id !== change.id);
+      this.#displayIds = this.#displayIds.filter((id) => id !== change.id);
       return;
     }
     if (change.type === 'removed' || change.section !== 'open') {
-      if (change.type === 'added' && change.section === 'review' && this.canModerate) this.queueAnnouncement(change.id);
+      if (change.type === 'added' && change.section === 'review' && this.canModerate) this.#queueAnnouncement(change.id);
       return;
     }
-    this.orderDirty = true;
-    if (this.frozen) this.pendingUpdates++;
-    if (change.type === 'added' || (change.type === 'moved' && change.from === 'mine')) this.queueAnnouncement(change.id);
+    this.#orderDirty = true;
+    if (this.#frozen) this.#pendingUpdates++;
+    if (change.type === 'added' || (change.type === 'moved' && change.from === 'mine')) this.#queueAnnouncement(change.id);
   }
 
-  private inDisplay(change: { type: string; section?: string; from?: string }): boolean {
+  #inDisplay(change: { type: string; section?: string; from?: string }): boolean {
     return change.type === 'removed' ? change.section === 'open' : change.from === 'open';
   }
 
-  private applyOrder(): void {
+  #applyOrder(): void {
     const ids: string[] = [];
     this.model.section('open').forEach((q) => ids.push(q.id));
-    this.displayIds = ids;
-    this.orderDirty = false;
-    this.pendingUpdates = 0;
-    if (this.active >= ids.length) this.active = Math.max(0, ids.length - 1);
+    this.#displayIds = ids;
+    this.#orderDirty = false;
+    this.#pendingUpdates = 0;
+    if (this.#active >= ids.length) this.#active = Math.max(0, ids.length - 1);
   }
 
-  private showUpdates(): void {
-    this.applyOrder();
+  #showUpdates(): void {
+    this.#applyOrder();
     this.requestUpdate();
   }
 
-  private queueAnnouncement(id: string): void {
+  #queueAnnouncement(id: string): void {
     const q = this.model.get(id);
     if (!q || (q.author === this.userId && this.userId)) return;
-    this.newCount++;
-    if (this.newCount === 1) this.newFirst = shorten(q.text, 120).text;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const text = this.newCount === 1 ? this.i18n.t('newQuestion', this.newFirst) : this.i18n.t('newQuestions', this.newCount);
+    this.#newCount++;
+    if (this.#newCount === 1) this.#newFirst = shorten(q.text, 120).text;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const text = this.#newCount === 1 ? this.#i18n.t('newQuestion', this.#newFirst) : this.#i18n.t('newQuestions', this.#newCount);
       // A trailing no-break space toggles so the same sentence is spoken again.
-      this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-      this.newCount = 0;
+      this.#announcement = this.#announcement === text ? `${text}\u00a0` : text;
+      this.requestUpdate();
+      this.#newCount = 0;
     }, ANNOUNCE_DELAY);
   }
 
   // ---- plain-page data -------------------------------------------------------------------
 
-  private readInlineData(): void {
+  #readInlineData(): void {
     const text = this.querySelector(':scope > script[type="application/json"]')?.textContent;
-    if (text) this.readData(undefined, text);
+    if (text) this.#readData(undefined, text);
   }
 
   /**
    * Plain-page JSON from `src` or inline: data.ts checks, fetches and validates it, a chunk
    * a widget never needs. Inline data (no network) holds back `updateComplete`.
    */
-  private readData(src?: string, inline?: string): void {
-    this.fetchAbort?.abort();
-    const abort = (this.fetchAbort = new AbortController());
+  #readData(src?: string, inline?: string): void {
+    this.#fetchAbort?.abort();
+    const abort = (this.#fetchAbort = new AbortController());
     const done = import('./data.js')
       .then((m) => m.readQuestions(abort.signal, src, inline))
       .then(
         (questions) => {
           if (abort.signal.aborted) return;
           this.questions = questions;
-          this.loadError = '';
+          this.#loadError = '';
+          this.requestUpdate();
         },
         (error: unknown) => {
           if (abort.signal.aborted) return;
-          this.loadError = String(error instanceof Error ? error.message : error);
+          this.#loadError = String(error instanceof Error ? error.message : error);
+          this.requestUpdate();
           console.warn('devroom-qa-queue: could not read questions', error);
         },
       );
-    if (inline) this.dataLoading = done.finally(() => (this.dataLoading = undefined));
+    if (inline) this.#dataLoading = done.finally(() => (this.#dataLoading = undefined));
   }
 
   // ---- open list: scrolling and keyboard ---------------------------------------------
 
-  private onScroll(event: Event): void {
+  #onScroll(event: Event): void {
     const away = (event.currentTarget as HTMLElement).scrollTop > 2;
-    if (away !== this.scrolledAway) {
-      this.scrolledAway = away;
+    if (away !== this.#scrolledAway) {
+      this.#scrolledAway = away;
       this.requestUpdate();
     }
-    this.virtual?.scrolled();
+    this.#virtual?.scrolled();
   }
 
-  private onListKeydown(event: KeyboardEvent): void {
-    const n = this.displayIds.length;
+  #onListKeydown(event: KeyboardEvent): void {
+    const n = this.#displayIds.length;
     if (n === 0) return;
     const page = Math.max(1, Math.floor((event.currentTarget as HTMLElement).clientHeight / ROW_HEIGHT));
     const moves: Record<string, number> = {
-      ArrowDown: this.active + 1,
-      ArrowUp: this.active - 1,
-      PageDown: this.active + page,
-      PageUp: this.active - page,
+      ArrowDown: this.#active + 1,
+      ArrowUp: this.#active - 1,
+      PageDown: this.#active + page,
+      PageUp: this.#active - page,
       Home: 0,
       End: n - 1,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    this.active = Math.min(n - 1, Math.max(0, next));
-    this.focusRow = true;
+    this.#active = Math.min(n - 1, Math.max(0, next));
+    this.#focusRow = true;
     this.requestUpdate();
   }
 
-  private onListFocusIn(event: FocusEvent): void {
-    this.focusWithin = true;
+  #onListFocusIn(event: FocusEvent): void {
+    this.#focusWithin = true;
     const row = (event.target as HTMLElement).closest<HTMLElement>('.row');
-    if (row) this.active = Number(row.dataset.index);
-  }
-
-  private onListFocusOut(event: FocusEvent): void {
-    if ((event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) return;
-    this.focusWithin = false;
+    if (row) this.#active = Number(row.dataset.index);
     this.requestUpdate();
   }
 
-  private setHover(on: boolean): void {
-    this.hovering = on;
+  #onListFocusOut(event: FocusEvent): void {
+    if ((event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) return;
+    this.#focusWithin = false;
+    this.requestUpdate();
+  }
+
+  #setHover(on: boolean): void {
+    this.#hovering = on;
     if (!on) this.requestUpdate();
   }
 
   // ---- user intents ----------------------------------------------------------------------
 
-  private onAsk(event: Event): void {
+  #onAsk(event: Event): void {
     event.preventDefault();
-    const text = this.draft.trim();
+    this.requestUpdate();
+    const text = this.#draft.trim();
     if (text === '') {
-      this.askError = this.i18n.t('emptyRefused');
-      this.textarea?.focus();
+      this.#askError = this.#i18n.t('emptyRefused');
+      this.renderRoot.querySelector('textarea')?.focus();
       return;
     }
     if (codePoints(text) > this.maxLength) {
-      this.askError = this.i18n.t('tooLong', this.maxLength);
+      this.#askError = this.#i18n.t('tooLong', this.maxLength);
       return;
     }
     const localId = `local-${Date.now().toString(36)}-${(localSeq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     if (emit(this, 'devroom-ask', { text, localId }, { cancelable: true })) {
       this.model.addLocal({ localId, author: this.userId, text, ts: Date.now() });
     }
-    this.draft = '';
-    this.askError = '';
+    this.#draft = '';
+    this.#askError = '';
   }
 
-  private onAskKeydown(event: KeyboardEvent): void {
+  #onAskKeydown(event: KeyboardEvent): void {
     // Enter sends, Shift+Enter is a new line (as in chat); IME composition is left alone.
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.onAsk(event);
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.#onAsk(event);
   }
 
-  private retry(q: Question): void {
+  #retry(q: Question): void {
     if (!q.localId && !q.id) return;
     const localId = q.localId ?? q.id;
     if (this.model.retryLocal(q.id)) emit(this, 'devroom-retry-ask', { localId, text: q.text });
   }
 
-  private discard(q: Question): void {
+  #discard(q: Question): void {
     emit(this, 'devroom-discard-ask', { localId: q.localId ?? q.id });
     this.model.removeQuestion(q.id);
   }
 
-  private vote(q: Question): void {
-    if (this.votePending.has(q.id)) return;
+  #vote(q: Question): void {
+    if (this.#votePending.has(q.id)) return;
     const want = !this.model.hasVoted(q.id, this.userId);
-    this.votePending.set(q.id, want);
+    this.#votePending.set(q.id, want);
     emit(this, 'devroom-vote', { questionId: q.id, vote: want });
     setTimeout(() => {
-      if (this.votePending.get(q.id) === want) {
-        this.votePending.delete(q.id);
+      if (this.#votePending.get(q.id) === want) {
+        this.#votePending.delete(q.id);
         this.requestUpdate();
       }
     }, VOTE_TIMEOUT);
     this.requestUpdate();
   }
 
-  private moderate(q: Question, action: ModerationAction): void {
+  #moderate(q: Question, action: ModerationAction): void {
     if (!this.canModerate) return;
     emit(this, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
   }
 
-  private toggleExpanded(id: string): void {
-    if (this.expanded.has(id)) this.expanded.delete(id);
-    else this.expanded.add(id);
+  #toggleExpanded(id: string): void {
+    if (this.#expanded.has(id)) this.#expanded.delete(id);
+    else this.#expanded.add(id);
     this.requestUpdate();
   }
 
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+    const t = this.#i18n.t.bind(this.#i18n);
     const open = this.model.section('open');
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
-        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-        ${this.readOnly ? this.renderReadOnly() : html`${this.renderAskForm()} ${this.renderMine()} ${this.handsEnabled ? this.renderHands() : nothing}`}
-        ${this.canModerate ? this.renderPaged('review', t('awaitingApproval')) : nothing}
+        <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
+        ${this.readOnly ? this.#renderReadOnly() : html`${this.#renderAskForm()} ${this.#renderMine()} ${this.handsEnabled ? this.#renderHands() : nothing}`}
+        ${this.canModerate ? this.#renderPaged('review', t('awaitingApproval')) : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
-          ${this.pendingUpdates > 0
-            ? html`<button type="button" part="updates-button" class="primary" @click=${this.showUpdates}>
-                ${t('updates', this.pendingUpdates)}
+          ${this.#pendingUpdates > 0
+            ? html`<button type="button" part="updates-button" class="primary" @click=${this.#showUpdates}>
+                ${t('updates', this.#pendingUpdates)}
               </button>`
             : nothing}
         </div>
-        ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
-        ${this.renderOpenList()} ${this.renderPaged('answered', t('answered'))}
-        ${this.canModerate ? this.renderPaged('hidden', t('hidden')) : nothing}
+        ${this.#loadError ? html`<p class="error" role="alert">${this.#loadError}</p>` : nothing}
+        ${this.#renderOpenList()} ${this.#renderPaged('answered', t('answered'))}
+        ${this.canModerate ? this.#renderPaged('hidden', t('hidden')) : nothing}
       </section>
     `;
   }
 
-  private renderReadOnly(): TemplateResult | typeof nothing {
-    return this.sections?.roomLink(this.i18n.t.bind(this.i18n), this.roomLink) ?? nothing;
+  #renderReadOnly(): TemplateResult | typeof nothing {
+    return this.#sections?.roomLink(this.#i18n.t.bind(this.#i18n), this.roomLink) ?? nothing;
   }
 
-  private renderAskForm(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const length = codePoints(this.draft.trim());
+  #renderAskForm(): TemplateResult {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const length = codePoints(this.#draft.trim());
     const over = length > this.maxLength;
     return html`
-      <form part="ask-form" @submit=${this.onAsk} novalidate>
+      <form part="ask-form" @submit=${this.#onAsk} novalidate>
         <label for="ask">${t('askLabel')}</label>
         <textarea
           id="ask"
@@ -538,17 +542,18 @@ export class DevroomQaQueue extends LitElement {
           rows="2"
           placeholder=${t('askPlaceholder')}
           aria-describedby="ask-counter ask-error"
-          aria-invalid=${over || this.askError ? 'true' : 'false'}
-          .value=${this.draft}
+          aria-invalid=${over || this.#askError ? 'true' : 'false'}
+          .value=${this.#draft}
           @input=${(e: Event) => {
-            this.draft = (e.target as HTMLTextAreaElement).value;
-            if (this.askError && this.draft.trim()) this.askError = '';
+            this.#draft = (e.target as HTMLTextAreaElement).value;
+            if (this.#askError && this.#draft.trim()) this.#askError = '';
+            this.requestUpdate();
           }}
-          @keydown=${this.onAskKeydown}
+          @keydown=${this.#onAskKeydown}
         ></textarea>
         <button type="submit" part="ask-button" class="primary">${t('ask')}</button>
         <div class="form-foot">
-          <span id="ask-error" class="error">${over ? t('tooLong', this.maxLength) : this.askError}</span>
+          <span id="ask-error" class="error">${over ? t('tooLong', this.maxLength) : this.#askError}</span>
           <span id="ask-counter" part="counter" class="counter ${over ? 'over' : ''}">${t('counter', length, this.maxLength)}</span>
         </div>
       </form>
@@ -556,7 +561,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   /** Own questions that are sending, not sent, or (pre-moderation) awaiting approval. */
-  private renderMine(): TemplateResult | typeof nothing {
+  #renderMine(): TemplateResult | typeof nothing {
     const mine = this.model.section('mine').slice();
     const awaiting: Question[] = [];
     if (!this.canModerate && this.userId) {
@@ -565,14 +570,14 @@ export class DevroomQaQueue extends LitElement {
       });
     }
     if (mine.length === 0 && awaiting.length === 0) return nothing;
-    const t = this.i18n.t.bind(this.i18n);
+    const t = this.#i18n.t.bind(this.#i18n);
     return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
       ${repeat(
         [...mine, ...awaiting],
         (q) => q.id,
         (q) => html`<li class="item" part="question">
           <div class="body">
-            ${this.renderText(q, 0)}
+            ${this.#renderText(q, 0)}
             <div class="meta">
               ${q.local === 'failed'
                 ? html`<span class="badge danger">${t('notSent')}</span>
@@ -583,8 +588,8 @@ export class DevroomQaQueue extends LitElement {
             </div>
             ${q.local === 'failed'
               ? html`<div class="actions">
-                  <button type="button" class="primary" @click=${() => this.retry(q)}>${t('retry')}</button>
-                  <button type="button" @click=${() => this.discard(q)}>${t('discard')}</button>
+                  <button type="button" class="primary" @click=${() => this.#retry(q)}>${t('retry')}</button>
+                  <button type="button" @click=${() => this.#discard(q)}>${t('discard')}</button>
                 </div>`
               : nothing}
           </div>
@@ -593,36 +598,36 @@ export class DevroomQaQueue extends LitElement {
     </ul>`;
   }
 
-  private renderOpenList(): TemplateResult {
-    const n = this.displayIds.length;
-    if (n === 0) return html`<p class="empty" part="list">${this.i18n.t('noQuestions')}</p>`;
-    const v = n > STATIC_ROWS ? this.virtual : undefined;
-    const indices = v ? v.indices(this.displayIds, this.active) : Array.from({ length: Math.min(n, STATIC_ROWS) }, (_, i) => i);
+  #renderOpenList(): TemplateResult {
+    const n = this.#displayIds.length;
+    if (n === 0) return html`<p class="empty" part="list">${this.#i18n.t('noQuestions')}</p>`;
+    const v = n > STATIC_ROWS ? this.#virtual : undefined;
+    const indices = v ? v.indices(this.#displayIds, this.#active) : Array.from({ length: Math.min(n, STATIC_ROWS) }, (_, i) => i);
     return html`<div
       class="scroller"
       part="list"
-      @scroll=${this.onScroll}
-      @keydown=${this.onListKeydown}
-      @focusin=${this.onListFocusIn}
-      @focusout=${this.onListFocusOut}
-      @pointerenter=${() => this.setHover(true)}
-      @pointerleave=${() => this.setHover(false)}
+      @scroll=${this.#onScroll}
+      @keydown=${this.#onListKeydown}
+      @focusin=${this.#onListFocusIn}
+      @focusout=${this.#onListFocusOut}
+      @pointerenter=${() => this.#setHover(true)}
+      @pointerleave=${() => this.#setHover(false)}
     >
       <div class="spacer ${v ? 'virtual' : ''}" role="list" aria-labelledby="open-heading" style=${v ? `height:${v.geometry.total}px` : nothing}>
         ${repeat(
           indices,
-          (i) => this.displayIds[i],
-          (i) => this.renderRow(i, n, v),
+          (i) => this.#displayIds[i],
+          (i) => this.#renderRow(i, n, v),
         )}
       </div>
     </div>`;
   }
 
-  private renderRow(index: number, n: number, v: VirtualRows | undefined): TemplateResult | typeof nothing {
-    const id = this.displayIds[index];
+  #renderRow(index: number, n: number, v: VirtualRows | undefined): TemplateResult | typeof nothing {
+    const id = this.#displayIds[index];
     const q = id === undefined ? undefined : this.model.get(id);
     if (!q) return nothing;
-    const tab = index === this.active ? 0 : -1;
+    const tab = index === this.#active ? 0 : -1;
     return html`<div
       class="row"
       role="listitem"
@@ -634,19 +639,19 @@ export class DevroomQaQueue extends LitElement {
       tabindex=${tab}
       style=${v ? `transform:translateY(${v.geometry.offsetOf(index)}px)` : nothing}
     >
-      ${this.renderVote(q, tab)}
+      ${this.#renderVote(q, tab)}
       <div class="body">
-        ${this.renderText(q, tab)} ${this.renderMeta(q)}
-        ${this.mod?.moderationButtons(this.moderatorContext, q, tab) ?? nothing}
+        ${this.#renderText(q, tab)} ${this.#renderMeta(q)}
+        ${this.#mod?.moderationButtons(this.#moderatorContext, q, tab) ?? nothing}
       </div>
     </div>`;
   }
 
-  private renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
-    const t = this.i18n.t.bind(this.i18n);
-    if (this.readOnly) return this.sections?.voteCount(t, q.votes) ?? nothing;
+  #renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
+    const t = this.#i18n.t.bind(this.#i18n);
+    if (this.readOnly) return this.#sections?.voteCount(t, q.votes) ?? nothing;
     const voted = this.model.hasVoted(q.id, this.userId);
-    const busy = this.votePending.has(q.id);
+    const busy = this.#votePending.has(q.id);
     return html`<button
       type="button"
       class="vote"
@@ -655,64 +660,64 @@ export class DevroomQaQueue extends LitElement {
       aria-pressed=${voted ? 'true' : 'false'}
       aria-disabled=${busy ? 'true' : 'false'}
       aria-label="${t('vote')}, ${t('votes', q.votes)}"
-      @click=${() => this.vote(q)}
+      @click=${() => this.#vote(q)}
     >
       <span aria-hidden="true">👍</span><span aria-hidden="true">${q.votes}</span>
     </button>`;
   }
 
-  private renderText(q: Question, tab: number): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const expanded = this.expanded.has(q.id);
+  #renderText(q: Question, tab: number): TemplateResult {
+    const t = this.#i18n.t.bind(this.#i18n);
+    const expanded = this.#expanded.has(q.id);
     const short = shorten(q.text, expanded ? EXPANDED_MAX : COLLAPSED_MAX);
     const long = short.truncated || expanded;
     return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>
       ${long
-        ? html`<button type="button" class="link" tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.toggleExpanded(q.id)}>
+        ? html`<button type="button" class="link" tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.#toggleExpanded(q.id)}>
             ${expanded ? t('showLess') : t('showMore')}
           </button>`
         : nothing}`;
   }
 
-  private renderMeta(q: Question): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+  #renderMeta(q: Question): TemplateResult {
+    const t = this.#i18n.t.bind(this.#i18n);
     const name = q.authorName || q.author;
     return html`<div class="meta">
       ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
       ${q.author && q.author === this.userId ? html`<span class="badge">${t('yours')}</span>` : nothing}
       ${name ? html`<bdi dir="auto">${shorten(name, 80).text}</bdi>` : nothing}
-      ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${this.formatTime(q.ts)}</time>` : nothing}
+      ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${this.#formatTime(q.ts)}</time>` : nothing}
     </div>`;
   }
 
   /** Review / answered / hidden: collapsible, rendered a page at a time (not virtualised). */
-  private renderPaged(section: PagedSection, title: string): TemplateResult | typeof nothing {
+  #renderPaged(section: PagedSection, title: string): TemplateResult | typeof nothing {
     const view = this.model.section(section);
     if (view.size === 0) return nothing;
-    const isOpen = this.openSections.has(section);
-    const limit = this.limits[section];
+    const isOpen = this.#openSections.has(section);
+    const limit = this.#limits[section];
     return html`<details
       part=${section}
       ?open=${isOpen}
       @toggle=${(e: Event) => {
-        if ((e.target as HTMLDetailsElement).open) this.openSections.add(section);
-        else this.openSections.delete(section);
+        if ((e.target as HTMLDetailsElement).open) this.#openSections.add(section);
+        else this.#openSections.delete(section);
         this.requestUpdate();
       }}
     >
       <summary>${title} (${view.size})</summary>
-      ${isOpen && this.sections
-        ? this.sections.pagedList(
-            this.i18n.t.bind(this.i18n),
+      ${isOpen && this.#sections
+        ? this.#sections.pagedList(
+            this.#i18n.t.bind(this.#i18n),
             view.slice(0, limit),
             view.size,
             (q) =>
-              html`${section === 'answered' ? this.renderVote(q, 0) : nothing}
+              html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
                 <div class="body">
-                  ${this.renderText(q, 0)} ${this.renderMeta(q)} ${this.mod?.moderationButtons(this.moderatorContext, q, 0) ?? nothing}
+                  ${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#moderatorContext, q, 0) ?? nothing}
                 </div>`,
             () => {
-              this.limits[section] += PAGE;
+              this.#limits[section] += PAGE;
               this.requestUpdate();
             },
           )
@@ -720,30 +725,33 @@ export class DevroomQaQueue extends LitElement {
     </details>`;
   }
 
-  private renderHands(): TemplateResult | typeof nothing {
+  #renderHands(): TemplateResult | typeof nothing {
     return (
-      this.sections?.hands({
-        t: this.i18n.t.bind(this.i18n),
+      this.#sections?.hands({
+        t: this.#i18n.t.bind(this.#i18n),
         host: this,
         userId: this.userId,
         hands: this.hands,
         invites: this.invites,
-        draft: this.handDraft,
-        setDraft: (text) => (this.handDraft = text),
-        queue: this.mod?.handsQueue(this.moderatorContext, this.hands, this.invites) ?? nothing,
+        draft: this.#handDraft,
+        setDraft: (text) => {
+          this.#handDraft = text;
+          this.requestUpdate();
+        },
+        queue: this.#mod?.handsQueue(this.#moderatorContext, this.hands, this.invites) ?? nothing,
       }) ?? nothing
     );
   }
 
-  private formatTime(ts: number): string {
-    if (!this.timeFormat || this.timeFormatLocale !== this.i18n.locale) {
-      this.timeFormatLocale = this.i18n.locale;
+  #formatTime(ts: number): string {
+    if (!this.#timeFormat || this.#timeFormatLocale !== this.#i18n.locale) {
+      this.#timeFormatLocale = this.#i18n.locale;
       try {
-        this.timeFormat = new Intl.DateTimeFormat(this.i18n.locale, { hour: '2-digit', minute: '2-digit' });
+        this.#timeFormat = new Intl.DateTimeFormat(this.#i18n.locale, { hour: '2-digit', minute: '2-digit' });
       } catch {
-        this.timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+        this.#timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
       }
     }
-    return this.timeFormat.format(ts);
+    return this.#timeFormat.format(ts);
   }
 }
