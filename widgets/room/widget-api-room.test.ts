@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { CurrentApiVersions } from 'matrix-widget-api';
+import type { IWidgetApiRequest } from 'matrix-widget-api';
 import { ALICE, BOB, conferenceRoom, MOD, probeOf, startHost, waitFor } from '../../test/fixtures/widgets/harness.js';
 import type { Harness } from '../../test/fixtures/widgets/harness.js';
 import { readAllRelations } from './relations.js';
@@ -44,6 +46,44 @@ describe('WidgetApiRoom (through the host)', () => {
     const pl = await room.readState('m.room.power_levels', '');
     expect((pl[0]!.content.users as Record<string, number>)[MOD]).to.equal(50);
     expect(reads).to.equal(0);
+  });
+
+  it('reads state with read_events from a client that predates update_state (no push, room-state reads)', async () => {
+    const memory = conferenceRoom();
+    memory.setState(PROBE, '', { title: 'Keynote' });
+    memory.setState(PROBE, MOD, { note: 'mod' }, MOD);
+    harness = startHost({ room: memory });
+    const client = harness.host.mounted('probe')!.api;
+    // A client on matrix-widget-api before MSC2762 update_state: it neither lists the version
+    // nor pushes state, and answers read_events from the room state (ClientWidgetApi decides
+    // that from the widget's versions, so hide the version from it too).
+    const withoutUpdateState = (versions: string[]) => versions.filter((v) => v !== 'org.matrix.msc2762_update_state');
+    const internals = client as unknown as { getWidgetVersions(): Promise<string[]> };
+    const widgetVersions = internals.getWidgetVersions.bind(client);
+    internals.getWidgetVersions = async () => withoutUpdateState(await widgetVersions());
+    client.on('action:supported_api_versions', (ev: CustomEvent<IWidgetApiRequest>) => {
+      ev.preventDefault();
+      client.transport.reply(ev.detail, { supported_versions: withoutUpdateState([...CurrentApiVersions]) });
+    });
+    let reads = 0;
+    let pushes = 0;
+    client.on('action:org.matrix.msc2876.read_events', () => reads++);
+    const send = client.transport.send.bind(client.transport);
+    client.transport.send = ((action: string, data: never) => {
+      if (action === 'update_state') pushes++;
+      return send(action, data);
+    }) as typeof client.transport.send;
+    const win = await probeOf(harness.host.mounted('probe')!);
+    const room = win.probe.context!.room as Room;
+
+    const started = performance.now();
+    const all = await room.readState(PROBE);
+    // No waiting for a push that will not come (initialStateTimeoutMs is 5 s).
+    expect(performance.now() - started).to.be.below(2000);
+    expect(all.map((e) => e.state_key).sort()).to.deep.equal(['', MOD]);
+    expect((await room.readState(PROBE, ''))[0]!.content).to.deep.equal({ title: 'Keynote' });
+    expect(reads).to.be.greaterThan(0);
+    expect(pushes).to.equal(0);
   });
 
   it('sends room events and own state; the server refusal arrives as RoomError with the errcode', async () => {
