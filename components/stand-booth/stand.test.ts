@@ -66,6 +66,17 @@ describe('parseStand', () => {
     expect(parseStand({ tagline: 'no name' }).ok).to.equal(false);
   });
 
+  it('keeps the first valid entry of a staff member and reports later ones where they are', () => {
+    const staff = [{ userId: 'ann', name: 'Ann' }, { userId: '@ann:x.org' }, { userId: '@ann:x.org', name: 'Ann' }, { userId: '@ann:x.org', name: 'Ann B' }];
+    const result = parseStand({ name: 'X', staff });
+    expect(result.ok && result.stand.staff).to.deep.equal([{ userId: '@ann:x.org', name: 'Ann' }]);
+    expect(result.ok && result.dropped.map((d) => `${d.path} ${d.message}`)).to.deep.equal([
+      'staff[0].userId must be a Matrix user id like @name:server',
+      'staff[1].name is required',
+      'staff[3].userId is listed twice',
+    ]);
+  });
+
   it('allows mailto links, refuses relative ones', () => {
     const result = parseStand({ name: 'X', links: [{ kind: 'chat', url: 'mailto:team@x.org' }, { kind: 'docs', url: '/docs' }] });
     expect(result.ok && result.stand.links).to.deep.equal([{ kind: 'chat', label: 'team@x.org', url: 'mailto:team@x.org' }]);

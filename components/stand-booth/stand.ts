@@ -99,115 +99,79 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]
 const JITSI_ROOM = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 // An offset is required: a time without one means a different instant for every viewer.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const MXC = /^mxc:\/\/[^/\s]+\/[A-Za-z0-9_-]+$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-class Collector {
-  readonly issues: StandIssue[] = [];
-  add(path: string, message: string): void {
-    this.issues.push({ path, message });
-  }
+// The issues of the parseStand call in progress (it is synchronous, so one list suffices).
+// A list item or optional field that added any is left out; what that means for the whole
+// stand (fatal or "dropped") parseStand decides at the end.
+let issues: StandIssue[] = [];
+const add = (path: string, message: string): undefined => void issues.push({ path, message });
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/** Runs `read`; its value only if it added no issue. */
+function clean<T>(read: () => T | undefined): T | undefined {
+  const before = issues.length;
+  const value = read();
+  return issues.length === before ? value : undefined;
 }
 
-function text(c: Collector, obj: Obj, key: string, path: string, max: number, required: boolean): string | undefined {
+function text(obj: Obj, key: string, path: string, max: number, required?: boolean): string | undefined {
   const value = obj[key];
-  const at = path ? `${path}.${key}` : key;
+  const at = join(path, key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    if (required) c.add(at, 'is required');
-    return undefined;
+    return required ? add(at, 'is required') : undefined;
   }
-  if (typeof value !== 'string') {
-    c.add(at, 'must be text');
-    return undefined;
-  }
+  if (typeof value !== 'string') return add(at, 'must be text');
   const trimmed = value.trim();
-  if (trimmed.length > max) {
-    c.add(at, `must be at most ${max} characters`);
-    return undefined;
-  }
-  return trimmed;
+  return trimmed.length > max ? add(at, `must be at most ${max} characters`) : trimmed;
 }
 
-function url(
-  c: Collector,
-  obj: Obj,
-  key: string,
-  path: string,
-  opts: { required?: boolean; mxc?: boolean; mailto?: boolean; httpsOnly?: boolean },
-): string | undefined {
-  const raw = text(c, obj, key, path, LIMITS.url, opts.required ?? false);
+/** http(s); `mailto` also allows mailto:, `media` (logo, banner) allows mxc:// and refuses http:. */
+function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
+  const raw = text(obj, key, path, LIMITS.url, required);
   if (raw === undefined) return undefined;
-  const at = path ? `${path}.${key}` : key;
-  const result = checkUrl(raw, { absolute: true, allowMxc: opts.mxc, allowMailto: opts.mailto });
-  if (!result.ok) {
-    c.add(at, result.reason);
-    return undefined;
-  }
-  if (opts.httpsOnly && result.url.startsWith('http:')) {
-    c.add(at, 'must use https');
-    return undefined;
-  }
-  if (result.url.startsWith('mxc:') && !/^mxc:\/\/[^/\s]+\/[A-Za-z0-9_-]+$/.test(raw)) {
-    c.add(at, 'is not a valid mxc:// URL');
-    return undefined;
-  }
-  return result.url.startsWith('mxc:') ? raw : result.url;
+  const at = join(path, key);
+  const media = kind === 'media';
+  const result = checkUrl(raw, { absolute: true, allowMxc: media, allowMailto: kind === 'mailto' });
+  if (!result.ok) return add(at, result.reason);
+  if (result.url.startsWith('mxc:')) return MXC.test(raw) ? raw : add(at, 'is not a valid mxc:// URL');
+  return media && result.url.startsWith('http:') ? add(at, 'must use https') : result.url;
 }
 
-/**
- * Validates a list; each item parser reports into its own collector so that in lenient
- * mode a bad item is dropped while the rest of the stand still shows.
- */
-function list<T>(
-  root: Collector,
-  dropped: StandIssue[],
-  strict: boolean,
-  obj: Obj,
-  key: string,
-  max: number,
-  item: (c: Collector, value: Obj, path: string) => T | undefined,
-): T[] {
+/** A top-level list; entries beyond `max` and entries with issues are left out. */
+function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
   const value = obj[key];
   if (value === undefined || value === null) return [];
-  const listIssues = strict ? root.issues : dropped;
-  if (!Array.isArray(value)) {
-    listIssues.push({ path: key, message: 'must be a list' });
-    return [];
-  }
-  if (value.length > max) listIssues.push({ path: key, message: `must have at most ${max} entries` });
+  if (!Array.isArray(value)) return (add(key, 'must be a list'), []);
+  if (value.length > max) add(key, `must have at most ${max} entries`);
   const out: T[] = [];
   value.slice(0, max).forEach((entry: unknown, i) => {
     const path = `${key}[${i}]`;
-    const c = new Collector();
-    const parsed = isObj(entry) ? item(c, entry, path) : (c.add(path, 'must be an object'), undefined);
-    if (c.issues.length === 0 && parsed !== undefined) out.push(parsed);
-    else if (strict) root.issues.push(...c.issues);
-    else dropped.push(...c.issues);
+    const parsed = clean(() => (isObj(entry) ? item(entry, path) : add(path, 'must be an object')));
+    if (parsed !== undefined) out.push(parsed);
   });
   return out;
 }
 
-function oneOf<T extends string>(c: Collector, obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
+/** An optional object field, left out when anything in it is wrong. */
+function nested<T>(obj: Obj, key: string, shape: string, parse: (value: Obj) => T): T | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  return clean(() => (isObj(value) ? parse(value) : add(key, `must be an object with ${shape}`)));
+}
+
+function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
   const value = obj[key];
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  c.add(`${path}.${key}`, `must be one of: ${allowed.join(', ')}`);
-  return undefined;
-}
-
-function parseLink(defaultKind?: LinkKind) {
-  return (c: Collector, o: Obj, path: string): StandLink | undefined => {
-    const kind = oneOf(c, o, 'kind', path, LINK_KINDS, defaultKind);
-    const href = url(c, o, 'url', path, { required: true, mailto: true });
-    const label = text(c, o, 'label', path, LIMITS.label, false);
-    if (!kind || !href) return undefined;
-    return { kind, label: label ?? labelFromUrl(href), url: href };
-  };
+  return add(`${path}.${key}`, `must be one of: ${allowed.join(', ')}`);
 }
 
 /** A readable label for a link without one: host name, or the address of a mailto. */
-export function labelFromUrl(href: string): string {
+function labelFromUrl(href: string): string {
   try {
     const u = new URL(href);
     return u.protocol === 'mailto:' ? decodeURIComponent(u.pathname) : u.host;
@@ -216,40 +180,34 @@ export function labelFromUrl(href: string): string {
   }
 }
 
-function parseSocial(c: Collector, o: Obj, path: string): SocialLink | undefined {
-  const network = text(c, o, 'network', path, LIMITS.label, true);
-  const href = url(c, o, 'url', path, { required: true });
-  return network && href ? { network, url: href } : undefined;
+function time(obj: Obj, key: string, path: string): string | undefined {
+  const iso = text(obj, key, path, 40, true);
+  if (iso === undefined || (ISO_WITH_OFFSET.test(iso) && !Number.isNaN(Date.parse(iso)))) return iso;
+  return add(`${path}.${key}`, 'must be an ISO 8601 date and time with an offset, e.g. 2026-02-01T10:00:00+01:00');
 }
 
-function parseStaff(c: Collector, o: Obj, path: string): StaffMember | undefined {
-  const userId = text(c, o, 'userId', path, 255, true);
-  if (userId !== undefined && !USER_ID.test(userId)) c.add(`${path}.userId`, 'must be a Matrix user id like @name:server');
-  const name = text(c, o, 'name', path, LIMITS.label, true);
-  const role = text(c, o, 'role', path, LIMITS.role, false);
-  if (!userId || !USER_ID.test(userId) || !name) return undefined;
-  return role ? { userId, name, role } : { userId, name };
-}
+// The item readers below return their value as if valid: `list` and `nested` leave out any
+// value whose reading added an issue, so a required field is never really undefined there.
 
-function parseTime(c: Collector, o: Obj, key: string, path: string): { iso: string; ms: number } | undefined {
-  const iso = text(c, o, key, path, 40, true);
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
-  if (!ISO_WITH_OFFSET.test(iso) || Number.isNaN(ms)) {
-    c.add(`${path}.${key}`, 'must be an ISO 8601 date and time with an offset, e.g. 2026-02-01T10:00:00+01:00');
-    return undefined;
-  }
-  return { iso, ms };
-}
+const link =
+  (defaultKind?: LinkKind) =>
+  (o: Obj, path: string): StandLink => {
+    const kind = oneOf(o, 'kind', path, LINK_KINDS, defaultKind);
+    const href = url(o, 'url', path, true, 'mailto');
+    const label = text(o, 'label', path, LIMITS.label);
+    return { kind, label: label ?? (href && labelFromUrl(href)), url: href } as StandLink;
+  };
 
-function parseScheduleItem(c: Collector, o: Obj, path: string): ScheduleItem | undefined {
-  const title = text(c, o, 'title', path, LIMITS.label, true);
-  const kind = oneOf(c, o, 'kind', path, SCHEDULE_KINDS);
-  const start = parseTime(c, o, 'start', path);
-  const end = parseTime(c, o, 'end', path);
-  if (start && end && end.ms <= start.ms) c.add(`${path}.end`, 'must be after the start');
-  if (!title || !kind || !start || !end || end.ms <= start.ms) return undefined;
-  return { title, kind, start: start.iso, end: end.iso };
+const social = (o: Obj, path: string) =>
+  ({ network: text(o, 'network', path, LIMITS.label, true), url: url(o, 'url', path, true) }) as SocialLink;
+
+function scheduleItem(o: Obj, path: string): ScheduleItem {
+  const title = text(o, 'title', path, LIMITS.label, true);
+  const kind = oneOf(o, 'kind', path, SCHEDULE_KINDS);
+  const start = time(o, 'start', path);
+  const end = time(o, 'end', path);
+  if (start && end && Date.parse(end) <= Date.parse(start)) add(`${path}.end`, 'must be after the start');
+  return { title, kind, start, end } as ScheduleItem;
 }
 
 /**
@@ -258,69 +216,53 @@ function parseScheduleItem(c: Collector, o: Obj, path: string): ScheduleItem | u
  * optional fields and reports them in `dropped`; it fails only without a usable name.
  */
 export function parseStand(json: unknown, options: { strict?: boolean } = {}): StandParseResult {
-  const strict = options.strict ?? false;
   if (!isObj(json)) return { ok: false, errors: [{ path: '', message: 'must be a JSON object' }] };
-  const root = new Collector();
-  const dropped: StandIssue[] = [];
-  // Optional scalar fields: in lenient mode a bad one is dropped, not fatal.
-  const optional = <T>(read: (c: Collector) => T | undefined): T | undefined => {
-    const c = new Collector();
-    const value = read(c);
-    if (c.issues.length === 0) return value;
-    (strict ? root.issues : dropped).push(...c.issues);
-    return undefined;
+  issues = [];
+  const name = text(json, 'name', '', LIMITS.name, true);
+  const optional = {
+    tagline: clean(() => text(json, 'tagline', '', LIMITS.tagline)),
+    description: clean(() => text(json, 'description', '', LIMITS.description)),
+    logo: clean(() => url(json, 'logo', '', false, 'media')),
+    banner: clean(() => url(json, 'banner', '', false, 'media')),
+    jitsi: nested(json, 'jitsi', 'domain and room', (j): JitsiRoom => {
+      const domain = text(j, 'domain', 'jitsi', 253, true);
+      const room = text(j, 'room', 'jitsi', 128, true);
+      if (domain !== undefined && !DOMAIN.test(domain)) add('jitsi.domain', 'must be a host name like meet.jit.si');
+      if (room !== undefined && !JITSI_ROOM.test(room)) add('jitsi.room', 'may contain only letters, digits, "-", "_" and "."');
+      return { domain: domain?.toLowerCase(), room } as JitsiRoom;
+    }),
+    video: nested(json, 'video', 'src', (v): FeaturedVideo => {
+      const src = url(v, 'src', 'video', true);
+      const title = text(v, 'title', 'video', LIMITS.label);
+      const poster = url(v, 'poster', 'video', false);
+      return { src, ...(title ? { title } : {}), ...(poster ? { poster } : {}) } as FeaturedVideo;
+    }),
   };
-
-  const name = text(root, json, 'name', '', LIMITS.name, true);
-  const tagline = optional((c) => text(c, json, 'tagline', '', LIMITS.tagline, false));
-  const description = optional((c) => text(c, json, 'description', '', LIMITS.description, false));
-  const logo = optional((c) => url(c, json, 'logo', '', { mxc: true, httpsOnly: true }));
-  const banner = optional((c) => url(c, json, 'banner', '', { mxc: true, httpsOnly: true }));
-  const jitsi = optional((c): JitsiRoom | undefined => {
-    const j = json.jitsi;
-    if (j === undefined || j === null) return undefined;
-    if (!isObj(j)) return (c.add('jitsi', 'must be an object with domain and room'), undefined);
-    const domain = text(c, j, 'domain', 'jitsi', 253, true);
-    const room = text(c, j, 'room', 'jitsi', 128, true);
-    if (domain !== undefined && !DOMAIN.test(domain)) c.add('jitsi.domain', 'must be a host name like meet.jit.si');
-    if (room !== undefined && !JITSI_ROOM.test(room)) c.add('jitsi.room', 'may contain only letters, digits, "-", "_" and "."');
-    return domain && room && DOMAIN.test(domain) && JITSI_ROOM.test(room) ? { domain: domain.toLowerCase(), room } : undefined;
-  });
-  const video = optional((c): FeaturedVideo | undefined => {
-    const v = json.video;
-    if (v === undefined || v === null) return undefined;
-    if (!isObj(v)) return (c.add('video', 'must be an object with src'), undefined);
-    const src = url(c, v, 'src', 'video', { required: true });
-    const title = text(c, v, 'title', 'video', LIMITS.label, false);
-    const poster = url(c, v, 'poster', 'video', {});
-    if (!src) return undefined;
-    return { src, ...(title ? { title } : {}), ...(poster ? { poster } : {}) };
-  });
-  const links = list(root, dropped, strict, json, 'links', LIMITS.listItems, parseLink());
-  const downloads = list(root, dropped, strict, json, 'downloads', LIMITS.listItems, parseLink('download'));
-  const social = list(root, dropped, strict, json, 'social', LIMITS.listItems, parseSocial);
-  const staff = list(root, dropped, strict, json, 'staff', LIMITS.staff, parseStaff);
-  const schedule = list(root, dropped, strict, json, 'schedule', LIMITS.schedule, parseScheduleItem);
   const seen = new Set<string>();
-  staff.forEach((member, i) => {
-    if (seen.has(member.userId)) (strict ? root.issues : dropped).push({ path: `staff[${i}].userId`, message: 'is listed twice' });
-    seen.add(member.userId);
-  });
-
-  if (root.issues.length > 0 || name === undefined) return { ok: false, errors: root.issues };
   const stand: Stand = {
-    name,
-    links,
-    downloads,
-    social,
-    staff: staff.filter((m, i) => staff.findIndex((o) => o.userId === m.userId) === i),
-    schedule: [...schedule].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+    name: name!,
+    links: list(json, 'links', LIMITS.listItems, link()),
+    downloads: list(json, 'downloads', LIMITS.listItems, link('download')),
+    social: list(json, 'social', LIMITS.listItems, social),
+    staff: list(json, 'staff', LIMITS.staff, (o, path): StaffMember => {
+      const before = issues.length;
+      const userId = text(o, 'userId', path, 255, true);
+      if (userId !== undefined && !USER_ID.test(userId)) add(`${path}.userId`, 'must be a Matrix user id like @name:server');
+      else if (userId !== undefined && seen.has(userId)) add(`${path}.userId`, 'is listed twice');
+      const name = text(o, 'name', path, LIMITS.label, true);
+      const role = text(o, 'role', path, LIMITS.role);
+      // The first valid entry of a user counts; later ones are reported and left out.
+      if (userId && issues.length === before) seen.add(userId);
+      return (role ? { userId, name, role } : { userId, name }) as StaffMember;
+    }),
+    schedule: list(json, 'schedule', LIMITS.schedule, scheduleItem).sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
   };
-  if (tagline) stand.tagline = tagline;
-  if (description) stand.description = description;
-  if (logo) stand.logo = logo;
-  if (banner) stand.banner = banner;
-  if (jitsi) stand.jitsi = jitsi;
-  if (video) stand.video = video;
-  return { ok: true, stand, dropped };
+  const found = issues;
+  issues = [];
+  // Lenient: only a name problem is fatal (there is nothing to show); the rest was left out.
+  if (name === undefined || (options.strict && found.length)) {
+    return { ok: false, errors: options.strict ? found : found.filter((i) => i.path === 'name') };
+  }
+  for (const [key, value] of Object.entries(optional)) if (value) (stand as unknown as Obj)[key] = value;
+  return { ok: true, stand, dropped: found };
 }
