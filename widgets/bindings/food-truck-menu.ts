@@ -1,4 +1,4 @@
-import type { DevroomFoodTruckMenu, MenuUpdateDetail, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { DevroomFoodTruckMenu, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
 import type { Menu } from '../../components/food-truck-menu/menu.js';
 import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
@@ -15,9 +15,10 @@ import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
  * `statusEvents` (./food-truck-orders.ts). Up: `devroom-menu-update` → new menu state;
  * `devroom-place-order` / `devroom-order-status` → order and status events.
  *
- * Everything about orders lives in a module loaded once the `orders` root exists (or this
- * user may create it): the menu paints without it. Live order events that arrive before
- * it has loaded are buffered here and handed over.
+ * Everything about orders and the vendor's menu edits lives in a module loaded once the
+ * `orders` root exists (or this user may create it): the menu paints without it, and the
+ * cart and the vendor view are only offered once it is there. Live order events that
+ * arrive before it has loaded are buffered here and handed over.
  */
 
 /** Optional capabilities the binding checks before offering a feature. */
@@ -40,11 +41,13 @@ export interface RequestCounts {
 const ORDER_EVENT = EventTypes.order;
 const ORDER_STATUS_EVENT = EventTypes.orderStatus;
 
-const MESSAGES = {
+/** Messages by language; the orders module has its own for sending. */
+export type Messages<T> = { en: T; de: T };
+/** The page's language (the runtime sets <html lang> from the client). */
+export const pick = <T>(messages: Messages<T>): T => (document.documentElement.lang.startsWith('de') ? messages.de : messages.en);
+
+const MESSAGES: Messages<Record<'notOpen' | 'noGrant' | 'forbidden' | 'timeout' | 'limited' | 'noRoot', string> & { loadFailed: (why: string) => string }> = {
   en: {
-    orderFailed: (why: string) => `Your order was not sent (${why}). Nothing was charged; use Retry in “Your orders”.`,
-    statusFailed: (why: string) => `The status change was not sent (${why}). Try again.`,
-    menuFailed: (why: string) => `The menu change was not saved (${why}). The menu shows the last saved version.`,
     loadFailed: (why: string) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
     notOpen: 'Ordering opens once the vendor has opened this widget.',
     noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',
@@ -54,9 +57,6 @@ const MESSAGES = {
     noRoot: 'ordering is not open yet',
   },
   de: {
-    orderFailed: (why: string) => `Deine Bestellung wurde nicht gesendet (${why}). Nutze „Erneut versuchen“ unter „Deine Bestellungen“.`,
-    statusFailed: (why: string) => `Die Statusänderung wurde nicht gesendet (${why}). Bitte erneut versuchen.`,
-    menuFailed: (why: string) => `Die Änderung der Speisekarte wurde nicht gespeichert (${why}). Angezeigt wird der zuletzt gespeicherte Stand.`,
     loadFailed: (why: string) => `Bestellungen konnten nicht geladen werden (${why}). Lade das Widget neu.`,
     notOpen: 'Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.',
     noGrant: 'Um hier zu bestellen, erlaube diesem Widget in den Widget-Berechtigungen, Bestellungen zu senden.',
@@ -66,7 +66,6 @@ const MESSAGES = {
     noRoot: 'Bestellen ist noch nicht geöffnet',
   },
 };
-export type FoodTruckMessages = (typeof MESSAGES)['en'];
 
 export class FoodTruckBinding {
   /** Resolves once menu, power levels, root and (when there is a root) the order history are loaded. */
@@ -125,13 +124,14 @@ export class FoodTruckBinding {
       el.addEventListener(name, listener as EventListener);
       this.cleanups.push(() => el.removeEventListener(name, listener as EventListener));
     };
+    // The cart and the vendor view are offered only once the orders module is there.
     on('devroom-place-order', (detail: PlaceOrderDetail) => {
       if (this.orders) return this.orders.placeOrder(detail);
       el.markOrderFailed(detail.orderLocalId);
-      this.notify(this.t().orderFailed(this.t().noRoot), 'error');
+      this.notify(this.t().notOpen, 'error');
     });
     on('devroom-order-status', (detail: OrderStatusDetail) => this.orders?.setStatus(detail));
-    on('devroom-menu-update', (detail) => this.updateMenu(detail));
+    on('devroom-menu-update', (detail) => this.orders?.updateMenu(detail));
 
     this.ready = this.start();
   }
@@ -229,21 +229,6 @@ export class FoodTruckBinding {
     await this.ordersLoading;
   }
 
-  // ---- vendor: menu edits ----
-
-  private async updateMenu(detail: MenuUpdateDetail): Promise<void> {
-    try {
-      if (!this.canEditMenu) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
-      this.requests.send++;
-      await this.room.sendState(MENU_EVENT, '', detail.menu as unknown as Record<string, unknown>);
-      this.notify(undefined, 'error');
-    } catch (error) {
-      this.notify(this.t().menuFailed(this.reason(error)), 'error');
-      // Re-render from the last saved menu so the controls show what is really on the menu.
-      if (this.lastMenu) this.el.menu = structuredClone(this.lastMenu);
-    }
-  }
-
   // ---- messages ----
 
   /** @internal */
@@ -253,9 +238,8 @@ export class FoodTruckBinding {
   }
 
   /** @internal */
-  t(): FoodTruckMessages {
-    const lang = (document.documentElement.lang || 'en').split('-')[0] ?? 'en';
-    return lang in MESSAGES ? MESSAGES[lang as keyof typeof MESSAGES] : MESSAGES.en;
+  t(): (typeof MESSAGES)['en'] {
+    return pick(MESSAGES);
   }
 
   /** @internal A short, translated reason for a failed request. */

@@ -1,12 +1,14 @@
-import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { MenuUpdateDetail, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
 import type { Order, OrderStatusEvent } from '../../components/food-truck-menu/orders.js';
 import { parseOrderContent } from '../../components/food-truck-menu/orders.js';
 import { readAllRelations } from '../room/relations.js';
 import { RoomError } from '../room/room.js';
 import type { RoomEvent } from '../room/room.js';
+import { MENU_EVENT } from '../schema/menu.js';
 import { EventTypes } from '../schema/namespace.js';
 import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusContent, statusFromEvent } from '../schema/orders.js';
-import type { FoodTruckBinding } from './food-truck-menu.js';
+import { pick } from './food-truck-menu.js';
+import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
 import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
 
 /**
@@ -22,6 +24,19 @@ import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.j
  * order in the room (it may have arrived although the reply was lost), and two orders
  * of one sender with one localId count once.
  */
+
+const MESSAGES: Messages<Record<'orderFailed' | 'statusFailed' | 'menuFailed', (why: string) => string>> = {
+  en: {
+    orderFailed: (why) => `Your order was not sent (${why}). Nothing was charged; use Retry in “Your orders”.`,
+    statusFailed: (why) => `The status change was not sent (${why}). Try again.`,
+    menuFailed: (why) => `The menu change was not saved (${why}). The menu shows the last saved version.`,
+  },
+  de: {
+    orderFailed: (why) => `Deine Bestellung wurde nicht gesendet (${why}). Nutze „Erneut versuchen“ unter „Deine Bestellungen“.`,
+    statusFailed: (why) => `Die Statusänderung wurde nicht gesendet (${why}). Bitte erneut versuchen.`,
+    menuFailed: (why) => `Die Änderung der Speisekarte wurde nicht gespeichert (${why}). Angezeigt wird der zuletzt gespeicherte Stand.`,
+  },
+};
 
 const STATUS_CONCURRENCY = 4;
 /** How far before the first attempt a retry looks for an order that arrived anyway. */
@@ -226,7 +241,7 @@ export class FoodTruckOrders {
       this.b.notify(undefined, 'error');
     } catch (error) {
       el.markOrderFailed(localId);
-      this.b.notify(this.b.t().orderFailed(this.b.reason(error)), 'error');
+      this.b.notify(pick(MESSAGES).orderFailed(this.b.reason(error)), 'error');
     }
   }
 
@@ -286,9 +301,25 @@ export class FoodTruckOrders {
       this.schedulePush();
       this.b.notify(undefined, 'error');
     } catch (error) {
-      this.b.notify(this.b.t().statusFailed(this.b.reason(error)), 'error');
+      this.b.notify(pick(MESSAGES).statusFailed(this.b.reason(error)), 'error');
       // A new array lets the vendor view forget the tap it was waiting for (buttons enable again).
       el.statusEvents = [...el.statusEvents];
+    }
+  }
+
+  // ---- vendor: menu edits ----
+
+  async updateMenu(detail: MenuUpdateDetail): Promise<void> {
+    const b = this.b;
+    try {
+      if (!b.canEditMenu) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
+      b.requests.send++;
+      await b.room.sendState(MENU_EVENT, '', detail.menu as unknown as Record<string, unknown>);
+      b.notify(undefined, 'error');
+    } catch (error) {
+      b.notify(pick(MESSAGES).menuFailed(b.reason(error)), 'error');
+      // Re-render from the last saved menu so the controls show what is really on the menu.
+      if (b.lastMenu) b.el.menu = structuredClone(b.lastMenu);
     }
   }
 }
