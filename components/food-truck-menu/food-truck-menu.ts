@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
@@ -104,52 +103,74 @@ export interface PendingOrder {
 export class DevroomFoodTruckMenu extends LitElement {
   static override styles = [themeTokens, styles];
 
+  // Declared here rather than with decorators: the page then needs no decorator code.
+  static override properties = {
+    menu: { attribute: false },
+    src: {},
+    ordering: { type: Boolean, reflect: true },
+    canManage: { type: Boolean, attribute: 'can-manage', reflect: true },
+    roomLink: { attribute: 'room-link' },
+    orders: { attribute: false },
+    statusEvents: { attribute: false },
+    userId: { attribute: 'user-id' },
+    noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
+    sendTimeout: { type: Number, attribute: 'send-timeout' },
+    theme: { reflect: true },
+    _menu: { state: true },
+    _errors: { state: true },
+    _loading: { state: true },
+    _filters: { state: true },
+    _now: { state: true },
+    _announce: { state: true },
+    _filtersOpen: { state: true },
+  };
+
   /** The menu (untrusted JSON or a `Menu`); validated with `parseMenu`. Takes precedence over `src` and inline JSON. */
-  @property({ attribute: false }) menu?: unknown;
+  menu: unknown;
 
   /** URL of menu JSON. Used when `menu` is not set. */
-  @property() src?: string;
+  src: string | undefined;
 
   /** Show the cart and ordering. Set it only when something answers `devroom-place-order`. */
-  @property({ type: Boolean, reflect: true }) ordering = false;
+  ordering = false;
 
   /** Vendor mode: order queue, status changes, sold-out toggles and price edits. */
-  @property({ type: Boolean, attribute: 'can-manage', reflect: true }) canManage = false;
+  canManage = false;
 
   /** Read-only pages: where to order instead (e.g. a matrix.to link), shown while ordering is open and `ordering` is off. */
-  @property({ attribute: 'room-link' }) roomLink?: string;
+  roomLink: string | undefined;
 
   /** Orders visible to this viewer (the vendor: all; customers: at least their own). */
-  @property({ attribute: false }) orders: Order[] = [];
+  orders: Order[] = [];
 
   /** Status events for `orders`, in any order; folded with the lifecycle rules. */
-  @property({ attribute: false }) statusEvents: OrderStatusEvent[] = [];
+  statusEvents: OrderStatusEvent[] = [];
 
   /** The viewer's id; orders whose `sender` equals it are "mine" (unless `Order.mine` says otherwise). */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId: string | undefined;
 
   /** Do not add schema.org JSON-LD to the light DOM (widgets set this). */
-  @property({ type: Boolean, attribute: 'no-json-ld' }) noJsonLd = false;
+  noJsonLd = false;
 
   /** After this many ms without `markOrderSent`/`markOrderFailed`, an order counts as not sent. */
-  @property({ type: Number, attribute: 'send-timeout' }) sendTimeout = 20_000;
+  sendTimeout = 20_000;
 
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme: 'light' | 'dark' | undefined;
 
   // The @internal members below are used by the lazily loaded parts (menu-source, views).
   /** @internal The menu on screen (the last one that validated). */
-  @state() _menu?: Menu;
+  _menu: Menu | undefined;
   /** @internal */
-  @state() _errors: string[] = [];
+  _errors: string[] = [];
   /** @internal */
-  @state() _loading = false;
+  _loading = false;
   /** @internal */
-  @state() _filters: MenuFilters = defaultFilters();
+  _filters: MenuFilters = defaultFilters();
   /** @internal */
-  @state() _now = Date.now();
-  @state() private _announce = '';
+  _now = Date.now();
+  private _announce = '';
   /** @internal The filter panel was opened (its checkboxes load then). */
-  @state() _filtersOpen = false;
+  _filtersOpen = false;
 
   /** @internal */
   readonly i18n = new LocaleController(this, strings);
