@@ -2,7 +2,8 @@ import './register.js';
 import { DevroomQaQueue } from './qa-queue.js';
 
 export { DevroomQaQueue };
-export { QaTally, applyModeration, normaliseVoteKey, VOTE_KEY, SECTIONS } from './tally.js';
+export { QaTally, normaliseVoteKey, VOTE_KEY, SECTIONS } from './tally.js';
+export { applyModeration } from './moderation.js';
 export type {
   Question,
   QuestionData,

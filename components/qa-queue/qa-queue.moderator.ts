@@ -6,6 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
+import { applyModeration } from './moderation.js';
 import type { ModerationAction, Question } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { QaKey } from './qa-queue.i18n.js';
@@ -14,16 +15,20 @@ import './qa-events.js';
 
 export interface ModeratorContext {
   t: (key: QaKey, ...args: unknown[]) => string;
-  moderate: (q: Question, action: ModerationAction) => void;
-  /** Where request events are dispatched from. */
-  host: HTMLElement;
+  /** Where request events are dispatched from; `canModerate` is checked again at the click. */
+  host: HTMLElement & { canModerate: boolean };
+}
+
+/** Asks for the moderation state after `action` (the binding writes it as room state). */
+function moderate({ host }: ModeratorContext, q: Question, action: ModerationAction): void {
+  if (host.canModerate) emit(host, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
 }
 
 export function moderationButtons(ctx: ModeratorContext, q: Question, tab: number): TemplateResult {
   const { t } = ctx;
   const m = q.moderation;
   const button = (action: ModerationAction, label: string): TemplateResult =>
-    html`<button type="button" tabindex=${tab} @click=${() => ctx.moderate(q, action)}>${label}</button>`;
+    html`<button type="button" tabindex=${tab} @click=${() => moderate(ctx, q, action)}>${label}</button>`;
   let buttons: TemplateResult[];
   if (m.hidden) buttons = [button('restore', t('restore'))];
   else if (m.answered) buttons = [button('unanswer', t('unanswer')), button('hide', t('hide'))];

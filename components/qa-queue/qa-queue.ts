@@ -11,8 +11,6 @@ import type * as ModeratorModule from './qa-queue.moderator.js';
 import type * as SectionsModule from './qa-queue.sections.js';
 import {
   QaTally,
-  applyModeration,
-  type ModerationAction,
   type Question,
   type QuestionData,
   type TallyChange,
@@ -167,7 +165,6 @@ export class DevroomQaQueue extends LitElement {
   #dataLoading?: Promise<void>;
   readonly #moderatorContext: ModeratorContext = {
     t: (key, ...args) => this.#i18n.t(key, ...args),
-    moderate: (q, action) => this.#moderate(q, action),
     host: this,
   };
 
@@ -487,11 +484,6 @@ export class DevroomQaQueue extends LitElement {
       }
     }, VOTE_TIMEOUT);
     this.requestUpdate();
-  }
-
-  #moderate(q: Question, action: ModerationAction): void {
-    if (!this.canModerate) return;
-    emit(this, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
   }
 
   #toggleExpanded(id: string): void {

@@ -34,16 +34,19 @@ function fix<T extends RankNode<T>>(node: T): T {
 }
 
 export class RankedSet<T extends RankNode<T>> {
-  private root: T | null = null;
+  #root: T | null = null;
+  readonly #compare: Compare<T>;
 
-  constructor(private readonly compare: Compare<T>) {}
+  constructor(compare: Compare<T>) {
+    this.#compare = compare;
+  }
 
   get size(): number {
-    return size(this.root);
+    return size(this.#root);
   }
 
   clear(): void {
-    this.root = null;
+    this.#root = null;
   }
 
   /** Adds `item` (assumed absent: equal keys would be kept twice). */
@@ -53,22 +56,22 @@ export class RankedSet<T extends RankNode<T>> {
     item.rankSize = 1;
     // A fresh priority per insert keeps the tree balanced in expectation.
     item.rankPriority = Math.random();
-    this.root = this.insertNode(this.root, item);
+    this.#root = this.#insertNode(this.#root, item);
   }
 
   /** Removes the item comparing equal to `item`; returns whether one was found. */
   delete(item: T): boolean {
     const before = this.size;
-    this.root = this.deleteNode(this.root, item);
+    this.#root = this.#deleteNode(this.#root, item);
     return this.size !== before;
   }
 
   /** Zero-based position of `item`, or -1 when absent. */
   rank(item: T): number {
-    let node = this.root;
+    let node = this.#root;
     let offset = 0;
     while (node) {
-      const c = this.compare(item, node);
+      const c = this.#compare(item, node);
       if (c === 0) return offset + size(node.rankLeft);
       if (c < 0) node = node.rankLeft;
       else {
@@ -81,7 +84,7 @@ export class RankedSet<T extends RankNode<T>> {
 
   /** The item at zero-based `index`, or undefined when out of range. */
   at(index: number): T | undefined {
-    let node = this.root;
+    let node = this.#root;
     let i = index;
     while (node) {
       const leftSize = size(node.rankLeft);
@@ -100,7 +103,7 @@ export class RankedSet<T extends RankNode<T>> {
     const out: T[] = [];
     const from = Math.max(0, start);
     const to = Math.min(this.size, end);
-    if (from < to) this.collect(this.root, from, to, 0, out);
+    if (from < to) this.#collect(this.#root, from, to, 0, out);
     return out;
   }
 
@@ -113,60 +116,60 @@ export class RankedSet<T extends RankNode<T>> {
       fn(node, index++);
       walk(node.rankRight);
     };
-    walk(this.root);
+    walk(this.#root);
   }
 
-  private collect(node: T | null, from: number, to: number, offset: number, out: T[]): void {
+  #collect(node: T | null, from: number, to: number, offset: number, out: T[]): void {
     if (!node) return;
     const here = offset + size(node.rankLeft);
-    if (from < here) this.collect(node.rankLeft, from, to, offset, out);
+    if (from < here) this.#collect(node.rankLeft, from, to, offset, out);
     if (here >= from && here < to) out.push(node);
-    if (to > here + 1) this.collect(node.rankRight, from, to, here + 1, out);
+    if (to > here + 1) this.#collect(node.rankRight, from, to, here + 1, out);
   }
 
-  private insertNode(root: T | null, node: T): T {
+  #insertNode(root: T | null, node: T): T {
     if (!root) return node;
     if (node.rankPriority > root.rankPriority) {
-      const [left, right] = this.split(root, node);
+      const [left, right] = this.#split(root, node);
       node.rankLeft = left;
       node.rankRight = right;
       return fix(node);
     }
-    if (this.compare(node, root) < 0) root.rankLeft = this.insertNode(root.rankLeft, node);
-    else root.rankRight = this.insertNode(root.rankRight, node);
+    if (this.#compare(node, root) < 0) root.rankLeft = this.#insertNode(root.rankLeft, node);
+    else root.rankRight = this.#insertNode(root.rankRight, node);
     return fix(root);
   }
 
-  private deleteNode(root: T | null, item: T): T | null {
+  #deleteNode(root: T | null, item: T): T | null {
     if (!root) return null;
-    const c = this.compare(item, root);
-    if (c === 0) return this.merge(root.rankLeft, root.rankRight);
-    if (c < 0) root.rankLeft = this.deleteNode(root.rankLeft, item);
-    else root.rankRight = this.deleteNode(root.rankRight, item);
+    const c = this.#compare(item, root);
+    if (c === 0) return this.#merge(root.rankLeft, root.rankRight);
+    if (c < 0) root.rankLeft = this.#deleteNode(root.rankLeft, item);
+    else root.rankRight = this.#deleteNode(root.rankRight, item);
     return fix(root);
   }
 
   /** Splits into items before `key` and items at/after it. */
-  private split(root: T | null, key: T): [T | null, T | null] {
+  #split(root: T | null, key: T): [T | null, T | null] {
     if (!root) return [null, null];
-    if (this.compare(root, key) < 0) {
-      const [left, right] = this.split(root.rankRight, key);
+    if (this.#compare(root, key) < 0) {
+      const [left, right] = this.#split(root.rankRight, key);
       root.rankRight = left;
       return [fix(root), right];
     }
-    const [left, right] = this.split(root.rankLeft, key);
+    const [left, right] = this.#split(root.rankLeft, key);
     root.rankLeft = right;
     return [left, fix(root)];
   }
 
-  private merge(a: T | null, b: T | null): T | null {
+  #merge(a: T | null, b: T | null): T | null {
     if (!a) return b;
     if (!b) return a;
     if (a.rankPriority > b.rankPriority) {
-      a.rankRight = this.merge(a.rankRight, b);
+      a.rankRight = this.#merge(a.rankRight, b);
       return fix(a);
     }
-    b.rankLeft = this.merge(a, b.rankLeft);
+    b.rankLeft = this.#merge(a, b.rankLeft);
     return fix(b);
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { QaTally, applyModeration, normaliseVoteKey, type Section } from './tally.js';
+import { QaTally, normaliseVoteKey, type Section } from './tally.js';
+import { applyModeration } from './moderation.js';
 import { RankedSet } from './ranked-set.js';
 
 const ids = (tally: QaTally, section: Section = 'open'): string[] => tally.section(section).slice().map((q) => q.id);

@@ -9,6 +9,8 @@ import { RankedSet, type RankNode } from './ranked-set.js';
 import { normaliseVoteKey } from './vote-key.js';
 
 export { normaliseVoteKey, VOTE_KEY } from './vote-key.js';
+// Only moderators need it: its own module, so the moderator chunk carries it.
+export { applyModeration } from './moderation.js';
 
 /** Where the local copy of a question is: sent by us and waiting, accepted, or refused. */
 export type LocalState = 'pending' | 'confirmed' | 'failed';
@@ -30,21 +32,6 @@ export interface Moderation {
 }
 
 export type ModerationAction = 'pin' | 'unpin' | 'answer' | 'unanswer' | 'hide' | 'restore' | 'approve';
-
-/** Moderation state after `action` (what a binding writes to the room). */
-export function applyModeration(current: Moderation, action: ModerationAction): Moderation {
-  const next = { ...current };
-  switch (action) {
-    case 'pin': next.pinned = true; break;
-    case 'unpin': next.pinned = false; break;
-    case 'answer': next.answered = true; next.pinned = false; break;
-    case 'unanswer': next.answered = false; break;
-    case 'hide': next.hidden = true; next.pinned = false; break;
-    case 'restore': next.hidden = false; next.answered = false; break;
-    case 'approve': next.approved = true; break;
-  }
-  return next;
-}
 
 export interface QuestionInput {
   /** Event id (or local id while unsent). */
@@ -164,81 +151,81 @@ export interface SectionView {
 }
 
 export class QaTally {
-  private readonly entries = new Map<string, Entry>();
-  private readonly votesById = new Map<string, { entry: Entry; voter: number }>();
+  readonly #entries = new Map<string, Entry>();
+  readonly #votesById = new Map<string, { entry: Entry; voter: number }>();
   /** User id → small integer: per-question maps keyed by numbers are much cheaper to grow. */
-  private readonly userIndex = new Map<string, number>();
-  private readonly sets: Record<Section, RankedSet<Entry>> = {
+  readonly #userIndex = new Map<string, number>();
+  readonly #sets: Record<Section, RankedSet<Entry>> = {
     mine: new RankedSet(compareEntries),
     open: new RankedSet(compareEntries),
     review: new RankedSet(compareEntries),
     answered: new RankedSet(compareEntries),
     hidden: new RankedSet(compareEntries),
   };
-  private readonly listeners = new Set<TallyListener>();
+  readonly #listeners = new Set<TallyListener>();
   /** Entries whose vote count changed since the last flush (see countChanged). */
-  private dirty: Entry[] = [];
-  private batchDepth = 0;
-  private preMod = false;
+  #dirty: Entry[] = [];
+  #batchDepth = 0;
+  #preMod = false;
 
   /** Questions need a moderator's approval before everyone sees them. */
   get preModeration(): boolean {
-    return this.preMod;
+    return this.#preMod;
   }
 
   set preModeration(on: boolean) {
-    if (on === this.preMod) return;
+    if (on === this.#preMod) return;
     this.batch(() => {
-      this.preMod = on;
-      for (const entry of this.entries.values()) this.reposition(entry, noop);
+      this.#preMod = on;
+      for (const entry of this.#entries.values()) this.#reposition(entry, noop);
     });
   }
 
   // ---- reading -------------------------------------------------------------
 
   get(id: string): Question | undefined {
-    const entry = this.entries.get(id);
+    const entry = this.#entries.get(id);
     return entry?.section ? entry : undefined;
   }
 
   /** Whether `voter` currently has a 👍 on the question. */
   hasVoted(questionId: string, voter: string): boolean {
-    const index = this.userIndex.get(voter);
-    return index !== undefined && (this.entries.get(questionId)?.voters.has(index) ?? false);
+    const index = this.#userIndex.get(voter);
+    return index !== undefined && (this.#entries.get(questionId)?.voters.has(index) ?? false);
   }
 
   /** The reaction event ids `voter` has on the question (a binding redacts all of them to un-vote). */
   voteIdsOf(questionId: string, voter: string): string[] {
-    const index = this.userIndex.get(voter);
-    const held = index === undefined ? undefined : this.entries.get(questionId)?.voters.get(index);
+    const index = this.#userIndex.get(voter);
+    const held = index === undefined ? undefined : this.#entries.get(questionId)?.voters.get(index);
     return held === undefined ? [] : [...toArray(held)];
   }
 
   section(name: Section): SectionView {
     this.flush();
-    return this.sets[name];
+    return this.#sets[name];
   }
 
   /** Position of a question inside its section, or null. O(log n). */
   position(id: string): { section: Section; index: number } | null {
-    const entry = this.entries.get(id);
+    const entry = this.#entries.get(id);
     if (!entry?.section) return null;
     this.flush();
-    return { section: entry.section, index: this.sets[entry.section].rank(entry) };
+    return { section: entry.section, index: this.#sets[entry.section].rank(entry) };
   }
 
   subscribe(listener: TallyListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Folds many inputs with one `reset` notification at the end (history load). */
   batch(fn: () => void): void {
-    this.batchDepth++;
+    this.#batchDepth++;
     try {
       fn();
     } finally {
-      if (--this.batchDepth === 0) this.notify({ type: 'reset' });
+      if (--this.#batchDepth === 0) this.#notify({ type: 'reset' });
     }
   }
 
@@ -246,10 +233,10 @@ export class QaTally {
 
   /** A question arrived (from history, live, or the echo of our own send). Returns false when ignored. */
   addQuestion(input: QuestionInput): boolean {
-    if (input.localId && input.localId !== input.id) this.adopt(input.localId, input.id);
-    const entry = this.entry(input.id);
+    if (input.localId && input.localId !== input.id) this.#adopt(input.localId, input.id);
+    const entry = this.#entry(input.id);
     if (entry.redacted) return false;
-    this.reposition(entry, () => {
+    this.#reposition(entry, () => {
       entry.hasQuestion = true;
       entry.author = input.author;
       entry.authorName = input.authorName;
@@ -264,9 +251,9 @@ export class QaTally {
 
   /** The question was redacted (or a local one discarded). */
   removeQuestion(id: string): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.#entries.get(id);
     if (!entry?.hasQuestion || entry.redacted) return false;
-    this.reposition(entry, () => {
+    this.#reposition(entry, () => {
       entry.redacted = true;
       entry.voters.clear();
       entry.base = 0;
@@ -278,26 +265,26 @@ export class QaTally {
   addVote(vote: VoteInput): boolean {
     if (!normaliseVoteKey(vote.key)) return false;
     // One lookup instead of has() + set(): a re-delivered reaction does not grow the map.
-    const known = this.votesById.size;
-    const entry = this.entry(vote.questionId);
-    const voter = this.user(vote.voter);
-    this.votesById.set(vote.voteId, { entry, voter });
-    if (this.votesById.size === known) return false;
+    const known = this.#votesById.size;
+    const entry = this.#entry(vote.questionId);
+    const voter = this.#user(vote.voter);
+    this.#votesById.set(vote.voteId, { entry, voter });
+    if (this.#votesById.size === known) return false;
     const held = entry.voters.get(voter);
     if (held !== undefined) {
       entry.voters.set(voter, [...toArray(held), vote.voteId]);
       return false;
     }
     entry.voters.set(voter, vote.voteId);
-    this.countChanged(entry);
+    this.#countChanged(entry);
     return true;
   }
 
   /** A reaction was redacted. Returns true when the question's count changed. */
   removeVote(voteId: string): boolean {
-    const vote = this.votesById.get(voteId);
+    const vote = this.#votesById.get(voteId);
     if (!vote) return false;
-    this.votesById.delete(voteId);
+    this.#votesById.delete(voteId);
     const { entry, voter } = vote;
     const held = entry.voters.get(voter);
     if (held === undefined) return false;
@@ -309,7 +296,7 @@ export class QaTally {
     }
     if (held !== voteId) return false;
     entry.voters.delete(voter);
-    this.countChanged(entry);
+    this.#countChanged(entry);
     return true;
   }
 
@@ -320,8 +307,8 @@ export class QaTally {
 
   /** Room moderation state for one question (null / {} = cleared). */
   setModeration(questionId: string, state: Partial<Moderation> | null): void {
-    const entry = this.entry(questionId);
-    this.reposition(entry, () => {
+    const entry = this.#entry(questionId);
+    this.#reposition(entry, () => {
       entry.moderation = {
         pinned: state?.pinned === true,
         answered: state?.answered === true,
@@ -340,18 +327,18 @@ export class QaTally {
 
   /** The send succeeded: the local copy becomes the event (or yields to its echo). */
   confirmLocal(localId: string, eventId: string): void {
-    const local = this.adopt(localId, eventId);
+    const local = this.#adopt(localId, eventId);
     if (!local) return;
-    this.reposition(local, () => {
+    this.#reposition(local, () => {
       local.local = 'confirmed';
       local.error = undefined;
     });
   }
 
   failLocal(localId: string, error?: string): void {
-    const entry = this.entries.get(localId);
+    const entry = this.#entries.get(localId);
     if (!entry?.hasQuestion || entry.redacted || entry.local !== 'pending') return;
-    this.reposition(entry, () => {
+    this.#reposition(entry, () => {
       entry.local = 'failed';
       entry.error = error;
     });
@@ -359,9 +346,9 @@ export class QaTally {
 
   /** Back to pending for a retry; returns false unless it had failed (so a retry is sent once). */
   retryLocal(localId: string): boolean {
-    const entry = this.entries.get(localId);
+    const entry = this.#entries.get(localId);
     if (!entry?.hasQuestion || entry.redacted || entry.local !== 'failed') return false;
-    this.reposition(entry, () => {
+    this.#reposition(entry, () => {
       entry.local = 'pending';
       entry.error = undefined;
     });
@@ -376,23 +363,23 @@ export class QaTally {
    */
   load(data: readonly QuestionData[], viewer: string): void {
     this.batch(() => {
-      const keep = [...this.sets.mine.slice()].filter((e) => !data.some((d) => d.localId === e.localId));
-      for (const entry of this.entries.values()) {
+      const keep = [...this.#sets.mine.slice()].filter((e) => !data.some((d) => d.localId === e.localId));
+      for (const entry of this.#entries.values()) {
         entry.section = null;
         entry.dirty = false;
       }
-      this.dirty = [];
-      this.entries.clear();
-      this.votesById.clear();
-      for (const set of Object.values(this.sets)) set.clear();
+      this.#dirty = [];
+      this.#entries.clear();
+      this.#votesById.clear();
+      for (const set of Object.values(this.#sets)) set.clear();
       for (const entry of keep) {
         entry.section = null;
-        this.entries.set(entry.id, entry);
-        this.reposition(entry, noop);
+        this.#entries.set(entry.id, entry);
+        this.#reposition(entry, noop);
       }
       for (const d of data) {
-        const entry = this.entry(d.id);
-        this.reposition(entry, () => {
+        const entry = this.#entry(d.id);
+        this.#reposition(entry, () => {
           entry.hasQuestion = true;
           entry.redacted = false;
           entry.author = d.author ?? '';
@@ -403,7 +390,7 @@ export class QaTally {
           entry.localId = d.localId;
           entry.error = d.error;
           entry.voters.clear();
-          if (d.voted) entry.voters.set(this.user(viewer), `snapshot:${d.id}`);
+          if (d.voted) entry.voters.set(this.#user(viewer), `snapshot:${d.id}`);
           entry.base = Math.max(0, (d.votes ?? 0) - entry.voters.size);
           entry.moderation = {
             pinned: d.pinned === true,
@@ -422,42 +409,42 @@ export class QaTally {
    * frames costs one re-position per question instead of one per vote.
    */
   flush(): void {
-    const dirty = this.dirty;
+    const dirty = this.#dirty;
     if (dirty.length === 0) return;
-    this.dirty = [];
+    this.#dirty = [];
     for (const entry of dirty) {
       entry.dirty = false;
       // 'changed' was sent when the count changed; now only a real move is news.
-      if (entry.section && entry.kVotes !== entry.votes) this.reposition(entry, noop, true);
+      if (entry.section && entry.kVotes !== entry.votes) this.#reposition(entry, noop, true);
     }
   }
 
   // ---- internals -----------------------------------------------------------
 
   /** Count changed: shown at once ('changed'), ranked at the next flush. */
-  private countChanged(entry: Entry): void {
+  #countChanged(entry: Entry): void {
     if (!entry.section) return;
     if (!entry.dirty) {
       entry.dirty = true;
-      this.dirty.push(entry);
+      this.#dirty.push(entry);
     }
-    if (this.listeners.size > 0 && this.batchDepth === 0) this.notify({ type: 'changed', id: entry.id, section: entry.section });
+    if (this.#listeners.size > 0 && this.#batchDepth === 0) this.#notify({ type: 'changed', id: entry.id, section: entry.section });
   }
 
-  private user(id: string): number {
-    let index = this.userIndex.get(id);
+  #user(id: string): number {
+    let index = this.#userIndex.get(id);
     if (index === undefined) {
-      index = this.userIndex.size;
-      this.userIndex.set(id, index);
+      index = this.#userIndex.size;
+      this.#userIndex.set(id, index);
     }
     return index;
   }
 
-  private entry(id: string): Entry {
-    let entry = this.entries.get(id);
+  #entry(id: string): Entry {
+    let entry = this.#entries.get(id);
     if (!entry) {
       entry = new Entry(id);
-      this.entries.set(id, entry);
+      this.#entries.set(id, entry);
     }
     return entry;
   }
@@ -466,90 +453,90 @@ export class QaTally {
    * Our local question becomes event `eventId`: renamed in place, or dropped when the
    * echo is already shown (never both). Returns the renamed entry.
    */
-  private adopt(localId: string, eventId: string): Entry | undefined {
-    const local = this.entries.get(localId);
+  #adopt(localId: string, eventId: string): Entry | undefined {
+    const local = this.#entries.get(localId);
     if (!local?.hasQuestion || local.redacted || !local.local) return undefined;
-    const echo = this.entries.get(eventId);
+    const echo = this.#entries.get(eventId);
     if (echo?.hasQuestion && echo !== local) {
       this.removeQuestion(localId);
       return undefined;
     }
-    this.rename(local, eventId);
+    this.#rename(local, eventId);
     return local;
   }
 
-  private rename(entry: Entry, id: string): void {
+  #rename(entry: Entry, id: string): void {
     if (entry.id === id) return;
-    const target = this.entries.get(id);
+    const target = this.#entries.get(id);
     // Votes or moderation may already wait under the event id (they raced the send response).
-    this.reposition(entry, () => {
-      this.entries.delete(entry.id);
+    this.#reposition(entry, () => {
+      this.#entries.delete(entry.id);
       entry.id = id;
       if (target) {
         for (const [voter, held] of target.voters) {
           entry.voters.set(voter, held);
           for (const voteId of toArray(held)) {
-            const vote = this.votesById.get(voteId);
+            const vote = this.#votesById.get(voteId);
             if (vote) vote.entry = entry;
           }
         }
         entry.moderation = target.moderation;
       }
-      this.entries.set(id, entry);
+      this.#entries.set(id, entry);
     });
   }
 
-  private sectionOf(entry: Entry): Section | null {
+  #sectionOf(entry: Entry): Section | null {
     if (!entry.hasQuestion || entry.redacted) return null;
     if (entry.local === 'pending' || entry.local === 'failed') return 'mine';
     const m = entry.moderation;
     if (m.hidden) return 'hidden';
     if (m.answered) return 'answered';
-    if (this.preMod && !m.approved) return 'review';
+    if (this.#preMod && !m.approved) return 'review';
     return 'open';
   }
 
   /** Takes the entry out of its set, applies `mutate`, puts it back where it now belongs. */
-  private reposition(entry: Entry, mutate: () => void, onlyIfMoved = false): void {
+  #reposition(entry: Entry, mutate: () => void, onlyIfMoved = false): void {
     const from = entry.section;
-    const oldIndex = this.detach(entry);
+    const oldIndex = this.#detach(entry);
     mutate();
-    this.attach(entry, from, oldIndex, onlyIfMoved);
+    this.#attach(entry, from, oldIndex, onlyIfMoved);
   }
 
   /** First half of a re-position; returns the old index when someone listens (else -1). */
-  private detach(entry: Entry): number {
+  #detach(entry: Entry): number {
     const from = entry.section;
     if (!from) return -1;
-    const set = this.sets[from];
-    const oldIndex = this.listeners.size > 0 && this.batchDepth === 0 ? set.rank(entry) : -1;
+    const set = this.#sets[from];
+    const oldIndex = this.#listeners.size > 0 && this.#batchDepth === 0 ? set.rank(entry) : -1;
     set.delete(entry);
     return oldIndex;
   }
 
-  private attach(entry: Entry, from: Section | null, oldIndex: number, onlyIfMoved = false): void {
-    const to = this.sectionOf(entry);
+  #attach(entry: Entry, from: Section | null, oldIndex: number, onlyIfMoved = false): void {
+    const to = this.#sectionOf(entry);
     entry.section = to;
     if (to) {
       entry.kPinned = entry.moderation.pinned ? 1 : 0;
       entry.kVotes = entry.votes;
       entry.kTs = entry.ts;
       entry.kId = entry.id;
-      this.sets[to].insert(entry);
+      this.#sets[to].insert(entry);
     }
-    if (this.listeners.size === 0 || this.batchDepth > 0) return;
-    if (!from && to) this.notify({ type: 'added', id: entry.id, section: to });
-    else if (from && !to) this.notify({ type: 'removed', id: entry.id, section: from });
+    if (this.#listeners.size === 0 || this.#batchDepth > 0) return;
+    if (!from && to) this.#notify({ type: 'added', id: entry.id, section: to });
+    else if (from && !to) this.#notify({ type: 'removed', id: entry.id, section: from });
     else if (from && to) {
-      const moved = from !== to || this.sets[to].rank(entry) !== oldIndex;
-      if (moved) this.notify({ type: 'moved', id: entry.id, section: to, from });
-      else if (!onlyIfMoved) this.notify({ type: 'changed', id: entry.id, section: to });
+      const moved = from !== to || this.#sets[to].rank(entry) !== oldIndex;
+      if (moved) this.#notify({ type: 'moved', id: entry.id, section: to, from });
+      else if (!onlyIfMoved) this.#notify({ type: 'changed', id: entry.id, section: to });
     }
   }
 
-  private notify(change: TallyChange): void {
-    if (this.batchDepth > 0) return;
-    for (const listener of this.listeners) listener(change);
+  #notify(change: TallyChange): void {
+    if (this.#batchDepth > 0) return;
+    for (const listener of this.#listeners) listener(change);
   }
 }
 
