@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HlsConfig } from 'hls.js';
 import { themeTokens } from '../shared/theme.js';
@@ -141,56 +140,94 @@ const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
 export class DevroomTalkPlayer extends LitElement {
   static override styles = [themeTokens, talkPlayerStyles];
 
+  // Declared here rather than with decorators: the page then needs no decorator code.
+  // (attribute: false on states only keeps them out of custom-elements.json.)
+  static override properties = {
+    src: {},
+    poster: {},
+    captions: {},
+    talkTitle: { attribute: 'talk-title' },
+    startsAt: { attribute: 'starts-at' },
+    endsAt: { attribute: 'ends-at' },
+    qaAt: { attribute: 'qa-at' },
+    phase: {},
+    jitsiDomain: { attribute: 'jitsi-domain' },
+    jitsiRoom: { attribute: 'jitsi-room' },
+    jitsiScriptUrl: { attribute: 'jitsi-script-url' },
+    displayName: { attribute: 'display-name' },
+    jwt: { attribute: false },
+    callAllowed: { type: Boolean, attribute: 'call-allowed' },
+    autoJoin: { type: Boolean, attribute: 'auto-join' },
+    hallway: { type: Boolean },
+    stageInvite: { attribute: false },
+    canHost: { type: Boolean, attribute: 'can-host' },
+    clockOffset: { type: Number, attribute: 'clock-offset' },
+    muted: { type: Boolean },
+    hlsWorkerPath: { attribute: 'hls-worker-path' },
+    hlsConfig: { attribute: false },
+    playbackPolicy: { attribute: false },
+    jitsiConfig: { attribute: false },
+    sideTracks: { state: true, attribute: false },
+    captionsOn: { state: true, attribute: false },
+    replay: { state: true, attribute: false },
+    callNotice: { state: true, attribute: false },
+    dismissedInvite: { state: true, attribute: false },
+  };
+
   /** HLS (.m3u8) or MP4 URL. */
-  @property() src: string | undefined;
-  @property() poster: string | undefined;
+  src: string | undefined;
+  poster: string | undefined;
   /** WebVTT URL of sidecar captions (in addition to `<track>` children). */
-  @property() captions: string | undefined;
-  @property({ attribute: 'talk-title' }) talkTitle: string | undefined;
-  @property({ attribute: 'starts-at' }) startsAt: string | undefined;
-  @property({ attribute: 'ends-at' }) endsAt: string | undefined;
-  @property({ attribute: 'qa-at' }) qaAt: string | undefined;
+  captions: string | undefined;
+  talkTitle: string | undefined;
+  startsAt: string | undefined;
+  endsAt: string | undefined;
+  qaAt: string | undefined;
   /** Phase override (`upcoming|talk|qa|ended`); unset follows the clock. */
-  @property() phase: TalkPhase | undefined;
-  @property({ attribute: 'jitsi-domain' }) jitsiDomain: string | undefined;
-  @property({ attribute: 'jitsi-room' }) jitsiRoom: string | undefined;
+  phase: TalkPhase | undefined;
+  jitsiDomain: string | undefined;
+  jitsiRoom: string | undefined;
   /** Jitsi IFrame API script for self-hosted deployments (default https://DOMAIN/external_api.js). */
-  @property({ attribute: 'jitsi-script-url' }) jitsiScriptUrl: string | undefined;
+  jitsiScriptUrl: string | undefined;
   /** Name shown in the call. */
-  @property({ attribute: 'display-name' }) displayName: string | undefined;
+  displayName: string | undefined;
   /** JWT for token-protected Jitsi deployments. */
-  @property({ attribute: false }) jwt: string | undefined;
+  jwt: string | undefined;
   /** This viewer may be in the call (speaker, host, invited, or the call is open to all). */
-  @property({ type: Boolean, attribute: 'call-allowed' }) callAllowed = false;
+  callAllowed = false;
   /** Join by itself when Q&A starts and the call is allowed (speakers, hosts). */
-  @property({ type: Boolean, attribute: 'auto-join' }) autoJoin = false;
+  autoJoin = false;
   /** The call is open to everyone (hallway mode): available outside Q&A too. */
-  @property({ type: Boolean }) hallway = false;
+  hallway = false;
   /** A pending stage invitation for this viewer; null/undefined for none. */
-  @property({ attribute: false }) stageInvite: StageInvite | null | undefined;
+  stageInvite: StageInvite | null | undefined;
   /** Show host controls (emit requests; the page/binding decides). */
-  @property({ type: Boolean, attribute: 'can-host' }) canHost = false;
+  canHost = false;
   /** ms to add to this device's clock (e.g. server time minus Date.now()). */
-  @property({ type: Number, attribute: 'clock-offset' }) clockOffset = 0;
+  clockOffset = 0;
   /** Start muted (the Unmute button shows only when the browser blocked sound). */
-  @property({ type: Boolean }) muted = false;
+  muted = false;
   /** Same-origin URL of hls.js's hls.worker.js; unset transmuxes on the main thread. */
-  @property({ attribute: 'hls-worker-path' }) hlsWorkerPath: string | undefined;
+  hlsWorkerPath: string | undefined;
   /** Extra hls.js config merged over ours. */
-  @property({ attribute: false }) hlsConfig: Partial<HlsConfig> | undefined;
+  hlsConfig: Partial<HlsConfig> | undefined;
   /** Retry/stall timing. */
-  @property({ attribute: false }) playbackPolicy: PlaybackPolicy = DEFAULT_POLICY;
+  playbackPolicy: PlaybackPolicy = DEFAULT_POLICY;
   /** Extra Jitsi configOverwrite (merged over: muted start, no prejoin, no deep linking). */
-  @property({ attribute: false }) jitsiConfig: Record<string, unknown> | undefined;
+  jitsiConfig: Record<string, unknown> | undefined;
 
-  @state() private sideTracks: SideTrack[] = [];
-  @state() private captionsOn = false;
-  @state() private replay = false;
-  @state() private callNotice: string | undefined;
-  @state() private dismissedInvite: StageInvite | null | undefined;
+  private sideTracks: SideTrack[] = [];
+  private captionsOn = false;
+  private replay = false;
+  private callNotice: string | undefined;
+  private dismissedInvite: StageInvite | null | undefined;
 
-  @query('video') private video!: HTMLVideoElement | null;
-  @query('.jitsi') private jitsiContainer!: HTMLElement | null;
+  get #video(): HTMLVideoElement | null {
+    return this.renderRoot.querySelector('video');
+  }
+  get #jitsiContainer(): HTMLElement | null {
+    return this.renderRoot.querySelector('.jitsi');
+  }
 
   readonly #i18n = new LocaleController(this, translations);
   readonly playback = new PlaybackController(this, () => ({
@@ -239,7 +276,7 @@ export class DevroomTalkPlayer extends LitElement {
     this.callNotice = undefined;
     this.playback.suspend();
     void this.updateComplete.then(() => {
-      const parent = this.jitsiContainer;
+      const parent = this.#jitsiContainer;
       if (!parent) return;
       void this.call.join(parent, {
         domain,
@@ -285,7 +322,7 @@ export class DevroomTalkPlayer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('muted') && this.muted && this.video) this.video.muted = true;
+    if (changed.has('muted') && this.muted && this.#video) this.#video.muted = true;
     this.#syncPlayback();
     if ((changed.has('callAllowed') || changed.has('hallway') || changed.has('jitsiDomain')) && !this.callAvailable && this.call.active) {
       this.leaveCall('phase');
@@ -300,7 +337,7 @@ export class DevroomTalkPlayer extends LitElement {
 
   /** Decide whether the stream should be loading, from phase, call state and source. */
   #syncPlayback(): void {
-    const video = this.video;
+    const video = this.#video;
     const src = this.#safeSrc();
     const phase = this.currentPhase;
     const wanted = video && src && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
@@ -524,7 +561,7 @@ export class DevroomTalkPlayer extends LitElement {
             <select
               part="speed"
               @change=${(e: Event) => {
-                if (this.video) this.video.playbackRate = Number((e.target as HTMLSelectElement).value);
+                if (this.#video) this.#video.playbackRate = Number((e.target as HTMLSelectElement).value);
               }}
             >
               ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === 1}>${s}×</option>`)}
