@@ -1,4 +1,4 @@
-import { defineElement } from '../shared/define.js';
+import './register.js';
 import { DevroomStandBooth } from './stand-booth.js';
 
 export { DevroomStandBooth };
@@ -9,11 +9,3 @@ export type { ContactRequestDetail, PresenceDetail, ContactStatusDetail, StandUp
 export type { LinkKind, ScheduleKind } from './stand.js';
 export { LINK_KINDS, SCHEDULE_KINDS, LIMITS as STAND_LIMITS } from './stand.js';
 export { CONTACT_LIMITS } from './contact.js';
-
-defineElement('devroom-stand-booth', DevroomStandBooth);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'devroom-stand-booth': DevroomStandBooth;
-  }
-}

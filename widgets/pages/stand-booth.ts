@@ -1,6 +1,6 @@
 import { safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
-import '../../components/stand-booth/define.js';
+import '../../components/stand-booth/register.js';
 import { bindStandBooth } from '../bindings/stand-booth.js';
 import { bootWidget } from '../runtime/boot.js';
 import type { WidgetContext } from '../runtime/boot.js';
