@@ -9,7 +9,7 @@ import { LocaleController } from '../shared/i18n.js';
 import { defaultFilters, isFiltering, passesFilters, saveFilters } from './filters.js';
 import type { MenuFilters } from './filters.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
-import { ALLERGENS, DIETS, allergenName, dietName } from './menu.js';
+import { ALLERGENS, DIETS } from './menu.js';
 import type { AllergenId, Menu, MenuItem } from './menu.js';
 import { addStyles } from '../shared/add-styles.js';
 import { controlStyles } from './controls.styles.js';
@@ -40,7 +40,6 @@ export class FilterPanel {
   render(menu: Menu): TemplateResult {
     const f = this.host._filters;
     const t = (key: FilterKey) => this.i18n.t(key);
-    const locale = this.i18n.locale;
     const tags = [...new Set(shown(menu).flatMap((i) => i.diets))].sort((a, b) => dietRank(a) - dietRank(b));
     const toggleAvoid = (id: AllergenId, on: boolean) => {
       const avoid = on ? [...f.avoid, id] : f.avoid.filter((a) => a !== id);
@@ -55,7 +54,7 @@ export class FilterPanel {
             ><input type="checkbox" .checked=${f.avoid.includes(a.id)} @change=${(e: Event) => toggleAvoid(a.id, checked(e))} /><span aria-hidden="true"
               >${a.icon}</span
             >
-            ${allergenName(a.id, locale)}</label
+            ${this.host.t('allergen', a.id)}</label
           >`,
         )}
       </div>
@@ -68,7 +67,7 @@ export class FilterPanel {
             ${tags.map(
               (tag) => html`<label
                 ><input type="checkbox" .checked=${f.diets.includes(tag)} @change=${(e: Event) => toggleDiet(tag, checked(e))} />
-                ${dietName(tag, locale)}</label
+                ${this.host.t('diet', tag)}</label
               >`,
             )}
           </div>

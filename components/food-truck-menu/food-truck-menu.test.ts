@@ -77,6 +77,9 @@ describe('<devroom-food-truck-menu>', () => {
       const classic = item(el, 'Classic waffle');
       expect(plain(classic.querySelector('.price')?.textContent)).to.equal('4,50 €');
       expect(plain(classic.querySelector('.contains')?.textContent)).to.contain('Enthält: 🌾 Glutenhaltiges Getreide');
+      expect(plain(classic.querySelector('.diets')?.textContent)).to.equal('Vegetarisch');
+      await openFilters(el);
+      expect(plain($(el, '.filters .checks')?.textContent)).to.contain('🥛 Milch (inkl. Laktose)');
       expect(plain(item(el, 'Coffee').querySelector('.badge')?.textContent)).to.equal('Ausverkauft');
     });
 

@@ -6,7 +6,7 @@ import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, isFiltering, loadFilters, passesFilters } from './filters.js';
 import type { MenuFilters } from './filters.js';
-import { allergenInfo, allergenName, dietName, formatPrice, inWindow, isOpen, orderingOpen, parseMenu } from './menu.js';
+import { allergenInfo, formatPrice, inWindow, isOpen, orderingOpen, parseMenu } from './menu.js';
 import type { AllergenId, Availability, Menu, MenuItem, MenuSection } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
@@ -446,7 +446,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
   const { contains, mayContain } = item.allergens;
   const list = (ids: AllergenId[]) =>
     html`<ul class="allergen-list" role="list">
-      ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${allergenName(id, locale)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
+      ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${h.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
     </ul>`;
   return html`<article part="item" class="item ${a}" aria-labelledby="item-${item.id}">
     ${item.image ? html`<img src=${item.image.url} alt=${item.image.alt} loading="lazy" width="96" height="96" />` : nothing}
@@ -463,7 +463,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
       ${item.description ? html`<p class="description">${item.description}</p>` : nothing}
       ${item.diets.length
         ? html`<ul class="diets" role="list">
-            ${item.diets.map((d) => html`<li>${dietName(d, locale)}</li>`)}
+            ${item.diets.map((d) => html`<li>${h.t('diet', d)}</li>`)}
           </ul>`
         : nothing}
       ${contains.length || mayContain.length

@@ -8,7 +8,8 @@ import {
   parseMenu,
 } from './menu.js';
 import { decimalPrice, formatDelta, parsePriceInput } from './menu-extras.js';
-import type { Menu } from './menu.js';
+import type { AllergenId, Menu } from './menu.js';
+import { de } from './strings.de.js';
 import { menuToJsonLd } from './jsonld.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';
 
@@ -130,7 +131,9 @@ describe('food-truck menu model', () => {
     it('has the 14 EU allergens with en/de names and icons', () => {
       expect(ALLERGENS).to.have.length(14);
       expect(new Set(ALLERGENS.map((a) => a.id)).size).to.equal(14);
-      for (const a of ALLERGENS) expect(a.en && a.de && a.icon).to.be.a('string').and.not.equal('');
+      const deName = de.allergen as (id: AllergenId) => string;
+      for (const a of ALLERGENS) expect(a.en && a.icon && deName(a.id)).to.be.a('string').and.not.equal('');
+      expect(new Set(ALLERGENS.map((a) => deName(a.id))).size).to.equal(14);
     });
   });
 

@@ -11,36 +11,36 @@ import { checkUrl } from '../shared/safe-url.js';
  * no floats ever reach a total.
  */
 
-/** The 14 allergens of Regulation (EU) 1169/2011 Annex II, with stable ids. */
+/** The 14 allergens of Regulation (EU) 1169/2011 Annex II, with stable ids. Other languages' names: strings.<lang>.ts. */
 export const ALLERGENS = [
-  { id: 'gluten', code: 'A', icon: '🌾', en: 'Cereals containing gluten', de: 'Glutenhaltiges Getreide' },
-  { id: 'crustaceans', code: 'B', icon: '🦐', en: 'Crustaceans', de: 'Krebstiere' },
-  { id: 'eggs', code: 'C', icon: '🥚', en: 'Eggs', de: 'Eier' },
-  { id: 'fish', code: 'D', icon: '🐟', en: 'Fish', de: 'Fisch' },
-  { id: 'peanuts', code: 'E', icon: '🥜', en: 'Peanuts', de: 'Erdnüsse' },
-  { id: 'soybeans', code: 'F', icon: '🫘', en: 'Soybeans', de: 'Soja' },
-  { id: 'milk', code: 'G', icon: '🥛', en: 'Milk (incl. lactose)', de: 'Milch (inkl. Laktose)' },
-  { id: 'nuts', code: 'H', icon: '🌰', en: 'Tree nuts', de: 'Schalenfrüchte (Nüsse)' },
-  { id: 'celery', code: 'L', icon: '🥬', en: 'Celery', de: 'Sellerie' },
-  { id: 'mustard', code: 'M', icon: '🟡', en: 'Mustard', de: 'Senf' },
-  { id: 'sesame', code: 'N', icon: '⚪', en: 'Sesame seeds', de: 'Sesamsamen' },
-  { id: 'sulphites', code: 'O', icon: '🍷', en: 'Sulphur dioxide and sulphites', de: 'Schwefeldioxid und Sulfite' },
-  { id: 'lupin', code: 'P', icon: '🌸', en: 'Lupin', de: 'Lupinen' },
-  { id: 'molluscs', code: 'R', icon: '🦪', en: 'Molluscs', de: 'Weichtiere' },
+  { id: 'gluten', code: 'A', icon: '🌾', en: 'Cereals containing gluten' },
+  { id: 'crustaceans', code: 'B', icon: '🦐', en: 'Crustaceans' },
+  { id: 'eggs', code: 'C', icon: '🥚', en: 'Eggs' },
+  { id: 'fish', code: 'D', icon: '🐟', en: 'Fish' },
+  { id: 'peanuts', code: 'E', icon: '🥜', en: 'Peanuts' },
+  { id: 'soybeans', code: 'F', icon: '🫘', en: 'Soybeans' },
+  { id: 'milk', code: 'G', icon: '🥛', en: 'Milk (incl. lactose)' },
+  { id: 'nuts', code: 'H', icon: '🌰', en: 'Tree nuts' },
+  { id: 'celery', code: 'L', icon: '🥬', en: 'Celery' },
+  { id: 'mustard', code: 'M', icon: '🟡', en: 'Mustard' },
+  { id: 'sesame', code: 'N', icon: '⚪', en: 'Sesame seeds' },
+  { id: 'sulphites', code: 'O', icon: '🍷', en: 'Sulphur dioxide and sulphites' },
+  { id: 'lupin', code: 'P', icon: '🌸', en: 'Lupin' },
+  { id: 'molluscs', code: 'R', icon: '🦪', en: 'Molluscs' },
 ] as const;
 
 export type AllergenId = (typeof ALLERGENS)[number]['id'];
 export const ALLERGEN_IDS: readonly AllergenId[] = ALLERGENS.map((a) => a.id);
 
-/** Known diet tags get translated labels; other lowercase tags (`a-z0-9-`) are allowed and shown as written. */
+/** Known diet tags get translated labels (strings.<lang>.ts); other lowercase tags (`a-z0-9-`) are allowed and shown as written. */
 export const DIETS = [
-  { id: 'vegan', en: 'Vegan', de: 'Vegan' },
-  { id: 'vegetarian', en: 'Vegetarian', de: 'Vegetarisch' },
-  { id: 'gluten-free', en: 'Gluten-free', de: 'Glutenfrei' },
-  { id: 'lactose-free', en: 'Lactose-free', de: 'Laktosefrei' },
-  { id: 'halal', en: 'Halal', de: 'Halal' },
-  { id: 'kosher', en: 'Kosher', de: 'Koscher' },
-  { id: 'pescatarian', en: 'Pescatarian', de: 'Pescetarisch' },
+  { id: 'vegan', en: 'Vegan' },
+  { id: 'vegetarian', en: 'Vegetarian' },
+  { id: 'gluten-free', en: 'Gluten-free' },
+  { id: 'lactose-free', en: 'Lactose-free' },
+  { id: 'halal', en: 'Halal' },
+  { id: 'kosher', en: 'Kosher' },
+  { id: 'pescatarian', en: 'Pescatarian' },
 ] as const;
 
 export const AVAILABILITIES = ['available', 'low', 'sold-out', 'hidden'] as const;
@@ -412,19 +412,10 @@ export function formatPrice(minor: number, currency: string, locale: string): st
   return format.format(minor / 10 ** exp);
 }
 
-// ---- labels ----
-
-const baseLang = (locale: string) => (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
+// ---- labels (English; the component's dictionaries translate them) ----
 
 export function allergenInfo(id: AllergenId): (typeof ALLERGENS)[number] {
   return ALLERGENS.find((a) => a.id === id) ?? ALLERGENS[0];
 }
 
-export function allergenName(id: AllergenId, locale: string): string {
-  return allergenInfo(id)[baseLang(locale)];
-}
-
-export function dietName(tag: string, locale: string): string {
-  const known = DIETS.find((d) => d.id === tag);
-  return known ? known[baseLang(locale)] : tag;
-}
+export const dietName = (tag: string): string => DIETS.find((d) => d.id === tag)?.en ?? tag;

@@ -1,6 +1,8 @@
 import type { Translations } from '../shared/i18n.js';
+import { allergenInfo, dietName } from './menu.js';
+import type { AllergenId } from './menu.js';
 
-/** UI strings of <devroom-food-truck-menu> needed for the first paint. Allergen and diet names live in menu.ts. */
+/** UI strings of <devroom-food-truck-menu> needed for the first paint, with the allergen and diet names. */
 const en = {
   loading: 'Loading menu…',
   menuError: 'The menu could not be loaded:',
@@ -18,6 +20,8 @@ const en = {
   soldOut: 'Sold out',
   from: (time: string) => `From ${time}`,
   until: (time: string) => `Until ${time}`,
+  allergen: (id: AllergenId) => allergenInfo(id).en,
+  diet: dietName,
 };
 
 export type CoreKey = keyof typeof en;
