@@ -9,8 +9,6 @@ import { RankedSet, type RankNode } from './ranked-set.js';
 import { normaliseVoteKey } from './vote-key.js';
 
 export { normaliseVoteKey, VOTE_KEY } from './vote-key.js';
-// Only moderators need it: its own module, so the moderator chunk carries it.
-export { applyModeration } from './moderation.js';
 
 /** Where the local copy of a question is: sent by us and waiting, accepted, or refused. */
 export type LocalState = 'pending' | 'confirmed' | 'failed';

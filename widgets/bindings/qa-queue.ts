@@ -2,9 +2,10 @@ import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { LOCAL_ID_KEY, parseModeration, parseQuestion, parseReaction, stageKey } from '../schema/qa.js';
+import { LOCAL_ID_KEY, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
 import type * as HandsCode from './qa-hands.js';
-import { PowerWatch, StateWatch, createRoot, mapLimited, rootFrom } from './room-sync.js';
+import type * as RequestsCode from './qa-queue-requests.js';
+import { PowerWatch, StateWatch, mapLimited, rootFrom } from './room-sync.js';
 
 /**
  * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
@@ -27,6 +28,19 @@ export interface QaBindingOptions {
   /** Parallel relation reads at startup. */
   concurrency?: number;
 }
+
+/** Element requests answered by qa-queue-requests.ts, loaded with the first one. */
+const REQUESTS = [
+  'devroom-moderate',
+  'devroom-raise-hand',
+  'devroom-lower-hand',
+  'devroom-accept-stage',
+  'devroom-decline-stage',
+  'devroom-stage-invite',
+  'devroom-stage-withdraw',
+  'devroom-remove-hand',
+] as const;
+export type QaRequest = (typeof REQUESTS)[number];
 
 export interface QaBinding {
   /** Resolves when history is loaded. */
@@ -188,8 +202,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
     if (rootId) return rootId;
     if (!mayOpen()) throw new Error('The Q&A is not open yet: a moderator opens it.');
-    const created = await createRoot(room, 'qa', `💬 Q&A${options.title ? ` — ${options.title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
-    return created.eventId;
+    return (await (await requestCode()).openQa(room, options.title)).eventId;
   }
 
   async function sendQuestion(localId: string, text: string): Promise<void> {
@@ -227,29 +240,15 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
   });
-  on('devroom-moderate', (ev) => {
-    room.sendState(EventTypes.qaQuestionState, ev.detail.questionId, { ...ev.detail.state }).catch((error: unknown) => console.warn('devroom: moderation refused', error));
-  });
-  on('devroom-raise-hand', (ev) => {
-    void room.sendState(EventTypes.qaHand, me, { raised: true, ...(ev.detail.text ? { text: ev.detail.text } : {}), at: Date.now() }).catch((e: unknown) => console.warn('devroom: hand not raised', e));
-  });
-  on('devroom-lower-hand', () => {
-    void room.sendState(EventTypes.qaHand, me, { raised: false }).catch((e: unknown) => console.warn('devroom: hand not lowered', e));
-  });
-  on('devroom-stage-invite', (ev) => {
-    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: true, by: me, at: Date.now() }).catch((e: unknown) => console.warn('devroom: invite refused', e));
-  });
-  on('devroom-stage-withdraw', (ev) => {
-    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: false }).catch((e: unknown) => console.warn('devroom: withdraw refused', e));
-  });
-  on('devroom-remove-hand', (ev) => {
-    // A moderator cannot write somebody else's hand (`@` state key): dismiss it on the stage key.
-    void room.sendState(EventTypes.qaStage, stageKey(ev.detail.userId), { invited: false, dismissedAt: Date.now() }).catch((e: unknown) => console.warn('devroom: remove refused', e));
-  });
-  const answerStage = (stage: 'accepted' | 'declined') =>
-    void room.sendState(EventTypes.qaHand, me, { raised: false, stage, at: Date.now() }).catch((e: unknown) => console.warn('devroom: answer not sent', e));
-  on('devroom-accept-stage', () => answerStage('accepted'));
-  on('devroom-decline-stage', () => answerStage('declined'));
+  let requestsLoading: Promise<typeof RequestsCode> | undefined;
+  const requestCode = () => (requestsLoading ??= import('./qa-queue-requests.js'));
+  for (const name of REQUESTS) {
+    on(name, (ev) => {
+      requestCode()
+        .then((m) => m.requests[name](room, me, ev.detail as never))
+        .catch((error: unknown) => console.warn(`devroom: ${name} not sent`, error));
+    });
+  }
 
   // A room without a root: load nothing, show an empty queue (asking opens it if allowed).
   Promise.all([rootWatch.ready, power.ready]).then(

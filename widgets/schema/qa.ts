@@ -1,15 +1,11 @@
-import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from './namespace.js';
-import { isEventId, isRecord, isUserId } from './validate.js';
 
-// Hands and stage invites: their own module, so the Q&A widget loads them only once a room has any.
+// The Q&A schema, gathered for the talk player and widgets/index.ts. The Q&A binding imports
+// the halves directly: questions / votes / moderation (qa-questions.ts) in its first load,
+// hands / stage (qa-hands.ts) only once a room has any — a re-export from a first-load
+// module would put a module in the first load.
+export * from './qa-questions.js';
 export { parseHand, parseStage, stageUser, type HandState, type StageState } from './qa-hands.js';
-
-/** The content key carrying the asking widget's local id (idempotent retries). */
-export const LOCAL_ID_KEY = `dev.devroom.local_id`;
-
-/** Longest question body we accept from the room; the composer's limit is far lower. */
-export const MAX_QUESTION_BODY = 5000;
 
 /**
  * Stage invites: `dev.devroom.qa.stage` keyed `stage:<user id>`. Not the bare user id: a
@@ -17,73 +13,6 @@ export const MAX_QUESTION_BODY = 5000;
  * could never write one for somebody else.
  */
 export const stageKey = (userId: string) => `stage:${userId}`;
-
-export interface QuestionEvent {
-  id: string;
-  author: string;
-  text: string;
-  ts: number;
-  localId?: string;
-}
-
-/** A question: `m.room.message` m.text with an `m.reference` to the Q&A root. */
-export function parseQuestion(event: RoomEvent, rootId: string): { ok: true; value: QuestionEvent } | { ok: false; reason: string } {
-  if (event.type !== 'm.room.message') return { ok: false, reason: 'not m.room.message' };
-  const c = event.content;
-  const relates = c['m.relates_to'];
-  if (!isRecord(relates) || relates.rel_type !== 'm.reference' || relates.event_id !== rootId) {
-    return { ok: false, reason: 'not related to the Q&A root' };
-  }
-  if (c.msgtype !== 'm.text') return { ok: false, reason: `msgtype ${String(c.msgtype)} is not m.text` };
-  if (typeof c.body !== 'string') return { ok: false, reason: 'body is not a string' };
-  const text = c.body.trim();
-  if (!text) return { ok: false, reason: 'empty body' };
-  if (text.length > MAX_QUESTION_BODY) return { ok: false, reason: `body longer than ${MAX_QUESTION_BODY} characters` };
-  if (!isUserId(event.sender)) return { ok: false, reason: 'bad sender' };
-  const localId = c[LOCAL_ID_KEY];
-  return {
-    ok: true,
-    value: {
-      id: event.event_id,
-      author: event.sender,
-      text,
-      ts: Number.isFinite(event.origin_server_ts) ? event.origin_server_ts : 0,
-      ...(typeof localId === 'string' && localId.length <= 100 ? { localId } : {}),
-    },
-  };
-}
-
-export interface VoteEvent {
-  voteId: string;
-  questionId: string;
-  voter: string;
-  key: string;
-}
-
-/** A vote candidate: any `m.reaction` annotation (the tally decides which keys count). */
-export function parseReaction(event: RoomEvent): VoteEvent | undefined {
-  if (event.type !== 'm.reaction') return undefined;
-  const relates = event.content['m.relates_to'];
-  if (!isRecord(relates) || relates.rel_type !== 'm.annotation' || !isEventId(relates.event_id)) return undefined;
-  if (typeof relates.key !== 'string' || relates.key.length > 64) return undefined;
-  return { voteId: event.event_id, questionId: relates.event_id, voter: event.sender, key: relates.key };
-}
-
-export interface ModerationState {
-  pinned?: boolean;
-  answered?: boolean;
-  hidden?: boolean;
-  approved?: boolean;
-}
-
-/** `dev.devroom.qa.question` content; empty content (cleared) = null. Non-boolean fields are ignored. */
-export function parseModeration(content: Record<string, unknown>): ModerationState | null {
-  const out: ModerationState = {};
-  for (const key of ['pinned', 'answered', 'hidden', 'approved'] as const) {
-    if (typeof content[key] === 'boolean') out[key] = content[key] as boolean;
-  }
-  return Object.keys(out).length ? out : null;
-}
 
 export const QA_TYPES = {
   question: EventTypes.qaQuestionState,
