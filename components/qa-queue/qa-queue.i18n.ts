@@ -1,7 +1,7 @@
-import type { Translations } from '../shared/i18n.js';
+import type { Dictionary, Translations } from '../shared/i18n.js';
 
-/** UI strings of <devroom-qa-queue>. */
-export type QaKey =
+/** UI strings of <devroom-qa-queue> in its first load. */
+type CoreKey =
   | 'title'
   | 'askLabel'
   | 'askPlaceholder'
@@ -24,10 +24,40 @@ export type QaKey =
   | 'yourAwaiting'
   | 'answered'
   | 'hidden'
-  | 'moreItems'
   | 'updates'
   | 'newQuestion'
-  | 'newQuestions'
+  | 'newQuestions';
+
+const en: Dictionary<CoreKey> = {
+  title: 'Questions',
+  askLabel: 'Ask a question',
+  askPlaceholder: 'Your question…',
+  ask: 'Ask',
+  counter: (n: number, max: number) => `${n} / ${max}`,
+  emptyRefused: 'Type a question first.',
+  tooLong: (max: number) => `Questions can be at most ${max} characters.`,
+  noQuestions: 'No questions yet. Be the first to ask!',
+  vote: 'Vote',
+  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+  showMore: 'Show more',
+  showLess: 'Show less',
+  pinned: 'Pinned',
+  yours: 'Your question',
+  sending: 'Sending…',
+  notSent: 'Not sent',
+  retry: 'Retry',
+  discard: 'Discard',
+  awaitingApproval: 'Awaiting approval',
+  yourAwaiting: 'Waiting for a moderator to approve',
+  answered: 'Answered',
+  hidden: 'Hidden',
+  updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
+  newQuestion: (text: string) => `New question: ${text}`,
+  newQuestions: (n: number) => `${n} new questions`,
+};
+
+/** Strings only the moderator chunk renders: its English joins `translations.en` when it loads. */
+export type ModeratorKey =
   | 'pin'
   | 'unpin'
   | 'markAnswered'
@@ -37,75 +67,26 @@ export type QaKey =
   | 'approve'
   | 'moderation'
   | 'hands'
-  | 'raiseHand'
-  | 'handText'
-  | 'lowerHand'
-  | 'handRaised'
   | 'noHands'
   | 'inviteToStage'
   | 'withdrawInvite'
   | 'removeHand'
   | 'invited'
   | 'accepted'
-  | 'declined'
+  | 'declined';
+/** Strings only the sections chunk renders (hands, stage, read-only, paging): likewise. */
+export type SectionsKey =
+  | 'raiseHand'
+  | 'handText'
+  | 'lowerHand'
+  | 'handRaised'
   | 'stageInvite'
   | 'accept'
   | 'decline'
   | 'stageAccepted'
-  | 'askInRoom';
+  | 'askInRoom'
+  | 'moreItems';
+export type QaKey = CoreKey | ModeratorKey | SectionsKey;
 
-export const translations: Translations<QaKey> = {
-  en: {
-    title: 'Questions',
-    askLabel: 'Ask a question',
-    askPlaceholder: 'Your question…',
-    ask: 'Ask',
-    counter: (n: number, max: number) => `${n} / ${max}`,
-    emptyRefused: 'Type a question first.',
-    tooLong: (max: number) => `Questions can be at most ${max} characters.`,
-    noQuestions: 'No questions yet. Be the first to ask!',
-    vote: 'Vote',
-    votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
-    showMore: 'Show more',
-    showLess: 'Show less',
-    pinned: 'Pinned',
-    yours: 'Your question',
-    sending: 'Sending…',
-    notSent: 'Not sent',
-    retry: 'Retry',
-    discard: 'Discard',
-    awaitingApproval: 'Awaiting approval',
-    yourAwaiting: 'Waiting for a moderator to approve',
-    answered: 'Answered',
-    hidden: 'Hidden',
-    moreItems: (n: number) => `Show more (${n} left)`,
-    updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
-    newQuestion: (text: string) => `New question: ${text}`,
-    newQuestions: (n: number) => `${n} new questions`,
-    pin: 'Pin',
-    unpin: 'Unpin',
-    markAnswered: 'Mark answered',
-    unanswer: 'Not answered',
-    hide: 'Hide',
-    restore: 'Restore',
-    approve: 'Approve',
-    moderation: 'Moderation',
-    hands: 'Raised hands',
-    raiseHand: 'Raise hand',
-    handText: 'What would you like to say? (optional)',
-    lowerHand: 'Lower hand',
-    handRaised: (position: number) => `Your hand is raised (#${position} in the queue).`,
-    noHands: 'No raised hands.',
-    inviteToStage: 'Invite to stage',
-    withdrawInvite: 'Withdraw invitation',
-    removeHand: 'Remove',
-    invited: 'Invited',
-    accepted: 'On stage',
-    declined: 'Declined',
-    stageInvite: 'You are invited to join the stage.',
-    accept: 'Join the stage',
-    decline: 'Decline',
-    stageAccepted: 'You accepted. The talk player connects you to the stage.',
-    askInRoom: 'Ask and vote in the Matrix room',
-  },
-};
+/** English is complete once a chunk has added its strings, and a chunk renders only its own. */
+export const translations = { en } as Translations<QaKey>;

@@ -9,9 +9,31 @@ import { emit } from '../shared/events.js';
 import { applyModeration } from './moderation.js';
 import type { ModerationAction, Question } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
-import type { QaKey } from './qa-queue.i18n.js';
+import type { Dictionary } from '../shared/i18n.js';
+import { translations, type ModeratorKey, type QaKey } from './qa-queue.i18n.js';
 import { shorten } from './text.js';
 import './qa-events.js';
+
+/** This chunk's English strings (German ones are in qa-queue.de.ts). */
+const en: Dictionary<ModeratorKey> = {
+  pin: 'Pin',
+  unpin: 'Unpin',
+  markAnswered: 'Mark answered',
+  unanswer: 'Not answered',
+  hide: 'Hide',
+  restore: 'Restore',
+  approve: 'Approve',
+  moderation: 'Moderation',
+  hands: 'Raised hands',
+  noHands: 'No raised hands.',
+  inviteToStage: 'Invite to stage',
+  withdrawInvite: 'Withdraw invitation',
+  removeHand: 'Remove',
+  invited: 'Invited',
+  accepted: 'On stage',
+  declined: 'Declined',
+};
+Object.assign(translations.en, en);
 
 export interface ModeratorContext {
   t: (key: QaKey, ...args: unknown[]) => string;

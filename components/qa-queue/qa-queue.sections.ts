@@ -12,9 +12,25 @@ import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
 import type { Question } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
-import type { QaKey } from './qa-queue.i18n.js';
+import type { Dictionary } from '../shared/i18n.js';
+import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
 import { cleanText } from './text.js';
 import './qa-events.js';
+
+/** This chunk's English strings (German ones are in qa-queue.de.ts). */
+const en: Dictionary<SectionsKey> = {
+  raiseHand: 'Raise hand',
+  handText: 'What would you like to say? (optional)',
+  lowerHand: 'Lower hand',
+  handRaised: (position: number) => `Your hand is raised (#${position} in the queue).`,
+  stageInvite: 'You are invited to join the stage.',
+  accept: 'Join the stage',
+  decline: 'Decline',
+  stageAccepted: 'You accepted. The talk player connects you to the stage.',
+  askInRoom: 'Ask and vote in the Matrix room',
+  moreItems: (n: number) => `Show more (${n} left)`,
+};
+Object.assign(translations.en, en);
 
 type T = (key: QaKey, ...args: unknown[]) => string;
 
