@@ -6,8 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../shared/i18n.js';
-import { defaultFilters, isFiltering, passesFilters, saveFilters } from './filters.js';
-import type { MenuFilters } from './filters.js';
+import { defaultFilters, filterStorageKey, isFiltering, passesFilters, storage } from './filters.js';
+import type { MenuFilters, StorageLike } from './filters.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import { ALLERGENS, DIETS } from './menu.js';
 import type { AllergenId, Menu, MenuItem } from './menu.js';
@@ -21,6 +21,16 @@ const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 /** Known diets first, in their order; other tags after them. */
 const dietRank = (tag: string) => DIETS.findIndex((d) => d.id === tag) + 1 || 99;
 const shown = (menu: Menu): MenuItem[] => menu.sections.flatMap((s) => s.items).filter((i) => i.availability !== 'hidden');
+
+/** Remembers filters per vendor (loadFilters in filters.ts reads them back); default filters are forgotten. */
+export function saveFilters(vendor: string, f: MenuFilters, store: StorageLike | undefined = storage()): void {
+  try {
+    if (isFiltering(f) || !f.strict) store?.setItem(filterStorageKey(vendor), JSON.stringify(f));
+    else store?.removeItem(filterStorageKey(vendor));
+  } catch {
+    // Quota or privacy mode: filters still work for this page view.
+  }
+}
 
 export class FilterPanel {
   private readonly i18n: LocaleController<FilterKey>;

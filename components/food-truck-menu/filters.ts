@@ -30,9 +30,9 @@ export function passesFilters(item: MenuItem, f: MenuFilters): boolean {
 
 export const filterStorageKey = (vendor: string): string => `devroom:food-truck-menu:filters:${vendor.trim().toLowerCase()}`;
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): StorageLike | undefined {
+export function storage(): StorageLike | undefined {
   try {
     return globalThis.localStorage;
   } catch {
@@ -55,14 +55,5 @@ export function loadFilters(vendor: string, store: StorageLike | undefined = sto
     };
   } catch {
     return defaultFilters();
-  }
-}
-
-export function saveFilters(vendor: string, f: MenuFilters, store: StorageLike | undefined = storage()): void {
-  try {
-    if (isFiltering(f) || !f.strict) store?.setItem(filterStorageKey(vendor), JSON.stringify(f));
-    else store?.removeItem(filterStorageKey(vendor));
-  } catch {
-    // Quota or privacy mode: filters still work for this page view.
   }
 }

@@ -51,7 +51,7 @@ export const styles = css`
   .header {
     margin-bottom: var(--_space);
   }
-  .hours .open {
+  .open {
     color: var(--_accent);
     font-weight: 600;
   }
@@ -109,14 +109,17 @@ export const styles = css`
   .badges:empty {
     display: none;
   }
+  .badge,
+  .diets li {
+    font-size: 0.8em;
+    padding: 0.1em 0.5em;
+    border-radius: 999px;
+    border: 1px solid;
+  }
   .badge {
     display: inline-block;
-    font-size: 0.8em;
     font-weight: 600;
-    padding: 0.1em 0.5em;
     margin-right: 0.25rem;
-    border-radius: 999px;
-    border: 1px solid currentColor;
   }
   .badge.sold-out {
     color: var(--_danger);
@@ -131,17 +134,14 @@ export const styles = css`
     margin: 0.25rem 0;
   }
   .diets li {
-    font-size: 0.8em;
-    padding: 0.1em 0.5em;
-    border-radius: 999px;
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border-color: var(--_border);
   }
   .allergens {
     font-size: 0.875em;
     margin: 0.25rem 0;
   }
-  .allergens .label {
+  .label {
     font-weight: 600;
   }
   .allergen-list {

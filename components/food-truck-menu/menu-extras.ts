@@ -1,4 +1,4 @@
-import { MENU_LIMITS, currencyExponent, formatPrice } from './menu.js';
+import { MAX_PRICE, currencyExponent, formatPrice } from './menu.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**
@@ -38,5 +38,5 @@ export function parsePriceInput(input: string, currency: string): number | undef
   const frac = m[2] ?? '';
   if (frac.length > exp) return undefined;
   const value = Number(m[1]) * 10 ** exp + Number(frac.padEnd(exp, '0') || '0');
-  return value <= MENU_LIMITS.price ? value : undefined;
+  return value <= MAX_PRICE ? value : undefined;
 }

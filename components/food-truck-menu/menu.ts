@@ -117,7 +117,7 @@ export interface Menu {
 
 export type MenuParseResult = { ok: true; menu: Menu } | { ok: false; errors: string[] };
 
-export const MENU_LIMITS = {
+const MENU_LIMITS = {
   text: 120,
   description: 1000,
   sections: 30,
@@ -129,6 +129,8 @@ export const MENU_LIMITS = {
   /** 1 000 000 minor units = 10 000.00 EUR: a typo guard, not a business rule. */
   price: 1_000_000,
 } as const;
+/** The largest price, in minor units, a menu (or a vendor's price edit) may have. */
+export const MAX_PRICE = MENU_LIMITS.price;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

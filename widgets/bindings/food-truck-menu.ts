@@ -46,24 +46,27 @@ export type Messages<T> = { en: T; de: T };
 /** The page's language (the runtime sets <html lang> from the client). */
 export const pick = <T>(messages: Messages<T>): T => (document.documentElement.lang.startsWith('de') ? messages.de : messages.en);
 
-const MESSAGES: Messages<Record<'notOpen' | 'noGrant' | 'forbidden' | 'timeout' | 'limited' | 'noRoot', string> & { loadFailed: (why: string) => string }> = {
+/** Error codes with a translated reason (see `reason`). */
+type ReasonCode = 'M_FORBIDDEN' | 'DEVROOM_TIMEOUT' | 'M_LIMIT_EXCEEDED' | 'DEVROOM_NO_ROOT';
+
+const MESSAGES: Messages<Record<'notOpen' | 'noGrant' | ReasonCode, string> & { loadFailed: (why: string) => string }> = {
   en: {
     loadFailed: (why: string) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
     notOpen: 'Ordering opens once the vendor has opened this widget.',
     noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',
-    forbidden: 'not allowed in this room',
-    timeout: 'the server did not answer in time',
-    limited: 'too many requests, wait a moment',
-    noRoot: 'ordering is not open yet',
+    M_FORBIDDEN: 'not allowed in this room',
+    DEVROOM_TIMEOUT: 'the server did not answer in time',
+    M_LIMIT_EXCEEDED: 'too many requests, wait a moment',
+    DEVROOM_NO_ROOT: 'ordering is not open yet',
   },
   de: {
     loadFailed: (why: string) => `Bestellungen konnten nicht geladen werden (${why}). Lade das Widget neu.`,
     notOpen: 'Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.',
     noGrant: 'Um hier zu bestellen, erlaube diesem Widget in den Widget-Berechtigungen, Bestellungen zu senden.',
-    forbidden: 'in diesem Raum nicht erlaubt',
-    timeout: 'der Server hat nicht rechtzeitig geantwortet',
-    limited: 'zu viele Anfragen, bitte kurz warten',
-    noRoot: 'Bestellen ist noch nicht geöffnet',
+    M_FORBIDDEN: 'in diesem Raum nicht erlaubt',
+    DEVROOM_TIMEOUT: 'der Server hat nicht rechtzeitig geantwortet',
+    M_LIMIT_EXCEEDED: 'zu viele Anfragen, bitte kurz warten',
+    DEVROOM_NO_ROOT: 'Bestellen ist noch nicht geöffnet',
   },
 };
 
@@ -246,10 +249,7 @@ export class FoodTruckBinding {
   reason(error: unknown): string {
     const code = error instanceof RoomError ? error.code : undefined;
     const t = this.t();
-    if (code === 'M_FORBIDDEN') return t.forbidden;
-    if (code === 'DEVROOM_TIMEOUT') return t.timeout;
-    if (code === 'M_LIMIT_EXCEEDED') return t.limited;
-    if (code === 'DEVROOM_NO_ROOT') return t.noRoot;
+    if (code && Object.hasOwn(t, code)) return t[code as ReasonCode];
     const message = error instanceof Error ? error.message : String(error);
     return code && code !== 'M_UNKNOWN' ? `${message} (${code})` : message;
   }

@@ -269,7 +269,7 @@ export class FoodTruckOrders {
   /** The root's event id, creating the root when there is none and we may (one creation at a time). */
   private async ensureRoot(): Promise<string> {
     if (this.rootId) return this.rootId;
-    if (!this.b.canCreateRoot) throw new RoomError(this.b.t().noRoot, 'DEVROOM_NO_ROOT');
+    if (!this.b.canCreateRoot) throw new RoomError(this.b.t().DEVROOM_NO_ROOT, 'DEVROOM_NO_ROOT');
     const name = this.b.lastMenu?.vendor.name ?? 'the food truck';
     this.creatingRoot ??= createRoot(this.b.room, 'orders', `Orders for ${name}: order in the devroom widget`)
       .then((info) => info.eventId)
