@@ -41,17 +41,7 @@ export type TalkPlayerKey =
   | 'callFailed'
   | 'callEnded'
   | 'backToStream'
-  | 'qaHint'
-  | 'stageInvite'
-  | 'accept'
-  | 'decline'
-  | 'hostControls'
-  | 'startQa'
-  | 'resumeTalk'
-  | 'openCall'
-  | 'closeCall'
-  | 'endTalk'
-  | 'followSchedule';
+  | 'qaHint';
 
 /** English in the first load; other languages load on demand (see LOCALES in talk-player.ts). */
 export const translations: Translations<TalkPlayerKey> = {
@@ -97,15 +87,5 @@ export const translations: Translations<TalkPlayerKey> = {
     callEnded: (reason: string) => `The call ended (${reason}). Back to the stream.`,
     backToStream: 'Back to the stream',
     qaHint: 'Q&A is on. You can join the call.',
-    stageInvite: (by: string) => (by ? `${by} invites you on stage for the Q&A.` : 'You are invited on stage for the Q&A.'),
-    accept: 'Join on stage',
-    decline: 'No, thanks',
-    hostControls: 'Host controls',
-    startQa: 'Start Q&A',
-    resumeTalk: 'Back to the talk',
-    openCall: 'Open the call to everyone',
-    closeCall: 'Close the call to everyone',
-    endTalk: 'End the talk',
-    followSchedule: 'Follow the schedule',
   },
 };

@@ -96,16 +96,6 @@ export const talkPlayerStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
-  .invite {
-    padding: 0.5rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .host {
-    padding-top: 0.5rem;
-    border-top: 1px solid var(--_border);
-  }
   .note {
     color: var(--_muted);
     font-size: 0.9rem;

@@ -17,6 +17,7 @@ import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
 import type { PhaseState, TalkPhase } from './phases.js';
 import { DEFAULT_POLICY, PlaybackController } from './playback.js';
 import type { PlaybackPolicy } from './playback.js';
+import type * as RoomParts from './room-parts.js';
 
 export type CallLeaveReason = JitsiLeaveReason | 'user' | 'phase';
 
@@ -89,6 +90,22 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
   de: () => import('./talk-player.de.js').then((m) => m.de),
 };
+
+/**
+ * Parts only some viewers see load on demand: host controls (users with power) and a stage
+ * invitation. Both come from the room, so the network is up when they are needed.
+ */
+let parts: typeof RoomParts | undefined;
+let partsLoad: Promise<unknown> | undefined;
+/** A failed load is forgotten: the next update that needs the parts tries again. */
+const loadParts = () =>
+  (partsLoad ??= import('./room-parts.js').then(
+    (m) => (parts = m),
+    (error: unknown) => {
+      partsLoad = undefined;
+      console.error('devroom-talk-player: could not load the host controls and stage invitation', error);
+    },
+  ));
 
 /**
  * The element people watch a talk in: the stream (HLS or MP4) through the talk's phases,
@@ -251,6 +268,7 @@ export class DevroomTalkPlayer extends LitElement {
   );
   #loadedSrc: string | undefined;
   #wasActive = false;
+  #partsWait: Promise<unknown> | undefined;
 
   /** The effective phase (override or clock). */
   get currentPhase(): TalkPhase {
@@ -319,6 +337,22 @@ export class DevroomTalkPlayer extends LitElement {
       this.#clock.refresh();
     }
     if (changed.has('stageInvite') && this.stageInvite !== this.dismissedInvite) this.dismissedInvite = undefined;
+    if ((this.canHost || this.stageInvite) && !parts) {
+      this.#partsWait ??= loadParts().then(() => {
+        this.#partsWait = undefined;
+        if (parts) this.requestUpdate();
+      });
+    }
+  }
+
+  /** Also waits for the on-demand parts being loaded, so callers see a settled player. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#partsWait) {
+      await this.#partsWait;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -404,10 +438,6 @@ export class DevroomTalkPlayer extends LitElement {
   #toggleCaptions(): void {
     this.captionsOn = !this.captionsOn;
     this.playback.setCaptions(this.captionsOn, this.#i18n.lang);
-  }
-
-  #request(phase: TalkPhase | null): void {
-    emit(this, 'devroom-phase-request', { phase });
   }
 
   /** Every URL attribute, checked; the first refused one is shown. */
@@ -580,43 +610,15 @@ export class DevroomTalkPlayer extends LitElement {
 
   #renderInvite(): TemplateResult | typeof nothing {
     const invite = this.stageInvite;
-    if (!invite || invite === this.dismissedInvite || this.call.active || !this.jitsiDomain || !this.jitsiRoom) return nothing;
-    const t = this.#i18n;
-    return html`<div part="invite" class="invite" role="group" aria-label=${t.t('stageInvite', invite.by ?? '')}>
-      <span>${t.t('stageInvite', invite.by ?? '')}</span>
-      <button
-        part="button"
-        class="primary"
-        @click=${() => {
-          this.dismissedInvite = invite;
-          emit(this, 'devroom-accept-stage', {});
-          this.joinCall(true);
-        }}
-      >
-        ${t.t('accept')}
-      </button>
-      <button
-        part="button"
-        @click=${() => {
-          this.dismissedInvite = invite;
-          emit(this, 'devroom-decline-stage', {});
-        }}
-      >
-        ${t.t('decline')}
-      </button>
-    </div>`;
+    if (!invite || !parts || invite === this.dismissedInvite || this.call.active || !this.jitsiDomain || !this.jitsiRoom) return nothing;
+    return parts.renderStageInvite(this, invite, this.#i18n.lang, (accept) => {
+      this.dismissedInvite = invite;
+      emit(this, accept ? 'devroom-accept-stage' : 'devroom-decline-stage', {});
+      if (accept) this.joinCall(true);
+    });
   }
 
   #renderHost(): TemplateResult | typeof nothing {
-    if (!this.canHost) return nothing;
-    const t = this.#i18n;
-    const phase = this.currentPhase;
-    const b = (label: string, fn: () => void) => html`<button part="button" @click=${fn}>${label}</button>`;
-    return html`<div part="host-controls" class="host" role="group" aria-label=${t.t('hostControls')}>
-      ${phase !== 'qa' ? b(t.t('startQa'), () => this.#request('qa')) : b(t.t('resumeTalk'), () => this.#request('talk'))}
-      ${b(this.hallway ? t.t('closeCall') : t.t('openCall'), () => emit(this, 'devroom-hallway-request', { open: !this.hallway }))}
-      ${phase !== 'ended' ? b(t.t('endTalk'), () => this.#request('ended')) : nothing}
-      ${this.phase ? b(t.t('followSchedule'), () => this.#request(null)) : nothing}
-    </div>`;
+    return this.canHost && parts ? parts.renderHostControls(this, this.#i18n.lang) : nothing;
   }
 }
