@@ -43,15 +43,10 @@ export const controlStyles = css`
     margin-inline-end: 0.4rem;
     white-space: nowrap;
   }
-  .badge.now,
   .badge.present {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
-  }
-  .badge.next {
-    border-color: var(--_accent);
-    color: var(--_fg);
   }
   .visually-hidden {
     position: absolute;
@@ -162,23 +157,6 @@ export const standBoothStyles = css`
   }
   a {
     color: var(--_accent);
-  }
-  .slot-item {
-    padding: 0.4rem 0.5rem;
-    border-radius: var(--_radius);
-    border: 1px solid transparent;
-  }
-  .slot-item.now {
-    border-color: var(--_accent);
-    background: var(--_surface);
-  }
-  .slot-item.past {
-    color: var(--_muted);
-  }
-  .slot-time {
-    display: block;
-    font-size: 0.85rem;
-    color: var(--_muted);
   }
   .staff-member {
     display: flex;

@@ -160,6 +160,17 @@ describe('<devroom-stand-booth>', () => {
     expect(player.hasAttribute('starts-at')).to.equal(false);
   });
 
+  it('renders a stand without schedule and video (their part is not needed) and adds them when they arrive', async () => {
+    const { schedule: _schedule, video: _video, ...bare } = sampleStand() as Record<string, unknown>;
+    const el = await booth({ stand: bare });
+    expect($(el, '[part="schedule"]')).to.equal(null);
+    expect($(el, '[part="video"]')).to.equal(null);
+    expect(visibleText(el)).to.contain('People');
+    el.stand = sampleStand();
+    await el.updateComplete;
+    expect($(el, '[part="schedule"]')).to.not.equal(null);
+  });
+
   it('uses slotted content on a plain page', async () => {
     const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en">
       <span slot="name">Slotted Stand</span>
@@ -388,6 +399,9 @@ describe('<devroom-stand-booth>', () => {
       expect(badges()).to.deep.equal(['Now', 'Next']);
       expect(visibleText(el)).to.contain('Happening now: Installer demo');
       expect($(el, '[part="schedule"] li')!.getAttribute('aria-current')).to.equal('time');
+      // The schedule's styles come with its lazily loaded part: the running slot is outlined.
+      expect(getComputedStyle($(el, '[part="schedule"] li')!).borderTopColor).not.to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle($(el, '.slot-time')!).display).to.equal('block');
 
       clock.tick(30 * 60 * 1000); // demo over
       await el.updateComplete;

@@ -8,9 +8,8 @@ import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { parseStand } from './stand.js';
-import type { Stand, StandLink, ScheduleItem, JitsiRoom } from './stand.js';
-import type * as DescriptionModule from './description.js';
-import { scheduleState, formatSlot } from './schedule.js';
+import type { Stand, StandLink, JitsiRoom } from './stand.js';
+import type { StandExtras } from './stand-extras.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
 import type { VideoBooth } from './stand-video-booth.js';
@@ -27,18 +26,27 @@ const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknow
  */
 const FORMATTED = /[\\`*_[<]|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/m;
 
-let descriptionModule: typeof DescriptionModule | undefined;
-let descriptionLoad: Promise<unknown> | undefined;
-function loadDescription(): Promise<unknown> {
-  descriptionLoad ??= import('./description.js').then(
-    (m) => (descriptionModule = m),
-    (e: unknown) => {
-      descriptionLoad = undefined;
-      throw e;
-    },
-  );
-  return descriptionLoad;
+/** A module loaded once on first need (again after a failure); `module` once it is there. */
+function onDemand<T>(name: string, load: () => Promise<T>) {
+  let loading: Promise<unknown> | undefined;
+  const part = {
+    module: undefined as T | undefined,
+    /** Never rejects: a part that cannot load is logged and left out of this render. */
+    load: () =>
+      (loading ??= load().then(
+        (m) => (part.module = m),
+        (err: unknown) => {
+          loading = undefined;
+          console.error(`devroom-stand-booth: could not load the ${name}`, err);
+        },
+      )),
+  };
+  return part;
 }
+
+const description = onDemand('description renderer', () => import('./description.js'));
+/** Schedule and featured video: many stands have neither. */
+const extras = onDemand('schedule and video part', () => import('./stand-extras.js'));
 
 /** Paragraphs split on blank lines, lines joined with a space (markdown.ts without markup). */
 function plainParagraphs(source: string): TemplateResult[] {
@@ -49,9 +57,6 @@ function plainParagraphs(source: string): TemplateResult[] {
     .filter(Boolean)
     .map((text) => html`<p>${text}</p>`);
 }
-
-/** Longest setTimeout delay browsers honour; later schedule changes re-arm on wake. */
-const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * A project's stand: who they are, links and downloads, a booth schedule, who is at the
@@ -125,7 +130,6 @@ export class DevroomStandBooth extends LitElement {
     loading: { attribute: false },
     editing: { attribute: false },
     announcement: { attribute: false },
-    playerState: { attribute: false },
     videoNotice: { attribute: false },
     boothLoading: { attribute: false },
   };
@@ -192,10 +196,10 @@ export class DevroomStandBooth extends LitElement {
   private loading = false;
   private editing = false;
   private announcement = '';
-  private playerState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
   private videoNotice: string | undefined;
   private boothLoading = false;
   private booth?: VideoBooth;
+  private extras?: StandExtras;
 
   /** Lazily loaded parts still on their way; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
@@ -203,7 +207,6 @@ export class DevroomStandBooth extends LitElement {
 
   private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
   private fetchAbort?: AbortController;
-  private clockTimer?: ReturnType<typeof setTimeout>;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
   private reloadOnConnect = false;
 
@@ -221,7 +224,6 @@ export class DevroomStandBooth extends LitElement {
     super.disconnectedCallback();
     this.reloadOnConnect = this.loading;
     this.fetchAbort?.abort();
-    clearTimeout(this.clockTimer);
   }
 
   override connectedCallback(): void {
@@ -243,21 +245,17 @@ export class DevroomStandBooth extends LitElement {
 
   protected override async scheduleUpdate(): Promise<void> {
     await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-stand-booth');
-    // A formatted description waits for its renderer (as a language waits for its strings).
+    // Parts the stand shown (or arriving) needs wait for their code, as a language waits for
+    // its strings: a formatted description its renderer, a schedule or video the extras.
     const raw: unknown = this.stand;
-    const next = [this.current?.description, raw && typeof raw === 'object' && (raw as { description?: unknown }).description];
-    if (next.some((d) => typeof d === 'string' && FORMATTED.test(d))) {
-      try {
-        await loadDescription();
-      } catch (err) {
-        console.error('devroom-stand-booth: could not load the description renderer', err);
-      }
-    }
+    const stands = [this.current, raw && typeof raw === 'object' ? (raw as Partial<Record<keyof Stand, unknown>>) : undefined];
+    const need = (test: (s: Partial<Record<keyof Stand, unknown>>) => unknown) => stands.some((s) => s && test(s));
+    await Promise.all([
+      need((s) => typeof s.description === 'string' && FORMATTED.test(s.description)) && description.load(),
+      need((s) => s.video || (Array.isArray(s.schedule) && s.schedule.length)) && extras.load(),
+    ]);
+    if (extras.module) this.extras ??= new extras.module.StandExtras(this, this.i18n);
     super.scheduleUpdate();
-  }
-
-  protected override updated(): void {
-    this.armClock();
   }
 
   private accept(value: unknown, from: 'property' | 'src'): boolean {
@@ -299,17 +297,6 @@ export class DevroomStandBooth extends LitElement {
     } finally {
       if (this.fetchAbort === abort) this.loading = false;
     }
-  }
-
-  /** Re-render exactly when the schedule's now/next changes. */
-  private armClock(): void {
-    clearTimeout(this.clockTimer);
-    const items = this.current?.schedule ?? [];
-    if (!items.length || !this.isConnected) return;
-    const { nextChange } = scheduleState(items, Date.now());
-    if (nextChange === undefined) return;
-    const delay = Math.min(Math.max(nextChange - Date.now(), 0) + 50, MAX_TIMER);
-    this.clockTimer = setTimeout(() => this.requestUpdate(), delay);
   }
 
   private get presentSet(): ReadonlySet<string> {
@@ -385,10 +372,11 @@ export class DevroomStandBooth extends LitElement {
 
   /** Rendered once per description, not on every presence or clock update. */
   private description(source: string): TemplateResult[] {
-    const rich = Boolean(descriptionModule) && FORMATTED.test(source);
+    const renderer = description.module;
+    const rich = Boolean(renderer) && FORMATTED.test(source);
     // Again when the renderer arrived after a failed load had left formatted text plain.
     if (this.parsedDescription?.source !== source || rich !== this.parsedDescription.rich) {
-      this.parsedDescription = { source, rich, blocks: rich ? descriptionModule!.renderMarkdown(source) : plainParagraphs(source) };
+      this.parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source) : plainParagraphs(source) };
     }
     return this.parsedDescription.blocks;
   }
@@ -401,7 +389,7 @@ export class DevroomStandBooth extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     return html`
       <div class="grid-2">
-        ${stand.schedule.length ? this.renderSchedule(stand.schedule) : nothing}
+        ${stand.schedule.length ? this.extras?.schedule(stand.schedule) : nothing}
         ${this.renderPeople(stand)}
       </div>
       <div class="grid-2">
@@ -418,7 +406,7 @@ export class DevroomStandBooth extends LitElement {
             </section>`
           : nothing}
       </div>
-      ${stand.video ? this.renderVideo(stand.video) : nothing} ${this.renderTalkToUs(stand)}
+      ${stand.video ? this.extras?.video(stand.video, stand.name) : nothing} ${this.renderTalkToUs(stand)}
     `;
   }
 
@@ -435,28 +423,6 @@ export class DevroomStandBooth extends LitElement {
           </li>`,
         )}
       </ul>
-    </section>`;
-  }
-
-  private renderSchedule(items: ScheduleItem[]): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const { marks } = scheduleState(items, Date.now());
-    const now = items.filter((_, i) => marks[i] === 'now').map((i) => i.title);
-    return html`<section part="schedule" aria-labelledby="schedule-h">
-      <h3 id="schedule-h">${t('schedule')}</h3>
-      <p class="muted" aria-live="polite">${now.length ? t('happeningNow', now.join(', ')) : t('nothingNow')}</p>
-      <ol class="plain">
-        ${items.map((item, i) => {
-          const mark = marks[i];
-          return html`<li class="slot-item ${mark ?? ''}" aria-current=${mark === 'now' ? 'time' : 'false'}>
-            ${mark === 'now' ? html`<span class="badge now">${t('now')}</span>` : nothing}
-            ${mark === 'next' ? html`<span class="badge next">${t('next')}</span>` : nothing}
-            <span class="kind">${t(`kind.${item.kind}`)}</span>
-            <strong>${item.title}</strong>
-            <span class="slot-time">${formatSlot(item, this.i18n.locale, this.timeZone)}</span>
-          </li>`;
-        })}
-      </ol>
     </section>`;
   }
 
@@ -491,45 +457,6 @@ export class DevroomStandBooth extends LitElement {
           </div>`
         : nothing}
     </section>`;
-  }
-
-  private renderVideo(video: NonNullable<Stand['video']>): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const title = video.title ?? this.current?.name ?? '';
-    return html`<section part="video" aria-labelledby="video-h">
-      <h3 id="video-h">${t('featuredVideo')}</h3>
-      ${this.playerState === 'ready'
-        ? html`<devroom-talk-player
-            src=${video.src}
-            poster=${video.poster ?? nothing}
-            talk-title=${title}
-            lang=${this.i18n.lang}
-            theme=${this.theme ?? nothing}
-          ></devroom-talk-player>`
-        : html`<div class="actions">
-            ${this.playerState !== 'failed'
-              ? html`<button part="button play-button" ?disabled=${this.playerState === 'loading'} @click=${this.playFeatured}>
-                  ${t('playVideo', title)}
-                </button>`
-              : nothing}
-            <a href=${video.src} rel="noopener noreferrer" target="_blank">${t('watchVideo', title)}</a>
-          </div>`}
-    </section>`;
-  }
-
-  /**
-   * The featured video plays in <devroom-talk-player> (no schedule = VOD). Its code (and
-   * hls.js behind it) loads only when someone presses play; if it cannot load, the link stays.
-   */
-  private async playFeatured(): Promise<void> {
-    this.playerState = 'loading';
-    try {
-      await import('../talk-player/define.js');
-      this.playerState = 'ready';
-    } catch (err) {
-      console.error('devroom-stand-booth: could not load the talk player', err);
-      this.playerState = 'failed';
-    }
   }
 
   private renderTalkToUs(stand: Stand): TemplateResult | typeof nothing {
