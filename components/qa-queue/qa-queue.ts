@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
@@ -96,33 +95,49 @@ let localSeq = 0;
  */
 export class DevroomQaQueue extends LitElement {
   static override styles = [themeTokens, styles];
+  // Reactive properties declared here, not with decorators: no decorator helpers in the first load.
+  static override properties = {
+    model: { attribute: false },
+    questions: { attribute: false },
+    src: {},
+    userId: { attribute: 'user-id' },
+    canModerate: { type: Boolean, attribute: 'can-moderate' },
+    preModeration: { type: Boolean, attribute: 'pre-moderation' },
+    maxLength: { type: Number, attribute: 'max-length' },
+    handsEnabled: { type: Boolean, attribute: 'hands-enabled' },
+    hands: { attribute: false },
+    invites: { attribute: false },
+    readOnly: { type: Boolean, reflect: true, attribute: 'read-only' },
+    roomLink: { attribute: 'room-link' },
+    layout: { reflect: true },
+  };
 
   /** The live tally (a widget binding owns and feeds it). Plain pages use `questions`. */
-  @property({ attribute: false }) model: QaTally = new QaTally();
+  model: QaTally = new QaTally();
   /** Plain-page data: replaces the tally's contents (own unsent questions survive). */
-  @property({ attribute: false }) questions?: QuestionData[];
+  declare questions?: QuestionData[];
   /** URL of a JSON array of questions (plain pages). */
-  @property() src?: string;
+  declare src?: string;
   /** The viewer's user id: whose votes are "pressed", whose questions are "yours". */
-  @property({ attribute: 'user-id' }) userId = '';
+  userId = '';
   /** Show moderation controls and the hands queue (from the room's power levels). */
-  @property({ type: Boolean, attribute: 'can-moderate' }) canModerate = false;
+  canModerate = false;
   /** Questions need approval before everyone sees them. */
-  @property({ type: Boolean, attribute: 'pre-moderation' }) preModeration = false;
+  preModeration = false;
   /** Maximum question length in characters (code points). */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = 500;
+  maxLength = 500;
   /** Show "raise hand" (and for moderators the hands queue). */
-  @property({ type: Boolean, attribute: 'hands-enabled' }) handsEnabled = false;
+  handsEnabled = false;
   /** Raised hands in queue order (HandsModel.hands()). */
-  @property({ attribute: false }) hands: readonly RaisedHand[] = [];
+  hands: readonly RaisedHand[] = [];
   /** Current stage invitations (HandsModel.allInvites()). */
-  @property({ attribute: false }) invites: readonly StageInvite[] = [];
+  invites: readonly StageInvite[] = [];
   /** A view without taking part (a public room on a plain page): no ask form, hands or vote buttons. */
-  @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
+  readOnly = false;
   /** Where to take part instead (e.g. a matrix.to link), shown in read-only mode. */
-  @property({ attribute: 'room-link' }) roomLink?: string;
+  declare roomLink?: string;
   /** `projector`: large type for a screen in the hall. */
-  @property({ reflect: true }) layout: 'default' | 'projector' = 'default';
+  layout: 'default' | 'projector' = 'default';
 
   // View state: plain private fields (terser shortens their names); each change calls requestUpdate().
   #draft = '';
