@@ -7,6 +7,8 @@
  * without padding, for the module to check membership.
  */
 
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+
 const encoder = new TextEncoder();
 
 function base64url(bytes: Uint8Array): string {
@@ -57,4 +59,30 @@ export async function jitsiJwt(input: {
   const key = await crypto.subtle.importKey('raw', encoder.encode('notused'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(`${header}.${payload}`));
   return `${header}.${payload}.${base64url(new Uint8Array(signature))}`;
+}
+
+/**
+ * A join first fetches an OpenID token from the client and makes the JWT, then joins
+ * (once: the element then has its `jwt`). Returns the cleanup.
+ */
+export function joinWithJwt(
+  el: DevroomTalkPlayer,
+  roomId: string,
+  displayName: string,
+  requestOpenId: () => Promise<{ access_token?: string; matrix_server_name?: string }>,
+): () => void {
+  const onJoin = (ev: GlobalEventHandlersEventMap['devroom-join-call']) => {
+    if (el.jwt) return;
+    ev.preventDefault();
+    const { domain, auto } = ev.detail;
+    requestOpenId()
+      .then((openId) => jitsiJwt({ domain, roomId, openId, displayName }))
+      .then((jwt) => {
+        el.jwt = jwt;
+        el.joinCall(auto);
+      })
+      .catch((error: unknown) => console.warn('devroom: no OpenID token for Jitsi', error));
+  };
+  el.addEventListener('devroom-join-call', onJoin);
+  return () => el.removeEventListener('devroom-join-call', onJoin);
 }

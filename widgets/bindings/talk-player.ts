@@ -54,11 +54,12 @@ export interface TalkBinding {
   stop(): void;
 }
 
-/** URL options named like the talk state (src → stream). */
+/** The widget URL options that configure the talk, named like the talk state except src (stream). */
+export const TALK_OPTIONS = ['src', 'title', 'captions', 'poster', 'startsAt', 'endsAt', 'qaAt', 'jitsiDomain', 'jitsiRoom', 'jitsiScriptUrl'];
+
 function talkFromOptions(options: Record<string, string>): { value: Partial<TalkState>; errors: string[] } {
   const content: Record<string, unknown> = {};
-  const map: Record<string, string> = { src: 'stream', title: 'title', captions: 'captions', poster: 'poster', startsAt: 'startsAt', endsAt: 'endsAt', qaAt: 'qaAt', jitsiDomain: 'jitsiDomain', jitsiRoom: 'jitsiRoom', jitsiScriptUrl: 'jitsiScriptUrl' };
-  for (const [from, to] of Object.entries(map)) if (options[from] !== undefined) content[to] = options[from];
+  for (const key of TALK_OPTIONS) if (options[key] !== undefined) content[key === 'src' ? 'stream' : key] = options[key];
   const parsed = parseTalkState(content);
   if (parsed.ok) return { value: parsed.value, errors: [] };
   // Keep the valid options: drop each field that has a problem and parse again.
@@ -82,16 +83,20 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   let invite: { eventId: string; value: { by?: string } } | undefined;
   const jwtAuth = binding.options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
-  // Element's openidtoken-jwt auth only: other deployments never load it.
+  // Element's openidtoken-jwt auth only: other deployments never load it. Until it is
+  // there the Jitsi room is unset, so nobody joins without a JWT.
   let jwtHelpers: typeof JwtModule | undefined;
-  const jwtModule = jwtAuth
-    ? import('./jitsi-jwt.js').then((m) => {
+  if (jwtAuth) {
+    import('./jitsi-jwt.js').then(
+      (m) => {
+        if (stopped) return;
         jwtHelpers = m;
-        if (!stopped) apply();
-        return m;
-      })
-    : undefined;
-  jwtModule?.catch((error: unknown) => console.error('devroom: could not load the Jitsi JWT auth', error));
+        if (binding.requestOpenId) cleanups.push(m.joinWithJwt(el, room.roomId, binding.displayName ?? me, binding.requestOpenId));
+        apply();
+      },
+      (error: unknown) => console.error('devroom: could not load the Jitsi JWT auth', error),
+    );
+  }
 
   for (const p of problems) console.warn(`devroom: ${p}`);
   if (binding.displayName) el.displayName = binding.displayName;
@@ -183,20 +188,6 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   on('devroom-accept-stage', () => void answerStage('accepted'));
   on('devroom-decline-stage', () => void answerStage('declined'));
   on('devroom-activity', (ev) => void binding.setAlwaysOnScreen?.(ev.detail.active));
-
-  // Jitsi with openidtoken-jwt: fetch an OpenID token from the client, then join.
-  on('devroom-join-call', (ev) => {
-    if (!jwtModule || el.jwt || !binding.requestOpenId) return;
-    ev.preventDefault();
-    const { domain, auto } = ev.detail;
-    Promise.all([binding.requestOpenId(), jwtModule])
-      .then(([openId, m]) => m.jitsiJwt({ domain, roomId: room.roomId, openId, displayName: binding.displayName ?? me }))
-      .then((jwt) => {
-        el.jwt = jwt;
-        el.joinCall(auto);
-      })
-      .catch((error: unknown) => console.warn('devroom: no OpenID token for Jitsi', error));
-  });
 
   // Hidden in Element (e.g. another right-panel tab): stop loading the stream.
   if (binding.visible) {
