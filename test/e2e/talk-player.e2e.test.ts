@@ -103,4 +103,40 @@ describe('Talk player widget end to end (Element-like host)', () => {
     expect(bobEl.talkTitle).to.equal('Rust in the kernel');
     expect(bobEl.src).to.equal(`${origin}/test/fixtures/hls/talk.mp4`);
   });
+
+  it('opened directly (no client), the page configures the player from the URL fragment', async () => {
+    const frame = document.createElement('iframe');
+    const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    const options = new URLSearchParams({
+      src: `${origin}/test/fixtures/hls/talk.mp4`,
+      title: 'Plain page talk',
+      startsAt,
+      qaAt: startsAt,
+      jitsiDomain: 'meet.example.org',
+      jitsiScriptUrl: 'javascript:alert(1)',
+      phase: 'ended',
+      unknownOption: 'x',
+    });
+    frame.src = `/widgets/pages/talk-player.html#${options}`;
+    document.body.append(frame);
+    try {
+      const el = await waitFor(() => frame.contentDocument?.querySelector('devroom-talk-player') as DevroomTalkPlayer | null, 'player on the plain page');
+      await el.updateComplete;
+      const attributes = Object.fromEntries(el.getAttributeNames().map((n) => [n, el.getAttribute(n)]));
+      expect(attributes).to.deep.equal({
+        src: `${origin}/test/fixtures/hls/talk.mp4`,
+        'talk-title': 'Plain page talk',
+        'starts-at': startsAt,
+        'qa-at': startsAt,
+        'jitsi-domain': 'meet.example.org',
+        'jitsi-script-url': 'javascript:alert(1)',
+        phase: 'ended',
+      });
+      expect(el.currentPhase).to.equal('ended');
+      // The element's own URL checks apply to URL options too.
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('jitsi-script-url');
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -3,22 +3,8 @@
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { bootWidget } from '../runtime/boot.js';
-import { bindTalkPlayer, talkCapabilities } from '../bindings/talk-player.js';
+import { TALK_OPTIONS, bindTalkPlayer, talkCapabilities } from '../bindings/talk-player.js';
 import { applyTheme } from './page-theme.js';
-
-const STANDALONE_ATTRIBUTES: Record<string, string> = {
-  src: 'src',
-  poster: 'poster',
-  captions: 'captions',
-  title: 'talk-title',
-  startsAt: 'starts-at',
-  endsAt: 'ends-at',
-  qaAt: 'qa-at',
-  phase: 'phase',
-  jitsiDomain: 'jitsi-domain',
-  jitsiRoom: 'jitsi-room',
-  jitsiScriptUrl: 'jitsi-script-url',
-};
 
 void bootWidget({
   capabilities: talkCapabilities,
@@ -43,9 +29,10 @@ void bootWidget({
   standalone(ctx) {
     const el = document.createElement('devroom-talk-player') as DevroomTalkPlayer;
     // Attributes, so the element's own URL checks (javascript:/data: refused) apply.
-    for (const [option, attribute] of Object.entries(STANDALONE_ATTRIBUTES)) {
+    // startsAt → starts-at; title → talk-title (`title` would be a tooltip over the player).
+    for (const option of [...TALK_OPTIONS, 'phase']) {
       const value = ctx.extra[option];
-      if (value !== undefined) el.setAttribute(attribute, value);
+      if (value !== undefined) el.setAttribute(option === 'title' ? 'talk-title' : option.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
     }
     if (ctx.theme) el.setAttribute('theme', ctx.theme);
     ctx.container.append(el);
