@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { acceptPrices, addToCart, emptyCart, removeUnavailable, reviewCart, setQuantity, toOrderLines } from './cart.js';
 import type { Cart } from './cart.js';
-import { parseMenu } from './menu.js';
+import { parseMenu } from './menu-errors.js';
 import type { Availability, Menu } from './menu.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';
 

@@ -125,6 +125,7 @@ describe('<devroom-food-truck-menu>', () => {
 
       el.src = '/menus/invalid.json';
       await waitFor(() => plain($(el, '[role="alert"]')?.textContent).includes('sections[1].items[0].price'));
+      await el.updateComplete; // the messages' module
       expect(plain($(el, '[role="alert"]')?.textContent)).to.contain('sections[1].items[0].price: expected a non-negative integer (minor units)');
       expect(el.menuErrors).to.have.length(1);
       expect(itemNames(el)).to.include('Club-Mate');

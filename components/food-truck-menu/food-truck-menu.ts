@@ -6,8 +6,8 @@ import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, isFiltering, loadFilters, passesFilters } from './filters.js';
 import type { MenuFilters } from './filters.js';
-import { allergenInfo, formatPrice, inWindow, isOpen, orderingOpen, parseMenu } from './menu.js';
-import type { AllergenId, Availability, Menu, MenuItem, MenuSection } from './menu.js';
+import { allergenInfo, checkMenu, formatPrice, inWindow, isOpen, orderingOpen } from './menu.js';
+import type { AllergenId, Availability, Menu, MenuCheck, MenuItem, MenuSection } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
@@ -125,7 +125,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     _filtersOpen: { state: true },
   };
 
-  /** The menu (untrusted JSON or a `Menu`); validated with `parseMenu`. Takes precedence over `src` and inline JSON. */
+  /** The menu (untrusted JSON or a `Menu`); validated with `parseMenu` (menu-errors.ts). Takes precedence over `src` and inline JSON. */
   menu: unknown;
 
   /** URL of menu JSON. Used when `menu` is not set. */
@@ -184,6 +184,8 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** Lazy module loads in flight; `updateComplete` waits for them. */
   private _loads = new Set<Promise<unknown>>();
   private _filtersVendor?: string;
+  /** The last menu check: only its problems are worded. */
+  private _check?: MenuCheck;
   private _clock?: ReturnType<typeof setInterval>;
   /** Selector to focus after the next render (keyboard users keep their place when a form opens or closes). */
   private _focusNext?: string;
@@ -279,9 +281,13 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** @internal Validates a menu: shown when good, else its errors (the last good menu stays). */
   _accept(json: unknown): void {
-    const result = parseMenu(json);
+    const result = (this._check = checkMenu(json));
     if (!result.ok) {
-      this._errors = result.errors;
+      // The paths at once (they need no words, and work offline); the messages when their module is there.
+      this._errors = result.issues.map(([at]) => at);
+      this._lazy(true, '', () => import('./menu-errors.js'), (m) => {
+        if (this._check === result) this._errors = result.issues.map(m.issueText);
+      });
       return;
     }
     this._errors = [];

@@ -5,8 +5,8 @@ import {
   formatPrice,
   isOpen,
   orderingOpen,
-  parseMenu,
 } from './menu.js';
+import { parseMenu } from './menu-errors.js';
 import { decimalPrice, formatDelta, parsePriceInput } from './menu-extras.js';
 import type { AllergenId, Menu } from './menu.js';
 import { de } from './strings.de.js';
@@ -121,6 +121,70 @@ describe('food-truck menu model', () => {
       expect(r.errors.some((e) => e.startsWith('sections[1].items[0].allergens: is required'))).to.equal(true);
       expect(r.errors).to.include('sections[0].items[0].options[0].max: expected an integer ≥ 1 and ≥ min');
       expect(r.errors.some((e) => e.startsWith('sections[0].items[1].window.from: expected an ISO 8601'))).to.equal(true);
+    });
+
+    it('words every kind of problem (the messages load only for invalid menus)', () => {
+      const errors = (edit: (j: Record<string, unknown> & ReturnType<typeof sampleMenuJson>) => void) => {
+        const json = sampleMenuJson() as Record<string, unknown> & ReturnType<typeof sampleMenuJson>;
+        edit(json);
+        const r = parseMenu(json);
+        if (r.ok) throw new Error('expected errors');
+        return r.errors;
+      };
+      const item = (j: ReturnType<typeof sampleMenuJson>, i = 0) => j.sections[0]!.items[i] as Record<string, unknown>;
+      expect(errors((j) => delete j.vendor)).to.deep.equal(['vendor: is required (a name, or {name, location?, url?})']);
+      expect(errors((j) => (j.openingHours = [{ opens: '2026-02-01T18:00:00+01:00', closes: '2026-02-01T08:00:00+01:00' }]))).to.deep.equal([
+        'openingHours[0]: "opens" must be before "closes"',
+      ]);
+      expect(errors((j) => (j.ordering = true as never))).to.deep.equal(['ordering: expected an object {open, closesAt?}']);
+      expect(errors((j) => ((j.ordering as Record<string, unknown>).open = 'yes'))).to.deep.equal(['ordering.open: expected true or false']);
+      expect(errors((j) => (j.sections = [1] as never))).to.deep.equal(['sections[0]: expected an object']);
+      expect(errors((j) => (j.sections = 'x' as never))).to.deep.equal(['sections: expected a list']);
+      expect(
+        errors((j) => {
+          item(j).name = 7;
+          item(j).description = 'x'.repeat(1001);
+          item(j).id = '-bad';
+          item(j).image = 'pic.jpg';
+          item(j).diets = ['Vegan'];
+          item(j).availability = 'gone';
+          item(j).window = { from: '2026-02-01T12:00:00Z', until: '2026-02-01T11:00:00Z' };
+          item(j, 1).price = 2_000_000;
+          item(j, 2).diets = Array.from({ length: 13 }, (_, i) => `d${i}`);
+        }),
+      ).to.deep.equal([
+        'sections[0].items[0].id: expected an id (letters, digits, _ . : -; at most 64)',
+        'sections[0].items[0].name: expected text',
+        'sections[0].items[0].description: must be at most 1000 characters',
+        'sections[0].items[0].image: expected an object {url, alt}',
+        'sections[0].items[0].diets[0]: expected a lowercase diet tag such as "vegan"',
+        'sections[0].items[0].availability: expected one of: available, low, sold-out, hidden',
+        'sections[0].items[0].window: "from" must be before "until"',
+        'sections[0].items[1].price: must be at most 1000000 minor units',
+        'sections[0].items[2].diets: must have at most 12 entries',
+      ]);
+      expect(
+        errors((j) => {
+          const group = j.sections[0]!.items[0]!.options![0]!;
+          group.min = 3;
+          (group.choices[0] as Record<string, unknown>).priceDelta = 0.5;
+          (group.choices[1] as Record<string, unknown>).available = 'no';
+        }),
+      ).to.deep.equal([
+        'sections[0].items[0].options[0].choices[0].priceDelta: expected an integer (minor units)',
+        'sections[0].items[0].options[0].choices[1].available: expected true or false',
+        'sections[0].items[0].options[0].max: expected an integer ≥ 1 and ≥ min',
+      ]);
+      expect(errors((j) => (j.sections[0]!.items[0]!.options![0]!.min = 3) && (j.sections[0]!.items[0]!.options![0]!.max = 3))).to.deep.equal([
+        'sections[0].items[0].options[0].min: is 3 but there are only 2 choices',
+      ]);
+      expect(errors((j) => (j.sections[0]!.items[0]!.options![0]!.min = -1))).to.deep.equal([
+        'sections[0].items[0].options[0].min: expected a non-negative integer',
+      ]);
+      const many = Array.from({ length: 201 }, (_, i) => ({ id: `i${i}`, name: 'x', price: 1, allergens: { contains: [], mayContain: [] } }));
+      expect(errors((j) => (j.sections = [{ id: 'a', name: 'A', items: many.slice(0, 150) }, { id: 'b', name: 'B', items: many.slice(150) }]))).to.deep.equal([
+        'sections: must hold at most 200 items in all',
+      ]);
     });
 
     it('rejects non-objects', () => {

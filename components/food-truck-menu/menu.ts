@@ -4,8 +4,10 @@ import { checkUrl } from '../shared/safe-url.js';
  * The menu of one food truck. In a widget it is the content of the `dev.devroom.menu`
  * state event; on a plain page it comes from the `menu` property, a JSON `src` or an
  * inline `<script type="application/json">`. All of it is untrusted, so it only reaches
- * the DOM through `parseMenu`, which is strict: one bad field rejects the whole menu,
+ * the DOM through `checkMenu`, which is strict: one bad field rejects the whole menu,
  * because a menu with a silently dropped allergen is worse than the last good menu.
+ * It reports problems as codes; menu-errors.ts words them (`parseMenu`), loaded only
+ * when a menu is invalid.
  *
  * Money is an integer in the currency's minor unit (cents; yen; fils = 1/1000 dinar):
  * no floats ever reach a total.
@@ -117,6 +119,43 @@ export interface Menu {
 
 export type MenuParseResult = { ok: true; menu: Menu } | { ok: false; errors: string[] };
 
+/** What is wrong with a field; menu-errors.ts has the words for each. */
+export type IssueCode =
+  | 'json'
+  | 'required'
+  | 'text'
+  | 'url'
+  | 'long'
+  | 'id'
+  | 'duplicate'
+  | 'int'
+  | 'uint'
+  | 'price'
+  | 'instant'
+  | 'bool'
+  | 'list'
+  | 'entries'
+  | 'object'
+  | 'shape'
+  | 'vendor'
+  | 'iso4217'
+  | 'currency'
+  | 'alt'
+  | 'diet'
+  | 'allergens'
+  | 'allergen'
+  | 'both'
+  | 'min'
+  | 'max'
+  | 'choices'
+  | 'availability'
+  | 'window'
+  | 'items'
+  | 'period';
+/** One problem: the field's path (`sections[1].items[0].price`), the code, and values for the message. */
+export type MenuIssue = [at: string, code: IssueCode, ...values: unknown[]];
+export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[] };
+
 const MENU_LIMITS = {
   text: 120,
   description: 1000,
@@ -139,12 +178,9 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
 // An offset is required: a time without one means a different instant for every viewer.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const REQUIRED = 'is required';
-const INTEGER = 'integer (minor units)';
-
-// The errors of the parseMenu call in progress (it is synchronous, so one list suffices).
-let errors: string[] = [];
-const add = (at: string, message: string): undefined => void errors.push(`${at}: ${message}`);
+// The issues of the checkMenu call in progress (it is synchronous, so one list suffices).
+let issues: MenuIssue[] = [];
+const add = (at: string, code: IssueCode, ...values: unknown[]): undefined => void issues.push([at, code, ...values]);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** Drops undefined fields, so optional fields are absent rather than `undefined`. */
 const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -152,24 +188,24 @@ const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
   const v = o[key];
   const at = join(path, key);
-  if (absent(v) || (typeof v === 'string' && v.trim() === '')) return required ? add(at, REQUIRED) : undefined;
-  if (typeof v !== 'string') return add(at, 'expected text');
+  if (absent(v) || (typeof v === 'string' && v.trim() === '')) return required ? add(at, 'required') : undefined;
+  if (typeof v !== 'string') return add(at, 'text');
   const t = v.trim();
-  return t.length > max ? add(at, `must be at most ${max} characters`) : t;
+  return t.length > max ? add(at, 'long', max) : t;
 }
 
 function url(o: Obj, key: string, path: string, required: boolean): string | undefined {
   const raw = text(o, key, path, required, 2048);
   if (raw === undefined) return undefined;
   const checked = checkUrl(raw, { absolute: true });
-  return checked.ok ? checked.url : add(join(path, key), checked.reason);
+  return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
 }
 
 function id(o: Obj, path: string, seen: Set<string>): string | undefined {
   const v = o.id;
   const at = join(path, 'id');
-  if (typeof v !== 'string' || !ID.test(v)) return add(at, 'expected an id (letters, digits, _ . : -; at most 64)');
-  if (seen.has(v)) return add(at, `duplicate id "${v}"`);
+  if (typeof v !== 'string' || !ID.test(v)) return add(at, 'id');
+  if (seen.has(v)) return add(at, 'duplicate', v);
   seen.add(v);
   return v;
 }
@@ -177,33 +213,28 @@ function id(o: Obj, path: string, seen: Set<string>): string | undefined {
 function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
   const v = o[key] === undefined && signed ? 0 : o[key];
   const at = join(path, key);
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || (!signed && v < 0)) {
-    return add(at, signed ? `expected an ${INTEGER}` : `expected a non-negative ${INTEGER}`);
-  }
-  return Math.abs(v) > MENU_LIMITS.price ? add(at, `must be at most ${MENU_LIMITS.price} minor units`) : v;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || (!signed && v < 0)) return add(at, signed ? 'int' : 'uint');
+  return Math.abs(v) > MENU_LIMITS.price ? add(at, 'price') : v;
 }
 
 function instant(o: Obj, key: string, path: string, required: boolean): string | undefined {
   const v = o[key];
   const at = join(path, key);
-  if (absent(v)) return required ? add(at, REQUIRED) : undefined;
-  if (typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v))) {
-    return add(at, 'expected an ISO 8601 date-time with offset, e.g. 2026-02-01T12:00:00+01:00');
-  }
-  return v;
+  if (absent(v)) return required ? add(at, 'required') : undefined;
+  return typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v)) ? add(at, 'instant') : v;
 }
 
-const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'expected true or false');
+const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'bool');
 
-/** An optional list (or required: `is required`), each entry checked by `each` (undefined = rejected). */
+/** An optional (or required) list, each entry checked by `each` (undefined = rejected). */
 function list<T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: unknown, at: string) => T | undefined): T[] {
   const v = o[key];
   const at = join(path, key);
   const out: T[] = [];
   if (absent(v)) {
-    if (required) add(at, REQUIRED);
-  } else if (!Array.isArray(v)) add(at, 'expected a list');
-  else if (v.length > max) add(at, `must have at most ${max} entries`);
+    if (required) add(at, 'required');
+  } else if (!Array.isArray(v)) add(at, 'list');
+  else if (v.length > max) add(at, 'entries', max);
   else {
     v.forEach((x, i) => {
       const parsed = each(x, `${at}[${i}]`);
@@ -214,45 +245,44 @@ function list<T>(o: Obj, key: string, path: string, max: number, required: boole
 }
 
 const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
-  list(o, key, path, max, required, (v, at) => (isObj(v) ? each(v, at) : add(at, 'expected an object')));
+  list(o, key, path, max, required, (v, at) => (isObj(v) ? each(v, at) : add(at, 'object')));
 
-/** A list of tags without duplicates; a tag `ok` rejects is reported with `message(tag)`. */
-const tags = <T extends string>(o: Obj, key: string, path: string, max: number, ok: (v: string) => boolean, message: (v: unknown) => string) =>
-  [...new Set(list(o, key, path, max, false, (v, at) => (typeof v === 'string' && ok(v) ? (v as T) : add(at, message(v)))))];
+/** A list of tags without duplicates; a tag `ok` rejects is reported as `code` with the tag. */
+const tags = <T extends string>(o: Obj, key: string, path: string, max: number, ok: (v: string) => boolean, code: IssueCode) =>
+  [...new Set(list(o, key, path, max, false, (v, at) => (typeof v === 'string' && ok(v) ? (v as T) : add(at, code, v))))];
 
-/** A nested object field; `shape` names its fields in the error for anything else. */
-function nested<T>(o: Obj, key: string, path: string, shape: string, parse: (v: Obj, at: string) => T | undefined): T | undefined {
+/** A nested object field; anything else is reported with the field's name (the message names its fields). */
+function nested<T>(o: Obj, key: string, path: string, parse: (v: Obj, at: string) => T | undefined): T | undefined {
   const v = o[key];
   if (absent(v)) return undefined;
   const at = join(path, key);
-  return isObj(v) ? parse(v, at) : add(at, `expected an object ${shape}`);
+  return isObj(v) ? parse(v, at) : add(at, 'shape', key);
 }
 
 function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undefined {
-  const before = errors.length;
+  const before = issues.length;
   const itemId = id(o, path, itemIds);
   const name = text(o, 'name', path, true);
   const description = text(o, 'description', path, false, MENU_LIMITS.description);
   const price = money(o, 'price', path, false);
 
-  const image = nested(o, 'image', path, '{url, alt}', (v, at) => {
+  const image = nested(o, 'image', path, (v, at) => {
     const imageUrl = url(v, 'url', at, true);
-    const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), `${REQUIRED} (use "" only for a purely decorative image)`);
+    const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), 'alt');
     return imageUrl !== undefined && alt !== undefined ? { url: imageUrl, alt } : undefined;
   });
 
-  const diets = tags(o, 'diets', path, MENU_LIMITS.diets, (v) => DIET_TAG.test(v), () => 'expected a lowercase diet tag such as "vegan"');
+  const diets = tags(o, 'diets', path, MENU_LIMITS.diets, (v) => DIET_TAG.test(v), 'diet');
 
   const ap = join(path, 'allergens');
   // Explicit is better: an item with unknown allergens must say so with empty lists.
-  if (absent(o.allergens)) add(ap, `${REQUIRED} ({contains: [], mayContain: []} when there are none)`);
+  if (absent(o.allergens)) add(ap, 'allergens');
   const allergenList = (key: string) =>
-    tags<AllergenId>(o.allergens as Obj, key, ap, ALLERGENS.length * 2, (v) => (ALLERGEN_IDS as readonly string[]).includes(v),
-      (v) => `unknown allergen ${JSON.stringify(v)}; expected one of: ${ALLERGEN_IDS.join(', ')}`);
-  const allergens = nested(o, 'allergens', path, '{contains, mayContain}', () => {
+    tags<AllergenId>(o.allergens as Obj, key, ap, ALLERGENS.length * 2, (v) => (ALLERGEN_IDS as readonly string[]).includes(v), 'allergen');
+  const allergens = nested(o, 'allergens', path, () => {
     const contains = allergenList('contains');
     const mayContain = allergenList('mayContain');
-    for (const a of mayContain) if (contains.includes(a)) add(join(ap, 'mayContain'), `"${a}" is also listed in contains`);
+    for (const a of mayContain) if (contains.includes(a)) add(join(ap, 'mayContain'), 'both', a);
     return { contains, mayContain };
   });
 
@@ -270,24 +300,24 @@ function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undef
       return { id: cid, name: cname, priceDelta, available: c.available !== false };
     });
     const { min = 0, max = 1 } = g;
-    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return add(join(gp, 'min'), 'expected a non-negative integer');
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) return add(join(gp, 'max'), 'expected an integer ≥ 1 and ≥ min');
-    if (min > choices.length) return add(join(gp, 'min'), `is ${min} but there are only ${choices.length} choices`);
+    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return add(join(gp, 'min'), 'min');
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) return add(join(gp, 'max'), 'max');
+    if (min > choices.length) return add(join(gp, 'min'), 'choices', min, choices.length);
     if (gid === undefined || gname === undefined) return undefined;
     return { id: gid, name: gname, min, max, choices };
   });
 
   const availability = (o.availability === undefined ? 'available' : o.availability) as Availability;
-  if (!AVAILABILITIES.includes(availability)) add(join(path, 'availability'), `expected one of: ${AVAILABILITIES.join(', ')}`);
+  if (!AVAILABILITIES.includes(availability)) add(join(path, 'availability'), 'availability');
 
-  const window = nested(o, 'window', path, '{from?, until?}', (v, at) => {
+  const window = nested(o, 'window', path, (v, at) => {
     const from = instant(v, 'from', at, false);
     const until = instant(v, 'until', at, false);
-    if (from && until && Date.parse(from) >= Date.parse(until)) return add(at, '"from" must be before "until"');
+    if (from && until && Date.parse(from) >= Date.parse(until)) return add(at, 'window');
     return compact({ from, until });
   });
 
-  if (errors.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
+  if (issues.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
   return compact({
     id: itemId,
     name,
@@ -310,10 +340,10 @@ function isKnownCurrency(code: string): boolean {
   return knownCurrencies.has(code);
 }
 
-/** Validates untrusted menu JSON. Errors are `path: message`, e.g. `sections[1].items[0].price: expected …`. */
-export function parseMenu(json: unknown): MenuParseResult {
-  if (!isObj(json)) return { ok: false, errors: ['menu: expected a JSON object'] };
-  errors = [];
+/** Validates untrusted menu JSON. Problems are issues (`parseMenu` in menu-errors.ts words them). */
+export function checkMenu(json: unknown): MenuCheck {
+  if (!isObj(json)) return { ok: false, issues: [['menu', 'json']] };
+  issues = [];
 
   let vendor: Menu['vendor'] | undefined;
   if (typeof json.vendor === 'string') {
@@ -324,12 +354,11 @@ export function parseMenu(json: unknown): MenuParseResult {
     const location = text(json.vendor, 'location', 'vendor', false);
     const vendorUrl = url(json.vendor, 'url', 'vendor', false);
     if (name) vendor = compact({ name, location, url: vendorUrl });
-  } else add('vendor', `${REQUIRED} (a name, or {name, location?, url?})`);
+  } else add('vendor', 'vendor');
 
   let currency: string | undefined;
-  if (typeof json.currency !== 'string' || !/^[A-Z]{3}$/.test(json.currency)) {
-    add('currency', 'expected an ISO 4217 code in upper case, e.g. "EUR"');
-  } else if (!isKnownCurrency(json.currency)) add('currency', `unknown ISO 4217 currency "${json.currency}"`);
+  if (typeof json.currency !== 'string' || !/^[A-Z]{3}$/.test(json.currency)) add('currency', 'iso4217');
+  else if (!isKnownCurrency(json.currency)) add('currency', 'currency', json.currency);
   else currency = json.currency;
 
   const sectionIds = new Set<string>();
@@ -344,23 +373,23 @@ export function parseMenu(json: unknown): MenuParseResult {
     if (sid === undefined || name === undefined) return undefined;
     return compact({ id: sid, name, description, items });
   });
-  if (itemCount > MENU_LIMITS.items) add('sections', `must hold at most ${MENU_LIMITS.items} items in all`);
+  if (itemCount > MENU_LIMITS.items) add('sections', 'items', MENU_LIMITS.items);
 
   const openingHours = objects(json, 'openingHours', '', MENU_LIMITS.openingHours, false, (p, pp) => {
     const opens = instant(p, 'opens', pp, true);
     const closes = instant(p, 'closes', pp, true);
     if (!opens || !closes) return undefined;
-    return Date.parse(opens) < Date.parse(closes) ? { opens, closes } : add(pp, '"opens" must be before "closes"');
+    return Date.parse(opens) < Date.parse(closes) ? { opens, closes } : add(pp, 'period');
   });
 
-  const ordering: Menu['ordering'] = nested(json, 'ordering', '', '{open, closesAt?}', (v, at) => {
+  const ordering: Menu['ordering'] = nested(json, 'ordering', '', (v, at) => {
     bool(v, 'open', at);
     return compact({ open: v.open === true, closesAt: instant(v, 'closesAt', at, false) });
   }) ?? { open: false };
 
-  const result: MenuParseResult =
-    errors.length > 0 || !vendor || !currency ? { ok: false, errors } : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
-  errors = [];
+  const result: MenuCheck =
+    issues.length > 0 || !vendor || !currency ? { ok: false, issues } : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
+  issues = [];
   return result;
 }
 

@@ -202,10 +202,11 @@ export class FoodTruckBinding {
     if (!event) return;
     const result = menuFromEvent(event);
     if (result.ok) {
-      this.lastMenu = result.value;
-      this.el.menu = result.value;
+      this.lastMenu = result.menu;
+      this.el.menu = result.menu;
     } else {
-      console.warn(`devroom: ${MENU_EVENT} ${event.event_id} is invalid, keeping the last good menu:`, result.errors.join('; '));
+      // Codes here; the component shows the worded problems.
+      console.warn(`devroom: ${MENU_EVENT} ${event.event_id} is invalid, keeping the last good menu:`, result.issues.map(([at, code]) => `${at} (${code})`).join('; '));
       // The component shows the errors and keeps its last good menu.
       this.el.menu = event.content;
     }

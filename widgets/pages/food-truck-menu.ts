@@ -1,5 +1,5 @@
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
-import '../../components/food-truck-menu/define.js';
+import '../../components/food-truck-menu/register.js';
 import { bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
 import type { FoodTruckBinding, FoodTruckGrant } from '../bindings/food-truck-menu.js';
 import { bootWidget } from '../runtime/boot.js';
