@@ -11,23 +11,12 @@ export type StandBoothKey =
   | 'links'
   | 'downloads'
   | 'social'
-  | 'schedule'
-  | 'now'
-  | 'next'
-  | 'happeningNow'
-  | 'nothingNow'
-  | 'kind.demo'
-  | 'kind.maintainers'
-  | 'kind.talk'
   | 'link.website'
   | 'link.source'
   | 'link.docs'
   | 'link.chat'
   | 'link.slides'
   | 'link.download'
-  | 'featuredVideo'
-  | 'watchVideo'
-  | 'playVideo'
   | 'people'
   | 'atBoothNow'
   | 'nobodyAtBooth'
@@ -37,13 +26,8 @@ export type StandBoothKey =
   | 'talkToUs'
   | 'writeInRoom'
   | 'joinVideo'
-  | 'leaveVideo'
   | 'videoBoothLoading'
   | 'videoBoothFailed'
-  | 'videoBoothError'
-  | 'retry'
-  | 'videoBoothEnded'
-  | 'leaveContact'
   | 'edit'
   | 'saved';
 
@@ -58,23 +42,12 @@ export const translations: Translations<StandBoothKey> = {
     links: 'Links',
     downloads: 'Downloads',
     social: 'Follow us',
-    schedule: 'Booth schedule',
-    now: 'Now',
-    next: 'Next',
-    happeningNow: (title: string) => `Happening now: ${title}`,
-    nothingNow: 'Nothing scheduled right now.',
-    'kind.demo': 'Demo',
-    'kind.maintainers': 'Meet the maintainers',
-    'kind.talk': 'Talk',
     'link.website': 'Website',
     'link.source': 'Source',
     'link.docs': 'Docs',
     'link.chat': 'Chat',
     'link.slides': 'Slides',
     'link.download': 'Download',
-    featuredVideo: 'Featured video',
-    watchVideo: (title: string) => `Open: ${title}`,
-    playVideo: (title: string) => `Play here: ${title}`,
     people: 'People',
     atBoothNow: (names: string) => `At the booth now: ${names}`,
     nobodyAtBooth: 'Nobody is at the booth right now.',
@@ -84,13 +57,8 @@ export const translations: Translations<StandBoothKey> = {
     talkToUs: 'Talk to us',
     writeInRoom: 'Write to us in the stand’s Matrix room',
     joinVideo: 'Join the video booth',
-    leaveVideo: 'Leave the video booth',
     videoBoothLoading: 'Connecting to the video booth…',
     videoBoothFailed: 'The video booth could not be loaded.',
-    videoBoothError: (message: string) => `The video booth reported a problem: ${message}`,
-    retry: 'Try again',
-    videoBoothEnded: 'You left the video booth.',
-    leaveContact: 'Leave your contact',
     edit: 'Edit stand',
     saved: 'Changes sent.',
   },

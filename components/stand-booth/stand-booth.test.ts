@@ -555,6 +555,19 @@ describe('<devroom-stand-booth> video booth', () => {
     expect(deepActive(el)?.textContent?.trim()).to.equal('Join the video booth');
   });
 
+  it('speaks German in the call too (its strings come with the video booth part)', async () => {
+    const el = await booth({ jitsiScriptUrl: FAKE });
+    el.setAttribute('lang', 'de');
+    await aTimeout(0);
+    await el.updateComplete;
+    buttonNamed(el, 'Videostand betreten')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    expect(lastApi().options.lang).to.equal('de');
+    buttonNamed(el, 'Videostand verlassen')!.click();
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Du hast den Videostand verlassen.');
+  });
+
   it('returns to the booth when the visitor hangs up inside Jitsi, and reports a fatal Jitsi error', async () => {
     const el = await booth({ jitsiScriptUrl: FAKE });
     buttonNamed(el, 'Join the video booth')!.click();

@@ -254,7 +254,7 @@ export class DevroomStandBooth extends LitElement {
       need((s) => typeof s.description === 'string' && FORMATTED.test(s.description)) && description.load(),
       need((s) => s.video || (Array.isArray(s.schedule) && s.schedule.length)) && extras.load(),
     ]);
-    if (extras.module) this.extras ??= new extras.module.StandExtras(this, this.i18n);
+    if (extras.module) this.extras ??= new extras.module.StandExtras(this);
     super.scheduleUpdate();
   }
 

@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';
-import type { LocaleController } from '../shared/i18n.js';
-import type { StandBoothKey } from './stand-booth.i18n.js';
+import { LocaleController } from '../shared/i18n.js';
+import { extrasTranslations } from './stand-extras.i18n.js';
 import { formatSlot, scheduleState } from './schedule.js';
 import type { FeaturedVideo, ScheduleItem } from './stand.js';
 
@@ -54,11 +54,11 @@ export class StandExtras implements ReactiveController {
   private clock?: ReturnType<typeof setTimeout>;
   private items: readonly ScheduleItem[] = [];
 
-  constructor(
-    private readonly host: ExtrasHost,
-    private readonly i18n: LocaleController<StandBoothKey>,
-  ) {
+  private readonly i18n: LocaleController<keyof (typeof extrasTranslations)['en']>;
+
+  constructor(private readonly host: ExtrasHost) {
     host.addController(this);
+    this.i18n = new LocaleController(host, extrasTranslations);
   }
 
   hostUpdate(): void {

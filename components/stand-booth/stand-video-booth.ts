@@ -1,13 +1,15 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { LocaleController } from '../shared/i18n.js';
+import { LocaleController } from '../shared/i18n.js';
 import { JitsiSessionController } from '../jitsi/jitsi-session.js';
 import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
+import { videoBoothTranslations } from './stand-video-booth.i18n.js';
+import type { VideoBoothKey } from './stand-video-booth.i18n.js';
 import type { JitsiRoom } from './stand.js';
 
 /** What the booth element offers the video booth part. */
-export interface VideoBoothHost extends ReactiveControllerHost {
+export interface VideoBoothHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   jitsiScriptUrl: string | undefined;
   displayName: string | undefined;
@@ -24,12 +26,15 @@ export class VideoBooth implements ReactiveController {
   /** The last call's end, shown next to the Join button. */
   notice: string | undefined;
   private readonly jitsi: JitsiSessionController;
+  /** Strings only the open call shows (the Join button's are the booth's). */
+  private readonly own: LocaleController<VideoBoothKey>;
 
   constructor(
     private readonly host: VideoBoothHost,
     private readonly i18n: LocaleController<StandBoothKey>,
   ) {
     host.addController(this);
+    this.own = new LocaleController(host, videoBoothTranslations);
     this.jitsi = new JitsiSessionController(host, {
       onLeft: (reason, error) => void this.ended(reason, error),
       // Screen readers need a name for the call's frame; Jitsi does not always give one.
@@ -72,14 +77,15 @@ export class VideoBooth implements ReactiveController {
   /** The open call's UI (the host renders the Join button while closed). */
   render(room: JitsiRoom): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
+    const own = this.own.t.bind(this.own);
     const status = this.status;
     const error = this.jitsi.error;
     return html`<div class="video-booth" part="video-booth">
       <div class="actions">
         ${status === 'failed'
-          ? html`<button class="primary" part="button retry-button" @click=${() => this.join(room)}>${t('retry')}</button>`
+          ? html`<button class="primary" part="button retry-button" @click=${() => this.join(room)}>${own('retry')}</button>`
           : nothing}
-        <button part="button leave-button" @click=${this.leave}>${t('leaveVideo')}</button>
+        <button part="button leave-button" @click=${this.leave}>${own('leaveVideo')}</button>
       </div>
       ${status === 'failed'
         ? html`<p class="error" part="error" role="alert">${t('videoBoothFailed')}${error ? ` (${error})` : ''}</p>`
@@ -98,8 +104,8 @@ export class VideoBooth implements ReactiveController {
   /** Back to the booth page: after hang-up inside Jitsi, readyToClose, a fatal error, or our Leave button. */
   private async ended(reason: JitsiLeaveReason, error?: string): Promise<void> {
     this.open = false;
-    const t = this.i18n.t.bind(this.i18n);
-    this.notice = reason === 'error' ? t('videoBoothError', error ?? '') : t('videoBoothEnded');
+    const own = this.own.t.bind(this.own);
+    this.notice = reason === 'error' ? own('videoBoothError', error ?? '') : own('videoBoothEnded');
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('[part~="join-button"]')?.focus();
