@@ -167,8 +167,8 @@ describe('food-truck menu model', () => {
         errors((j) => {
           const group = j.sections[0]!.items[0]!.options![0]!;
           group.min = 3;
-          (group.choices[0] as Record<string, unknown>).priceDelta = 0.5;
-          (group.choices[1] as Record<string, unknown>).available = 'no';
+          (group.choices[0] as unknown as Record<string, unknown>).priceDelta = 0.5;
+          (group.choices[1] as unknown as Record<string, unknown>).available = 'no';
         }),
       ).to.deep.equal([
         'sections[0].items[0].options[0].choices[0].priceDelta: expected an integer (minor units)',

@@ -83,7 +83,7 @@ export class FoodTruckBinding {
 
   private readonly menuWatch: StateWatch;
   private readonly cleanups: (() => void)[] = [];
-  private readonly granted: (what: FoodTruckGrant) => boolean;
+  /** @internal */ readonly granted: (what: FoodTruckGrant) => boolean;
   private readonly notifyFn: NonNullable<FoodTruckBindingOptions['notify']>;
   private orders?: FoodTruckOrders;
   private ordersLoading?: Promise<void>;
@@ -158,10 +158,6 @@ export class FoodTruckBinding {
 
   get canOrder(): boolean {
     return this.granted('sendOrder') && this.power.can(this.room.userId, ORDER_EVENT, false);
-  }
-
-  get canEditMenu(): boolean {
-    return this.granted('sendMenu') && this.power.can(this.room.userId, MENU_EVENT, true);
   }
 
   /** @internal */

@@ -312,7 +312,8 @@ export class FoodTruckOrders {
   async updateMenu(detail: MenuUpdateDetail): Promise<void> {
     const b = this.b;
     try {
-      if (!b.canEditMenu) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
+      // Power and the client's grant (the vendor view is offered on status power alone).
+      if (!b.granted('sendMenu') || !b.power.can(this.me, MENU_EVENT, true)) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
       b.requests.send++;
       await b.room.sendState(MENU_EVENT, '', detail.menu as unknown as Record<string, unknown>);
       b.notify(undefined, 'error');
