@@ -37,6 +37,16 @@ export interface HlsHooks {
 
 export const hlsSupported = (): boolean => Hls.isSupported();
 
+/** In-manifest subtitles win over sidecar <track>s: false when the stream has none. */
+export function hlsCaptions(hls: Hls, on: boolean, lang: string | undefined): boolean {
+  const tracks = hls.subtitleTracks;
+  if (!tracks.length) return false;
+  const preferred = tracks.findIndex((t) => lang && t.lang?.toLowerCase().startsWith(lang.split('-')[0] ?? lang));
+  hls.subtitleDisplay = on;
+  hls.subtitleTrack = on ? Math.max(0, preferred) : -1;
+  return true;
+}
+
 export function startHls(video: HTMLVideoElement, src: string, options: Pick<PlaybackOptions, 'hlsConfig' | 'workerPath'>, hooks: HlsHooks): Hls {
   const { workerPath, hlsConfig } = options;
   const hls = new Hls({

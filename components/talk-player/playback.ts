@@ -104,6 +104,8 @@ export class PlaybackController implements ReactiveController {
   #everPlayed = false;
   #src: string | undefined;
   #hls: Hls | undefined;
+  /** playback-hls.ts, once loaded (the hls.js side of captions). */
+  #glue: HlsGlue | undefined;
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #tickTimer: ReturnType<typeof setInterval> | undefined;
@@ -113,7 +115,7 @@ export class PlaybackController implements ReactiveController {
   #generation = 0;
   #video: HTMLVideoElement | undefined;
   #suspended = false;
-  readonly #videoListeners: [string, EventListener][] = [];
+  #detach: AbortController | undefined;
 
   readonly #host: ReactiveControllerHost;
   readonly #options: () => PlaybackOptions;
@@ -158,8 +160,7 @@ export class PlaybackController implements ReactiveController {
 
   /** Stop everything and forget the source. */
   stop(): void {
-    this.#generation++;
-    this.#clearTimers();
+    this.#cancel();
     this.#destroyHls();
     if (this.#video) {
       this.#video.pause();
@@ -169,7 +170,6 @@ export class PlaybackController implements ReactiveController {
     this.#detachVideo();
     this.#src = undefined;
     this.live = false;
-    this.retryAt = undefined;
     this.#set('idle');
   }
 
@@ -177,10 +177,8 @@ export class PlaybackController implements ReactiveController {
   suspend(): void {
     if (!this.#src || this.#suspended) return;
     this.#suspended = true;
-    this.#generation++;
-    this.#clearTimers();
-    this.retryAt = undefined;
-    if (this.#hls) this.#hls.stopLoad();
+    this.#cancel();
+    this.#hls?.stopLoad();
     this.#video?.pause();
     this.#set('idle');
   }
@@ -189,13 +187,8 @@ export class PlaybackController implements ReactiveController {
   resume(): void {
     if (!this.#src || !this.#suspended || !this.#video) return;
     this.#suspended = false;
-    if (this.#hls && !this.live && this.#everPlayed) {
-      this.#hls.startLoad();
-      this.#set('loading');
-      void this.#autoplay(this.#generation);
-      return;
-    }
-    if (!this.#hls && !this.live && this.#everPlayed) {
+    if (!this.live && this.#everPlayed) {
+      this.#hls?.startLoad();
       this.#set('loading');
       void this.#autoplay(this.#generation);
       return;
@@ -245,14 +238,7 @@ export class PlaybackController implements ReactiveController {
   setCaptions(on: boolean, lang?: string): void {
     const video = this.#video;
     if (!video) return;
-    const hls = this.#hls;
-    const hlsTracks = hls?.subtitleTracks ?? [];
-    if (hls && hlsTracks.length) {
-      const preferred = hlsTracks.findIndex((t) => lang && t.lang?.toLowerCase().startsWith(lang.split('-')[0] ?? lang));
-      hls.subtitleDisplay = on;
-      hls.subtitleTrack = on ? Math.max(0, preferred) : -1;
-      return;
-    }
+    if (this.#hls && this.#glue?.hlsCaptions(this.#hls, on, lang)) return;
     const tracks = Array.from(video.textTracks).filter((t) => t.kind === 'captions' || t.kind === 'subtitles');
     const base = lang?.split('-')[0];
     const pick = tracks.find((t) => base && t.language.toLowerCase().startsWith(base)) ?? tracks[0];
@@ -269,10 +255,8 @@ export class PlaybackController implements ReactiveController {
   // ---- internals -------------------------------------------------------------------------
 
   #restart(): void {
-    this.#generation++;
-    this.#clearTimers();
+    this.#cancel();
     this.#destroyHls();
-    this.retryAt = undefined;
     this.#start();
   }
 
@@ -315,6 +299,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number): void {
+    this.#glue = glue;
     const current = () => generation === this.#generation;
     this.#hls = glue.startHls(video, src, this.#options(), {
       live: (live) => {
@@ -402,10 +387,8 @@ export class PlaybackController implements ReactiveController {
     if (this.#video === video) return;
     this.#detachVideo();
     this.#video = video;
-    const on = (type: string, fn: EventListener) => {
-      video.addEventListener(type, fn);
-      this.#videoListeners.push([type, fn]);
-    };
+    const { signal } = (this.#detach = new AbortController());
+    const on = (type: string, fn: EventListener) => video.addEventListener(type, fn, { signal });
     on('playing', () => {
       if (this.#suspended) return;
       this.#everPlayed = true;
@@ -433,9 +416,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #detachVideo(): void {
-    if (!this.#video) return;
-    for (const [type, fn] of this.#videoListeners) this.#video.removeEventListener(type, fn);
-    this.#videoListeners.length = 0;
+    this.#detach?.abort();
     this.#video = undefined;
   }
 
@@ -483,6 +464,13 @@ export class PlaybackController implements ReactiveController {
     this.#tickTimer = undefined;
   }
 
+  /** Drops whatever an earlier load or retry still has pending. */
+  #cancel(): void {
+    this.#generation++;
+    this.#clearTimers();
+    this.retryAt = undefined;
+  }
+
   #destroyHls(): void {
     const hls = this.#hls;
     this.#hls = undefined;
@@ -499,9 +487,7 @@ export class PlaybackController implements ReactiveController {
   readonly #onOffline = () => {
     if (!this.#src || this.#suspended) return;
     // Stop hammering the network; hls.js would burn through its retries.
-    this.#generation++;
-    this.#clearTimers();
-    this.retryAt = undefined;
+    this.#cancel();
     this.#hls?.stopLoad();
     this.#set('offline');
   };
