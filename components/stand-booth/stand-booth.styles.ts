@@ -144,17 +144,6 @@ export const standBoothStyles = css`
   .description p {
     margin: 0 0 0.6rem;
   }
-  .description ul,
-  .description ol {
-    margin: 0 0 0.6rem;
-    padding-inline-start: 1.4rem;
-  }
-  code {
-    font-family: ui-monospace, monospace;
-    background: var(--_surface);
-    padding: 0 0.2em;
-    border-radius: 3px;
-  }
   a {
     color: var(--_accent);
   }
@@ -171,15 +160,6 @@ export const standBoothStyles = css`
   .video-booth {
     display: grid;
     gap: 0.5rem;
-  }
-  .jitsi-frame {
-    min-height: 22rem;
-    border-radius: var(--_radius);
-    overflow: hidden;
-    background: var(--_surface);
-  }
-  .jitsi-frame[hidden] {
-    display: none;
   }
   .grid-2 {
     display: grid;

@@ -72,6 +72,8 @@ describe('<devroom-stand-booth>', () => {
       expect(text).to.contain(expected);
     }
     expect($(el, '.description strong')?.textContent).to.equal('under five seconds');
+    // The list styles come with the lazily loaded renderer.
+    expect(getComputedStyle($(el, '.description ul')!).paddingInlineStart).to.equal('22.4px');
     expect($<HTMLAnchorElement>(el, '.description a')?.href).to.equal('https://kitten.example.org/team');
     expect($<HTMLAnchorElement>(el, '[part="downloads"] a')?.hasAttribute('download')).to.equal(true);
     // The schedule shows the viewer's zone (here pinned to Brussels).
@@ -544,6 +546,8 @@ describe('<devroom-stand-booth> video booth', () => {
     expect(api.options.lang).to.equal('en');
     await waitFor(() => !visibleText(el).includes('Connecting'));
     expect(buttonNamed(el, 'Join the video booth')).to.equal(undefined);
+    // The call's styles come with its lazily loaded part.
+    expect(getComputedStyle($(el, '.jitsi-frame')!).minHeight).to.equal('352px');
     await expect(el).to.be.accessible();
 
     buttonNamed(el, 'Leave the video booth')!.click();

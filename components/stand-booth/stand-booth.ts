@@ -376,7 +376,7 @@ export class DevroomStandBooth extends LitElement {
     const rich = Boolean(renderer) && FORMATTED.test(source);
     // Again when the renderer arrived after a failed load had left formatted text plain.
     if (this.parsedDescription?.source !== source || rich !== this.parsedDescription.rich) {
-      this.parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source) : plainParagraphs(source) };
+      this.parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source, this) : plainParagraphs(source) };
     }
     return this.parsedDescription.blocks;
   }

@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
+import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
+import { addStyles } from '../shared/add-styles.js';
 import { LocaleController } from '../shared/i18n.js';
 import { JitsiSessionController } from '../jitsi/jitsi-session.js';
 import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
@@ -9,11 +10,22 @@ import type { VideoBoothKey } from './stand-video-booth.i18n.js';
 import type { JitsiRoom } from './stand.js';
 
 /** What the booth element offers the video booth part. */
-export interface VideoBoothHost extends ReactiveControllerHost, HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
+export interface VideoBoothHost extends ReactiveElement {
   jitsiScriptUrl: string | undefined;
   displayName: string | undefined;
 }
+
+const styles = css`
+  .jitsi-frame {
+    min-height: 22rem;
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface);
+  }
+  .jitsi-frame[hidden] {
+    display: none;
+  }
+`;
 
 /**
  * The stand's video booth once someone presses Join: the call UI and the Jitsi session.
@@ -76,6 +88,7 @@ export class VideoBooth implements ReactiveController {
 
   /** The open call's UI (the host renders the Join button while closed). */
   render(room: JitsiRoom): TemplateResult {
+    addStyles(this.host, styles);
     const t = this.i18n.t.bind(this.i18n);
     const own = this.own.t.bind(this.own);
     const status = this.status;
