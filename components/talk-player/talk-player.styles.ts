@@ -119,13 +119,9 @@ export const talkPlayerStyles = css`
     color: var(--_accent-fg);
     border-color: transparent;
   }
-  .slate button {
+  .slate button:not(.primary) {
     color: #17191c;
     background: #fff;
-  }
-  .slate button.primary {
-    background: var(--_accent);
-    color: var(--_accent-fg);
   }
   @keyframes pulse {
     50% {

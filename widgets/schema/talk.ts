@@ -1,10 +1,12 @@
 import { checkUrl } from '../../components/shared/safe-url.js';
+import { TALK_PHASES } from '../../components/talk-player/phases.js';
+import type { TalkPhase } from '../../components/talk-player/phases.js';
 import { EventTypes } from './namespace.js';
 import { Problems, bool, finish, isEventId, isRecord, isUserId, isoTime, oneOf, str, type Result } from './validate.js';
 
 export const TALK_EVENT = EventTypes.talk;
-export const TALK_PHASES = ['upcoming', 'talk', 'qa', 'ended'] as const;
-export type TalkPhase = (typeof TALK_PHASES)[number];
+// One list for the schema and the player (the widget page ships it once).
+export { TALK_PHASES, type TalkPhase };
 
 export interface Speaker {
   name: string;
