@@ -310,10 +310,18 @@ export class DevroomFoodTruckMenu extends LitElement {
     if (!want || this._asked.has(key)) return;
     if (key) this._asked.add(key);
     const p = load()
-      .then((value) => {
-        done(value);
-        this.requestUpdate();
-      })
+      .then(
+        (value) => {
+          done(value);
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          // Offline or a missing chunk: what is on screen stays, the next update asks again,
+          // and updateComplete does not reject.
+          this._asked.delete(key);
+          console.error('devroom-food-truck-menu: could not load a part', error);
+        },
+      )
       .finally(() => this._loads.delete(p));
     this._loads.add(p);
   }
