@@ -87,7 +87,7 @@ const widgetPageBuilds = pages.map((page) => ({
   // A page is not a library: nothing imports its exports, so rollup need not keep a facade.
   preserveEntrySignatures: false,
   plugins: [
-    ...browserPlugins({ stripUnused: true }),
+    ...browserPlugins({ stripUnused: true, entry: `widgets/pages/${page.name}.ts` }),
     widgetPages([page]),
     sizeManifest('widget pages', { pageImportsAreFirstLoad: true, merge: true }),
   ],

@@ -13,11 +13,12 @@ const require = createRequire(import.meta.url);
  * files (WidgetApiFromWidgetAction.SendEvent → "send_event"), so rollup drops the enum
  * objects nobody reads any more (file by file, as rollup transforms, they all stayed).
  */
-export function widgetApiFromSource({ stripUnused = false } = {}) {
+export function widgetApiFromSource({ stripUnused = false, entry } = {}) {
   const srcDir = join(dirname(require.resolve('matrix-widget-api/package.json')), 'src');
   // Not a file on disk: load() builds it. It lives in src/ so the source map's paths resolve.
   const bundled = join(srcDir, 'index.bundled.js');
   const emitter = new URL('../widgets/vendor/event-emitter.ts', import.meta.url).pathname;
+  let strip;
   return {
     name: 'devroom:matrix-widget-api-source',
     resolveId(source) {
@@ -26,10 +27,10 @@ export function widgetApiFromSource({ stripUnused = false } = {}) {
       if (source === 'events') return emitter;
       return null;
     },
-    transform(code, id) {
+    async transform(code, id) {
       // The guard for stripUnused: none of our modules may call a member the build removed.
       if (!stripUnused || id.includes('node_modules') || !/\.[jt]s$/.test(id)) return null;
-      const called = UNUSED_WIDGET_API_MEMBERS.find((name) => new RegExp(`\\.${name}\\s*\\(`).test(code));
+      const called = (strip ??= await membersToStrip(entry)).find((name) => new RegExp(`\\.${name}\\s*\\(`).test(code));
       if (called) this.error(`${id} calls WidgetApi.${called}(), which the widget-page build strips: remove it from UNUSED_WIDGET_API_MEMBERS`);
       return null;
     },
@@ -48,7 +49,7 @@ export function widgetApiFromSource({ stripUnused = false } = {}) {
         external: ['events'],
         legalComments: 'none',
         sourcemap: 'external',
-        plugins: stripUnused ? [stripWidgetApiMembers()] : [],
+        plugins: stripUnused ? [stripWidgetApiMembers(await membersToStrip(entry))] : [],
       });
       const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
       return { code: file('.js'), map: file('.js.map') };
@@ -95,8 +96,35 @@ export const UNUSED_WIDGET_API_MEMBERS = [
   'delegateRtcLivekitDelayedLeave',
 ];
 
-/** esbuild plugin: WidgetApi.ts without UNUSED_WIDGET_API_MEMBERS (cut with the TypeScript parser). */
-function stripWidgetApiMembers() {
+/**
+ * WidgetApi methods only some pages call (the talk player's Jitsi JWT asks for an OpenID
+ * token, the stand booth downloads its logo): kept only where a module of the page, lazy ones
+ * included, mentions them (~0.3 KB gz for the others, measured).
+ */
+const PAGE_SPECIFIC_WIDGET_API_MEMBERS = ['requestOpenIDConnectToken', 'downloadFile'];
+
+/** UNUSED_WIDGET_API_MEMBERS plus the page-specific ones no module reachable from `entry` mentions. */
+async function membersToStrip(entry) {
+  if (!entry) return UNUSED_WIDGET_API_MEMBERS;
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    write: false,
+    outdir: '/tmp/devroom-scan',
+    metafile: true,
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const sources = Object.keys(result.metafile.inputs).map((file) => readFileSync(file, 'utf8'));
+  const mentioned = (name) => sources.some((code) => new RegExp(`\\.${name}\\b`).test(code));
+  return [...UNUSED_WIDGET_API_MEMBERS, ...PAGE_SPECIFIC_WIDGET_API_MEMBERS.filter((name) => !mentioned(name))];
+}
+
+/** esbuild plugin: WidgetApi.ts without the `members` named (cut with the TypeScript parser). */
+function stripWidgetApiMembers(members) {
   return {
     name: 'devroom:strip-widget-api-members',
     setup(build) {
@@ -110,7 +138,7 @@ function stripWidgetApiMembers() {
           if (ts.isClassDeclaration(node) && node.name?.text === 'WidgetApi') {
             for (const member of node.members) {
               const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
-              if (name && UNUSED_WIDGET_API_MEMBERS.includes(name)) {
+              if (name && members.includes(name)) {
                 cut.push([member.getFullStart(), member.getEnd()]);
                 removed.add(name);
               }
@@ -119,7 +147,7 @@ function stripWidgetApiMembers() {
           ts.forEachChild(node, visit);
         };
         visit(file);
-        const missing = UNUSED_WIDGET_API_MEMBERS.filter((name) => !removed.has(name));
+        const missing = members.filter((name) => !removed.has(name));
         // matrix-widget-api renamed or dropped one: update the list rather than guess.
         if (missing.length) throw new Error(`WidgetApi has no member(s) ${missing.join(', ')}`);
         let contents = text;
