@@ -72,12 +72,12 @@ afterEach(() => {
   }
 });
 
-async function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = approveAll): Promise<Person> {
+async function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = approveAll, lang = 'en'): Promise<Person> {
   const container = document.createElement('div');
   document.body.append(container);
   const widgetId = `menu-${userId.slice(1, userId.indexOf(':'))}`;
   const widget: IWidget = { id: widgetId, creatorUserId: ADMIN, type: 'dev.devroom.menu', name: 'Food truck', url: widgetUrlTemplate(PAGE), waitForIframeLoad: false };
-  const host = new WidgetHost({ room, userId, container, approve, storage: null, widgets: [widget] }).start();
+  const host = new WidgetHost({ room, userId, container, approve, storage: null, widgets: [widget], lang }).start();
   hosts.push(host);
   const person: Person = {
     host,
@@ -388,6 +388,13 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     await open(room, VENDOR);
     await waitFor(() => alice.el().ordering, 'ordering opens live');
     expect(alice.notice('info')).to.equal('');
+  });
+
+  it('a German customer gets the menu and the widget notes in German (their words load only for German)', async () => {
+    const room = truckRoom();
+    const alice = await open(room, ALICE, approveAll, 'de');
+    expect(alice.notice('info')).to.equal('Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.');
+    expect(alice.text('[aria-labelledby="item-classic"] .contains')).to.contain('Enthält: 🌾 Glutenhaltiges Getreide');
   });
 
   it('declining the optional send capabilities leaves a working read-only menu', async () => {

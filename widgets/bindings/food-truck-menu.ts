@@ -41,34 +41,30 @@ export interface RequestCounts {
 const ORDER_EVENT = EventTypes.order;
 const ORDER_STATUS_EVENT = EventTypes.orderStatus;
 
-/** Messages by language; the orders module has its own for sending. */
+/** The page's language is German (the runtime sets <html lang> from the client). */
+const isGerman = () => document.documentElement.lang.startsWith('de');
+/** Messages by language (the orders module's: loaded with it). */
 export type Messages<T> = { en: T; de: T };
-/** The page's language (the runtime sets <html lang> from the client). */
-export const pick = <T>(messages: Messages<T>): T => (document.documentElement.lang.startsWith('de') ? messages.de : messages.en);
+export const pick = <T>(messages: Messages<T>): T => (isGerman() ? messages.de : messages.en);
 
 /** Error codes with a translated reason (see `reason`). */
 type ReasonCode = 'M_FORBIDDEN' | 'DEVROOM_TIMEOUT' | 'M_LIMIT_EXCEEDED' | 'DEVROOM_NO_ROOT';
+export type BindingMessages = Record<'notOpen' | 'noGrant' | ReasonCode, string> & { loadFailed: (why: string) => string };
 
-const MESSAGES: Messages<Record<'notOpen' | 'noGrant' | ReasonCode, string> & { loadFailed: (why: string) => string }> = {
-  en: {
-    loadFailed: (why: string) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
-    notOpen: 'Ordering opens once the vendor has opened this widget.',
-    noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',
-    M_FORBIDDEN: 'not allowed in this room',
-    DEVROOM_TIMEOUT: 'the server did not answer in time',
-    M_LIMIT_EXCEEDED: 'too many requests, wait a moment',
-    DEVROOM_NO_ROOT: 'ordering is not open yet',
-  },
-  de: {
-    loadFailed: (why: string) => `Bestellungen konnten nicht geladen werden (${why}). Lade das Widget neu.`,
-    notOpen: 'Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.',
-    noGrant: 'Um hier zu bestellen, erlaube diesem Widget in den Widget-Berechtigungen, Bestellungen zu senden.',
-    M_FORBIDDEN: 'in diesem Raum nicht erlaubt',
-    DEVROOM_TIMEOUT: 'der Server hat nicht rechtzeitig geantwortet',
-    M_LIMIT_EXCEEDED: 'zu viele Anfragen, bitte kurz warten',
-    DEVROOM_NO_ROOT: 'Bestellen ist noch nicht geöffnet',
-  },
+const EN: BindingMessages = {
+  loadFailed: (why: string) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
+  notOpen: 'Ordering opens once the vendor has opened this widget.',
+  noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',
+  M_FORBIDDEN: 'not allowed in this room',
+  DEVROOM_TIMEOUT: 'the server did not answer in time',
+  M_LIMIT_EXCEEDED: 'too many requests, wait a moment',
+  DEVROOM_NO_ROOT: 'ordering is not open yet',
 };
+/**
+ * German, for German viewers only: requested with the start-up reads, and start() waits for
+ * it, so every message (also one shown offline later) has it. Not loadable: English.
+ */
+let german: BindingMessages | undefined;
 
 export class FoodTruckBinding {
   /** Resolves once menu, power levels, root and (when there is a root) the order history are loaded. */
@@ -136,7 +132,8 @@ export class FoodTruckBinding {
     on('devroom-order-status', (detail: OrderStatusDetail) => this.orders?.setStatus(detail));
     on('devroom-menu-update', (detail) => this.orders?.updateMenu(detail));
 
-    this.ready = this.start();
+    const lang = isGerman() ? import('./food-truck-de.js').then((m) => void (german = m.de), () => undefined) : undefined;
+    this.ready = this.start(lang);
   }
 
   stop(): void {
@@ -175,9 +172,12 @@ export class FoodTruckBinding {
 
   // ---- startup ----
 
-  private async start(): Promise<void> {
+  private async start(lang: Promise<void> | undefined): Promise<void> {
+    const reads = Promise.all([this.menuWatch.ready, this.rootWatch.ready, this.power.ready]);
+    reads.catch(() => undefined); // awaited below, after the language
+    await lang;
     try {
-      await Promise.all([this.menuWatch.ready, this.rootWatch.ready, this.power.ready]);
+      await reads;
     } catch (error) {
       this.notify(this.t().loadFailed(this.reason(error)), 'error');
       return;
@@ -238,8 +238,8 @@ export class FoodTruckBinding {
   }
 
   /** @internal */
-  t(): (typeof MESSAGES)['en'] {
-    return pick(MESSAGES);
+  t(): BindingMessages {
+    return (isGerman() && german) || EN;
   }
 
   /** @internal A short, translated reason for a failed request. */
