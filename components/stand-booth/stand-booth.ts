@@ -8,7 +8,7 @@ import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { parseStand } from './stand.js';
-import type { Stand, StandLink, JitsiRoom } from './stand.js';
+import type { Stand, JitsiRoom } from './stand.js';
 import type { StandExtras } from './stand-extras.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
@@ -47,6 +47,16 @@ function onDemand<T>(name: string, load: () => Promise<T>) {
 const description = onDemand('description renderer', () => import('./description.js'));
 /** Schedule and featured video: many stands have neither. */
 const extras = onDemand('schedule and video part', () => import('./stand-extras.js'));
+
+/** A titled list section (links, downloads, social); nothing without entries. */
+function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
+  return items.length
+    ? html`<section part=${part} aria-labelledby="${part}-h">
+        <h3 id="${part}-h">${title}</h3>
+        <ul class="plain">${items}</ul>
+      </section>`
+    : nothing;
+}
 
 /** Paragraphs split on blank lines, lines joined with a space (markdown.ts without markup). */
 function plainParagraphs(source: string): TemplateResult[] {
@@ -299,10 +309,6 @@ export class DevroomStandBooth extends LitElement {
     }
   }
 
-  private get presentSet(): ReadonlySet<string> {
-    return this.presence instanceof Set ? this.presence : new Set(this.presence as readonly string[]);
-  }
-
   private media(url: string | undefined): string | undefined {
     if (!url?.startsWith('mxc:')) return url;
     const resolved = this.resolveMedia?.(url);
@@ -316,57 +322,53 @@ export class DevroomStandBooth extends LitElement {
 
   protected override render(): TemplateResult {
     const stand = this.current;
+    const { lang } = this.i18n;
     const t = this.i18n.t.bind(this.i18n);
     const banner = this.media(stand?.banner);
+    const logo = this.media(stand?.logo);
     return html`
-      <article part="base" aria-label=${stand?.name ?? t('booth')} lang=${this.i18n.lang}>
+      <article part="base" aria-label=${stand?.name ?? t('booth')} lang=${lang}>
         ${banner ? html`<img class="banner" part="banner" src=${banner} alt="" />` : nothing}
         <div class="content">
-          ${this.renderHeader(stand)}
+          <header part="header">
+            <slot name="logo">
+              ${logo
+                ? html`<img class="logo" part="logo" src=${logo} alt="" />`
+                : stand
+                  ? html`<span class="logo missing" part="logo" aria-hidden="true">${stand.name.trim().charAt(0).toUpperCase()}</span>`
+                  : nothing}
+            </slot>
+            <div class="titles">
+              <h2 part="name"><slot name="name">${stand?.name}</slot></h2>
+              <p class="tagline" part="tagline"><slot name="tagline">${stand?.tagline}</slot></p>
+            </div>
+            ${this.interactive && this.canEdit && !this.editing
+              ? html`<button part="button edit-button" @click=${() => (this.editing = true)}>${t('edit')}</button>`
+              : nothing}
+          </header>
           ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
           ${this.notice ? html`<p class="error" part="error notice" role="alert">${this.notice}</p>` : nothing}
           ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
-          ${this.editing ? this.renderEditor() : this.renderPage(stand)}
+          ${this.editing
+            ? html`<devroom-stand-editor
+                lang=${lang}
+                theme=${this.theme ?? nothing}
+                .stand=${stand}
+                @devroom-stand-update=${() => void this.stopEditing(true)}
+                @stand-editor-close=${() => void this.stopEditing(false)}
+              ></devroom-stand-editor>`
+            : html`<section class="description" part="description" aria-label=${t('about')}>
+                  <slot name="description">${stand?.description ? this.description(stand.description) : nothing}</slot>
+                  <slot></slot>
+                </section>
+                ${stand
+                  ? this.renderDetails(stand, t)
+                  : this.loading || this.error || this.children.length
+                    ? nothing
+                    : html`<p class="muted">${t('noStand')}</p>`}`}
           <p class="visually-hidden" role="status">${this.announcement}</p>
         </div>
       </article>
-    `;
-  }
-
-  private renderHeader(stand: Stand | undefined): TemplateResult {
-    const logo = this.media(stand?.logo);
-    const initial = stand?.name.trim().charAt(0).toUpperCase() ?? '';
-    return html`
-      <header part="header">
-        <slot name="logo">
-          ${logo
-            ? html`<img class="logo" part="logo" src=${logo} alt="" />`
-            : stand
-              ? html`<span class="logo missing" part="logo" aria-hidden="true">${initial}</span>`
-              : nothing}
-        </slot>
-        <div class="titles">
-          <h2 part="name"><slot name="name">${stand?.name ?? ''}</slot></h2>
-          <p class="tagline" part="tagline"><slot name="tagline">${stand?.tagline ?? ''}</slot></p>
-        </div>
-        ${this.interactive && this.canEdit && !this.editing
-          ? html`<button part="button edit-button" @click=${this.startEditing}>${this.i18n.t('edit')}</button>`
-          : nothing}
-      </header>
-    `;
-  }
-
-  private renderPage(stand: Stand | undefined): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    return html`
-      <section class="description" part="description" aria-label=${t('about')}>
-        <slot name="description">${stand?.description ? this.description(stand.description) : nothing}</slot>
-        <slot></slot>
-      </section>
-      ${!stand && !this.loading && !this.error && !this.hasSlotted()
-        ? html`<p class="muted">${t('noStand')}</p>`
-        : nothing}
-      ${stand ? this.renderDetails(stand) : nothing}
     `;
   }
 
@@ -381,123 +383,98 @@ export class DevroomStandBooth extends LitElement {
     return this.parsedDescription.blocks;
   }
 
-  private hasSlotted(): boolean {
-    return this.children.length > 0;
-  }
-
-  private renderDetails(stand: Stand): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
+  private renderDetails(stand: Stand, t: LocaleController<StandBoothKey>['t']): TemplateResult {
+    const present = new Set(this.presence);
+    const here = stand.staff.filter((m) => present.has(m.userId));
+    const self = this.interactive && this.isStaff ? this.currentUser : undefined;
+    const contact = this.interactive;
+    const roomLink = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
+    const jitsi = stand.jitsi;
+    const videoNotice = this.videoNotice ?? this.booth?.notice;
+    const links = (part: 'links' | 'downloads') =>
+      section(
+        part,
+        t(part),
+        stand[part].map(
+          (link) => html`<li>
+            <span class="kind">${t(`link.${link.kind}`)}</span>
+            <a href=${link.url} rel="noopener noreferrer" target="_blank" ?download=${link.kind === 'download'}>${link.label}</a>
+          </li>`,
+        ),
+      );
     return html`
       <div class="grid-2">
         ${stand.schedule.length ? this.extras?.schedule(stand.schedule) : nothing}
-        ${this.renderPeople(stand)}
+        <section part="people" aria-labelledby="people-h">
+          <h3 id="people-h">${t('people')}</h3>
+          <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.name).join(', ')) : t('nobodyAtBooth')}</p>
+          ${stand.staff.length
+            ? html`<ul class="plain">
+                ${stand.staff.map((m) => {
+                  const on = present.has(m.userId);
+                  return html`<li class="staff-member">
+                    <span class="badge ${on ? 'present' : ''}">${on ? t('presentBadge') : t('awayBadge')}</span>
+                    <strong>${m.name}</strong>
+                    ${m.role ? html`<span class="role">${m.role}</span>` : nothing}
+                  </li>`;
+                })}
+              </ul>`
+            : nothing}
+          ${self
+            ? html`<div class="actions">
+                <button
+                  part="button presence-toggle"
+                  aria-pressed=${present.has(self)}
+                  @click=${() => emit(this, 'devroom-presence', { present: !present.has(self) })}
+                >
+                  ${t('iAmHere')}
+                </button>
+              </div>`
+            : nothing}
+        </section>
       </div>
       <div class="grid-2">
-        ${stand.links.length ? this.renderLinks('links', t('links'), stand.links) : nothing}
-        ${stand.downloads.length ? this.renderLinks('downloads', t('downloads'), stand.downloads) : nothing}
-        ${stand.social.length
-          ? html`<section part="social" aria-labelledby="social-h">
-              <h3 id="social-h">${t('social')}</h3>
-              <ul class="plain">
-                ${stand.social.map(
-                  (s) => html`<li><a href=${s.url} rel="me noopener noreferrer" target="_blank">${s.network}</a></li>`,
-                )}
-              </ul>
-            </section>`
-          : nothing}
-      </div>
-      ${stand.video ? this.extras?.video(stand.video, stand.name) : nothing} ${this.renderTalkToUs(stand)}
-    `;
-  }
-
-  private renderLinks(part: 'links' | 'downloads', title: string, links: StandLink[]): TemplateResult {
-    return html`<section part=${part} aria-labelledby="${part}-h">
-      <h3 id="${part}-h">${title}</h3>
-      <ul class="plain">
-        ${links.map(
-          (link) => html`<li>
-            <span class="kind">${this.i18n.t(`link.${link.kind}`)}</span>
-            <a href=${link.url} rel="noopener noreferrer" target="_blank" ?download=${link.kind === 'download'}
-              >${link.label}</a
-            >
-          </li>`,
+        ${links('links')} ${links('downloads')}
+        ${section(
+          'social',
+          t('social'),
+          stand.social.map((s) => html`<li><a href=${s.url} rel="me noopener noreferrer" target="_blank">${s.network}</a></li>`),
         )}
-      </ul>
-    </section>`;
-  }
-
-  private renderPeople(stand: Stand): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const present = this.presentSet;
-    const here = stand.staff.filter((m) => present.has(m.userId));
-    const self = this.interactive && this.isStaff ? this.currentUser : undefined;
-    return html`<section part="people" aria-labelledby="people-h">
-      <h3 id="people-h">${t('people')}</h3>
-      <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.name).join(', ')) : t('nobodyAtBooth')}</p>
-      ${stand.staff.length
-        ? html`<ul class="plain">
-            ${stand.staff.map(
-              (m) => html`<li class="staff-member">
-                <span class="badge ${present.has(m.userId) ? 'present' : ''}">${present.has(m.userId) ? t('presentBadge') : t('awayBadge')}</span>
-                <strong>${m.name}</strong>
-                ${m.role ? html`<span class="role">${m.role}</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      ${self
-        ? html`<div class="actions">
-            <button
-              part="button presence-toggle"
-              aria-pressed=${present.has(self) ? 'true' : 'false'}
-              @click=${() => emit(this, 'devroom-presence', { present: !present.has(self) })}
-            >
-              ${t('iAmHere')}
-            </button>
-          </div>`
-        : nothing}
-    </section>`;
-  }
-
-  private renderTalkToUs(stand: Stand): TemplateResult | typeof nothing {
-    const contact = this.interactive;
-    const link = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
-    if (!stand.jitsi && !contact && !link) return nothing;
-    const t = this.i18n.t.bind(this.i18n);
-    return html`<section part="talk" aria-labelledby="talk-h">
-      <h3 id="talk-h">${t('talkToUs')}</h3>
-      ${stand.jitsi ? this.renderVideoBooth(stand.jitsi) : nothing} ${contact
-        ? html`<devroom-stand-contact
-            lang=${this.i18n.lang}
-            theme=${this.theme ?? nothing}
-            time-zone=${this.timeZone ?? nothing}
-            ?can-manage=${this.canManage}
-            .ownRequests=${this.ownRequests}
-            .contactRequests=${this.contactRequests}
-          ></devroom-stand-contact>`
-        : nothing}
-      ${link
-        ? html`<p part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${t('writeInRoom')}</a></p>`
-        : nothing}
-    </section>`;
-  }
-
-  // ---------------------------------------------------------------- video booth
-
-  /** Until the first join only the Join button is here; the call UI loads with the session code. */
-  private renderVideoBooth(room: JitsiRoom): TemplateResult {
-    if (this.booth?.open) return this.booth.render(room);
-    const t = this.i18n.t.bind(this.i18n);
-    const notice = this.videoNotice ?? this.booth?.notice;
-    return html`<div class="video-booth" part="video-booth">
-      <div class="actions">
-        <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.joinVideo(room)}>
-          ${t('joinVideo')}
-        </button>
       </div>
-      ${this.boothLoading ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
-      ${notice ? html`<p class="muted" role="status">${notice}</p>` : nothing}
-    </div>`;
+      ${stand.video ? this.extras?.video(stand.video, stand.name) : nothing}
+      ${jitsi || contact || roomLink
+        ? html`<section part="talk" aria-labelledby="talk-h">
+            <h3 id="talk-h">${t('talkToUs')}</h3>
+            ${!jitsi
+              ? nothing
+              : this.booth?.open
+                ? this.booth.render(jitsi)
+                : // Until the first join only the Join button is here; the call UI loads with the session code.
+                  html`<div class="video-booth" part="video-booth">
+                    <div class="actions">
+                      <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.joinVideo(jitsi)}>
+                        ${t('joinVideo')}
+                      </button>
+                    </div>
+                    ${this.boothLoading ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
+                    ${videoNotice ? html`<p class="muted" role="status">${videoNotice}</p>` : nothing}
+                  </div>`}
+            ${contact
+              ? html`<devroom-stand-contact
+                  lang=${this.i18n.lang}
+                  theme=${this.theme ?? nothing}
+                  time-zone=${this.timeZone ?? nothing}
+                  ?can-manage=${this.canManage}
+                  .ownRequests=${this.ownRequests}
+                  .contactRequests=${this.contactRequests}
+                ></devroom-stand-contact>`
+              : nothing}
+            ${roomLink
+              ? html`<p part="room-link"><a href=${roomLink} target="_blank" rel="noopener noreferrer">${t('writeInRoom')}</a></p>`
+              : nothing}
+          </section>`
+        : nothing}
+    `;
   }
 
   /** Loads the video booth part (with the shared Jitsi session code) on the first join. */
@@ -551,26 +528,10 @@ export class DevroomStandBooth extends LitElement {
     return result;
   }
 
-  // ---------------------------------------------------------------- editor
-
-  private startEditing(): void {
-    this.editing = true;
-  }
-
   private async stopEditing(saved: boolean): Promise<void> {
     this.editing = false;
     if (saved) this.announcement = this.i18n.t('saved');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('[part~="edit-button"]')?.focus();
-  }
-
-  private renderEditor(): TemplateResult {
-    return html`<devroom-stand-editor
-      lang=${this.i18n.lang}
-      theme=${this.theme ?? nothing}
-      .stand=${this.current}
-      @devroom-stand-update=${() => void this.stopEditing(true)}
-      @stand-editor-close=${() => void this.stopEditing(false)}
-    ></devroom-stand-editor>`;
   }
 }
