@@ -35,6 +35,24 @@ Object.assign(translations.en, en);
 type T = (key: QaKey, ...args: unknown[]) => string;
 
 const styles = css`
+  h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  input {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4rem 0.5rem;
+    box-sizing: border-box;
+    width: 100%;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
   .static-list {
     list-style: none;
     margin: 0;

@@ -12,8 +12,7 @@ export const styles = css`
     gap: var(--_space);
     padding: var(--_space);
   }
-  h2,
-  h3 {
+  h2 {
     margin: 0;
     font-size: 1rem;
   }
@@ -54,8 +53,7 @@ export const styles = css`
     grid-column: 1 / -1;
     font-weight: 600;
   }
-  textarea,
-  input {
+  textarea {
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
@@ -70,8 +68,7 @@ export const styles = css`
     min-height: 2.6rem;
   }
   .counter,
-  .meta,
-  .hint {
+  .meta {
     color: var(--_muted);
     font-size: 0.85rem;
   }

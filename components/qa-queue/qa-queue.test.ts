@@ -154,6 +154,22 @@ describe('<devroom-qa-queue> display', () => {
     expect($(el, '.row[data-index="1998"]'), 'rows around the focused one render').to.not.equal(null);
   });
 
+  it('keeps keyboard focus on the same question when one above it leaves the list', async () => {
+    const model = new QaTally();
+    ['first', 'second', 'third'].forEach((text, i) => model.addQuestion({ id: `$${i}`, author: '@a:x', text, ts: i }));
+    const el = await queue({ model });
+    const vote = (text: string) => $$(el, '.row').find((r) => r.querySelector('.text')!.textContent!.trim() === text)!.querySelector<HTMLButtonElement>('.vote')!;
+    vote('third').focus();
+    model.setModeration('$0', { answered: true });
+    await settle(el);
+    expect(rowTexts(el)).to.deep.equal(['second', 'third']);
+    // The row of "third" (new DOM) has the focus; its vote button is the next stop.
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused.closest('.row')!.querySelector('.text')!.textContent!.trim()).to.equal('third');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(vote('third'));
+  });
+
   it('is accessible (axe) for a moderator with hands', async () => {
     const el = await queue({
       questions: [...data, { id: '$x', text: 'hidden one', hidden: true }],

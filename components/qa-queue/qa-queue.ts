@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
@@ -30,6 +30,8 @@ const ANNOUNCE_DELAY = 1000;
 const VOTE_TIMEOUT = 10_000;
 /** Longer open lists are virtualised (virtual.ts loads then); shorter ones render whole. */
 const STATIC_ROWS = 100;
+/** Rows a long list shows while virtual.ts loads (a screenful; all STATIC_ROWS if it cannot load). */
+const INTERIM_ROWS = 20;
 /** Typical row height in px, for PageUp / PageDown. */
 const ROW_HEIGHT = 76;
 
@@ -155,6 +157,7 @@ export class DevroomQaQueue extends LitElement {
   #focusWithin = false;
   #scrolledAway = false;
   #focusRow = false;
+  #refocus = false;
   readonly #expanded = new Set<string>();
   readonly #votePending = new Map<string, boolean>();
   readonly #limits: Record<PagedSection, number> = { review: PAGE, answered: PAGE, hidden: PAGE };
@@ -165,19 +168,16 @@ export class DevroomQaQueue extends LitElement {
   #newFirst = '';
   #announceTimer?: ReturnType<typeof setTimeout>;
   #fetchAbort?: AbortController;
-  #timeFormat?: Intl.DateTimeFormat;
-  #timeFormatLocale = '';
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   #moderator?: typeof ModeratorModule;
-  #moderatorLoading?: Promise<void>;
   /** Hands panel and opened sections' contents, loaded when hands are enabled or a section opens. */
   #sections?: typeof SectionsModule;
-  #sectionsLoading?: Promise<void>;
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   #virtual?: VirtualRows;
-  #virtualLoading?: Promise<void>;
-  /** Inline JSON being read (its validator is a chunk of its own). */
-  #dataLoading?: Promise<void>;
+  /** On-demand chunks asked for: each once (a failed import is not retried; the element goes on without it). */
+  readonly #asked = new Set<string>();
+  /** Chunks and inline data still loading: `updateComplete` waits for them. */
+  readonly #pending = new Set<Promise<unknown>>();
   readonly #moderatorContext: ModeratorContext = {
     t: (key, ...args) => this.#i18n.t(key, ...args),
     host: this,
@@ -220,36 +220,20 @@ export class DevroomQaQueue extends LitElement {
   /** Also waits for on-demand chunks and inline data, so `await el.updateComplete` sees them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.#moderatorLoading || this.#dataLoading || this.#sectionsLoading || this.#virtualLoading) {
-      await Promise.all([this.#moderatorLoading, this.#sectionsLoading, this.#dataLoading, this.#virtualLoading]);
+    while (this.#pending.size) {
+      await Promise.all(this.#pending);
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.canModerate && !this.#moderator && !this.#moderatorLoading) {
-      this.#moderatorLoading = import('./qa-queue.moderator.js')
-        .then((m) => {
-          this.#moderator = m;
-        })
-        .catch((error: unknown) => console.error('devroom-qa-queue: could not load moderator controls', error))
-        .finally(() => {
-          this.#moderatorLoading = undefined;
-          this.requestUpdate();
-        });
-    }
-    if (!this.#sections && !this.#sectionsLoading && (this.handsEnabled || this.readOnly || this.#openSections.size > 0)) {
-      this.#sectionsLoading = import('./qa-queue.sections.js')
-        .then((m) => {
-          m.attach(this);
-          this.#sections = m;
-        })
-        .catch((error: unknown) => console.error('devroom-qa-queue: could not load hands / sections', error))
-        .finally(() => {
-          this.#sectionsLoading = undefined;
-          this.requestUpdate();
-        });
+    if (this.canModerate) this.#load('moderator controls', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
+    if (this.handsEnabled || this.readOnly || this.#openSections.size > 0) {
+      this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
+        m.attach(this);
+        this.#sections = m;
+      });
     }
     if (changed.has('model')) this.#subscribe();
     if (changed.has('src') && this.src) this.#readData(this.src);
@@ -264,22 +248,29 @@ export class DevroomQaQueue extends LitElement {
       if (this.model.hasVoted(questionId, this.userId) === want) this.#votePending.delete(questionId);
     }
     if (this.#orderDirty && !this.#frozen) this.#applyOrder();
-    if (this.#displayIds.length > STATIC_ROWS && !this.#virtual && !this.#virtualLoading) {
-      // Until it arrives (or if it cannot), the first STATIC_ROWS rows render as a plain list.
-      this.#virtualLoading = import('./virtual.js')
-        .then((m) => {
-          this.#virtual = new m.VirtualRows(this);
-        })
-        .catch((error: unknown) => console.error('devroom-qa-queue: could not load the long-list view', error))
-        .finally(() => {
-          this.#virtualLoading = undefined;
-          this.requestUpdate();
-        });
-    }
+    // Until it arrives (or if it cannot), the first rows render as a plain list.
+    if (this.#displayIds.length > STATIC_ROWS) this.#load('the long-list view', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
+  }
+
+  #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void): void {
+    if (this.#asked.has(name)) return;
+    this.#asked.add(name);
+    this.#wait(
+      chunk()
+        .then(use, (error: unknown) => console.error(`devroom-qa-queue: could not load ${name}`, error))
+        .finally(() => this.requestUpdate()),
+    );
+  }
+
+  #wait(work: Promise<unknown>): void {
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
   }
 
   protected override updated(): void {
-    if (this.#focusRow) {
+    const lost = this.#refocus && !this.shadowRoot?.activeElement;
+    this.#refocus = false;
+    if (this.#focusRow || lost) {
       this.#focusRow = false;
       // Focus scrolls the row into view (a virtualised list always renders the active row).
       this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.#active}"]`)?.focus();
@@ -320,8 +311,12 @@ export class DevroomQaQueue extends LitElement {
     if (change.type === 'changed') return;
     const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.#inDisplay(change);
     if (leftOpen && change.section !== 'open') {
-      // Gone from the open list (redacted, answered, hidden): remove now, without re-ranking the rest.
+      // Gone from the open list (answered, hidden): remove now, without re-ranking the rest.
+      const at = this.#displayIds.indexOf(change.id);
       this.#displayIds = this.#displayIds.filter((id) => id !== change.id);
+      if (at >= 0 && at < this.#active) this.#active--;
+      // Rows below it are new DOM now (keyed by question): focus there comes back to the same question.
+      this.#refocus ||= this.#focusWithin;
       return;
     }
     if (change.type === 'removed' || change.section !== 'open') {
@@ -396,7 +391,7 @@ export class DevroomQaQueue extends LitElement {
           console.warn('devroom-qa-queue: could not read questions', error);
         },
       );
-    if (inline) this.#dataLoading = done.finally(() => (this.#dataLoading = undefined));
+    if (inline) this.#wait(done);
   }
 
   // ---- open list: scrolling and keyboard ---------------------------------------------
@@ -579,10 +574,10 @@ export class DevroomQaQueue extends LitElement {
     if (mine.length === 0 && awaiting.length === 0) return nothing;
     const t = this.#i18n.t.bind(this.#i18n);
     return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
-      ${repeat(
-        [...mine, ...awaiting],
-        (q) => q.id,
-        (q) => html`<li class="item" part="question">
+      ${[...mine, ...awaiting].map((q) =>
+        keyed(
+          q.id,
+          html`<li class="item" part="question">
           <div class="body">
             ${this.#renderText(q, 0)}
             <div class="meta">
@@ -601,6 +596,7 @@ export class DevroomQaQueue extends LitElement {
               : nothing}
           </div>
         </li>`,
+        ),
       )}
     </ul>`;
   }
@@ -609,7 +605,12 @@ export class DevroomQaQueue extends LitElement {
     const n = this.#displayIds.length;
     if (n === 0) return html`<p class="empty" part="list">${this.#i18n.t('noQuestions')}</p>`;
     const v = n > STATIC_ROWS ? this.#virtual : undefined;
-    const indices = v ? v.indices(this.#displayIds, this.#active) : Array.from({ length: Math.min(n, STATIC_ROWS) }, (_, i) => i);
+    const row = (i: number) => this.#renderRow(i, n, v);
+    // Rows first: they bring the geometry up to date for the spacer's height.
+    const rows = v
+      ? v.rows(this.#displayIds, this.#active, row)
+      : // A row's DOM belongs to one question: focus never lands on another question's buttons.
+        Array.from({ length: n <= STATIC_ROWS ? n : this.#pending.size ? INTERIM_ROWS : STATIC_ROWS }, (_, i) => keyed(this.#displayIds[i], row(i)));
     return html`<div
       class="scroller"
       part="list"
@@ -621,11 +622,7 @@ export class DevroomQaQueue extends LitElement {
       @pointerleave=${() => this.#setHover(false)}
     >
       <div class="spacer ${v ? 'virtual' : ''}" role="list" aria-labelledby="open-heading" style=${v ? `height:${v.geometry.total}px` : nothing}>
-        ${repeat(
-          indices,
-          (i) => this.#displayIds[i],
-          (i) => this.#renderRow(i, n, v),
-        )}
+        ${rows}
       </div>
     </div>`;
   }
@@ -693,7 +690,7 @@ export class DevroomQaQueue extends LitElement {
       ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
       ${q.author && q.author === this.userId ? html`<span class="badge">${t('yours')}</span>` : nothing}
       ${name ? html`<bdi dir="auto">${shorten(name, 80).text}</bdi>` : nothing}
-      ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${this.#formatTime(q.ts)}</time>` : nothing}
+      ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${formatTime(this.#i18n.locale, q.ts)}</time>` : nothing}
     </div>`;
   }
 
@@ -749,16 +746,21 @@ export class DevroomQaQueue extends LitElement {
       }) ?? nothing
     );
   }
+}
 
-  #formatTime(ts: number): string {
-    if (!this.#timeFormat || this.#timeFormatLocale !== this.#i18n.locale) {
-      this.#timeFormatLocale = this.#i18n.locale;
-      try {
-        this.#timeFormat = new Intl.DateTimeFormat(this.#i18n.locale, { hour: '2-digit', minute: '2-digit' });
-      } catch {
-        this.#timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
-      }
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** hh:mm in `locale` (English where the language tag is not one Intl accepts). */
+function formatTime(locale: string, ts: number): string {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    const options = { hour: '2-digit', minute: '2-digit' } as const;
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en', options);
     }
-    return this.#timeFormat.format(ts);
+    timeFormats.set(locale, format);
   }
+  return format.format(ts);
 }

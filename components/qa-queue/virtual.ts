@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 
 /**
  * Row geometry for the virtualised question list: measured heights where known, an
@@ -126,8 +127,15 @@ export class VirtualRows implements ReactiveController {
     return this.geometry.range(top, top + (el?.clientHeight || 600));
   }
 
-  /** Rows to render for `ids`: the visible range, plus `active` so keyboard focus is never lost. */
-  indices(ids: readonly string[], active: number): number[] {
+  /**
+   * The rendered rows for `ids`: the visible range, plus `active` so keyboard focus is never
+   * lost; keyed, so a row's DOM moves with its question as the range scrolls.
+   */
+  rows(ids: readonly string[], active: number, row: (index: number) => unknown): unknown {
+    return repeat(this.#indices(ids, active), (i) => ids[i], row);
+  }
+
+  #indices(ids: readonly string[], active: number): number[] {
     if (ids !== this.#ids) {
       this.#ids = ids;
       this.geometry.setOrder(ids);
