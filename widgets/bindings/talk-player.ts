@@ -1,13 +1,14 @@
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import type { Room } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { parseHand, parseStage, stageKey } from '../schema/qa.js';
+import { stageKey } from '../schema/stage.js';
 import { parseTalkState } from '../schema/talk.js';
 import type { TalkState } from '../schema/talk.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import type { Watchable } from '../runtime/watchable.js';
 import { PowerWatch, StateWatch } from './room-sync.js';
 import type * as JwtModule from './jitsi-jwt.js';
+import type * as Extras from './talk-player-extras.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -98,6 +99,23 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     );
   }
 
+  // Stage invitations and host requests: loaded for users with stage/hand state or power
+  // (or on a first request). Until then no invite shows and nobody is on stage by invite.
+  let extras: typeof Extras | undefined;
+  let extrasLoad: Promise<typeof Extras> | undefined;
+  const loadExtras = () =>
+    (extrasLoad ??= import('./talk-player-extras.js').then(
+      (m) => {
+        extras = m;
+        if (!stopped) apply();
+        return m;
+      },
+      (error: unknown) => {
+        extrasLoad = undefined;
+        throw error;
+      },
+    ));
+
   for (const p of problems) console.warn(`devroom: ${p}`);
   if (binding.displayName) el.displayName = binding.displayName;
 
@@ -123,22 +141,17 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     const speaker = (t.speakers ?? []).some((s) => s.userId === me);
     const host = power.can(me, EventTypes.talk, true);
     const stageEvent = stageWatch.get(stageKey(me));
-    const stage = stageEvent ? parseStage(stageEvent.content) : undefined;
-    const invited = stage?.invited === true;
     const handEvent = handWatch.get(me);
-    const hand = handEvent ? parseHand(handEvent.content) : undefined;
-    // An answer counts for the invite it followed, not for a later one.
-    const answeredAt = hand?.at ?? handEvent?.origin_server_ts ?? 0;
-    const invitedAt = stage?.at ?? stageEvent?.origin_server_ts ?? 0;
-    const answer = hand?.stage && answeredAt >= invitedAt ? hand.stage : undefined;
+    if (!extras && (host || stageEvent || handEvent)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
+    const offer = extras?.stageOffer(stageEvent, handEvent);
     el.canHost = host && binding.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.talk}#`);
-    el.callAllowed = speaker || host || (invited && answer === 'accepted') || el.hallway;
+    el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
-    if (!invited || answer !== undefined) el.stageInvite = null;
+    if (!offer?.pending) el.stageInvite = null;
     else if (invite?.eventId !== stageEvent?.event_id) {
       // A new object only for a new invite: the player remembers a dismissed one by identity.
-      invite = { eventId: stageEvent!.event_id, value: stage?.by ? { by: stage.by.slice(1).split(":")[0] ?? stage.by } : {} };
+      invite = { eventId: stageEvent!.event_id, value: offer.by ? { by: offer.by } : {} };
       el.stageInvite = invite.value;
     }
   };
@@ -168,25 +181,13 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     cleanups.push(() => el.removeEventListener(name, handler as EventListener));
   };
 
-  /** Host controls write the talk state; everyone's widget follows it. */
-  const writeTalk = (change: (content: Record<string, unknown>) => void) => {
-    const current = talkWatch.get('')?.content;
-    const content: Record<string, unknown> = { ...(roomTalk ? current : { ...fromUrl.value }) };
-    if (!Array.isArray(content.speakers)) content.speakers = [];
-    change(content);
-    room.sendState(EventTypes.talk, '', content).catch((error: unknown) => console.warn('devroom: the talk state was not changed', error));
+  const requests: Extras.RequestContext = {
+    room,
+    talkContent: () => (roomTalk ? (talkWatch.get('')?.content ?? {}) : { ...fromUrl.value }),
   };
-  on('devroom-phase-request', (ev) =>
-    writeTalk((c) => {
-      if (ev.detail.phase === null) delete c.phase;
-      else c.phase = ev.detail.phase;
-    }),
-  );
-  on('devroom-hallway-request', (ev) => writeTalk((c) => (c.hallway = ev.detail.open)));
-  const answerStage = (stage: 'accepted' | 'declined') =>
-    room.sendState(EventTypes.qaHand, me, { raised: false, stage, at: Date.now() }).catch((error: unknown) => console.warn('devroom: stage answer not sent', error));
-  on('devroom-accept-stage', () => void answerStage('accepted'));
-  on('devroom-decline-stage', () => void answerStage('declined'));
+  for (const name of ['devroom-phase-request', 'devroom-hallway-request', 'devroom-accept-stage', 'devroom-decline-stage'] as const) {
+    on(name, (ev) => void loadExtras().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
+  }
   on('devroom-activity', (ev) => void binding.setAlwaysOnScreen?.(ev.detail.active));
 
   // Hidden in Element (e.g. another right-panel tab): stop loading the stream.

@@ -1,6 +1,6 @@
 import { isUserId } from './validate.js';
 
-/** Stage invites are keyed `stage:<user id>` (see stageKey in qa.ts). */
+/** Stage invites are keyed `stage:<user id>` (see stageKey in stage.ts). */
 export const stageUser = (key: string): string | undefined => {
   const user = key.startsWith('stage:') ? key.slice(6) : undefined;
   return user && isUserId(user) ? user : undefined;

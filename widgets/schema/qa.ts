@@ -7,12 +7,8 @@ import { EventTypes } from './namespace.js';
 export * from './qa-questions.js';
 export { parseHand, parseStage, stageUser, type HandState, type StageState } from './qa-hands.js';
 
-/**
- * Stage invites: `dev.devroom.qa.stage` keyed `stage:<user id>`. Not the bare user id: a
- * state key starting with `@` must equal the sender (Matrix auth rules), so a moderator
- * could never write one for somebody else.
- */
-export const stageKey = (userId: string) => `stage:${userId}`;
+// Stage invite keys (stage.ts: the talk player imports them without the rest of this file).
+export { stageKey } from './stage.js';
 
 export const QA_TYPES = {
   question: EventTypes.qaQuestionState,
