@@ -174,7 +174,7 @@ export class DevroomQaQueue extends LitElement {
   #sections?: typeof SectionsModule;
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   #virtual?: VirtualRows;
-  /** On-demand chunks asked for: each once (a failed import is not retried; the element goes on without it). */
+  /** On-demand chunks loading or loaded (the element works without them meanwhile). */
   readonly #asked = new Set<string>();
   /** Chunks and inline data still loading: `updateComplete` waits for them. */
   readonly #pending = new Set<Promise<unknown>>();
@@ -252,13 +252,21 @@ export class DevroomQaQueue extends LitElement {
     if (this.#displayIds.length > STATIC_ROWS) this.#load('the long-list view', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
   }
 
+  /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
   #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void): void {
     if (this.#asked.has(name)) return;
     this.#asked.add(name);
     this.#wait(
-      chunk()
-        .then(use, (error: unknown) => console.error(`devroom-qa-queue: could not load ${name}`, error))
-        .finally(() => this.requestUpdate()),
+      chunk().then(
+        (m) => {
+          use(m);
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          this.#asked.delete(name);
+          console.error(`devroom-qa-queue: could not load ${name}`, error);
+        },
+      ),
     );
   }
 

@@ -1,7 +1,7 @@
 /**
  * An ordered set with positions: a size-augmented treap (randomised balanced binary
  * search tree). insert, delete, rank (position of an item) and at (item at a position)
- * are all O(log n) expected; `slice` is O(log n + k).
+ * are all O(log n) expected; `slice` is O(k log n) (k items, a page at a time).
  *
  * Why not a sorted array with binary search: finding the slot is O(log n) but `splice`
  * moves O(n) elements. At 10,000 questions that memmove is still fast, but a vote storm
@@ -101,9 +101,7 @@ export class RankedSet<T extends RankNode<T>> {
   /** Items at positions [start, end) in order. */
   slice(start = 0, end = this.size): T[] {
     const out: T[] = [];
-    const from = Math.max(0, start);
-    const to = Math.min(this.size, end);
-    if (from < to) this.#collect(this.#root, from, to, 0, out);
+    for (let i = Math.max(0, start); i < Math.min(this.size, end); i++) out.push(this.at(i) as T);
     return out;
   }
 
@@ -117,14 +115,6 @@ export class RankedSet<T extends RankNode<T>> {
       walk(node.rankRight);
     };
     walk(this.#root);
-  }
-
-  #collect(node: T | null, from: number, to: number, offset: number, out: T[]): void {
-    if (!node) return;
-    const here = offset + size(node.rankLeft);
-    if (from < here) this.#collect(node.rankLeft, from, to, offset, out);
-    if (here >= from && here < to) out.push(node);
-    if (to > here + 1) this.#collect(node.rankRight, from, to, here + 1, out);
   }
 
   #insertNode(root: T | null, node: T): T {

@@ -6,8 +6,8 @@
 import type { Room } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../schema/qa.js';
-import { createRoot, type RootInfo } from './room-sync.js';
-import type { QaRequest } from './qa-queue.js';
+import { createRoot, type PowerWatch } from './room-sync.js';
+import type { QaBindingOptions, QaRequest } from './qa-queue.js';
 
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;
 
@@ -26,6 +26,13 @@ export const requests: { [K in QaRequest]: Send<K> } = {
   'devroom-remove-hand': (room, _me, d) => stage(room, d.userId, { invited: false, dismissedAt: Date.now() }),
 };
 
-/** Opens the Q&A: the visible root notice, then the root state pointing at it. */
-export const openQa = (room: Room, title?: string): Promise<RootInfo> =>
-  createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
+/** Opens the Q&A (the visible root notice, then the root state pointing at it) if the viewer may; resolves to the root's id. */
+export async function openQa(room: Room, power: PowerWatch, { title, hasCapability }: QaBindingOptions): Promise<string> {
+  const may =
+    power.can(room.userId, EventTypes.root, true) &&
+    hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
+    hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
+  if (!may) throw new Error('The Q&A is not open yet: a moderator opens it.');
+  const root = await createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
+  return root.eventId;
+}

@@ -72,10 +72,6 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const mayModerate = () =>
     power.can(me, EventTypes.qaQuestionState, true) &&
     options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
-  const mayOpen = () =>
-    power.can(me, EventTypes.root, true) &&
-    options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
-    options.hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
   const updatePower = () => {
     el.canModerate = mayModerate();
   };
@@ -201,8 +197,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     // A question asked while the room state is still arriving waits for it: the root may exist.
     if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
     if (rootId) return rootId;
-    if (!mayOpen()) throw new Error('The Q&A is not open yet: a moderator opens it.');
-    return (await (await requestCode()).openQa(room, options.title)).eventId;
+    return (await requestCode()).openQa(room, power, options);
   }
 
   async function sendQuestion(localId: string, text: string): Promise<void> {
