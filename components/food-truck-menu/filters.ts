@@ -1,4 +1,4 @@
-import { ALLERGEN_IDS } from './menu.js';
+import { ALLERGEN_IDS, DIET_TAG } from './menu.js';
 import type { AllergenId, MenuItem } from './menu.js';
 
 /**
@@ -43,15 +43,13 @@ export function storage(): StorageLike | undefined {
 
 export function loadFilters(vendor: string, store: StorageLike | undefined = storage()): MenuFilters {
   try {
-    const raw = store?.getItem(filterStorageKey(vendor));
-    if (!raw) return defaultFilters();
-    const v: unknown = JSON.parse(raw);
-    if (typeof v !== 'object' || v === null) return defaultFilters();
-    const o = v as Record<string, unknown>;
+    // Nothing stored (or not an object) reads as the defaults; unknown entries are dropped.
+    const o = Object(JSON.parse(store?.getItem(filterStorageKey(vendor)) ?? '{}')) as Record<string, unknown>;
+    const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
     return {
-      avoid: Array.isArray(o.avoid) ? (o.avoid.filter((a) => (ALLERGEN_IDS as readonly unknown[]).includes(a)) as AllergenId[]) : [],
+      avoid: list(o.avoid).filter((a): a is AllergenId => (ALLERGEN_IDS as readonly unknown[]).includes(a)),
       strict: o.strict !== false,
-      diets: Array.isArray(o.diets) ? o.diets.filter((d): d is string => typeof d === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(d)) : [],
+      diets: list(o.diets).filter((d): d is string => typeof d === 'string' && DIET_TAG.test(d)),
     };
   } catch {
     return defaultFilters();

@@ -167,6 +167,18 @@ describe('<devroom-food-truck-menu>', () => {
       expect(itemNames(other)).to.have.length(4);
     });
 
+    it('reads remembered filters defensively: junk means none, unknown entries are dropped', async () => {
+      const key = filterStorageKey('Waffle Wagon');
+      for (const junk of ['not json', 'null', '[1]', '{"avoid": "milk"}']) {
+        localStorage.setItem(key, junk);
+        expect(itemNames(await render()), junk).to.have.length(4);
+      }
+      localStorage.setItem(key, JSON.stringify({ avoid: ['milk', 'bogus'], diets: ['Vegan!', 'vegan'], strict: 'no' }));
+      const el = await render();
+      expect(itemNames(el)).to.deep.equal(['Vegan waffle', 'Club-Mate']);
+      expect(plain($(el, 'summary')?.textContent)).to.equal('Filters (2)');
+    });
+
     it('diet filters show only items with every chosen diet', async () => {
       const el = await render();
       await openFilters(el);

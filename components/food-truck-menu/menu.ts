@@ -175,7 +175,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
+/** A diet tag: lowercase `a-z0-9-`, known ones are translated. */
+export const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
 // An offset is required: a time without one means a different instant for every viewer.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 // The issues of the checkMenu call in progress (it is synchronous, so one list suffices).
