@@ -423,6 +423,7 @@ describe('<devroom-food-truck-menu>', () => {
     it('marks an item sold out and edits a price through devroom-menu-update', async () => {
       const el = await render({ canManage: true });
       expect(itemNames(el)).to.include('Secret waffle');
+      expect(plain(item(el, 'Secret waffle').querySelector('.badge')?.textContent)).to.equal('Hidden from customers');
       const select = item(el, 'Club-Mate').querySelector('select')!;
       select.value = 'sold-out';
       const updated = oneEvent(el, 'devroom-menu-update');
