@@ -182,16 +182,13 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   const onContactRequest = (ev: CustomEvent<ContactRequestDetail>) => void loadContacts().then((c) => c?.send(ev.detail));
   const onContactStatus = (ev: CustomEvent<ContactStatusDetail>) => contacts?.setStatus(ev.detail);
 
-  el.addEventListener('devroom-stand-update', onStandUpdate);
-  el.addEventListener('devroom-presence', onPresence);
-  el.addEventListener('devroom-contact-request', onContactRequest);
-  el.addEventListener('devroom-contact-status', onContactStatus);
-  cleanups.push(() => {
-    el.removeEventListener('devroom-stand-update', onStandUpdate);
-    el.removeEventListener('devroom-presence', onPresence);
-    el.removeEventListener('devroom-contact-request', onContactRequest);
-    el.removeEventListener('devroom-contact-status', onContactStatus);
-  });
+  const listening = new AbortController();
+  cleanups.push(() => listening.abort());
+  const opts = { signal: listening.signal };
+  el.addEventListener('devroom-stand-update', onStandUpdate, opts);
+  el.addEventListener('devroom-presence', onPresence, opts);
+  el.addEventListener('devroom-contact-request', onContactRequest, opts);
+  el.addEventListener('devroom-contact-status', onContactStatus, opts);
 
   // --- media -------------------------------------------------------------------------------
   const media = new Map<string, string | undefined>();

@@ -2,8 +2,8 @@ import { safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
 import '../../components/stand-booth/register.js';
 import { bindStandBooth } from '../bindings/stand-booth.js';
+import { widgetMediaLoader } from '../bindings/stand-booth-media.js';
 import { bootWidget } from '../runtime/boot.js';
-import type { WidgetContext } from '../runtime/boot.js';
 
 /**
  * The stand booth widget page (dist/widgets/stand-booth.html). Widget URL options:
@@ -22,36 +22,6 @@ function jitsiScript(value: string | undefined): string | undefined {
   return url.startsWith('https:') || new URL(url).origin === location.origin ? url : undefined;
 }
 
-/**
- * mxc:// media: MSC4039 download_file through the client (works with authenticated media,
- * gives a blob: URL). Without it, the legacy unauthenticated thumbnail endpoint of the
- * homeserver (`baseUrl`), used only if it actually serves the image (servers froze that
- * endpoint for new media under MSC3916) — otherwise the placeholder stays.
- */
-function mediaLoader(ctx: WidgetContext, download: string) {
-  return async (mxc: string): Promise<string | undefined> => {
-    if (ctx.hasCapability(download)) {
-      try {
-        const { file } = await ctx.api.downloadFile(mxc);
-        const blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
-        return URL.createObjectURL(blob);
-      } catch (error) {
-        console.warn('devroom: download_file failed', error);
-      }
-    }
-    const base = safeUrl(ctx.params.baseUrl, { absolute: true });
-    const match = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxc);
-    if (!base || !match) return undefined;
-    const url = `${base.replace(/\/$/, '')}/_matrix/media/v3/thumbnail/${encodeURIComponent(match[1]!)}/${match[2]!}?width=800&height=600&method=scale`;
-    return new Promise((resolve) => {
-      const probe = new Image();
-      probe.onload = () => resolve(url);
-      probe.onerror = () => resolve(undefined);
-      probe.src = url;
-    });
-  };
-}
-
 void bootWidget({
   capabilities: ({ userId }) => standCapabilities(userId),
   async render(ctx) {
@@ -63,7 +33,7 @@ void bootWidget({
     ctx.container.append(el);
     const binding = bindStandBooth(el, ctx.room, {
       hasCapability: ctx.hasCapability,
-      loadMedia: mediaLoader(ctx, standCapabilityNames(ctx.params.userId).downloadMedia),
+      loadMedia: widgetMediaLoader(ctx, standCapabilityNames(ctx.params.userId).downloadMedia),
     });
     // Capabilities may be renegotiated (MSC2974): show or hide staff controls accordingly.
     ctx.status.subscribe((status) => {

@@ -1,0 +1,21 @@
+import type { WidgetContext } from '../runtime/boot.js';
+
+/**
+ * mxc:// media for the stand booth widget: MSC4039 download_file through the client (works
+ * with authenticated media, gives a blob: URL); otherwise the legacy thumbnail fallback,
+ * loaded only then (stand-booth-thumbnail.ts). Apart from the page so that fallback is a
+ * lazy part of the binding, not a page import.
+ */
+export function widgetMediaLoader(ctx: WidgetContext, download: string) {
+  return async (mxc: string): Promise<string | undefined> => {
+    if (ctx.hasCapability(download)) {
+      try {
+        const { file } = await ctx.api.downloadFile(mxc);
+        return URL.createObjectURL(file instanceof Blob ? file : new Blob([file as BlobPart]));
+      } catch (error) {
+        console.warn('devroom: download_file failed', error);
+      }
+    }
+    return (await import('./stand-booth-thumbnail.js')).legacyThumbnail(ctx.params.baseUrl, mxc);
+  };
+}
