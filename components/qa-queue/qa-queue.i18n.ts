@@ -20,10 +20,7 @@ type CoreKey =
   | 'notSent'
   | 'retry'
   | 'discard'
-  | 'awaitingApproval'
   | 'yourAwaiting'
-  | 'answered'
-  | 'hidden'
   | 'updates'
   | 'newQuestion'
   | 'newQuestions';
@@ -47,10 +44,7 @@ const en: Dictionary<CoreKey> = {
   notSent: 'Not sent',
   retry: 'Retry',
   discard: 'Discard',
-  awaitingApproval: 'Awaiting approval',
   yourAwaiting: 'Waiting for a moderator to approve',
-  answered: 'Answered',
-  hidden: 'Hidden',
   updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
   newQuestion: (text: string) => `New question: ${text}`,
   newQuestions: (n: number) => `${n} new questions`,
@@ -76,6 +70,9 @@ export type ModeratorKey =
   | 'declined';
 /** Strings only the sections chunk renders (hands, stage, read-only, paging): likewise. */
 export type SectionsKey =
+  | 'awaitingApproval'
+  | 'answered'
+  | 'hidden'
   | 'raiseHand'
   | 'handText'
   | 'lowerHand'

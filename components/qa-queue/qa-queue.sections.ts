@@ -10,7 +10,7 @@ import { addStyles } from '../shared/add-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
-import type { Question } from './tally.js';
+import type { Question, SectionView } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
@@ -19,6 +19,9 @@ import './qa-events.js';
 
 /** This chunk's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<SectionsKey> = {
+  awaitingApproval: 'Awaiting approval',
+  answered: 'Answered',
+  hidden: 'Hidden',
   raiseHand: 'Raise hand',
   handText: 'What would you like to say? (optional)',
   lowerHand: 'Lower hand',
@@ -52,6 +55,11 @@ const styles = css`
   .hint {
     color: var(--_muted);
     font-size: 0.85rem;
+  }
+  details > summary {
+    cursor: pointer;
+    font-weight: 600;
+    padding: 0.25rem 0;
   }
   .static-list {
     list-style: none;
@@ -126,16 +134,55 @@ export function hands(ctx: HandsContext): TemplateResult {
   </div>`;
 }
 
-/** The open contents of a paged section: the questions shown so far, then "n more". */
-export function pagedList(t: T, shown: readonly Question[], total: number, item: (q: Question) => TemplateResult, more: () => void): TemplateResult {
-  return html`<ul class="static-list">
-      ${repeat(
-        shown,
-        (q) => q.id,
-        (q) => html`<li class="item" part="question">${item(q)}</li>`,
-      )}
-    </ul>
-    ${total > shown.length ? html`<button type="button" @click=${more}>${t('moreItems', total - shown.length)}</button>` : nothing}`;
+export type PagedSection = 'review' | 'answered' | 'hidden';
+
+/** Items shown per "show more". */
+const PAGE = 50;
+
+/** Per element: the open sections and how many items each shows. */
+const pagedState = new WeakMap<object, { open: Set<PagedSection>; limits: Record<PagedSection, number> }>();
+
+/**
+ * A collapsible review / answered / hidden section: its count always, its questions (a page
+ * at a time, not virtualised) while open. `row` renders one question's contents.
+ */
+export function paged(t: T, host: ReactiveElement, section: PagedSection, view: SectionView, row: (q: Question) => TemplateResult): TemplateResult | typeof nothing {
+  if (view.size === 0) return nothing;
+  let state = pagedState.get(host);
+  if (!state) pagedState.set(host, (state = { open: new Set(), limits: { review: PAGE, answered: PAGE, hidden: PAGE } }));
+  const { open, limits } = state;
+  const shown = open.has(section) ? view.slice(0, limits[section]) : [];
+  return html`<details
+    part=${section}
+    ?open=${open.has(section)}
+    @toggle=${(e: Event) => {
+      if ((e.target as HTMLDetailsElement).open) open.add(section);
+      else open.delete(section);
+      host.requestUpdate();
+    }}
+  >
+    <summary>${t(section === 'review' ? 'awaitingApproval' : section)} (${view.size})</summary>
+    ${open.has(section)
+      ? html`<ul class="static-list">
+            ${repeat(
+              shown,
+              (q) => q.id,
+              (q) => html`<li class="item" part="question">${row(q)}</li>`,
+            )}
+          </ul>
+          ${view.size > shown.length
+            ? html`<button
+                type="button"
+                @click=${() => {
+                  limits[section] += PAGE;
+                  host.requestUpdate();
+                }}
+              >
+                ${t('moreItems', view.size - shown.length)}
+              </button>`
+            : nothing}`
+      : nothing}
+  </details>`;
 }
 
 /** Read-only: a question's 👍 count (no button). */

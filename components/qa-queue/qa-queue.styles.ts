@@ -170,11 +170,6 @@ export const styles = css`
     gap: 0.35rem;
     margin-top: 0.35rem;
   }
-  details > summary {
-    cursor: pointer;
-    font-weight: 600;
-    padding: 0.25rem 0;
-  }
   .empty {
     padding: 0.8rem;
     color: var(--_muted);

@@ -8,6 +8,7 @@ import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { ModeratorContext } from './qa-queue.moderator.js';
 import type * as ModeratorModule from './qa-queue.moderator.js';
 import type * as SectionsModule from './qa-queue.sections.js';
+import type { PagedSection } from './qa-queue.sections.js';
 import {
   QaTally,
   type Question,
@@ -22,8 +23,6 @@ import './qa-events.js';
 /** Collapsed questions show this many code points; "Show more" up to EXPANDED_MAX. */
 const COLLAPSED_MAX = 280;
 const EXPANDED_MAX = 5000;
-/** Static (non-virtualised) sections render this many at a time. */
-const PAGE = 50;
 /** New-question announcements are gathered for this long, then spoken once. */
 const ANNOUNCE_DELAY = 1000;
 /** A vote request with no answer stops blocking the button after this long. */
@@ -39,8 +38,6 @@ const ROW_HEIGHT = 76;
 const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = {
   de: () => import('./qa-queue.de.js').then((m) => m.de),
 };
-
-type PagedSection = 'review' | 'answered' | 'hidden';
 
 let localSeq = 0;
 
@@ -160,8 +157,6 @@ export class DevroomQaQueue extends LitElement {
   #refocus = false;
   readonly #expanded = new Set<string>();
   readonly #votePending = new Map<string, boolean>();
-  readonly #limits: Record<PagedSection, number> = { review: PAGE, answered: PAGE, hidden: PAGE };
-  readonly #openSections = new Set<PagedSection>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
   #newCount = 0;
@@ -228,13 +223,6 @@ export class DevroomQaQueue extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.canModerate) this.#load('moderator controls', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
-    if (this.handsEnabled || this.readOnly || this.#openSections.size > 0) {
-      this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
-        m.attach(this);
-        this.#sections = m;
-      });
-    }
     if (changed.has('model')) this.#subscribe();
     if (changed.has('src') && this.src) this.#readData(this.src);
     // `voted: true` in data means this viewer: reload when either changes.
@@ -248,6 +236,15 @@ export class DevroomQaQueue extends LitElement {
       if (this.model.hasVoted(questionId, this.userId) === want) this.#votePending.delete(questionId);
     }
     if (this.#orderDirty && !this.#frozen) this.#applyOrder();
+    // On-demand parts, once the model is current. The list renders without them meanwhile.
+    const model = this.model;
+    if (this.canModerate) this.#load('moderator controls', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
+    if (this.handsEnabled || this.readOnly || model.section('answered').size || (this.canModerate && (model.section('review').size || model.section('hidden').size))) {
+      this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
+        m.attach(this);
+        this.#sections = m;
+      });
+    }
     // Until it arrives (or if it cannot), the first rows render as a plain list.
     if (this.#displayIds.length > STATIC_ROWS) this.#load('the long-list view', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
   }
@@ -519,7 +516,7 @@ export class DevroomQaQueue extends LitElement {
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
         ${this.readOnly ? this.#renderReadOnly() : html`${this.#renderAskForm()} ${this.#renderMine()} ${this.handsEnabled ? this.#renderHands() : nothing}`}
-        ${this.canModerate ? this.#renderPaged('review', t('awaitingApproval')) : nothing}
+        ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
           ${this.#pendingUpdates > 0
@@ -529,8 +526,7 @@ export class DevroomQaQueue extends LitElement {
             : nothing}
         </div>
         ${this.#loadError ? html`<p class="error" role="alert">${this.#loadError}</p>` : nothing}
-        ${this.#renderOpenList()} ${this.#renderPaged('answered', t('answered'))}
-        ${this.canModerate ? this.#renderPaged('hidden', t('hidden')) : nothing}
+        ${this.#renderOpenList()} ${this.#renderPaged('answered')} ${this.canModerate ? this.#renderPaged('hidden') : nothing}
       </section>
     `;
   }
@@ -702,39 +698,15 @@ export class DevroomQaQueue extends LitElement {
     </div>`;
   }
 
-  /** Review / answered / hidden: collapsible, rendered a page at a time (not virtualised). */
-  #renderPaged(section: PagedSection, title: string): TemplateResult | typeof nothing {
-    const view = this.model.section(section);
-    if (view.size === 0) return nothing;
-    const isOpen = this.#openSections.has(section);
-    const limit = this.#limits[section];
-    return html`<details
-      part=${section}
-      ?open=${isOpen}
-      @toggle=${(e: Event) => {
-        if ((e.target as HTMLDetailsElement).open) this.#openSections.add(section);
-        else this.#openSections.delete(section);
-        this.requestUpdate();
-      }}
-    >
-      <summary>${title} (${view.size})</summary>
-      ${isOpen && this.#sections
-        ? this.#sections.pagedList(
-            this.#i18n.t.bind(this.#i18n),
-            view.slice(0, limit),
-            view.size,
-            (q) =>
-              html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
-                <div class="body">
-                  ${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#moderatorContext, q, 0) ?? nothing}
-                </div>`,
-            () => {
-              this.#limits[section] += PAGE;
-              this.requestUpdate();
-            },
-          )
-        : nothing}
-    </details>`;
+  /** Review / answered / hidden: collapsible sections from the sections chunk. */
+  #renderPaged(section: PagedSection): TemplateResult | typeof nothing {
+    return (
+      this.#sections?.paged(this.#i18n.t.bind(this.#i18n), this, section, this.model.section(section), (q) =>
+        // Questions of these sections have the same parts as open ones (no vote button unless answered).
+        html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
+          <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#moderatorContext, q, 0) ?? nothing}</div>`,
+      ) ?? nothing
+    );
   }
 
   #renderHands(): TemplateResult | typeof nothing {
