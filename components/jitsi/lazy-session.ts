@@ -56,8 +56,6 @@ export class LazyJitsiSession implements ReactiveController {
     return this.#session?.iframe;
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     // The real controller (once there) disposes its own call.
     this.#generation++;

@@ -79,8 +79,8 @@ declare global {
 interface SideTrack {
   kind: string;
   src: string;
-  srclang?: string;
-  label?: string;
+  srclang: string | null;
+  label: string | null;
   default: boolean;
 }
 
@@ -98,6 +98,12 @@ const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
 let parts: typeof RoomParts | undefined;
 let partsLoad: Promise<unknown> | undefined;
 /** A failed load is forgotten: the next update that needs the parts tries again. */
+/** The URL when set and safe (javascript:/data: refused), else undefined. */
+const safe = (value: string | undefined): string | undefined => {
+  const checked = value ? checkUrl(value) : undefined;
+  return checked?.ok ? checked.url : undefined;
+};
+
 const loadParts = () =>
   (partsLoad ??= import('./room-parts.js').then(
     (m) => (parts = m),
@@ -249,8 +255,8 @@ export class DevroomTalkPlayer extends LitElement {
   readonly #i18n = new LocaleController(this, translations);
   readonly playback = new PlaybackController(this, () => ({
     policy: this.playbackPolicy,
-    ...(this.hlsConfig ? { hlsConfig: this.hlsConfig } : {}),
-    ...(this.hlsWorkerPath ? { workerPath: this.hlsWorkerPath } : {}),
+    hlsConfig: this.hlsConfig,
+    workerPath: this.hlsWorkerPath,
   }));
   /** The Jitsi session code loads on the first join (most viewers never join). */
   readonly call = new LazyJitsiSession(this, {
@@ -296,14 +302,15 @@ export class DevroomTalkPlayer extends LitElement {
     void this.updateComplete.then(() => {
       const parent = this.#jitsiContainer;
       if (!parent) return;
+      // Unset options stay undefined: the session falls back to its defaults.
       void this.call.join(parent, {
         domain,
         room,
-        ...(this.jitsiScriptUrl ? { scriptUrl: this.jitsiScriptUrl } : {}),
-        ...(this.displayName ? { displayName: this.displayName } : {}),
-        ...(this.jwt ? { jwt: this.jwt } : {}),
+        scriptUrl: this.jitsiScriptUrl,
+        displayName: this.displayName,
+        jwt: this.jwt,
         lang: this.#i18n.lang,
-        ...(this.jitsiConfig ? { configOverwrite: this.jitsiConfig } : {}),
+        configOverwrite: this.jitsiConfig,
       });
     });
     this.requestUpdate();
@@ -372,7 +379,7 @@ export class DevroomTalkPlayer extends LitElement {
   /** Decide whether the stream should be loading, from phase, call state and source. */
   #syncPlayback(): void {
     const video = this.#video;
-    const src = this.#safeSrc();
+    const src = safe(this.src);
     const phase = this.currentPhase;
     const wanted = video && src && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
     if (!wanted) {
@@ -387,12 +394,6 @@ export class DevroomTalkPlayer extends LitElement {
       if (this.muted) video.muted = true;
       this.playback.load(video, src);
     }
-  }
-
-  #safeSrc(): string | undefined {
-    if (!this.src) return undefined;
-    const checked = checkUrl(this.src);
-    return checked.ok ? checked.url : undefined;
   }
 
   #onPhaseChange(next: PhaseState, previous: PhaseState): void {
@@ -427,8 +428,8 @@ export class DevroomTalkPlayer extends LitElement {
         {
           kind: el.getAttribute('kind') || 'subtitles',
           src: src.url,
-          srclang: el.getAttribute('srclang') ?? undefined,
-          label: el.getAttribute('label') ?? undefined,
+          srclang: el.getAttribute('srclang'),
+          label: el.getAttribute('label'),
           default: el.hasAttribute('default'),
         },
       ];
@@ -460,10 +461,11 @@ export class DevroomTalkPlayer extends LitElement {
     const t = this.#i18n;
     const phase = this.currentPhase;
     const refused = this.#refusedUrls();
-    const poster = this.poster ? checkUrl(this.poster) : undefined;
-    const captions = this.captions ? checkUrl(this.captions) : undefined;
+    const poster = safe(this.poster);
+    const captions = safe(this.captions);
     const showVideo = !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
-    const crossOrigin = [...this.sideTracks.map((s) => s.src), captions?.ok ? captions.url : ''].some(
+    const status = this.#statusText(showVideo, refused);
+    const crossOrigin = [...this.sideTracks.map((s) => s.src), captions].some(
       (u) => u && new URL(u).origin !== location.origin,
     );
     return html`
@@ -476,26 +478,26 @@ export class DevroomTalkPlayer extends LitElement {
           ${this.playback.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
         </header>
         <div part="stage" class="stage">
-          ${poster?.ok && !showVideo && !this.call.active ? html`<img class="poster" alt="" src=${poster.url} />` : nothing}
+          ${poster && !showVideo && !this.call.active ? html`<img class="poster" alt="" src=${poster} />` : nothing}
           <video
             part="video"
             ?hidden=${!showVideo}
             controls
             playsinline
             preload="none"
-            poster=${ifDefined(poster?.ok ? poster.url : undefined)}
+            poster=${ifDefined(poster)}
             crossorigin=${ifDefined(crossOrigin ? 'anonymous' : undefined)}
             aria-label=${this.talkTitle || t.t('player')}
           >
-            ${captions?.ok ? html`<track kind="captions" src=${captions.url} srclang=${t.lang} label=${t.t('captionsOn')} />` : nothing}
+            ${captions ? html`<track kind="captions" src=${captions} srclang=${t.lang} label=${t.t('captionsOn')} />` : nothing}
             ${this.sideTracks.map(
               (s) => html`<track kind=${s.kind} src=${s.src} srclang=${ifDefined(s.srclang)} label=${ifDefined(s.label)} ?default=${s.default} />`,
             )}
           </video>
           <div part="jitsi" class="jitsi" ?hidden=${!this.call.active}></div>
-          ${this.#renderSlate(showVideo, refused)}
+          ${this.#renderSlate(showVideo, refused, status)}
         </div>
-        <p part="status" class="sr-only" role="status" aria-live="polite">${this.#statusText(showVideo, refused)}</p>
+        <p part="status" class="sr-only" role="status" aria-live="polite">${status}</p>
         ${this.#renderToolbar(showVideo)} ${this.#renderInvite()} ${this.#renderHost()}
         <slot hidden @slotchange=${() => this.#readTracks()}></slot>
       </section>
@@ -525,10 +527,9 @@ export class DevroomTalkPlayer extends LitElement {
     return text;
   }
 
-  #renderSlate(showVideo: boolean, refused: string[]): TemplateResult | typeof nothing {
+  #renderSlate(showVideo: boolean, refused: string[], text: string): TemplateResult | typeof nothing {
     const t = this.#i18n;
     const phase = this.#clock.state;
-    const text = this.#statusText(showVideo, refused);
     const button = (label: string, fn: () => void, primary = false) =>
       html`<button part="button" class=${primary ? 'primary' : ''} @click=${fn}>${label}</button>`;
     if (refused.length) return html`<div part="slate" class="slate error"><span aria-hidden="true">${text}</span></div>`;
@@ -554,7 +555,7 @@ export class DevroomTalkPlayer extends LitElement {
     if (phase.phase === 'ended' && !this.replay) {
       return html`<div part="slate" class="slate">
         <span class="big" aria-hidden="true">${text}</span>
-        ${this.#safeSrc() ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
+        ${safe(this.src) ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
       </div>`;
     }
     const status = this.playback.status;
