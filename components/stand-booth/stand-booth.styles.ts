@@ -12,12 +12,9 @@ export const controlStyles = css`
     padding: 0.4rem 0.85rem;
     min-height: 2.25rem;
   }
-  button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  button[aria-pressed='true'] {
+  button.primary,
+  button[aria-pressed='true'],
+  .badge.present {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
@@ -42,11 +39,6 @@ export const controlStyles = css`
     color: var(--_muted);
     margin-inline-end: 0.4rem;
     white-space: nowrap;
-  }
-  .badge.present {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
   }
   .visually-hidden {
     position: absolute;

@@ -47,6 +47,9 @@ function onDemand<T>(name: string, load: () => Promise<T>) {
 const description = onDemand('description renderer', () => import('./description.js'));
 /** Schedule and featured video: many stands have neither. */
 const extras = onDemand('schedule and video part', () => import('./stand-extras.js'));
+// Custom elements: they upgrade in place when their module arrives.
+const contactPart = onDemand('contact part', () => import('./stand-contact.js'));
+const editorPart = onDemand('editor', () => import('./stand-editor.js'));
 
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
@@ -211,9 +214,8 @@ export class DevroomStandBooth extends LitElement {
   private booth?: VideoBooth;
   private extras?: StandExtras;
 
-  /** Lazily loaded parts still on their way; `updateComplete` waits for them. */
+  /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
-  private loaded = new Set<string>();
 
   private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
   private fetchAbort?: AbortController;
@@ -249,8 +251,9 @@ export class DevroomStandBooth extends LitElement {
       if (this.src) void this.load(this.src);
       else this.fetchAbort?.abort();
     }
-    if (this.interactive && this.current) this.lazy('contact', () => import('./stand-contact.js'));
-    if (this.editing) this.lazy('editor', () => import('./stand-editor.js'));
+    // Loaded once, on first need, so the booth's first load stays small.
+    if (this.interactive && this.current) this.pending.add(contactPart.load());
+    if (this.editing) this.pending.add(editorPart.load());
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -268,22 +271,21 @@ export class DevroomStandBooth extends LitElement {
     super.scheduleUpdate();
   }
 
-  private accept(value: unknown, from: 'property' | 'src'): boolean {
+  private accept(value: unknown, from: 'property' | 'src'): void {
     if (value === null) {
       this.current = undefined;
       this.error = undefined;
-      return true;
+      return;
     }
     const result = parseStand(value);
     if (!result.ok) {
       const reason = result.errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ');
-      this.error = from === 'src' ? this.i18n.t('invalidSrc', reason) : this.i18n.t('invalidStand', reason);
-      return false;
+      this.error = this.i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', reason);
+      return;
     }
     if (result.dropped.length) console.warn('devroom-stand-booth: ignored invalid stand entries', result.dropped);
     this.current = result.stand;
     this.error = undefined;
-    return true;
   }
 
   private async load(src: string): Promise<void> {
@@ -496,35 +498,19 @@ export class DevroomStandBooth extends LitElement {
     await this.booth.join(room);
   }
 
-  // ---------------------------------------------------------------- lazy parts
-
-  /**
-   * Loads a part (contact, editor, video booth) once, on first need, so the booth's first
-   * load stays small; custom elements upgrade in place when their module arrives.
-   */
-  private lazy(name: string, load: () => Promise<unknown>): void {
-    if (this.loaded.has(name)) return;
-    this.loaded.add(name);
-    const promise = load()
-      .catch((err: unknown) => {
-        this.loaded.delete(name);
-        console.error(`devroom-stand-booth: could not load the ${name} part`, err);
-      })
-      .finally(() => this.pending.delete(promise));
-    this.pending.add(promise);
-  }
-
   /** Also waits for lazily loaded parts and their first render, so callers see a settled booth. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     while (this.pending.size) {
-      await Promise.all(this.pending);
+      const parts = [...this.pending];
+      this.pending.clear();
+      await Promise.all(parts);
       result = await super.getUpdateComplete();
     }
-    const parts = this.renderRoot.querySelectorAll<HTMLElement & { updateComplete?: Promise<boolean> }>(
+    const elements = this.renderRoot.querySelectorAll<HTMLElement & { updateComplete?: Promise<boolean> }>(
       'devroom-stand-contact, devroom-stand-editor',
     );
-    await Promise.all([...parts].map((p) => p.updateComplete));
+    await Promise.all([...elements].map((p) => p.updateComplete));
     return result;
   }
 
