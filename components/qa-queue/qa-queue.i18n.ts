@@ -12,8 +12,6 @@ type CoreKey =
   | 'noQuestions'
   | 'vote'
   | 'votes'
-  | 'showMore'
-  | 'showLess'
   | 'pinned'
   | 'yours'
   | 'sending'
@@ -21,7 +19,6 @@ type CoreKey =
   | 'retry'
   | 'discard'
   | 'yourAwaiting'
-  | 'updates'
   | 'newQuestion'
   | 'newQuestions';
 
@@ -36,8 +33,6 @@ const en: Dictionary<CoreKey> = {
   noQuestions: 'No questions yet. Be the first to ask!',
   vote: 'Vote',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
-  showMore: 'Show more',
-  showLess: 'Show less',
   pinned: 'Pinned',
   yours: 'Your question',
   sending: 'Sending…',
@@ -45,7 +40,6 @@ const en: Dictionary<CoreKey> = {
   retry: 'Retry',
   discard: 'Discard',
   yourAwaiting: 'Waiting for a moderator to approve',
-  updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
   newQuestion: (text: string) => `New question: ${text}`,
   newQuestions: (n: number) => `${n} new questions`,
 };
@@ -70,6 +64,9 @@ export type ModeratorKey =
   | 'declined';
 /** Strings only the sections chunk renders (hands, stage, read-only, paging): likewise. */
 export type SectionsKey =
+  | 'showMore'
+  | 'showLess'
+  | 'updates'
   | 'awaitingApproval'
   | 'answered'
   | 'hidden'

@@ -14,11 +14,14 @@ import type { Question, SectionView } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
-import { cleanText } from './text.js';
+import { COLLAPSED_MAX, cleanText, shorten } from './text.js';
 import './qa-events.js';
 
 /** This chunk's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<SectionsKey> = {
+  showMore: 'Show more',
+  showLess: 'Show less',
+  updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
   awaitingApproval: 'Awaiting approval',
   answered: 'Answered',
   hidden: 'Hidden',
@@ -60,6 +63,14 @@ const styles = css`
     cursor: pointer;
     font-weight: 600;
     padding: 0.25rem 0;
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    min-height: 0;
+    text-decoration: underline;
+    color: var(--_accent);
   }
   .static-list {
     list-style: none;
@@ -184,6 +195,27 @@ export function paged(t: T, host: ReactiveElement, section: PagedSection, view: 
       : nothing}
   </details>`;
 }
+
+/** Per element: the questions shown in full. */
+const expandedBy = new WeakMap<object, Set<string>>();
+
+/** A question longer than the element's first cut: collapsed, or in full (up to 5,000 code points) after "Show more". */
+export function longText(t: T, host: ReactiveElement, q: Question, tab: number): TemplateResult {
+  let expanded = expandedBy.get(host);
+  if (!expanded) expandedBy.set(host, (expanded = new Set()));
+  const full = expanded.has(q.id);
+  const short = shorten(q.text, full ? 5000 : COLLAPSED_MAX);
+  const toggle = (): void => {
+    if (!expanded.delete(q.id)) expanded.add(q.id);
+    host.requestUpdate();
+  };
+  return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>
+    <button type="button" class="link" tabindex=${tab} aria-expanded=${full ? 'true' : 'false'} @click=${toggle}>${t(full ? 'showLess' : 'showMore')}</button>`;
+}
+
+/** "N updates — show": re-ranking waits while the reader looks at the list. */
+export const updates = (t: T, n: number, show: () => void): TemplateResult =>
+  html`<button type="button" part="updates-button" class="primary" @click=${show}>${t('updates', n)}</button>`;
 
 /** Read-only: a question's 👍 count (no button). */
 export const voteCount = (t: T, votes: number): TemplateResult =>

@@ -26,18 +26,11 @@ export const styles = css`
     cursor: pointer;
     min-height: 2rem;
   }
-  button.primary {
+  button.primary,
+  .vote[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_accent-fg);
     border-color: var(--_accent);
-  }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    min-height: 0;
-    text-decoration: underline;
-    color: var(--_accent);
   }
   button[aria-disabled='true'] {
     opacity: 0.6;
@@ -62,8 +55,6 @@ export const styles = css`
     padding: 0.4rem 0.5rem;
     box-sizing: border-box;
     width: 100%;
-  }
-  textarea {
     resize: vertical;
     min-height: 2.6rem;
   }
@@ -98,8 +89,6 @@ export const styles = css`
   }
   .spacer {
     position: relative;
-    margin: 0;
-    padding: 0;
   }
   .virtual > .row {
     position: absolute;
@@ -134,11 +123,6 @@ export const styles = css`
   }
   :host([layout='projector']) h2 {
     font-size: 1.25em;
-  }
-  .vote[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: var(--_accent);
   }
   .body {
     min-width: 0;

@@ -17,12 +17,9 @@ import {
 } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { VirtualRows } from './virtual.js';
-import { cleanText, codePoints, shorten } from './text.js';
+import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
 import './qa-events.js';
 
-/** Collapsed questions show this many code points; "Show more" up to EXPANDED_MAX. */
-const COLLAPSED_MAX = 280;
-const EXPANDED_MAX = 5000;
 /** New-question announcements are gathered for this long, then spoken once. */
 const ANNOUNCE_DELAY = 1000;
 /** A vote request with no answer stops blocking the button after this long. */
@@ -148,6 +145,7 @@ export class DevroomQaQueue extends LitElement {
   #loadError = '';
 
   readonly #i18n = new LocaleController<QaKey>(this, translations);
+  readonly #t = (key: QaKey, ...args: unknown[]): string => this.#i18n.t(key, ...args);
   #displayIds: string[] = [];
   #orderDirty = true;
   #hovering = false;
@@ -155,7 +153,6 @@ export class DevroomQaQueue extends LitElement {
   #scrolledAway = false;
   #focusRow = false;
   #refocus = false;
-  readonly #expanded = new Set<string>();
   readonly #votePending = new Map<string, boolean>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
@@ -174,7 +171,7 @@ export class DevroomQaQueue extends LitElement {
   /** Chunks and inline data still loading: `updateComplete` waits for them. */
   readonly #pending = new Set<Promise<unknown>>();
   readonly #moderatorContext: ModeratorContext = {
-    t: (key, ...args) => this.#i18n.t(key, ...args),
+    t: this.#t,
     host: this,
   };
 
@@ -239,17 +236,26 @@ export class DevroomQaQueue extends LitElement {
     // On-demand parts, once the model is current. The list renders without them meanwhile.
     const model = this.model;
     if (this.canModerate) this.#load('moderator controls', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
-    if (this.handsEnabled || this.readOnly || model.section('answered').size || (this.canModerate && (model.section('review').size || model.section('hidden').size))) {
-      this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
-        m.attach(this);
-        this.#sections = m;
-      });
-    }
+    const sections =
+      this.handsEnabled ||
+      this.readOnly ||
+      this.#pendingUpdates > 0 ||
+      model.section('answered').size ||
+      (this.canModerate && (model.section('review').size || model.section('hidden').size));
+    if (sections) this.#loadSections();
     // Until it arrives (or if it cannot), the first rows render as a plain list.
     if (this.#displayIds.length > STATIC_ROWS) this.#load('the long-list view', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
   }
 
   /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
+  /** Hands, stage, review / answered / hidden, read-only parts, "Show more" and "N updates". */
+  #loadSections(): void {
+    this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
+      m.attach(this);
+      this.#sections = m;
+    });
+  }
+
   #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void): void {
     if (this.#asked.has(name)) return;
     this.#asked.add(name);
@@ -358,7 +364,7 @@ export class DevroomQaQueue extends LitElement {
     if (this.#newCount === 1) this.#newFirst = shorten(q.text, 120).text;
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
-      const text = this.#newCount === 1 ? this.#i18n.t('newQuestion', this.#newFirst) : this.#i18n.t('newQuestions', this.#newCount);
+      const text = this.#newCount === 1 ? this.#t('newQuestion', this.#newFirst) : this.#t('newQuestions', this.#newCount);
       // A trailing no-break space toggles so the same sentence is spoken again.
       this.#announcement = this.#announcement === text ? `${text}\u00a0` : text;
       this.requestUpdate();
@@ -455,12 +461,12 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
     const text = this.#draft.trim();
     if (text === '') {
-      this.#askError = this.#i18n.t('emptyRefused');
+      this.#askError = this.#t('emptyRefused');
       this.renderRoot.querySelector('textarea')?.focus();
       return;
     }
     if (codePoints(text) > this.maxLength) {
-      this.#askError = this.#i18n.t('tooLong', this.maxLength);
+      this.#askError = this.#t('tooLong', this.maxLength);
       return;
     }
     const localId = `local-${Date.now().toString(36)}-${(localSeq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -501,16 +507,10 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
-  #toggleExpanded(id: string): void {
-    if (this.#expanded.has(id)) this.#expanded.delete(id);
-    else this.#expanded.add(id);
-    this.requestUpdate();
-  }
-
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const t = this.#i18n.t.bind(this.#i18n);
+    const t = this.#t;
     const open = this.model.section('open');
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
@@ -519,11 +519,7 @@ export class DevroomQaQueue extends LitElement {
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
-          ${this.#pendingUpdates > 0
-            ? html`<button type="button" part="updates-button" class="primary" @click=${this.#showUpdates}>
-                ${t('updates', this.#pendingUpdates)}
-              </button>`
-            : nothing}
+          ${this.#pendingUpdates > 0 ? (this.#sections?.updates(t, this.#pendingUpdates, () => this.#showUpdates()) ?? nothing) : nothing}
         </div>
         ${this.#loadError ? html`<p class="error" role="alert">${this.#loadError}</p>` : nothing}
         ${this.#renderOpenList()} ${this.#renderPaged('answered')} ${this.canModerate ? this.#renderPaged('hidden') : nothing}
@@ -532,11 +528,11 @@ export class DevroomQaQueue extends LitElement {
   }
 
   #renderReadOnly(): TemplateResult | typeof nothing {
-    return this.#sections?.roomLink(this.#i18n.t.bind(this.#i18n), this.roomLink) ?? nothing;
+    return this.#sections?.roomLink(this.#t, this.roomLink) ?? nothing;
   }
 
   #renderAskForm(): TemplateResult {
-    const t = this.#i18n.t.bind(this.#i18n);
+    const t = this.#t;
     const length = codePoints(this.#draft.trim());
     const over = length > this.maxLength;
     return html`
@@ -576,7 +572,7 @@ export class DevroomQaQueue extends LitElement {
       });
     }
     if (mine.length === 0 && awaiting.length === 0) return nothing;
-    const t = this.#i18n.t.bind(this.#i18n);
+    const t = this.#t;
     return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
       ${[...mine, ...awaiting].map((q) =>
         keyed(
@@ -607,7 +603,7 @@ export class DevroomQaQueue extends LitElement {
 
   #renderOpenList(): TemplateResult {
     const n = this.#displayIds.length;
-    if (n === 0) return html`<p class="empty" part="list">${this.#i18n.t('noQuestions')}</p>`;
+    if (n === 0) return html`<p class="empty" part="list">${this.#t('noQuestions')}</p>`;
     const v = n > STATIC_ROWS ? this.#virtual : undefined;
     const row = (i: number) => this.#renderRow(i, n, v);
     // Rows first: they bring the geometry up to date for the spacer's height.
@@ -656,7 +652,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   #renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
-    const t = this.#i18n.t.bind(this.#i18n);
+    const t = this.#t;
     if (this.readOnly) return this.#sections?.voteCount(t, q.votes) ?? nothing;
     const voted = this.model.hasVoted(q.id, this.userId);
     const busy = this.#votePending.has(q.id);
@@ -675,20 +671,17 @@ export class DevroomQaQueue extends LitElement {
   }
 
   #renderText(q: Question, tab: number): TemplateResult {
-    const t = this.#i18n.t.bind(this.#i18n);
-    const expanded = this.#expanded.has(q.id);
-    const short = shorten(q.text, expanded ? EXPANDED_MAX : COLLAPSED_MAX);
-    const long = short.truncated || expanded;
-    return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>
-      ${long
-        ? html`<button type="button" class="link" tabindex=${tab} aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.#toggleExpanded(q.id)}>
-            ${expanded ? t('showLess') : t('showMore')}
-          </button>`
-        : nothing}`;
+    const short = shorten(q.text, COLLAPSED_MAX);
+    if (short.truncated) {
+      this.#loadSections();
+      if (this.#sections) return this.#sections.longText(this.#t, this, q, tab);
+    }
+    return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>`;
   }
 
+
   #renderMeta(q: Question): TemplateResult {
-    const t = this.#i18n.t.bind(this.#i18n);
+    const t = this.#t;
     const name = q.authorName || q.author;
     return html`<div class="meta">
       ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
@@ -701,7 +694,7 @@ export class DevroomQaQueue extends LitElement {
   /** Review / answered / hidden: collapsible sections from the sections chunk. */
   #renderPaged(section: PagedSection): TemplateResult | typeof nothing {
     return (
-      this.#sections?.paged(this.#i18n.t.bind(this.#i18n), this, section, this.model.section(section), (q) =>
+      this.#sections?.paged(this.#t, this, section, this.model.section(section), (q) =>
         // Questions of these sections have the same parts as open ones (no vote button unless answered).
         html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
           <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#moderatorContext, q, 0) ?? nothing}</div>`,
@@ -712,7 +705,7 @@ export class DevroomQaQueue extends LitElement {
   #renderHands(): TemplateResult | typeof nothing {
     return (
       this.#sections?.hands({
-        t: this.#i18n.t.bind(this.#i18n),
+        t: this.#t,
         host: this,
         userId: this.userId,
         hands: this.hands,

@@ -17,6 +17,9 @@ export interface ShortText {
   truncated: boolean;
 }
 
+/** Questions show this many code points; longer ones get "Show more" (up to 5,000). */
+export const COLLAPSED_MAX = 280;
+
 /** The first `max` code points (never splitting a surrogate pair), cleaned. */
 export function shorten(value: string, max: number): ShortText {
   // Cheap exit for the usual short question; Array.from only on long text.
