@@ -23,12 +23,9 @@ export const de: Dictionary<StandBoothKey> = {
   nobodyAtBooth: 'Gerade ist niemand am Stand.',
   presentBadge: 'am Stand',
   awayBadge: 'nicht da',
-  iAmHere: 'Ich bin am Stand',
   talkToUs: 'Sprich mit uns',
   writeInRoom: 'Schreib uns im Matrix-Raum des Stands',
   joinVideo: 'Videostand betreten',
   videoBoothLoading: 'Verbindung zum Videostand …',
   videoBoothFailed: 'Der Videostand konnte nicht geladen werden.',
-  edit: 'Stand bearbeiten',
-  saved: 'Änderungen gesendet.',
 };

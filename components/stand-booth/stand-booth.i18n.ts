@@ -22,14 +22,11 @@ export type StandBoothKey =
   | 'nobodyAtBooth'
   | 'presentBadge'
   | 'awayBadge'
-  | 'iAmHere'
   | 'talkToUs'
   | 'writeInRoom'
   | 'joinVideo'
   | 'videoBoothLoading'
-  | 'videoBoothFailed'
-  | 'edit'
-  | 'saved';
+  | 'videoBoothFailed';
 
 export const translations: Translations<StandBoothKey> = {
   en: {
@@ -53,14 +50,11 @@ export const translations: Translations<StandBoothKey> = {
     nobodyAtBooth: 'Nobody is at the booth right now.',
     presentBadge: 'at the booth',
     awayBadge: 'away',
-    iAmHere: "I'm at the booth",
     talkToUs: 'Talk to us',
     writeInRoom: 'Write to us in the stand’s Matrix room',
     joinVideo: 'Join the video booth',
     videoBoothLoading: 'Connecting to the video booth…',
     videoBoothFailed: 'The video booth could not be loaded.',
-    edit: 'Edit stand',
-    saved: 'Changes sent.',
   },
   // German loads on demand (stand-booth.de.ts): see loadLocale in stand-booth.ts.
 };

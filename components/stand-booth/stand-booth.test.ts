@@ -383,6 +383,17 @@ describe('<devroom-stand-booth>', () => {
       const el = await booth({ canEdit: true });
       expect(buttonNamed(el, 'Edit stand')).to.equal(undefined);
     });
+
+    it('speaks German too (the staff tools bring their own strings)', async () => {
+      const el = await booth({ interactive: true, canEdit: true, currentUser: '@ann:example.org' });
+      el.setAttribute('lang', 'de');
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(buttonNamed(el, 'Ich bin am Stand')).to.not.equal(undefined);
+      buttonNamed(el, 'Stand bearbeiten')!.click();
+      await el.updateComplete;
+      expect($(el, 'devroom-stand-editor')!.getAttribute('lang')).to.equal('de');
+    });
   });
 
   describe('schedule', () => {

@@ -2,7 +2,6 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
-import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
@@ -10,6 +9,7 @@ import type { StandBoothKey } from './stand-booth.i18n.js';
 import { parseStand } from './stand.js';
 import type { Stand, JitsiRoom } from './stand.js';
 import type { StandExtras } from './stand-extras.js';
+import type { StaffTools } from './stand-staff.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
 import type { VideoBooth } from './stand-video-booth.js';
@@ -47,9 +47,10 @@ function onDemand<T>(name: string, load: () => Promise<T>) {
 const description = onDemand('description renderer', () => import('./description.js'));
 /** Schedule and featured video: many stands have neither. */
 const extras = onDemand('schedule and video part', () => import('./stand-extras.js'));
-// Custom elements: they upgrade in place when their module arrives.
+/** Presence toggle and editing: only for staff and people with power. */
+const staff = onDemand('staff tools', () => import('./stand-staff.js'));
+// A custom element: it upgrades in place when its module arrives.
 const contactPart = onDemand('contact part', () => import('./stand-contact.js'));
-const editorPart = onDemand('editor', () => import('./stand-editor.js'));
 
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
@@ -141,8 +142,6 @@ export class DevroomStandBooth extends LitElement {
     current: { attribute: false },
     error: { attribute: false },
     loading: { attribute: false },
-    editing: { attribute: false },
-    announcement: { attribute: false },
     videoNotice: { attribute: false },
     boothLoading: { attribute: false },
   };
@@ -207,12 +206,11 @@ export class DevroomStandBooth extends LitElement {
   private current: Stand | undefined;
   private error: string | undefined;
   private loading = false;
-  private editing = false;
-  private announcement = '';
   private videoNotice: string | undefined;
   private boothLoading = false;
   private booth?: VideoBooth;
   private extras?: StandExtras;
+  private staff?: StaffTools;
 
   /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
@@ -253,7 +251,7 @@ export class DevroomStandBooth extends LitElement {
     }
     // Loaded once, on first need, so the booth's first load stays small.
     if (this.interactive && this.current) this.pending.add(contactPart.load());
-    if (this.editing) this.pending.add(editorPart.load());
+
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -263,11 +261,16 @@ export class DevroomStandBooth extends LitElement {
     const raw: unknown = this.stand;
     const stands = [this.current, raw && typeof raw === 'object' ? (raw as Partial<Record<keyof Stand, unknown>>) : undefined];
     const need = (test: (s: Partial<Record<keyof Stand, unknown>>) => unknown) => stands.some((s) => s && test(s));
+    const me = this.currentUser;
     await Promise.all([
       need((s) => typeof s.description === 'string' && FORMATTED.test(s.description)) && description.load(),
       need((s) => s.video || (Array.isArray(s.schedule) && s.schedule.length)) && extras.load(),
+      this.interactive &&
+        (this.canEdit || (me && need((s) => Array.isArray(s.staff) && s.staff.some((m: { userId?: unknown } | null) => m?.userId === me)))) &&
+        staff.load(),
     ]);
     if (extras.module) this.extras ??= new extras.module.StandExtras(this);
+    if (staff.module) this.staff ??= new staff.module.StaffTools(this);
     super.scheduleUpdate();
   }
 
@@ -344,21 +347,13 @@ export class DevroomStandBooth extends LitElement {
               <h2 part="name"><slot name="name">${stand?.name}</slot></h2>
               <p class="tagline" part="tagline"><slot name="tagline">${stand?.tagline}</slot></p>
             </div>
-            ${this.interactive && this.canEdit && !this.editing
-              ? html`<button part="button edit-button" @click=${() => (this.editing = true)}>${t('edit')}</button>`
-              : nothing}
+            ${this.interactive && this.canEdit && this.staff && !this.staff.editing ? this.staff.editButton() : nothing}
           </header>
           ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
           ${this.notice ? html`<p class="error" part="error notice" role="alert">${this.notice}</p>` : nothing}
           ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
-          ${this.editing
-            ? html`<devroom-stand-editor
-                lang=${lang}
-                theme=${this.theme ?? nothing}
-                .stand=${stand}
-                @devroom-stand-update=${() => void this.stopEditing(true)}
-                @stand-editor-close=${() => void this.stopEditing(false)}
-              ></devroom-stand-editor>`
+          ${this.staff?.editing
+            ? this.staff.editor(stand)
             : html`<section class="description" part="description" aria-label=${t('about')}>
                   <slot name="description">${stand?.description ? this.description(stand.description) : nothing}</slot>
                   <slot></slot>
@@ -368,7 +363,7 @@ export class DevroomStandBooth extends LitElement {
                   : this.loading || this.error || this.children.length
                     ? nothing
                     : html`<p class="muted">${t('noStand')}</p>`}`}
-          <p class="visually-hidden" role="status">${this.announcement}</p>
+          ${this.staff?.status()}
         </div>
       </article>
     `;
@@ -422,17 +417,7 @@ export class DevroomStandBooth extends LitElement {
                 })}
               </ul>`
             : nothing}
-          ${self
-            ? html`<div class="actions">
-                <button
-                  part="button presence-toggle"
-                  aria-pressed=${present.has(self)}
-                  @click=${() => emit(this, 'devroom-presence', { present: !present.has(self) })}
-                >
-                  ${t('iAmHere')}
-                </button>
-              </div>`
-            : nothing}
+          ${self ? this.staff?.presenceToggle(present.has(self)) : nothing}
         </section>
       </div>
       <div class="grid-2">
@@ -498,6 +483,11 @@ export class DevroomStandBooth extends LitElement {
     await this.booth.join(room);
   }
 
+  /** Has `updateComplete` wait for a lazily loaded part (the staff tools' editor). */
+  track(part: Promise<unknown>): void {
+    this.pending.add(part);
+  }
+
   /** Also waits for lazily loaded parts and their first render, so callers see a settled booth. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -514,10 +504,4 @@ export class DevroomStandBooth extends LitElement {
     return result;
   }
 
-  private async stopEditing(saved: boolean): Promise<void> {
-    this.editing = false;
-    if (saved) this.announcement = this.i18n.t('saved');
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[part~="edit-button"]')?.focus();
-  }
 }
