@@ -35,7 +35,6 @@ export const de: Dictionary<TalkPlayerKey> = {
   goLive: 'Zum Live-Bild',
   captionsOn: 'Untertitel anzeigen',
   captionsOff: 'Untertitel ausblenden',
-  speed: 'Tempo',
   joinCall: 'Der Fragerunde beitreten',
   leaveCall: 'Anruf verlassen',
   callLoading: 'Anruf wird geladen…',

@@ -33,7 +33,6 @@ export type TalkPlayerKey =
   | 'goLive'
   | 'captionsOn'
   | 'captionsOff'
-  | 'speed'
   | 'joinCall'
   | 'leaveCall'
   | 'callLoading'
@@ -78,7 +77,6 @@ export const translations: Translations<TalkPlayerKey> = {
     goLive: 'Go to live',
     captionsOn: 'Show captions',
     captionsOff: 'Hide captions',
-    speed: 'Speed',
     joinCall: 'Join the Q&A call',
     leaveCall: 'Leave the call',
     callLoading: 'Loading the call…',

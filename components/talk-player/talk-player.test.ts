@@ -31,7 +31,9 @@ describe('<devroom-talk-player> playback', () => {
     expect(track.getAttribute('src')).to.contain('captions.en.vtt');
     button(el, 'Show captions')!.click();
     await waitUntil(() => video(el).textTracks[0]?.mode === 'showing');
-    const select = el.shadowRoot!.querySelector('select')!;
+    // The speed select arrives on demand once a recording plays.
+    const select = await waitUntil(() => el.shadowRoot!.querySelector('select'), 'no speed select').then(() => el.shadowRoot!.querySelector('select')!);
+    expect(select.closest('label')!.textContent).to.contain('Speed');
     select.value = '1.5';
     select.dispatchEvent(new Event('change'));
     expect(video(el).playbackRate).to.equal(1.5);

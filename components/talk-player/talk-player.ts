@@ -17,7 +17,7 @@ import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
 import type { PhaseState, TalkPhase } from './phases.js';
 import { DEFAULT_POLICY, PlaybackController } from './playback.js';
 import type { PlaybackPolicy } from './playback.js';
-import type * as RoomParts from './room-parts.js';
+import type * as Parts from './player-parts.js';
 
 export type CallLeaveReason = JitsiLeaveReason | 'user' | 'phase';
 
@@ -84,32 +84,32 @@ interface SideTrack {
   default: boolean;
 }
 
-const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
-
 /** Dictionaries beyond English load on demand; the first render in that language waits for them. */
 const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
   de: () => import('./talk-player.de.js').then((m) => m.de),
 };
 
 /**
- * Parts only some viewers see load on demand: host controls (users with power) and a stage
- * invitation. Both come from the room, so the network is up when they are needed.
+ * Parts only some viewers see load on demand (player-parts.ts): host controls (users with
+ * power), a stage invitation (from the room) and the speed select (a recording playing).
+ * Each is reached with the network up.
  */
-let parts: typeof RoomParts | undefined;
+let parts: typeof Parts | undefined;
 let partsLoad: Promise<unknown> | undefined;
-/** A failed load is forgotten: the next update that needs the parts tries again. */
+
 /** The URL when set and safe (javascript:/data: refused), else undefined. */
 const safe = (value: string | undefined): string | undefined => {
   const checked = value ? checkUrl(value) : undefined;
   return checked?.ok ? checked.url : undefined;
 };
 
+/** A failed load is forgotten: the next update that needs the parts tries again. */
 const loadParts = () =>
-  (partsLoad ??= import('./room-parts.js').then(
+  (partsLoad ??= import('./player-parts.js').then(
     (m) => (parts = m),
     (error: unknown) => {
       partsLoad = undefined;
-      console.error('devroom-talk-player: could not load the host controls and stage invitation', error);
+      console.error('devroom-talk-player: could not load its on-demand parts', error);
     },
   ));
 
@@ -344,7 +344,8 @@ export class DevroomTalkPlayer extends LitElement {
       this.#clock.refresh();
     }
     if (changed.has('stageInvite') && this.stageInvite !== this.dismissedInvite) this.dismissedInvite = undefined;
-    if ((this.canHost || this.stageInvite) && !parts) {
+    const recording = this.playback.status === 'playing' && !this.playback.live;
+    if ((this.canHost || this.stageInvite || recording) && !parts) {
       this.#partsWait ??= loadParts().then(() => {
         this.#partsWait = undefined;
         if (parts) this.requestUpdate();
@@ -586,19 +587,7 @@ export class DevroomTalkPlayer extends LitElement {
             ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
-      ${showVideo && !p.live && p.status !== 'idle'
-        ? html`<label
-            >${t.t('speed')}
-            <select
-              part="speed"
-              @change=${(e: Event) => {
-                if (this.#video) this.#video.playbackRate = Number((e.target as HTMLSelectElement).value);
-              }}
-            >
-              ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === 1}>${s}×</option>`)}
-            </select></label
-          >`
-        : nothing}
+      ${showVideo && !p.live && p.status !== 'idle' && parts ? parts.renderSpeedSelect(this, t.lang) : nothing}
       ${this.callAvailable && !this.call.active
         ? html`<span class="note">${t.t('qaHint')}</span>
             <button part="button" class="primary" @click=${() => this.joinCall(false)}>${t.t('joinCall')}</button>`

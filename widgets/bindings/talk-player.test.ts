@@ -30,7 +30,7 @@ describe('talk player binding: stage invitation and host parts load on demand', 
     expect(el.currentPhase).to.equal('qa');
     expect(el.callAllowed).to.equal(false);
     expect(fetched('talk-player-extras')).to.equal(false);
-    expect(fetched('room-parts')).to.equal(false);
+    expect(fetched('player-parts')).to.equal(false);
 
     room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: HOST, at: Date.now() });
     await waitUntil(() => el.stageInvite, 'invite never reached the player');
