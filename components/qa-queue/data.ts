@@ -4,7 +4,7 @@
  * instead of throwing past the element.
  */
 import { checkUrl } from '../shared/safe-url.js';
-import type { QuestionData } from './tally.js';
+import { VOTE_KEY, type QaTally, type QuestionData } from './tally.js';
 
 export interface ParsedQuestions {
   questions: QuestionData[];
@@ -72,4 +72,36 @@ export async function readQuestions(signal: AbortSignal, src?: string, inline?: 
   const parsed = parseQuestions(json);
   for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
   return parsed.questions;
+}
+
+/**
+ * Replaces the tally's questions with `data` (plain pages). Own unsent questions survive
+ * unless the data carries their `localId`. `viewer` is who `voted: true` refers to.
+ */
+export function loadQuestions(tally: QaTally, data: readonly QuestionData[], viewer: string): void {
+  tally.batch(() => {
+    tally.clear((q) => !data.some((d) => d.localId === q.localId));
+    for (const d of data) {
+      const { id, localId } = d;
+      tally.addQuestion({
+        id,
+        author: d.author ?? '',
+        authorName: d.authorName,
+        text: d.text,
+        ts: toMillis(d.ts),
+        local: d.local,
+        localId,
+        error: d.error,
+        counted: Math.max(0, (d.votes ?? 0) - (d.voted ? 1 : 0)),
+      });
+      tally.setModeration(id, d);
+      if (d.voted) tally.addVote({ voteId: `snapshot:${id}`, questionId: id, voter: viewer, key: VOTE_KEY });
+    }
+  });
+}
+
+function toMillis(ts: number | string | undefined): number {
+  if (typeof ts === 'number' && Number.isFinite(ts)) return ts;
+  const parsed = typeof ts === 'string' ? Date.parse(ts) : NaN;
+  return Number.isFinite(parsed) ? parsed : 0;
 }

@@ -18,7 +18,7 @@ export type {
 } from './tally.js';
 export { HandsModel } from './hands.js';
 export type { RaisedHand, StageInvite, StageResponse } from './hands.js';
-export { parseQuestions } from './data.js';
+export { parseQuestions, loadQuestions } from './data.js';
 export type * from './qa-events.js';
 
 declare global {

@@ -223,7 +223,11 @@ export class DevroomQaQueue extends LitElement {
     if (changed.has('model')) this.#subscribe();
     if (changed.has('src') && this.src) this.#readData(this.src);
     // `voted: true` in data means this viewer: reload when either changes.
-    if ((changed.has('questions') || changed.has('userId')) && this.questions) this.model.load(this.questions, this.userId);
+    if ((changed.has('questions') || changed.has('userId')) && this.questions) {
+      const [model, questions, viewer] = [this.model, this.questions, this.userId];
+      // Plain-page data only: data.ts loads it into the tally (a widget never needs that code).
+      this.#wait(import('./data.js').then((m) => m.loadQuestions(model, questions, viewer)).catch((error: unknown) => console.error('devroom-qa-queue: could not load questions', error)));
+    }
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
       this.model.preModeration = this.preModeration;
     }

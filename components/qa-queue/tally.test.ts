@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { QaTally, normaliseVoteKey, type Section } from './tally.js';
 import { applyModeration } from './moderation.js';
+import { loadQuestions } from './data.js';
 import { RankedSet } from './ranked-set.js';
 
 const ids = (tally: QaTally, section: Section = 'open'): string[] => tally.section(section).slice().map((q) => q.id);
@@ -180,7 +181,7 @@ describe('QaTally own questions', () => {
   it('loads plain-page data and keeps own unsent questions', () => {
     const tally = new QaTally();
     tally.addLocal({ localId: 'l1', author: '', text: 'unsent', ts: 1 });
-    tally.load([
+    loadQuestions(tally, [
       { id: 'a', text: 'A', votes: 3, voted: true },
       { id: 'b', text: 'B', votes: 5, pinned: false },
       { id: 'c', text: 'C', answered: true, ts: '2024-01-01T00:00:00Z' },
@@ -190,7 +191,7 @@ describe('QaTally own questions', () => {
     expect(tally.hasVoted('a', '')).to.equal(true);
     expect(ids(tally, 'answered')).to.deep.equal(['c']);
     expect(ids(tally, 'mine')).to.deep.equal(['l1']);
-    tally.load([{ id: 'x', text: 'sent', localId: 'l1' }], '');
+    loadQuestions(tally, [{ id: 'x', text: 'sent', localId: 'l1' }], '');
     expect(ids(tally, 'mine')).to.deep.equal([]);
   });
 });

@@ -43,6 +43,10 @@ export interface QuestionInput {
   local?: LocalState;
   /** The local id this question was sent under, so its echo replaces the pending copy. */
   localId?: string;
+  /** Why a `failed` question was not sent. */
+  error?: string;
+  /** Votes counted elsewhere (plain-page data), on top of the 👍 reactions folded in. */
+  counted?: number;
 }
 
 export interface VoteInput {
@@ -242,7 +246,8 @@ export class QaTally {
       entry.ts = input.ts;
       entry.local = input.local ?? (entry.local ? 'confirmed' : undefined);
       entry.localId = input.localId ?? entry.localId;
-      if (entry.local !== 'failed') entry.error = undefined;
+      entry.error = entry.local === 'failed' ? (input.error ?? entry.error) : undefined;
+      entry.base = input.counted ?? entry.base;
     });
     return true;
   }
@@ -307,12 +312,7 @@ export class QaTally {
   setModeration(questionId: string, state: Partial<Moderation> | null): void {
     const entry = this.#entry(questionId);
     this.#reposition(entry, () => {
-      entry.moderation = {
-        pinned: state?.pinned === true,
-        answered: state?.answered === true,
-        hidden: state?.hidden === true,
-        approved: state?.approved === true,
-      };
+      entry.moderation = toModeration(state);
     });
   }
 
@@ -353,15 +353,12 @@ export class QaTally {
     return true;
   }
 
-  // ---- plain-page snapshots ------------------------------------------------
+  // ---- plain-page snapshots (loadQuestions in data.ts) --------------------
 
-  /**
-   * Replaces everything with `data` (plain pages). Own unsent questions survive unless the
-   * data carries their `localId`. `viewer` is who `voted: true` refers to.
-   */
-  load(data: readonly QuestionData[], viewer: string): void {
+  /** Forgets every question except own unsent ones that `keep` accepts. */
+  clear(keep: (q: Question) => boolean = () => false): void {
     this.batch(() => {
-      const keep = [...this.#sets.mine.slice()].filter((e) => !data.some((d) => d.localId === e.localId));
+      const kept = this.#sets.mine.slice().filter(keep);
       for (const entry of this.#entries.values()) {
         entry.section = null;
         entry.dirty = false;
@@ -370,33 +367,9 @@ export class QaTally {
       this.#entries.clear();
       this.#votesById.clear();
       for (const set of Object.values(this.#sets)) set.clear();
-      for (const entry of keep) {
-        entry.section = null;
+      for (const entry of kept) {
         this.#entries.set(entry.id, entry);
         this.#reposition(entry, noop);
-      }
-      for (const d of data) {
-        const entry = this.#entry(d.id);
-        this.#reposition(entry, () => {
-          entry.hasQuestion = true;
-          entry.redacted = false;
-          entry.author = d.author ?? '';
-          entry.authorName = d.authorName;
-          entry.text = d.text;
-          entry.ts = toMillis(d.ts);
-          entry.local = d.local;
-          entry.localId = d.localId;
-          entry.error = d.error;
-          entry.voters.clear();
-          if (d.voted) entry.voters.set(this.#user(viewer), `snapshot:${d.id}`);
-          entry.base = Math.max(0, (d.votes ?? 0) - entry.voters.size);
-          entry.moderation = {
-            pinned: d.pinned === true,
-            answered: d.answered === true,
-            hidden: d.hidden === true,
-            approved: d.approved === true,
-          };
-        });
       }
     });
   }
@@ -540,15 +513,14 @@ export class QaTally {
 
 function noop(): void {}
 
+/** Only `true` counts (room state and plain-page data are untrusted). */
+const toModeration = (state: Partial<Moderation> | null | undefined): Moderation => ({
+  pinned: state?.pinned === true,
+  answered: state?.answered === true,
+  hidden: state?.hidden === true,
+  approved: state?.approved === true,
+});
+
 function toArray(held: string | string[]): readonly string[] {
   return typeof held === 'string' ? [held] : held;
-}
-
-function toMillis(ts: number | string | undefined): number {
-  if (typeof ts === 'number' && Number.isFinite(ts)) return ts;
-  if (typeof ts === 'string') {
-    const parsed = Date.parse(ts);
-    if (Number.isFinite(parsed)) return parsed;
-  }
-  return 0;
 }
