@@ -84,7 +84,8 @@ export function formatCountdown(ms: number, locale: string): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const days = Math.floor(total / 86400);
   if (days >= 1) {
-    return new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }).format(days, 'day');
+    // numeric: 'always' and style: 'long' are the defaults ("in 2 days").
+    return new Intl.RelativeTimeFormat(locale).format(days, 'day');
   }
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -19,6 +19,9 @@ import type * as Extras from './talk-player-extras.js';
  * jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
  */
 
+/** Sending the talk state: optional, only hosts use it. */
+const SEND_TALK = `org.matrix.msc2762.send.state_event:${EventTypes.talk}#`;
+
 export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec {
   return {
     readState: [
@@ -31,7 +34,7 @@ export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec
     sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
     alwaysOnScreen: true,
     // Only hosts use it; everyone else may decline it and keep watching.
-    optional: [`org.matrix.msc2762.send.state_event:${EventTypes.talk}#`],
+    optional: [SEND_TALK],
   };
 }
 
@@ -144,7 +147,7 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     const handEvent = handWatch.get(me);
     if (!extras && (host || stageEvent || handEvent)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
     const offer = extras?.stageOffer(stageEvent, handEvent);
-    el.canHost = host && binding.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.talk}#`);
+    el.canHost = host && binding.hasCapability(SEND_TALK);
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
