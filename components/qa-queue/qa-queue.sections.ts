@@ -96,23 +96,26 @@ const styles = css`
 /** Adds the styles of these parts to the element (once). */
 export const attach = (host: ReactiveElement): void => addStyles(host, styles);
 
-export interface HandsContext {
-  t: T;
-  /** Where request events are dispatched from. */
-  host: HTMLElement;
-  userId: string | undefined;
+/** What the hands panel reads from the element. */
+export interface HandsHost extends ReactiveElement {
+  userId: string;
   hands: readonly RaisedHand[];
   invites: readonly StageInvite[];
-  draft: string;
-  setDraft: (text: string) => void;
-  /** The moderator's hands queue, when loaded. */
-  queue: TemplateResult | typeof nothing;
 }
 
-export function hands(ctx: HandsContext): TemplateResult {
-  const { t, host, userId, draft, setDraft } = ctx;
-  const position = ctx.hands.findIndex((h) => h.userId === userId);
-  const invite = userId ? ctx.invites.find((i) => i.userId === userId) : undefined;
+/** Per element: the raise-hand line being typed. */
+const drafts = new WeakMap<object, string>();
+
+/** Raise / lower the viewer's hand, their stage invitation, and `queue` (the moderator's hands queue, when loaded). */
+export function hands(t: T, host: HandsHost, queue: TemplateResult | typeof nothing): TemplateResult {
+  const { userId } = host;
+  const draft = drafts.get(host) ?? '';
+  const setDraft = (text: string): void => {
+    drafts.set(host, text);
+    host.requestUpdate();
+  };
+  const position = host.hands.findIndex((h) => h.userId === userId);
+  const invite = userId ? host.invites.find((i) => i.userId === userId) : undefined;
   const raise = (event: Event) => {
     event.preventDefault();
     const text = cleanText(draft.trim()).slice(0, 200);
@@ -141,7 +144,7 @@ export function hands(ctx: HandsContext): TemplateResult {
             <input id="hand-text" maxlength="200" .value=${draft} @input=${(e: Event) => setDraft((e.target as HTMLInputElement).value)} />
             <button type="submit">✋ ${t('raiseHand')}</button>
           </form>`}
-    ${ctx.queue}
+    ${queue}
   </div>`;
 }
 

@@ -138,7 +138,6 @@ export class DevroomQaQueue extends LitElement {
   // View state: plain private fields (terser shortens their names); each change calls requestUpdate().
   #draft = '';
   #askError = '';
-  #handDraft = '';
   #announcement = '';
   #pendingUpdates = 0;
   #active = 0;
@@ -707,22 +706,9 @@ export class DevroomQaQueue extends LitElement {
   }
 
   #renderHands(): TemplateResult | typeof nothing {
-    return (
-      this.#sections?.hands({
-        t: this.#t,
-        host: this,
-        userId: this.userId,
-        hands: this.hands,
-        invites: this.invites,
-        draft: this.#handDraft,
-        setDraft: (text) => {
-          this.#handDraft = text;
-          this.requestUpdate();
-        },
-        queue: this.#mod?.handsQueue(this.#moderatorContext, this.hands, this.invites) ?? nothing,
-      }) ?? nothing
-    );
+    return this.#sections?.hands(this.#t, this, this.#mod?.handsQueue(this.#moderatorContext, this.hands, this.invites) ?? nothing) ?? nothing;
   }
+
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
