@@ -35,22 +35,24 @@ const en: Dictionary<ModeratorKey> = {
 };
 Object.assign(translations.en, en);
 
-export interface ModeratorContext {
-  t: (key: QaKey, ...args: unknown[]) => string;
-  /** Where request events are dispatched from; `canModerate` is checked again at the click. */
-  host: HTMLElement & { canModerate: boolean };
+type T = (key: QaKey, ...args: unknown[]) => string;
+
+/** The element: where request events are dispatched from; `canModerate` is checked again at the click. */
+export interface ModeratorHost extends HTMLElement {
+  canModerate: boolean;
+  hands: readonly RaisedHand[];
+  invites: readonly StageInvite[];
 }
 
 /** Asks for the moderation state after `action` (the binding writes it as room state). */
-function moderate({ host }: ModeratorContext, q: Question, action: ModerationAction): void {
+function moderate(host: ModeratorHost, q: Question, action: ModerationAction): void {
   if (host.canModerate) emit(host, 'devroom-moderate', { questionId: q.id, action, state: applyModeration(q.moderation, action) });
 }
 
-export function moderationButtons(ctx: ModeratorContext, q: Question, tab: number): TemplateResult {
-  const { t } = ctx;
+export function moderationButtons(t: T, host: ModeratorHost, q: Question, tab: number): TemplateResult {
   const m = q.moderation;
   const button = (action: ModerationAction, label: string): TemplateResult =>
-    html`<button type="button" tabindex=${tab} @click=${() => moderate(ctx, q, action)}>${label}</button>`;
+    html`<button type="button" tabindex=${tab} @click=${() => moderate(host, q, action)}>${label}</button>`;
   let buttons: TemplateResult[];
   if (m.hidden) buttons = [button('restore', t('restore'))];
   else if (m.answered) buttons = [button('unanswer', t('unanswer')), button('hide', t('hide'))];
@@ -64,8 +66,8 @@ export function moderationButtons(ctx: ModeratorContext, q: Question, tab: numbe
   return html`<div class="actions" part="moderation" role="group" aria-label=${t('moderation')}>${buttons}</div>`;
 }
 
-export function handsQueue(ctx: ModeratorContext, hands: readonly RaisedHand[], invites: readonly StageInvite[]): TemplateResult {
-  const { t, host } = ctx;
+export function handsQueue(t: T, host: ModeratorHost): TemplateResult {
+  const { hands, invites } = host;
   return html`<h3 id="hands-heading">${t('hands')} (${hands.length})</h3>
     ${hands.length === 0
       ? html`<p class="hint">${t('noHands')}</p>`

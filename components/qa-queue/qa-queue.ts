@@ -5,7 +5,6 @@ import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
-import type { ModeratorContext } from './qa-queue.moderator.js';
 import type * as ModeratorModule from './qa-queue.moderator.js';
 import type * as SectionsModule from './qa-queue.sections.js';
 import type { PagedSection } from './qa-queue.sections.js';
@@ -161,7 +160,7 @@ export class DevroomQaQueue extends LitElement {
   #fetchAbort?: AbortController;
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   #moderator?: typeof ModeratorModule;
-  /** Hands panel and opened sections' contents, loaded when hands are enabled or a section opens. */
+  /** Secondary UI (qa-queue.sections.ts), loaded when it has something to show: see #loadSections. */
   #sections?: typeof SectionsModule;
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   #virtual?: VirtualRows;
@@ -169,10 +168,6 @@ export class DevroomQaQueue extends LitElement {
   readonly #asked = new Set<string>();
   /** Chunks and inline data still loading: `updateComplete` waits for them. */
   readonly #pending = new Set<Promise<unknown>>();
-  readonly #moderatorContext: ModeratorContext = {
-    t: this.#t,
-    host: this,
-  };
 
   // ---- public helpers for plain pages ------------------------------------------------
 
@@ -649,7 +644,7 @@ export class DevroomQaQueue extends LitElement {
       ${this.#renderVote(q, tab)}
       <div class="body">
         ${this.#renderText(q, tab)} ${this.#renderMeta(q)}
-        ${this.#mod?.moderationButtons(this.#moderatorContext, q, tab) ?? nothing}
+        ${this.#mod?.moderationButtons(this.#t, this, q, tab) ?? nothing}
       </div>
     </div>`;
   }
@@ -700,13 +695,13 @@ export class DevroomQaQueue extends LitElement {
       this.#sections?.paged(this.#t, this, section, this.model.section(section), (q) =>
         // Questions of these sections have the same parts as open ones (no vote button unless answered).
         html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
-          <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#moderatorContext, q, 0) ?? nothing}</div>`,
+          <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, 0) ?? nothing}</div>`,
       ) ?? nothing
     );
   }
 
   #renderHands(): TemplateResult | typeof nothing {
-    return this.#sections?.hands(this.#t, this, this.#mod?.handsQueue(this.#moderatorContext, this.hands, this.invites) ?? nothing) ?? nothing;
+    return this.#sections?.hands(this.#t, this, this.#mod?.handsQueue(this.#t, this) ?? nothing) ?? nothing;
   }
 
 }
