@@ -119,18 +119,26 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   // --- contacts (on demand) -------------------------------------------------------------
   const notify = (text: string | undefined) => (el.notice = text);
 
-  /** Loads the contacts part once and reads the current root's requests. */
+  /** Loads the contacts part once (again after a failed load) and reads the current root's requests. */
   function loadContacts(): Promise<Contacts | undefined> {
-    contactsPart ??= import('./stand-booth-contacts.js').then(async ({ bindContacts }) => {
-      if (stopped) return undefined;
-      const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
-      cleanups.push(() => part.stop());
-      await part.load();
-      contacts = part;
-      return part;
-    });
+    contactsPart ??= import('./stand-booth-contacts.js').then(
+      async ({ bindContacts }) => {
+        if (stopped) return undefined;
+        const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
+        cleanups.push(() => part.stop());
+        await part.load();
+        contacts = part;
+        return part;
+      },
+      (error: unknown) => {
+        contactsPart = undefined;
+        throw error;
+      },
+    );
     return contactsPart;
   }
+  const loadContactsLogged = () =>
+    loadContacts().catch((error: unknown) => console.warn('devroom: could not load the contact requests part', error));
 
   function applyRoot(): void {
     const next = rootFrom(rootWatch.get(ROOT_PURPOSE));
@@ -142,8 +150,8 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     root = next;
     applyPermissions();
     // A load already in flight may have read the old root: read again once it is done.
-    if (contactsPart) void contactsPart.then((part) => part?.load());
-    else if (usesContacts() || mayCreateRoot()) void loadContacts();
+    if (contactsPart) void contactsPart.then((part) => part?.load(), () => {});
+    else if (usesContacts() || mayCreateRoot()) void loadContactsLogged();
   }
 
   // --- what the user may do --------------------------------------------------------------
@@ -179,7 +187,15 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   const onPresence = (ev: CustomEvent<PresenceDetail>) => canSendPresence() && staffWrite((s) => s.setPresence(staffHost, ev.detail.present));
 
   // Only the lazily loaded contact form sends these; the part is loaded (or on its way) by then.
-  const onContactRequest = (ev: CustomEvent<ContactRequestDetail>) => void loadContacts().then((c) => c?.send(ev.detail));
+  const onContactRequest = ({ detail }: CustomEvent<ContactRequestDetail>) =>
+    void loadContacts().then(
+      (c) => c?.send(detail),
+      () => {
+        // Never lost: the request shows as failed, and its retry loads the part again.
+        const others = el.ownRequests.filter((r) => r.localId !== detail.localId);
+        el.ownRequests = [...others, { ...detail, status: 'failed', error: 'could not connect, try again' }];
+      },
+    );
   const onContactStatus = (ev: CustomEvent<ContactStatusDetail>) => contacts?.setStatus(ev.detail);
 
   const listening = new AbortController();
@@ -235,7 +251,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     applyPermissions();
     root = rootFrom(rootWatch.get(ROOT_PURPOSE));
     // Without a root and without the right to create one there is nothing to show or send.
-    const part = usesContacts() || mayCreateRoot() ? await loadContacts() : undefined;
+    const part = usesContacts() || mayCreateRoot() ? await loadContactsLogged() : undefined;
     applyPermissions();
     // The first stand staff member to open the widget opens the booth for contacts.
     if (part && !root && isStaff() && mayCreateRoot()) {
