@@ -18,9 +18,7 @@ type CoreKey =
   | 'notSent'
   | 'retry'
   | 'discard'
-  | 'yourAwaiting'
-  | 'newQuestion'
-  | 'newQuestions';
+  | 'yourAwaiting';
 
 const en: Dictionary<CoreKey> = {
   title: 'Questions',
@@ -40,8 +38,6 @@ const en: Dictionary<CoreKey> = {
   retry: 'Retry',
   discard: 'Discard',
   yourAwaiting: 'Waiting for a moderator to approve',
-  newQuestion: (text: string) => `New question: ${text}`,
-  newQuestions: (n: number) => `${n} new questions`,
 };
 
 /** Strings only the moderator chunk renders: its English joins `translations.en` when it loads. */
@@ -64,6 +60,8 @@ export type ModeratorKey =
   | 'declined';
 /** Strings only the sections chunk renders (hands, stage, read-only, paging): likewise. */
 export type SectionsKey =
+  | 'newQuestion'
+  | 'newQuestions'
   | 'showMore'
   | 'showLess'
   | 'updates'

@@ -19,6 +19,8 @@ import './qa-events.js';
 
 /** This chunk's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<SectionsKey> = {
+  newQuestion: (text: string) => `New question: ${text}`,
+  newQuestions: (n: number) => `${n} new questions`,
   showMore: 'Show more',
   showLess: 'Show less',
   updates: (n: number) => (n === 1 ? '1 update — show' : `${n} updates — show`),
@@ -219,6 +221,25 @@ export function longText(t: T, host: ReactiveElement, q: Question, tab: number):
 /** "N updates — show": re-ranking waits while the reader looks at the list. */
 export const updates = (t: T, n: number, show: () => void): TemplateResult =>
   html`<button type="button" part="updates-button" class="primary" @click=${show}>${t('updates', n)}</button>`;
+
+/** Per element: new questions gathered for one announcement. */
+const news = new WeakMap<object, { n: number; first: string; timer?: ReturnType<typeof setTimeout> }>();
+
+/**
+ * Announces new questions politely, gathered for a second: "New question: …" for one,
+ * "N new questions" for more. `say` puts the sentence in the element's live region.
+ */
+export function announce(t: T, host: object, text: string, say: (sentence: string) => void): void {
+  let state = news.get(host);
+  if (!state) news.set(host, (state = { n: 0, first: '' }));
+  const s = state;
+  if (++s.n === 1) s.first = shorten(text, 120).text;
+  clearTimeout(s.timer);
+  s.timer = setTimeout(() => {
+    say(s.n === 1 ? t('newQuestion', s.first) : t('newQuestions', s.n));
+    s.n = 0;
+  }, 1000);
+}
 
 /** Read-only: a question's 👍 count (no button). */
 export const voteCount = (t: T, votes: number): TemplateResult =>

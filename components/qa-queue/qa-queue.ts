@@ -19,8 +19,6 @@ import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
 import './qa-events.js';
 
-/** New-question announcements are gathered for this long, then spoken once. */
-const ANNOUNCE_DELAY = 1000;
 /** A vote request with no answer stops blocking the button after this long. */
 const VOTE_TIMEOUT = 10_000;
 /** Longer open lists are virtualised (virtual.ts loads then); shorter ones render whole. */
@@ -154,9 +152,6 @@ export class DevroomQaQueue extends LitElement {
   readonly #votePending = new Map<string, boolean>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
-  #newCount = 0;
-  #newFirst = '';
-  #announceTimer?: ReturnType<typeof setTimeout>;
   #fetchAbort?: AbortController;
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   #moderator?: typeof ModeratorModule;
@@ -195,7 +190,6 @@ export class DevroomQaQueue extends LitElement {
     this.#unsubscribe = undefined;
     this.#subscribed = undefined;
     this.#fetchAbort?.abort();
-    clearTimeout(this.#announceTimer);
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -355,20 +349,21 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
+  /** New questions are announced by the sections chunk: like it, they come over the network. */
   #queueAnnouncement(id: string): void {
     const q = this.model.get(id);
     if (!q || (q.author === this.userId && this.userId)) return;
-    this.#newCount++;
-    if (this.#newCount === 1) this.#newFirst = shorten(q.text, 120).text;
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      const text = this.#newCount === 1 ? this.#t('newQuestion', this.#newFirst) : this.#t('newQuestions', this.#newCount);
-      // A trailing no-break space toggles so the same sentence is spoken again.
-      this.#announcement = this.#announcement === text ? `${text}\u00a0` : text;
-      this.requestUpdate();
-      this.#newCount = 0;
-    }, ANNOUNCE_DELAY);
+    import('./qa-queue.sections.js').then(
+      (m) =>
+        m.announce(this.#t, this, q.text, (text) => {
+          // A trailing no-break space toggles so the same sentence is spoken again.
+          this.#announcement = this.#announcement === text ? `${text}\u00a0` : text;
+          this.requestUpdate();
+        }),
+      (error: unknown) => console.error('devroom-qa-queue: could not announce a new question', error),
+    );
   }
+
 
   // ---- plain-page data -------------------------------------------------------------------
 
