@@ -27,7 +27,7 @@ const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknow
 const FORMATTED = /[\\`*_[<]|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/m;
 
 /** A module loaded once on first need (again after a failure); `module` once it is there. */
-function onDemand<T>(name: string, load: () => Promise<T>) {
+function onDemand<T>(load: () => Promise<T>) {
   let loading: Promise<unknown> | undefined;
   const part = {
     module: undefined as T | undefined,
@@ -37,20 +37,21 @@ function onDemand<T>(name: string, load: () => Promise<T>) {
         (m) => (part.module = m),
         (err: unknown) => {
           loading = undefined;
-          console.error(`devroom-stand-booth: could not load the ${name}`, err);
+          // The error names the module that failed.
+          console.error('devroom-stand-booth: could not load a part', err);
         },
       )),
   };
   return part;
 }
 
-const description = onDemand('description renderer', () => import('./description.js'));
+const description = onDemand(() => import('./description.js'));
 /** Schedule and featured video: many stands have neither. */
-const extras = onDemand('schedule and video part', () => import('./stand-extras.js'));
+const extras = onDemand(() => import('./stand-extras.js'));
 /** Presence toggle and editing: only for staff and people with power. */
-const staff = onDemand('staff tools', () => import('./stand-staff.js'));
+const staff = onDemand(() => import('./stand-staff.js'));
 // A custom element: it upgrades in place when its module arrives.
-const contactPart = onDemand('contact part', () => import('./stand-contact.js'));
+const contactPart = onDemand(() => import('./stand-contact.js'));
 
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
