@@ -170,6 +170,23 @@ describe('<devroom-qa-queue> display', () => {
     expect(el.shadowRoot!.activeElement).to.equal(vote('third'));
   });
 
+  it('after "Discard", focus does not land on the next unsent question\'s buttons', async () => {
+    const model = new QaTally();
+    for (const id of ['l1', 'l2']) {
+      model.addLocal({ localId: id, author: ME, text: `unsent ${id}`, ts: 1 });
+      model.failLocal(id, 'offline');
+    }
+    const el = await queue({ model });
+    const discard = button($(el, '[part="mine"]')!, 'Discard');
+    discard.focus();
+    discard.click();
+    await settle(el);
+    expect($(el, '[part="mine"]')!.textContent).to.not.contain('unsent l1');
+    const focused = el.shadowRoot!.activeElement!;
+    expect(focused.tagName).to.not.equal('BUTTON');
+    expect(focused.textContent).to.contain('unsent l2');
+  });
+
   it('is accessible (axe) for a moderator with hands', async () => {
     const el = await queue({
       questions: [...data, { id: '$x', text: 'hidden one', hidden: true }],

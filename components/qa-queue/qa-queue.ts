@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
@@ -148,7 +147,8 @@ export class DevroomQaQueue extends LitElement {
   #focusWithin = false;
   #scrolledAway = false;
   #focusRow = false;
-  #refocus = false;
+  /** The question the keyboard focus was on before this update (see updated()). */
+  #focusedId?: string;
   readonly #votePending = new Map<string, boolean>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
@@ -208,6 +208,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#focusedId = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id;
     if (changed.has('model')) this.#subscribe();
     if (changed.has('src') && this.src) this.#readData(this.src);
     // `voted: true` in data means this viewer: reload when either changes.
@@ -271,14 +272,24 @@ export class DevroomQaQueue extends LitElement {
   }
 
   protected override updated(): void {
-    const lost = this.#refocus && !this.shadowRoot?.activeElement;
-    this.#refocus = false;
-    if (this.#focusRow || lost) {
+    // Rows are positional (no DOM per question): if the focused row now shows another question,
+    // or its element went, focus follows the question to its row, or steps back to the row
+    // in its place — never onto another question's buttons.
+    const id = this.#focusedId;
+    const item = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-id]');
+    if (id && item?.dataset.id !== id) {
+      const index = this.#displayIds.indexOf(id);
+      if (index >= 0) this.#active = index;
+      if (index >= 0 || !item) this.#focusRow = true;
+      else item.focus();
+    }
+    if (this.#focusRow) {
       this.#focusRow = false;
       // Focus scrolls the row into view (a virtualised list always renders the active row).
       this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${this.#active}"]`)?.focus();
     }
   }
+
 
   /** The moderator module, only while the viewer may moderate. */
   get #mod(): typeof ModeratorModule | undefined {
@@ -315,11 +326,7 @@ export class DevroomQaQueue extends LitElement {
     const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.#inDisplay(change);
     if (leftOpen && change.section !== 'open') {
       // Gone from the open list (answered, hidden): remove now, without re-ranking the rest.
-      const at = this.#displayIds.indexOf(change.id);
       this.#displayIds = this.#displayIds.filter((id) => id !== change.id);
-      if (at >= 0 && at < this.#active) this.#active--;
-      // Rows below it are new DOM now (keyed by question): focus there comes back to the same question.
-      this.#refocus ||= this.#focusWithin;
       return;
     }
     if (change.type === 'removed' || change.section !== 'open') {
@@ -567,10 +574,9 @@ export class DevroomQaQueue extends LitElement {
     if (mine.length === 0 && awaiting.length === 0) return nothing;
     const t = this.#t;
     return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
-      ${[...mine, ...awaiting].map((q) =>
-        keyed(
-          q.id,
-          html`<li class="item" part="question">
+      ${[...mine, ...awaiting].map(
+        (q) =>
+          html`<li class="item" part="question" data-id=${q.id} tabindex="-1">
           <div class="body">
             ${this.#renderText(q, 0)}
             <div class="meta">
@@ -589,7 +595,6 @@ export class DevroomQaQueue extends LitElement {
               : nothing}
           </div>
         </li>`,
-        ),
       )}
     </ul>`;
   }
@@ -602,8 +607,8 @@ export class DevroomQaQueue extends LitElement {
     // Rows first: they bring the geometry up to date for the spacer's height.
     const rows = v
       ? v.rows(this.#displayIds, this.#active, row)
-      : // A row's DOM belongs to one question: focus never lands on another question's buttons.
-        Array.from({ length: n <= STATIC_ROWS ? n : this.#pending.size ? INTERIM_ROWS : STATIC_ROWS }, (_, i) => keyed(this.#displayIds[i], row(i)));
+      : // Positional rows: updated() keeps keyboard focus with its question.
+        Array.from({ length: n <= STATIC_ROWS ? n : this.#pending.size ? INTERIM_ROWS : STATIC_ROWS }, (_, i) => row(i));
     return html`<div
       class="scroller"
       part="list"
