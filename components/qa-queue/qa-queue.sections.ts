@@ -1,9 +1,10 @@
 /**
- * On-demand UI of <devroom-qa-queue>: the raise-hand / stage-invite panel (only where hands
- * are enabled), the contents of the collapsible review / answered / hidden sections (only
- * once one is opened) and the read-only view's vote counts and room link. A separate
- * chunk, so the first render of the question list never waits for it. Pure render
- * functions; all state stays in the host.
+ * Secondary UI of <devroom-qa-queue>, a chunk the first render of the question list never
+ * waits for: the raise-hand / stage-invite panel, the collapsible review / answered /
+ * hidden sections, "Show more" for long questions, the "N updates — show" button, polite
+ * new-question announcements and the read-only view's vote counts and room link. The
+ * element loads it when one of them has something to show (on the widget page, with the
+ * first render: hands are on there). Render functions; per-element state in WeakMaps.
  */
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';

@@ -7,12 +7,7 @@ import { translations, type QaKey } from './qa-queue.i18n.js';
 import type * as ModeratorModule from './qa-queue.moderator.js';
 import type * as SectionsModule from './qa-queue.sections.js';
 import type { PagedSection } from './qa-queue.sections.js';
-import {
-  QaTally,
-  type Question,
-  type QuestionData,
-  type TallyChange,
-} from './tally.js';
+import { QaTally, type Question, type QuestionData, type TallyChange } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
@@ -42,7 +37,10 @@ let localSeq = 0;
  * room events into), or on a plain page from `questions`, a JSON `src`, or an inline
  * `<script type="application/json">` child.
  *
- * The open list is virtualised (10,000 questions scroll at 60 fps) and its order is
+ * A long open list is virtualised (virtual.ts, loaded past 100 questions: 10,000 scroll at
+ * 60 fps). What most viewers never need arrives in chunks when needed: moderator controls,
+ * the hands / stage panel and other secondary UI (qa-queue.sections.ts), plain-page data
+ * (data.ts), German. Asking, voting and "not sent" + Retry work without them. The order is
  * stable: while the reader points at, focuses, or has scrolled the list, re-ranking waits
  * behind an "N updates — show" button; new questions are announced politely.
  *
