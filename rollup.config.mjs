@@ -6,7 +6,7 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { firstLoadInOneFile, widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
+import { firstLoadInOneFile, retryDynamicImports, widgetApiFromSource, widgetPages, sizeManifest } from './scripts/rollup-plugins.mjs';
 
 const components = ['talk-player', 'qa-queue', 'stand-booth', 'food-truck-menu'];
 
@@ -61,7 +61,7 @@ const library = {
 /** CDN: one <script type="module" src=".../devroom.js"> registers every element; heavy parts are lazy chunks. */
 const cdn = {
   input: { devroom: 'components/index.ts' },
-  plugins: [...browserPlugins(), sizeManifest('CDN build')],
+  plugins: [...browserPlugins(), retryDynamicImports(), sizeManifest('CDN build')],
   output: {
     dir: 'dist/cdn',
     format: 'es',
@@ -89,6 +89,7 @@ const widgetPageBuilds = pages.map((page) => ({
   plugins: [
     ...browserPlugins({ stripUnused: true, entry: `widgets/pages/${page.name}.ts` }),
     widgetPages([page]),
+    retryDynamicImports(),
     sizeManifest('widget pages', { pageImportsAreFirstLoad: true, merge: true }),
   ],
   output: {
@@ -110,7 +111,7 @@ const widgetPageBuilds = pages.map((page) => ({
  */
 const publicAuto = {
   input: { auto: 'widgets/public/auto.ts' },
-  plugins: [...browserPlugins(), sizeManifest('public rooms')],
+  plugins: [...browserPlugins(), retryDynamicImports(), sizeManifest('public rooms')],
   output: {
     dir: 'dist/public',
     format: 'es',

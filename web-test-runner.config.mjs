@@ -3,6 +3,7 @@ import { findChrome, chromeArgs } from './test/support/find-chrome.mjs';
 import { devServerPlugins } from './test/support/dev-server-plugins.mjs';
 import { hlsLivePlugin } from './test/support/hls-live-plugin.mjs';
 import { matrixCsPlugin } from './test/support/matrix-cs-plugin.mjs';
+import { chunkFaults } from './test/support/chunk-faults.mjs';
 
 export default {
   files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
@@ -17,5 +18,7 @@ export default {
   },
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
+  // POST /__chunk_faults makes chosen module requests fail (parts that cannot load).
+  middleware: [chunkFaults()],
   plugins: [...devServerPlugins, hlsLivePlugin(), matrixCsPlugin()],
 };

@@ -310,6 +310,25 @@ function onlyReExported(code, id) {
   return statements.length > 0 && statements.every((m) => m[2] === 'export');
 }
 
+/**
+ * Every `import()` of a lazy chunk retries with a fresh URL when it fails. Chromium keeps a
+ * failed module fetch in the page's module map: importing the same URL again fails at once
+ * without a request, so a part that could not load during a dropped connection would stay
+ * missing until the page reloads, whatever the component does. A query string makes a new
+ * module-map entry (the chunk's own imports still resolve to the modules already loaded).
+ * Only for outputs that run as they are (widget pages, CDN): a bundler consuming the npm
+ * build could not follow an import() of a variable.
+ */
+export function retryDynamicImports() {
+  return {
+    name: 'devroom:retry-dynamic-imports',
+    renderDynamicImport({ targetChunk }) {
+      if (!targetChunk) return null;
+      return { left: '((u)=>import(u).catch(()=>import(u+"?retry="+Date.now())))(', right: ')' };
+    },
+  };
+}
+
 /** Copies a file from node_modules into the output unchanged (e.g. hls.js's worker). */
 export function copyAsset(from, fileName) {
   return {

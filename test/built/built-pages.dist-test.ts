@@ -2,7 +2,34 @@ import { expect } from '@open-wc/testing';
 import type { IWidget } from 'matrix-widget-api';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
+import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
+import { createRoot } from '../../widgets/bindings/room-sync.js';
 import { ALICE, MOD, ORGANISER, conference, elementIn, leaveAll, sit, waitFor } from '../e2e/widget-harness.js';
+
+/** The next `times` requests for paths starting with `path` fail (test/support/chunk-faults.mjs). */
+async function failRequests(path: string, times = 1): Promise<void> {
+  await fetch('/__chunk_faults', { method: 'POST', body: JSON.stringify({ path, times }) });
+}
+
+/** Visible text through shadow roots. */
+function deepText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const el = node as HTMLElement;
+  if (el.localName === 'style' || el.hidden) return '';
+  const children = [...(el.shadowRoot ?? node).childNodes];
+  return children.map(deepText).join(' ').replace(/\s+/g, ' ');
+}
+
+/** Finds an element through shadow roots. */
+function deepFind<T extends Element>(node: ParentNode, selector: string): T | undefined {
+  const direct = node.querySelector<T>(selector);
+  if (direct) return direct;
+  for (const el of node.querySelectorAll('*')) {
+    const inner = el.shadowRoot ? deepFind<T>(el.shadowRoot, selector) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 /**
  * The built widget pages (dist/widgets/*.html: minified, split, preloaded) — what ships —
@@ -53,6 +80,29 @@ describe('built widget pages', () => {
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
     await waitFor(() => room.timeline.some((e) => e.content.body === 'Built and shipped?' && e.sender === ALICE), 'question sent');
+  });
+
+  it('a part that failed to load (dropped connection) loads on the next try: the stand contact request is still sent', async () => {
+    // Chromium remembers a failed module fetch: without the build's retry URL, every later
+    // import() of that chunk would fail without asking the server again.
+    const room = conference();
+    room.setState(EventTypes.stand, '', sampleStand(), ORGANISER);
+    await createRoot(room.as(ORGANISER), 'contacts', 'Contact requests');
+    await failRequests('/dist/widgets/chunks/stand-booth/stand-booth-contacts', 1);
+    const seat = await sit(room, ALICE, builtWidget('stand-booth'));
+    const el = await elementIn(seat, 'devroom-stand-booth');
+    const message = await waitFor(() => deepFind<HTMLTextAreaElement>(el.shadowRoot!, '#message'), 'contact form');
+    message.value = 'Is there an ARM build?';
+    message.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    deepFind<HTMLButtonElement>(el.shadowRoot!, '[part~="send-button"]')!.click();
+    // The part failed at start-up; sending asks for it again (a Retry button, if the send
+    // raced the failure, asks once more). Either way the request is sent once.
+    await waitFor(() => {
+      deepFind<HTMLButtonElement>(el.shadowRoot!, '[part~="retry-button"]')?.click();
+      return deepText(el).includes('Sent — the team will get back to you');
+    }, 'sent');
+    expect(await (await fetch('/__chunk_faults')).json(), 'the injected failure happened').to.deep.equal({});
+    expect(room.timeline.filter((e) => e.type === EventTypes.contactRequest && e.sender === ALICE)).to.have.length(1);
   });
 
   it('custom-elements.json documents the four elements with their attributes and events', async () => {
