@@ -3,7 +3,7 @@ import type { IWidget } from 'matrix-widget-api';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
-import { createRoot } from '../../widgets/bindings/room-sync.js';
+import { createRoot } from '../../widgets/bindings/create-root.js';
 import { ALICE, MOD, ORGANISER, conference, elementIn, leaveAll, sit, waitFor } from '../e2e/widget-harness.js';
 
 /** The next `times` requests for paths starting with `path` fail (test/support/chunk-faults.mjs). */

@@ -9,7 +9,10 @@ import { EventTypes } from '../schema/namespace.js';
 import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusContent, statusFromEvent } from '../schema/orders.js';
 import { pick } from './food-truck-menu.js';
 import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
-import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
+import { referenceTarget } from '../room/relations.js';
+import { createRoot } from './create-root.js';
+import { mapLimited } from './map-limited.js';
+import { rootFrom } from './room-sync.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or

@@ -6,7 +6,8 @@
 import type { Room } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../schema/qa.js';
-import { createRoot, type PowerWatch } from './room-sync.js';
+import { createRoot } from './create-root.js';
+import type { PowerWatch } from './room-sync.js';
 import type { QaBindingOptions, QaRequest } from './qa-queue.js';
 
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;

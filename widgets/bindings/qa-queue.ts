@@ -5,7 +5,8 @@ import { EventTypes } from '../schema/namespace.js';
 import { LOCAL_ID_KEY, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
-import { PowerWatch, StateWatch, mapLimited, rootFrom } from './room-sync.js';
+import { mapLimited } from './map-limited.js';
+import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
 
 /**
  * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):

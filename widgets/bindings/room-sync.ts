@@ -1,6 +1,5 @@
 import { canSend, normalisePowerLevels } from '../room/power-levels.js';
 import type { PowerLevels, Room, RoomEvent } from '../room/room.js';
-import { EventTypes } from '../schema/namespace.js';
 import { isEventId, isRecord } from '../schema/validate.js';
 
 /**
@@ -114,8 +113,6 @@ export class PowerWatch {
   }
 }
 
-export type RootPurpose = 'qa' | 'orders' | 'contacts';
-
 export interface RootInfo {
   eventId: string;
   content: Record<string, unknown>;
@@ -126,52 +123,4 @@ export function rootFrom(event: RoomEvent | undefined): RootInfo | undefined {
   const content = event?.content;
   if (!isRecord(content) || !isEventId(content.event_id)) return undefined;
   return { eventId: content.event_id, content };
-}
-
-/**
- * Creates the root for a purpose: a visible `m.notice` every client shows, then the
- * `dev.devroom.root` state pointing at it. Only users with the power to set that state
- * do this (the homeserver refuses others).
- */
-export async function createRoot(
-  room: Room,
-  purpose: RootPurpose,
-  notice: string,
-  extra: Record<string, unknown> = {},
-): Promise<RootInfo> {
-  const eventId = await room.sendEvent('m.room.message', {
-    msgtype: 'm.notice',
-    body: notice,
-    [`${EventTypes.root}`]: { purpose },
-  });
-  const content = { ...extra, event_id: eventId };
-  await room.sendState(EventTypes.root, purpose, content);
-  return { eventId, content };
-}
-
-/** A local id for idempotent sends (`dev.devroom.local_id` / `localId` in content). */
-export function localId(prefix: string): string {
-  const random = crypto.getRandomValues(new Uint32Array(2));
-  return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-}
-
-/** Reference relation target of an event (`m.relates_to` with `m.reference`), if any. */
-export function referenceTarget(event: RoomEvent): string | undefined {
-  const relates = event.content['m.relates_to'];
-  if (!isRecord(relates) || relates.rel_type !== 'm.reference' || !isEventId(relates.event_id)) return undefined;
-  return relates.event_id;
-}
-
-/** Runs `task` over `items` with at most `limit` in flight: bounded startup request bursts. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

@@ -6,7 +6,10 @@ import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactStatus } from '../schema/stand.js';
-import { createRoot, mapLimited, referenceTarget, rootFrom } from './room-sync.js';
+import { referenceTarget } from '../room/relations.js';
+import { createRoot } from './create-root.js';
+import { mapLimited } from './map-limited.js';
+import { rootFrom } from './room-sync.js';
 import type { PowerWatch, RootInfo } from './room-sync.js';
 import { ROOT_PURPOSE } from './stand-booth.js';
 

@@ -11,7 +11,7 @@ import { WidgetHost } from '../testing/host.js';
 import type { MountedWidget } from '../testing/host.js';
 import { approveAll } from '../testing/driver.js';
 import type { CapabilityApprover } from '../testing/driver.js';
-import { createRoot } from './room-sync.js';
+import { createRoot } from './create-root.js';
 import { standCapabilities } from './stand-booth-capabilities.js';
 import { waitFor } from '../../test/support/wait-for.js';
 

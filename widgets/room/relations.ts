@@ -1,3 +1,4 @@
+import { isEventId, isRecord } from '../schema/validate.js';
 import type { RelationsQuery, Room, RoomEvent } from './room.js';
 
 /**
@@ -24,4 +25,11 @@ export async function readAllRelations(
     from = result.nextBatch;
   }
   return events;
+}
+
+/** Reference relation target of an event (`m.relates_to` with `m.reference`), if any. */
+export function referenceTarget(event: RoomEvent): string | undefined {
+  const relates = event.content['m.relates_to'];
+  if (!isRecord(relates) || relates.rel_type !== 'm.reference' || !isEventId(relates.event_id)) return undefined;
+  return relates.event_id;
 }
