@@ -50,6 +50,9 @@ export function widgetApiFromSource({ stripUnused = false, entry } = {}) {
         legalComments: 'none',
         sourcemap: 'external',
         plugins: stripUnused ? [stripWidgetApiMembers(await membersToStrip(entry))] : [],
+        // The widget pages drop the transport's console.log of every message it sends (its
+        // warnings stay): noise in the browser console of everyone using a widget.
+        pure: stripUnused ? ['console.log'] : [],
       });
       const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
       return { code: file('.js'), map: file('.js.map') };
