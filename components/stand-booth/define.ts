@@ -2,8 +2,8 @@ import './register.js';
 import { DevroomStandBooth } from './stand-booth.js';
 
 export { DevroomStandBooth };
-export type { Stand, StandLink, SocialLink, StaffMember, ScheduleItem, JitsiRoom, FeaturedVideo, StandIssue, StandParseResult } from './stand.js';
-export { parseStand } from './stand.js';
+export type { Stand, StandLink, SocialLink, StaffMember, ScheduleItem, JitsiRoom, FeaturedVideo, StandIssue, StandParseResult, StandIssueCode, StandIssueCodes } from './stand.js';
+export { parseStand } from './stand-errors.js';
 export type { OwnContactRequest, IncomingContactRequest, ContactStatus, OwnRequestStatus } from './contact.js';
 export type { ContactRequestDetail, PresenceDetail, ContactStatusDetail, StandUpdateDetail } from './stand-events.js';
 export type { LinkKind, ScheduleKind } from './stand.js';

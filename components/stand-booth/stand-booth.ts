@@ -6,8 +6,8 @@ import { safeUrl } from '../shared/safe-url.js';
 import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
-import { parseStand } from './stand.js';
-import type { Stand, JitsiRoom } from './stand.js';
+import { checkStand } from './stand.js';
+import type { Stand, JitsiRoom, StandCheck } from './stand.js';
 import type { StandExtras } from './stand-extras.js';
 import type { StaffTools } from './stand-staff.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
@@ -52,6 +52,8 @@ const extras = onDemand(() => import('./stand-extras.js'));
 const staff = onDemand(() => import('./stand-staff.js'));
 // A custom element: it upgrades in place when its module arrives.
 const contactPart = onDemand(() => import('./stand-contact.js'));
+/** The words for an invalid stand's issues (checkStand reports codes). */
+const standErrors = onDemand(() => import('./stand-errors.js'));
 
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
@@ -216,6 +218,8 @@ export class DevroomStandBooth extends LitElement {
   /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
 
+  /** The rejected stand whose worded error is on its way. */
+  private rejected?: StandCheck;
   private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
   private fetchAbort?: AbortController;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
@@ -276,20 +280,24 @@ export class DevroomStandBooth extends LitElement {
   }
 
   private accept(value: unknown, from: 'property' | 'src'): void {
-    if (value === null) {
-      this.current = undefined;
-      this.error = undefined;
+    const result = value === null ? undefined : checkStand(value);
+    const issues = result ? (result.ok ? result.dropped : result.errors) : [];
+    if (issues.length) {
+      // Worded on demand (stand-errors.ts); the update waits for it as for any lazy part.
+      this.pending.add(
+        standErrors.load().then(() => {
+          const text = standErrors.module?.issuesText(issues) ?? JSON.stringify(issues);
+          if (result!.ok) console.warn('devroom-stand-booth: ignored invalid stand entries:', text);
+          else if (this.rejected === result) this.error = this.i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', text);
+        }),
+      );
+    }
+    if (result?.ok === false) {
+      this.rejected = result;
       return;
     }
-    const result = parseStand(value);
-    if (!result.ok) {
-      const reason = result.errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ');
-      this.error = this.i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', reason);
-      return;
-    }
-    if (result.dropped.length) console.warn('devroom-stand-booth: ignored invalid stand entries', result.dropped);
-    this.current = result.stand;
-    this.error = undefined;
+    this.current = result?.stand;
+    this.error = this.rejected = undefined;
   }
 
   private async load(src: string): Promise<void> {
@@ -309,6 +317,7 @@ export class DevroomStandBooth extends LitElement {
       if (!abort.signal.aborted) this.accept(json, 'src');
     } catch (err) {
       if (abort.signal.aborted) return;
+      this.rejected = undefined;
       this.error = this.i18n.t('invalidSrc', err instanceof Error ? err.message : String(err));
     } finally {
       if (this.fetchAbort === abort) this.loading = false;

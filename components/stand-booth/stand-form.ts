@@ -1,4 +1,4 @@
-import { parseStand } from './stand.js';
+import { parseStand } from './stand-errors.js';
 import type { Stand, StandIssue } from './stand.js';
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseStand } from './stand.js';
+import { parseStand } from './stand-errors.js';
 import { parseMarkdown } from './markdown.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import { formToStand, standToForm } from './stand-form.js';

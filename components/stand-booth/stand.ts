@@ -4,7 +4,7 @@ import { checkUrl } from '../shared/safe-url.js';
  * The stand config: what a project shows at its booth. In a widget it is the content of
  * the `dev.devroom.stand` state event; on a plain page it comes from a JSON `src` or the
  * `stand` property. Everything in it is untrusted (anyone with power can write it, a
- * JSON file can hold anything), so it only reaches the DOM through `parseStand`.
+ * JSON file can hold anything), so it only reaches the DOM through `checkStand`.
  */
 
 export const LINK_KINDS = ['website', 'source', 'docs', 'chat', 'slides', 'download'] as const;
@@ -70,15 +70,28 @@ export interface Stand {
   video?: FeaturedVideo;
 }
 
-/** Where a value went wrong, as a path into the JSON (`links[2].url`). */
+/**
+ * What went wrong where, as codes: `[path, code, value?]`, the path into the JSON
+ * (`links[2].url`). stand-errors.ts words them (`parseStand`); it loads only when a stand
+ * is invalid, has left-out entries or is being edited, so the booth's first load carries
+ * no messages.
+ */
+export type StandIssueCode =
+  | 'json' | 'required' | 'text' | 'long' | 'url' | 'mxc' | 'https' | 'list' | 'entries'
+  | 'object' | 'shape' | 'oneOf' | 'time' | 'order' | 'host' | 'room' | 'userId' | 'twice';
+export type StandIssueCodes = [path: string, code: StandIssueCode, value?: unknown];
+
+/** A worded issue (stand-errors.ts): `{path: 'links[2].url', message: 'must use https'}`. */
 export interface StandIssue {
   path: string;
   message: string;
 }
 
-export type StandParseResult =
-  | { ok: true; stand: Stand; /** Items left out in lenient mode. */ dropped: StandIssue[] }
-  | { ok: false; errors: StandIssue[] };
+export type StandCheck<I = StandIssueCodes> =
+  | { ok: true; stand: Stand; /** Items left out in lenient mode. */ dropped: I[] }
+  | { ok: false; errors: I[] };
+
+export type StandParseResult = StandCheck<StandIssue>;
 
 export const LIMITS = {
   name: 120,
@@ -107,8 +120,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 // The issues of the parseStand call in progress (it is synchronous, so one list suffices).
 // A list item or optional field that added any is left out; what that means for the whole
 // stand (fatal or "dropped") parseStand decides at the end.
-let issues: StandIssue[] = [];
-const add = (path: string, message: string): undefined => void issues.push({ path, message });
+let issues: StandIssueCodes[] = [];
+const add = (path: string, code: StandIssueCode, value?: unknown): undefined => void issues.push([path, code, value]);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** Runs `read`; its value only if it added no issue. */
@@ -122,11 +135,11 @@ function text(obj: Obj, key: string, path: string, max: number, required?: boole
   const value = obj[key];
   const at = join(path, key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return required ? add(at, 'is required') : undefined;
+    return required ? add(at, 'required') : undefined;
   }
-  if (typeof value !== 'string') return add(at, 'must be text');
+  if (typeof value !== 'string') return add(at, 'text');
   const trimmed = value.trim();
-  return trimmed.length > max ? add(at, `must be at most ${max} characters`) : trimmed;
+  return trimmed.length > max ? add(at, 'long', max) : trimmed;
 }
 
 /** http(s); `mailto` also allows mailto:, `media` (logo, banner) allows mxc:// and refuses http:. */
@@ -136,38 +149,38 @@ function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mai
   const at = join(path, key);
   const media = kind === 'media';
   const result = checkUrl(raw, { absolute: true, allowMxc: media, allowMailto: kind === 'mailto' });
-  if (!result.ok) return add(at, result.reason);
-  if (result.url.startsWith('mxc:')) return MXC.test(raw) ? raw : add(at, 'is not a valid mxc:// URL');
-  return media && result.url.startsWith('http:') ? add(at, 'must use https') : result.url;
+  if (!result.ok) return add(at, 'url', result.reason);
+  if (result.url.startsWith('mxc:')) return MXC.test(raw) ? raw : add(at, 'mxc');
+  return media && result.url.startsWith('http:') ? add(at, 'https') : result.url;
 }
 
 /** A top-level list; entries beyond `max` and entries with issues are left out. */
 function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
   const value = obj[key];
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return (add(key, 'must be a list'), []);
-  if (value.length > max) add(key, `must have at most ${max} entries`);
+  if (!Array.isArray(value)) return (add(key, 'list'), []);
+  if (value.length > max) add(key, 'entries', max);
   const out: T[] = [];
   value.slice(0, max).forEach((entry: unknown, i) => {
     const path = `${key}[${i}]`;
-    const parsed = clean(() => (isObj(entry) ? item(entry, path) : add(path, 'must be an object')));
+    const parsed = clean(() => (isObj(entry) ? item(entry, path) : add(path, 'object')));
     if (parsed !== undefined) out.push(parsed);
   });
   return out;
 }
 
 /** An optional object field, left out when anything in it is wrong. */
-function nested<T>(obj: Obj, key: string, shape: string, parse: (value: Obj) => T): T | undefined {
+function nested<T>(obj: Obj, key: string, parse: (value: Obj) => T): T | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  return clean(() => (isObj(value) ? parse(value) : add(key, `must be an object with ${shape}`)));
+  return clean(() => (isObj(value) ? parse(value) : add(key, 'shape')));
 }
 
 function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
   const value = obj[key];
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  return add(`${path}.${key}`, `must be one of: ${allowed.join(', ')}`);
+  return add(`${path}.${key}`, 'oneOf', allowed);
 }
 
 /** A readable label for a link without one: host name, or the address of a mailto. */
@@ -183,7 +196,7 @@ function labelFromUrl(href: string): string {
 function time(obj: Obj, key: string, path: string): string | undefined {
   const iso = text(obj, key, path, 40, true);
   if (iso === undefined || (ISO_WITH_OFFSET.test(iso) && !Number.isNaN(Date.parse(iso)))) return iso;
-  return add(`${path}.${key}`, 'must be an ISO 8601 date and time with an offset, e.g. 2026-02-01T10:00:00+01:00');
+  return add(`${path}.${key}`, 'time');
 }
 
 // The item readers below return their value as if valid: `list` and `nested` leave out any
@@ -206,17 +219,18 @@ function scheduleItem(o: Obj, path: string): ScheduleItem {
   const kind = oneOf(o, 'kind', path, SCHEDULE_KINDS);
   const start = time(o, 'start', path);
   const end = time(o, 'end', path);
-  if (start && end && Date.parse(end) <= Date.parse(start)) add(`${path}.end`, 'must be after the start');
+  if (start && end && Date.parse(end) <= Date.parse(start)) add(`${path}.end`, 'order');
   return { title, kind, start, end } as ScheduleItem;
 }
 
 /**
- * Validates stand JSON. Strict mode (the editor) fails on any issue, so an invalid config
- * is never sent. Lenient mode (displaying what others wrote) drops bad list items and bad
- * optional fields and reports them in `dropped`; it fails only without a usable name.
+ * Validates stand JSON, with issues as codes (parseStand in stand-errors.ts words them).
+ * Strict mode (the editor) fails on any issue, so an invalid config is never sent. Lenient
+ * mode (displaying what others wrote) drops bad list items and bad optional fields and
+ * reports them in `dropped`; it fails only without a usable name.
  */
-export function parseStand(json: unknown, options: { strict?: boolean } = {}): StandParseResult {
-  if (!isObj(json)) return { ok: false, errors: [{ path: '', message: 'must be a JSON object' }] };
+export function checkStand(json: unknown, strict?: boolean): StandCheck {
+  if (!isObj(json)) return { ok: false, errors: [['', 'json']] };
   issues = [];
   const name = text(json, 'name', '', LIMITS.name, true);
   const optional = {
@@ -224,14 +238,14 @@ export function parseStand(json: unknown, options: { strict?: boolean } = {}): S
     description: clean(() => text(json, 'description', '', LIMITS.description)),
     logo: clean(() => url(json, 'logo', '', false, 'media')),
     banner: clean(() => url(json, 'banner', '', false, 'media')),
-    jitsi: nested(json, 'jitsi', 'domain and room', (j): JitsiRoom => {
+    jitsi: nested(json, 'jitsi', (j): JitsiRoom => {
       const domain = text(j, 'domain', 'jitsi', 253, true);
       const room = text(j, 'room', 'jitsi', 128, true);
-      if (domain !== undefined && !DOMAIN.test(domain)) add('jitsi.domain', 'must be a host name like meet.jit.si');
-      if (room !== undefined && !JITSI_ROOM.test(room)) add('jitsi.room', 'may contain only letters, digits, "-", "_" and "."');
+      if (domain !== undefined && !DOMAIN.test(domain)) add('jitsi.domain', 'host');
+      if (room !== undefined && !JITSI_ROOM.test(room)) add('jitsi.room', 'room');
       return { domain: domain?.toLowerCase(), room } as JitsiRoom;
     }),
-    video: nested(json, 'video', 'src', (v): FeaturedVideo => {
+    video: nested(json, 'video', (v): FeaturedVideo => {
       const src = url(v, 'src', 'video', true);
       const title = text(v, 'title', 'video', LIMITS.label);
       const poster = url(v, 'poster', 'video', false);
@@ -247,8 +261,8 @@ export function parseStand(json: unknown, options: { strict?: boolean } = {}): S
     staff: list(json, 'staff', LIMITS.staff, (o, path): StaffMember => {
       const before = issues.length;
       const userId = text(o, 'userId', path, 255, true);
-      if (userId !== undefined && !USER_ID.test(userId)) add(`${path}.userId`, 'must be a Matrix user id like @name:server');
-      else if (userId !== undefined && seen.has(userId)) add(`${path}.userId`, 'is listed twice');
+      if (userId !== undefined && !USER_ID.test(userId)) add(`${path}.userId`, 'userId');
+      else if (userId !== undefined && seen.has(userId)) add(`${path}.userId`, 'twice');
       const name = text(o, 'name', path, LIMITS.label, true);
       const role = text(o, 'role', path, LIMITS.role);
       // The first valid entry of a user counts; later ones are reported and left out.
@@ -260,8 +274,8 @@ export function parseStand(json: unknown, options: { strict?: boolean } = {}): S
   const found = issues;
   issues = [];
   // Lenient: only a name problem is fatal (there is nothing to show); the rest was left out.
-  if (name === undefined || (options.strict && found.length)) {
-    return { ok: false, errors: options.strict ? found : found.filter((i) => i.path === 'name') };
+  if (name === undefined || (strict && found.length)) {
+    return { ok: false, errors: strict ? found : found.filter((i) => i[0] === 'name') };
   }
   for (const [key, value] of Object.entries(optional)) if (value) (stand as unknown as Obj)[key] = value;
   return { ok: true, stand, dropped: found };

@@ -1,5 +1,5 @@
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
-import { parseStand } from '../../components/stand-booth/stand.js';
+import { checkStand } from '../../components/stand-booth/stand.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUpdateDetail } from '../../components/stand-booth/stand-events.js';
 import type { Room } from '../room/room.js';
@@ -89,9 +89,11 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
       el.stand = null;
       return;
     }
-    const result = parseStand(content);
+    const result = checkStand(content);
     if (!result.ok) {
-      console.warn(`devroom: ignored ${STAND_EVENT} ${event.event_id}:`, result.errors.map((e) => `${e.path} ${e.message}`).join('; '));
+      // Worded on demand (stand-errors.ts), like the booth's own error.
+      const warn = (why: unknown) => console.warn(`devroom: ignored ${STAND_EVENT} ${event.event_id}:`, why);
+      void import('../../components/stand-booth/stand-errors.js').then((m) => warn(m.issuesText(result.errors)), () => warn(result.errors));
       return;
     }
     standContentNow = content;
