@@ -1,4 +1,6 @@
 /**
+ * The ranking index of a large section (the tally switches to it from SortedList past
+ * LARGE items, loading this module then; same API, same comparator).
  * An ordered set with positions: a size-augmented treap (randomised balanced binary
  * search tree). insert, delete, rank (position of an item) and at (item at a position)
  * are all O(log n) expected; `slice` is O(k log n) (k items, a page at a time).
@@ -14,7 +16,7 @@
  * An item is in at most one set at a time, and must not change its sort key while it
  * is in one: delete, mutate, insert. The tally does exactly that.
  */
-export type Compare<T> = (a: T, b: T) => number;
+import type { Compare, RankIndex } from './sorted-list.js';
 
 /** Link fields a set item carries (owned by RankedSet; initialise to null/0). */
 export interface RankNode<T> {
@@ -33,7 +35,7 @@ function fix<T extends RankNode<T>>(node: T): T {
   return node;
 }
 
-export class RankedSet<T extends RankNode<T>> {
+export class RankedSet<T extends RankNode<T>> implements RankIndex<T> {
   #root: T | null = null;
   readonly #compare: Compare<T>;
 

@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { QaTally, normaliseVoteKey, type Section } from './tally.js';
+import sinon from 'sinon';
+import { QaTally, loadLargeIndex, normaliseVoteKey, type Section } from './tally.js';
 import { applyModeration } from './moderation.js';
 import { loadQuestions } from './data.js';
 import { RankedSet } from './ranked-set.js';
+import { SortedList } from './sorted-list.js';
 
 const ids = (tally: QaTally, section: Section = 'open'): string[] => tally.section(section).slice().map((q) => q.id);
 
@@ -196,30 +198,73 @@ describe('QaTally own questions', () => {
   });
 });
 
-describe('RankedSet', () => {
-  it('matches a sorted array under random inserts and deletes', () => {
-    type Item = { v: number; rankLeft: Item | null; rankRight: Item | null; rankPriority: number; rankSize: number };
-    const set = new RankedSet<Item>((a, b) => a.v - b.v);
-    const items = new Map<number, Item>();
-    let x = 7;
-    for (let i = 0; i < 2000; i++) {
-      x = (x * 1103515245 + 12345) % 2147483648;
-      const v = x % 500;
-      const existing = items.get(v);
-      if (existing) {
-        set.delete(existing);
-        items.delete(v);
-      } else {
-        const item: Item = { v, rankLeft: null, rankRight: null, rankPriority: 0, rankSize: 0 };
-        set.insert(item);
-        items.set(v, item);
+describe('ranking indexes', () => {
+  for (const Index of [SortedList, RankedSet]) {
+    it(`${Index.name} matches a sorted array under random inserts and deletes`, () => {
+      type Item = { v: number; rankLeft: Item | null; rankRight: Item | null; rankPriority: number; rankSize: number };
+      const set = new Index<Item>((a, b) => a.v - b.v);
+      const items = new Map<number, Item>();
+      let x = 7;
+      for (let i = 0; i < 2000; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const v = x % 500;
+        const existing = items.get(v);
+        if (existing) {
+          expect(set.delete(existing)).to.equal(true);
+          items.delete(v);
+        } else {
+          const item: Item = { v, rankLeft: null, rankRight: null, rankPriority: 0, rankSize: 0 };
+          set.insert(item);
+          items.set(v, item);
+        }
       }
+      const sorted = [...items.keys()].sort((a, b) => a - b);
+      expect(set.slice().map((i) => i.v)).to.deep.equal(sorted);
+      expect(set.size).to.equal(sorted.length);
+      sorted.forEach((v, index) => expect(set.rank(items.get(v)!)).to.equal(index));
+      expect(set.rank({ v: 1000, rankLeft: null, rankRight: null, rankPriority: 0, rankSize: 0 })).to.equal(-1);
+      expect(set.at(3)?.v).to.equal(sorted[3]);
+      expect(set.slice(5, 9).map((i) => i.v)).to.deep.equal(sorted.slice(5, 9));
+      const walked: number[] = [];
+      set.forEach((item, index) => walked.push(index === walked.length ? item.v : -1));
+      expect(walked).to.deep.equal(sorted);
+    });
+  }
+
+  // Runs last in this file: once ranked-set.ts has loaded, new tallies start with treaps.
+  it('ranks short sections with sorted arrays and re-indexes into the treap past 300 questions, same order', async () => {
+    const insert = sinon.spy(RankedSet.prototype, 'insert');
+    try {
+      const tally = new QaTally();
+      seed(tally, 300);
+      for (let i = 0; i < 300; i += 7) vote(tally, `$q${i}`, `@v${i}:x`);
+      tally.setModeration('$q299', { pinned: true });
+      const before = ids(tally);
+      expect(before.slice(0, 3)).to.deep.equal(['$q299', '$q0', '$q7']);
+      expect(insert.called, 'no treap while short').to.equal(false);
+
+      tally.addQuestion({ id: '$q300', author: '@a:x', text: 'Q300', ts: 5000 });
+      tally.addQuestion({ id: '$q301', author: '@a:x', text: 'Q301', ts: 5001 });
+      await loadLargeIndex();
+      expect(insert.called, 'the treap took over').to.equal(true);
+      expect(ids(tally)).to.deep.equal([...before, '$q300', '$q301']);
+
+      // Updates go on in the treap: a vote moves $q301 up among the one-vote questions.
+      insert.resetHistory();
+      vote(tally, '$q301', '@w:x');
+      expect(tally.position('$q301')).to.deep.equal({ section: 'open', index: 44 });
+      expect(ids(tally)[45]).to.equal('$q1');
+      expect(insert.called).to.equal(true);
+      tally.setModeration('$q0', { answered: true });
+      expect(ids(tally, 'answered')).to.deep.equal(['$q0']);
+      expect(tally.section('open').size).to.equal(301);
+
+      insert.resetHistory();
+      const fresh = new QaTally();
+      seed(fresh, 2);
+      expect(insert.callCount, 'a new tally starts with treaps').to.equal(2);
+    } finally {
+      insert.restore();
     }
-    const sorted = [...items.keys()].sort((a, b) => a - b);
-    expect(set.slice().map((i) => i.v)).to.deep.equal(sorted);
-    expect(set.size).to.equal(sorted.length);
-    sorted.forEach((v, index) => expect(set.rank(items.get(v)!)).to.equal(index));
-    expect(set.at(3)?.v).to.equal(sorted[3]);
-    expect(set.slice(5, 9).map((i) => i.v)).to.deep.equal(sorted.slice(5, 9));
   });
 });

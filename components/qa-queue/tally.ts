@@ -2,10 +2,14 @@
  * The Q&A tally: a pure, incremental model of questions, votes and moderation. No DOM and
  * no Matrix: a widget binding folds room events into it (question = m.room.message with
  * an m.reference to the Q&A root, vote = m.reaction 👍, moderation = room state), a plain
- * page loads data snapshots. Every fold is O(log n): each section is a RankedSet (treap)
- * and an item is re-positioned by delete + insert only when its sort key changes.
+ * page loads data snapshots. Each section is a ranking index and an item is re-positioned
+ * by delete + insert only when its sort key changes: a sorted array (SortedList) while
+ * sections are short, a treap (RankedSet, loaded when a section passes LARGE items) after,
+ * so every fold is O(log n) where it matters.
  */
-import { RankedSet, type RankNode } from './ranked-set.js';
+import type { RankNode } from './ranked-set.js';
+import type * as RankedSetModule from './ranked-set.js';
+import { SortedList, type RankIndex } from './sorted-list.js';
 import { normaliseVoteKey } from './vote-key.js';
 
 export { normaliseVoteKey, VOTE_KEY } from './vote-key.js';
@@ -103,10 +107,11 @@ export type TallyChange =
 export type TallyListener = (change: TallyChange) => void;
 
 class Entry implements Question, RankNode<Entry> {
-  rankLeft: Entry | null = null;
-  rankRight: Entry | null = null;
-  rankPriority = 0;
-  rankSize = 0;
+  // Treap links: RankedSet sets them on insert (unused while sections are sorted arrays).
+  declare rankLeft: Entry | null;
+  declare rankRight: Entry | null;
+  declare rankPriority: number;
+  declare rankSize: number;
   authorName: string | undefined = undefined;
   author = '';
   text = '';
@@ -144,6 +149,28 @@ function compareEntries(a: Entry, b: Entry): number {
   return b.kPinned - a.kPinned || b.kVotes - a.kVotes || a.kTs - b.kTs || (a.kId < b.kId ? -1 : a.kId > b.kId ? 1 : 0);
 }
 
+/** Sections longer than this are indexed by a treap (ranked-set.ts) instead of a sorted array. */
+const LARGE = 300;
+/** RankedSet once ranked-set.ts has loaded: new tallies start with it. */
+let Large: typeof RankedSetModule.RankedSet | undefined;
+let loading: Promise<unknown> | undefined;
+
+/**
+ * Loads the treap index (a tally asks for it when a section grows past LARGE; benchmarks and
+ * pages that know their list is big may ask first). A failed load is asked for again later.
+ */
+export function loadLargeIndex(): Promise<unknown> {
+  return (loading ??= import('./ranked-set.js').then(
+    (m) => (Large = m.RankedSet),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
+}
+
+const index = (): RankIndex<Entry> => (Large ? new Large(compareEntries) : new SortedList(compareEntries));
+
 /** Read-only ranked list of one section. */
 export interface SectionView {
   readonly size: number;
@@ -157,13 +184,9 @@ export class QaTally {
   readonly #votesById = new Map<string, { entry: Entry; voter: number }>();
   /** User id → small integer: per-question maps keyed by numbers are much cheaper to grow. */
   readonly #userIndex = new Map<string, number>();
-  readonly #sets: Record<Section, RankedSet<Entry>> = {
-    mine: new RankedSet(compareEntries),
-    open: new RankedSet(compareEntries),
-    review: new RankedSet(compareEntries),
-    answered: new RankedSet(compareEntries),
-    hidden: new RankedSet(compareEntries),
-  };
+  readonly #sets: Record<Section, RankIndex<Entry>> = { mine: index(), open: index(), review: index(), answered: index(), hidden: index() };
+  /** The sections are (or are becoming) treaps. */
+  #large = !!Large;
   readonly #listeners = new Set<TallyListener>();
   /** Entries whose vote count changed since the last flush (see countChanged). */
   #dirty: Entry[] = [];
@@ -493,7 +516,9 @@ export class QaTally {
       entry.kVotes = entry.votes;
       entry.kTs = entry.ts;
       entry.kId = entry.id;
-      this.#sets[to].insert(entry);
+      const set = this.#sets[to];
+      set.insert(entry);
+      if (set.size > LARGE && !this.#large) this.#grow();
     }
     if (this.#listeners.size === 0 || this.#batchDepth > 0) return;
     if (!from && to) this.#notify({ type: 'added', id: entry.id, section: to });
@@ -503,6 +528,25 @@ export class QaTally {
       if (moved) this.#notify({ type: 'moved', id: entry.id, section: to, from });
       else if (!onlyIfMoved) this.#notify({ type: 'changed', id: entry.id, section: to });
     }
+  }
+
+  /** Re-indexes every section into a treap once ranked-set.ts is here (same order: same keys, same comparator). */
+  #grow(): void {
+    this.#large = true;
+    loadLargeIndex().then(
+      () => {
+        for (const name of SECTIONS) {
+          const set = new (Large as typeof RankedSetModule.RankedSet<Entry>)(compareEntries);
+          this.#sets[name].forEach((entry) => set.insert(entry));
+          this.#sets[name] = set;
+        }
+      },
+      (error: unknown) => {
+        // Asked again later, not at once: offline, every vote would ask. Sorted arrays work meanwhile.
+        setTimeout(() => (this.#large = false), 10_000);
+        console.warn('devroom-qa-queue: large-list index not loaded (sorted arrays meanwhile)', error);
+      },
+    );
   }
 
   #notify(change: TallyChange): void {
