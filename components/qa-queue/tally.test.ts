@@ -4,7 +4,7 @@ import { QaTally, loadLargeIndex, normaliseVoteKey, type Section } from './tally
 import { applyModeration } from './moderation.js';
 import { loadQuestions } from './data.js';
 import { RankedSet } from './ranked-set.js';
-import { SortedList } from './sorted-list.js';
+import { SortedList, type RankIndex } from './sorted-list.js';
 
 const ids = (tally: QaTally, section: Section = 'open'): string[] => tally.section(section).slice().map((q) => q.id);
 
@@ -199,10 +199,15 @@ describe('QaTally own questions', () => {
 });
 
 describe('ranking indexes', () => {
-  for (const Index of [SortedList, RankedSet]) {
-    it(`${Index.name} matches a sorted array under random inserts and deletes`, () => {
-      type Item = { v: number; rankLeft: Item | null; rankRight: Item | null; rankPriority: number; rankSize: number };
-      const set = new Index<Item>((a, b) => a.v - b.v);
+  type Item = { v: number; rankLeft: Item | null; rankRight: Item | null; rankPriority: number; rankSize: number };
+  const byValue = (a: Item, b: Item) => a.v - b.v;
+  const indexes: [string, () => RankIndex<Item>][] = [
+    ['SortedList', () => new SortedList(byValue)],
+    ['RankedSet', () => new RankedSet(byValue)],
+  ];
+  for (const [name, make] of indexes) {
+    it(`${name} matches a sorted array under random inserts and deletes`, () => {
+      const set = make();
       const items = new Map<number, Item>();
       let x = 7;
       for (let i = 0; i < 2000; i++) {
