@@ -6,12 +6,13 @@ import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, isFiltering, loadFilters, passesFilters } from './filters.js';
 import type { MenuFilters } from './filters.js';
-import { allergenInfo, checkMenu, formatPrice, inWindow, isOpen, orderingOpen } from './menu.js';
+import { allergenInfo, checkMenu, formatPrice, inWindow, orderingOpen } from './menu.js';
 import type { AllergenId, Availability, Menu, MenuCheck, MenuItem, MenuSection } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
 import type { FilterPanel } from './filters-panel.js';
+import type * as More from './menu-more.js';
 import { locales, strings } from './strings.js';
 import type { CoreKey } from './strings.js';
 import { styles } from './food-truck-menu.styles.js';
@@ -186,6 +187,8 @@ export class DevroomFoodTruckMenu extends LitElement {
   private _filtersVendor?: string;
   /** The last menu check: only its problems are worded. */
   private _check?: MenuCheck;
+  /** A menu waiting for menu-more.ts (checkMenu said `later`). */
+  private _later?: unknown;
   private _clock?: ReturnType<typeof setInterval>;
   /** Selector to focus after the next render (keyboard users keep their place when a form opens or closes). */
   private _focusNext?: string;
@@ -282,7 +285,9 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** @internal Validates a menu: shown when good, else its errors (the last good menu stays). */
   _accept(json: unknown): void {
     const result = (this._check = checkMenu(json));
+    this._later = undefined;
     if (!result.ok) {
+      if (result.later) return void (this._later = json);
       // The paths at once (they need no words, and work offline); the messages when their module is there.
       this._errors = result.issues.map(([at]) => at);
       this._lazy(true, '', () => import('./menu-errors.js'), (m) => {
@@ -293,16 +298,6 @@ export class DevroomFoodTruckMenu extends LitElement {
     this._errors = [];
     const menu = (this._menu = result.menu);
     if (this._filtersVendor !== menu.vendor.name) this._filters = loadFilters((this._filtersVendor = menu.vendor.name));
-  }
-
-  /** @internal A time of day (with the weekday when it is not today). */
-  _time(iso: string | number): string {
-    const d = new Date(iso);
-    return new Intl.DateTimeFormat(this.i18n.locale, {
-      ...(new Date(this._now).toDateString() === d.toDateString() ? {} : { weekday: 'short' }),
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(d);
   }
 
   /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
@@ -336,6 +331,13 @@ export class DevroomFoodTruckMenu extends LitElement {
       this._loading = !!this.src;
       this._lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this));
     }
+    // A menu with opening hours, time windows or options waits for their checks; its first render for them.
+    const m = this._menu;
+    const rare = this._later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
+    this._lazy(!more && rare, 'm', () => import('./menu-more.js'), (mod) => {
+      more = mod;
+      if (this._later !== undefined) this._accept(this._later);
+    });
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this._lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
     this._lazy(this._filtersOpen || isFiltering(this._filters), 'f', () => import('./filters-panel.js'), (m) => (this._filterPanel = new m.FilterPanel(this)));
@@ -364,7 +366,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     return html`
       <div part="base" class="base">
         ${renderError(this)}
-        ${menu ? renderMenu(this, menu) : html`<p class="muted">${this._loading ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
+        ${menu ? renderMenu(this, menu) : html`<p class="muted">${this._loading || this._later !== undefined ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
         <div class="sr-only" role="status">${this._announce}</div>
       </div>
     `;
@@ -372,6 +374,9 @@ export class DevroomFoodTruckMenu extends LitElement {
 }
 
 type Host = DevroomFoodTruckMenu;
+
+/** menu-more.ts (checks and rendering of opening hours, time windows, options), once loaded. */
+let more: typeof More | undefined;
 
 function renderError(h: Host): TemplateResult | typeof nothing {
   const errors = h._errors;
@@ -409,28 +414,12 @@ function renderMenu(h: Host, menu: Menu): TemplateResult {
 }
 
 function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): TemplateResult {
-  const now = h._now;
-  const hours = menu.openingHours;
-  const current = hours.find((p) => now >= Date.parse(p.opens) && now < Date.parse(p.closes));
-  const upcoming = hours.filter((p) => Date.parse(p.closes) > now);
-  const link = h.ordering || h.canManage || !orderingOpen(menu, now) ? undefined : safeUrl(h.roomLink, { absolute: true });
+  const link = h.ordering || h.canManage || !orderingOpen(menu, h._now) ? undefined : safeUrl(h.roomLink, { absolute: true });
   // A div, not <header>: several menus on one page must not each add a banner landmark.
   return html`<div part="header" class="header">
     <h2>${menu.vendor.name}</h2>
     ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
-    ${hours.length
-      ? html`<p class="hours">
-          <span class=${isOpen(menu, now) ? 'open' : 'closed'}>${current ? h.t('openNow', h._time(current.closes)) : h.t('closedNow')}</span>${ordering?.ordersUntil(menu) ?? nothing}
-        </p>`
-      : nothing}
-    ${upcoming.length > 1 || (upcoming.length === 1 && !current)
-      ? html`<details class="periods">
-          <summary>${h.t('openingHours')}</summary>
-          <ul>
-            ${upcoming.map((p) => html`<li>${h._time(p.opens)} – ${h._time(p.closes)}</li>`)}
-          </ul>
-        </details>`
-      : nothing}
+    ${menu.openingHours.length ? more?.renderHours(h, menu, ordering?.ordersUntil(menu) ?? nothing) : nothing}
     ${ordering?.closedNotice(menu) ?? nothing}
     ${link ? html`<p part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${h.t('orderInRoom')}</a></p>` : nothing}
   </div>`;
@@ -455,6 +444,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
   const locale = h.i18n.locale;
   const a = item.availability;
   const w = item.window;
+  const when = w && more?.windowText(h, w);
   const ordering = h.ordering && !h.canManage ? h._ordering : undefined;
   const vendor = h.canManage ? h._vendor : undefined;
   const { contains, mayContain } = item.allergens;
@@ -469,11 +459,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
         <h4 id="item-${item.id}">${item.name}</h4>
         <span part="price" class="price">${formatPrice(item.price, menu.currency, locale)}</span>
       </div>
-      <div class="badges">${a === 'sold-out' ? badge(h.t('soldOut'), a) : a === 'low' ? badge(h.t('low'), a) : a === 'hidden' ? (vendor?.hiddenBadge() ?? nothing) : nothing}${w?.from && now < Date.parse(w.from)
-          ? badge(h.t('from', h._time(w.from)))
-          : w?.until
-            ? badge(h.t('until', h._time(w.until)))
-            : nothing}</div>
+      <div class="badges">${a === 'sold-out' ? badge(h.t('soldOut'), a) : a === 'low' ? badge(h.t('low'), a) : a === 'hidden' ? (vendor?.hiddenBadge() ?? nothing) : nothing}${when ? badge(when) : nothing}</div>
       ${item.description ? html`<p class="description">${item.description}</p>` : nothing}
       ${item.diets.length
         ? html`<ul class="diets" role="list">

@@ -1,4 +1,6 @@
 import { ALLERGEN_IDS, AVAILABILITIES, MAX_PRICE, checkMenu } from './menu.js';
+// parseMenu checks every field at once (plain pages, tests): the rarer fields' checks come along.
+import './menu-more.js';
 import type { IssueCode, MenuIssue, MenuParseResult } from './menu.js';
 
 /**

@@ -154,39 +154,35 @@ export type IssueCode =
   | 'period';
 /** One problem: the field's path (`sections[1].items[0].price`), the code, and values for the message. */
 export type MenuIssue = [at: string, code: IssueCode, ...values: unknown[]];
-export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[] };
+/** `later`: the menu has option groups, time windows, opening hours or a cut-off, whose checks (menu-more.ts) are not loaded yet. */
+export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[]; later?: boolean };
 
 const MENU_LIMITS = {
   text: 120,
   description: 1000,
   sections: 30,
   items: 200,
-  optionGroups: 10,
-  choices: 30,
   diets: 12,
-  openingHours: 31,
   /** 1 000 000 minor units = 10 000.00 EUR: a typo guard, not a business rule. */
   price: 1_000_000,
 } as const;
 /** The largest price, in minor units, a menu (or a vendor's price edit) may have. */
 export const MAX_PRICE = MENU_LIMITS.price;
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
+export const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 /** A diet tag: lowercase `a-z0-9-`, known ones are translated. */
 export const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
-// An offset is required: a time without one means a different instant for every viewer.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 // The issues of the checkMenu call in progress (it is synchronous, so one list suffices).
 let issues: MenuIssue[] = [];
-const add = (at: string, code: IssueCode, ...values: unknown[]): undefined => void issues.push([at, code, ...values]);
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+export const add = (at: string, code: IssueCode, ...values: unknown[]): undefined => void issues.push([at, code, ...values]);
+export const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** Drops undefined fields, so optional fields are absent rather than `undefined`. */
-const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+export const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
+export function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
   const v = o[key];
   const at = join(path, key);
   if (absent(v) || (typeof v === 'string' && v.trim() === '')) return required ? add(at, 'required') : undefined;
@@ -202,7 +198,7 @@ function url(o: Obj, key: string, path: string, required: boolean): string | und
   return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
 }
 
-function id(o: Obj, path: string, seen: Set<string>): string | undefined {
+export function id(o: Obj, path: string, seen: Set<string>): string | undefined {
   const v = o.id;
   const at = join(path, 'id');
   if (typeof v !== 'string' || !ID.test(v)) return add(at, 'id');
@@ -211,21 +207,14 @@ function id(o: Obj, path: string, seen: Set<string>): string | undefined {
   return v;
 }
 
-function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
+export function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
   const v = o[key] === undefined && signed ? 0 : o[key];
   const at = join(path, key);
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || (!signed && v < 0)) return add(at, signed ? 'int' : 'uint');
   return Math.abs(v) > MENU_LIMITS.price ? add(at, 'price') : v;
 }
 
-function instant(o: Obj, key: string, path: string, required: boolean): string | undefined {
-  const v = o[key];
-  const at = join(path, key);
-  if (absent(v)) return required ? add(at, 'required') : undefined;
-  return typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v)) ? add(at, 'instant') : v;
-}
-
-const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'bool');
+export const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'bool');
 
 /** An optional (or required) list, each entry checked by `each` (undefined = rejected). */
 function list<T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: unknown, at: string) => T | undefined): T[] {
@@ -245,7 +234,7 @@ function list<T>(o: Obj, key: string, path: string, max: number, required: boole
   return out;
 }
 
-const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
+export const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
   list(o, key, path, max, required, (v, at) => (isObj(v) ? each(v, at) : add(at, 'object')));
 
 /** A list of tags without duplicates; a tag `ok` rejects is reported as `code` with the tag. */
@@ -253,11 +242,31 @@ const tags = <T extends string>(o: Obj, key: string, path: string, max: number, 
   [...new Set(list(o, key, path, max, false, (v, at) => (typeof v === 'string' && ok(v) ? (v as T) : add(at, code, v))))];
 
 /** A nested object field; anything else is reported with the field's name (the message names its fields). */
-function nested<T>(o: Obj, key: string, path: string, parse: (v: Obj, at: string) => T | undefined): T | undefined {
+export function nested<T>(o: Obj, key: string, path: string, parse: (v: Obj, at: string) => T | undefined): T | undefined {
   const v = o[key];
   if (absent(v)) return undefined;
   const at = join(path, key);
   return isObj(v) ? parse(v, at) : add(at, 'shape', key);
+}
+
+/** The checks of the rarer fields, registered by menu-more.ts when it loads. */
+export interface MoreChecks {
+  instant(o: Obj, key: string, path: string): string | undefined;
+  options(o: Obj, path: string): OptionGroup[];
+  window(o: Obj, path: string): TimeWindow | undefined;
+  hours(o: Obj): OpeningPeriod[];
+}
+let more: MoreChecks | undefined;
+/** The menu in check has a rarer field and menu-more.ts is not loaded yet. */
+let later = false;
+export const setMore = (m: MoreChecks): void => void (more = m);
+/** A rarer field: absent (or an empty list) → `none`; else its check, once menu-more.ts is loaded. */
+function rare<T>(o: Obj, key: string, none: T, check: (m: MoreChecks) => T): T {
+  const v = o[key];
+  if (absent(v) || (Array.isArray(none) && Array.isArray(v) && !v.length)) return none;
+  if (more) return check(more);
+  later = true;
+  return none;
 }
 
 function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undefined {
@@ -287,36 +296,12 @@ function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undef
     return { contains, mayContain };
   });
 
-  const groupIds = new Set<string>();
-  const options = objects(o, 'options', path, MENU_LIMITS.optionGroups, false, (g, gp): OptionGroup | undefined => {
-    const gid = id(g, gp, groupIds);
-    const gname = text(g, 'name', gp, true);
-    const choiceIds = new Set<string>();
-    const choices = objects(g, 'choices', gp, MENU_LIMITS.choices, true, (c, cp): OptionChoice | undefined => {
-      const cid = id(c, cp, choiceIds);
-      const cname = text(c, 'name', cp, true);
-      const priceDelta = money(c, 'priceDelta', cp, true);
-      if (c.available !== undefined) bool(c, 'available', cp);
-      if (cid === undefined || cname === undefined || priceDelta === undefined) return undefined;
-      return { id: cid, name: cname, priceDelta, available: c.available !== false };
-    });
-    const { min = 0, max = 1 } = g;
-    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return add(join(gp, 'min'), 'min');
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) return add(join(gp, 'max'), 'max');
-    if (min > choices.length) return add(join(gp, 'min'), 'choices', min, choices.length);
-    if (gid === undefined || gname === undefined) return undefined;
-    return { id: gid, name: gname, min, max, choices };
-  });
+  const options = rare(o, 'options', [], (m) => m.options(o, path));
 
   const availability = (o.availability === undefined ? 'available' : o.availability) as Availability;
   if (!AVAILABILITIES.includes(availability)) add(join(path, 'availability'), 'availability');
 
-  const window = nested(o, 'window', path, (v, at) => {
-    const from = instant(v, 'from', at, false);
-    const until = instant(v, 'until', at, false);
-    if (from && until && Date.parse(from) >= Date.parse(until)) return add(at, 'window');
-    return compact({ from, until });
-  });
+  const window = rare(o, 'window', undefined, (m) => m.window(o, path));
 
   if (issues.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
   return compact({
@@ -376,21 +361,20 @@ export function checkMenu(json: unknown): MenuCheck {
   });
   if (itemCount > MENU_LIMITS.items) add('sections', 'items', MENU_LIMITS.items);
 
-  const openingHours = objects(json, 'openingHours', '', MENU_LIMITS.openingHours, false, (p, pp) => {
-    const opens = instant(p, 'opens', pp, true);
-    const closes = instant(p, 'closes', pp, true);
-    if (!opens || !closes) return undefined;
-    return Date.parse(opens) < Date.parse(closes) ? { opens, closes } : add(pp, 'period');
-  });
+  const openingHours = rare(json, 'openingHours', [], (m) => m.hours(json));
 
   const ordering: Menu['ordering'] = nested(json, 'ordering', '', (v, at) => {
     bool(v, 'open', at);
-    return compact({ open: v.open === true, closesAt: instant(v, 'closesAt', at, false) });
+    return compact({ open: v.open === true, closesAt: rare(v, 'closesAt', undefined, (m) => m.instant(v, 'closesAt', at)) });
   }) ?? { open: false };
 
-  const result: MenuCheck =
-    issues.length > 0 || !vendor || !currency ? { ok: false, issues } : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
+  const result: MenuCheck = later
+    ? { ok: false, issues: [], later }
+    : issues.length > 0 || !vendor || !currency
+      ? { ok: false, issues }
+      : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
   issues = [];
+  later = false;
   return result;
 }
 

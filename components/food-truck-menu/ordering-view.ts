@@ -22,6 +22,7 @@ import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.j
 import type { DevroomFoodTruckMenu, PendingOrder, PlaceOrderDetail } from './food-truck-menu.js';
 import { formatPrice, orderingOpen } from './menu.js';
 import { formatDelta } from './menu-extras.js';
+import { time } from './menu-more.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatusEvent } from './orders.js';
@@ -234,7 +235,7 @@ export class OrderingView {
   ordersUntil(menu: Menu): TemplateResult | typeof nothing {
     const { open, closesAt } = menu.ordering;
     return open && closesAt && Date.parse(closesAt) > this.host._now
-      ? html` · <span>${this.t('ordersUntil', this.host._time(closesAt))}</span>`
+      ? html` · <span>${this.t('ordersUntil', time(this.host, closesAt))}</span>`
       : nothing;
   }
 

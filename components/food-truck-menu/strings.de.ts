@@ -35,9 +35,6 @@ export const de: Partial<Dictionary<CoreKey>> = {
   menuError: 'Die Speisekarte konnte nicht geladen werden:',
   keptLastGood: 'Angezeigt wird die zuletzt geladene Speisekarte.',
   noMenu: 'Noch keine Speisekarte.',
-  openNow: (until: string) => `Jetzt geöffnet, bis ${until}`,
-  closedNow: 'Jetzt geschlossen',
-  openingHours: 'Öffnungszeiten',
   orderInRoom: 'Im Matrix-Raum bestellen',
   filters: (n: number) => (n ? `Filter (${n})` : 'Filter'),
   contains: 'Enthält:',
@@ -45,8 +42,6 @@ export const de: Partial<Dictionary<CoreKey>> = {
   noAllergens: 'Keine Allergene angegeben',
   low: 'Nur noch wenige',
   soldOut: 'Ausverkauft',
-  from: (time: string) => `Ab ${time}`,
-  until: (time: string) => `Bis ${time}`,
   allergen: (id: AllergenId) => ALLERGENS[id],
   diet: (tag: string) => (Object.hasOwn(DIETS, tag) && DIETS[tag]) || tag,
 };

@@ -8,9 +8,6 @@ const en = {
   menuError: 'The menu could not be loaded:',
   keptLastGood: 'Showing the last menu that loaded.',
   noMenu: 'No menu yet.',
-  openNow: (until: string) => `Open now, until ${until}`,
-  closedNow: 'Closed now',
-  openingHours: 'Opening hours',
   orderInRoom: 'Order in the Matrix room',
   filters: (n: number) => (n ? `Filters (${n})` : 'Filters'),
   contains: 'Contains:',
@@ -18,8 +15,6 @@ const en = {
   noAllergens: 'No listed allergens',
   low: 'Only a few left',
   soldOut: 'Sold out',
-  from: (time: string) => `From ${time}`,
-  until: (time: string) => `Until ${time}`,
   allergen: (id: AllergenId) => allergenInfo(id).en,
   diet: dietName,
 };

@@ -1,8 +1,6 @@
 import type { DevroomFoodTruckMenu, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
-import type { Menu } from '../../components/food-truck-menu/menu.js';
 import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
-import { MENU_EVENT, menuFromEvent } from '../schema/menu.js';
 import { EventTypes } from '../schema/namespace.js';
 import type { FoodTruckOrders } from './food-truck-orders.js';
 import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
@@ -73,7 +71,6 @@ export class FoodTruckBinding {
 
   /** @internal */ readonly rootWatch: StateWatch;
   /** @internal */ readonly power: PowerWatch;
-  /** @internal The last menu that validated. */ lastMenu?: Menu;
   /** @internal Live order/status events not yet handed to the orders module. */ buffer: RoomEvent[] = [];
   /** @internal */ stopped = false;
 
@@ -105,7 +102,7 @@ export class FoodTruckBinding {
         else this.buffer.push(event);
       }),
     );
-    this.menuWatch = new StateWatch(room, MENU_EVENT, '');
+    this.menuWatch = new StateWatch(room, EventTypes.menu, '');
     this.rootWatch = new StateWatch(room, EventTypes.root, 'orders');
     this.power = new PowerWatch(room);
     this.requests.readState += 3;
@@ -183,9 +180,9 @@ export class FoodTruckBinding {
       return;
     }
     if (this.stopped) return;
-    this.applyMenu();
+    void this.applyMenu();
     this.cleanups.push(
-      this.menuWatch.onChange(() => this.applyMenu()),
+      this.menuWatch.onChange(() => void this.applyMenu()),
       this.power.onChange(() => this.applyFlags()),
       this.rootWatch.onChange(() => void this.onRoot()),
     );
@@ -193,19 +190,14 @@ export class FoodTruckBinding {
     await this.onRoot();
   }
 
-  private applyMenu(): void {
+  /** The element validates the menu: it shows the problems of an invalid one and keeps the last good menu (its `currentMenu`). */
+  private async applyMenu(): Promise<void> {
+    const { el } = this;
     const event = this.menuWatch.get('');
     if (!event) return;
-    const result = menuFromEvent(event);
-    if (result.ok) {
-      this.lastMenu = result.menu;
-      this.el.menu = result.menu;
-    } else {
-      // Codes here; the component shows the worded problems.
-      console.warn(`devroom: ${MENU_EVENT} ${event.event_id} is invalid, keeping the last good menu:`, result.issues.map(([at, code]) => `${at} (${code})`).join('; '));
-      // The component shows the errors and keeps its last good menu.
-      this.el.menu = event.content;
-    }
+    el.menu = event.content;
+    await el.updateComplete;
+    if (el.menu === event.content && el.menuErrors.length) console.warn(`devroom: ${event.type} ${event.event_id} is invalid, keeping the last good menu:`, el.menuErrors.join('; '));
   }
 
   /** Loads the orders module when there is a root, or when this user would create one. */

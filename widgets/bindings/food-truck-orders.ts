@@ -4,7 +4,6 @@ import { parseOrderContent } from '../../components/food-truck-menu/orders.js';
 import { readAllRelations } from '../room/relations.js';
 import { RoomError } from '../room/room.js';
 import type { RoomEvent } from '../room/room.js';
-import { MENU_EVENT } from '../schema/menu.js';
 import { EventTypes } from '../schema/namespace.js';
 import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusContent, statusFromEvent } from '../schema/orders.js';
 import { pick } from './food-truck-menu.js';
@@ -273,7 +272,7 @@ export class FoodTruckOrders {
   private async ensureRoot(): Promise<string> {
     if (this.rootId) return this.rootId;
     if (!this.b.canCreateRoot) throw new RoomError(this.b.t().DEVROOM_NO_ROOT, 'DEVROOM_NO_ROOT');
-    const name = this.b.lastMenu?.vendor.name ?? 'the food truck';
+    const name = this.b.el.currentMenu?.vendor.name ?? 'the food truck';
     this.creatingRoot ??= createRoot(this.b.room, 'orders', `Orders for ${name}: order in the devroom widget`)
       .then((info) => info.eventId)
       .finally(() => {
@@ -316,14 +315,15 @@ export class FoodTruckOrders {
     const b = this.b;
     try {
       // Power and the client's grant (the vendor view is offered on status power alone).
-      if (!b.granted('sendMenu') || !b.power.can(this.me, MENU_EVENT, true)) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
+      if (!b.granted('sendMenu') || !b.power.can(this.me, EventTypes.menu, true)) throw new RoomError('only the vendor edits the menu', 'M_FORBIDDEN');
       b.requests.send++;
-      await b.room.sendState(MENU_EVENT, '', detail.menu as unknown as Record<string, unknown>);
+      await b.room.sendState(EventTypes.menu, '', detail.menu as unknown as Record<string, unknown>);
       b.notify(undefined, 'error');
     } catch (error) {
       b.notify(pick(MESSAGES).menuFailed(b.reason(error)), 'error');
       // Re-render from the last saved menu so the controls show what is really on the menu.
-      if (b.lastMenu) b.el.menu = structuredClone(b.lastMenu);
+      const last = b.el.currentMenu;
+      if (last) b.el.menu = structuredClone(last);
     }
   }
 }

@@ -1,0 +1,71 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+// register.ts only (as the widget page does): the rarer fields' checks are not loaded yet.
+import './register.js';
+import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { checkMenu } from './menu.js';
+import { NOON, sampleMenuJson } from './test-fixtures.js';
+
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (el: DevroomFoodTruckMenu, sel: string) => plain(el.shadowRoot!.querySelector(sel)?.textContent);
+
+const render = async (menu: unknown, lang = 'en') => {
+  const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang=${lang} .menu=${menu}></devroom-food-truck-menu>`);
+  await el.updateComplete;
+  return el;
+};
+
+describe('<devroom-food-truck-menu> menus with opening hours, time windows or options (menu-more.ts on demand)', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: NOON, toFake: ['Date', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    clock.restore();
+    sinon.restore();
+  });
+
+  it('checkMenu asks for the rarer checks first; a menu without them is accepted at once', () => {
+    const noRare = sampleMenuJson() as unknown as { openingHours?: unknown; ordering: { closesAt?: string }; sections: { items: Record<string, unknown>[] }[] };
+    delete noRare.openingHours;
+    delete noRare.ordering.closesAt;
+    for (const s of noRare.sections) for (const i of s.items) {
+      delete i.options;
+      delete i.window;
+    }
+    expect(checkMenu(noRare).ok).to.equal(true);
+    const result = checkMenu(sampleMenuJson());
+    expect(result.ok).to.equal(false);
+    expect(!result.ok && result.later).to.equal(true);
+  });
+
+  it('the first render waits for the module, then shows the menu with its hours and options', async () => {
+    const el = await render(sampleMenuJson());
+    expect(text(el, 'h2')).to.equal('Waffle Wagon');
+    expect(text(el, '.hours')).to.match(/^Open now, until/);
+    expect(el.currentMenu!.sections[0]!.items[0]!.options[0]!.choices.length).to.be.greaterThan(0);
+  });
+
+  it('checks the rarer fields once loaded: a bad option group or window is an error, the last good menu stays', async () => {
+    const el = await render(sampleMenuJson());
+    const bad = sampleMenuJson();
+    bad.sections[0]!.items[0]!.options![0]!.min = 4;
+    bad.sections[0]!.items[0]!.options![0]!.max = 4;
+    bad.sections[0]!.items[1]!.window = { from: '2026-02-01T12:00:00+01:00', until: '2026-02-01T11:00:00+01:00' };
+    el.menu = bad;
+    await el.updateComplete;
+    expect(el.menuErrors).to.deep.equal([
+      'sections[0].items[0].options[0].min: is 4 but there are only 2 choices',
+      'sections[0].items[1].window: "from" must be before "until"',
+    ]);
+    expect(text(el, 'h2')).to.equal('Waffle Wagon');
+  });
+
+  it('German hours and window badges', async () => {
+    const json = sampleMenuJson();
+    json.sections[0]!.items[0]!.window = { until: '2026-02-01T13:00:00Z' };
+    const el = await render(json, 'de');
+    expect(text(el, '.hours')).to.match(/^Jetzt geöffnet, bis/);
+    expect(text(el, '.item .badges')).to.equal(`Bis ${new Date('2026-02-01T13:00:00Z').toLocaleTimeString('de', { hour: 'numeric', minute: '2-digit' })}`);
+  });
+});
