@@ -181,17 +181,17 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** @internal */ _jsonLd?: HTMLScriptElement;
   /** @internal The `src` fetch in flight. */ _abort?: AbortController;
   /** Lazy modules asked for (each once). */
-  private _asked = new Set<string>();
+  #asked = new Set<string>();
   /** Lazy module loads in flight; `updateComplete` waits for them. */
-  private _loads = new Set<Promise<unknown>>();
-  private _filtersVendor?: string;
+  #loads = new Set<Promise<unknown>>();
+  #filtersVendor?: string;
   /** The last menu check: only its problems are worded. */
-  private _check?: MenuCheck;
+  #check?: MenuCheck;
   /** A menu waiting for menu-more.ts (checkMenu said `later`). */
-  private _later?: unknown;
-  private _clock?: ReturnType<typeof setInterval>;
+  #later?: unknown;
+  #clock?: ReturnType<typeof setInterval>;
   /** Selector to focus after the next render (keyboard users keep their place when a form opens or closes). */
-  private _focusNext?: string;
+  #focusNext?: string;
 
   /** The menu on screen (the last one that validated). */
   get currentMenu(): Menu | undefined {
@@ -233,7 +233,7 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._clock = setInterval(() => (this._now = Date.now()), 15_000);
+    this.#clock = setInterval(() => (this._now = Date.now()), 15_000);
     const script = this.menu === undefined && !this.src && this.querySelector(':scope > script[type="application/json"]');
     if (script) {
       try {
@@ -246,15 +246,15 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this._clock);
+    clearInterval(this.#clock);
     this._ordering?.stop();
     this._abort?.abort();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this._loads.size) {
-      await Promise.all(this._loads);
+    while (this.#loads.size) {
+      await Promise.all(this.#loads);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -273,7 +273,7 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** @internal */
   focusNext(selector: string): void {
-    this._focusNext = selector;
+    this.#focusNext = selector;
     this.requestUpdate();
   }
 
@@ -284,26 +284,26 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** @internal Validates a menu: shown when good, else its errors (the last good menu stays). */
   _accept(json: unknown): void {
-    const result = (this._check = checkMenu(json));
-    this._later = undefined;
+    const result = (this.#check = checkMenu(json));
+    this.#later = undefined;
     if (!result.ok) {
-      if (result.later) return void (this._later = json);
+      if (result.later) return void (this.#later = json);
       // The paths at once (they need no words, and work offline); the messages when their module is there.
       this._errors = result.issues.map(([at]) => at);
-      this._lazy(true, '', () => import('./menu-errors.js'), (m) => {
-        if (this._check === result) this._errors = result.issues.map(m.issueText);
+      this.#lazy(true, '', () => import('./menu-errors.js'), (m) => {
+        if (this.#check === result) this._errors = result.issues.map(m.issueText);
       });
       return;
     }
     this._errors = [];
     const menu = (this._menu = result.menu);
-    if (this._filtersVendor !== menu.vendor.name) this._filters = loadFilters((this._filtersVendor = menu.vendor.name));
+    if (this.#filtersVendor !== menu.vendor.name) this._filters = loadFilters((this.#filtersVendor = menu.vendor.name));
   }
 
   /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
-  private _lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void): void {
-    if (!want || this._asked.has(key)) return;
-    if (key) this._asked.add(key);
+  #lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void): void {
+    if (!want || this.#asked.has(key)) return;
+    if (key) this.#asked.add(key);
     const p = load()
       .then(
         (value) => {
@@ -313,12 +313,12 @@ export class DevroomFoodTruckMenu extends LitElement {
         (error: unknown) => {
           // Offline or a missing chunk: what is on screen stays, the next update asks again,
           // and updateComplete does not reject.
-          this._asked.delete(key);
+          this.#asked.delete(key);
           console.error('devroom-food-truck-menu: could not load a part', error);
         },
       )
-      .finally(() => this._loads.delete(p));
-    this._loads.add(p);
+      .finally(() => this.#loads.delete(p));
+    this.#loads.add(p);
   }
 
   // ---- lifecycle ----
@@ -329,25 +329,25 @@ export class DevroomFoodTruckMenu extends LitElement {
     if (changed.has('src') && this.menu === undefined) {
       this._abort?.abort();
       this._loading = !!this.src;
-      this._lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this));
+      this.#lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this));
     }
     // A menu with opening hours, time windows or options waits for their checks; its first render for them.
     const m = this._menu;
-    const rare = this._later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
-    this._lazy(!more && rare, 'm', () => import('./menu-more.js'), (mod) => {
+    const rare = this.#later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
+    this.#lazy(!more && rare, 'm', () => import('./menu-more.js'), (mod) => {
       more = mod;
-      if (this._later !== undefined) this._accept(this._later);
+      if (this.#later !== undefined) this._accept(this.#later);
     });
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
-    this._lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
-    this._lazy(this._filtersOpen || isFiltering(this._filters), 'f', () => import('./filters-panel.js'), (m) => (this._filterPanel = new m.FilterPanel(this)));
-    this._lazy(this.canManage, 'v', () => import('./vendor-view.js'), (m) => (this._vendor = new m.VendorView(this)));
+    this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
+    this.#lazy(this._filtersOpen || isFiltering(this._filters), 'f', () => import('./filters-panel.js'), (m) => (this._filterPanel = new m.FilterPanel(this)));
+    this.#lazy(this.canManage, 'v', () => import('./vendor-view.js'), (m) => (this._vendor = new m.VendorView(this)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this._focusNext) {
-      this.renderRoot.querySelector<HTMLElement>(this._focusNext)?.focus();
-      this._focusNext = undefined;
+    if (this.#focusNext) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
+      this.#focusNext = undefined;
     }
     if (changed.has('_menu') || changed.has('noJsonLd')) {
       const menu = this._menu;
@@ -355,7 +355,7 @@ export class DevroomFoodTruckMenu extends LitElement {
       if (this.noJsonLd || !menu) {
         this._jsonLd?.remove();
         this._jsonLd = undefined;
-      } else this._lazy(true, '', () => import('./jsonld.js'), (m) => m.syncJsonLd(this, menu));
+      } else this.#lazy(true, '', () => import('./jsonld.js'), (m) => m.syncJsonLd(this, menu));
     }
   }
 
@@ -366,7 +366,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     return html`
       <div part="base" class="base">
         ${renderError(this)}
-        ${menu ? renderMenu(this, menu) : html`<p class="muted">${this._loading || this._later !== undefined ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
+        ${menu ? renderMenu(this, menu) : html`<p class="muted">${this._loading || this.#later !== undefined ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
         <div class="sr-only" role="status">${this._announce}</div>
       </div>
     `;

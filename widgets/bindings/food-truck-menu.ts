@@ -74,13 +74,13 @@ export class FoodTruckBinding {
   /** @internal Live order/status events not yet handed to the orders module. */ buffer: RoomEvent[] = [];
   /** @internal */ stopped = false;
 
-  private readonly menuWatch: StateWatch;
-  private readonly cleanups: (() => void)[] = [];
+  readonly #menuWatch: StateWatch;
+  readonly #cleanups: (() => void)[] = [];
   /** @internal */ readonly granted: (what: FoodTruckGrant) => boolean;
-  private readonly notifyFn: NonNullable<FoodTruckBindingOptions['notify']>;
-  private orders?: FoodTruckOrders;
-  private ordersLoading?: Promise<void>;
-  private infoShown = false;
+  readonly #notifyFn: NonNullable<FoodTruckBindingOptions['notify']>;
+  #orders?: FoodTruckOrders;
+  #ordersLoading?: Promise<void>;
+  #infoShown = false;
 
   constructor(
     readonly el: DevroomFoodTruckMenu,
@@ -88,26 +88,26 @@ export class FoodTruckBinding {
     options: FoodTruckBindingOptions = {},
   ) {
     this.granted = options.granted ?? (() => true);
-    this.notifyFn = options.notify ?? (() => undefined);
+    this.#notifyFn = options.notify ?? (() => undefined);
     el.noJsonLd = true;
     el.userId = room.userId;
     el.ordering = false;
     el.canManage = false;
 
     // Subscribe before reading (the watches do the same for state).
-    this.cleanups.push(
+    this.#cleanups.push(
       room.subscribe((event) => {
         if (event.type !== ORDER_EVENT && event.type !== ORDER_STATUS_EVENT) return;
-        if (this.orders) this.orders.onLive(event);
+        if (this.#orders) this.#orders.onLive(event);
         else this.buffer.push(event);
       }),
     );
-    this.menuWatch = new StateWatch(room, EventTypes.menu, '');
+    this.#menuWatch = new StateWatch(room, EventTypes.menu, '');
     this.rootWatch = new StateWatch(room, EventTypes.root, 'orders');
     this.power = new PowerWatch(room);
     this.requests.readState += 3;
-    this.cleanups.push(
-      () => this.menuWatch.stop(),
+    this.#cleanups.push(
+      () => this.#menuWatch.stop(),
       () => this.rootWatch.stop(),
       () => this.power.stop(),
     );
@@ -118,24 +118,24 @@ export class FoodTruckBinding {
     ) => {
       const listener = (ev: GlobalEventHandlersEventMap[K]) => void handler(ev.detail);
       el.addEventListener(name, listener as EventListener);
-      this.cleanups.push(() => el.removeEventListener(name, listener as EventListener));
+      this.#cleanups.push(() => el.removeEventListener(name, listener as EventListener));
     };
     // The cart and the vendor view are offered only once the orders module is there.
     on('devroom-place-order', (detail: PlaceOrderDetail) => {
-      if (this.orders) return this.orders.placeOrder(detail);
+      if (this.#orders) return this.#orders.placeOrder(detail);
       el.markOrderFailed(detail.orderLocalId);
       this.notify(this.t().notOpen, 'error');
     });
-    on('devroom-order-status', (detail: OrderStatusDetail) => this.orders?.setStatus(detail));
-    on('devroom-menu-update', (detail) => this.orders?.updateMenu(detail));
+    on('devroom-order-status', (detail: OrderStatusDetail) => this.#orders?.setStatus(detail));
+    on('devroom-menu-update', (detail) => this.#orders?.updateMenu(detail));
 
     const lang = isGerman() ? import('./food-truck-de.js').then((m) => void (german = m.de), () => undefined) : undefined;
-    this.ready = this.start(lang);
+    this.ready = this.#start(lang);
   }
 
   stop(): void {
     this.stopped = true;
-    this.cleanups.splice(0).forEach((fn) => fn());
+    this.#cleanups.splice(0).forEach((fn) => fn());
   }
 
   // ---- who may do what ----
@@ -157,20 +157,20 @@ export class FoodTruckBinding {
   /** @internal */
   applyFlags(): void {
     const vendor = this.isVendor;
-    const rootId = this.orders?.rootId;
+    const rootId = this.#orders?.rootId;
     // Both views need the orders module; the vendor runs the queue, the cart is for customers.
-    this.el.canManage = vendor && this.orders !== undefined;
-    this.el.ordering = !vendor && this.canOrder && this.orders !== undefined && (rootId !== undefined || this.canCreateRoot);
+    this.el.canManage = vendor && this.#orders !== undefined;
+    this.el.ordering = !vendor && this.canOrder && this.#orders !== undefined && (rootId !== undefined || this.canCreateRoot);
     if (vendor) return;
     if (!this.canOrder && this.power.can(this.room.userId, ORDER_EVENT, false)) this.notify(this.t().noGrant, 'info');
     else if (this.canOrder && rootId === undefined && !this.canCreateRoot) this.notify(this.t().notOpen, 'info');
-    else if (this.infoShown) this.notify(undefined, 'info');
+    else if (this.#infoShown) this.notify(undefined, 'info');
   }
 
   // ---- startup ----
 
-  private async start(lang: Promise<void> | undefined): Promise<void> {
-    const reads = Promise.all([this.menuWatch.ready, this.rootWatch.ready, this.power.ready]);
+  async #start(lang: Promise<void> | undefined): Promise<void> {
+    const reads = Promise.all([this.#menuWatch.ready, this.rootWatch.ready, this.power.ready]);
     reads.catch(() => undefined); // awaited below, after the language
     await lang;
     try {
@@ -180,20 +180,20 @@ export class FoodTruckBinding {
       return;
     }
     if (this.stopped) return;
-    void this.applyMenu();
-    this.cleanups.push(
-      this.menuWatch.onChange(() => void this.applyMenu()),
+    void this.#applyMenu();
+    this.#cleanups.push(
+      this.#menuWatch.onChange(() => void this.#applyMenu()),
       this.power.onChange(() => this.applyFlags()),
-      this.rootWatch.onChange(() => void this.onRoot()),
+      this.rootWatch.onChange(() => void this.#onRoot()),
     );
     this.applyFlags();
-    await this.onRoot();
+    await this.#onRoot();
   }
 
   /** The element validates the menu: it shows the problems of an invalid one and keeps the last good menu (its `currentMenu`). */
-  private async applyMenu(): Promise<void> {
+  async #applyMenu(): Promise<void> {
     const { el } = this;
-    const event = this.menuWatch.get('');
+    const event = this.#menuWatch.get('');
     if (!event) return;
     el.menu = event.content;
     await el.updateComplete;
@@ -201,32 +201,32 @@ export class FoodTruckBinding {
   }
 
   /** Loads the orders module when there is a root, or when this user would create one. */
-  private async onRoot(): Promise<void> {
-    if (this.orders) return this.orders.onRoot();
+  async #onRoot(): Promise<void> {
+    if (this.#orders) return this.#orders.onRoot();
     // Neither ordering nor running the queue granted (a read-only public page): orders stay unread.
     if (!this.granted('sendOrder') && !this.granted('sendStatus')) return;
     const hasRoot = rootFrom(this.rootWatch.get('orders')) !== undefined;
     if (!hasRoot && !(this.canCreateRoot && (this.isVendor || this.canOrder))) return;
-    this.ordersLoading ??= import('./food-truck-orders.js').then(
+    this.#ordersLoading ??= import('./food-truck-orders.js').then(
       async ({ FoodTruckOrders }) => {
         if (this.stopped) return;
-        this.orders = new FoodTruckOrders(this);
-        await this.orders.onRoot();
+        this.#orders = new FoodTruckOrders(this);
+        await this.#orders.onRoot();
       },
       (error: unknown) => {
-        this.ordersLoading = undefined;
+        this.#ordersLoading = undefined;
         this.notify(this.t().loadFailed(this.reason(error)), 'error');
       },
     );
-    await this.ordersLoading;
+    await this.#ordersLoading;
   }
 
   // ---- messages ----
 
   /** @internal */
   notify(message: string | undefined, kind: 'error' | 'info'): void {
-    if (kind === 'info') this.infoShown = message !== undefined;
-    this.notifyFn(message, kind);
+    if (kind === 'info') this.#infoShown = message !== undefined;
+    this.#notifyFn(message, kind);
   }
 
   /** @internal */
