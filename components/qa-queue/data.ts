@@ -75,6 +75,23 @@ export async function readQuestions(signal: AbortSignal, src?: string, inline?: 
 }
 
 /**
+ * Reads plain-page questions into the element's `questions`, or `show`s why it could not
+ * ('' once read). A read that was aborted (a newer src, the element left) changes nothing.
+ */
+export async function readInto(host: { questions?: QuestionData[] }, signal: AbortSignal, show: (error: string) => void, src?: string, inline?: string): Promise<void> {
+  try {
+    const questions = await readQuestions(signal, src, inline);
+    if (signal.aborted) return;
+    host.questions = questions;
+    show('');
+  } catch (error) {
+    if (signal.aborted) return;
+    show(String(error instanceof Error ? error.message : error));
+    console.warn('devroom-qa-queue: could not read questions', error);
+  }
+}
+
+/**
  * Replaces the tally's questions with `data` (plain pages). Own unsent questions survive
  * unless the data carries their `localId`. `viewer` is who `voted: true` refers to.
  */

@@ -87,16 +87,6 @@ export const styles = css`
     border-radius: var(--_radius);
     overscroll-behavior: contain;
   }
-  .spacer {
-    position: relative;
-  }
-  .virtual > .row {
-    position: absolute;
-    top: 0;
-    left: 0;
-    right: 0;
-    box-sizing: border-box;
-  }
   .item,
   .row {
     display: flex;

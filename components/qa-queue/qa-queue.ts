@@ -29,6 +29,10 @@ const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = 
 
 let localSeq = 0;
 
+// One import() per chunk: the build wraps each call site in its own retry code.
+const sectionsChunk = () => import('./qa-queue.sections.js');
+const dataChunk = () => import('./data.js');
+
 /**
  * @summary Audience questions with 👍 votes, moderation and "raise your hand" to the stage.
  *
@@ -213,7 +217,7 @@ export class DevroomQaQueue extends LitElement {
     if ((changed.has('questions') || changed.has('userId')) && this.questions) {
       const [model, questions, viewer] = [this.model, this.questions, this.userId];
       // Plain-page data only: data.ts loads it into the tally (a widget never needs that code).
-      this.#wait(import('./data.js').then((m) => m.loadQuestions(model, questions, viewer)).catch((error: unknown) => console.error('devroom-qa-queue: could not load questions', error)));
+      this.#wait(dataChunk().then((m) => m.loadQuestions(model, questions, viewer)).catch((error: unknown) => console.error('devroom-qa-queue: could not load questions', error)));
     }
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
       this.model.preModeration = this.preModeration;
@@ -241,7 +245,7 @@ export class DevroomQaQueue extends LitElement {
   /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
   /** Hands, stage, review / answered / hidden, read-only parts, "Show more" and "N updates". */
   #loadSections(): void {
-    this.#load('hands / sections', () => import('./qa-queue.sections.js'), (m) => {
+    this.#load('hands / sections', sectionsChunk, (m) => {
       m.attach(this);
       this.#sections = m;
     });
@@ -358,7 +362,7 @@ export class DevroomQaQueue extends LitElement {
   #queueAnnouncement(id: string): void {
     const q = this.model.get(id);
     if (!q || (q.author === this.userId && this.userId)) return;
-    import('./qa-queue.sections.js').then(
+    sectionsChunk().then(
       (m) =>
         m.announce(this.#t, this, q.text, (text) => {
           // A trailing no-break space toggles so the same sentence is spoken again.
@@ -378,28 +382,21 @@ export class DevroomQaQueue extends LitElement {
   }
 
   /**
-   * Plain-page JSON from `src` or inline: data.ts checks, fetches and validates it, a chunk
-   * a widget never needs. Inline data (no network) holds back `updateComplete`.
+   * Plain-page JSON from `src` or inline: data.ts checks, fetches and validates it, sets
+   * `questions` or shows why not (a chunk a widget never needs). Inline data (no network)
+   * holds back `updateComplete`.
    */
   #readData(src?: string, inline?: string): void {
     this.#fetchAbort?.abort();
     const abort = (this.#fetchAbort = new AbortController());
-    const done = import('./data.js')
-      .then((m) => m.readQuestions(abort.signal, src, inline))
-      .then(
-        (questions) => {
-          if (abort.signal.aborted) return;
-          this.questions = questions;
-          this.#loadError = '';
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          if (abort.signal.aborted) return;
-          this.#loadError = String(error instanceof Error ? error.message : error);
-          this.requestUpdate();
-          console.warn('devroom-qa-queue: could not read questions', error);
-        },
-      );
+    const show = (error: string) => {
+      this.#loadError = error;
+      this.requestUpdate();
+    };
+    const done = dataChunk().then(
+      (m) => m.readInto(this, abort.signal, show, src, inline),
+      (error: unknown) => show(String(error)),
+    );
     if (inline) this.#wait(done);
   }
 

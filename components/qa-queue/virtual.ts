@@ -1,5 +1,20 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { css, type ReactiveController, type ReactiveElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { addStyles } from '../shared/add-styles.js';
+
+/** Virtual rows sit at their offsets inside a spacer as tall as the whole list. */
+const styles = css`
+  .virtual {
+    position: relative;
+  }
+  .virtual > .row {
+    position: absolute;
+    top: 0;
+    left: 0;
+    right: 0;
+    box-sizing: border-box;
+  }
+`;
 
 /**
  * Row geometry for the virtualised question list: measured heights where known, an
@@ -88,9 +103,7 @@ export class RowGeometry {
 }
 
 /** The host's side of the open list (see DevroomQaQueue). */
-export interface VirtualHost extends ReactiveControllerHost {
-  readonly renderRoot: ParentNode;
-}
+export type VirtualHost = ReactiveElement;
 
 /**
  * Virtualisation of the open list, loaded only once the list is long: keeps the geometry
@@ -115,6 +128,7 @@ export class VirtualRows implements ReactiveController {
 
   constructor(private readonly host: VirtualHost) {
     host.addController(this);
+    addStyles(host, styles);
   }
 
   #scroller(): HTMLElement | null {
