@@ -325,7 +325,8 @@ export class DevroomQaQueue extends LitElement {
       return;
     }
     if (change.type === 'changed') return;
-    const leftOpen = (change.type === 'removed' || change.type === 'moved') && this.#inDisplay(change);
+    // Gone from the open list: removed from it, or moved out of it.
+    const leftOpen = change.type === 'removed' ? change.section === 'open' : change.type === 'moved' && change.from === 'open';
     if (leftOpen && change.section !== 'open') {
       // Gone from the open list (answered, hidden): remove now, without re-ranking the rest.
       this.#displayIds = this.#displayIds.filter((id) => id !== change.id);
@@ -340,10 +341,6 @@ export class DevroomQaQueue extends LitElement {
     if (change.type === 'added' || (change.type === 'moved' && change.from === 'mine')) this.#queueAnnouncement(change.id);
   }
 
-  #inDisplay(change: { type: string; section?: string; from?: string }): boolean {
-    return change.type === 'removed' ? change.section === 'open' : change.from === 'open';
-  }
-
   #applyOrder(): void {
     const ids: string[] = [];
     this.model.section('open').forEach((q) => ids.push(q.id));
@@ -351,11 +348,6 @@ export class DevroomQaQueue extends LitElement {
     this.#orderDirty = false;
     this.#pendingUpdates = 0;
     if (this.#active >= ids.length) this.#active = Math.max(0, ids.length - 1);
-  }
-
-  #showUpdates(): void {
-    this.#applyOrder();
-    this.requestUpdate();
   }
 
   /** New questions are announced by the sections chunk: like it, they come over the network. */
@@ -478,9 +470,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   #retry(q: Question): void {
-    if (!q.localId && !q.id) return;
-    const localId = q.localId ?? q.id;
-    if (this.model.retryLocal(q.id)) emit(this, 'devroom-retry-ask', { localId, text: q.text });
+    if (this.model.retryLocal(q.id)) emit(this, 'devroom-retry-ask', { localId: q.localId ?? q.id, text: q.text });
   }
 
   #discard(q: Question): void {
@@ -510,20 +500,22 @@ export class DevroomQaQueue extends LitElement {
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
-        ${this.readOnly ? this.#renderReadOnly() : html`${this.#renderAskForm()} ${this.#renderMine()} ${this.handsEnabled ? this.#renderHands() : nothing}`}
+        ${this.readOnly
+          ? (this.#sections?.roomLink(t, this.roomLink) ?? nothing)
+          : html`${this.#renderAskForm()} ${this.#renderMine()}
+            ${this.handsEnabled ? (this.#sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? nothing) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
-          ${this.#pendingUpdates > 0 ? (this.#sections?.updates(t, this.#pendingUpdates, () => this.#showUpdates()) ?? nothing) : nothing}
+          ${this.#pendingUpdates > 0 ? (this.#sections?.updates(t, this.#pendingUpdates, () => {
+                this.#applyOrder();
+                this.requestUpdate();
+              }) ?? nothing) : nothing}
         </div>
         ${this.#loadError ? html`<p class="error" role="alert">${this.#loadError}</p>` : nothing}
         ${this.#renderOpenList()} ${this.#renderPaged('answered')} ${this.canModerate ? this.#renderPaged('hidden') : nothing}
       </section>
     `;
-  }
-
-  #renderReadOnly(): TemplateResult | typeof nothing {
-    return this.#sections?.roomLink(this.#t, this.roomLink) ?? nothing;
   }
 
   #renderAskForm(): TemplateResult {
@@ -693,10 +685,6 @@ export class DevroomQaQueue extends LitElement {
           <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, 0) ?? nothing}</div>`,
       ) ?? nothing
     );
-  }
-
-  #renderHands(): TemplateResult | typeof nothing {
-    return this.#sections?.hands(this.#t, this, this.#mod?.handsQueue(this.#t, this) ?? nothing) ?? nothing;
   }
 
 }

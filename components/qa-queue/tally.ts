@@ -119,7 +119,7 @@ class Entry implements Question, RankNode<Entry> {
   local: LocalState | undefined = undefined;
   localId: string | undefined = undefined;
   error: string | undefined = undefined;
-  moderation: Moderation = { pinned: false, answered: false, hidden: false, approved: false };
+  moderation: Moderation = toModeration(null);
   section: Section | null = null;
   hasQuestion = false;
   redacted = false;
@@ -480,39 +480,37 @@ export class QaTally {
     });
   }
 
-  #sectionOf(entry: Entry): Section | null {
-    if (!entry.hasQuestion || entry.redacted) return null;
-    if (entry.local === 'pending' || entry.local === 'failed') return 'mine';
-    const m = entry.moderation;
-    if (m.hidden) return 'hidden';
-    if (m.answered) return 'answered';
-    if (this.#preMod && !m.approved) return 'review';
-    return 'open';
-  }
-
-  /** Takes the entry out of its set, applies `mutate`, puts it back where it now belongs. */
+  /**
+   * Takes the entry out of its set, applies `mutate`, puts it back where it now belongs and
+   * tells listeners what happened (`onlyIfMoved`: not when it stayed put).
+   */
   #reposition(entry: Entry, mutate: () => void, onlyIfMoved = false): void {
     const from = entry.section;
-    const oldIndex = this.#detach(entry);
+    // The old index only when someone listens: it tells a move from a change.
+    const live = this.#listeners.size > 0 && this.#batchDepth === 0;
+    let oldIndex = -1;
+    if (from) {
+      const set = this.#sets[from];
+      if (live) oldIndex = set.rank(entry);
+      set.delete(entry);
+    }
     mutate();
-    this.#attach(entry, from, oldIndex, onlyIfMoved);
-  }
-
-  /** First half of a re-position; returns the old index when someone listens (else -1). */
-  #detach(entry: Entry): number {
-    const from = entry.section;
-    if (!from) return -1;
-    const set = this.#sets[from];
-    const oldIndex = this.#listeners.size > 0 && this.#batchDepth === 0 ? set.rank(entry) : -1;
-    set.delete(entry);
-    return oldIndex;
-  }
-
-  #attach(entry: Entry, from: Section | null, oldIndex: number, onlyIfMoved = false): void {
-    const to = this.#sectionOf(entry);
+    const m = entry.moderation;
+    const to: Section | null =
+      !entry.hasQuestion || entry.redacted
+        ? null
+        : entry.local === 'pending' || entry.local === 'failed'
+          ? 'mine'
+          : m.hidden
+            ? 'hidden'
+            : m.answered
+              ? 'answered'
+              : this.#preMod && !m.approved
+                ? 'review'
+                : 'open';
     entry.section = to;
     if (to) {
-      entry.kPinned = entry.moderation.pinned ? 1 : 0;
+      entry.kPinned = m.pinned ? 1 : 0;
       entry.kVotes = entry.votes;
       entry.kTs = entry.ts;
       entry.kId = entry.id;
@@ -520,12 +518,11 @@ export class QaTally {
       set.insert(entry);
       if (set.size > LARGE && !this.#large) this.#grow();
     }
-    if (this.#listeners.size === 0 || this.#batchDepth > 0) return;
+    if (!live) return;
     if (!from && to) this.#notify({ type: 'added', id: entry.id, section: to });
     else if (from && !to) this.#notify({ type: 'removed', id: entry.id, section: from });
     else if (from && to) {
-      const moved = from !== to || this.#sets[to].rank(entry) !== oldIndex;
-      if (moved) this.#notify({ type: 'moved', id: entry.id, section: to, from });
+      if (from !== to || this.#sets[to].rank(entry) !== oldIndex) this.#notify({ type: 'moved', id: entry.id, section: to, from });
       else if (!onlyIfMoved) this.#notify({ type: 'changed', id: entry.id, section: to });
     }
   }
