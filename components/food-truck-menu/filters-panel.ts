@@ -1,12 +1,12 @@
 /**
  * The inside of the collapsed "Filters" panel: allergen and diet checkboxes, and the
  * "n items hidden · Clear filters" note. Loaded when the panel opens (or opens itself
- * because filters are active), so the first paint of the menu does not carry it; the
- * summary and the filtering itself stay in the element.
+ * because this browser remembers filters for the truck: the menu waits for it then), so
+ * the first paint does not carry it. It reads the remembered filters and applies them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../shared/i18n.js';
-import { defaultFilters, filterStorageKey, isFiltering, passesFilters, storage } from './filters.js';
+import { defaultFilters, filterStorageKey, isFiltering, loadFilters, passesFilters, storage } from './filters.js';
 import type { MenuFilters, StorageLike } from './filters.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import { ALLERGENS, DIETS } from './menu.js';
@@ -39,6 +39,16 @@ export class FilterPanel {
     addStyles(host, controlStyles);
     addStyles(host, filterStyles);
     this.i18n = new LocaleController(host, filterStrings);
+  }
+
+  /** The filters this browser remembers for `vendor`. */
+  load(vendor: string): MenuFilters {
+    return loadFilters(vendor);
+  }
+
+  /** Whether the viewer's filters let `item` through. */
+  passes(item: MenuItem): boolean {
+    return passesFilters(item, this.host._filters);
   }
 
   /** Sets and remembers (per vendor) the filters. */

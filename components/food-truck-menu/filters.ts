@@ -1,3 +1,5 @@
+import { defaultFilters, filterStorageKey, storage } from './filters-key.js';
+import type { StorageLike } from './filters-key.js';
 import { ALLERGEN_IDS, DIET_TAG } from './menu.js';
 import type { AllergenId, MenuItem } from './menu.js';
 
@@ -16,8 +18,6 @@ export interface MenuFilters {
   diets: string[];
 }
 
-export const defaultFilters = (): MenuFilters => ({ avoid: [], strict: true, diets: [] });
-
 export const isFiltering = (f: MenuFilters): boolean => f.avoid.length > 0 || f.diets.length > 0;
 
 export function passesFilters(item: MenuItem, f: MenuFilters): boolean {
@@ -28,18 +28,9 @@ export function passesFilters(item: MenuItem, f: MenuFilters): boolean {
   return f.diets.every((d) => item.diets.includes(d));
 }
 
-export const filterStorageKey = (vendor: string): string => `devroom:food-truck-menu:filters:${vendor.trim().toLowerCase()}`;
-
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-export function storage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    // Sandboxed iframes without allow-same-origin throw on access.
-    return undefined;
-  }
-}
+// Loaded with the filter panel (not in the first paint); where filters are stored: filters-key.ts.
+export { defaultFilters, filterStorageKey, storage };
+export type { StorageLike };
 
 export function loadFilters(vendor: string, store: StorageLike | undefined = storage()): MenuFilters {
   try {

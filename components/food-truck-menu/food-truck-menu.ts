@@ -4,7 +4,7 @@ import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
-import { defaultFilters, isFiltering, loadFilters, passesFilters } from './filters.js';
+import { defaultFilters, filterStorageKey, storage } from './filters-key.js';
 import type { MenuFilters } from './filters.js';
 import { allergenInfo, checkMenu, formatPrice, inWindow, orderingOpen } from './menu.js';
 import type { AllergenId, Availability, Menu, MenuCheck, MenuItem, MenuSection } from './menu.js';
@@ -185,6 +185,8 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** Lazy module loads in flight; `updateComplete` waits for them. */
   #loads = new Set<Promise<unknown>>();
   #filtersVendor?: string;
+  /** This browser remembers filters for the truck, and the filter panel that reads them is not loaded yet. */
+  #filtersStored = false;
   /** The last menu check: only its problems are worded. */
   #check?: MenuCheck;
   /** A menu waiting for menu-more.ts (checkMenu said `later`). */
@@ -297,7 +299,13 @@ export class DevroomFoodTruckMenu extends LitElement {
     }
     this._errors = [];
     const menu = (this._menu = result.menu);
-    if (this.#filtersVendor !== menu.vendor.name) this._filters = loadFilters((this.#filtersVendor = menu.vendor.name));
+    const vendor = menu.vendor.name;
+    if (this.#filtersVendor !== vendor) {
+      this.#filtersVendor = vendor;
+      // Remembered filters are read by the filter panel's module; the menu waits for it only when there are some.
+      this._filters = this._filterPanel?.load(vendor) ?? defaultFilters();
+      this.#filtersStored = !this._filterPanel && !!storage()?.getItem(filterStorageKey(vendor));
+    }
   }
 
   /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
@@ -340,7 +348,11 @@ export class DevroomFoodTruckMenu extends LitElement {
     });
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
-    this.#lazy(this._filtersOpen || isFiltering(this._filters), 'f', () => import('./filters-panel.js'), (m) => (this._filterPanel = new m.FilterPanel(this)));
+    this.#lazy(this._filtersOpen || this.#filtersStored, 'f', () => import('./filters-panel.js'), (m) => {
+      const panel = (this._filterPanel = new m.FilterPanel(this));
+      if (this.#filtersVendor !== undefined) this._filters = panel.load(this.#filtersVendor);
+      this.#filtersStored = false;
+    });
     this.#lazy(this.canManage, 'v', () => import('./vendor-view.js'), (m) => (this._vendor = new m.VendorView(this)));
   }
 
@@ -366,7 +378,9 @@ export class DevroomFoodTruckMenu extends LitElement {
     return html`
       <div part="base" class="base">
         ${renderError(this)}
-        ${menu ? renderMenu(this, menu) : html`<p class="muted">${this._loading || this.#later !== undefined ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
+        ${menu && !this.#filtersStored
+          ? renderMenu(this, menu)
+          : html`<p class="muted">${this._loading || this.#later !== undefined || this.#filtersStored ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
         <div class="sr-only" role="status">${this._announce}</div>
       </div>
     `;
@@ -426,7 +440,7 @@ function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): 
 }
 
 function renderSection(h: Host, menu: Menu, section: MenuSection): TemplateResult | typeof nothing {
-  const items = section.items.filter((i) => (h.canManage || i.availability !== 'hidden') && passesFilters(i, h._filters));
+  const items = section.items.filter((i) => (h.canManage || i.availability !== 'hidden') && (h._filterPanel?.passes(i) ?? true));
   if (!items.length) return nothing;
   return html`<section part="section" class="section" aria-labelledby="section-${section.id}">
     <h3 id="section-${section.id}">${section.name}</h3>
