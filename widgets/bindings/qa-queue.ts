@@ -30,18 +30,9 @@ export interface QaBindingOptions {
   concurrency?: number;
 }
 
-/** Element requests answered by qa-queue-requests.ts, loaded with the first one. */
-const REQUESTS = [
-  'devroom-moderate',
-  'devroom-raise-hand',
-  'devroom-lower-hand',
-  'devroom-accept-stage',
-  'devroom-decline-stage',
-  'devroom-stage-invite',
-  'devroom-stage-withdraw',
-  'devroom-remove-hand',
-] as const;
-export type QaRequest = (typeof REQUESTS)[number];
+/** Element requests (`devroom-` + these) answered by qa-queue-requests.ts, loaded with the first one. */
+const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
+export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
 
 export interface QaBinding {
   /** Resolves when history is loaded. */
@@ -177,7 +168,10 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   let handsCode: Promise<typeof HandsCode> | undefined;
   const refreshHands = () => {
     if (!handsCode && handWatch.byKey.size === 0 && stageWatch.byKey.size === 0) return;
-    handsCode ??= import('./qa-hands.js');
+    handsCode ??= import('./qa-hands.js').catch((error: unknown) => {
+      handsCode = undefined; // asked again at the next hands change
+      throw error;
+    });
     handsCode.then(
       ({ readHands }) => {
         if (stopped) return;
@@ -237,8 +231,14 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
   });
   let requestsLoading: Promise<typeof RequestsCode> | undefined;
-  const requestCode = () => (requestsLoading ??= import('./qa-queue-requests.js'));
-  for (const name of REQUESTS) {
+  // A failed load is forgotten: the next request asks again (the build retries with a fresh URL).
+  const requestCode = () =>
+    (requestsLoading ??= import('./qa-queue-requests.js').catch((error: unknown) => {
+      requestsLoading = undefined;
+      throw error;
+    }));
+  for (const suffix of REQUESTS) {
+    const name: QaRequest = `devroom-${suffix}`;
     on(name, (ev) => {
       requestCode()
         .then((m) => m.requests[name](room, me, ev.detail as never))
