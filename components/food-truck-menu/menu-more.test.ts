@@ -59,6 +59,19 @@ describe('<devroom-food-truck-menu> menus with opening hours, time windows or op
       'sections[0].items[1].window: "from" must be before "until"',
     ]);
     expect(text(el, 'h2')).to.equal('Waffle Wagon');
+    // Images and the vendor's link are checked here too: no javascript: URLs, alt text required.
+    const pics = sampleMenuJson();
+    pics.vendor = { name: 'Waffle Wagon', url: 'javascript:alert(1)' };
+    pics.sections[0]!.items[0]!.image = { url: 'https://example.org/w.jpg' };
+    el.menu = pics;
+    await el.updateComplete;
+    expect(el.menuErrors.map((e) => e.split(':')[0])).to.deep.equal(['vendor.url', 'sections[0].items[0].image.alt']);
+    pics.vendor = { name: 'Waffle Wagon', url: 'https://example.org/' };
+    pics.sections[0]!.items[0]!.image = { url: 'https://example.org/w.jpg', alt: 'A waffle' };
+    el.menu = { ...pics };
+    await el.updateComplete;
+    expect(el.menuErrors).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('img')!.alt).to.equal('A waffle');
   });
 
   it('German hours and window badges', async () => {

@@ -1,14 +1,16 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { checkUrl } from '../shared/safe-url.js';
 import { absent, add, bool, compact, id, join, money, nested, objects, setMore, text } from './menu.js';
 import type { Menu, OpeningPeriod, OptionChoice, OptionGroup, TimeWindow, Obj } from './menu.js';
 
 /**
- * The rarer menu fields: option groups, time windows, opening hours and the ordering
- * cut-off. Their checks (registered with checkMenu on import) and the header/badge
- * rendering load only for a menu that has them; checkMenu asks for this module first
- * (`later`), and the element accepts such a menu once it is here.
+ * The menu fields a plain menu's first paint does without: option groups, time windows,
+ * opening hours, the ordering cut-off, images and the vendor's link. Their checks
+ * (registered with checkMenu on import) and the header/badge rendering load only for a
+ * menu that has them; checkMenu asks for this module first (`later`), and the element
+ * accepts such a menu once it is here.
  */
 
 // An offset is required: a time without one means a different instant for every viewer.
@@ -21,8 +23,22 @@ function instant(o: Obj, key: string, path: string, required?: boolean): string 
   return typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v)) ? add(at, 'instant') : v;
 }
 
+function url(o: Obj, key: string, path: string, required?: boolean): string | undefined {
+  const raw = text(o, key, path, !!required, 2048);
+  if (raw === undefined) return undefined;
+  const checked = checkUrl(raw, { absolute: true });
+  return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
+}
+
 setMore({
   instant,
+  url,
+  image: (o, path) =>
+    nested(o, 'image', path, (v, at) => {
+      const imageUrl = url(v, 'url', at, true);
+      const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), 'alt');
+      return imageUrl !== undefined && alt !== undefined ? { url: imageUrl, alt } : undefined;
+    }),
   options(o, path) {
     const groupIds = new Set<string>();
     return objects(o, 'options', path, 10, false, (g, gp): OptionGroup | undefined => {

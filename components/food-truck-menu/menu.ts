@@ -1,5 +1,3 @@
-import { checkUrl } from '../shared/safe-url.js';
-
 /**
  * The menu of one food truck. In a widget it is the content of the `dev.devroom.menu`
  * state event; on a plain page it comes from the `menu` property, a JSON `src` or an
@@ -154,7 +152,7 @@ export type IssueCode =
   | 'period';
 /** One problem: the field's path (`sections[1].items[0].price`), the code, and values for the message. */
 export type MenuIssue = [at: string, code: IssueCode, ...values: unknown[]];
-/** `later`: the menu has option groups, time windows, opening hours or a cut-off, whose checks (menu-more.ts) are not loaded yet. */
+/** `later`: the menu has option groups, time windows, opening hours, a cut-off, images or a vendor link, whose checks (menu-more.ts) are not loaded yet. */
 export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[]; later?: boolean };
 
 const MENU_LIMITS = {
@@ -189,13 +187,6 @@ export function text(o: Obj, key: string, path: string, required: boolean, max: 
   if (typeof v !== 'string') return add(at, 'text');
   const t = v.trim();
   return t.length > max ? add(at, 'long', max) : t;
-}
-
-function url(o: Obj, key: string, path: string, required: boolean): string | undefined {
-  const raw = text(o, key, path, required, 2048);
-  if (raw === undefined) return undefined;
-  const checked = checkUrl(raw, { absolute: true });
-  return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
 }
 
 export function id(o: Obj, path: string, seen: Set<string>): string | undefined {
@@ -249,9 +240,11 @@ export function nested<T>(o: Obj, key: string, path: string, parse: (v: Obj, at:
   return isObj(v) ? parse(v, at) : add(at, 'shape', key);
 }
 
-/** The checks of the rarer fields, registered by menu-more.ts when it loads. */
+/** The checks of the rarer fields (not needed by a plain menu's first paint), registered by menu-more.ts when it loads. */
 export interface MoreChecks {
   instant(o: Obj, key: string, path: string): string | undefined;
+  url(o: Obj, key: string, path: string): string | undefined;
+  image(o: Obj, path: string): MenuImage | undefined;
   options(o: Obj, path: string): OptionGroup[];
   window(o: Obj, path: string): TimeWindow | undefined;
   hours(o: Obj): OpeningPeriod[];
@@ -276,11 +269,7 @@ function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undef
   const description = text(o, 'description', path, false, MENU_LIMITS.description);
   const price = money(o, 'price', path, false);
 
-  const image = nested(o, 'image', path, (v, at) => {
-    const imageUrl = url(v, 'url', at, true);
-    const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), 'alt');
-    return imageUrl !== undefined && alt !== undefined ? { url: imageUrl, alt } : undefined;
-  });
+  const image = rare(o, 'image', undefined, (m) => m.image(o, path));
 
   const diets = tags(o, 'diets', path, MENU_LIMITS.diets, (v) => DIET_TAG.test(v), 'diet');
 
@@ -338,7 +327,8 @@ export function checkMenu(json: unknown): MenuCheck {
   } else if (isObj(json.vendor)) {
     const name = text(json.vendor, 'name', 'vendor', true);
     const location = text(json.vendor, 'location', 'vendor', false);
-    const vendorUrl = url(json.vendor, 'url', 'vendor', false);
+    const v = json.vendor;
+    const vendorUrl = rare(v, 'url', undefined, (m) => m.url(v, 'url', 'vendor'));
     if (name) vendor = compact({ name, location, url: vendorUrl });
   } else add('vendor', 'vendor');
 
