@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Shared by the booth and its lazily loaded parts (contact, editor). */
+/** Shared by the booth and its lazily loaded parts (contact, editor). `.visually-hidden` comes with the parts that use it. */
 export const controlStyles = css`
   button {
     font: inherit;
@@ -12,8 +12,8 @@ export const controlStyles = css`
     padding: 0.4rem 0.85rem;
     min-height: 2.25rem;
   }
-  button.primary,
-  button[aria-pressed='true'],
+  .primary,
+  [aria-pressed='true'],
   .badge.present {
     background: var(--_accent);
     border-color: var(--_accent);
@@ -38,15 +38,6 @@ export const controlStyles = css`
     border: 1px solid var(--_border);
     color: var(--_muted);
     margin-inline-end: 0.4rem;
-    white-space: nowrap;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
     white-space: nowrap;
   }
   .muted {

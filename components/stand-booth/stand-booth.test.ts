@@ -241,6 +241,8 @@ describe('<devroom-stand-booth>', () => {
       const toggles = $$(el, '[part~="presence-toggle"]');
       expect(toggles).to.have.length(1);
       expect(toggles[0]!.getAttribute('aria-pressed')).to.equal('false');
+      // The staff part brings its styles: the "saved" status is for screen readers only.
+      expect(getComputedStyle($(el, '.visually-hidden[role="status"]')!).width).to.equal('1px');
 
       setTimeout(() => toggles[0]!.click());
       const event = await oneEvent(el, 'devroom-presence');

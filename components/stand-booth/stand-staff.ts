@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { addStyles } from '../shared/add-styles.js';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
@@ -20,6 +21,19 @@ const translations: Translations<StaffKey> = {
   de: { edit: 'Stand bearbeiten', saved: 'Änderungen gesendet.', iAmHere: 'Ich bin am Stand' },
 };
 
+/** The "saved" announcement is for screen readers only. */
+const styles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
 let editorLoad: Promise<unknown> | undefined;
 /** The editor element's module, on the first edit (again after a failure). */
 const loadEditor = () =>
@@ -40,6 +54,7 @@ export class StaffTools {
 
   constructor(private readonly host: StaffHost) {
     this.i18n = new LocaleController(host, translations);
+    addStyles(host, styles);
   }
 
   editButton(): TemplateResult {
