@@ -153,21 +153,13 @@ function compareEntries(a: Entry, b: Entry): number {
 const LARGE = 300;
 /** RankedSet once ranked-set.ts has loaded: new tallies start with it. */
 let Large: typeof RankedSetModule.RankedSet | undefined;
-let loading: Promise<unknown> | undefined;
 
 /**
  * Loads the treap index (a tally asks for it when a section grows past LARGE; benchmarks and
- * pages that know their list is big may ask first). A failed load is asked for again later.
+ * pages that know their list is big may ask first). Not cached here: after a failure the
+ * next call asks again (the build retries with a fresh URL), after a success the module is.
  */
-export function loadLargeIndex(): Promise<unknown> {
-  return (loading ??= import('./ranked-set.js').then(
-    (m) => (Large = m.RankedSet),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadLargeIndex = (): Promise<unknown> => import('./ranked-set.js').then((m) => (Large = m.RankedSet));
 
 const index = (): RankIndex<Entry> => (Large ? new Large(compareEntries) : new SortedList(compareEntries));
 
@@ -382,15 +374,14 @@ export class QaTally {
   clear(keep: (q: Question) => boolean = () => false): void {
     this.batch(() => {
       const kept = this.#sets.mine.slice().filter(keep);
-      for (const entry of this.#entries.values()) {
-        entry.section = null;
-        entry.dirty = false;
-      }
       this.#dirty = [];
       this.#entries.clear();
       this.#votesById.clear();
-      for (const set of Object.values(this.#sets)) set.clear();
+      for (const name of SECTIONS) this.#sets[name].clear();
       for (const entry of kept) {
+        // Forgotten entries keep their fields but are reachable no more; kept ones re-enter clean.
+        entry.section = null;
+        entry.dirty = false;
         this.#entries.set(entry.id, entry);
         this.#reposition(entry, noop);
       }
@@ -541,7 +532,7 @@ export class QaTally {
       (error: unknown) => {
         // Asked again later, not at once: offline, every vote would ask. Sorted arrays work meanwhile.
         setTimeout(() => (this.#large = false), 10_000);
-        console.warn('devroom-qa-queue: large-list index not loaded (sorted arrays meanwhile)', error);
+        console.warn('devroom-qa-queue: could not load ranked-set', error);
       },
     );
   }
