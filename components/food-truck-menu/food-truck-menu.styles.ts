@@ -85,8 +85,7 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .item img {
-    width: 96px;
-    height: 96px;
+    /* 96×96 from its width/height attributes */
     object-fit: cover;
     border-radius: calc(var(--_radius) / 2);
     flex: none;
@@ -105,9 +104,6 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     white-space: nowrap;
-  }
-  .badges:empty {
-    display: none;
   }
   .badge,
   .diets li {
