@@ -1,4 +1,6 @@
 import { checkMenu } from '../../components/food-truck-menu/menu.js';
+// Every field checked at once (no `later`): the rarer fields' checks come along.
+import '../../components/food-truck-menu/menu-more.js';
 import type { MenuCheck } from '../../components/food-truck-menu/menu.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from './namespace.js';
@@ -7,7 +9,8 @@ import { EventTypes } from './namespace.js';
  * The food truck's menu state (docs/schema.md "Food-truck menu and orders"). The
  * component's own validator, checkMenu (worded by parseMenu in menu-errors.ts), is the
  * schema. Orders and statuses: ./orders.ts (kept apart so the first paint does not load
- * the order validators).
+ * the order validators). The widget's binding does not use this: the element validates the
+ * menu it is given (and loads the rarer fields' checks only for menus that have them).
  */
 
 export const MENU_EVENT = EventTypes.menu;
