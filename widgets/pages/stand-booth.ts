@@ -15,22 +15,24 @@ import { bootWidget } from '../runtime/boot.js';
  */
 
 
-/** Only https (or this page's own origin, for tests and self-hosting next to the widget). */
-function jitsiScript(value: string | undefined): string | undefined {
-  const url = safeUrl(value);
-  if (!url) return undefined;
-  return url.startsWith('https:') || new URL(url).origin === location.origin ? url : undefined;
+/**
+ * The booth element, appended to `container`, with the Jitsi script from the URL options:
+ * only https (or this page's own origin, for tests and self-hosting next to the widget).
+ */
+function booth(container: HTMLElement, extra: Record<string, string>) {
+  const el = document.createElement('devroom-stand-booth');
+  const script = safeUrl(extra.jitsiScriptUrl);
+  if (script && (script.startsWith('https:') || new URL(script).origin === location.origin)) el.jitsiScriptUrl = script;
+  container.append(el);
+  return el;
 }
 
 void bootWidget({
   capabilities: ({ userId }) => standCapabilities(userId),
   async render(ctx) {
-    const el = document.createElement('devroom-stand-booth');
+    const el = booth(ctx.container, ctx.params.extra);
     el.displayName = ctx.params.displayName;
-    const script = jitsiScript(ctx.params.extra.jitsiScriptUrl);
-    if (script) el.jitsiScriptUrl = script;
     ctx.theme.subscribe((theme) => (el.theme = theme));
-    ctx.container.append(el);
     const binding = bindStandBooth(el, ctx.room, {
       hasCapability: ctx.hasCapability,
       loadMedia: widgetMediaLoader(ctx, standCapabilityNames(ctx.params.userId).downloadMedia),
@@ -44,13 +46,9 @@ void bootWidget({
     return el.updateComplete;
   },
   async standalone(ctx) {
-    const el = document.createElement('devroom-stand-booth');
-    if (ctx.theme) el.theme = ctx.theme;
-    const src = safeUrl(ctx.extra.src);
-    if (src) el.src = src;
-    const script = jitsiScript(ctx.extra.jitsiScriptUrl);
-    if (script) el.jitsiScriptUrl = script;
-    ctx.container.append(el);
+    const el = booth(ctx.container, ctx.extra);
+    el.theme = ctx.theme;
+    el.src = safeUrl(ctx.extra.src);
     return el.updateComplete;
   },
 });
