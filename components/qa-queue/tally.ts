@@ -112,13 +112,14 @@ class Entry implements Question, RankNode<Entry> {
   declare rankRight: Entry | null;
   declare rankPriority: number;
   declare rankSize: number;
-  authorName: string | undefined = undefined;
+  // Set by addQuestion (an entry may exist for votes or moderation before its question).
+  declare authorName: string | undefined;
   author = '';
   text = '';
   ts = 0;
-  local: LocalState | undefined = undefined;
-  localId: string | undefined = undefined;
-  error: string | undefined = undefined;
+  declare local: LocalState | undefined;
+  declare localId: string | undefined;
+  declare error: string | undefined;
   moderation: Moderation = toModeration(null);
   section: Section | null = null;
   hasQuestion = false;
@@ -130,11 +131,11 @@ class Entry implements Question, RankNode<Entry> {
    * A plain string for the usual single reaction keeps a million votes cheap.
    */
   voters = new Map<number, string | string[]>();
-  // Sort key as inserted in the section set; fixed while the entry is in a set.
-  kPinned = 0;
-  kVotes = 0;
-  kTs = 0;
-  kId = '';
+  // Sort key as inserted in the section set (set on every insert); fixed while the entry is in a set.
+  declare kPinned: number;
+  declare kVotes: number;
+  declare kTs: number;
+  declare kId: string;
   dirty = false;
 
   constructor(public id: string) {}
