@@ -56,6 +56,19 @@ describe('<devroom-food-truck-menu>', () => {
   });
 
   describe('menu', () => {
+    it('read-only pages: the room link (loaded only when set) in the viewer\'s language; unsafe links are not shown', async () => {
+      const el = await render({ lang: 'de' });
+      expect($(el, '[part~="room-link"]')).to.equal(null);
+      el.roomLink = 'https://matrix.to/#/#truck:example.org';
+      await el.updateComplete;
+      const a = $<HTMLAnchorElement>(el, '[part~="room-link"] a')!;
+      expect(a.textContent).to.equal('Im Matrix-Raum bestellen');
+      expect(a.href).to.equal('https://matrix.to/#/#truck:example.org');
+      el.roomLink = 'javascript:alert(1)';
+      await el.updateComplete;
+      expect($(el, '[part~="room-link"]')).to.equal(null);
+    });
+
     it('shows sections, prices, badges, diets and allergens; never hidden items', async () => {
       const el = await render();
       expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
-import { safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, filterStorageKey, storage } from './filters-key.js';
@@ -13,6 +12,7 @@ import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
 import type { FilterPanel } from './filters-panel.js';
 import type * as More from './menu-more.js';
+import type * as RoomLink from './room-link.js';
 import { locales, strings } from './strings.js';
 import type { CoreKey } from './strings.js';
 import { styles } from './food-truck-menu.styles.js';
@@ -346,6 +346,7 @@ export class DevroomFoodTruckMenu extends LitElement {
       more = mod;
       if (this.#later !== undefined) this._accept(this.#later);
     });
+    this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
     this.#lazy(this._filtersOpen || this.#filtersStored, 'f', () => import('./filters-panel.js'), (m) => {
@@ -391,6 +392,8 @@ type Host = DevroomFoodTruckMenu;
 
 /** menu-more.ts (checks and rendering of opening hours, time windows, options), once loaded. */
 let more: typeof More | undefined;
+/** room-link.ts (read-only pages' "Order in the Matrix room"), once loaded. */
+let roomLink: typeof RoomLink | undefined;
 
 function renderError(h: Host): TemplateResult | typeof nothing {
   const errors = h._errors;
@@ -428,14 +431,13 @@ function renderMenu(h: Host, menu: Menu): TemplateResult {
 }
 
 function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): TemplateResult {
-  const link = h.ordering || h.canManage || !orderingOpen(menu, h._now) ? undefined : safeUrl(h.roomLink, { absolute: true });
   // A div, not <header>: several menus on one page must not each add a banner landmark.
   return html`<div part="header" class="header">
     <h2>${menu.vendor.name}</h2>
     ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
     ${menu.openingHours.length ? more?.renderHours(h, menu, ordering?.ordersUntil(menu) ?? nothing) : nothing}
     ${ordering?.closedNotice(menu) ?? nothing}
-    ${link ? html`<p part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${h.t('orderInRoom')}</a></p>` : nothing}
+    ${h.roomLink && !h.ordering && !h.canManage && orderingOpen(menu, h._now) ? roomLink?.renderRoomLink(h) : nothing}
   </div>`;
 }
 

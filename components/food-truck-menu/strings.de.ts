@@ -35,7 +35,6 @@ export const de: Partial<Dictionary<CoreKey>> = {
   menuError: 'Die Speisekarte konnte nicht geladen werden:',
   keptLastGood: 'Angezeigt wird die zuletzt geladene Speisekarte.',
   noMenu: 'Noch keine Speisekarte.',
-  orderInRoom: 'Im Matrix-Raum bestellen',
   filters: (n: number) => (n ? `Filter (${n})` : 'Filter'),
   contains: 'Enthält:',
   mayContain: 'Kann Spuren enthalten von:',

@@ -8,7 +8,6 @@ const en = {
   menuError: 'The menu could not be loaded:',
   keptLastGood: 'Showing the last menu that loaded.',
   noMenu: 'No menu yet.',
-  orderInRoom: 'Order in the Matrix room',
   filters: (n: number) => (n ? `Filters (${n})` : 'Filters'),
   contains: 'Contains:',
   mayContain: 'May contain:',
