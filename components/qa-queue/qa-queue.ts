@@ -135,20 +135,21 @@ export class DevroomQaQueue extends LitElement {
 
   // View state: plain private fields (terser shortens their names); each change calls requestUpdate().
   #draft = '';
-  #askError = '';
-  #announcement = '';
+  #askError?: string;
+  #announcement?: string;
   #pendingUpdates = 0;
   #active = 0;
-  #loadError = '';
+  #loadError?: string;
 
   readonly #i18n = new LocaleController<QaKey>(this, translations);
   readonly #t = (key: QaKey, ...args: unknown[]): string => this.#i18n.t(key, ...args);
   #displayIds: string[] = [];
   #orderDirty = true;
-  #hovering = false;
-  #focusWithin = false;
+  // Flags start undefined (falsy): no initialiser code.
+  #hovering?: boolean;
+  #focusWithin?: boolean;
   #scrolledAway = false;
-  #focusRow = false;
+  #focusRow?: boolean;
   /** The question the keyboard focus was on before this update (see updated()). */
   #focusedId?: string;
   readonly #votePending = new Map<string, boolean>();
@@ -230,7 +231,7 @@ export class DevroomQaQueue extends LitElement {
     if (this.#orderDirty && !this.#frozen) this.#applyOrder();
     // On-demand parts, once the model is current. The list renders without them meanwhile.
     const model = this.model;
-    if (this.canModerate) this.#load('moderator controls', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
+    if (this.canModerate) this.#load('moderator', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
     const sections =
       this.handsEnabled ||
       this.readOnly ||
@@ -239,13 +240,13 @@ export class DevroomQaQueue extends LitElement {
       (this.canModerate && (model.section('review').size || model.section('hidden').size));
     if (sections) this.#loadSections();
     // Until it arrives (or if it cannot), the first rows render as a plain list.
-    if (this.#displayIds.length > STATIC_ROWS) this.#load('the long-list view', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
+    if (this.#displayIds.length > STATIC_ROWS) this.#load('virtual', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
   }
 
   /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
   /** Hands, stage, review / answered / hidden, read-only parts, "Show more" and "N updates". */
   #loadSections(): void {
-    this.#load('hands / sections', sectionsChunk, (m) => {
+    this.#load('sections', sectionsChunk, (m) => {
       m.attach(this);
       this.#sections = m;
     });
@@ -311,7 +312,7 @@ export class DevroomQaQueue extends LitElement {
   }
 
   /** The reader is looking at the list: re-ranking would move rows under them. */
-  get #frozen(): boolean {
+  get #frozen(): boolean | undefined {
     return this.hasUpdated && (this.#hovering || this.#focusWithin || this.#scrolledAway);
   }
 
