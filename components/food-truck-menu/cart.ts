@@ -1,4 +1,4 @@
-import { inWindow, orderingOpen } from './menu.js';
+import { inWindow, orderingOpen } from './menu-extras.js';
 import { findItem } from './menu-extras.js';
 import type { Menu, MenuItem } from './menu.js';
 

@@ -5,7 +5,7 @@ import { themeTokens } from '../shared/theme.js';
 import type { OrderLine } from './cart.js';
 import { defaultFilters, filterStorageKey, storage } from './filters-key.js';
 import type { MenuFilters } from './filters.js';
-import { allergenInfo, checkMenu, formatPrice, inWindow, orderingOpen } from './menu.js';
+import { allergenInfo, checkMenu, formatPrice } from './menu.js';
 import type { AllergenId, Availability, Menu, MenuCheck, MenuItem, MenuSection } from './menu.js';
 import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
 import type { OrderingView } from './ordering-view.js';
@@ -437,7 +437,7 @@ function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): 
     ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
     ${menu.openingHours.length ? more?.renderHours(h, menu, ordering?.ordersUntil(menu) ?? nothing) : nothing}
     ${ordering?.closedNotice(menu) ?? nothing}
-    ${h.roomLink && !h.ordering && !h.canManage && orderingOpen(menu, h._now) ? roomLink?.renderRoomLink(h) : nothing}
+    ${roomLink?.renderRoomLink(h, menu)}
   </div>`;
 }
 
@@ -456,7 +456,6 @@ function renderSection(h: Host, menu: Menu, section: MenuSection): TemplateResul
 const badge = (text: string, kind = '') => html`<span part="badge" class="badge ${kind}">${text}</span>`;
 
 function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
-  const now = h._now;
   const locale = h.i18n.locale;
   const a = item.availability;
   const w = item.window;
@@ -489,7 +488,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
           </div>`
         : html`<p part="allergens" class="allergens muted">${h.t('noAllergens')}</p>`}
       ${vendor?.renderItemAdmin(menu, item) ?? nothing}
-      ${ordering?.addButton(item, a !== 'sold-out' && a !== 'hidden' && inWindow(w, now) && orderingOpen(menu, now)) ?? nothing}
+      ${ordering?.addButton(menu, item) ?? nothing}
     </div>
   </article>`;
 }

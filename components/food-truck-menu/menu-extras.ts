@@ -1,8 +1,9 @@
 import { MAX_PRICE, currencyExponent, formatPrice } from './menu.js';
-import type { Menu, MenuItem } from './menu.js';
+import type { Menu, MenuItem, TimeWindow } from './menu.js';
 
 /**
- * Menu helpers the first paint of a menu does not use (cart, vendor price edits, JSON-LD):
+ * Menu helpers the first paint of a menu does not use (cart, ordering, vendor price edits,
+ * JSON-LD, the read-only pages' room link):
  * kept out of menu.ts so they load with those views.
  */
 
@@ -39,4 +40,25 @@ export function parsePriceInput(input: string, currency: string): number | undef
   if (frac.length > exp) return undefined;
   const value = Number(m[1]) * 10 ** exp + Number(frac.padEnd(exp, '0') || '0');
   return value <= MAX_PRICE ? value : undefined;
+}
+
+/** Inside the item's time window (open ends count as inside). */
+export function inWindow(window: TimeWindow | undefined, now: number): boolean {
+  if (!window) return true;
+  if (window.from && now < Date.parse(window.from)) return false;
+  if (window.until && now >= Date.parse(window.until)) return false;
+  return true;
+}
+
+/** Whether the truck is open: no opening hours given means "always". */
+export function isOpen(menu: Menu, now: number): boolean {
+  if (menu.openingHours.length === 0) return true;
+  return menu.openingHours.some((p) => now >= Date.parse(p.opens) && now < Date.parse(p.closes));
+}
+
+/** Whether new orders are accepted now: ordering switched on, before the cut-off, and open. */
+export function orderingOpen(menu: Menu, now: number): boolean {
+  if (!menu.ordering.open) return false;
+  if (menu.ordering.closesAt && now >= Date.parse(menu.ordering.closesAt)) return false;
+  return isOpen(menu, now);
 }

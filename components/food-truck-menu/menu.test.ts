@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
-import {
-  ALLERGENS,
-  currencyExponent,
-  formatPrice,
-  isOpen,
-  orderingOpen,
-} from './menu.js';
+import { ALLERGENS, currencyExponent, formatPrice } from './menu.js';
 import { parseMenu } from './menu-errors.js';
-import { decimalPrice, formatDelta, parsePriceInput } from './menu-extras.js';
+import { decimalPrice, formatDelta, isOpen, orderingOpen, parsePriceInput } from './menu-extras.js';
 import type { AllergenId, Menu } from './menu.js';
 import { de } from './strings.de.js';
 import { menuToJsonLd } from './jsonld.js';

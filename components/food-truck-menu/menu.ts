@@ -368,27 +368,6 @@ export function checkMenu(json: unknown): MenuCheck {
   return result;
 }
 
-/** Inside the item's time window (open ends count as inside). */
-export function inWindow(window: TimeWindow | undefined, now: number): boolean {
-  if (!window) return true;
-  if (window.from && now < Date.parse(window.from)) return false;
-  if (window.until && now >= Date.parse(window.until)) return false;
-  return true;
-}
-
-/** Whether the truck is open: no opening hours given means "always". */
-export function isOpen(menu: Menu, now: number): boolean {
-  if (menu.openingHours.length === 0) return true;
-  return menu.openingHours.some((p) => now >= Date.parse(p.opens) && now < Date.parse(p.closes));
-}
-
-/** Whether new orders are accepted now: ordering switched on, before the cut-off, and open. */
-export function orderingOpen(menu: Menu, now: number): boolean {
-  if (!menu.ordering.open) return false;
-  if (menu.ordering.closesAt && now >= Date.parse(menu.ordering.closesAt)) return false;
-  return isOpen(menu, now);
-}
-
 // ---- money ----
 
 const exponents = new Map<string, number>();

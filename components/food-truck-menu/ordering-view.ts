@@ -20,8 +20,8 @@ import {
 } from './cart.js';
 import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.js';
 import type { DevroomFoodTruckMenu, PendingOrder, PlaceOrderDetail } from './food-truck-menu.js';
-import { formatPrice, orderingOpen } from './menu.js';
-import { formatDelta } from './menu-extras.js';
+import { formatPrice } from './menu.js';
+import { formatDelta, inWindow, orderingOpen } from './menu-extras.js';
 import { time } from './menu-more.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
@@ -248,8 +248,11 @@ export class OrderingView {
     return formatPrice(minor, this.host.currentMenu?.currency ?? 'EUR', this.i18n.locale);
   }
 
-  addButton(item: MenuItem, orderable: boolean): TemplateResult {
+  addButton(menu: Menu, item: MenuItem): TemplateResult {
     if (this.choosing === item.id) return this.renderOptions(item);
+    const now = this.host._now;
+    const a = item.availability;
+    const orderable = a !== 'sold-out' && a !== 'hidden' && inWindow(item.window, now) && orderingOpen(menu, now);
     return html`<button
       type="button"
       part="add-button"
