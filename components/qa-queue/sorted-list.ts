@@ -70,11 +70,12 @@ export class SortedList<T> implements RankIndex<T> {
     return this.#items[index];
   }
 
-  slice(start = 0, end?: number): T[] {
-    return this.#items.slice(Math.max(0, start), end);
+  /** Positions are never negative here (unlike Array.prototype.slice's, counted from the end). */
+  slice(start?: number, end?: number): T[] {
+    return this.#items.slice(start, end);
   }
 
   forEach(fn: (item: T, index: number) => void): void {
-    this.#items.forEach((item, i) => fn(item, i));
+    this.#items.forEach(fn);
   }
 }

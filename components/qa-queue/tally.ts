@@ -538,8 +538,8 @@ export class QaTally {
     );
   }
 
+  /** Callers notify only outside a batch (a batch ends with one `reset`). */
   #notify(change: TallyChange): void {
-    if (this.#batchDepth > 0) return;
     for (const listener of this.#listeners) listener(change);
   }
 }
