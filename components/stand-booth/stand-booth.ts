@@ -314,6 +314,9 @@ export class DevroomStandBooth extends LitElement {
       } catch {
         throw new Error('not valid JSON');
       }
+      // The extras part reads a schedule or video (stand-schedule.ts): first load it.
+      const raw = json as Partial<Record<keyof Stand, unknown>> | null;
+      if (raw?.schedule || raw?.video) await extras.load();
       if (!abort.signal.aborted) this.accept(json, 'src');
     } catch (err) {
       if (abort.signal.aborted) return;

@@ -1,4 +1,6 @@
 import { checkStand } from './stand.js';
+// Registers the schedule and video readers: the editor's strict parse checks them too.
+import './stand-schedule.js';
 import type { StandIssue, StandIssueCode, StandIssueCodes, StandParseResult } from './stand.js';
 
 /**

@@ -5,6 +5,8 @@ import { LocaleController } from '../shared/i18n.js';
 import { extrasTranslations } from './stand-extras.i18n.js';
 import { formatSlot, scheduleState } from './schedule.js';
 import type { FeaturedVideo, ScheduleItem } from './stand.js';
+// Registers the schedule and video readers, so the stand this part shows has them read.
+import './stand-schedule.js';
 
 /** What the booth element offers this part. */
 export interface ExtrasHost extends ReactiveElement {

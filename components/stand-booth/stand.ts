@@ -10,8 +10,8 @@ import { checkUrl } from '../shared/safe-url.js';
 export const LINK_KINDS = ['website', 'source', 'docs', 'chat', 'slides', 'download'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const SCHEDULE_KINDS = ['demo', 'maintainers', 'talk'] as const;
-export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+/** SCHEDULE_KINDS (stand-schedule.ts) lists them. */
+export type ScheduleKind = 'demo' | 'maintainers' | 'talk';
 
 export interface StandLink {
   kind: LinkKind;
@@ -110,18 +110,16 @@ const USER_ID = /^@[^:\s]+:[^\s]+$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 // Jitsi room names become a URL path segment: keep them to a safe alphabet.
 const JITSI_ROOM = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-// An offset is required: a time without one means a different instant for every viewer.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const MXC = /^mxc:\/\/[^/\s]+\/[A-Za-z0-9_-]+$/;
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // The issues of the parseStand call in progress (it is synchronous, so one list suffices).
 // A list item or optional field that added any is left out; what that means for the whole
 // stand (fatal or "dropped") parseStand decides at the end.
 let issues: StandIssueCodes[] = [];
-const add = (path: string, code: StandIssueCode, value?: unknown): undefined => void issues.push([path, code, value]);
+export const add = (path: string, code: StandIssueCode, value?: unknown): undefined => void issues.push([path, code, value]);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** Runs `read`; its value only if it added no issue. */
@@ -131,7 +129,7 @@ function clean<T>(read: () => T | undefined): T | undefined {
   return issues.length === before ? value : undefined;
 }
 
-function text(obj: Obj, key: string, path: string, max: number, required?: boolean): string | undefined {
+export function text(obj: Obj, key: string, path: string, max: number, required?: boolean): string | undefined {
   const value = obj[key];
   const at = join(path, key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -143,7 +141,7 @@ function text(obj: Obj, key: string, path: string, max: number, required?: boole
 }
 
 /** http(s); `mailto` also allows mailto:, `media` (logo, banner) allows mxc:// and refuses http:. */
-function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
+export function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
   const raw = text(obj, key, path, LIMITS.url, required);
   if (raw === undefined) return undefined;
   const at = join(path, key);
@@ -155,7 +153,7 @@ function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mai
 }
 
 /** A top-level list; entries beyond `max` and entries with issues are left out. */
-function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
+export function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
   const value = obj[key];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return (add(key, 'list'), []);
@@ -170,13 +168,13 @@ function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: st
 }
 
 /** An optional object field, left out when anything in it is wrong. */
-function nested<T>(obj: Obj, key: string, parse: (value: Obj) => T): T | undefined {
+export function nested<T>(obj: Obj, key: string, parse: (value: Obj) => T): T | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   return clean(() => (isObj(value) ? parse(value) : add(key, 'shape')));
 }
 
-function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
+export function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
   const value = obj[key];
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -191,12 +189,6 @@ function labelFromUrl(href: string): string {
   } catch {
     return href;
   }
-}
-
-function time(obj: Obj, key: string, path: string): string | undefined {
-  const iso = text(obj, key, path, 40, true);
-  if (iso === undefined || (ISO_WITH_OFFSET.test(iso) && !Number.isNaN(Date.parse(iso)))) return iso;
-  return add(`${path}.${key}`, 'time');
 }
 
 // The item readers below return their value as if valid: `list` and `nested` leave out any
@@ -214,14 +206,14 @@ const link =
 const social = (o: Obj, path: string) =>
   ({ network: text(o, 'network', path, LIMITS.label, true), url: url(o, 'url', path, true) }) as SocialLink;
 
-function scheduleItem(o: Obj, path: string): ScheduleItem {
-  const title = text(o, 'title', path, LIMITS.label, true);
-  const kind = oneOf(o, 'kind', path, SCHEDULE_KINDS);
-  const start = time(o, 'start', path);
-  const end = time(o, 'end', path);
-  if (start && end && Date.parse(end) <= Date.parse(start)) add(`${path}.end`, 'order');
-  return { title, kind, start, end } as ScheduleItem;
-}
+/**
+ * Readers of the schedule and featured video (stand-schedule.ts), set by the parts that
+ * show or edit them (stand-extras.ts, stand-errors.ts): a stand needs them only when it has
+ * either, and the booth loads its extras before it shows such a stand. Until then checkStand
+ * gives no schedule and no video (never unchecked data); the binding needs neither.
+ */
+const more: { schedule?: (json: Obj) => ScheduleItem[]; video?: (value: Obj) => FeaturedVideo } = {};
+export const readMore = (readers: typeof more) => void Object.assign(more, readers);
 
 /**
  * Validates stand JSON, with issues as codes (parseStand in stand-errors.ts words them).
@@ -245,12 +237,7 @@ export function checkStand(json: unknown, strict?: boolean): StandCheck {
       if (room !== undefined && !JITSI_ROOM.test(room)) add('jitsi.room', 'room');
       return { domain: domain?.toLowerCase(), room } as JitsiRoom;
     }),
-    video: nested(json, 'video', (v): FeaturedVideo => {
-      const src = url(v, 'src', 'video', true);
-      const title = text(v, 'title', 'video', LIMITS.label);
-      const poster = url(v, 'poster', 'video', false);
-      return { src, ...(title ? { title } : {}), ...(poster ? { poster } : {}) } as FeaturedVideo;
-    }),
+    video: more.video && nested(json, 'video', more.video),
   };
   const seen = new Set<string>();
   const stand: Stand = {
@@ -269,7 +256,7 @@ export function checkStand(json: unknown, strict?: boolean): StandCheck {
       if (userId && issues.length === before) seen.add(userId);
       return (role ? { userId, name, role } : { userId, name }) as StaffMember;
     }),
-    schedule: list(json, 'schedule', LIMITS.schedule, scheduleItem).sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+    schedule: more.schedule?.(json) ?? [],
   };
   const found = issues;
   issues = [];
