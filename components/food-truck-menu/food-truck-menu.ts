@@ -425,7 +425,7 @@ function renderMenu(h: Host, menu: Menu): TemplateResult {
             </details>
             ${panel?.renderNote(menu) ?? nothing} ${menu.sections.map((s) => renderSection(h, menu, s))}
           </div>
-          ${ordering ? html`<aside class="side">${ordering.renderCart(menu, h._now)} ${ordering.renderMyOrders()}</aside>` : nothing}
+          ${ordering?.renderSide(menu)}
         </div>`}
   `;
 }

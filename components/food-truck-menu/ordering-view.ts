@@ -376,6 +376,11 @@ export class OrderingView {
     </li>`;
   }
 
+  /** Beside the menu: the cart and this customer's orders. */
+  renderSide(menu: Menu): TemplateResult {
+    return html`<aside class="side">${this.renderCart(menu, this.host._now)} ${this.renderMyOrders()}</aside>`;
+  }
+
   renderCart(menu: Menu, now: number): TemplateResult {
     const review = reviewCart(this.cart, menu, now);
     const has = (kinds: LineIssue['kind'][]) => review.lines.some((l) => l.issues.some((i) => kinds.includes(i.kind)));
