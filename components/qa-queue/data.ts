@@ -74,18 +74,34 @@ export async function readQuestions(signal: AbortSignal, src?: string, inline?: 
   return parsed.questions;
 }
 
+/** The element's latest src / inline read: a newer one aborts it. */
+const reads = new WeakMap<object, AbortController>();
+
+/** What data.ts reads from and writes to the element. */
+export interface PlainHost {
+  model: QaTally;
+  questions?: QuestionData[];
+  userId: string;
+}
+
 /**
- * Reads plain-page questions into the element's `questions`, or `show`s why it could not
- * ('' once read). A read that was aborted (a newer src, the element left) changes nothing.
+ * The element's plain-page data: reads `src` (or `inline` JSON) into `questions`, or without
+ * either loads `questions` into the model. `show`s why a read failed ('' once read); a read
+ * that a newer one replaced changes nothing.
  */
-export async function readInto(host: { questions?: QuestionData[] }, signal: AbortSignal, show: (error: string) => void, src?: string, inline?: string): Promise<void> {
+export async function plain(host: PlainHost, show: (error: string) => void, src?: string, inline?: string): Promise<void> {
+  let abort: AbortController | undefined;
   try {
-    const questions = await readQuestions(signal, src, inline);
-    if (signal.aborted) return;
+    // A `questions` property is the page's own data, not checked by parseQuestions: guarded here too.
+    if (src === undefined && inline === undefined) return loadQuestions(host.model, host.questions ?? [], host.userId);
+    reads.get(host)?.abort();
+    reads.set(host, (abort = new AbortController()));
+    const questions = await readQuestions(abort.signal, src, inline);
+    if (abort.signal.aborted) return;
     host.questions = questions;
     show('');
   } catch (error) {
-    if (signal.aborted) return;
+    if (abort?.signal.aborted) return;
     show(String(error instanceof Error ? error.message : error));
     console.warn('devroom-qa-queue: could not read questions', error);
   }

@@ -108,6 +108,31 @@ describe('<devroom-qa-queue> display', () => {
     }
   });
 
+  it('shows why a questions property it cannot use was refused, and a later good one clears it', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await queue({ questions: 42 as unknown as QuestionData[] });
+      expect($(el, '[role="alert"]')!.textContent).to.contain('not iterable');
+      expect(rowTexts(el)).to.deep.equal([]);
+      el.src = new URL('./test-questions.json', import.meta.url).href;
+      for (let i = 0; i < 50 && rowTexts(el).length === 0; i++) await aTimeout(10);
+      await settle(el);
+      expect(rowTexts(el)).to.deep.equal(['Loaded from src', 'Second']);
+      expect($(el, '[role="alert"]')).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('reads inline JSON questions before updateComplete resolves', async () => {
+    const el = await fixture<DevroomQaQueue>(
+      html`<devroom-qa-queue><script type="application/json">${JSON.stringify([{ id: 'i1', text: 'Inline one', votes: 1 }])}</script></devroom-qa-queue>`,
+    );
+    await el.updateComplete;
+    expect(rowTexts(el)).to.deep.equal(['Inline one']);
+  });
+
   it('speaks German', async () => {
     const el = await queue({ questions: data }, 'de');
     expect($(el, 'label[for="ask"]')!.textContent).to.equal('Frage stellen');

@@ -155,7 +155,6 @@ export class DevroomQaQueue extends LitElement {
   readonly #votePending = new Map<string, boolean>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
-  #fetchAbort?: AbortController;
   /** Moderator UI, loaded only for moderators (most viewers never download it). */
   #moderator?: typeof ModeratorModule;
   /** Secondary UI (qa-queue.sections.ts), loaded when it has something to show: see #loadSections. */
@@ -184,7 +183,9 @@ export class DevroomQaQueue extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribe();
-    if (!this.questions && !this.src) this.#readInlineData();
+    // Plain pages may carry their questions as inline JSON.
+    const inline = this.questions || this.src ? undefined : this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    if (inline) this.#plain(undefined, inline);
   }
 
   override disconnectedCallback(): void {
@@ -192,7 +193,6 @@ export class DevroomQaQueue extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#subscribed = undefined;
-    this.#fetchAbort?.abort();
   }
 
   protected override async scheduleUpdate(): Promise<void> {
@@ -213,13 +213,9 @@ export class DevroomQaQueue extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#focusedId = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id;
     if (changed.has('model')) this.#subscribe();
-    if (changed.has('src') && this.src) this.#readData(this.src);
-    // `voted: true` in data means this viewer: reload when either changes.
-    if ((changed.has('questions') || changed.has('userId')) && this.questions) {
-      const [model, questions, viewer] = [this.model, this.questions, this.userId];
-      // Plain-page data only: data.ts loads it into the tally (a widget never needs that code).
-      this.#wait(dataChunk().then((m) => m.loadQuestions(model, questions, viewer)).catch((error: unknown) => console.error('devroom-qa-queue: could not load questions', error)));
-    }
+    // Plain-page data (a new src; questions, reloaded when the viewer changes: `voted: true` is them).
+    const src = changed.has('src') && this.src;
+    if (src || ((changed.has('questions') || changed.has('userId')) && this.questions)) this.#plain(src || undefined);
     if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
       this.model.preModeration = this.preModeration;
     }
@@ -369,28 +365,21 @@ export class DevroomQaQueue extends LitElement {
 
   // ---- plain-page data -------------------------------------------------------------------
 
-  #readInlineData(): void {
-    const text = this.querySelector(':scope > script[type="application/json"]')?.textContent;
-    if (text) this.#readData(undefined, text);
-  }
-
   /**
-   * Plain-page JSON from `src` or inline: data.ts checks, fetches and validates it, sets
-   * `questions` or shows why not (a chunk a widget never needs). Inline data (no network)
-   * holds back `updateComplete`.
+   * Plain-page data is data.ts's (a chunk a widget never loads): it reads `src` or inline JSON
+   * into `questions`, or loads `questions` into the model, and says why it could not. All
+   * but a fetch (network) hold back `updateComplete`.
    */
-  #readData(src?: string, inline?: string): void {
-    this.#fetchAbort?.abort();
-    const abort = (this.#fetchAbort = new AbortController());
+  #plain(src?: string, inline?: string): void {
     const show = (error: string) => {
       this.#loadError = error;
       this.requestUpdate();
     };
-    const done = dataChunk().then(
-      (m) => m.readInto(this, abort.signal, show, src, inline),
+    const work = dataChunk().then(
+      (m) => m.plain(this, show, src, inline),
       (error: unknown) => show(String(error)),
     );
-    if (inline) this.#wait(done);
+    if (!src) this.#wait(work);
   }
 
   // ---- open list: scrolling and keyboard ---------------------------------------------
