@@ -339,7 +339,8 @@ export class DevroomFoodTruckMenu extends LitElement {
       this._loading = !!this.src;
       this.#lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this));
     }
-    // A menu with opening hours, time windows or options waits for their checks; its first render for them.
+    // A menu with the rarer fields (options, times, images, vendor link) waits for menu-more.ts to check them;
+    // an accepted one with opening hours or time windows needs it to render them.
     const m = this._menu;
     const rare = this.#later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
     this.#lazy(!more && rare, 'm', () => import('./menu-more.js'), (mod) => {
@@ -390,7 +391,7 @@ export class DevroomFoodTruckMenu extends LitElement {
 
 type Host = DevroomFoodTruckMenu;
 
-/** menu-more.ts (checks and rendering of opening hours, time windows, options), once loaded. */
+/** menu-more.ts (the rarer fields' checks; opening hours and time-window rendering), once loaded. */
 let more: typeof More | undefined;
 /** room-link.ts (read-only pages' "Order in the Matrix room"), once loaded. */
 let roomLink: typeof RoomLink | undefined;
