@@ -218,6 +218,8 @@ export class DevroomStandBooth extends LitElement {
   /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
   private pending = new Set<Promise<unknown>>();
 
+  /** The stand value shown (as given), to read again with the staff part's readers. */
+  private raw: unknown;
   /** The rejected stand whose worded error is on its way. */
   private rejected?: StandCheck;
   private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
@@ -275,7 +277,12 @@ export class DevroomStandBooth extends LitElement {
         staff.load(),
     ]);
     if (extras.module) this.extras ??= new extras.module.StandExtras(this);
-    if (staff.module) this.staff ??= new staff.module.StaffTools(this);
+    if (staff.module && !this.staff) {
+      this.staff = new staff.module.StaffTools(this);
+      // Its editor saves the whole stand: read again what was read before the schedule and
+      // video readers came (with it), e.g. when the extras part could not load.
+      if (this.raw) this.accept(this.raw, 'property');
+    }
     super.scheduleUpdate();
   }
 
@@ -297,6 +304,7 @@ export class DevroomStandBooth extends LitElement {
       return;
     }
     this.current = result?.stand;
+    this.raw = value;
     this.error = this.rejected = undefined;
   }
 

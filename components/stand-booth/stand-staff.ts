@@ -6,6 +6,8 @@ import { LocaleController } from '../shared/i18n.js';
 import type { Translations } from '../shared/i18n.js';
 import type { Stand } from './stand.js';
 import type {} from './stand-events.js';
+// The editor saves the whole stand: the booth reads it again with the schedule and video readers.
+import './stand-schedule.js';
 
 /** What the booth element offers this part. */
 export interface StaffHost extends ReactiveElement {
