@@ -2,7 +2,7 @@ import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { LOCAL_ID_KEY, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
 import { mapLimited } from './map-limited.js';
@@ -79,7 +79,8 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     if (!rootId || questionIds.has(event.event_id)) return;
     const parsed = parseQuestion(event, rootId);
     if (!parsed.ok) {
-      if (event.type === 'm.room.message' && relatesToRoot(event)) console.warn(`devroom: question ${event.event_id} dropped: ${parsed.reason}`);
+      // Other messages in the room are simply not questions; a malformed question is logged.
+      if (parsed.reason !== NOT_RELATED) console.warn(`devroom: question ${event.event_id} dropped: ${parsed.reason}`);
       return;
     }
     const q = parsed.value;
@@ -90,10 +91,6 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     }
     questionIds.add(q.id);
     tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
-  };
-  const relatesToRoot = (event: RoomEvent) => {
-    const r = event.content['m.relates_to'] as { event_id?: unknown } | undefined;
-    return !!rootId && r?.event_id === rootId;
   };
   const foldReaction = (event: RoomEvent) => {
     const vote = parseReaction(event);

@@ -15,13 +15,16 @@ export interface QuestionEvent {
   localId?: string;
 }
 
+/** parseQuestion's reason for a message that is not about this Q&A at all (not worth a warning). */
+export const NOT_RELATED = 'not related to the Q&A root';
+
 /** A question: `m.room.message` m.text with an `m.reference` to the Q&A root. */
 export function parseQuestion(event: RoomEvent, rootId: string): { ok: true; value: QuestionEvent } | { ok: false; reason: string } {
   if (event.type !== 'm.room.message') return { ok: false, reason: 'not m.room.message' };
   const c = event.content;
   const relates = c['m.relates_to'];
   if (!isRecord(relates) || relates.rel_type !== 'm.reference' || relates.event_id !== rootId) {
-    return { ok: false, reason: 'not related to the Q&A root' };
+    return { ok: false, reason: NOT_RELATED };
   }
   if (c.msgtype !== 'm.text') return { ok: false, reason: `msgtype ${String(c.msgtype)} is not m.text` };
   if (typeof c.body !== 'string') return { ok: false, reason: 'body is not a string' };
