@@ -114,6 +114,14 @@ describe('<devroom-stand-booth>', () => {
     await el.updateComplete;
     expect($(el, '[role="alert"]')?.textContent).to.contain('name is required');
     expect(visibleText(el)).to.contain('Kitten Linux 5');
+    // A notice from whoever binds the booth shows as its own alert, beside the error.
+    el.notice = 'The room refused the change';
+    await el.updateComplete;
+    const alerts = $$(el, '[role="alert"]').map((p) => p.textContent);
+    expect(alerts).to.have.length(2);
+    expect(alerts[0]).to.contain('name is required');
+    expect(alerts[1]).to.equal('The room refused the change');
+    expect($(el, '[part~="notice"]')?.textContent).to.equal('The room refused the change');
   });
 
   it('loads a JSON src, and shows a clear error for invalid JSON while keeping the last good stand', async () => {
