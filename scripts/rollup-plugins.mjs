@@ -323,11 +323,19 @@ function onlyReExported(code, id) {
  * build could not follow an import() of a variable.
  */
 export function retryDynamicImports() {
+  const helper = '__devroomImport';
   return {
     name: 'devroom:retry-dynamic-imports',
     renderDynamicImport({ targetChunk }) {
       if (!targetChunk) return null;
-      return { left: '((u)=>import(u).catch(()=>import(u+"?retry="+Date.now())))(', right: ')' };
+      return { left: `${helper}(`, right: ')' };
+    },
+    // One helper per chunk that imports others, appended (a hoisted function declaration:
+    // appending keeps the source map's positions). It lives in the chunk whose import() it
+    // replaces, so relative chunk paths resolve as before.
+    renderChunk(code) {
+      if (!code.includes(`${helper}(`)) return null;
+      return { code: `${code}\n;function ${helper}(u){return import(u).catch(()=>import(u+"?retry="+Date.now()))}`, map: null };
     },
   };
 }
