@@ -117,13 +117,13 @@ export class DevroomFoodTruckMenu extends LitElement {
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
     sendTimeout: { type: Number, attribute: 'send-timeout' },
     theme: { reflect: true },
-    _menu: { state: true },
-    _errors: { state: true },
-    _loading: { state: true },
-    _filters: { state: true },
-    _now: { state: true },
-    _announce: { state: true },
-    _filtersOpen: { state: true },
+    _menu: { state: true, attribute: false },
+    _errors: { state: true, attribute: false },
+    _loading: { state: true, attribute: false },
+    _filters: { state: true, attribute: false },
+    _now: { state: true, attribute: false },
+    _announce: { state: true, attribute: false },
+    _filtersOpen: { state: true, attribute: false },
   };
 
   /** The menu (untrusted JSON or a `Menu`); validated with `parseMenu` (menu-errors.ts). Takes precedence over `src` and inline JSON. */
