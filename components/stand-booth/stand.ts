@@ -93,16 +93,27 @@ export type StandCheck<I = StandIssueCodes> =
 
 export type StandParseResult = StandCheck<StandIssue>;
 
+// Plain constants (terser inlines them), gathered in LIMITS for the editor and plain pages.
+const NAME_MAX = 120;
+const TAGLINE_MAX = 200;
+const DESCRIPTION_MAX = 10_000;
+const LABEL_MAX = 120;
+const ROLE_MAX = 80;
+const URL_MAX = 2048;
+const LIST_ITEMS_MAX = 50;
+const STAFF_MAX = 100;
+const SCHEDULE_MAX = 100;
+
 export const LIMITS = {
-  name: 120,
-  tagline: 200,
-  description: 10_000,
-  label: 120,
-  role: 80,
-  url: 2048,
-  listItems: 50,
-  staff: 100,
-  schedule: 100,
+  name: NAME_MAX,
+  tagline: TAGLINE_MAX,
+  description: DESCRIPTION_MAX,
+  label: LABEL_MAX,
+  role: ROLE_MAX,
+  url: URL_MAX,
+  listItems: LIST_ITEMS_MAX,
+  staff: STAFF_MAX,
+  schedule: SCHEDULE_MAX,
 } as const;
 
 const USER_ID = /^@[^:\s]+:[^\s]+$/;
@@ -142,7 +153,7 @@ export function text(obj: Obj, key: string, path: string, max: number, required?
 
 /** http(s); `mailto` also allows mailto:, `media` (logo, banner) allows mxc:// and refuses http:. */
 export function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
-  const raw = text(obj, key, path, LIMITS.url, required);
+  const raw = text(obj, key, path, URL_MAX, required);
   if (raw === undefined) return undefined;
   const at = join(path, key);
   const media = kind === 'media';
@@ -199,12 +210,12 @@ const link =
   (o: Obj, path: string): StandLink => {
     const kind = oneOf(o, 'kind', path, LINK_KINDS, defaultKind);
     const href = url(o, 'url', path, true, 'mailto');
-    const label = text(o, 'label', path, LIMITS.label);
+    const label = text(o, 'label', path, LABEL_MAX);
     return { kind, label: label ?? (href && labelFromUrl(href)), url: href } as StandLink;
   };
 
 const social = (o: Obj, path: string) =>
-  ({ network: text(o, 'network', path, LIMITS.label, true), url: url(o, 'url', path, true) }) as SocialLink;
+  ({ network: text(o, 'network', path, LABEL_MAX, true), url: url(o, 'url', path, true) }) as SocialLink;
 
 /**
  * Readers of the schedule and featured video (stand-schedule.ts), set by the parts that
@@ -224,12 +235,13 @@ export const readMore = (readers: typeof more) => void Object.assign(more, reade
 export function checkStand(json: unknown, strict?: boolean): StandCheck {
   if (!isObj(json)) return { ok: false, errors: [['', 'json']] };
   issues = [];
-  const name = text(json, 'name', '', LIMITS.name, true);
+  const name = text(json, 'name', '', NAME_MAX, true);
   const optional = {
-    tagline: clean(() => text(json, 'tagline', '', LIMITS.tagline)),
-    description: clean(() => text(json, 'description', '', LIMITS.description)),
-    logo: clean(() => url(json, 'logo', '', false, 'media')),
-    banner: clean(() => url(json, 'banner', '', false, 'media')),
+    // text() and url() give undefined whenever they add an issue.
+    tagline: text(json, 'tagline', '', TAGLINE_MAX),
+    description: text(json, 'description', '', DESCRIPTION_MAX),
+    logo: url(json, 'logo', '', false, 'media'),
+    banner: url(json, 'banner', '', false, 'media'),
     jitsi: nested(json, 'jitsi', (j): JitsiRoom => {
       const domain = text(j, 'domain', 'jitsi', 253, true);
       const room = text(j, 'room', 'jitsi', 128, true);
@@ -242,16 +254,16 @@ export function checkStand(json: unknown, strict?: boolean): StandCheck {
   const seen = new Set<string>();
   const stand: Stand = {
     name: name!,
-    links: list(json, 'links', LIMITS.listItems, link()),
-    downloads: list(json, 'downloads', LIMITS.listItems, link('download')),
-    social: list(json, 'social', LIMITS.listItems, social),
-    staff: list(json, 'staff', LIMITS.staff, (o, path): StaffMember => {
+    links: list(json, 'links', LIST_ITEMS_MAX, link()),
+    downloads: list(json, 'downloads', LIST_ITEMS_MAX, link('download')),
+    social: list(json, 'social', LIST_ITEMS_MAX, social),
+    staff: list(json, 'staff', STAFF_MAX, (o, path): StaffMember => {
       const before = issues.length;
       const userId = text(o, 'userId', path, 255, true);
       if (userId !== undefined && !USER_ID.test(userId)) add(`${path}.userId`, 'userId');
       else if (userId !== undefined && seen.has(userId)) add(`${path}.userId`, 'twice');
-      const name = text(o, 'name', path, LIMITS.label, true);
-      const role = text(o, 'role', path, LIMITS.role);
+      const name = text(o, 'name', path, LABEL_MAX, true);
+      const role = text(o, 'role', path, ROLE_MAX);
       // The first valid entry of a user counts; later ones are reported and left out.
       if (userId && issues.length === before) seen.add(userId);
       return (role ? { userId, name, role } : { userId, name }) as StaffMember;
