@@ -204,28 +204,28 @@ export class DevroomStandBooth extends LitElement {
   /** A message from whoever binds the booth (e.g. the room refused a save), shown as an alert. */
   notice: string | undefined;
 
-  private readonly i18n = new LocaleController<StandBoothKey>(this, translations);
+  readonly #i18n = new LocaleController<StandBoothKey>(this, translations);
 
   private current: Stand | undefined;
   private error: string | undefined;
   private loading = false;
   private videoNotice: string | undefined;
   private boothLoading = false;
-  private booth?: VideoBooth;
-  private extras?: StandExtras;
-  private staff?: StaffTools;
+  #booth?: VideoBooth;
+  #extras?: StandExtras;
+  #staff?: StaffTools;
 
   /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
-  private pending = new Set<Promise<unknown>>();
+  #pending = new Set<Promise<unknown>>();
 
   /** The stand value shown (as given), to read again with the staff part's readers. */
-  private raw: unknown;
+  #raw: unknown;
   /** The rejected stand whose worded error is on its way. */
-  private rejected?: StandCheck;
-  private parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
-  private fetchAbort?: AbortController;
+  #rejected?: StandCheck;
+  #parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
+  #fetchAbort?: AbortController;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
-  private reloadOnConnect = false;
+  #reloadOnConnect = false;
 
   /** The stand as shown (validated), if any. */
   get currentStand(): Stand | undefined {
@@ -239,30 +239,30 @@ export class DevroomStandBooth extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reloadOnConnect = this.loading;
-    this.fetchAbort?.abort();
+    this.#reloadOnConnect = this.loading;
+    this.#fetchAbort?.abort();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a move: fetch again if disconnecting aborted a load.
-    if (this.reloadOnConnect && this.src) void this.load(this.src);
-    this.reloadOnConnect = false;
+    if (this.#reloadOnConnect && this.src) void this.#load(this.src);
+    this.#reloadOnConnect = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('stand') && this.stand !== undefined) this.accept(this.stand, 'property');
+    if (changed.has('stand') && this.stand !== undefined) this.#accept(this.stand, 'property');
     if (changed.has('src')) {
-      if (this.src) void this.load(this.src);
-      else this.fetchAbort?.abort();
+      if (this.src) void this.#load(this.src);
+      else this.#fetchAbort?.abort();
     }
     // Loaded once, on first need, so the booth's first load stays small.
-    if (this.interactive && this.current) this.pending.add(contactPart.load());
+    if (this.interactive && this.current) this.#pending.add(contactPart.load());
 
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    await ensureLocale(this.i18n.lang, translations, LOCALES, 'devroom-stand-booth');
+    await ensureLocale(this.#i18n.lang, translations, LOCALES, 'devroom-stand-booth');
     // Parts the stand shown (or arriving) needs wait for their code, as a language waits for
     // its strings: a formatted description its renderer, a schedule or video the extras.
     const raw: unknown = this.stand;
@@ -276,42 +276,42 @@ export class DevroomStandBooth extends LitElement {
         (this.canEdit || (me && need((s) => Array.isArray(s.staff) && s.staff.some((m: { userId?: unknown } | null) => m?.userId === me)))) &&
         staff.load(),
     ]);
-    if (extras.module) this.extras ??= new extras.module.StandExtras(this);
-    if (staff.module && !this.staff) {
-      this.staff = new staff.module.StaffTools(this);
+    if (extras.module) this.#extras ??= new extras.module.StandExtras(this);
+    if (staff.module && !this.#staff) {
+      this.#staff = new staff.module.StaffTools(this);
       // Its editor saves the whole stand: read again what was read before the schedule and
       // video readers came (with it), e.g. when the extras part could not load.
-      if (this.raw) this.accept(this.raw, 'property');
+      if (this.#raw) this.#accept(this.#raw, 'property');
     }
     super.scheduleUpdate();
   }
 
-  private accept(value: unknown, from: 'property' | 'src'): void {
+  #accept(value: unknown, from: 'property' | 'src'): void {
     const result = value === null ? undefined : checkStand(value);
     const issues = result ? (result.ok ? result.dropped : result.errors) : [];
     if (issues.length) {
       // Worded on demand (stand-errors.ts); the update waits for it as for any lazy part.
-      this.pending.add(
+      this.#pending.add(
         standErrors.load().then(() => {
           const text = standErrors.module?.issuesText(issues) ?? JSON.stringify(issues);
           if (result!.ok) console.warn('devroom-stand-booth: ignored invalid stand entries:', text);
-          else if (this.rejected === result) this.error = this.i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', text);
+          else if (this.#rejected === result) this.error = this.#i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', text);
         }),
       );
     }
     if (result?.ok === false) {
-      this.rejected = result;
+      this.#rejected = result;
       return;
     }
     this.current = result?.stand;
-    this.raw = value;
-    this.error = this.rejected = undefined;
+    this.#raw = value;
+    this.error = this.#rejected = undefined;
   }
 
-  private async load(src: string): Promise<void> {
-    this.fetchAbort?.abort();
+  async #load(src: string): Promise<void> {
+    this.#fetchAbort?.abort();
     const abort = new AbortController();
-    this.fetchAbort = abort;
+    this.#fetchAbort = abort;
     this.loading = true;
     try {
       const response = await fetch(src, { signal: abort.signal, credentials: 'same-origin' });
@@ -325,17 +325,17 @@ export class DevroomStandBooth extends LitElement {
       // The extras part reads a schedule or video (stand-schedule.ts): first load it.
       const raw = json as Partial<Record<keyof Stand, unknown>> | null;
       if (raw?.schedule || raw?.video) await extras.load();
-      if (!abort.signal.aborted) this.accept(json, 'src');
+      if (!abort.signal.aborted) this.#accept(json, 'src');
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.rejected = undefined;
-      this.error = this.i18n.t('invalidSrc', err instanceof Error ? err.message : String(err));
+      this.#rejected = undefined;
+      this.error = this.#i18n.t('invalidSrc', err instanceof Error ? err.message : String(err));
     } finally {
-      if (this.fetchAbort === abort) this.loading = false;
+      if (this.#fetchAbort === abort) this.loading = false;
     }
   }
 
-  private media(url: string | undefined): string | undefined {
+  #media(url: string | undefined): string | undefined {
     if (!url?.startsWith('mxc:')) return url;
     const resolved = this.resolveMedia?.(url);
     if (!resolved) return undefined;
@@ -348,10 +348,10 @@ export class DevroomStandBooth extends LitElement {
 
   protected override render(): TemplateResult {
     const stand = this.current;
-    const { lang } = this.i18n;
-    const t = this.i18n.t.bind(this.i18n);
-    const banner = this.media(stand?.banner);
-    const logo = this.media(stand?.logo);
+    const { lang } = this.#i18n;
+    const t = this.#i18n.t.bind(this.#i18n);
+    const banner = this.#media(stand?.banner);
+    const logo = this.#media(stand?.logo);
     return html`
       <article part="base" aria-label=${stand?.name ?? t('booth')} lang=${lang}>
         ${banner ? html`<img class="banner" part="banner" src=${banner} alt="" />` : nothing}
@@ -368,46 +368,46 @@ export class DevroomStandBooth extends LitElement {
               <h2 part="name"><slot name="name">${stand?.name}</slot></h2>
               <p class="tagline" part="tagline"><slot name="tagline">${stand?.tagline}</slot></p>
             </div>
-            ${this.interactive && this.canEdit && this.staff && !this.staff.editing ? this.staff.editButton() : nothing}
+            ${this.interactive && this.canEdit && this.#staff && !this.#staff.editing ? this.#staff.editButton() : nothing}
           </header>
           ${[this.error, this.notice].map((m, i) => (m ? html`<p class="error" part="error ${i ? 'notice' : ''}" role="alert">${m}</p>` : nothing))}
           ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
-          ${this.staff?.editing
-            ? this.staff.editor(stand)
+          ${this.#staff?.editing
+            ? this.#staff.editor(stand)
             : html`<section class="description" part="description" aria-label=${t('about')}>
-                  <slot name="description">${stand?.description ? this.description(stand.description) : nothing}</slot>
+                  <slot name="description">${stand?.description ? this.#description(stand.description) : nothing}</slot>
                   <slot></slot>
                 </section>
                 ${stand
-                  ? this.renderDetails(stand, t)
+                  ? this.#renderDetails(stand, t)
                   : this.loading || this.error || this.children.length
                     ? nothing
                     : html`<p class="muted">${t('noStand')}</p>`}`}
-          ${this.staff?.status()}
+          ${this.#staff?.status()}
         </div>
       </article>
     `;
   }
 
   /** Rendered once per description, not on every presence or clock update. */
-  private description(source: string): TemplateResult[] {
+  #description(source: string): TemplateResult[] {
     const renderer = description.module;
     const rich = Boolean(renderer) && FORMATTED.test(source);
     // Again when the renderer arrived after a failed load had left formatted text plain.
-    if (this.parsedDescription?.source !== source || rich !== this.parsedDescription.rich) {
-      this.parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source, this) : plainParagraphs(source) };
+    if (this.#parsedDescription?.source !== source || rich !== this.#parsedDescription.rich) {
+      this.#parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source, this) : plainParagraphs(source) };
     }
-    return this.parsedDescription.blocks;
+    return this.#parsedDescription.blocks;
   }
 
-  private renderDetails(stand: Stand, t: LocaleController<StandBoothKey>['t']): TemplateResult {
+  #renderDetails(stand: Stand, t: LocaleController<StandBoothKey>['t']): TemplateResult {
     const present = new Set(this.presence);
     const here = stand.staff.filter((m) => present.has(m.userId));
     const self = this.interactive && this.isStaff ? this.currentUser : undefined;
     const contact = this.interactive;
     const roomLink = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
     const jitsi = stand.jitsi;
-    const videoNotice = this.videoNotice ?? this.booth?.notice;
+    const videoNotice = this.videoNotice ?? this.#booth?.notice;
     const links = (part: 'links' | 'downloads') =>
       section(
         part,
@@ -421,7 +421,7 @@ export class DevroomStandBooth extends LitElement {
       );
     return html`
       <div class="grid-2">
-        ${stand.schedule.length ? this.extras?.schedule(stand.schedule) : nothing}
+        ${stand.schedule.length ? this.#extras?.schedule(stand.schedule) : nothing}
         <section part="people" aria-labelledby="people-h">
           <h3 id="people-h">${t('people')}</h3>
           <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.name).join(', ')) : t('nobodyAtBooth')}</p>
@@ -437,7 +437,7 @@ export class DevroomStandBooth extends LitElement {
                 })}
               </ul>`
             : nothing}
-          ${self ? this.staff?.presenceToggle(present.has(self)) : nothing}
+          ${self ? this.#staff?.presenceToggle(present.has(self)) : nothing}
         </section>
       </div>
       <div class="grid-2">
@@ -448,18 +448,18 @@ export class DevroomStandBooth extends LitElement {
           stand.social.map((s) => html`<li><a href=${s.url} rel="me noopener noreferrer" target="_blank">${s.network}</a></li>`),
         )}
       </div>
-      ${stand.video ? this.extras?.video(stand.video, stand.name) : nothing}
+      ${stand.video ? this.#extras?.video(stand.video, stand.name) : nothing}
       ${jitsi || contact || roomLink
         ? html`<section part="talk" aria-labelledby="talk-h">
             <h3 id="talk-h">${t('talkToUs')}</h3>
             ${!jitsi
               ? nothing
-              : this.booth?.open
-                ? this.booth.render(jitsi)
+              : this.#booth?.open
+                ? this.#booth.render(jitsi)
                 : // Until the first join only the Join button is here; the call UI loads with the session code.
                   html`<div class="video-booth" part="video-booth">
                     <div class="actions">
-                      <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.joinVideo(jitsi)}>
+                      <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.#joinVideo(jitsi)}>
                         ${t('joinVideo')}
                       </button>
                     </div>
@@ -468,7 +468,7 @@ export class DevroomStandBooth extends LitElement {
                   </div>`}
             ${contact
               ? html`<devroom-stand-contact
-                  lang=${this.i18n.lang}
+                  lang=${this.#i18n.lang}
                   theme=${this.theme ?? nothing}
                   time-zone=${this.timeZone ?? nothing}
                   ?can-manage=${this.canManage}
@@ -485,35 +485,35 @@ export class DevroomStandBooth extends LitElement {
   }
 
   /** Loads the video booth part (with the shared Jitsi session code) on the first join. */
-  private async joinVideo(room: JitsiRoom): Promise<void> {
+  async #joinVideo(room: JitsiRoom): Promise<void> {
     this.videoNotice = undefined;
-    if (!this.booth) {
+    if (!this.#booth) {
       this.boothLoading = true;
       try {
         const { VideoBooth } = await import('./stand-video-booth.js');
-        this.booth ??= new VideoBooth(this, this.i18n);
+        this.#booth ??= new VideoBooth(this, this.#i18n);
       } catch (err) {
         // The Join button stays: pressing it again loads again.
-        this.videoNotice = `${this.i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
+        this.videoNotice = `${this.#i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
         return;
       } finally {
         this.boothLoading = false;
       }
     }
-    await this.booth.join(room);
+    await this.#booth.join(room);
   }
 
   /** Has `updateComplete` wait for a lazily loaded part (the staff tools' editor). */
   track(part: Promise<unknown>): void {
-    this.pending.add(part);
+    this.#pending.add(part);
   }
 
   /** Also waits for lazily loaded parts and their first render, so callers see a settled booth. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pending.size) {
-      const parts = [...this.pending];
-      this.pending.clear();
+    while (this.#pending.size) {
+      const parts = [...this.#pending];
+      this.#pending.clear();
       await Promise.all(parts);
       result = await super.getUpdateComplete();
     }
