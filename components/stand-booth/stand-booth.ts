@@ -370,7 +370,8 @@ export class DevroomStandBooth extends LitElement {
             </div>
             ${this.interactive && this.canEdit && this.#staff && !this.#staff.editing ? this.#staff.editButton() : nothing}
           </header>
-          ${[this.error, this.notice].map((m, i) => (m ? html`<p class="error" part="error ${i ? 'notice' : ''}" role="alert">${m}</p>` : nothing))}
+          ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+          ${this.notice ? html`<p class="error" part="error notice" role="alert">${this.notice}</p>` : nothing}
           ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
           ${this.#staff?.editing
             ? this.#staff.editor(stand)
