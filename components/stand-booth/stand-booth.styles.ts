@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Shared by the booth and its lazily loaded parts (contact, editor). `.visually-hidden` comes with the parts that use it. */
+/** Shared by the booth and its lazily loaded parts (contact, editor). Text for screen readers only uses `.sr-only` from the theme tokens. */
 export const controlStyles = css`
   button {
     font: inherit;

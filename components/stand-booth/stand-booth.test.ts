@@ -250,7 +250,7 @@ describe('<devroom-stand-booth>', () => {
       expect(toggles).to.have.length(1);
       expect(toggles[0]!.getAttribute('aria-pressed')).to.equal('false');
       // The staff part brings its styles: the "saved" status is for screen readers only.
-      expect(getComputedStyle($(el, '.visually-hidden[role="status"]')!).width).to.equal('1px');
+      expect(getComputedStyle($(el, '.sr-only[role="status"]')!).width).to.equal('1px');
 
       setTimeout(() => toggles[0]!.click());
       const event = await oneEvent(el, 'devroom-presence');

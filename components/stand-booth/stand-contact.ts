@@ -61,7 +61,7 @@ export class DevroomStandContact extends LitElement {
 
   protected override render(): TemplateResult {
     return html`${this.renderForm()} ${this.renderOwn()} ${this.canManage ? this.renderIncoming() : nothing}
-      <p class="visually-hidden" role="status">${this.announcement}</p>`;
+      <p class="sr-only" role="status">${this.announcement}</p>`;
   }
 
   private renderForm(): TemplateResult {
@@ -75,7 +75,7 @@ export class DevroomStandContact extends LitElement {
           : '';
     const contactError = issues.contact ? t('tooLong', CONTACT_LIMITS.contact) : '';
     return html`<form part="contact-form" novalidate @submit=${this.submit} aria-labelledby="contact-h">
-      <h4 id="contact-h" class="visually-hidden">${t('leaveContact')}</h4>
+      <h4 id="contact-h" class="sr-only">${t('leaveContact')}</h4>
       <div>
         <label for="message">${t('message')}</label>
         <textarea

@@ -2,15 +2,6 @@ import { css } from 'lit';
 
 /** Form controls of the lazily loaded contact and editor parts. */
 export const formStyles = css`
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   :host {
     display: block;
   }

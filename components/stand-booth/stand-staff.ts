@@ -1,5 +1,4 @@
-import { css, html, nothing } from 'lit';
-import { addStyles } from '../shared/add-styles.js';
+import { html, nothing } from 'lit';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
@@ -23,18 +22,6 @@ const translations: Translations<StaffKey> = {
   de: { edit: 'Stand bearbeiten', saved: 'Änderungen gesendet.', iAmHere: 'Ich bin am Stand' },
 };
 
-/** The "saved" announcement is for screen readers only. */
-const styles = css`
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-`;
 
 let editorLoad: Promise<unknown> | undefined;
 /** The editor element's module, on the first edit (again after a failure). */
@@ -56,7 +43,6 @@ export class StaffTools {
 
   constructor(private readonly host: StaffHost) {
     this.i18n = new LocaleController(host, translations);
-    addStyles(host, styles);
   }
 
   editButton(): TemplateResult {
@@ -75,7 +61,7 @@ export class StaffTools {
 
   /** Where "saved" is announced to screen readers. */
   status(): TemplateResult {
-    return html`<p class="visually-hidden" role="status">${this.announcement}</p>`;
+    return html`<p class="sr-only" role="status">${this.announcement}</p>`;
   }
 
   /** The current staff member's own presence (never anyone else's). */
