@@ -203,7 +203,9 @@ ${preloads}
   </body>
 </html>
 `;
-        this.emitFile({ type: 'asset', fileName: `${page.name}.html`, source: html });
+        // Indentation and line breaks are bytes of the first load too.
+        const minified = html.replace(/\n\s*/g, '') + '\n';
+        this.emitFile({ type: 'asset', fileName: `${page.name}.html`, source: minified });
       }
     },
   };
