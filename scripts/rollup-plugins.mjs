@@ -321,6 +321,8 @@ function onlyReExported(code, id) {
  * without a request, so a part that could not load during a dropped connection would stay
  * missing until the page reloads, whatever the component does. A query string makes a new
  * module-map entry (the chunk's own imports still resolve to the modules already loaded).
+ * Limit: when the chunk arrived but a chunk IT imports failed, that URL stays failed in the
+ * module map and only a reload recovers (a dropped connection usually fails the first request).
  * Only for outputs that run as they are (widget pages, CDN): a bundler consuming the npm
  * build could not follow an import() of a variable.
  */
