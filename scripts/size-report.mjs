@@ -18,7 +18,7 @@ export const budgets = [
   // Over budget at the foundation (Lit + matrix-widget-api + runtime are ~16 KB gz before any
   // component): the component issues bring them under. Ceilings recorded 2026-11-23.
   { group: 'widgets', name: 'talk-player', budget: 25 * KB, html: true, ceiling: 24.0 * KB, issue: 3 },
-  { group: 'widgets', name: 'qa-queue', budget: 20 * KB, html: true, ceiling: 22.9 * KB, issue: 4 },
+  { group: 'widgets', name: 'qa-queue', budget: 20 * KB, html: true, ceiling: 23.0 * KB, issue: 4 },
   { group: 'widgets', name: 'stand-booth', budget: 20 * KB, html: true, ceiling: 21.62 * KB, issue: 5 },
   { group: 'widgets', name: 'food-truck-menu', budget: 20 * KB, html: true, ceiling: 21.35 * KB, issue: 6 },
   { group: 'cdn', name: 'devroom', budget: 60 * KB },

@@ -18,7 +18,9 @@ type CoreKey =
   | 'notSent'
   | 'retry'
   | 'discard'
-  | 'yourAwaiting';
+  | 'yourAwaiting'
+  | 'raiseHand'
+  | 'handText';
 
 const en: Dictionary<CoreKey> = {
   title: 'Questions',
@@ -38,6 +40,9 @@ const en: Dictionary<CoreKey> = {
   retry: 'Retry',
   discard: 'Discard',
   yourAwaiting: 'Waiting for a moderator to approve',
+  // The raise-hand form renders before the sections chunk (most viewers never raise a hand).
+  raiseHand: 'Raise hand',
+  handText: 'What would you like to say? (optional)',
 };
 
 /** Strings only the moderator chunk renders: its English joins `translations.en` when it loads. */
@@ -68,8 +73,6 @@ export type SectionsKey =
   | 'awaitingApproval'
   | 'answered'
   | 'hidden'
-  | 'raiseHand'
-  | 'handText'
   | 'lowerHand'
   | 'handRaised'
   | 'stageInvite'

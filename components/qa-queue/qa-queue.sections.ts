@@ -3,8 +3,9 @@
  * waits for: the raise-hand / stage-invite panel, the collapsible review / answered /
  * hidden sections, "Show more" for long questions, the "N updates — show" button, polite
  * new-question announcements and the read-only view's vote counts and room link. The
- * element loads it when one of them has something to show (on the widget page, with the
- * first render: hands are on there). Render functions; per-element state in WeakMaps.
+ * element loads it when one of them has something to show: the hands panel for moderators,
+ * a viewer whose hand is raised or who is invited, and at a viewer's first "Raise hand"
+ * (the element renders that form itself until then). Render functions; per-element state in WeakMaps.
  */
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';
@@ -28,8 +29,6 @@ const en: Dictionary<SectionsKey> = {
   awaitingApproval: 'Awaiting approval',
   answered: 'Answered',
   hidden: 'Hidden',
-  raiseHand: 'Raise hand',
-  handText: 'What would you like to say? (optional)',
   lowerHand: 'Lower hand',
   handRaised: (position: number) => `Your hand is raised (#${position} in the queue).`,
   stageInvite: 'You are invited to join the stage.',
@@ -47,16 +46,6 @@ const styles = css`
   h3 {
     margin: 0;
     font-size: 1rem;
-  }
-  input {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.4rem 0.5rem;
-    box-sizing: border-box;
-    width: 100%;
   }
   .hint {
     color: var(--_muted);

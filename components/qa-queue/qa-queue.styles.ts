@@ -46,7 +46,8 @@ export const styles = css`
     grid-column: 1 / -1;
     font-weight: 600;
   }
-  textarea {
+  textarea,
+  input {
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
@@ -55,6 +56,8 @@ export const styles = css`
     padding: 0.4rem 0.5rem;
     box-sizing: border-box;
     width: 100%;
+  }
+  textarea {
     resize: vertical;
     min-height: 2.6rem;
   }

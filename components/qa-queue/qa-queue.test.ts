@@ -407,6 +407,16 @@ describe('<devroom-qa-queue> hands', () => {
     await oneEvent(el, 'devroom-lower-hand');
   });
 
+  it('shows the raise-hand form in German before any hands code has loaded', async () => {
+    const el = await queue({ handsEnabled: true }, 'de');
+    expect($(el, 'label[for="hand-text"]')!.textContent).to.equal('Was möchtest du sagen? (optional)');
+    expect(button(el.shadowRoot!, '✋ Hand heben')).to.not.equal(undefined);
+    $<HTMLInputElement>(el, '#hand-text')!.focus();
+    await sendKeys({ type: 'Hallo' });
+    setTimeout(() => button(el.shadowRoot!, '✋ Hand heben').click());
+    expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Hallo' });
+  });
+
   it('gives moderators the queue with invite / remove, and the invitee accept / decline', async () => {
     const el = await queue({ handsEnabled: true, canModerate: true, hands: [{ userId: '@h:x', displayName: 'Hana', ts: 1 }] });
     const queueList = $(el, 'ol')!;

@@ -140,6 +140,10 @@ export class DevroomQaQueue extends LitElement {
   #pendingUpdates = 0;
   #active = 0;
   #loadError?: string;
+  /** The first "Raise hand"'s line, raised once the sections chunk (the hands panel) has loaded. */
+  #hand?: string;
+  /** That load failed: "Raise hand" asks again. */
+  #handFailed?: boolean;
 
   readonly #i18n = new LocaleController<QaKey>(this, translations);
   readonly #t = (key: QaKey, ...args: unknown[]): string => this.#i18n.t(key, ...args);
@@ -228,8 +232,10 @@ export class DevroomQaQueue extends LitElement {
     // On-demand parts, once the model is current. The list renders without them meanwhile.
     const model = this.model;
     if (this.canModerate) this.#load('moderator', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
+    const me = this.userId;
+    // The hands panel loads for whoever has more than "Raise hand" to see; the form itself is here.
     const sections =
-      this.handsEnabled ||
+      (this.handsEnabled && (this.canModerate || this.hands.some((h) => h.userId === me) || this.invites.some((i) => i.userId === me))) ||
       this.readOnly ||
       this.#pendingUpdates > 0 ||
       model.section('answered').size ||
@@ -242,13 +248,21 @@ export class DevroomQaQueue extends LitElement {
   /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
   /** Hands, stage, review / answered / hidden, read-only parts, "Show more" and "N updates". */
   #loadSections(): void {
-    this.#load('sections', sectionsChunk, (m) => {
-      m.attach(this);
-      this.#sections = m;
-    });
+    this.#load(
+      'sections',
+      sectionsChunk,
+      (m) => {
+        m.attach(this);
+        this.#sections = m;
+        const text = this.#hand;
+        if (text !== undefined) emit(this, 'devroom-raise-hand', text ? { text } : {});
+      },
+      // Once per raise: a re-render may ask again (a moderator's panel), and must not loop offline.
+      () => this.#hand !== undefined && ((this.#hand = undefined), (this.#handFailed = true)),
+    );
   }
 
-  #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void): void {
+  #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void, failed?: () => void): void {
     if (this.#asked.has(name)) return;
     this.#asked.add(name);
     this.#wait(
@@ -260,6 +274,8 @@ export class DevroomQaQueue extends LitElement {
         (error: unknown) => {
           this.#asked.delete(name);
           console.error(`devroom-qa-queue: could not load ${name}`, error);
+          // Shown (no update otherwise: a re-render would ask again at once, in a loop offline).
+          if (failed?.()) this.requestUpdate();
         },
       ),
     );
@@ -482,6 +498,15 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
+  /** The first raise: the line waits for the hands panel (sections chunk), raised when it arrives. */
+  #raiseHand(event: Event): void {
+    event.preventDefault();
+    this.#hand = cleanText(this.renderRoot.querySelector<HTMLInputElement>('#hand-text')!.value.trim()).slice(0, 200);
+    this.#handFailed = false;
+    this.#loadSections();
+    this.requestUpdate();
+  }
+
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
@@ -493,7 +518,7 @@ export class DevroomQaQueue extends LitElement {
         ${this.readOnly
           ? (this.#sections?.roomLink(t, this.roomLink) ?? nothing)
           : html`${this.#renderAskForm()} ${this.#renderMine()}
-            ${this.handsEnabled ? (this.#sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? nothing) : nothing}`}
+            ${this.handsEnabled ? (this.#sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
@@ -537,6 +562,22 @@ export class DevroomQaQueue extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  /** "Raise hand" until the sections chunk brings the full panel (same ids and parts). */
+  #renderRaise(): TemplateResult | typeof nothing {
+    const t = this.#t;
+    const state = this.#handFailed ? 2 : this.#hand === undefined ? 0 : 1;
+    return this.userId
+      ? html`<div part="hands" class="hands">
+          <form class="hand-form" @submit=${this.#raiseHand}>
+            <label for="hand-text">${t('handText')}</label>
+            <input id="hand-text" maxlength="200" />
+            <button type="submit" aria-disabled=${state === 1 ? 'true' : 'false'}>✋ ${t('raiseHand')}</button>
+            ${state ? html`<span class="form-foot ${state > 1 ? 'error' : ''}" role="status">${t(state > 1 ? 'notSent' : 'sending')}</span>` : nothing}
+          </form>
+        </div>`
+      : nothing;
   }
 
   /** Own questions that are sending, not sent, or (pre-moderation) awaiting approval. */

@@ -194,6 +194,45 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect(ORGANISER).to.be.a('string');
   });
 
+  /** Module URLs a seat's widget page has requested so far. */
+  const fetched = (seat: Seat) => seat.win.performance.getEntriesByType('resource').map((e) => e.name);
+  const handsCode = (seat: Seat) => fetched(seat).filter((url) => /qa-queue\.sections|bindings\/qa-hands/.test(url));
+
+  it('a plain attendee fetches neither the hands panel nor the hands reader at start-up; the first raise does, and the hand reaches the room', async () => {
+    const room = conference();
+    const root = openQa(room);
+    question(room, root, BOB, 'Demo?');
+    // Someone else's hand: the room has hands, but this viewer has none and does not moderate.
+    room.setState(EventTypes.qaHand, BOB, { raised: true, at: 1 }, BOB);
+    const alice = await sit(room, ALICE, QA);
+    const aliceQ = await queueOf(alice);
+    await waitFor(() => rows(aliceQ).length === 1, 'the question');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fetched(alice).some((url) => url.includes('/components/qa-queue/qa-queue.ts'))).to.equal(true);
+    expect(handsCode(alice)).to.deep.equal([]);
+
+    const input = aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text')!;
+    expect(aliceQ.shadowRoot!.querySelector('label[for="hand-text"]')!.textContent).to.equal('What would you like to say? (optional)');
+    input.value = '  Me too ';
+    buttonIn(aliceQ.shadowRoot!, '✋ Raise hand')!.click();
+    const hand = await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0], 'hand raised');
+    expect(hand.content).to.include({ raised: true, text: 'Me too' });
+    await waitFor(() => aliceQ.shadowRoot!.textContent!.includes('#2 in the queue'), 'own hand shown in the panel');
+    expect(buttonIn(aliceQ.shadowRoot!, 'Lower hand')).to.not.equal(undefined);
+    expect(handsCode(alice).length).to.equal(2);
+  });
+
+  it('a viewer whose hand is already raised gets the full panel at start-up', async () => {
+    const room = conference();
+    openQa(room);
+    room.setState(EventTypes.qaHand, ALICE, { raised: true, at: 1 }, ALICE);
+    const alice = await sit(room, ALICE, QA);
+    const aliceQ = await queueOf(alice);
+    await waitFor(() => aliceQ.shadowRoot!.textContent!.includes('#1 in the queue'), 'own raised hand');
+    buttonIn(aliceQ.shadowRoot!, 'Lower hand')!.click();
+    await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0]?.content.raised === false, 'hand lowered');
+  });
+
   it('works as an /addwidget widget too (waitForIframeLoad: true, the client starts on iframe load)', async () => {
     const room = conference();
     const root = openQa(room);

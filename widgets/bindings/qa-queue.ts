@@ -64,8 +64,28 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const mayModerate = () =>
     power.can(me, EventTypes.qaQuestionState, true) &&
     options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
+  // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
+  // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
+  let handsCode: Promise<typeof HandsCode> | undefined;
+  const refreshHands = () => {
+    if (!handsCode && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
+    handsCode ??= import('./qa-hands.js').catch((error: unknown) => {
+      handsCode = undefined; // asked again at the next hands change
+      throw error;
+    });
+    handsCode.then(
+      ({ readHands }) => {
+        if (stopped) return;
+        const read = readHands(handWatch.byKey.values(), stageWatch.byKey.values(), localpart);
+        el.hands = read.hands;
+        el.invites = read.invites;
+      },
+      (error: unknown) => console.error('devroom: could not load the hands queue', error),
+    );
+  };
   const updatePower = () => {
     el.canModerate = mayModerate();
+    refreshHands();
   };
   cleanups.push(power.onChange(updatePower));
 
@@ -161,24 +181,6 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       else for (const e of moderation.byKey.values()) apply(e);
     }),
   );
-  // Most rooms never see a hand: the code that reads them loads with the first one.
-  let handsCode: Promise<typeof HandsCode> | undefined;
-  const refreshHands = () => {
-    if (!handsCode && handWatch.byKey.size === 0 && stageWatch.byKey.size === 0) return;
-    handsCode ??= import('./qa-hands.js').catch((error: unknown) => {
-      handsCode = undefined; // asked again at the next hands change
-      throw error;
-    });
-    handsCode.then(
-      ({ readHands }) => {
-        if (stopped) return;
-        const read = readHands(handWatch.byKey.values(), stageWatch.byKey.values(), localpart);
-        el.hands = read.hands;
-        el.invites = read.invites;
-      },
-      (error: unknown) => console.error('devroom: could not load the hands queue', error),
-    );
-  };
   cleanups.push(handWatch.onChange(refreshHands), stageWatch.onChange(refreshHands));
 
   // --- requests from the element -------------------------------------------------------
