@@ -3,6 +3,7 @@ import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { WidgetTypes } from '../../widgets/schema/namespace.js';
 import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
 import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
+import { MediaStore } from '../../widgets/testing/media.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';
 import { seedStand } from './demo/stand.js';
 import { seedFoodTruck } from './demo/food-truck.js';
@@ -57,13 +58,15 @@ export const DEMO_WIDGETS: DemoWidget[] = [
 
 /**
  * `widgetBase`: where the widget pages are served; `assets`: where the demo's local
- * stream and fake Jitsi are served (the demo server's own origin).
+ * stream and fake Jitsi are served (the demo server's own origin). `media` is the
+ * homeserver's content repository with the demo's uploads (the stand's logo and banner):
+ * give it to the WidgetHost so widgets can download them.
  */
 export function createDemoRoom(
   widgetBase: string,
   assets: string = location.origin + '/',
   widgets: DemoWidget[] = DEMO_WIDGETS,
-): { room: MemoryRoom; attendees: Attendee[] } {
+): { room: MemoryRoom; attendees: Attendee[]; media: MediaStore } {
   const room = new MemoryRoom({
     roomId: '!devroom-demo:devroom.localhost',
     creator: ATTENDEES.organiser,
@@ -92,7 +95,8 @@ export function createDemoRoom(
   });
   room.setState(LAYOUT_STATE, '', { widgets: layout });
 
-  seedConference(room, assets);
+  const media = new MediaStore('devroom.localhost');
+  seedConference(room, assets, media);
   const roles: Record<string, string> = {
     [ATTENDEES.organiser]: 'organiser',
     [ATTENDEES.moderator]: 'Q&A moderator, talk host',
@@ -104,16 +108,16 @@ export function createDemoRoom(
     userId,
     label: `${DISPLAY_NAMES[userId]} (${roles[userId] ?? 'attendee'}, ${room.userLevel(userId)})`,
   }));
-  return { room, attendees };
+  return { room, attendees, media };
 }
 
 /**
  * Conference content per widget (talk, Q&A, stand, food truck), each from its own module
  * in ./demo/ so the demo of one widget never has to know another's data.
  */
-export function seedConference(room: MemoryRoom, assets: string): void {
+export function seedConference(room: MemoryRoom, assets: string, media?: MediaStore): void {
   seedTalk(room, assets);
   seedQa(room);
-  seedStand(room);
+  seedStand(room, media);
   seedFoodTruck(room);
 }

@@ -7,7 +7,7 @@ import { ATTENDEES, createDemoRoom } from './demo-room.js';
 
 const params = new URLSearchParams(location.search);
 const widgetBase = params.get('widgets') ?? `${location.protocol}//127.0.0.1:${Number(location.port || 80) + 1}/widgets/`;
-const { room, attendees } = createDemoRoom(widgetBase);
+const { room, attendees, media } = createDemoRoom(widgetBase);
 
 const host = new WidgetHost({
   room,
@@ -15,6 +15,8 @@ const host = new WidgetHost({
   container: document.getElementById('room')!,
   theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   lang: navigator.language.split('-')[0] ?? 'en',
+  // The demo's uploads (the stand's logo and banner), served to widgets through download_file.
+  media,
 }).start();
 document.getElementById('controls')!.append(createHostToolbar(host, { attendees }));
 
@@ -41,4 +43,4 @@ room.subscribe(add);
 host.main.append(heading, timeline);
 
 // For poking at the room from the devtools console.
-Object.assign(window, { devroom: { room, host } });
+Object.assign(window, { devroom: { room, host, media } });

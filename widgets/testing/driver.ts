@@ -12,6 +12,8 @@ import type {
 import type { MemoryRoom } from '../room/memory-room.js';
 import { RoomError } from '../room/room.js';
 import type { RoomEvent } from '../room/room.js';
+import { MediaNotFoundError } from './media.js';
+import type { MediaStore } from './media.js';
 
 /** Decides which requested capabilities a widget gets (a prompt, a policy, a test stub). */
 export type CapabilityApprover = (requested: Set<string>, widget: Widget) => Promise<Set<string>>;
@@ -23,6 +25,8 @@ export interface MemoryWidgetDriverOptions {
   approve?: CapabilityApprover;
   /** OpenID: credentials to hand out, or undefined to block (the default, like a user who declines). */
   openId?: (userId: string) => IOpenIDCredentials | undefined | Promise<IOpenIDCredentials | undefined>;
+  /** The homeserver's content repository for MSC4039 `download_file`; without one every download is not found. */
+  media?: MediaStore;
 }
 
 const HTTP_STATUS: Record<string, number> = {
@@ -137,6 +141,16 @@ export class MemoryWidgetDriver extends WidgetDriver {
     );
   }
 
+  /**
+   * MSC4039 `download_file`, as Element's StopGapWidgetDriver does it (the file from the
+   * media repository, as a Blob). ClientWidgetApi has already refused widgets without the
+   * `org.matrix.msc4039.download_file` capability ("Missing capability").
+   */
+  override async downloadFile(contentUri: string): Promise<{ file: XMLHttpRequestBodyInit }> {
+    if (!this.options.media) throw new RoomError('Not found', 'M_NOT_FOUND');
+    return { file: await this.options.media.download(contentUri) };
+  }
+
   /** RoomError → the matrix_api_error a real client reports, so the widget sees the errcode. */
   override processError(error: unknown): IWidgetApiErrorResponseDataDetails | undefined {
     if (!(error instanceof RoomError)) return undefined;
@@ -144,7 +158,7 @@ export class MemoryWidgetDriver extends WidgetDriver {
       matrix_api_error: {
         http_status: HTTP_STATUS[error.code] ?? 500,
         http_headers: {},
-        url: '',
+        url: error instanceof MediaNotFoundError ? error.url : '',
         response: { errcode: error.code, error: error.message },
       },
     };

@@ -5,6 +5,7 @@ import type { RoomEvent } from '../room/room.js';
 import { promptApprover } from './approval.js';
 import { MemoryWidgetDriver } from './driver.js';
 import type { CapabilityApprover } from './driver.js';
+import { MediaStore } from './media.js';
 import { templateWidgetUrl } from './templating.js';
 
 /**
@@ -48,6 +49,11 @@ export interface WidgetHostOptions {
   baseUrl?: string;
   /** Also mount these, as if they were in room state (tests). */
   widgets?: IWidget[];
+  /**
+   * The homeserver's media (mxc:// files widgets download with MSC4039 `download_file`).
+   * Default: an empty store on the room's server, at `host.media`.
+   */
+  media?: MediaStore;
 }
 
 export interface MountedWidget {
@@ -129,6 +135,8 @@ export class WidgetHost {
   readonly top: HTMLElement;
   readonly right: HTMLElement;
   readonly main: HTMLElement;
+  /** The content repository widgets download mxc:// media from. */
+  readonly media: MediaStore;
 
   private readonly approve: CapabilityApprover;
   private readonly mountedWidgets = new Map<string, MountedWidget>();
@@ -140,6 +148,7 @@ export class WidgetHost {
     this.userId = options.userId;
     this.theme = options.theme ?? 'light';
     this.lang = options.lang ?? 'en';
+    this.media = options.media ?? new MediaStore(/:(.+)$/.exec(this.room.roomId)?.[1] ?? 'localhost', options.baseUrl);
     const doc = options.container.ownerDocument;
     if (!doc.getElementById('devroom-host-style')) {
       const style = doc.createElement('style');
@@ -264,7 +273,7 @@ export class WidgetHost {
     frame.append(heading, iframe);
     into.append(frame);
 
-    const driver = new MemoryWidgetDriver(this.room, this.userId, widget, { approve: this.approve });
+    const driver = new MemoryWidgetDriver(this.room, this.userId, widget, { approve: this.approve, media: this.media });
     const api = new ClientWidgetApi(widget, iframe, driver);
     api.setViewedRoomId(this.room.roomId);
     const once = (name: string) => new Promise<void>((resolve) => api.once(name, () => resolve()));

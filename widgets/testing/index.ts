@@ -3,6 +3,8 @@ export { MemoryRoom } from '../room/memory-room.js';
 export type { FaultFilter, MemberProfile, MemoryRoomOptions, PowerLevelsContent, RoomOperation } from '../room/memory-room.js';
 export { MemoryWidgetDriver, approveAll, denyAll } from './driver.js';
 export type { CapabilityApprover, MemoryWidgetDriverOptions } from './driver.js';
+export { MediaNotFoundError, MediaStore } from './media.js';
+export type { MediaBody } from './media.js';
 export { forgetCapabilities, promptApprover, rememberCapabilities, rememberedCapabilities } from './approval.js';
 export type { PromptApproverOptions } from './approval.js';
 export { templateWidgetUrl } from './templating.js';

@@ -1,22 +1,29 @@
 import type { MemoryRoom } from '../../../widgets/room/memory-room.js';
 import { EventTypes } from '../../../widgets/schema/namespace.js';
 import { sampleStand } from '../../../components/stand-booth/test-fixtures.js';
+import type { MediaStore } from '../../../widgets/testing/media.js';
 import { ATTENDEES } from '../demo-room.js';
+import { uploadStandMedia } from './media.js';
 
 /**
  * The demo stand: Kitten Linux with Stan (staff, power 50: edits the stand, answers
  * contacts) and Sam (speaker, power 25: marks presence, cannot edit), Stan at the booth,
  * and one contact request from Alice, so switching between Alice and Stan shows both views.
+ * With `media` (the host's content repository) the logo and banner are uploaded there and
+ * the stand refers to them by mxc://, so the widget shows them through `download_file`;
+ * without it the logo is an mxc:// nobody serves (the stand shows its placeholder).
  */
-export function seedStand(room: MemoryRoom): void {
+export function seedStand(room: MemoryRoom, media?: MediaStore): void {
   const now = Date.now();
   const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  // The fixture's banner and video are example.org URLs that never load in the demo.
   const { banner: _banner, video: _video, ...stand } = sampleStand();
   room.setState(
     EventTypes.stand,
     '',
     {
       ...stand,
+      ...(media ? uploadStandMedia(media) : {}),
       staff: [
         { userId: ATTENDEES.staff, name: 'Stan Staff', role: 'Maintainer' },
         { userId: ATTENDEES.speaker, name: 'Sam Speaker', role: 'Release manager' },
