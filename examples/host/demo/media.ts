@@ -24,8 +24,8 @@ export const KITTEN_BANNER_SVG =
   '<path d="M624 80l16 12-16 12" stroke="#e9c46a" stroke-width="6" fill="none"/>' +
   '<rect x="652" y="98" width="120" height="8" fill="#e9c46a"/>' +
   '<rect x="624" y="130" width="200" height="8" fill="#8ab17d"/><rect x="624" y="154" width="150" height="8" fill="#8ab17d"/>' +
-  '<text x="60" y="130" font-family="system-ui,sans-serif" font-size="64" font-weight="700" fill="#fff">Kitten Linux</text>' +
-  '<text x="62" y="176" font-family="system-ui,sans-serif" font-size="28" fill="#e9f5f3">boots in five seconds on a 2008 laptop</text>' +
+  '<text x="60" y="130" font-family="system-ui,sans-serif" font-size="56" font-weight="700" fill="#fff">Kitten 4.2 is out</text>' +
+  '<text x="62" y="176" font-family="system-ui,sans-serif" font-size="28" fill="#e9f5f3">Get a USB stick at the booth</text>' +
   '</svg>';
 
 /** Uploads the stand's logo and banner; returns their mxc:// URIs. */
