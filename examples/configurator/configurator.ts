@@ -120,10 +120,11 @@ export class WidgetConfigurator extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const { room, attendees } = createPreviewRoom();
+    const { room, attendees, media } = createPreviewRoom();
     const container = this.querySelector<HTMLElement>('.preview-host')!;
     this.host = new WidgetHost({
       room,
+      media,
       userId: attendees.find((a) => a.userId.startsWith('@moderator'))?.userId ?? attendees[0]!.userId,
       container,
       theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',

@@ -10,8 +10,9 @@ import { ATTENDEES, DISPLAY_NAMES } from '../host/demo-room.js';
 import { seedFoodTruck } from '../host/demo/food-truck.js';
 import { seedQa } from '../host/demo/qa.js';
 import { seedStand } from '../host/demo/stand.js';
+import { MediaStore } from '../../widgets/testing/media.js';
 
-export function createPreviewRoom(): { room: MemoryRoom; attendees: Attendee[] } {
+export function createPreviewRoom(): { room: MemoryRoom; attendees: Attendee[]; media: MediaStore } {
   const room = new MemoryRoom({
     roomId: '!devroom-configurator:devroom.localhost',
     creator: ATTENDEES.organiser,
@@ -25,7 +26,9 @@ export function createPreviewRoom(): { room: MemoryRoom; attendees: Attendee[] }
     if (userId !== ATTENDEES.organiser) room.join(userId, { displayName });
   }
   seedQa(room);
-  seedStand(room);
+  // The stand's logo and banner are mxc:// media the preview host serves (download_file).
+  const media = new MediaStore('devroom.localhost');
+  seedStand(room, media);
   seedFoodTruck(room);
-  return { room, attendees: Object.values(ATTENDEES).map((userId) => ({ userId })) };
+  return { room, attendees: Object.values(ATTENDEES).map((userId) => ({ userId })), media };
 }
