@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=test/fixtures/hls
 FF="ffmpeg -hide_banner -loglevel error -y"
-rm -rf "$OUT" && mkdir -p "$OUT/vod" "$OUT/live" "$OUT/broken"
+rm -rf "$OUT" && mkdir -p "$OUT/vod" "$OUT/live" "$OUT/broken" "$OUT/corrupt"
 
 # Common encode: video from testsrc2 (moving picture + frame counter), audio a 440 Hz tone.
 src() { # $1 = duration in seconds
@@ -86,5 +86,21 @@ for start in range(2048 - 2048 % 188, len(data), 188):
         data[i] = rnd.randrange(256)
 open(path, 'wb').write(bytes(data))
 PY
+
+# 5. Garbage segment (4 KB of seeded random bytes, no TS sync bytes): hls.js reports a fatal
+# fragParsingError after re-fetching it. index.m3u8 = broken's seg0 + garbage + broken's seg2
+# (a recording to skip through); only.m3u8 = the garbage alone (nothing to skip to).
+python3 - "$OUT/corrupt/seg1.mpegts" <<'PY'
+import sys, random
+rnd = random.Random(3)
+open(sys.argv[1], 'wb').write(bytes(rnd.randrange(256) for _ in range(4096)))
+PY
+vod_playlist() { # segment URIs, 2 s each
+  printf '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n'
+  for uri in "$@"; do printf '#EXTINF:2.000000,\n%s\n' "$uri"; done
+  printf '#EXT-X-ENDLIST\n'
+}
+vod_playlist ../broken/seg0.mpegts seg1.mpegts ../broken/seg2.mpegts > "$OUT/corrupt/index.m3u8"
+vod_playlist seg1.mpegts > "$OUT/corrupt/only.m3u8"
 
 du -ch "$OUT" | tail -1

@@ -1,5 +1,5 @@
-import Hls, { ErrorDetails, ErrorTypes, Events } from 'hls.js';
-import type { ErrorData, HlsConfig, LevelLoadedData } from 'hls.js';
+import Hls, { ErrorDetails, ErrorTypes, Events, PlaylistLevelType } from 'hls.js';
+import type { ErrorData, Fragment, FragLoadingData, HlsConfig, LevelLoadedData } from 'hls.js';
 import type { PlaybackOptions } from './playback.js';
 
 /**
@@ -24,15 +24,35 @@ const LIVE_FRIENDLY_CONFIG: Partial<HlsConfig> = {
   },
 };
 
+/**
+ * Positions given up on (skips, live reloads) within the policy's mediaErrorWindowMs before
+ * the player stops and says the stream cannot be played: bounds the requests for a broken stream.
+ */
+const MAX_GIVE_UPS = 3;
+
+/**
+ * Times of recent fatal media errors and give-ups. They outlive one hls.js instance (a skip
+ * or a reload makes a new one); the controller starts a fresh one on load and on Retry.
+ */
+export interface MediaBudget {
+  errors: number[];
+  giveUps: number[];
+}
+
 /** What the controller hears back (it drops whatever belongs to an older load). */
 export interface HlsHooks {
   live(live: boolean): void;
   subtitles(): void;
   /** A non-fatal stall: same as the video's `waiting`. */
   waiting(): void;
-  mediaError(hls: Hls): void;
-  /** Network (retries exhausted) or other fatal errors. */
+  /** recoverMediaError() is under way. */
+  recovering(): void;
+  /** Drop hls.js and load again after a backoff (live: at the live edge). Network retries exhausted, or live data broken. */
   fatal(details: string): void;
+  /** Load again from `position` (s): past a broken fragment of a recording. */
+  skip(position: number): void;
+  /** Broken beyond what we retry: `detail` is hls.js's error and the media time (m:ss). */
+  broken(detail: string): void;
 }
 
 export const hlsSupported = (): boolean => Hls.isSupported();
@@ -47,23 +67,98 @@ export function hlsCaptions(hls: Hls, on: boolean, lang: string | undefined): bo
   return true;
 }
 
-export function startHls(video: HTMLVideoElement, src: string, options: Pick<PlaybackOptions, 'hlsConfig' | 'workerPath'>, hooks: HlsHooks): Hls {
-  const { workerPath, hlsConfig } = options;
+export function startHls(
+  video: HTMLVideoElement,
+  src: string,
+  options: PlaybackOptions,
+  hooks: HlsHooks,
+  budget: MediaBudget,
+  startPosition?: number,
+): Hls {
+  const { workerPath, hlsConfig, policy } = options;
   const hls = new Hls({
     ...LIVE_FRIENDLY_CONFIG,
     enableWorker: Boolean(workerPath),
     ...(workerPath ? { workerPath } : {}),
     ...hlsConfig,
+    ...(startPosition === undefined ? {} : { startPosition }),
   });
   hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => hooks.live(data.details.live));
   hls.on(Events.SUBTITLE_TRACKS_UPDATED, () => hooks.subtitles());
+  // The main fragment in flight: hls.js's demuxer exceptions come without one.
+  let pending: Fragment | undefined;
+  hls.on(Events.FRAG_LOADING, (_e, data: FragLoadingData) => {
+    if (data.frag.type === PlaylistLevelType.MAIN) pending = data.frag;
+  });
+  const recent = (list: number[]) => {
+    const now = Date.now();
+    return [...list.filter((t) => now - t < policy.mediaErrorWindowMs), now];
+  };
+
+  /**
+   * Bounded, never a loop. Decode errors (bufferAppendError…) get hls.js's recommended ladder
+   * within the window: recoverMediaError(), then swapAudioCodec() + recoverMediaError().
+   * Broken bytes (fragParsingError, or hls.js's demuxer threw: internalException) skip the
+   * ladder: hls.js has already re-fetched the fragment (fragLoadPolicy retries), and a new
+   * MediaSource cannot repair it. Then the player gives up on the position.
+   */
+  const onMediaError = (details: string, decode: boolean, frag: Fragment | undefined) => {
+    budget.errors = recent(budget.errors);
+    const tries = budget.errors.length;
+    if (decode && tries <= policy.maxMediaRecoveries) {
+      try {
+        if (tries > 1) hls.swapAudioCodec();
+        hls.recoverMediaError();
+        hooks.recovering();
+        return;
+      } catch {
+        // hls.js cannot even recover: give up on the position below.
+      }
+    }
+    budget.errors = [];
+    budget.giveUps = recent(budget.giveUps);
+    const level = hls.latestLevelDetails;
+    const end = frag ? frag.start + frag.duration : Infinity;
+    // A recording skips a broken fragment when something follows it; a live stream reloads at
+    // the live edge, past it. Too many, or nothing to skip to: the error state, and only the
+    // Retry button (a person) starts over.
+    if (budget.giveUps.length > MAX_GIVE_UPS || (level && !level.live && !(end < level.totalduration - 0.1))) {
+      const at = frag?.start ?? video.currentTime;
+      hooks.broken(`${details}, ${Math.floor(at / 60)}:${String(Math.floor(at % 60)).padStart(2, '0')}`);
+    } else if (!level || level.live) {
+      // (No playlist yet: cannot tell, so a reload, which counts as a give-up too.)
+      hooks.fatal(details);
+    } else {
+      // What is buffered before the broken fragment still plays; restart past it once the
+      // viewer gets there (not at once: hls.js buffers up to 30 s ahead).
+      hls.stopLoad();
+      const stop = new AbortController();
+      const check = () => {
+        const { buffered, currentTime } = video;
+        // End of the buffered range being played (a seek may have left it).
+        let ahead = currentTime;
+        for (let i = 0; i < buffered.length; i++) if (buffered.start(i) <= currentTime + 0.1 && currentTime < buffered.end(i)) ahead = buffered.end(i);
+        if (currentTime >= frag!.start - 0.3 || ahead <= currentTime + 0.3 || video.ended) {
+          stop.abort();
+          hooks.skip(Math.max(end + 0.05, currentTime));
+        }
+      };
+      for (const type of ['timeupdate', 'waiting', 'ended']) video.addEventListener(type, check, { signal: stop.signal });
+      hls.once(Events.DESTROYING, () => stop.abort());
+      check();
+    }
+  };
+
   hls.on(Events.ERROR, (_e, data: ErrorData) => {
+    const details = data.details;
     if (!data.fatal) {
-      if (data.details === ErrorDetails.BUFFER_STALLED_ERROR) hooks.waiting();
+      if (details === ErrorDetails.BUFFER_STALLED_ERROR) hooks.waiting();
       return;
     }
-    if (data.type === ErrorTypes.MEDIA_ERROR) hooks.mediaError(hls);
-    else hooks.fatal(data.details);
+    const parse = details === ErrorDetails.FRAG_PARSING_ERROR || details === ErrorDetails.INTERNAL_EXCEPTION;
+    if (data.type === ErrorTypes.MEDIA_ERROR || parse) {
+      onMediaError(details, !parse, (data.frag?.type === PlaylistLevelType.MAIN ? data.frag : undefined) ?? pending);
+    } else hooks.fatal(details);
   });
   hls.attachMedia(video);
   hls.loadSource(src);

@@ -12,9 +12,11 @@ import type * as HlsGlueModule from './playback-hls.js';
  *  not-started   the (live) stream is not there yet: retrying with backoff
  *  reconnecting  the stream broke off mid-way: retrying with backoff
  *  offline       the browser is offline: waiting for the network
- *  recovering    a media/decode error is being recovered
+ *  recovering    a media/decode error is being recovered (or a recording skips broken data)
  *  blocked       the browser blocks even muted autoplay: a Play button
  *  error         cannot play here (no HLS support, player failed to load)
+ *  broken        the media data is broken beyond recovery (`message`: what and where); no
+ *                automatic retry, only the Retry button
  */
 export type PlaybackStatus =
   | 'idle'
@@ -28,7 +30,8 @@ export type PlaybackStatus =
   | 'offline'
   | 'recovering'
   | 'blocked'
-  | 'error';
+  | 'error'
+  | 'broken';
 
 export interface PlaybackPolicy {
   /** First retry delay; doubles per attempt up to retryMaxMs, with ±25 % jitter so a crowd does not retry in lock-step. */
@@ -38,7 +41,10 @@ export interface PlaybackPolicy {
   bufferingAfterMs: number;
   /** Stalled this long: reload (at the live edge for live streams). */
   stallReloadMs: number;
-  /** Fatal media errors beyond this many within mediaErrorWindowMs stop recoverMediaError() and reload. */
+  /**
+   * Fatal decode errors get this many recoveries within mediaErrorWindowMs (1: recoverMediaError(),
+   * 2: swapAudioCodec() too); the next gives up on the position (see playback-hls.ts).
+   */
   maxMediaRecoveries: number;
   mediaErrorWindowMs: number;
 }
@@ -60,6 +66,8 @@ export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retr
 export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, location.href).pathname + '#');
 
 type HlsGlue = typeof HlsGlueModule;
+type MediaBudget = HlsGlueModule.MediaBudget;
+const freshBudget = (): MediaBudget => ({ errors: [], giveUps: [] });
 let hlsGlue: Promise<HlsGlue> | undefined;
 /**
  * hls.js (with our glue for it, playback-hls.ts) loads only when an HLS source plays. A
@@ -111,7 +119,8 @@ export class PlaybackController implements ReactiveController {
   #tickTimer: ReturnType<typeof setInterval> | undefined;
   #bufferingTimer: ReturnType<typeof setTimeout> | undefined;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
-  #mediaErrors: number[] = [];
+  /** Media errors and give-ups of this source; fresh on load() and on Retry. */
+  #budget = freshBudget();
   #generation = 0;
   #video: HTMLVideoElement | undefined;
   #suspended = false;
@@ -154,7 +163,7 @@ export class PlaybackController implements ReactiveController {
     this.#suspended = false;
     this.#everPlayed = false;
     this.#attempt = 0;
-    this.#mediaErrors = [];
+    this.#budget = freshBudget();
     this.#start();
   }
 
@@ -187,7 +196,7 @@ export class PlaybackController implements ReactiveController {
   resume(): void {
     if (!this.#src || !this.#suspended || !this.#video) return;
     this.#suspended = false;
-    if (!this.live && this.#everPlayed) {
+    if (!this.live && this.#everPlayed && (this.#hls || !isHlsUrl(this.#src))) {
       this.#hls?.startLoad();
       this.#set('loading');
       void this.#autoplay(this.#generation);
@@ -197,9 +206,10 @@ export class PlaybackController implements ReactiveController {
     this.#restart();
   }
 
-  /** Retry right now (the Retry button; the network came back). */
+  /** Retry right now (the Retry button; the network came back), with a fresh media error budget. */
   retryNow(): void {
     if (!this.#src || this.#suspended) return;
+    this.#budget = freshBudget();
     this.#restart();
   }
 
@@ -254,13 +264,14 @@ export class PlaybackController implements ReactiveController {
 
   // ---- internals -------------------------------------------------------------------------
 
-  #restart(): void {
+  #restart(startAt?: number): void {
     this.#cancel();
     this.#destroyHls();
-    this.#start();
+    this.#start(startAt);
   }
 
-  #start(): void {
+  /** `startAt`: a recording restarting past broken data. */
+  #start(startAt?: number): void {
     const video = this.#video;
     const src = this.#src;
     if (!video || !src) return;
@@ -270,7 +281,7 @@ export class PlaybackController implements ReactiveController {
       this.#set('offline');
       return;
     }
-    this.#set(this.#everPlayed ? 'reconnecting' : 'loading');
+    this.#set(startAt !== undefined ? 'recovering' : this.#everPlayed ? 'reconnecting' : 'loading');
     if (!isHlsUrl(src)) {
       this.#startNative(video, src, generation);
       return;
@@ -280,7 +291,7 @@ export class PlaybackController implements ReactiveController {
         if (generation !== this.#generation) return;
         // hls.js first; native HLS only where MSE is missing (Chromium answers "maybe" for
         // HLS but fails some streams natively).
-        if (glue.hlsSupported()) this.#startHls(glue, video, src, generation);
+        if (glue.hlsSupported()) this.#startHls(glue, video, src, generation, startAt);
         else if (video.canPlayType('application/vnd.apple.mpegurl')) this.#startNative(video, src, generation);
         else this.#fail('unsupported');
       },
@@ -298,7 +309,7 @@ export class PlaybackController implements ReactiveController {
     void this.#autoplay(generation);
   }
 
-  #startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number): void {
+  #startHls(glue: HlsGlue, video: HTMLVideoElement, src: string, generation: number, startAt?: number): void {
     this.#glue = glue;
     const current = () => generation === this.#generation;
     this.#hls = glue.startHls(video, src, this.#options(), {
@@ -309,27 +320,16 @@ export class PlaybackController implements ReactiveController {
       },
       subtitles: () => this.#host.requestUpdate(),
       waiting: () => current() && this.#onWaiting(),
-      mediaError: (hls) => current() && this.#onFatalMediaError(hls),
+      recovering: () => {
+        if (!current()) return;
+        this.#set('recovering');
+        void this.#autoplay(generation);
+      },
       fatal: (details) => current() && this.#onFatalError(details),
-    });
+      skip: (position) => current() && this.#restart(position),
+      broken: (detail) => current() && this.#fail(detail, 'broken'),
+    }, this.#budget, startAt);
     void this.#autoplay(generation);
-  }
-
-  /** Throttled: recoverMediaError() a couple of times, then a full reload with backoff. */
-  #onFatalMediaError(hls: Hls): void {
-    const { policy } = this.#options();
-    const now = Date.now();
-    this.#mediaErrors = this.#mediaErrors.filter((t) => now - t < policy.mediaErrorWindowMs);
-    this.#mediaErrors.push(now);
-    if (this.#mediaErrors.length > policy.maxMediaRecoveries) {
-      this.#mediaErrors = [];
-      this.#destroyHls();
-      this.#scheduleRetry();
-      return;
-    }
-    this.#set('recovering');
-    hls.recoverMediaError();
-    void this.#autoplay(this.#generation);
   }
 
   /** Network (retries exhausted) or other fatal errors: drop hls.js, slate, reload later. */
@@ -423,8 +423,11 @@ export class PlaybackController implements ReactiveController {
   /** Native playback errors (MP4, Safari HLS); hls.js reports its own through ERROR. */
   #onVideoError(): void {
     if (this.#hls || this.#suspended || !this.#src || !this.#video?.error) return;
-    const code = this.#video.error.code;
-    if (code === MediaError.MEDIA_ERR_DECODE) this.message = 'decode';
+    if (this.#video.error.code === MediaError.MEDIA_ERR_DECODE) {
+      // Broken data (no fragments to skip here): a couple of reloads, then the error state.
+      if (this.#budget.errors.push(0) > this.#options().policy.maxMediaRecoveries) return this.#fail('decode', 'broken');
+      this.message = 'decode';
+    }
     if (!navigator.onLine) {
       this.#set('offline');
       return;
@@ -477,11 +480,12 @@ export class PlaybackController implements ReactiveController {
     hls?.destroy();
   }
 
-  #fail(reason: string): void {
+  #fail(reason: string, status: PlaybackStatus = 'error'): void {
     this.#clearTimers();
     this.#destroyHls();
+    this.retryAt = undefined;
     this.message = reason;
-    this.#set('error');
+    this.#set(status);
   }
 
   readonly #onOffline = () => {

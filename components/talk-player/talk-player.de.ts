@@ -27,6 +27,8 @@ export const de: Dictionary<TalkPlayerKey> = {
   'status.recovering': 'Bei der Wiedergabe gab es ein Problem. Wird behoben…',
   'status.blocked': 'Dein Browser hat das Video nicht gestartet. Drücke auf Abspielen.',
   'status.error': 'Dieser Stream kann in diesem Browser nicht abgespielt werden.',
+  'status.broken': (recording: boolean, detail: string) =>
+    `${recording ? 'Diese Aufzeichnung' : 'Dieser Stream'} kann nicht abgespielt werden: Die Videodaten sind beschädigt (${detail}).`,
   retryIn: (s: number) => `Neuer Versuch in ${s} s.`,
   retry: 'Erneut versuchen',
   play: 'Abspielen',

@@ -93,7 +93,7 @@ describe('<devroom-talk-player> faults', function () {
     el.remove();
   });
 
-  it('fatal media errors: recoverMediaError() first (throttled), then a full reload', async () => {
+  it('fatal media errors: recoverMediaError(), then swapAudioCodec() + recover, then a reload at the live edge', async () => {
     const id = uid();
     const el = await livePlayer(id);
     await waitAdvancing(el);
@@ -102,11 +102,15 @@ describe('<devroom-talk-player> faults', function () {
     const { Events, ErrorTypes, ErrorDetails } = await import('hls.js');
     const fatal = () =>
       hls.trigger(Events.ERROR, { type: ErrorTypes.MEDIA_ERROR, details: ErrorDetails.BUFFER_APPEND_ERROR, fatal: true, error: new Error('decode') } as never);
+    const swap = sinon.spy(hls, 'swapAudioCodec');
     fatal();
     expect(recover.callCount).to.equal(1);
+    expect(swap.callCount).to.equal(0);
     await waitAdvancing(el);
+    // hls.js's recommended second step: swap the audio codec, then recover.
     fatal();
     expect(recover.callCount).to.equal(2);
+    expect(swap.callCount).to.equal(1);
     // A third within the window: hls.js is torn down and the stream reloaded after a backoff.
     fatal();
     expect(recover.callCount).to.equal(2);
@@ -117,14 +121,12 @@ describe('<devroom-talk-player> faults', function () {
     el.remove();
   });
 
-  it('a corrupt segment (broken fixture) ends in a visible retry state, never a blank box', async () => {
-    // hls.js 1.7.4's TS demuxer throws (RangeError in parsePES) on the scrambled segment:
-    // a fatal internalException. We drop hls.js, show the slate and retry with backoff.
+  it('a corrupt segment (broken fixture) is skipped, never a reload loop (more in talk-player.corrupt.test.ts)', async () => {
+    // hls.js 1.7.4's TS demuxer throws (RangeError in parsePES) on the scrambled segment: a
+    // fatal internalException. The recording plays up to it and continues after it.
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player src=${BROKEN} .playbackPolicy=${fastPolicy}></devroom-talk-player>`);
-    await waitStatus(el, ['reconnecting', 'not-started'], 10000);
-    expect(el.playback.message).to.equal('internalException');
-    expect(slateText(el)).to.match(/(interrupted|has not started yet).*Trying again in \d+ s\./);
-    expect(el.shadowRoot!.querySelector('[part="slate"] button')!.textContent!.trim()).to.equal('Try again');
+    await waitStatus(el, 'ended', 10000);
+    expect(el.shadowRoot!.querySelector('video')!.currentTime).to.be.greaterThan(5.5);
     el.remove();
   });
 

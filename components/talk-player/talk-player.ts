@@ -382,7 +382,8 @@ export class DevroomTalkPlayer extends LitElement {
     const video = this.#video;
     const src = safe(this.src);
     const phase = this.currentPhase;
-    const wanted = video && src && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    // isConnected: stop() re-renders, and a removed player must not start again.
+    const wanted = video && src && this.isConnected && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
     if (!wanted) {
       if (this.#loadedSrc && !this.call.active) {
         this.playback.stop();
@@ -521,7 +522,8 @@ export class DevroomTalkPlayer extends LitElement {
     if (!this.src) return t.t('noSource');
     if (!showVideo) return t.t('status.idle');
     const status = this.playback.status;
-    let text = t.t(`status.${status}`);
+    // Plain strings ignore the arguments; 'broken' says recording or stream, and what and where.
+    let text = t.t(`status.${status}`, !this.playback.live, this.playback.message);
     if (this.playback.retryAt !== undefined) {
       text += ' ' + t.t('retryIn', Math.max(0, Math.ceil((this.playback.retryAt - Date.now()) / 1000)));
     }
@@ -564,7 +566,7 @@ export class DevroomTalkPlayer extends LitElement {
     const action =
       status === 'blocked'
         ? button(t.t('play'), () => this.playback.play(), true)
-        : status === 'not-started' || status === 'reconnecting' || status === 'error'
+        : status === 'not-started' || status === 'reconnecting' || status === 'error' || status === 'broken'
           ? button(t.t('retry'), () => this.playback.retryNow())
           : nothing;
     // The native controls stay reachable under a loading/buffering slate.
