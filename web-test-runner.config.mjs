@@ -4,6 +4,7 @@ import { devServerPlugins } from './test/support/dev-server-plugins.mjs';
 import { hlsLivePlugin } from './test/support/hls-live-plugin.mjs';
 import { matrixCsPlugin } from './test/support/matrix-cs-plugin.mjs';
 import { chunkFaults } from './test/support/chunk-faults.mjs';
+import { importRetryPlugin } from './test/support/import-retry-plugin.mjs';
 
 export default {
   files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
@@ -20,5 +21,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
   // POST /__chunk_faults makes chosen module requests fail (parts that cannot load).
   middleware: [chunkFaults()],
-  plugins: [...devServerPlugins, hlsLivePlugin(), matrixCsPlugin()],
+  // importRetryPlugin after devServerPlugins (it reads the JavaScript esbuild made of the .ts):
+  // source modules retry a failed import() on a fresh URL, as the built ones do.
+  plugins: [...devServerPlugins, importRetryPlugin(), hlsLivePlugin(), matrixCsPlugin()],
 };

@@ -327,22 +327,35 @@ function onlyReExported(code, id) {
  * build could not follow an import() of a variable.
  */
 export function retryDynamicImports() {
-  const helper = '__devroomImport';
   return {
     name: 'devroom:retry-dynamic-imports',
     renderDynamicImport({ targetChunk }) {
       if (!targetChunk) return null;
-      return { left: `${helper}(`, right: ')' };
+      return importRetry.wrap;
     },
-    // One helper per chunk that imports others, appended (a hoisted function declaration:
-    // appending keeps the source map's positions). It lives in the chunk whose import() it
-    // replaces, so relative chunk paths resolve as before.
     renderChunk(code) {
-      if (!code.includes(`${helper}(`)) return null;
-      return { code: `${code}\n;function ${helper}(u){return import(u).catch(()=>import(u+"?retry="+Date.now()))}`, map: null };
+      const withHelper = importRetry.addHelper(code);
+      return withHelper === code ? null : { code: withHelper, map: null };
     },
   };
 }
+
+/**
+ * The import-retry transform itself, shared by the build (retryDynamicImports) and the test
+ * dev server (test/support/import-retry-plugin.mjs), so source tests exercise the same code.
+ * `wrap` replaces `import(` … `)` of a lazy chunk; `addHelper` appends the helper to a
+ * module that has a wrapped call.
+ */
+export const importRetry = {
+  wrap: { left: '__devroomImport(', right: ')' },
+  // One helper per module that imports others, appended (a hoisted function declaration:
+  // appending keeps the source map's positions). It lives in the module whose import() it
+  // replaces, so relative paths resolve as before.
+  addHelper(code) {
+    if (!code.includes('__devroomImport(')) return code;
+    return `${code}\n;function __devroomImport(u){return import(u).catch(()=>import(u+"?retry="+Date.now()))}`;
+  },
+};
 
 /** Copies a file from node_modules into the output unchanged (e.g. hls.js's worker). */
 export function copyAsset(from, fileName) {

@@ -309,7 +309,7 @@ export class DevroomFoodTruckMenu extends LitElement {
   }
 
   /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
-  #lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void): void {
+  #lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void, failed?: () => void): void {
     if (!want || this.#asked.has(key)) return;
     if (key) this.#asked.add(key);
     const p = load()
@@ -323,6 +323,7 @@ export class DevroomFoodTruckMenu extends LitElement {
           // and updateComplete does not reject.
           this.#asked.delete(key);
           console.error('devroom-food-truck-menu: could not load a part', error);
+          failed?.();
         },
       )
       .finally(() => this.#loads.delete(p));
@@ -343,10 +344,19 @@ export class DevroomFoodTruckMenu extends LitElement {
     // an accepted one with opening hours or time windows needs it to render them.
     const m = this._menu;
     const rare = this.#later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
-    this.#lazy(!more && rare, 'm', () => import('./menu-more.js'), (mod) => {
-      more = mod;
-      if (this.#later !== undefined) this._accept(this.#later);
-    });
+    this.#lazy(
+      !more && rare,
+      'm',
+      () => import('./menu-more.js'),
+      (mod) => {
+        more = mod;
+        if (this.#later !== undefined) this._accept(this.#later);
+      },
+      // With no menu on screen the customer saw only "Loading menu…", for as long as the
+      // connection was down: say it failed (the clock's next update asks again). Only when no
+      // error shows yet: a changed _errors is an update, and an update asks again at once.
+      () => void (!this._menu && !this._errors.length && (this._errors = ['menu-more: not downloaded, trying again'])),
+    );
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
@@ -436,7 +446,7 @@ function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): 
   return html`<div part="header" class="header">
     <h2>${menu.vendor.name}</h2>
     ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
-    ${menu.openingHours.length ? more?.renderHours(h, menu, ordering?.ordersUntil(menu) ?? nothing) : nothing}
+    ${menu.openingHours.length && more ? more.renderHours(h, menu, ordering?.ordersUntil(menu, more.time) ?? nothing) : nothing}
     ${ordering?.closedNotice(menu) ?? nothing}
     ${roomLink?.renderRoomLink(h, menu)}
   </div>`;

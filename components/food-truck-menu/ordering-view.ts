@@ -22,7 +22,6 @@ import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.j
 import type { DevroomFoodTruckMenu, PendingOrder, PlaceOrderDetail } from './food-truck-menu.js';
 import { formatPrice } from './menu.js';
 import { formatDelta, inWindow, orderingOpen } from './menu-extras.js';
-import { time } from './menu-more.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatusEvent } from './orders.js';
@@ -231,8 +230,14 @@ export class OrderingView {
 
   // ---- rendering ----
 
-  /** In the header, after the opening hours: the ordering cut-off. */
-  ordersUntil(menu: Menu): TemplateResult | typeof nothing {
+  /**
+   * In the header, after the opening hours: the ordering cut-off. `time` is menu-more.ts's,
+   * passed in rather than imported: this chunk must not import a module the element loads with
+   * import(). If that import once failed, its URL stays failed in the page's module map (the
+   * retry only loads it under a fresh URL), so every later load of this chunk would fail too and
+   * the customer could never order until a reload.
+   */
+  ordersUntil(menu: Menu, time: (h: DevroomFoodTruckMenu, iso: string) => string): TemplateResult | typeof nothing {
     const { open, closesAt } = menu.ordering;
     return open && closesAt && Date.parse(closesAt) > this.host._now
       ? html` · <span>${this.t('ordersUntil', time(this.host, closesAt))}</span>`

@@ -1,0 +1,119 @@
+/**
+ * What a customer sees when a part of the menu loads on demand and the network drops right
+ * then (test/support/chunk-faults.mjs fails the module and its automatic retry on a fresh
+ * URL), and that it recovers once the network is back. The tests run in order: each part is
+ * faulted before this page first imports it (a page fetches a module once).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+// register.ts only (as the widget page does): no part is loaded before a test asks for it.
+import './register.js';
+import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { filterStorageKey } from './filters.js';
+import { NOON, sampleMenuJson } from './test-fixtures.js';
+import { chunkBack, chunkFailed, chunkRequests, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
+import { waitFor } from '../../test/support/wait-for.js';
+
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const $ = <T extends Element = HTMLElement>(el: DevroomFoodTruckMenu, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: DevroomFoodTruckMenu, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const item = (el: DevroomFoodTruckMenu, name: string) => $$(el, '.item').find((i) => i.querySelector('h4')?.textContent?.trim() === name);
+const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => plain(b.textContent).startsWith(text));
+const cartLines = (el: DevroomFoodTruckMenu) => $$(el, '.cart .line').map((l) => plain(l.querySelector('.line-name')?.textContent));
+
+async function render(opts: { ordering?: boolean } = {}): Promise<DevroomFoodTruckMenu> {
+  const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang="en" ?ordering=${opts.ordering} .menu=${sampleMenuJson()}></devroom-food-truck-menu>`);
+  await el.updateComplete;
+  return el;
+}
+
+/** The element's 15 s clock ticks: its next update asks again for a part that could not load. */
+async function nextTick(clock: sinon.SinonFakeTimers, el: DevroomFoodTruckMenu): Promise<void> {
+  clock.tick(15_000);
+  await el.updateComplete;
+}
+
+describe('<devroom-food-truck-menu> when a part cannot load', () => {
+  let clock: sinon.SinonFakeTimers;
+  let minutes = 0;
+  beforeEach(() => {
+    localStorage.removeItem(filterStorageKey('Waffle Wagon'));
+    // A new minute per test: the import retry's fresh URL is `?retry=<Date.now()>`, and a URL
+    // that failed in an earlier test of this page stays failed in its module map.
+    clock = sinon.useFakeTimers({ now: NOON + minutes++ * 60_000, toFake: ['Date', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    clock.restore();
+    sinon.restore();
+  });
+
+  it('a menu with options and opening hours: says it could not load (not just "Loading…"), then shows it once back', async () => {
+    const part = '/components/food-truck-menu/menu-more.ts';
+    await failChunk(part, 100); // down until chunkBack
+    const el = await render();
+    await chunkFailed(part, 3); // the import, its retry, and the retry of the error's own update
+    await el.updateComplete;
+    const error = $(el, '[part="error"][role="alert"]');
+    expect(plain(error?.textContent)).to.equal('The menu could not be loaded: menu-more: not downloaded, trying again');
+    // No loop while offline: it asks again at the next clock tick, not at once.
+    const { failed } = await chunkRequests(part);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await chunkRequests(part)).to.deep.equal({ failed, served: 0 });
+    await nextTick(clock, el);
+    await chunkFailed(part, failed + 1); // a new try at the clock tick
+    // The network is back: the next clock tick asks again.
+    await chunkBack(part);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    await waitFor(() => $(el, 'h2'), 'the menu');
+    await el.updateComplete;
+    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
+    expect(plain($(el, '.hours')?.textContent)).to.match(/^Open now, until/);
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect(el.menuErrors).to.deep.equal([]);
+  });
+
+  it('ordering: the menu stays readable while the ordering part cannot load, and ordering works once back', async () => {
+    // menu-more.ts first (as after the test above): else its arrival is an update, and an
+    // update asks again for the ordering part at once.
+    const warm = await render();
+    await waitFor(() => warm.shadowRoot!.querySelector('.hours'), 'the opening hours');
+    const part = '/components/food-truck-menu/ordering-view.ts';
+    await failChunk(part);
+    const el = await render({ ordering: true });
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
+    expect(!!item(el, 'Club-Mate'), 'the menu is there').to.equal(true);
+    expect(!!button(item(el, 'Club-Mate')!, 'Add'), 'no Add button yet').to.equal(false);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    await waitFor(() => button(item(el, 'Club-Mate')!, 'Add'), 'the Add button');
+    button(item(el, 'Club-Mate')!, 'Add')!.click();
+    await el.updateComplete;
+    expect(cartLines(el)).to.deep.equal(['1 × Club-Mate']);
+  });
+
+  it('keeps the cart while the filter panel cannot load, and shows the filters once back', async () => {
+    const part = '/components/food-truck-menu/filters-panel.ts';
+    await failChunk(part);
+    const el = await render({ ordering: true });
+    await waitFor(() => item(el, 'Club-Mate') && button(item(el, 'Club-Mate')!, 'Add'), 'the Add button');
+    button(item(el, 'Club-Mate')!, 'Add')!.click();
+    await el.updateComplete;
+    button(item(el, 'Club-Mate')!, 'Add')!.click();
+    await el.updateComplete;
+    expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
+    const details = $<HTMLDetailsElement>(el, 'details.filters')!;
+    details.querySelector('summary')!.click();
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(details.open).to.equal(true);
+    expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    await waitFor(() => $$(el, '.filters label').length > 0, 'the filter checkboxes');
+    expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
+    expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 1 });
+  });
+});

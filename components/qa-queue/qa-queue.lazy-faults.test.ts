@@ -1,0 +1,105 @@
+/**
+ * What a viewer sees when a part of the Q&A loads on demand and the network drops right then
+ * (test/support/chunk-faults.mjs fails the module and its automatic retry on a fresh URL), and
+ * that it recovers once the network is back. Each test arms its fault before the page first
+ * imports the part: one part per test, never loaded earlier in this file.
+ */
+import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import './define.js';
+import { QaTally } from './tally.js';
+import type { DevroomQaQueue } from './qa-queue.js';
+import { chunkFailed, chunkRequests, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
+import { waitFor } from '../../test/support/wait-for.js';
+
+const ME = '@me:example.org';
+
+async function queue(props: Partial<DevroomQaQueue>): Promise<DevroomQaQueue> {
+  const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue lang="en" user-id=${ME}></devroom-qa-queue>`);
+  Object.assign(el, props);
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: DevroomQaQueue, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
+const rowTexts = (el: DevroomQaQueue, n: number): string[] =>
+  [...el.shadowRoot!.querySelectorAll('.row .text')].slice(0, n).map((p) => p.textContent!.trim());
+const buttonsNamed = (el: DevroomQaQueue, label: string): HTMLButtonElement[] =>
+  [...el.shadowRoot!.querySelectorAll('button')].filter((b) => b.textContent!.trim() === label);
+
+/** `n` questions `q0…`, question i with i % 50 votes (so the top of the list is known). */
+function fill(model: QaTally, n: number, from = 0): void {
+  model.batch(() => {
+    for (let i = from; i < from + n; i++) {
+      model.addQuestion({ id: `$q${i}`, author: `@u${i}:x`, text: `Question ${i}`, ts: 1_700_000_000_000 + i });
+      for (let v = 0; v < i % 50; v++) model.addVote({ voteId: `$v${i}-${v}`, questionId: `$q${i}`, voter: `@v${v}:x`, key: '👍' });
+    }
+  });
+}
+
+describe('<devroom-qa-queue> when a part cannot load', () => {
+  afterEach(() => sinon.restore());
+
+  it('keeps a 300+ question list ranked and the typed question while the treap index cannot load, and uses it once back', async () => {
+    const part = '/components/qa-queue/ranked-set.ts';
+    await failChunk(part);
+    // Only setTimeout is faked (the tally asks again 10 s after a failure); time still runs.
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const model = new QaTally();
+    const el = await queue({ model });
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Does it scale' });
+
+    fill(model, 320); // past 300 in the open section: the tally asks for ranked-set.ts
+    await chunkFailed(part);
+    await el.updateComplete;
+    // Still the sorted-array index: every question there, in vote order, and input kept.
+    expect($(el, '#open-heading')!.textContent).to.contain('(320)');
+    // 49 votes: questions 49, 99, 149… (older first).
+    expect(rowTexts(el, 3)).to.deep.equal(['Question 49', 'Question 99', 'Question 149']);
+    expect($<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Does it scale');
+    model.addVote({ voteId: '$boost', questionId: '$q7', voter: '@boost:x', key: '👍' });
+    for (let v = 0; v < 45; v++) model.addVote({ voteId: `$more${v}`, questionId: '$q7', voter: `@more${v}:x`, key: '👍' });
+    await el.updateComplete;
+    expect(rowTexts(el, 2)).to.deep.equal(['Question 7', 'Question 49']);
+
+    // The network is back (the fault is spent); after its 10 s pause the tally asks again at
+    // the next change, and re-indexes every section into the treap without changing the order.
+    clock.tick(10_000);
+    fill(model, 5, 320);
+    await chunkServed(part);
+    await waitFor(() => model.section('open').size === 325, 'the new questions');
+    await aTimeout(50);
+    await el.updateComplete;
+    expect($(el, '#open-heading')!.textContent).to.contain('(325)');
+    expect(rowTexts(el, 3)).to.deep.equal(['Question 7', 'Question 49', 'Question 99']);
+    // The treap ranks new changes too (Question 324 has 24 votes: 50 more put it on top).
+    for (let v = 0; v < 50; v++) model.addVote({ voteId: `$top${v}`, questionId: '$q324', voter: `@top${v}:x`, key: '👍' });
+    await el.updateComplete;
+    expect(rowTexts(el, 2)).to.deep.equal(['Question 324', 'Question 7']);
+    expect(model.position('$q324')).to.deep.equal({ section: 'open', index: 0 });
+    expect($<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Does it scale');
+    expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 1 });
+  });
+
+  it('lets a moderator read and vote while the moderator tools cannot load, and shows them once back', async () => {
+    const part = '/components/qa-queue/qa-queue.moderator.ts';
+    await failChunk(part);
+    const model = new QaTally();
+    model.addQuestion({ id: '$a', author: '@ann:x', text: 'First question', ts: 1 });
+    const el = await queue({ model, canModerate: true });
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect($(el, '.row .text')!.textContent).to.contain('First question');
+    expect(buttonsNamed(el, 'Pin')).to.have.length(0);
+    expect($(el, '.row .vote')).to.not.equal(null);
+
+    // No notice meanwhile: the list is whole, only the buttons wait. The next update (here a
+    // new question) asks again.
+    model.addQuestion({ id: '$b', author: '@bob:x', text: 'Second question', ts: 2 });
+    await chunkServed(part);
+    await waitFor(() => buttonsNamed(el, 'Pin').length === 2, 'moderation buttons');
+    expect($(el, '.row .text')!.textContent).to.contain('First question');
+  });
+});
