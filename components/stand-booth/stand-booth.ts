@@ -276,7 +276,12 @@ export class DevroomStandBooth extends LitElement {
         (this.canEdit || (me && need((s) => Array.isArray(s.staff) && s.staff.some((m: { userId?: unknown } | null) => m?.userId === me)))) &&
         staff.load(),
     ]);
-    if (extras.module) this.#extras ??= new extras.module.StandExtras(this);
+    if (extras.module && !this.#extras) {
+      this.#extras = new extras.module.StandExtras(this);
+      // Read again what was read without the schedule and video readers (this part could not
+      // load then): the schedule would otherwise stay missing until the stand changes.
+      if (this.#raw) this.#accept(this.#raw, 'property');
+    }
     if (staff.module && !this.#staff) {
       this.#staff = new staff.module.StaffTools(this);
       // Its editor saves the whole stand: read again what was read before the schedule and

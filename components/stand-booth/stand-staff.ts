@@ -15,11 +15,16 @@ export interface StaffHost extends ReactiveElement {
   track(part: Promise<unknown>): void;
 }
 
-type StaffKey = 'edit' | 'saved' | 'iAmHere';
+type StaffKey = 'edit' | 'saved' | 'iAmHere' | 'editorFailed';
 
 const translations: Translations<StaffKey> = {
-  en: { edit: 'Edit stand', saved: 'Changes sent.', iAmHere: "I'm at the booth" },
-  de: { edit: 'Stand bearbeiten', saved: 'Änderungen gesendet.', iAmHere: 'Ich bin am Stand' },
+  en: { edit: 'Edit stand', saved: 'Changes sent.', iAmHere: "I'm at the booth", editorFailed: 'The editor could not be loaded. Try again.' },
+  de: {
+    edit: 'Stand bearbeiten',
+    saved: 'Änderungen gesendet.',
+    iAmHere: 'Ich bin am Stand',
+    editorFailed: 'Der Editor konnte nicht geladen werden. Bitte erneut versuchen.',
+  },
 };
 
 
@@ -39,6 +44,8 @@ const loadEditor = () =>
 export class StaffTools {
   editing = false;
   private announcement = '';
+  /** The last Edit could not load the editor. */
+  private failed = false;
   private readonly i18n: LocaleController<StaffKey>;
 
   constructor(private readonly host: StaffHost) {
@@ -46,7 +53,8 @@ export class StaffTools {
   }
 
   editButton(): TemplateResult {
-    return html`<button part="button edit-button" @click=${this.edit}>${this.i18n.t('edit')}</button>`;
+    return html`<button part="button edit-button" @click=${this.edit}>${this.i18n.t('edit')}</button>
+      ${this.failed ? html`<span class="error" part="error" role="alert">${this.i18n.t('editorFailed')}</span>` : nothing}`;
   }
 
   editor(stand: Stand | undefined): TemplateResult {
@@ -75,7 +83,16 @@ export class StaffTools {
 
   private readonly edit = (): void => {
     this.editing = true;
-    this.host.track(loadEditor());
+    this.failed = false;
+    this.host.track(
+      loadEditor().then((editor) => {
+        // Could not load: back to the stand and its Edit button, saying so. Editing on would
+        // show an empty editor in place of the stand, with no way out (its Cancel never came).
+        if (editor || !this.editing) return;
+        this.failed = true;
+        void this.stop(false);
+      }),
+    );
     this.host.requestUpdate();
   };
 
