@@ -93,7 +93,11 @@ export async function plain(host: PlainHost, show: (error: string) => void, src?
   let abort: AbortController | undefined;
   try {
     // A `questions` property is the page's own data, not checked by parseQuestions: guarded here too.
-    if (src === undefined && inline === undefined) return loadQuestions(host.model, host.questions ?? [], host.userId);
+    if (src === undefined && inline === undefined) {
+      loadQuestions(host.model, host.questions ?? [], host.userId);
+      // These replace whatever could not be read before (e.g. this very part, offline).
+      return show('');
+    }
     reads.get(host)?.abort();
     reads.set(host, (abort = new AbortController()));
     const questions = await readQuestions(abort.signal, src, inline);

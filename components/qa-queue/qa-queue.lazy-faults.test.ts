@@ -7,7 +7,8 @@
 import { expect, fixture, html, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import './define.js';
+// register.ts only (as the widget page does): define.ts would bring the plain-page data part.
+import './register.js';
 import { QaTally } from './tally.js';
 import type { DevroomQaQueue } from './qa-queue.js';
 import { chunkFailed, chunkRequests, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
@@ -40,6 +41,35 @@ function fill(model: QaTally, n: number, from = 0): void {
 
 describe('<devroom-qa-queue> when a part cannot load', () => {
   afterEach(() => sinon.restore());
+
+  it('plain page: says the questions could not be read, keeps asking usable, and reads them when new data comes', async () => {
+    const part = '/components/qa-queue/data.ts';
+    await failChunk(part);
+    const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue lang="en" user-id=${ME}>
+      <script type="application/json">
+        [{ "id": "$x", "text": "From the page", "votes": 1 }]
+      </script>
+    </devroom-qa-queue>`);
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')?.textContent).to.contain('Failed to fetch');
+    // Asking still works (the page's backend hears it) and the typed question is kept.
+    const asked = new Promise<CustomEvent<{ text: string }>>((r) => el.addEventListener('devroom-ask', r as EventListener, { once: true }));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Is there a recording?' });
+    await sendKeys({ press: 'Enter' });
+    expect((await asked).detail.text).to.equal('Is there a recording?');
+    await el.updateComplete;
+    expect($(el, '[part="mine"]')?.textContent).to.contain('Is there a recording?');
+    // New data from the page: the part is asked for again, and the own question stays.
+    el.questions = [{ id: '$y', text: 'Newer from the page', votes: 2 }];
+    await chunkServed(part);
+    await waitFor(() => $(el, '.row .text'), 'the questions');
+    await el.updateComplete;
+    expect(rowTexts(el, 5)).to.deep.equal(['Newer from the page']);
+    expect($(el, '[role="alert"]')?.textContent ?? 'no error', 'the error is gone').to.equal('no error');
+    expect($(el, '[part="mine"]')?.textContent).to.contain('Is there a recording?');
+  });
 
   it('keeps a 300+ question list ranked and the typed question while the treap index cannot load, and uses it once back', async () => {
     const part = '/components/qa-queue/ranked-set.ts';
