@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=test/fixtures/hls
 FF="ffmpeg -hide_banner -loglevel error -y"
-rm -rf "$OUT" && mkdir -p "$OUT/vod" "$OUT/live" "$OUT/broken" "$OUT/corrupt"
+rm -rf "$OUT" && mkdir -p "$OUT/vod" "$OUT/live" "$OUT/broken" "$OUT/corrupt" "$OUT/decode"
 
 # Common encode: video from testsrc2 (moving picture + frame counter), audio a 440 Hz tone.
 src() { # $1 = duration in seconds
@@ -102,5 +102,21 @@ vod_playlist() { # segment URIs, 2 s each
 }
 vod_playlist ../broken/seg0.mpegts seg1.mpegts ../broken/seg2.mpegts > "$OUT/corrupt/index.m3u8"
 vod_playlist seg1.mpegts > "$OUT/corrupt/only.m3u8"
+
+# 6. Decode error: a copy of vod/seg1 whose video continuation packets (PID 256, no payload
+# unit start, payload only) from packet 20 on carry seeded random bytes. It demuxes fine, then
+# Chromium's decoder fails on it (<video> error PIPELINE_ERROR_DECODE), which hls.js does not see.
+python3 - "$OUT/vod/seg1.mpegts" "$OUT/decode/seg1.mpegts" <<'PY'
+import sys, random
+data = bytearray(open(sys.argv[1], 'rb').read())
+rnd = random.Random(5)
+for i in range(20 * 188, len(data), 188):
+    pid = ((data[i + 1] & 0x1f) << 8) | data[i + 2]
+    if pid == 256 and not data[i + 1] & 0x40 and (data[i + 3] >> 4) & 3 == 1:
+        for j in range(i + 4, i + 188):
+            data[j] = rnd.randrange(256)
+open(sys.argv[2], 'wb').write(bytes(data))
+PY
+vod_playlist ../vod/seg0.mpegts seg1.mpegts ../vod/seg2.mpegts > "$OUT/decode/index.m3u8"
 
 du -ch "$OUT" | tail -1

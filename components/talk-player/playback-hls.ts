@@ -149,6 +149,22 @@ export function startHls(
     }
   };
 
+  // hls.js does not watch the <video>: when the decoder fails on data it already buffered,
+  // nothing else would notice (the player would sit "paused" on a dead video).
+  const detach = new AbortController();
+  hls.once(Events.DESTROYING, () => detach.abort());
+  video.addEventListener(
+    'error',
+    () => {
+      if (!video.error || video.error.code === MediaError.MEDIA_ERR_ABORTED) return;
+      // Chromium names the failing packet's time; elsewhere the playhead is close enough.
+      const hint = Number(/timestamp=(\d+)/.exec(video.error.message)?.[1]) / 1e6;
+      const t = Number.isFinite(hint) ? hint : video.currentTime;
+      onMediaError('decode', true, hls.latestLevelDetails?.fragments.find((f) => f.start <= t && t < f.start + f.duration));
+    },
+    { signal: detach.signal },
+  );
+
   hls.on(Events.ERROR, (_e, data: ErrorData) => {
     const details = data.details;
     if (!data.fatal) {
