@@ -9,9 +9,9 @@ import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusCo
 import { pick } from './food-truck-menu.js';
 import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
 import { referenceTarget } from '../room/relations.js';
-import { createRoot } from './create-root.js';
+import { createRoot, repairRoot } from './create-root.js';
 import { mapLimited } from './map-limited.js';
-import { rootFrom } from './room-sync.js';
+import { rootIds } from '../schema/root.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
@@ -46,9 +46,15 @@ const RETRY_LOOKBACK_MS = 5 * 60_000;
 const RETRY_MAX_PAGES = 10;
 
 export class FoodTruckOrders {
+  /** The current root: new orders relate to it. */
   rootId?: string;
-  /** Bumped when the root changes: loads for an older root are discarded. */
-  private generation = 0;
+  /**
+   * Every root whose orders count: each root of each state seen (docs/schema.md, "Roots"),
+   * never fewer, so no order disappears when two vendors opened ordering at once.
+   */
+  readonly roots = new Set<string>();
+  /** History reads in flight: live events wait in `buffer` until none is left. */
+  private loading = 0;
   /** Orders this viewer sees, by event id. */
   private readonly orders = new Map<string, Order>();
   /** `sender \n localId` → event id of the first order with that key. */
@@ -72,13 +78,21 @@ export class FoodTruckOrders {
     return this.b.room.userId;
   }
 
-  /** Follows the root state: a new root means new history. */
+  /** Follows the root state: a root not seen before means more history. */
   async onRoot(): Promise<void> {
     const event = this.b.rootWatch.get('orders');
-    const root = rootFrom(event);
-    if (event && !root) console.warn(`devroom: ${EventTypes.root} (orders) ${event.event_id} has no valid event_id; ignored`);
-    if (root && root.eventId !== this.rootId) return this.useRoot(root.eventId, false);
-    if (!root && this.rootId === undefined) {
+    const ids = rootIds(event?.content, event?.event_id);
+    if (event && !ids[0]) console.warn(`devroom: ${EventTypes.root} (orders) ${event.event_id} has no valid event_id; ignored`);
+    if (ids[0]) {
+      this.rootId = ids[0];
+      const reads = this.addRoots(ids, false);
+      // The state lacks a root we read: add it back (vendor) or re-send our own orders (create-root.ts).
+      if ([...this.roots].some((id) => !ids.includes(id))) {
+        void repairRoot({ room: this.b.room, purpose: 'orders', known: this.roots, mayWrite: () => this.b.canCreateRoot, itemType: ORDER_EVENT, localIdKey: 'localId' });
+      }
+      return reads;
+    }
+    if (this.rootId === undefined) {
       this.buffer = undefined;
       this.b.applyFlags();
       // The vendor opens ordering by opening the widget.
@@ -92,41 +106,49 @@ export class FoodTruckOrders {
     }
   }
 
-  /** Switches to a root: resets what we know and reads its history (a fresh root has none). */
-  private async useRoot(rootId: string, fresh: boolean): Promise<void> {
-    const generation = ++this.generation;
-    const carried = this.buffer ?? [];
-    this.rootId = rootId;
-    this.orders.clear();
-    this.byLocalId.clear();
-    this.statuses.clear();
+  /** Counts the orders of roots not seen before: reads their history (a root we just created has none). */
+  private async addRoots(ids: string[], fresh: boolean): Promise<void> {
+    const added = ids.filter((id) => !this.roots.has(id));
+    for (const id of added) this.roots.add(id);
     this.b.applyFlags();
-    this.buffer = fresh ? undefined : carried;
-    if (!fresh) {
-      try {
-        await this.loadHistory(rootId, generation);
-      } catch (error) {
-        if (generation === this.generation) this.b.notify(this.b.t().loadFailed(this.b.reason(error)), 'error');
-      }
-      if (generation !== this.generation) return;
-      const buffered = this.buffer ?? [];
-      this.buffer = undefined;
-      for (const event of buffered) this.applyLive(event);
+    if (!fresh) await Promise.all(added.map((id) => this.loadRoot(id)));
+    else if (!this.loading) this.flush();
+  }
+
+  private async loadRoot(rootId: string): Promise<void> {
+    this.loading++;
+    this.buffer ??= [];
+    try {
+      await this.loadHistory(rootId);
+    } catch (error) {
+      // Read again when a later state names it.
+      this.roots.delete(rootId);
+      if (rootId === this.rootId) this.b.notify(this.b.t().loadFailed(this.b.reason(error)), 'error');
+      else console.warn(`devroom: orders of the earlier root ${rootId} could not be read:`, error);
     }
+    if (!--this.loading) this.flush();
+  }
+
+  /** History is in: what arrived meanwhile is applied (duplicates are ignored). */
+  private flush(): void {
+    const buffered = this.buffer ?? [];
+    this.buffer = undefined;
+    for (const event of buffered) this.applyLive(event);
     this.schedulePush();
   }
 
-  private async loadHistory(rootId: string, generation: number): Promise<void> {
+  private async loadHistory(rootId: string): Promise<void> {
     const { room, requests } = this.b;
     const onPage = () => requests.relations++;
     const events = await readAllRelations(room, rootId, { relType: 'm.reference', eventType: ORDER_EVENT, direction: 'f' }, { onPage });
-    if (generation !== this.generation) return;
+    const before = new Set(this.orders.keys());
     for (const event of events) this.addOrder(event);
-    // Customers: only their own orders are shown, so only theirs need statuses.
-    await mapLimited([...this.orders.values()], STATUS_CONCURRENCY, async (order) => {
+    // Customers: only their own orders are shown, so only theirs need statuses (of this root's orders).
+    const added = [...this.orders.values()].filter((order) => !before.has(order.id));
+    await mapLimited(added, STATUS_CONCURRENCY, async (order) => {
       try {
         const related = await readAllRelations(room, order.id, { relType: 'm.reference', eventType: ORDER_STATUS_EVENT, direction: 'f' }, { onPage });
-        if (generation === this.generation) for (const event of related) this.addStatus(event);
+        for (const event of related) this.addStatus(event);
       } catch (error) {
         console.warn(`devroom: statuses of order ${order.id} could not be read:`, error);
       }
@@ -144,16 +166,16 @@ export class FoodTruckOrders {
   private applyLive(event: RoomEvent): void {
     if (!this.rootId) return;
     if (event.type === ORDER_EVENT) {
-      // Orders of an older root are not ours to show (and not worth a warning).
-      if (referenceTarget(event) !== this.rootId) return;
+      // Orders of a root the state never named are not ours to show (and not worth a warning).
+      if (!this.roots.has(referenceTarget(event) ?? '')) return;
       this.addOrder(event);
     } else this.addStatus(event);
     this.schedulePush();
   }
 
   private addOrder(event: RoomEvent): void {
-    if (!this.rootId) return;
-    const result = orderFromEvent(event, this.rootId);
+    const target = referenceTarget(event) ?? '';
+    const result = orderFromEvent(event, this.roots.has(target) ? target : '');
     if (!result.ok) {
       console.warn(`devroom: ${ORDER_EVENT} ${event.event_id} dropped:`, result.errors.join('; '));
       return;
@@ -274,14 +296,19 @@ export class FoodTruckOrders {
     if (!this.b.canCreateRoot) throw new RoomError(this.b.t().DEVROOM_NO_ROOT, 'DEVROOM_NO_ROOT');
     const name = this.b.el.currentMenu?.vendor.name ?? 'the food truck';
     this.creatingRoot ??= createRoot(this.b.room, 'orders', `Orders for ${name}: order in the devroom widget`)
-      .then((info) => info.eventId)
+      .then(async (info) => {
+        // The state echo may have been faster than the reply; an adopted root (another vendor's) has history.
+        if (this.rootId === undefined) {
+          this.rootId = info.eventId;
+          await this.addRoots(info.ids, info.created);
+        }
+        return info.eventId;
+      })
       .finally(() => {
         this.b.requests.send += 2;
         this.creatingRoot = undefined;
       });
     const eventId = await this.creatingRoot;
-    // The state echo may have been faster than the reply.
-    if (this.rootId === undefined) await this.useRoot(eventId, true);
     return this.rootId ?? eventId;
   }
 

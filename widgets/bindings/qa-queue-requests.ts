@@ -3,10 +3,12 @@
  * opening the Q&A (root notice + state) when a moderator asks the first question. A chunk
  * loaded with the first such request: most attendees only ask and vote.
  */
-import type { Room } from '../room/room.js';
+import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../schema/qa.js';
-import { createRoot } from './create-root.js';
+import { LOCAL_ID_KEY } from '../schema/qa-questions.js';
+import { rootIds } from '../schema/root.js';
+import { createRoot, repairRoot } from './create-root.js';
 import type { PowerWatch } from './room-sync.js';
 import type { QaBindingOptions, QaRequest } from './qa-queue.js';
 
@@ -27,13 +29,32 @@ export const requests: { [K in QaRequest]: Send<K> } = {
   'devroom-remove-hand': (room, _me, d) => stage(room, d.userId, { invited: false, dismissedAt: Date.now() }),
 };
 
-/** Opens the Q&A (the visible root notice, then the root state pointing at it) if the viewer may; resolves to the root's id. */
-export async function openQa(room: Room, power: PowerWatch, { title, hasCapability }: QaBindingOptions): Promise<string> {
-  const may =
-    power.can(room.userId, EventTypes.root, true) &&
-    hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
-    hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
-  if (!may) throw new Error('The Q&A is not open yet: a moderator opens it.');
+/** Whether the viewer may write the Q&A root (power, and the client granted the root state and the notice). */
+const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: QaBindingOptions) =>
+  power.can(room.userId, EventTypes.root, true) &&
+  hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
+  hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
+
+/**
+ * Opens the Q&A (the visible root notice, then the root state pointing at it) if the viewer
+ * may; resolves to the root's id (one another moderator wrote meanwhile is adopted).
+ */
+export async function openQa(room: Room, power: PowerWatch, options: QaBindingOptions): Promise<string> {
+  const { title } = options;
+  if (!mayOpen(room, power, options)) throw new Error('The Q&A is not open yet: a moderator opens it.');
   const root = await createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
   return root.eventId;
+}
+
+/**
+ * A Q&A root state with earlier roots, or one that lacks a root this widget read: reads the
+ * questions of every root it names (`add`), and puts a missing root back in the state, or
+ * (without the power) re-sends our own questions (create-root.ts).
+ */
+export function moreRoots(room: Room, power: PowerWatch, options: QaBindingOptions, state: RoomEvent, known: ReadonlySet<string>, add: (id: string) => void): void {
+  const ids = rootIds(state.content, state.event_id);
+  ids.forEach(add);
+  if ([...known].some((id) => !ids.includes(id))) {
+    void repairRoot({ room, purpose: 'qa', known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
+  }
 }

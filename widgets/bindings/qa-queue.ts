@@ -2,11 +2,12 @@ import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
+import { isEventId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
 import { mapLimited } from './map-limited.js';
-import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
+import { PowerWatch, StateWatch } from './room-sync.js';
 
 /**
  * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
@@ -52,8 +53,12 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const handWatch = new StateWatch(room, EventTypes.qaHand);
   const stageWatch = new StateWatch(room, EventTypes.qaStage);
   const cleanups: (() => void)[] = [];
+  /** The current root: new questions relate to it. */
   let rootId: string | undefined;
-  let loaded = false;
+  /** Every root whose questions count: each root of each state seen, never fewer (nothing asked disappears). */
+  const roots = new Set<string>();
+  /** History reads in flight (and the start-up state read): live events wait for them. */
+  let loading = 1;
   let buffered: RoomEvent[] = [];
   let requests = 0;
   let stopped = false;
@@ -96,8 +101,8 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const byLocalId = new Map<string, string>();
   const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
   const foldQuestion = (event: RoomEvent) => {
-    if (!rootId || questionIds.has(event.event_id)) return;
-    const parsed = parseQuestion(event, rootId);
+    if (questionIds.has(event.event_id)) return;
+    const parsed = parseQuestion(event, roots);
     if (!parsed.ok) {
       // Other messages in the room are simply not questions; a malformed question is logged.
       if (parsed.reason !== NOT_RELATED) console.warn(`devroom: question ${event.event_id} dropped: ${parsed.reason}`);
@@ -131,44 +136,66 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   cleanups.push(
     room.subscribe((event) => {
       if (event.state_key !== undefined) return;
-      if (!loaded) buffered.push(event);
+      if (loading) buffered.push(event);
       else foldLive(event);
     }),
   );
 
   async function loadHistory(root: string): Promise<void> {
-    const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message' }, { onPage: () => requests++ });
-    const parsed = questions.filter((e) => e.type === 'm.room.message');
-    const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
-      readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
-    );
-    if (stopped) return;
-    tally.batch(() => {
-      for (const q of parsed) foldQuestion(q);
-      for (const list of votes) for (const v of list) foldReaction(v);
-      // Everything that arrived while we read: duplicates are ignored by the tally.
-      for (const e of buffered) foldLive(e);
-    });
-    buffered = [];
-    loaded = true;
+    loading++;
+    try {
+      const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message' }, { onPage: () => requests++ });
+      const parsed = questions.filter((e) => e.type === 'm.room.message');
+      const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
+        readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
+      );
+      if (stopped) return;
+      tally.batch(() => {
+        for (const q of parsed) foldQuestion(q);
+        for (const list of votes) for (const v of list) foldReaction(v);
+      });
+    } catch (error) {
+      // Read again when a later state names it.
+      roots.delete(root);
+      console.error('devroom: could not load the Q&A history', error);
+    } finally {
+      loaded();
+    }
   }
-
-  // --- root: the event questions hang off -------------------------------------------
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
+  const loaded = () => {
+    if (--loading) return;
+    const live = buffered;
+    buffered = [];
+    tally.batch(() => live.forEach(foldLive));
+    resolveReady();
+  };
+
+  // --- root: the event questions hang off -------------------------------------------
+
   const onRoot = () => {
-    const root = rootFrom(rootWatch.get('qa'));
-    tally.preModeration = root?.content.preModeration === true;
+    const event = rootWatch.get('qa');
+    const content = event?.content;
+    tally.preModeration = content?.preModeration === true;
     el.preModeration = tally.preModeration;
-    if (!root || root.eventId === rootId) return;
-    rootId = root.eventId;
-    loaded = false;
-    loadHistory(rootId).then(resolveReady, (error: unknown) => {
-      console.error('devroom: could not load the Q&A history', error);
-      loaded = true;
-      resolveReady();
-    });
+    if (!event || !isEventId(content?.event_id)) return;
+    addRoot((rootId = content.event_id));
+    // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
+    // read: qa-queue-requests.ts reads them and repairs the state. Rare, so not in the first load.
+    if (content.previous !== undefined || roots.size > 1) {
+      loading++;
+      requestCode()
+        .then((m) => m.moreRoots(room, power, options, event, roots, addRoot), console.warn)
+        .finally(loaded);
+    }
+  };
+  const addRoot = (id: string) => {
+    if (roots.has(id)) return;
+    roots.add(id);
+    void loadHistory(id);
   };
   cleanups.push(rootWatch.onChange(onRoot));
 
@@ -245,23 +272,9 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     });
   }
 
-  // A room without a root: load nothing, show an empty queue (asking opens it if allowed).
-  Promise.all([rootWatch.ready, power.ready]).then(
-    () => {
-      updatePower();
-      if (!rootId) {
-        loaded = true;
-        // Events buffered while there was no root cannot be questions yet.
-        buffered = [];
-        resolveReady();
-      }
-    },
-    (error: unknown) => {
-      console.error('devroom: could not read the room state', error);
-      loaded = true;
-      resolveReady();
-    },
-  );
+  // The start-up read is one of the reads live events wait for. A room without a root loads
+  // nothing and shows an empty queue (asking opens it if allowed).
+  Promise.all([rootWatch.ready, power.ready]).then(updatePower, (error: unknown) => console.error('devroom: could not read the room state', error)).finally(loaded);
 
   return {
     ready,

@@ -4,12 +4,11 @@ import type { ContactRequestDetail, ContactStatusDetail } from '../../components
 import { readAllRelations } from '../room/relations.js';
 import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
-import { EventTypes } from '../schema/namespace.js';
 import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactStatus } from '../schema/stand.js';
 import { referenceTarget } from '../room/relations.js';
-import { createRoot } from './create-root.js';
+import { createRoot, repairRoot } from './create-root.js';
 import { mapLimited } from './map-limited.js';
-import { rootFrom } from './room-sync.js';
+import { rootIds } from '../schema/root.js';
 import type { PowerWatch, RootInfo } from './room-sync.js';
 import { ROOT_PURPOSE } from './stand-booth.js';
 
@@ -35,8 +34,8 @@ export interface ContactsHost {
 }
 
 export interface Contacts {
-  /** (Re)reads the requests of the current root. */
-  load(): Promise<void>;
+  /** Reads the requests of the roots a root state names (default: the current one) that were not read yet. */
+  load(state?: RootInfo): Promise<void>;
   /** The user may now manage requests: read everyone's statuses. */
   manageChanged(manage: boolean): void;
   /** Re-renders the lists (after a permission change). */
@@ -91,9 +90,15 @@ export function bindContacts(host: ContactsHost): Contacts {
   /** Requests whose status history has been read (or that arrived live, so have none). */
   const statusLoaded = new Set<string>();
   const localSends = new Map<string, LocalSend>();
+  /**
+   * Every root whose requests count: each root of each state seen (docs/schema.md, "Roots"),
+   * never fewer, so no request disappears when two staff members opened the stand at once.
+   */
+  const roots = new Set<string>();
+  /** History reads in flight: live events wait in `buffered` until none is left. */
+  let loading = 0;
   let contactsLoaded = false;
   let buffered: RoomEvent[] = [];
-  let loadGeneration = 0;
   function trustedStatus(req: FoldedRequest): 'open' | 'answered' {
     let status: 'open' | 'answered' = 'open';
     for (const s of req.statuses) if (power.can(s.sender, CONTACT_STATUS_EVENT, false)) status = s.status;
@@ -101,8 +106,9 @@ export function bindContacts(host: ContactsHost): Contacts {
   }
 
   function addRequest(event: RoomEvent): void {
-    const root = host.root();
-    if (requests.has(event.event_id) || !root || referenceTarget(event) !== root.eventId) return;
+    const target = referenceTarget(event) ?? '';
+    // The roots read, and the current one (its state may be newer than our last read).
+    if (requests.has(event.event_id) || !(roots.has(target) || host.root()?.eventId === target)) return;
     const parsed = parseContactRequest(event.content);
     if (!parsed.ok) {
       console.warn(`devroom: ignored ${CONTACT_EVENT} ${event.event_id}:`, parsed.errors.join('; '));
@@ -166,13 +172,13 @@ export function bindContacts(host: ContactsHost): Contacts {
     return (canManage() ? all : all.filter((r) => r.event.sender === me)).filter((r) => !statusLoaded.has(r.event.event_id));
   }
 
-  async function loadStatuses(generation: number): Promise<void> {
+  async function loadStatuses(): Promise<void> {
     const targets = statusTargets();
     targets.forEach((r) => statusLoaded.add(r.event.event_id));
     await mapLimited(targets, 4, async (req) => {
       try {
         const events = await readAllRelations(room, req.event.event_id, { relType: 'm.reference', eventType: CONTACT_STATUS_EVENT, direction: 'f' });
-        if (generation === loadGeneration) events.forEach(addStatus);
+        events.forEach(addStatus);
       } catch (error) {
         statusLoaded.delete(req.event.event_id);
         console.warn(`devroom: could not read the status of ${req.event.event_id}`, error);
@@ -180,25 +186,30 @@ export function bindContacts(host: ContactsHost): Contacts {
     });
   }
 
-  async function loadContacts(): Promise<void> {
-    const generation = ++loadGeneration;
-    contactsLoaded = false;
-    requests.clear();
-    byLocalId.clear();
-    statusSeen.clear();
-    statusLoaded.clear();
-    const root = host.root();
-    if (root) {
-      try {
-        const events = await readAllRelations(room, root.eventId, { relType: 'm.reference', eventType: CONTACT_EVENT, direction: 'f' });
-        if (generation !== loadGeneration) return;
-        events.forEach(addRequest);
-        await loadStatuses(generation);
-      } catch (error) {
-        console.warn('devroom: could not read the contact requests', error);
-      }
+  async function loadContacts(state = host.root()): Promise<void> {
+    const ids = rootIds(state?.content, `${ROOT_PURPOSE} root`);
+    const added = ids.filter((id) => !roots.has(id));
+    added.forEach((id) => roots.add(id));
+    // The state lacks a root we read: add it back (staff) or re-send our own requests (create-root.ts).
+    if (ids[0] && [...roots].some((id) => !ids.includes(id))) {
+      void repairRoot({ room, purpose: ROOT_PURPOSE, known: roots, mayWrite: mayCreateRoot, itemType: CONTACT_EVENT, localIdKey: 'localId' });
     }
-    if (generation !== loadGeneration) return;
+    loading++;
+    contactsLoaded = false;
+    await Promise.all(
+      added.map(async (id) => {
+        try {
+          const events = await readAllRelations(room, id, { relType: 'm.reference', eventType: CONTACT_EVENT, direction: 'f' });
+          events.forEach(addRequest);
+        } catch (error) {
+          // Read again when a later state names it.
+          roots.delete(id);
+          console.warn(`devroom: could not read the contact requests of ${id}`, error);
+        }
+      }),
+    );
+    await loadStatuses();
+    if (--loading) return;
     contactsLoaded = true;
     const pending = buffered;
     buffered = [];
@@ -229,13 +240,9 @@ export function bindContacts(host: ContactsHost): Contacts {
     const root = host.root();
     if (root) return Promise.resolve(root);
     if (!mayCreateRoot()) return Promise.resolve(undefined);
-    creatingRoot ??= (async () => {
-      // Another staff member may just have created it.
-      const existing = rootFrom((await room.readState(EventTypes.root, ROOT_PURPOSE))[0]);
-      if (existing) return existing;
-      const name = host.standName() ?? 'this stand';
-      return createRoot(room, ROOT_PURPOSE, `Contact requests for ${name}: leave yours in the stand widget.`);
-    })().finally(() => (creatingRoot = undefined));
+    // createRoot adopts a root another staff member has just created.
+    const name = host.standName() ?? 'this stand';
+    creatingRoot ??= createRoot(room, ROOT_PURPOSE, `Contact requests for ${name}: leave yours in the stand widget.`).finally(() => (creatingRoot = undefined));
     return creatingRoot;
   }
 
@@ -272,7 +279,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     load: loadContacts,
     manageChanged(manage) {
       // Became staff: read the statuses of everyone's requests.
-      if (manage && contactsLoaded) void loadStatuses(loadGeneration).then(renderContacts);
+      if (manage && contactsLoaded) void loadStatuses().then(renderContacts);
     },
     render() {
       if (contactsLoaded) renderContacts();

@@ -144,15 +144,17 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
 
   function applyRoot(): void {
     const next = rootFrom(rootWatch.get(ROOT_PURPOSE));
-    if (next?.eventId === root?.eventId) return;
+    // Any new state (also one that only lists more earlier roots): the contacts part reads what is new.
+    if (next?.content === root?.content) return;
     if (rootWatch.get(ROOT_PURPOSE) && !next) {
       console.warn(`devroom: ignored ${EventTypes.root} (${ROOT_PURPOSE}) without a valid event_id`);
       if (root) return;
     }
     root = next;
     applyPermissions();
-    // A load already in flight may have read the old root: read again once it is done.
-    if (contactsPart) void contactsPart.then((part) => part?.load(), () => {});
+    // After a load in flight (it reads only roots not read yet); this state, not a later one:
+    // two states in a row (two staff members creating a root at once) both count.
+    if (contactsPart) void contactsPart.then((part) => part?.load(next), () => {});
     else if (usesContacts() || mayCreateRoot()) void loadContactsLogged();
   }
 

@@ -18,12 +18,12 @@ export interface QuestionEvent {
 /** parseQuestion's reason for a message that is not about this Q&A at all (not worth a warning). */
 export const NOT_RELATED = 'not related to the Q&A root';
 
-/** A question: `m.room.message` m.text with an `m.reference` to the Q&A root. */
-export function parseQuestion(event: RoomEvent, rootId: string): { ok: true; value: QuestionEvent } | { ok: false; reason: string } {
-  if (event.type !== 'm.room.message') return { ok: false, reason: 'not m.room.message' };
+/** A question: `m.room.message` m.text with an `m.reference` to one of the Q&A roots (the current one or an earlier one the state lists). */
+export function parseQuestion(event: RoomEvent, roots: ReadonlySet<string>): { ok: true; value: QuestionEvent } | { ok: false; reason: string } {
   const c = event.content;
   const relates = c['m.relates_to'];
-  if (!isRecord(relates) || relates.rel_type !== 'm.reference' || relates.event_id !== rootId) {
+  // Other event types are not questions either (the binding passes only messages).
+  if (event.type !== 'm.room.message' || !isRecord(relates) || relates.rel_type !== 'm.reference' || !roots.has(relates.event_id as string)) {
     return { ok: false, reason: NOT_RELATED };
   }
   if (c.msgtype !== 'm.text') return { ok: false, reason: `msgtype ${String(c.msgtype)} is not m.text` };
