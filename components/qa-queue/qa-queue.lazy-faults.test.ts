@@ -42,6 +42,28 @@ function fill(model: QaTally, n: number, from = 0): void {
 describe('<devroom-qa-queue> when a part cannot load', () => {
   afterEach(() => sinon.restore());
 
+  // First: a new question from someone else loads the sections part too (its announcement).
+  it('a raised hand whose panel cannot load says "Not sent", keeps the line, and is raised on the next try', async () => {
+    const part = '/components/qa-queue/qa-queue.sections.ts';
+    await failChunk(part);
+    const el = await queue({ handsEnabled: true });
+    const raised: unknown[] = [];
+    el.addEventListener('devroom-raise-hand', (e) => raised.push(e.detail));
+    $<HTMLInputElement>(el, '#hand-text')!.focus();
+    await sendKeys({ type: 'Demo please' });
+    buttonsNamed(el, '✋ Raise hand')[0]!.click();
+    await chunkFailed(part);
+    await waitFor(() => $(el, '.hands [role="status"]')?.textContent?.includes('Not sent'), '"Not sent"');
+    expect(raised, 'nothing raised while the panel is missing').to.deep.equal([]);
+    expect($<HTMLInputElement>(el, '#hand-text')!.value).to.equal('Demo please');
+    expect(buttonsNamed(el, '✋ Raise hand')[0]!.getAttribute('aria-disabled')).to.equal('false');
+    // The network is back: the same button again.
+    buttonsNamed(el, '✋ Raise hand')[0]!.click();
+    await chunkServed(part);
+    await waitFor(() => raised.length, 'the raised hand');
+    expect(raised).to.deep.equal([{ text: 'Demo please' }]);
+  });
+
   it('plain page: says the questions could not be read, keeps asking usable, and reads them when new data comes', async () => {
     const part = '/components/qa-queue/data.ts';
     await failChunk(part);
@@ -69,6 +91,31 @@ describe('<devroom-qa-queue> when a part cannot load', () => {
     expect(rowTexts(el, 5)).to.deep.equal(['Newer from the page']);
     expect($(el, '[role="alert"]')?.textContent ?? 'no error', 'the error is gone').to.equal('no error');
     expect($(el, '[part="mine"]')?.textContent).to.contain('Is there a recording?');
+  });
+
+  it('shows the first 100 of a long list while the virtual list cannot load, and every question once back', async () => {
+    const part = '/components/qa-queue/virtual.ts';
+    await failChunk(part);
+    const model = new QaTally();
+    const el = await queue({ model });
+    fill(model, 150);
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect($(el, '#open-heading')!.textContent).to.contain('(150)');
+    expect(el.shadowRoot!.querySelectorAll('.row')).to.have.length(100);
+    expect(rowTexts(el, 1)).to.deep.equal(['Question 49']);
+    // Not asked again in a loop: only at a later update.
+    await aTimeout(300);
+    expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 0 });
+    // The next update (a vote) asks again; then End reaches the last question.
+    model.addVote({ voteId: '$late', questionId: '$q0', voter: '@late:x', key: '👍' });
+    await chunkServed(part);
+    await waitFor(() => $(el, '.spacer.virtual'), 'the virtual list');
+    $<HTMLElement>(el, '.row')!.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('aria-posinset') === '150', 'the last row focused');
+    expect(el.shadowRoot!.activeElement!.textContent).to.contain('Question');
   });
 
   it('keeps a 300+ question list ranked and the typed question while the treap index cannot load, and uses it once back', async () => {

@@ -272,10 +272,13 @@ export class DevroomQaQueue extends LitElement {
           this.requestUpdate();
         },
         (error: unknown) => {
-          this.#asked.delete(name);
           console.error(`devroom-qa-queue: could not load ${name}`, error);
-          // Shown (no update otherwise: a re-render would ask again at once, in a loop offline).
-          if (failed?.()) this.requestUpdate();
+          failed?.();
+          // Shown at once (a long list's 20 interim rows give way to all 100 it renders without
+          // virtual.ts; a raised hand says "Not sent"), asked again only at a later update: in
+          // this one it would ask again at once, in a loop while offline.
+          this.requestUpdate();
+          void this.updateComplete.then(() => this.#asked.delete(name));
         },
       ),
     );
