@@ -24,6 +24,24 @@ async function booth(props: Partial<DevroomStandBooth> = {}): Promise<DevroomSta
 }
 
 describe('<devroom-stand-booth> when a part cannot load', () => {
+  it('shows a formatted description as plain text while its renderer cannot load, formatted once back', async () => {
+    const part = '/components/stand-booth/description.ts';
+    await failChunk(part);
+    // No schedule or video: the next test faults their part, which this page must not have yet.
+    const { schedule: _schedule, video: _video, ...bare } = sampleStand();
+    const el = await booth({ stand: bare });
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(text(el)).to.contain('Kitten Linux boots in **under five seconds** on hardware from 2008.');
+    expect($(el, '[part="description"] strong')).to.equal(null);
+    // The next update (here presence) asks again.
+    el.presence = new Set(['@ann:example.org']);
+    await chunkServed(part);
+    await waitFor(() => $(el, '[part="description"] strong'), 'the formatted description');
+    expect($(el, '[part="description"] strong')!.textContent).to.equal('under five seconds');
+    expect(text(el)).to.not.contain('**');
+  });
+
   it('shows the stand without its schedule while the extras part cannot load, and the whole schedule once back', async () => {
     const part = '/components/stand-booth/stand-extras.ts';
     await failChunk(part);
