@@ -181,14 +181,14 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     const content = event?.content;
     tally.preModeration = content?.preModeration === true;
     el.preModeration = tally.preModeration;
-    if (!event || !isEventId(content?.event_id)) return;
+    if (!isEventId(content?.event_id)) return;
     addRoot((rootId = content.event_id));
     // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
     // read: qa-queue-requests.ts reads them and repairs the state. Rare, so not in the first load.
     if (content.previous !== undefined || roots.size > 1) {
       loading++;
       requestCode()
-        .then((m) => m.moreRoots(room, power, options, event, roots, addRoot), console.warn)
+        .then((m) => m.moreRoots(room, power, options, event!, roots, addRoot), console.warn)
         .finally(loaded);
     }
   };

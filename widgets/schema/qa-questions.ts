@@ -27,9 +27,8 @@ export function parseQuestion(event: RoomEvent, roots: ReadonlySet<string>): { o
     return { ok: false, reason: NOT_RELATED };
   }
   if (c.msgtype !== 'm.text') return { ok: false, reason: `msgtype ${String(c.msgtype)} is not m.text` };
-  if (typeof c.body !== 'string') return { ok: false, reason: 'body is not a string' };
-  const text = c.body.trim();
-  if (!text) return { ok: false, reason: 'empty body' };
+  const text = typeof c.body === 'string' ? c.body.trim() : '';
+  if (!text) return { ok: false, reason: 'no text in body' };
   if (text.length > MAX_QUESTION_BODY) return { ok: false, reason: `body longer than ${MAX_QUESTION_BODY} characters` };
   if (!isUserId(event.sender)) return { ok: false, reason: 'bad sender' };
   const localId = c[LOCAL_ID_KEY];
