@@ -11,6 +11,9 @@ import { WidgetHost } from '../testing/host.js';
 import type { MountedWidget } from '../testing/host.js';
 import { approveAll } from '../testing/driver.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { SECTIONS } from '../../components/qa-queue/tally.js';
+import { elementIn, leaveAll, sit, widgetFor } from '../../test/e2e/widget-harness.js';
 
 /**
  * The root race through the Element-like host (real widget pages, ClientWidgetApi,
@@ -50,6 +53,7 @@ function holdFirstRootWrites(room: MemoryRoom, parties = 2): void {
 let widgetCount = 0;
 const hosts: { host: WidgetHost; container: HTMLElement }[] = [];
 afterEach(() => {
+  leaveAll();
   for (const { host, container } of hosts.splice(0)) {
     host.stop();
     container.remove();
@@ -87,7 +91,21 @@ function text(node: Node): string {
 
 const booth = (mounted: MountedWidget) => waitFor(() => mounted.iframe.contentDocument?.querySelector<DevroomStandBooth>('devroom-stand-booth'), 'booth element');
 const rootWrites = (room: MemoryRoom) => room.timeline.filter((e) => e.type === EventTypes.root);
-const stateIds = (room: MemoryRoom) => rootIds(room.getState(EventTypes.root, 'contacts')[0]?.content);
+const stateIds = (room: MemoryRoom, purpose = 'contacts') => rootIds(room.getState(EventTypes.root, purpose)[0]?.content);
+
+/** Types a question and presses Ask, as a person does. */
+async function ask(el: DevroomQaQueue, text: string): Promise<void> {
+  const input = el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea#ask')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
+}
+
+const questionTexts = (el: DevroomQaQueue) =>
+  SECTIONS.flatMap((s) => el.model.section(s).slice())
+    .map((q) => q.text)
+    .sort();
 
 describe('root race through the Element-like host', function () {
   this.timeout(20_000);
@@ -118,5 +136,32 @@ describe('root race through the Element-like host', function () {
 
     const later = await booth(open(room, BO));
     await waitFor(() => both(later), 'both requests for a booth opened later');
+  });
+
+  it('two moderators ask the first question at the same moment: both questions reach both queues and an attendee who opens later', async () => {
+    const MOD1 = '@mo:example.org';
+    const MOD2 = '@max:example.org';
+    const room = new MemoryRoom({ creator: ADMIN, powerLevels: { users: { [MOD1]: 50, [MOD2]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+    for (const u of [MOD1, MOD2, ALICE]) room.join(u);
+    holdFirstRootWrites(room);
+    const qa = widgetFor('qa-queue', 'race-qa');
+    const m1 = await elementIn<DevroomQaQueue>(await sit(room, MOD1, qa), 'devroom-qa-queue');
+    const m2 = await elementIn<DevroomQaQueue>(await sit(room, MOD2, qa), 'devroom-qa-queue');
+    await Promise.all([m1.updateComplete, m2.updateComplete]);
+    await Promise.all([ask(m1, 'Asked by the first moderator'), ask(m2, 'Asked by the second moderator')]);
+
+    const sent = await waitFor(() => {
+      const qs = room.timeline.filter((e) => e.type === 'm.room.message' && e.content.msgtype === 'm.text');
+      return qs.length === 2 && qs;
+    }, 'both questions in the room');
+    const targets = sent.map((e) => (e.content['m.relates_to'] as { event_id: string }).event_id);
+    expect(targets[0], 'each went to its own root').to.not.equal(targets[1]);
+    const both = ['Asked by the first moderator', 'Asked by the second moderator'];
+    for (const el of [m1, m2]) await waitFor(() => String(questionTexts(el)) === String(both), 'both questions in each queue');
+    await waitFor(() => stateIds(room, 'qa').length === 2, 'the state lists both roots');
+
+    const late = await elementIn<DevroomQaQueue>(await sit(room, ALICE, qa), 'devroom-qa-queue');
+    await waitFor(() => String(questionTexts(late)) === String(both), 'both questions for a late attendee');
+    expect(rootWrites(room).length).to.be.at.most(4);
   });
 });
