@@ -335,6 +335,64 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     expect(messages(late.el)).to.deep.equal(['Do you ship to Ghent?', 'Is there an ARM build?']);
   });
 
+  it('food truck and stand: a customer / visitor whose order or request lost its root re-sends it once; a vendor / staff member who opens later counts it once', async () => {
+    sinon.stub(rootRepair, 'graceMs').value(50);
+    const room = devroomRoom([MOD1, ANN]);
+    const menu = sampleMenuJson();
+    const now = Date.now();
+    menu.openingHours = [{ opens: new Date(now - 3_600_000).toISOString(), closes: new Date(now + 10 * 3_600_000).toISOString() }];
+    menu.ordering = { open: true, closesAt: new Date(now + 9 * 3_600_000).toISOString() };
+    room.setState(EventTypes.menu, '', menu as unknown as Record<string, unknown>, MOD1);
+    room.setState(EventTypes.stand, '', sampleStand(), ANN);
+    const notice = (sender: string) => room.inject('m.room.message', { msgtype: 'm.notice', body: 'root' }, sender).event_id;
+    const ordersA = notice(MOD1);
+    const contactsA = notice(ANN);
+    room.setState(EventTypes.root, 'orders', { event_id: ordersA }, MOD1);
+    room.setState(EventTypes.root, 'contacts', { event_id: contactsA }, ANN);
+
+    const truckEl = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
+    const truck = bindFoodTruckMenu(truckEl, room.as(ALICE));
+    const boothEl = mount<DevroomStandBooth>('devroom-stand-booth');
+    const booth = bindStandBooth(boothEl, room.as(ALICE));
+    cleanups.push(() => truck.stop(), () => booth.stop());
+    await Promise.all([truck.ready, booth.ready]);
+    const rel = (root: string) => ({ rel_type: 'm.reference', event_id: root });
+    await room.as(ALICE).sendEvent(EventTypes.order, {
+      localId: 'o-alice',
+      lines: [{ itemId: 'mate', name: 'Club-Mate', quantity: 1, unitPrice: 300, choices: [] }],
+      total: 300,
+      currency: 'EUR',
+      'm.relates_to': rel(ordersA),
+    });
+    await room.as(ALICE).sendEvent(EventTypes.contactRequest, { localId: 'c-alice', message: 'Call me back', 'm.relates_to': rel(contactsA) });
+    await waitFor(() => truckEl.orders.length === 1 && boothEl.ownRequests.length === 1, 'her order and request shown');
+
+    // Privileged clients without devroom replace both roots.
+    const ordersB = notice(MOD1);
+    const contactsB = notice(ANN);
+    room.setState(EventTypes.root, 'orders', { event_id: ordersB }, MOD1);
+    room.setState(EventTypes.root, 'contacts', { event_id: contactsB }, ANN);
+
+    const copies = (type: string, root: string) => room.timeline.filter((e) => e.type === type && target(e) === root);
+    const order = await waitFor(() => copies(EventTypes.order, ordersB)[0], 'the order re-sent');
+    const request = await waitFor(() => copies(EventTypes.contactRequest, contactsB)[0], 'the request re-sent');
+    expect(order.content.localId).to.equal('o-alice');
+    expect(request.content).to.include({ localId: 'c-alice', message: 'Call me back' });
+    await sleep(300);
+    expect(copies(EventTypes.order, ordersB)).to.have.length(1);
+    expect(copies(EventTypes.contactRequest, contactsB)).to.have.length(1);
+    expect(truckEl.orders).to.have.length(1);
+    expect(boothEl.ownRequests).to.have.length(1);
+
+    const vendorEl = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
+    const vendor = bindFoodTruckMenu(vendorEl, room.as(MOD1));
+    const staffEl = mount<DevroomStandBooth>('devroom-stand-booth');
+    const staff = bindStandBooth(staffEl, room.as(ANN));
+    cleanups.push(() => vendor.stop(), () => staff.stop());
+    await Promise.all([vendor.ready, staff.ready]);
+    await waitFor(() => vendorEl.orders.length === 1 && staffEl.contactRequests.length === 1, 'counted once by the vendor and staff');
+  });
+
   it('a creator that finds a root on its re-read (before or right after its notice) adopts it instead of writing', async () => {
     const room = devroomRoom([MOD1, MOD2]);
     const first = await createRoot(room.as(MOD1), 'qa', 'Q&A');
