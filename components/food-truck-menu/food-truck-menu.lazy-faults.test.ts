@@ -94,6 +94,28 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     expect(cartLines(el)).to.deep.equal(['1 × Club-Mate']);
   });
 
+  it('a plain page with `src`: says its loader could not load (it stayed on "Loading menu…" for good), loads the menu once back', async () => {
+    const fetch = sinon.stub(window, 'fetch');
+    fetch.callThrough();
+    fetch.withArgs(sinon.match(/menus\/good\.json$/)).callsFake(async () => new Response(JSON.stringify(sampleMenuJson()), { status: 200 }));
+    const part = '/components/food-truck-menu/menu-source.ts';
+    await failChunk(part, 100); // down until chunkBack
+    const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang="en" src="/menus/good.json"></devroom-food-truck-menu>`);
+    await chunkFailed(part, 3); // the import, its retry, and the retry of the error's own update
+    await el.updateComplete;
+    expect(plain($(el, '[part="error"][role="alert"]')?.textContent)).to.equal('The menu could not be loaded: menu-source: not downloaded, trying again');
+    const { failed } = await chunkRequests(part);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await chunkRequests(part), 'no loop while offline').to.deep.equal({ failed, served: 0 });
+    await chunkBack(part);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    await waitFor(() => $(el, 'h2'), 'the menu');
+    await el.updateComplete;
+    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
+    expect($(el, '[part="error"]')?.textContent ?? 'no error').to.equal('no error');
+  });
+
   it('keeps the cart while the filter panel cannot load, and shows the filters once back', async () => {
     const part = '/components/food-truck-menu/filters-panel.ts';
     await failChunk(part);

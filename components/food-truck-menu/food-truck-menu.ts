@@ -189,6 +189,8 @@ export class DevroomFoodTruckMenu extends LitElement {
   #filtersStored = false;
   /** The last menu check: only its problems are worded. */
   #check?: MenuCheck;
+  /** menu-source.ts could not load: the next update asks again. */
+  #srcRetry?: boolean;
   /** A menu waiting for menu-more.ts (checkMenu said `later`). */
   #later?: unknown;
   #clock?: ReturnType<typeof setInterval>;
@@ -308,6 +310,14 @@ export class DevroomFoodTruckMenu extends LitElement {
     }
   }
 
+  /**
+   * Shows that part `name` could not load, when `show`. Only when no error shows yet: a changed
+   * _errors is an update, an update asks again at once, and offline that would loop.
+   */
+  #failed(name: string, show: unknown): void {
+    if (show && !this._errors.length) this._errors = [`${name}: not downloaded, trying again`];
+  }
+
   /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
   #lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void, failed?: () => void): void {
     if (!want || this.#asked.has(key)) return;
@@ -335,10 +345,16 @@ export class DevroomFoodTruckMenu extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('menu') && this.menu !== undefined) this._accept(this.menu);
     // A plain page's `src`: fetched by a module of its own (widgets never set it).
-    if (changed.has('src') && this.menu === undefined) {
+    if ((changed.has('src') || this.#srcRetry) && this.menu === undefined) {
+      this.#srcRetry = false;
       this._abort?.abort();
       this._loading = !!this.src;
-      this.#lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this));
+      // If its module cannot load: "Loading menu…" stayed for good (nothing asked again).
+      // Say so, and ask again at the next update (the clock's, every 15 s).
+      this.#lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this), () => {
+        this.#srcRetry = true;
+        this.#failed('menu-source', true);
+      });
     }
     // A menu with the rarer fields (options, times, images, vendor link) waits for menu-more.ts to check them;
     // an accepted one with opening hours or time windows needs it to render them.
@@ -353,9 +369,8 @@ export class DevroomFoodTruckMenu extends LitElement {
         if (this.#later !== undefined) this._accept(this.#later);
       },
       // With no menu on screen the customer saw only "Loading menu…", for as long as the
-      // connection was down: say it failed (the clock's next update asks again). Only when no
-      // error shows yet: a changed _errors is an update, and an update asks again at once.
-      () => void (!this._menu && !this._errors.length && (this._errors = ['menu-more: not downloaded, trying again'])),
+      // connection was down: say it failed (the clock's next update asks again).
+      () => this.#failed('menu-more', !this._menu),
     );
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
