@@ -265,7 +265,9 @@ export class DevroomStandBooth extends LitElement {
     await ensureLocale(this.#i18n.lang, translations, LOCALES, 'devroom-stand-booth');
     // Parts the stand shown (or arriving) needs wait for their code, as a language waits for
     // its strings: a formatted description its renderer, a schedule or video the extras.
-    const raw: unknown = this.stand;
+    // With a src, the stand read from it (#raw): its schedule, dropped while this part could
+    // not load, asks for it again at a later update.
+    const raw: unknown = this.stand ?? this.#raw;
     const stands = [this.current, raw && typeof raw === 'object' ? (raw as Partial<Record<keyof Stand, unknown>>) : undefined];
     const need = (test: (s: Partial<Record<keyof Stand, unknown>>) => unknown) => stands.some((s) => s && test(s));
     const me = this.currentUser;
