@@ -138,4 +138,23 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
     expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 1 });
   });
+  it('a vendor sees the menu while the vendor view cannot load, and the orders tab once back', async () => {
+    const part = '/components/food-truck-menu/vendor-view.ts';
+    await failChunk(part, 100); // down until chunkBack (other parts arriving are updates that ask again)
+    const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang="en" can-manage .menu=${sampleMenuJson()}></devroom-food-truck-menu>`);
+    el.orders = [{ id: '$a', sender: '@ana:x', placedAt: NOON, lines: [{ itemId: 'mate', name: 'Club-Mate', choices: [], quantity: 1, unitPrice: 300 }], total: 300, currency: 'EUR' }];
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
+    expect(!!item(el, 'Club-Mate'), 'the menu is there').to.equal(true);
+    expect(!!$(el, '.tabs'), 'no tabs yet').to.equal(false);
+    await chunkBack(part);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    await waitFor(() => button(el.shadowRoot!, 'Orders'), 'the Orders tab');
+    button(el.shadowRoot!, 'Orders')!.click();
+    await el.updateComplete;
+    expect(plain($(el, '.base')?.textContent)).to.contain('Club-Mate');
+    expect((await chunkRequests(part)).served).to.equal(1);
+  });
 });
