@@ -87,9 +87,7 @@ export class FoodTruckOrders {
       this.rootId = ids[0];
       const reads = this.addRoots(ids, false);
       // The state lacks a root we read: add it back (vendor) or re-send our own orders (create-root.ts).
-      if ([...this.roots].some((id) => !ids.includes(id))) {
-        void repairRoot({ room: this.b.room, purpose: 'orders', known: this.roots, mayWrite: () => this.b.canCreateRoot, itemType: ORDER_EVENT, localIdKey: 'localId' });
-      }
+      if ([...this.roots].some((id) => !ids.includes(id))) this.repair();
       return reads;
     }
     if (this.rootId === undefined) {
@@ -104,6 +102,10 @@ export class FoodTruckOrders {
         }
       }
     }
+  }
+
+  private repair(): void {
+    void repairRoot({ room: this.b.room, purpose: 'orders', known: this.roots, mayWrite: () => this.b.canCreateRoot, itemType: ORDER_EVENT, localIdKey: 'localId' });
   }
 
   /** Counts the orders of roots not seen before: reads their history (a root we just created has none). */
@@ -297,11 +299,12 @@ export class FoodTruckOrders {
     const name = this.b.el.currentMenu?.vendor.name ?? 'the food truck';
     this.creatingRoot ??= createRoot(this.b.room, 'orders', `Orders for ${name}: order in the devroom widget`)
       .then(async (info) => {
-        // The state echo may have been faster than the reply; an adopted root (another vendor's) has history.
-        if (this.rootId === undefined) {
-          this.rootId = info.eventId;
-          await this.addRoots(info.ids, info.created);
-        }
+        // Counted at once, not only from the state's echo (a client may deliver just the latest
+        // of two quick state events); an adopted root (another vendor's) has history to read.
+        this.rootId ??= info.eventId;
+        await this.addRoots(info.ids, info.created);
+        // Another vendor's root may already have replaced ours.
+        this.repair();
         return info.eventId;
       })
       .finally(() => {

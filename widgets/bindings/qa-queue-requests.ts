@@ -37,14 +37,22 @@ const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: QaBindingOpti
 
 /**
  * Opens the Q&A (the visible root notice, then the root state pointing at it) if the viewer
- * may; resolves to the root's id (one another moderator wrote meanwhile is adopted).
+ * may; resolves to the root's id (one another moderator wrote meanwhile is adopted). The
+ * root counts at once (`add`), without waiting for the state's echo: a client that delivers
+ * only the latest of two quick state events would otherwise never show it, nor put it back.
  */
-export async function openQa(room: Room, power: PowerWatch, options: QaBindingOptions): Promise<string> {
+export async function openQa(room: Room, power: PowerWatch, options: QaBindingOptions, known: ReadonlySet<string>, add: (id: string) => void): Promise<string> {
   const { title } = options;
   if (!mayOpen(room, power, options)) throw new Error('The Q&A is not open yet: a moderator opens it.');
   const root = await createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
+  add(root.eventId);
+  void repair(room, power, options, known);
   return root.eventId;
 }
+
+/** Puts roots this widget counts back into the state, or (without the power) re-sends our own questions (create-root.ts). */
+const repair = (room: Room, power: PowerWatch, options: QaBindingOptions, known: ReadonlySet<string>) =>
+  repairRoot({ room, purpose: 'qa', known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
 
 /**
  * A Q&A root state with earlier roots, or one that lacks a root this widget read: reads the
@@ -54,7 +62,5 @@ export async function openQa(room: Room, power: PowerWatch, options: QaBindingOp
 export function moreRoots(room: Room, power: PowerWatch, options: QaBindingOptions, state: RoomEvent, known: ReadonlySet<string>, add: (id: string) => void): void {
   const ids = rootIds(state.content, state.event_id);
   ids.forEach(add);
-  if ([...known].some((id) => !ids.includes(id))) {
-    void repairRoot({ room, purpose: 'qa', known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
-  }
+  if ([...known].some((id) => !ids.includes(id))) void repair(room, power, options, known);
 }

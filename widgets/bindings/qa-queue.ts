@@ -218,7 +218,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     // A question asked while the room state is still arriving waits for it: the root may exist.
     if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
     if (rootId) return rootId;
-    return (await requestCode()).openQa(room, power, options);
+    return (await requestCode()).openQa(room, power, options, roots, addRoot);
   }
 
   async function sendQuestion(localId: string, text: string): Promise<void> {

@@ -160,6 +160,34 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     for (const seat of [m1, m2, late]) expect(questionTexts(seat.el)).to.have.length(2);
   });
 
+  it('Q&A: the replaced root is put back even when no widget ever receives its state event (a client delivering only the latest state)', async () => {
+    const room = devroomRoom([MOD1, MOD2]);
+    const gate = raceGate(2);
+    const firstRootWrite = () => rootWrites(room, 'qa')[0]?.event_id;
+    /** Like a client whose sync coalesced two quick state changes: the first root state never arrives. */
+    const coalescing = (view: Room): Room =>
+      new Proxy(view, {
+        get(target, prop) {
+          if (prop === 'subscribe') {
+            return (listener: (e: RoomEvent) => void) => target.subscribe((e) => (e.event_id === firstRootWrite() ? undefined : listener(e)));
+          }
+          const value = Reflect.get(target, prop, target) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    const m1 = qaSeat(gate(coalescing(room.as(MOD1))));
+    const m2 = qaSeat(gate(coalescing(room.as(MOD2))));
+    await Promise.all([m1.binding.ready, m2.binding.ready]);
+    ask(m1.el, 'One', 'l-one');
+    ask(m2.el, 'Two', 'l-two');
+    await waitFor(() => stateIds(room, 'qa').length === 2, 'the replaced root back in the state');
+    for (const seat of [m1, m2]) await waitFor(() => String(questionTexts(seat.el)) === 'One,Two', 'both questions in each queue');
+    await settled(room, 'qa', 4);
+    const late = qaSeat(room.as(ALICE));
+    await late.binding.ready;
+    expect(questionTexts(late.el)).to.deep.equal(['One', 'Two']);
+  });
+
   it('Q&A: an attendee whose question hangs off a root that vanished re-sends it once (same local id), counted once everywhere', async () => {
     sinon.stub(rootRepair, 'graceMs').value(50);
     const room = devroomRoom([MOD1, MOD2]);

@@ -191,9 +191,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     const added = ids.filter((id) => !roots.has(id));
     added.forEach((id) => roots.add(id));
     // The state lacks a root we read: add it back (staff) or re-send our own requests (create-root.ts).
-    if (ids[0] && [...roots].some((id) => !ids.includes(id))) {
-      void repairRoot({ room, purpose: ROOT_PURPOSE, known: roots, mayWrite: mayCreateRoot, itemType: CONTACT_EVENT, localIdKey: 'localId' });
-    }
+    if (ids[0] && [...roots].some((id) => !ids.includes(id))) repair();
     loading++;
     contactsLoaded = false;
     await Promise.all(
@@ -235,6 +233,8 @@ export function bindContacts(host: ContactsHost): Contacts {
     el.contactRequests = canManage() ? incoming : [];
   }
 
+  const repair = () => void repairRoot({ room, purpose: ROOT_PURPOSE, known: roots, mayWrite: mayCreateRoot, itemType: CONTACT_EVENT, localIdKey: 'localId' });
+
   let creatingRoot: Promise<RootInfo | undefined> | undefined;
   function ensureRoot(): Promise<RootInfo | undefined> {
     const root = host.root();
@@ -242,7 +242,15 @@ export function bindContacts(host: ContactsHost): Contacts {
     if (!mayCreateRoot()) return Promise.resolve(undefined);
     // createRoot adopts a root another staff member has just created.
     const name = host.standName() ?? 'this stand';
-    creatingRoot ??= createRoot(room, ROOT_PURPOSE, `Contact requests for ${name}: leave yours in the stand widget.`).finally(() => (creatingRoot = undefined));
+    creatingRoot ??= createRoot(room, ROOT_PURPOSE, `Contact requests for ${name}: leave yours in the stand widget.`)
+      .then((info) => {
+        // Ours counts at once, not only from the state's echo (a client may deliver just the
+        // latest of two quick state events); an adopted root is read when its state arrives.
+        if (info.created) roots.add(info.eventId);
+        repair();
+        return info;
+      })
+      .finally(() => (creatingRoot = undefined));
     return creatingRoot;
   }
 
