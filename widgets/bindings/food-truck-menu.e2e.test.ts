@@ -164,19 +164,21 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     const statuses = room.timeline.filter((e) => e.type === EventTypes.orderStatus);
     expect(statuses.map((e) => e.content.status)).to.deep.equal(['received', 'preparing', 'ready']);
     expect(statuses[0]!.content).to.include({ pickupNumber: 1 });
-    expect(statuses.every((e) => (e.content['m.relates_to'] as { event_id: string }).event_id === order.event_id)).to.equal(true);
+    // Each status relates to the root (one read finds orders and statuses) and names its order.
+    expect(statuses.every((e) => (e.content['m.relates_to'] as { event_id: string }).event_id === rootId && e.content.order === order.event_id)).to.equal(true);
 
-    // Reload: everything comes back from relations. Alice: 1 page of orders + statuses of her 1 order.
+    // Reload: everything comes back from relations. Alice: 1 page with her order and its statuses
+    // (2 before statuses related to the root: the orders page, then one read per own order).
     await alice.remount();
     await waitFor(() => alice.text('[part="ready"]').includes('number 1'), 'ready after reload');
     expect(alice.text('.my-orders')).to.contain('1 × Club-Mate');
-    expect(alice.binding().requests).to.deep.equal({ readState: 3, relations: 2, send: 0 });
+    expect(alice.binding().requests).to.deep.equal({ readState: 3, relations: 1, send: 0 });
     await vendor.remount();
     vendor.button('Orders (0)')?.click();
     await vendor.el().updateComplete;
     expect(ordersRoot(room)).to.equal(rootId);
-    // The vendor reads every order's statuses (one order here): 2 requests, no new root.
-    expect(vendor.binding().requests).to.deep.equal({ readState: 3, relations: 2, send: 0 });
+    // The vendor reads every order and status in one page, whatever the number of orders; no new root.
+    expect(vendor.binding().requests).to.deep.equal({ readState: 3, relations: 1, send: 0 });
     expect(vendor.el().orders.map((o) => o.id)).to.deep.equal([order.event_id]);
   });
 
@@ -189,16 +191,18 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     const bobs = await room.as(BOB).sendEvent(EventTypes.order, { localId: 'b1', lines: [line], total: 300, currency: 'EUR', 'm.relates_to': relates });
     await room.as(BOB).sendEvent(EventTypes.order, { localId: 'b2', lines: [line], total: 300, currency: 'EUR', 'm.relates_to': relates });
     const alices = await room.as(ALICE).sendEvent(EventTypes.order, { localId: 'a1', lines: [line], total: 300, currency: 'EUR', 'm.relates_to': relates });
-    await room.as(VENDOR).sendEvent(EventTypes.orderStatus, { status: 'received', pickupNumber: 7, 'm.relates_to': { rel_type: 'm.reference', event_id: bobs } });
+    await room.as(VENDOR).sendEvent(EventTypes.orderStatus, { order: bobs, status: 'received', pickupNumber: 7, 'm.relates_to': relates });
     vendor.host.stop();
 
     const alice = await open(room, ALICE);
     await waitFor(() => alice.el().orders.length, 'orders');
     expect(alice.el().orders.map((o) => o.id)).to.deep.equal([alices]);
-    expect(alice.binding().requests).to.deep.equal({ readState: 3, relations: 2, send: 0 });
+    // One page each: the root's orders and statuses (before: 2 for Alice, 4 for the vendor, one read per order).
+    expect(alice.binding().requests).to.deep.equal({ readState: 3, relations: 1, send: 0 });
+    expect(alice.el().statusEvents).to.deep.equal([]);
     const vendorAgain = await open(room, VENDOR);
     await waitFor(() => vendorAgain.el().orders.length === 3, 'all orders');
-    expect(vendorAgain.binding().requests).to.deep.equal({ readState: 3, relations: 4, send: 0 });
+    expect(vendorAgain.binding().requests).to.deep.equal({ readState: 3, relations: 1, send: 0 });
     expect(vendorAgain.el().statusEvents.map((s) => s.pickupNumber)).to.deep.equal([7]);
   });
 
@@ -219,7 +223,8 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
 
     // Bob forges a status on Alice's order (the event type's level would stop him on a real
     // server for this type; a reader still checks, e.g. for a room with looser levels).
-    room.inject(EventTypes.orderStatus, { status: 'ready', pickupNumber: 13, 'm.relates_to': { rel_type: 'm.reference', event_id: order.event_id } }, BOB);
+    const rootId = ordersRoot(room)!;
+    room.inject(EventTypes.orderStatus, { order: order.event_id, status: 'ready', pickupNumber: 13, 'm.relates_to': { rel_type: 'm.reference', event_id: rootId } }, BOB);
     await new Promise((r) => setTimeout(r, 300));
     expect(alice.el().statusEvents).to.deep.equal([]);
     expect(alice.text('.my-orders')).to.contain('Sent, waiting for the vendor');

@@ -10,17 +10,18 @@ import { pick } from './food-truck-menu.js';
 import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
-import { mapLimited } from './map-limited.js';
 import { rootIds } from '../schema/root.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
  * this user may create one).
  *
- * History comes only from relations: the orders relating to the root, then the statuses
- * relating to each order (at most 4 reads in flight; customers only read their own
- * orders' statuses, the vendor all). Live order and status events are buffered while
- * history loads. Status events count only from senders with the power to send them.
+ * History comes only from relations: one paginated read per root finds its orders and
+ * their statuses (a status relates to the root and names its order, docs/schema.md), so
+ * start-up costs pages of data, not one read per order. Statuses are folded once every
+ * root read is in: one must name an order read under one of the roots, and counts only
+ * from a sender with the power to send it. Live order and status events are buffered
+ * while history loads.
  *
  * Idempotent ordering: a retry keeps its localId; before re-sending, we look for the
  * order in the room (it may have arrived although the reply was lost), and two orders
@@ -40,7 +41,6 @@ const MESSAGES: Messages<Record<'orderFailed' | 'statusFailed' | 'menuFailed', (
   },
 };
 
-const STATUS_CONCURRENCY = 4;
 /** How far before the first attempt a retry looks for an order that arrived anyway. */
 const RETRY_LOOKBACK_MS = 5 * 60_000;
 const RETRY_MAX_PAGES = 10;
@@ -59,6 +59,13 @@ export class FoodTruckOrders {
   private readonly orders = new Map<string, Order>();
   /** `sender \n localId` → event id of the first order with that key. */
   private readonly byLocalId = new Map<string, string>();
+  /**
+   * Every valid order read under one of the roots (also those a customer does not show):
+   * its `sender \n localId` key and its root, so a status can be checked and sent against it.
+   */
+  private readonly known = new Map<string, { key: string; root: string }>();
+  /** Status events read with the history, folded once every root read is in. */
+  private readStatuses: RoomEvent[] = [];
   /** Trusted status events of shown orders, by event id. */
   private readonly statuses = new Map<string, OrderStatusEvent>();
   /** Live events that arrive while history loads; undefined when not loading. */
@@ -135,6 +142,9 @@ export class FoodTruckOrders {
   private flush(): void {
     const buffered = this.buffer ?? [];
     this.buffer = undefined;
+    const read = this.readStatuses;
+    this.readStatuses = [];
+    for (const event of read) this.addStatus(event);
     for (const event of buffered) this.applyLive(event);
     this.schedulePush();
   }
@@ -142,19 +152,13 @@ export class FoodTruckOrders {
   private async loadHistory(rootId: string): Promise<void> {
     const { room, requests } = this.b;
     const onPage = () => requests.relations++;
-    const events = await readAllRelations(room, rootId, { relType: 'm.reference', eventType: ORDER_EVENT, direction: 'f' }, { onPage });
-    const before = new Set(this.orders.keys());
-    for (const event of events) this.addOrder(event);
-    // Customers: only their own orders are shown, so only theirs need statuses (of this root's orders).
-    const added = [...this.orders.values()].filter((order) => !before.has(order.id));
-    await mapLimited(added, STATUS_CONCURRENCY, async (order) => {
-      try {
-        const related = await readAllRelations(room, order.id, { relType: 'm.reference', eventType: ORDER_STATUS_EVENT, direction: 'f' }, { onPage });
-        for (const event of related) this.addStatus(event);
-      } catch (error) {
-        console.warn(`devroom: statuses of order ${order.id} could not be read:`, error);
-      }
-    });
+    // No event-type filter: orders and statuses come in one read (fewer pages than two filtered ones).
+    const events = await readAllRelations(room, rootId, { relType: 'm.reference', direction: 'f' }, { onPage });
+    for (const event of events) {
+      if (event.type === ORDER_EVENT) this.addOrder(event);
+      // A status may name an order of another root still being read: folded in flush().
+      else if (event.type === ORDER_STATUS_EVENT) this.readStatuses.push(event);
+    }
   }
 
   // ---- folding room events ----
@@ -183,8 +187,9 @@ export class FoodTruckOrders {
       return;
     }
     const order = result.value;
-    if (!this.b.isVendor && order.sender !== this.me) return;
     const key = `${order.sender}\n${order.localId}`;
+    if (!this.known.has(order.id)) this.known.set(order.id, { key, root: target });
+    if (!this.b.isVendor && order.sender !== this.me) return;
     const first = this.byLocalId.get(key);
     // A retry that reached the room twice: the first order counts, the second is ignored.
     if (first !== undefined && first !== order.id) return;
@@ -193,18 +198,19 @@ export class FoodTruckOrders {
   }
 
   private addStatus(event: RoomEvent): void {
+    const drop = (why: string) => console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped: ${why}`);
     const result = statusFromEvent(event);
-    if (!result.ok) {
-      console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped:`, result.errors.join('; '));
-      return;
-    }
-    const status = result.value;
-    if (!this.orders.has(status.orderId)) return;
-    if (!this.b.power.can(event.sender, ORDER_STATUS_EVENT, false)) {
-      console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped: ${event.sender} lacks the power level to set order status`);
-      return;
-    }
-    this.statuses.set(status.id, status);
+    if (!result.ok) return drop(result.errors.join('; '));
+    const { root, ...status } = result.value;
+    if (!this.roots.has(root)) return drop(`it relates to ${root}, not an orders root we read`);
+    const order = this.known.get(status.orderId);
+    if (!order) return drop(`it names ${status.orderId}, not an order under a root we read`);
+    // The copy that counts (a re-sent order has two): a status given to either applies to it.
+    const counted = this.byLocalId.get(order.key);
+    // Someone else's order: customers show only their own.
+    if (counted === undefined) return;
+    if (!this.b.power.can(event.sender, ORDER_STATUS_EVENT, false)) return drop(`${event.sender} lacks the power level to set order status`);
+    this.statuses.set(status.id, { ...status, orderId: counted });
   }
 
   private schedulePush(): void {
@@ -319,8 +325,11 @@ export class FoodTruckOrders {
     const { el, room, requests } = this.b;
     try {
       if (!this.b.isVendor) throw new RoomError('only the vendor changes order status', 'M_FORBIDDEN');
+      // Against the root the order hangs off: readers of that root find it with the order.
+      const rootId = this.known.get(detail.orderId)?.root ?? this.rootId;
+      if (!rootId) throw new RoomError(this.b.t().DEVROOM_NO_ROOT, 'DEVROOM_NO_ROOT');
       requests.send++;
-      const eventId = await room.sendEvent(ORDER_STATUS_EVENT, statusContent(detail));
+      const eventId = await room.sendEvent(ORDER_STATUS_EVENT, statusContent(detail, rootId));
       this.statuses.set(eventId, {
         id: eventId,
         orderId: detail.orderId,

@@ -45,16 +45,26 @@ export function orderFromEvent(event: RoomEvent, rootId: string): Result<Order> 
   };
 }
 
-/** `dev.devroom.order.status` → OrderStatusEvent (not yet checked for the sender's power). */
-export function statusFromEvent(event: RoomEvent): Result<OrderStatusEvent> {
+/** A status as read from the room: the order it names, and the root it relates to. */
+export type OrderStatusRead = OrderStatusEvent & { root: string };
+
+/**
+ * `dev.devroom.order.status` → OrderStatusEvent (not yet checked for the sender's power,
+ * nor whether the order it names exists: the binding knows the orders). Since 0.x a status
+ * relates to the orders root and names its order in `order` (docs/schema.md), so one
+ * /relations read of a root finds orders and statuses.
+ */
+export function statusFromEvent(event: RoomEvent): Result<OrderStatusRead> {
   if (event.type !== ORDER_STATUS_EVENT || event.state_key !== undefined) return fail(`expected a ${ORDER_STATUS_EVENT} room event`);
-  const orderId = referenceOf(event);
-  if (!orderId) return fail('m.relates_to: expected an m.reference to the order');
+  const root = referenceOf(event);
+  if (!root) return fail('m.relates_to: expected an m.reference to the orders root');
+  const orderId = event.content.order;
+  if (!isEventId(orderId)) return fail('order: expected the event id of the order');
   const parsed = parseStatusContent(event.content);
   if (!parsed.ok) return fail(parsed.error);
   return {
     ok: true,
-    value: { id: event.event_id, orderId, ts: event.origin_server_ts, sender: event.sender, ...parsed.content },
+    value: { id: event.event_id, orderId, ts: event.origin_server_ts, sender: event.sender, ...parsed.content, root },
   };
 }
 
@@ -70,12 +80,13 @@ export function orderContent(detail: PlaceOrderDetail, rootId: string): Record<s
   };
 }
 
-/** Content of the status event for a `devroom-order-status` request. */
-export function statusContent(detail: OrderStatusDetail): Record<string, unknown> {
+/** Content of the status event for a `devroom-order-status` request; `rootId` is the root the order relates to. */
+export function statusContent(detail: OrderStatusDetail, rootId: string): Record<string, unknown> {
   return {
+    order: detail.orderId,
     status: detail.status,
     ...(detail.reason ? { reason: detail.reason } : {}),
     ...(detail.pickupNumber !== undefined ? { pickupNumber: detail.pickupNumber } : {}),
-    'm.relates_to': { rel_type: 'm.reference', event_id: detail.orderId },
+    'm.relates_to': { rel_type: 'm.reference', event_id: rootId },
   };
 }

@@ -139,8 +139,8 @@ export function seedFoodTruck(room: MemoryRoom): void {
       },
       sender,
     ).event_id;
-  const status = (orderId: string, content: Record<string, unknown>) =>
-    room.inject(EventTypes.orderStatus, { ...content, 'm.relates_to': { rel_type: 'm.reference', event_id: orderId } }, vendor);
+  // A status relates to the orders root and names its order (docs/schema.md).
+  const status = (orderId: string, content: Record<string, unknown>) => room.inject(EventTypes.orderStatus, { order: orderId, ...content, 'm.relates_to': root }, vendor);
 
   const earlier = order(ATTENDEES.alice, 'demo-alice-1', [{ itemId: 'mate', name: 'Club-Mate', quantity: 1, unitPrice: 300 }]);
   status(earlier, { status: 'received', pickupNumber: 11 });
