@@ -7,17 +7,18 @@ import type { Room, RoomEvent } from '../room/room.js';
 import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactStatus } from '../schema/stand.js';
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
-import { mapLimited } from './map-limited.js';
 import { rootIds } from '../schema/root.js';
 import type { PowerWatch, RootInfo } from './room-sync.js';
 import { ROOT_PURPOSE } from './stand-booth.js';
 
 /**
  * The contact-request half of the stand booth binding (docs/schema.md, "Stand"): requests
- * relate to the `contacts` root, history only from /relations, statuses per request (≤ 4
- * reads in flight), trusted only from senders with power. The booth binding loads it on
- * demand, once the stand has a contacts root or the user may create one: the stand itself
- * renders without it.
+ * and their statuses relate to the `contacts` root (a status names its request), so one
+ * paginated /relations read per root finds both: start-up costs pages of data, not one
+ * read per request. A status must name a request read under one of the roots and is
+ * trusted only from a sender with power; the latest trusted one wins. The booth binding
+ * loads it on demand, once the stand has a contacts root or the user may create one: the
+ * stand itself renders without it.
  */
 
 export interface ContactsHost {
@@ -36,7 +37,7 @@ export interface ContactsHost {
 export interface Contacts {
   /** Reads the requests of the roots a root state names (default: the current one) that were not read yet. */
   load(state?: RootInfo): Promise<void>;
-  /** The user may now manage requests: read everyone's statuses. */
+  /** Manage permission changed (everyone's statuses are read already: re-renders). */
   manageChanged(manage: boolean): void;
   /** Re-renders the lists (after a permission change). */
   render(): void;
@@ -51,8 +52,8 @@ interface FoldedRequest {
   localId: string;
   message: string;
   contact?: string;
-  /** Status events in room order (trust is decided when folding, with current power levels). */
-  statuses: { eventId: string; sender: string; status: 'open' | 'answered' }[];
+  /** Status events as read (trust is decided when folding, with current power levels). */
+  statuses: { eventId: string; sender: string; status: 'open' | 'answered'; ts: number }[];
 }
 
 interface LocalSend {
@@ -87,8 +88,13 @@ export function bindContacts(host: ContactsHost): Contacts {
   const requests = new Map<string, FoldedRequest>();
   const byLocalId = new Map<string, string>();
   const statusSeen = new Set<string>();
-  /** Requests whose status history has been read (or that arrived live, so have none). */
-  const statusLoaded = new Set<string>();
+  /**
+   * Every valid request read under one of the roots, counted or not (a re-sent copy): its
+   * `sender\nlocalId` key and root, so a status can be checked and sent against it.
+   */
+  const known = new Map<string, { key: string; root: string }>();
+  /** Status events read with the history, folded once every root read is in. */
+  let readStatuses: RoomEvent[] = [];
   const localSends = new Map<string, LocalSend>();
   /**
    * Every root whose requests count: each root of each state seen (docs/schema.md, "Roots"),
@@ -99,10 +105,11 @@ export function bindContacts(host: ContactsHost): Contacts {
   let loading = 0;
   let contactsLoaded = false;
   let buffered: RoomEvent[] = [];
+  /** The latest status from a sender with the power (by server time; a tie goes to the one read later). */
   function trustedStatus(req: FoldedRequest): 'open' | 'answered' {
-    let status: 'open' | 'answered' = 'open';
-    for (const s of req.statuses) if (power.can(s.sender, CONTACT_STATUS_EVENT, false)) status = s.status;
-    return status;
+    let latest: FoldedRequest['statuses'][number] | undefined;
+    for (const s of req.statuses) if (power.can(s.sender, CONTACT_STATUS_EVENT, false) && (!latest || s.ts >= latest.ts)) latest = s;
+    return latest?.status ?? 'open';
   }
 
   function addRequest(event: RoomEvent): void {
@@ -116,6 +123,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     }
     // A retry after a timeout may have reached the room twice: the first one counts.
     const key = `${event.sender}\n${parsed.value.localId}`;
+    if (!known.has(event.event_id)) known.set(event.event_id, { key, root: target });
     if (byLocalId.has(key)) return;
     byLocalId.set(key, event.event_id);
     requests.set(event.event_id, { event, ...parsed.value, statuses: [] });
@@ -124,16 +132,22 @@ export function bindContacts(host: ContactsHost): Contacts {
 
   function addStatus(event: RoomEvent): void {
     if (statusSeen.has(event.event_id)) return;
-    const target = referenceTarget(event);
-    const req = target ? requests.get(target) : undefined;
-    if (!req) return;
+    const drop = (why: string) => console.warn(`devroom: ignored ${CONTACT_STATUS_EVENT} ${event.event_id}: ${why}`);
     const parsed = parseContactStatus(event.content);
-    if (!parsed.ok) {
-      console.warn(`devroom: ignored ${CONTACT_STATUS_EVENT} ${event.event_id}:`, parsed.errors.join('; '));
-      return;
-    }
+    if (!parsed.ok) return drop(parsed.errors.join('; '));
+    const root = referenceTarget(event);
+    if (!root || !(roots.has(root) || host.root()?.eventId === root)) return drop('it relates to no contacts root we read');
+    const { request, status } = parsed.value;
+    const item = known.get(request);
+    if (!item) return drop(`it names ${request}, not a contact request under a root we read`);
+    // The copy that counts (a re-sent request has two): a status given to either applies to it.
+    const req = requests.get(byLocalId.get(item.key) ?? '');
+    // Redacted meanwhile.
+    if (!req) return;
     statusSeen.add(event.event_id);
-    req.statuses.push({ eventId: event.event_id, sender: event.sender, status: parsed.value.status });
+    // Kept (power levels may change), but not counted while the sender lacks the power.
+    if (!power.can(event.sender, CONTACT_STATUS_EVENT, false)) drop(`${event.sender} lacks the power level to set it (not counted)`);
+    req.statuses.push({ eventId: event.event_id, sender: event.sender, status, ts: event.origin_server_ts });
   }
 
   function removeRedacted(eventId: string): void {
@@ -147,10 +161,8 @@ export function bindContacts(host: ContactsHost): Contacts {
   }
 
   function applyLive(event: RoomEvent): void {
-    if (event.type === CONTACT_EVENT) {
-      addRequest(event);
-      statusLoaded.add(event.event_id);
-    } else if (event.type === CONTACT_STATUS_EVENT) addStatus(event);
+    if (event.type === CONTACT_EVENT) addRequest(event);
+    else if (event.type === CONTACT_STATUS_EVENT) addStatus(event);
     else if (event.type === 'm.room.redaction') {
       const target = event.redacts ?? (typeof event.content.redacts === 'string' ? event.content.redacts : undefined);
       if (target) removeRedacted(target);
@@ -166,26 +178,6 @@ export function bindContacts(host: ContactsHost): Contacts {
     }
   });
 
-  /** Which requests need their status history: all for staff, own ones for visitors. */
-  function statusTargets(): FoldedRequest[] {
-    const all = [...requests.values()];
-    return (canManage() ? all : all.filter((r) => r.event.sender === me)).filter((r) => !statusLoaded.has(r.event.event_id));
-  }
-
-  async function loadStatuses(): Promise<void> {
-    const targets = statusTargets();
-    targets.forEach((r) => statusLoaded.add(r.event.event_id));
-    await mapLimited(targets, 4, async (req) => {
-      try {
-        const events = await readAllRelations(room, req.event.event_id, { relType: 'm.reference', eventType: CONTACT_STATUS_EVENT, direction: 'f' });
-        events.forEach(addStatus);
-      } catch (error) {
-        statusLoaded.delete(req.event.event_id);
-        console.warn(`devroom: could not read the status of ${req.event.event_id}`, error);
-      }
-    });
-  }
-
   async function loadContacts(state = host.root()): Promise<void> {
     const ids = rootIds(state?.content, `${ROOT_PURPOSE} root`);
     const added = ids.filter((id) => !roots.has(id));
@@ -197,8 +189,13 @@ export function bindContacts(host: ContactsHost): Contacts {
     await Promise.all(
       added.map(async (id) => {
         try {
-          const events = await readAllRelations(room, id, { relType: 'm.reference', eventType: CONTACT_EVENT, direction: 'f' });
-          events.forEach(addRequest);
+          // No event-type filter: requests and statuses come in one read (fewer pages than two filtered ones).
+          const events = await readAllRelations(room, id, { relType: 'm.reference', direction: 'f' });
+          for (const event of events) {
+            if (event.type === CONTACT_EVENT) addRequest(event);
+            // A status may name a request of another root still being read: folded below.
+            else if (event.type === CONTACT_STATUS_EVENT) readStatuses.push(event);
+          }
         } catch (error) {
           // Read again when a later state names it.
           roots.delete(id);
@@ -206,9 +203,11 @@ export function bindContacts(host: ContactsHost): Contacts {
         }
       }),
     );
-    await loadStatuses();
     if (--loading) return;
     contactsLoaded = true;
+    const read = readStatuses;
+    readStatuses = [];
+    read.forEach(addStatus);
     const pending = buffered;
     buffered = [];
     pending.forEach(applyLive);
@@ -285,9 +284,8 @@ export function bindContacts(host: ContactsHost): Contacts {
 
   return {
     load: loadContacts,
-    manageChanged(manage) {
-      // Became staff: read the statuses of everyone's requests.
-      if (manage && contactsLoaded) void loadStatuses().then(renderContacts);
+    manageChanged() {
+      if (contactsLoaded) renderContacts();
     },
     render() {
       if (contactsLoaded) renderContacts();
@@ -295,12 +293,15 @@ export function bindContacts(host: ContactsHost): Contacts {
     ensureRoot,
     send: sendContact,
     setStatus(detail) {
-      if (!canManage() || !requests.has(detail.requestId)) return;
+      const rootId = known.get(detail.requestId)?.root;
+      if (!canManage() || !requests.has(detail.requestId) || !rootId) return;
       notify(undefined);
       room
+        // Against the root the request hangs off: readers of that root find it with the request.
         .sendEvent(CONTACT_STATUS_EVENT, {
+          request: detail.requestId,
           status: detail.status,
-          'm.relates_to': { rel_type: 'm.reference', event_id: detail.requestId },
+          'm.relates_to': { rel_type: 'm.reference', event_id: rootId },
         })
         .catch((error: unknown) => notify(`Could not mark the request: ${describeRoomError(error)}`));
     },

@@ -1,7 +1,7 @@
 import { CONTACT_LIMITS } from '../../components/stand-booth/contact.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import { EventTypes } from './namespace.js';
-import { Problems, bool, finish, int, isRecord, oneOf, str } from './validate.js';
+import { Problems, bool, finish, int, isEventId, isRecord, oneOf, str } from './validate.js';
 import type { Result } from './validate.js';
 
 /**
@@ -55,13 +55,24 @@ export function parseContactRequest(content: unknown): Result<ContactRequestCont
 
 export const CONTACT_STATUSES = ['open', 'answered'] as const;
 
-/** `dev.devroom.stand.contact.status` content. */
-export function parseContactStatus(content: unknown): Result<{ status: (typeof CONTACT_STATUSES)[number] }> {
+export interface ContactStatusContent {
+  /** Event id of the contact request this status is for. */
+  request: string;
+  status: (typeof CONTACT_STATUSES)[number];
+}
+
+/**
+ * `dev.devroom.stand.contact.status` content. Since 0.x a status relates to the contacts
+ * root (checked by the caller) and names its request in `request` (docs/schema.md).
+ */
+export function parseContactStatus(content: unknown): Result<ContactStatusContent> {
   const p = new Problems();
   if (!isRecord(content)) return { ok: false, errors: ['(content): expected an object'] };
+  const request = content.request;
+  if (!isEventId(request)) p.add('request', 'expected the event id of the contact request');
   const status = oneOf(p, content, 'status', CONTACT_STATUSES);
   if (status === undefined && !p.errors.length) p.add('status', 'is required');
-  return finish(p, { status: status ?? 'open' });
+  return finish(p, { request: isEventId(request) ? request : '', status: status ?? 'open' });
 }
 
 /**
