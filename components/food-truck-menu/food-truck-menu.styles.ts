@@ -84,12 +84,6 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .item img {
-    /* 96×96 from its width/height attributes */
-    object-fit: cover;
-    border-radius: calc(var(--_radius) / 2);
-    flex: none;
-  }
   .item-body {
     flex: 1;
     min-width: 0;

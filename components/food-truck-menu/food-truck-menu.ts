@@ -12,6 +12,7 @@ import type { OrderingView } from './ordering-view.js';
 import type { VendorView } from './vendor-view.js';
 import type { FilterPanel } from './filters-panel.js';
 import type * as More from './menu-more.js';
+import type { MenuMedia } from './menu-media.js';
 import type * as RoomLink from './room-link.js';
 import { locales, strings } from './strings.js';
 import type { CoreKey } from './strings.js';
@@ -116,6 +117,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     userId: { attribute: 'user-id' },
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
     sendTimeout: { type: Number, attribute: 'send-timeout' },
+    loadMedia: { attribute: false },
     theme: { reflect: true },
     _menu: { state: true, attribute: false },
     _errors: { state: true, attribute: false },
@@ -158,6 +160,13 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   theme: 'light' | 'dark' | undefined;
 
+  /**
+   * Turns an `mxc://` item image into a displayable URL, undefined when it cannot (widgets:
+   * the client's download_file). Its `blob:` URLs belong to the element, which revokes them.
+   * Without it (plain pages) mxc images show their placeholder.
+   */
+  loadMedia: ((mxc: string) => Promise<string | undefined>) | undefined;
+
   // The @internal members below are used by the lazily loaded parts (menu-source, views).
   /** @internal The menu on screen (the last one that validated). */
   _menu: Menu | undefined;
@@ -178,6 +187,7 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** @internal */ _ordering?: OrderingView;
   /** @internal */ _vendor?: VendorView;
   /** @internal */ _filterPanel?: FilterPanel;
+  /** @internal mxc:// images, once a menu has them and `loadMedia` is set. */ _media?: MenuMedia;
   /** @internal */ _jsonLd?: HTMLScriptElement;
   /** @internal The `src` fetch in flight. */ _abort?: AbortController;
   /** Lazy modules asked for (each once). */
@@ -237,6 +247,8 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in the page: render again (images whose blob: URLs were revoked at disconnect).
+    this.requestUpdate();
     this.#clock = setInterval(() => (this._now = Date.now()), 15_000);
     const script = this.menu === undefined && !this.src && this.querySelector(':scope > script[type="application/json"]');
     if (script) {
@@ -253,6 +265,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     clearInterval(this.#clock);
     this._ordering?.stop();
     this._abort?.abort();
+    this._media?.clear();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -372,6 +385,7 @@ export class DevroomFoodTruckMenu extends LitElement {
       // connection was down: say it failed (the clock's next update asks again).
       () => this.#failed('menu-more', !this._menu),
     );
+    this.#lazy(this.loadMedia && m && more?.hasMxcImages(m), 'i', () => import('./menu-media.js'), (mod) => (this._media = new mod.MenuMedia(this)));
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
@@ -494,7 +508,7 @@ function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
       ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${h.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
     </ul>`;
   return html`<article part="item" class="item ${a}" aria-labelledby="item-${item.id}">
-    ${item.image ? html`<img src=${item.image.url} alt=${item.image.alt} loading="lazy" width="96" height="96" />` : nothing}
+    ${more?.renderImage(h, item)}
     <div class="item-body">
       <div class="item-head">
         <h4 id="item-${item.id}">${item.name}</h4>

@@ -40,7 +40,8 @@ function item(menu: Menu, i: MenuItem): JsonLd {
     '@id': `#menu-item-${i.id}`,
     name: i.name,
     ...(i.description ? { description: i.description } : {}),
-    ...(i.image ? { image: i.image.url } : {}),
+    // An mxc:// image means nothing to a crawler (and is served only to logged-in users).
+    ...(i.image?.url.startsWith('https:') ? { image: i.image.url } : {}),
     offers: {
       '@type': 'Offer',
       price: decimalPrice(i.price, menu.currency),

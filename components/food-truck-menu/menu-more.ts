@@ -1,14 +1,15 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { addStyles } from '../shared/add-styles.js';
 import { checkUrl } from '../shared/safe-url.js';
 import { absent, add, bool, compact, id, join, money, nested, objects, setMore, text } from './menu.js';
-import type { Menu, OpeningPeriod, OptionChoice, OptionGroup, TimeWindow, Obj } from './menu.js';
+import type { Menu, MenuItem, OpeningPeriod, OptionChoice, OptionGroup, TimeWindow, Obj } from './menu.js';
 
 /**
  * The menu fields a plain menu's first paint does without: option groups, time windows,
  * opening hours, the ordering cut-off, images and the vendor's link. Their checks
- * (registered with checkMenu on import) and the header/badge rendering load only for a
+ * (registered with checkMenu on import) and the header/badge/image rendering load only for a
  * menu that has them; checkMenu asks for this module first (`later`), and the element
  * accepts such a menu once it is here.
  */
@@ -30,14 +31,36 @@ function url(o: Obj, key: string, path: string, required?: boolean): string | un
   return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
 }
 
+/** Media uploaded through a Matrix client: `mxc://<server name>/<media id>` (a host or [IPv6], an optional port). */
+const MXC = /^mxc:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?\/[A-Za-z0-9_-]+$/;
+
+/**
+ * An item image: https, or mxc:// (shown through the client in a widget). Nothing else: an
+ * http image is mixed content in clients and on https pages; javascript:/data:/blob: never.
+ */
+function checkImageUrl(o: Obj, path: string): string | undefined {
+  const raw = text(o, 'url', path, true, 2048);
+  if (raw === undefined || MXC.test(raw)) return raw;
+  const checked = checkUrl(raw, { absolute: true });
+  if (checked.ok && checked.url.startsWith('https:')) return checked.url;
+  let reason = checked.ok ? '' : checked.reason;
+  try {
+    const scheme = new URL(raw).protocol;
+    reason = scheme === 'mxc:' ? 'expected mxc://<server>/<media id>' : `refused ${scheme} URL: an image must be https:// or mxc://<server>/<media id>`;
+  } catch {
+    // not a URL at all: checkUrl's reason says so
+  }
+  return add(join(path, 'url'), 'url', reason);
+}
+
 setMore({
   instant,
   url,
   image: (o, path) =>
     nested(o, 'image', path, (v, at) => {
-      const imageUrl = url(v, 'url', at, true);
+      const src = checkImageUrl(v, at);
       const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), 'alt');
-      return imageUrl !== undefined && alt !== undefined ? { url: imageUrl, alt } : undefined;
+      return src !== undefined && alt !== undefined ? { url: src, alt } : undefined;
     }),
   options(o, path) {
     const groupIds = new Set<string>();
@@ -131,4 +154,52 @@ export function renderHours(h: Host, menu: Menu, extra: unknown): TemplateResult
 export function windowText(h: Host, w: TimeWindow): string | undefined {
   const t = words(h);
   return w.from && h._now < Date.parse(w.from) ? t.from(time(h, w.from)) : w.until ? t.until(time(h, w.until)) : undefined;
+}
+
+const imageStyles = css`
+  .item img,
+  .image-missing {
+    /* 96×96 (the img from its width/height attributes) */
+    border-radius: calc(var(--_radius) / 2);
+    flex: none;
+  }
+  .item img {
+    object-fit: cover;
+  }
+  .image-missing {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 96px;
+    height: 96px;
+    padding: 4px;
+    overflow: hidden;
+    border: 1px dashed var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 0.8rem;
+    text-align: center;
+    overflow-wrap: anywhere;
+  }
+`;
+
+/** Whether the menu has item images stored as Matrix media (they need the element's `loadMedia`). */
+export const hasMxcImages = (menu: Menu) => menu.sections.some((s) => s.items.some((i) => i.image?.url.startsWith('mxc:')));
+
+/**
+ * An item's image. An `mxc://` one is shown once the element's `loadMedia` (a widget: the
+ * client's download_file, menu-media.ts) has it. Until then, when it cannot be had, and on a
+ * plain page, the placeholder with the image's alt text (the item's name, hidden from screen
+ * readers, for a decorative one): never a broken image. A plain page has no client to ask,
+ * and homeservers serve media only to a logged-in user (MSC3916 authenticated media).
+ */
+export function renderImage(h: Host, { image, name }: MenuItem): TemplateResult | typeof nothing {
+  if (!image) return nothing;
+  addStyles(h, imageStyles);
+  const { url, alt } = image;
+  const src = url.startsWith('mxc:') ? h._media?.url(url) : url;
+  return src
+    ? html`<img src=${src} alt=${alt} loading="lazy" width="96" height="96" @error=${() => h._media?.broken(url)} />`
+    : html`<span class="image-missing" aria-hidden=${alt ? nothing : 'true'}>${alt || name}</span>`;
 }

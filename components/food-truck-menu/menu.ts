@@ -47,7 +47,7 @@ export const AVAILABILITIES = ['available', 'low', 'sold-out', 'hidden'] as cons
 export type Availability = (typeof AVAILABILITIES)[number];
 
 export interface MenuImage {
-  /** https (or http) URL. */
+  /** https, or `mxc://server/id` (Matrix media: shown through the client in a widget, as a placeholder elsewhere). */
   url: string;
   /** Required: an image without alt text fails people using screen readers. */
   alt: string;

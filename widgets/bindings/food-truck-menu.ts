@@ -1,5 +1,6 @@
 import type { DevroomFoodTruckMenu, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
 import { RoomError } from '../room/room.js';
+import type { WidgetContext } from '../runtime/boot.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import type { FoodTruckOrders } from './food-truck-orders.js';
@@ -27,6 +28,12 @@ export interface FoodTruckBindingOptions {
   granted?: (what: FoodTruckGrant) => boolean;
   /** Shows (or, with undefined, clears) a message next to the widget. */
   notify?: (message: string | undefined, kind: 'error' | 'info') => void;
+  /**
+   * The widget and its media capability (MSC4039 download_file, optional): mxc:// item images
+   * are downloaded through the client, by mxc-media.ts (shared with the stand booth), loaded
+   * when the element first asks for one. Without it, mxc images show their placeholder.
+   */
+  media?: { context: WidgetContext; capability: string };
 }
 
 /** Requests the binding made, by kind (startup cost is part of the contract: see the e2e tests). */
@@ -93,6 +100,8 @@ export class FoodTruckBinding {
     el.userId = room.userId;
     el.ordering = false;
     el.canManage = false;
+    const { media } = options;
+    if (media) el.loadMedia = async (mxc) => (await import('./mxc-media.js')).widgetMediaLoader(media.context, media.capability)(mxc);
 
     // Subscribe before reading (the watches do the same for state).
     this.#cleanups.push(

@@ -18,7 +18,9 @@ import { EventTypes } from '../schema/namespace.js';
  *   - send `dev.devroom.order.status`, send `dev.devroom.menu` state — the vendor's queue,
  *     sold-out toggles and prices (the homeserver's power levels decide as well);
  *   - send `dev.devroom.root` (`orders`) state and an `m.notice` message — creating the
- *     orders root, once, by the vendor.
+ *     orders root, once, by the vendor;
+ *   - MSC4039 `download_file` — item images uploaded to Matrix (mxc://); declined, they
+ *     show their placeholder (alt text).
  * Customers see a prompt that lists the vendor capabilities as optional; they can decline them.
  *
  * Loading: the runtime, the component and the binding are the first load; the order
@@ -34,6 +36,8 @@ const GRANTS: Record<FoodTruckGrant, string[]> = {
   sendMenu: send({ sendState: [{ type: EventTypes.menu, stateKey: '' }] }),
   createRoot: send({ sendState: [{ type: EventTypes.root, stateKey: 'orders' }], sendEvents: [{ type: 'm.room.message', msgtype: 'm.notice' }] }),
 };
+/** MatrixCapabilities.MSC4039DownloadFile: item images uploaded to Matrix (mxc://). */
+const DOWNLOAD_FILE = 'org.matrix.msc4039.download_file';
 
 export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
   readState: [
@@ -42,7 +46,7 @@ export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
     { type: 'm.room.power_levels', stateKey: '' },
   ],
   readEvents: [{ type: EventTypes.order }, { type: EventTypes.orderStatus }],
-  optional: Object.values(GRANTS).flat(),
+  optional: [...Object.values(GRANTS).flat(), DOWNLOAD_FILE],
 };
 
 declare global {
@@ -85,6 +89,7 @@ await bootWidget({
     ctx.theme.subscribe((theme) => (el.theme = theme));
     window.devroomFoodTruck = bindFoodTruckMenu(el, ctx.room, {
       granted: (what) => GRANTS[what].every((c) => ctx.hasCapability(c)),
+      media: { context: ctx, capability: DOWNLOAD_FILE },
       notify: (message, kind) => {
         const p = kind === 'error' ? error : info;
         p.textContent = message ?? '';

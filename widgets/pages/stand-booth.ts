@@ -2,7 +2,7 @@ import { safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
 import '../../components/stand-booth/register.js';
 import { bindStandBooth } from '../bindings/stand-booth.js';
-import { widgetMediaLoader } from '../bindings/stand-booth-media.js';
+import { widgetMediaLoader } from '../bindings/mxc-media.js';
 import { bootWidget } from '../runtime/boot.js';
 
 /**

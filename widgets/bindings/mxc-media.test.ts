@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { WidgetContext } from '../runtime/boot.js';
-import { widgetMediaLoader } from './stand-booth-media.js';
+import { widgetMediaLoader } from './mxc-media.js';
 
 const DOWNLOAD = 'org.matrix.msc4039.download_file';
 const MXC = 'mxc://example.org/abcDEF123';
@@ -25,7 +25,7 @@ function fakeImages(loads: boolean): string[] {
   return requested;
 }
 
-describe('stand booth widget media', () => {
+describe('widget mxc:// media (stand booth, food truck)', () => {
   afterEach(() => sinon.restore());
 
   it('downloads through the client (MSC4039) as a blob: URL when granted', async () => {

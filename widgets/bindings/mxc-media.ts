@@ -1,10 +1,10 @@
 import type { WidgetContext } from '../runtime/boot.js';
 
 /**
- * mxc:// media for the stand booth widget: MSC4039 download_file through the client (works
- * with authenticated media, gives a blob: URL); otherwise the legacy thumbnail fallback,
- * loaded only then (stand-booth-thumbnail.ts). Apart from the page so that fallback is a
- * lazy part of the binding, not a page import.
+ * mxc:// media for the widgets (the stand booth's logo and banner, the food truck's item
+ * images): MSC4039 download_file through the client (works with authenticated media, gives
+ * a blob: URL); otherwise the legacy thumbnail fallback, loaded only then (mxc-thumbnail.ts).
+ * Apart from the pages so that fallback is a lazy part of the binding, not a page import.
  */
 export function widgetMediaLoader(ctx: WidgetContext, download: string) {
   return async (mxc: string): Promise<string | undefined> => {
@@ -16,6 +16,6 @@ export function widgetMediaLoader(ctx: WidgetContext, download: string) {
         console.warn('devroom: download_file failed', error);
       }
     }
-    return (await import('./stand-booth-thumbnail.js')).legacyThumbnail(ctx.params.baseUrl, mxc);
+    return (await import('./mxc-thumbnail.js')).legacyThumbnail(ctx.params.baseUrl, mxc);
   };
 }

@@ -1,0 +1,103 @@
+import { safeUrl } from '../shared/safe-url.js';
+import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import type { Menu } from './menu.js';
+
+/**
+ * The item images stored as Matrix media (`mxc://`), turned into displayable URLs by the
+ * element's `loadMedia` (in a widget: the client's MSC4039 download_file, as blob: URLs).
+ * Loaded only for a menu that has such images and an element that can resolve them.
+ *
+ * Each URI is downloaded once (several items may share a picture), at most PARALLEL at a
+ * time (a long menu must not flood the client), and only when an item showing it renders
+ * (hidden items never are). The blob: URLs belong to the element: revoked when the menu on
+ * screen no longer has the image, when `loadMedia` changes, and on disconnect.
+ */
+
+const PARALLEL = 3;
+
+interface Entry {
+  /** The displayable URL; undefined while queued or loading, and when it could not be had. */
+  url?: string;
+}
+
+const revoke = (url: string | undefined) => url?.startsWith('blob:') && URL.revokeObjectURL(url);
+
+export class MenuMedia {
+  readonly #entries = new Map<string, Entry>();
+  readonly #queue: string[] = [];
+  #running = 0;
+  /** Bumped by clear(): a download from before is dropped (and revoked) when it arrives. */
+  #round = 0;
+  #loader: DevroomFoodTruckMenu['loadMedia'];
+  #menu?: Menu;
+
+  constructor(readonly host: DevroomFoodTruckMenu) {
+    this.#loader = host.loadMedia;
+  }
+
+  /** The displayable URL of `uri`; undefined while it downloads, and when it cannot be shown (the placeholder). */
+  url(uri: string): string | undefined {
+    if (this.#loader !== this.host.loadMedia) this.clear();
+    if (this.#menu !== this.host._menu) this.#keep((this.#menu = this.host._menu));
+    let entry = this.#entries.get(uri);
+    if (!entry) {
+      this.#entries.set(uri, (entry = {}));
+      this.#queue.push(uri);
+      this.#pump();
+    }
+    return entry.url;
+  }
+
+  /** The download would not decode as an image: the placeholder instead of a broken image. */
+  broken(uri: string): void {
+    const entry = this.#entries.get(uri);
+    if (!entry?.url) return;
+    revoke(entry.url);
+    entry.url = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Revokes everything and forgets it (disconnect, a new loader). */
+  clear(): void {
+    for (const { url } of this.#entries.values()) revoke(url);
+    this.#entries.clear();
+    this.#queue.length = 0;
+    this.#round++;
+    this.#loader = this.host.loadMedia;
+    this.#menu = undefined;
+  }
+
+  /** A new menu on screen: images it no longer has are dropped. */
+  #keep(menu: Menu | undefined): void {
+    const used = new Set(menu?.sections.flatMap((s) => s.items.map((i) => i.image?.url)));
+    for (const [uri, { url }] of this.#entries) {
+      if (used.has(uri)) continue;
+      revoke(url);
+      this.#entries.delete(uri);
+    }
+  }
+
+  #pump(): void {
+    while (this.#running < PARALLEL && this.#queue.length) {
+      const uri = this.#queue.shift()!;
+      const load = this.#loader;
+      const round = this.#round;
+      if (!load || !this.#entries.has(uri)) continue;
+      this.#running++;
+      load(uri)
+        .catch((error: unknown) => void console.warn(`devroom-food-truck-menu: could not load ${uri}`, error))
+        .then((url) => {
+          this.#running--;
+          const entry = round === this.#round ? this.#entries.get(uri) : undefined;
+          // Gone meanwhile (another menu, disconnected): nobody shows it.
+          if (!entry) revoke(url ?? undefined);
+          else if (url) {
+            // blob: from the client's download; anything else must still be a web URL (never javascript:/data:).
+            entry.url = url.startsWith('blob:') ? url : safeUrl(url, { absolute: true });
+            this.host.requestUpdate();
+          }
+          this.#pump();
+        });
+    }
+  }
+}
