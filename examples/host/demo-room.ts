@@ -119,5 +119,5 @@ export function seedConference(room: MemoryRoom, assets: string, media?: MediaSt
   seedTalk(room, assets);
   seedQa(room);
   seedStand(room, media);
-  seedFoodTruck(room);
+  seedFoodTruck(room, media);
 }

@@ -1,6 +1,8 @@
 import type { MemoryRoom } from '../../../widgets/room/memory-room.js';
 import { EventTypes } from '../../../widgets/schema/namespace.js';
+import type { MediaStore } from '../../../widgets/testing/media.js';
 import { ATTENDEES } from '../demo-room.js';
+import { uploadFoodTruckMedia } from './media.js';
 
 /**
  * The demo food truck: "Frit'Kot Fosdem" run by Vera (vendor, power 50: queue, sold-out
@@ -8,8 +10,12 @@ import { ATTENDEES } from '../demo-room.js';
  * created and a few orders: Alice's is ready for pickup (number 12), Bob's is being
  * prepared (13), Alice collected an earlier one and Carol's has just come in. Switch
  * between Alice, Bob, Carol and Vera to see the customer and vendor views.
+ *
+ * With `media` (the host's content repository) the small cone's picture is uploaded there
+ * and the menu refers to it by mxc://, so the widget shows it through the client
+ * (MSC4039 `download_file`), as a vendor's picture uploaded in Element would be.
  */
-export function seedFoodTruck(room: MemoryRoom): void {
+export function seedFoodTruck(room: MemoryRoom, media?: MediaStore): void {
   const now = Date.now();
   const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
   const vendor = ATTENDEES.vendor;
@@ -34,6 +40,7 @@ export function seedFoodTruck(room: MemoryRoom): void {
               name: 'Small cone of frites',
               description: 'Bintje potatoes, cut by hand this morning.',
               price: 350,
+              ...(media ? { image: { url: uploadFoodTruckMedia(media).frites, alt: 'A paper cone of golden frites with mayonnaise' } } : {}),
               diets: ['gluten-free'],
               allergens: { contains: [], mayContain: ['gluten'] },
               options: [

@@ -28,6 +28,25 @@ export const KITTEN_BANNER_SVG =
   '<text x="62" y="176" font-family="system-ui,sans-serif" font-size="28" fill="#e9f5f3">Get a USB stick at the booth</text>' +
   '</svg>';
 
+/** A paper cone of frites with mayonnaise: the food truck's picture of its small cone. */
+export const FRITES_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192" viewBox="0 0 96 96">' +
+  '<rect width="96" height="96" rx="16" fill="#fdf0d5"/>' +
+  '<g fill="#f4c542" stroke="#d99a1e" stroke-width="1.5">' +
+  '<rect x="26" y="14" width="8" height="38" rx="2" transform="rotate(-12 30 33)"/>' +
+  '<rect x="36" y="8" width="8" height="42" rx="2" transform="rotate(-4 40 29)"/>' +
+  '<rect x="46" y="10" width="8" height="40" rx="2" transform="rotate(5 50 30)"/>' +
+  '<rect x="56" y="14" width="8" height="36" rx="2" transform="rotate(13 60 32)"/></g>' +
+  '<ellipse cx="55" cy="38" rx="11" ry="6" fill="#fffbe8"/>' +
+  '<path d="M22 40h52L54 88h-12z" fill="#c1121f"/>' +
+  '<path d="M30 48h36M34 58h28" stroke="#fff" stroke-width="3"/>' +
+  '</svg>';
+
+/** Uploads the food truck's item pictures; returns their mxc:// URIs. */
+export function uploadFoodTruckMedia(media: MediaStore): { frites: string } {
+  return { frites: media.upload(FRITES_SVG, 'image/svg+xml') };
+}
+
 /** Uploads the stand's logo and banner; returns their mxc:// URIs. */
 export function uploadStandMedia(media: MediaStore): { logo: string; banner: string } {
   return {
