@@ -138,6 +138,32 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
     expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 1 });
   });
+  it('an mxc:// item image keeps its placeholder while the media part cannot load (no retry loop), and shows once back', async () => {
+    const part = '/components/food-truck-menu/menu-media.ts';
+    await failChunk(part, 100); // down until chunkBack
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0));
+    const loadMedia = sinon.fake(async () => URL.createObjectURL(new Blob([png], { type: 'image/png' })));
+    const menu = sampleMenuJson();
+    menu.sections[1]!.items[0]!.image = { url: 'mxc://example.org/mate', alt: 'A bottle of Club-Mate' };
+    const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang="en" .loadMedia=${loadMedia} .menu=${menu}></devroom-food-truck-menu>`);
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(plain(item(el, 'Club-Mate')?.querySelector('.image-missing')?.textContent)).to.equal('A bottle of Club-Mate');
+    expect(item(el, 'Club-Mate')?.querySelector('img')).to.equal(null);
+    const { failed } = await chunkRequests(part);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await chunkRequests(part), 'no loop while offline').to.deep.equal({ failed, served: 0 });
+    await chunkBack(part);
+    await nextTick(clock, el);
+    await chunkServed(part);
+    const img = await waitFor(() => {
+      const found = item(el, 'Club-Mate')?.querySelector('img');
+      return found?.complete && found.naturalWidth > 0 ? found : undefined;
+    }, 'the image');
+    expect(img.alt).to.equal('A bottle of Club-Mate');
+    expect(loadMedia.args).to.deep.equal([['mxc://example.org/mate']]);
+  });
+
   it('a vendor sees the menu while the vendor view cannot load, and the orders tab once back', async () => {
     const part = '/components/food-truck-menu/vendor-view.ts';
     await failChunk(part, 100); // down until chunkBack (other parts arriving are updates that ask again)

@@ -187,7 +187,7 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** @internal */ _ordering?: OrderingView;
   /** @internal */ _vendor?: VendorView;
   /** @internal */ _filterPanel?: FilterPanel;
-  /** @internal mxc:// images, once a menu has them and `loadMedia` is set. */ _media?: MenuMedia;
+  /** @internal mxc:// images (menu-media.ts, asked for by menu-more.ts's renderImage). */ _media?: MenuMedia;
   /** @internal */ _jsonLd?: HTMLScriptElement;
   /** @internal The `src` fetch in flight. */ _abort?: AbortController;
   /** Lazy modules asked for (each once). */
@@ -247,8 +247,6 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page: render again (images whose blob: URLs were revoked at disconnect).
-    this.requestUpdate();
     this.#clock = setInterval(() => (this._now = Date.now()), 15_000);
     const script = this.menu === undefined && !this.src && this.querySelector(':scope > script[type="application/json"]');
     if (script) {
@@ -265,7 +263,6 @@ export class DevroomFoodTruckMenu extends LitElement {
     clearInterval(this.#clock);
     this._ordering?.stop();
     this._abort?.abort();
-    this._media?.clear();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -385,7 +382,6 @@ export class DevroomFoodTruckMenu extends LitElement {
       // connection was down: say it failed (the clock's next update asks again).
       () => this.#failed('menu-more', !this._menu),
     );
-    this.#lazy(this.loadMedia && m && more?.hasMxcImages(m), 'i', () => import('./menu-media.js'), (mod) => (this._media = new mod.MenuMedia(this)));
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());

@@ -1,3 +1,4 @@
+import type { ReactiveController } from 'lit';
 import { safeUrl } from '../shared/safe-url.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import type { Menu } from './menu.js';
@@ -22,7 +23,7 @@ interface Entry {
 
 const revoke = (url: string | undefined) => url?.startsWith('blob:') && URL.revokeObjectURL(url);
 
-export class MenuMedia {
+export class MenuMedia implements ReactiveController {
   readonly #entries = new Map<string, Entry>();
   readonly #queue: string[] = [];
   #running = 0;
@@ -30,9 +31,22 @@ export class MenuMedia {
   #round = 0;
   #loader: DevroomFoodTruckMenu['loadMedia'];
   #menu?: Menu;
+  #disconnected = false;
 
   constructor(readonly host: DevroomFoodTruckMenu) {
     this.#loader = host.loadMedia;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+    this.#disconnected = true;
+  }
+
+  /** Back in the page: render again, downloading what was revoked. */
+  hostConnected(): void {
+    if (this.#disconnected) this.host.requestUpdate();
+    this.#disconnected = false;
   }
 
   /** The displayable URL of `uri`; undefined while it downloads, and when it cannot be shown (the placeholder). */

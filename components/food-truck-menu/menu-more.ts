@@ -5,6 +5,7 @@ import { addStyles } from '../shared/add-styles.js';
 import { checkUrl } from '../shared/safe-url.js';
 import { absent, add, bool, compact, id, join, money, nested, objects, setMore, text } from './menu.js';
 import type { Menu, MenuItem, OpeningPeriod, OptionChoice, OptionGroup, TimeWindow, Obj } from './menu.js';
+import type * as Media from './menu-media.js';
 
 /**
  * The menu fields a plain menu's first paint does without: option groups, time windows,
@@ -184,8 +185,28 @@ const imageStyles = css`
   }
 `;
 
-/** Whether the menu has item images stored as Matrix media (they need the element's `loadMedia`). */
-export const hasMxcImages = (menu: Menu) => menu.sections.some((s) => s.items.some((i) => i.image?.url.startsWith('mxc:')));
+/** menu-media.ts once loaded, and its load in flight. */
+let media: typeof Media | undefined;
+let mediaLoad: Promise<void> | undefined;
+
+/**
+ * The element's resolver for mxc:// images. Its module loads when the first such image
+ * renders with a `loadMedia` set; if it cannot load, the placeholder stays and the next
+ * render asks again.
+ */
+function mediaOf(h: Host): Media.MenuMedia | undefined {
+  if (media) return (h._media ??= new media.MenuMedia(h));
+  mediaLoad ??= import('./menu-media.js').then(
+    (m) => void (media = m),
+    (error: unknown) => {
+      mediaLoad = undefined;
+      console.error('devroom-food-truck-menu: could not load a part', error);
+    },
+  );
+  // Not on failure: an update would ask again at once, and offline that would loop.
+  void mediaLoad.then(() => media && h.requestUpdate());
+  return undefined;
+}
 
 /**
  * An item's image. An `mxc://` one is shown once the element's `loadMedia` (a widget: the
@@ -198,7 +219,7 @@ export function renderImage(h: Host, { image, name }: MenuItem): TemplateResult 
   if (!image) return nothing;
   addStyles(h, imageStyles);
   const { url, alt } = image;
-  const src = url.startsWith('mxc:') ? h._media?.url(url) : url;
+  const src = !url.startsWith('mxc:') ? url : h.loadMedia ? mediaOf(h)?.url(url) : undefined;
   return src
     ? html`<img src=${src} alt=${alt} loading="lazy" width="96" height="96" @error=${() => h._media?.broken(url)} />`
     : html`<span class="image-missing" aria-hidden=${alt ? nothing : 'true'}>${alt || name}</span>`;
