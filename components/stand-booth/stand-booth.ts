@@ -45,11 +45,19 @@ function onDemand<T>(load: () => Promise<T>) {
   return part;
 }
 
+/**
+ * A part that needs the schedule and video readers (stand-schedule.ts), import()ed here with
+ * it rather than imported by it: a module a lazy part imports statically can never load
+ * again once its fetch failed (the page's module map keeps the failure; only an import() is
+ * retried on a fresh URL), and then neither could the part. scripts/lazy-chains.mjs lists such chains.
+ */
+const withReaders = <T>(load: () => Promise<T>) => () => Promise.all([load(), import('./stand-schedule.js')]).then(([m]) => m);
+
 const description = onDemand(() => import('./description.js'));
 /** Schedule and featured video: many stands have neither. */
-const extras = onDemand(() => import('./stand-extras.js'));
-/** Presence toggle and editing: only for staff and people with power. */
-const staff = onDemand(() => import('./stand-staff.js'));
+const extras = onDemand(withReaders(() => import('./stand-extras.js')));
+/** Presence toggle and editing (its editor parses the whole stand): only for staff and people with power. */
+const staff = onDemand(withReaders(() => import('./stand-staff.js')));
 // A custom element: it upgrades in place when its module arrives.
 const contactPart = onDemand(() => import('./stand-contact.js'));
 /** The words for an invalid stand's issues (checkStand reports codes). */
@@ -492,12 +500,13 @@ export class DevroomStandBooth extends LitElement {
     `;
   }
 
-  /** Loads the video booth part (with the shared Jitsi session code) on the first join. */
+  /** Loads the video booth part (which loads the shared Jitsi session code) on the first join. */
   async #joinVideo(room: JitsiRoom): Promise<void> {
     this.videoNotice = undefined;
     if (!this.#booth) {
       this.boothLoading = true;
       try {
+        // It import()s the session code itself (see VideoBooth#session).
         const { VideoBooth } = await import('./stand-video-booth.js');
         this.#booth ??= new VideoBooth(this, this.#i18n);
       } catch (err) {

@@ -13,6 +13,7 @@ import type { StandEditorKey } from './stand-editor.i18n.js';
 import { FORM_FIELDS, LIST_COLUMNS, formToStand, standToForm } from './stand-form.js';
 import type { FormField, FormIssue, StandFormValues } from './stand-form.js';
 import type { Stand } from './stand.js';
+import type { parseStand } from './stand-errors.js';
 import type {} from './stand-events.js';
 
 /**
@@ -32,6 +33,12 @@ export class DevroomStandEditor extends LitElement {
   /** The stand to start from; read once when the editor connects. */
   @property({ attribute: false }) stand: Stand | undefined;
   @property({ reflect: true }) theme: string | undefined;
+  /**
+   * The strict stand parser (stand-errors.ts's parseStand), set by whoever loaded this
+   * element together with it (stand-staff.ts): not imported, so a failed load of that module
+   * elsewhere in the page cannot keep the editor from loading (see formToStand).
+   */
+  @property({ attribute: false }) parse: typeof parseStand | undefined;
 
   private readonly i18n = new LocaleController<StandEditorKey>(this, editorTranslations);
 
@@ -123,7 +130,8 @@ export class DevroomStandEditor extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const result = formToStand(this.form);
+    if (!this.parse) return;
+    const result = formToStand(this.form, this.parse);
     if (!result.ok) {
       this.issues = result.issues;
       await this.updateComplete;

@@ -1,6 +1,8 @@
 import { checkStand } from './stand.js';
-// Registers the schedule and video readers: the editor's strict parse checks them too.
-import './stand-schedule.js';
+// Not the schedule and video readers (stand-schedule.ts): the booth loads them with the parts
+// that show or edit them (as with the staff part, before its editor's strict parse), and
+// define.ts's export loads them for library users. A static import here would be a module
+// this part needs and the booth also loads with import(): once failed, failed for good.
 import type { StandIssue, StandIssueCode, StandIssueCodes, StandParseResult } from './stand.js';
 
 /**

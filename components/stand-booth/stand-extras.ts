@@ -5,8 +5,8 @@ import { LocaleController } from '../shared/i18n.js';
 import { extrasTranslations } from './stand-extras.i18n.js';
 import { formatSlot, scheduleState } from './schedule.js';
 import type { FeaturedVideo, ScheduleItem } from './stand.js';
-// Registers the schedule and video readers, so the stand this part shows has them read.
-import './stand-schedule.js';
+// The schedule and video readers (stand-schedule.ts) load with this part, by the booth's
+// import(): imported here, a failed fetch of theirs would keep this part from ever loading.
 
 /** What the booth element offers this part. */
 export interface ExtrasHost extends ReactiveElement {

@@ -2,8 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';
 import { LocaleController } from '../shared/i18n.js';
-import { JitsiSessionController } from '../jitsi/jitsi-session.js';
-import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
+import type { JitsiLeaveReason, JitsiSessionController } from '../jitsi/jitsi-session.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { videoBoothTranslations } from './stand-video-booth.i18n.js';
 import type { VideoBoothKey } from './stand-video-booth.i18n.js';
@@ -29,15 +28,18 @@ const styles = css`
 
 /**
  * The stand's video booth once someone presses Join: the call UI and the Jitsi session.
- * Loaded on the first join together with the session code (most visitors never join), so
- * the booth's first load only carries the Join button.
+ * Loaded on the first join (most visitors never join), so the booth's first load only
+ * carries the Join button; the session code (jitsi-session.ts) is import()ed from here then.
  */
 export class VideoBooth implements ReactiveController {
   /** Whether the call is showing (loading, joining, joined or failed). */
   open = false;
   /** The last call's end, shown next to the Join button. */
   notice: string | undefined;
-  private readonly jitsi: JitsiSessionController;
+  /** The Jitsi session, once its code is here. */
+  private jitsi: JitsiSessionController | undefined;
+  /** Why the session code could not load (Retry loads it again). */
+  private loadError: string | undefined;
   /** Strings only the open call shows (the Join button's are the booth's). */
   private readonly own: LocaleController<VideoBoothKey>;
 
@@ -47,13 +49,6 @@ export class VideoBooth implements ReactiveController {
   ) {
     host.addController(this);
     this.own = new LocaleController(host, videoBoothTranslations);
-    this.jitsi = new JitsiSessionController(host, {
-      onLeft: (reason, error) => void this.ended(reason, error),
-      // Screen readers need a name for the call's frame; Jitsi does not always give one.
-      onIframe: (iframe) => {
-        if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
-      },
-    });
   }
 
   hostConnected(): void {}
@@ -64,20 +59,46 @@ export class VideoBooth implements ReactiveController {
   }
 
   private get status(): 'loading' | 'joining' | 'joined' | 'failed' {
-    const status = this.jitsi.status;
+    const status = this.jitsi?.status ?? (this.loadError ? 'failed' : 'idle');
     return status === 'idle' ? 'loading' : status;
+  }
+
+  /**
+   * The session controller, its code import()ed on the first join (again after a failure).
+   * Not a static import of this part: the talk player loads jitsi-session.ts on demand too,
+   * and where a browser keeps a failed fetch in its module map, a static import of it would
+   * keep this part from ever loading again, while an import() is retried on a fresh URL.
+   */
+  private async session(): Promise<JitsiSessionController | undefined> {
+    if (!this.jitsi) {
+      try {
+        const { JitsiSessionController } = await import('../jitsi/jitsi-session.js');
+        this.jitsi ??= new JitsiSessionController(this.host, {
+          onLeft: (reason, error) => void this.ended(reason, error),
+          // Screen readers need a name for the call's frame; Jitsi does not always give one.
+          onIframe: (iframe) => {
+            if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
+          },
+        });
+      } catch (err) {
+        this.loadError = err instanceof Error ? err.message : String(err);
+        this.host.requestUpdate();
+      }
+    }
+    return this.jitsi;
   }
 
   /** Opens (or retries) the call. */
   async join(room: JitsiRoom): Promise<void> {
-    this.notice = undefined;
+    this.notice = this.loadError = undefined;
     this.open = true;
     this.host.requestUpdate();
+    const jitsi = await this.session();
     await this.host.updateComplete;
     const parent = this.host.renderRoot.querySelector<HTMLElement>('.jitsi-frame');
-    if (!parent || !this.open) return;
+    if (!jitsi || !parent || !this.open) return;
     const { jitsiScriptUrl, displayName } = this.host;
-    await this.jitsi.join(parent, {
+    await jitsi.join(parent, {
       domain: room.domain,
       room: room.room,
       ...(jitsiScriptUrl ? { scriptUrl: jitsiScriptUrl } : {}),
@@ -92,7 +113,7 @@ export class VideoBooth implements ReactiveController {
     const t = this.i18n.t.bind(this.i18n);
     const own = this.own.t.bind(this.own);
     const status = this.status;
-    const error = this.jitsi.error;
+    const error = this.jitsi?.error ?? this.loadError;
     return html`<div class="video-booth" part="video-booth">
       <div class="actions">
         ${status === 'failed'
@@ -110,7 +131,7 @@ export class VideoBooth implements ReactiveController {
   }
 
   private readonly leave = (): void => {
-    this.jitsi.leave();
+    this.jitsi?.leave();
     void this.ended('left');
   };
 

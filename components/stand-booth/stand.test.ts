@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseStand } from './stand-errors.js';
+// The schedule and video readers: the booth loads them with the parts that need them.
+import './stand-schedule.js';
 import { parseMarkdown } from './markdown.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import { formToStand, standToForm } from './stand-form.js';
@@ -139,14 +141,14 @@ describe('stand form', () => {
   it('round-trips a stand through the form fields', () => {
     const parsed = parseStand(sampleStand());
     if (!parsed.ok) throw new Error('fixture invalid');
-    const result = formToStand(standToForm(parsed.stand));
+    const result = formToStand(standToForm(parsed.stand), parseStand);
     expect(result).to.deep.equal({ ok: true, stand: parsed.stand });
   });
   it('maps validator paths to fields and lines', () => {
     const values = standToForm(undefined);
     values.links = 'website | Home | https://x.org\n\nsource | Code | javascript:alert(1)';
     values.staff = '@ann:x.org';
-    const result = formToStand(values);
+    const result = formToStand(values, parseStand);
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(result.issues).to.deep.include({ field: 'name', message: 'is required' });

@@ -218,8 +218,8 @@ const social = (o: Obj, path: string) =>
   ({ network: text(o, 'network', path, LABEL_MAX, true), url: url(o, 'url', path, true) }) as SocialLink;
 
 /**
- * Readers of the schedule and featured video (stand-schedule.ts), set by the parts that
- * show or edit them (stand-extras.ts, stand-errors.ts): a stand needs them only when it has
+ * Readers of the schedule and featured video (stand-schedule.ts), loaded by the booth with
+ * the parts that show or edit them (extras, staff tools): a stand needs them only when it has
  * either, and the booth loads its extras before it shows such a stand. Until then checkStand
  * gives no schedule and no video (never unchecked data); the binding needs neither.
  */
