@@ -304,7 +304,7 @@ export class DevroomFoodTruckMenu extends LitElement {
       if (result.later) return void (this.#later = json);
       // The paths at once (they need no words, and work offline); the messages when their module is there.
       this._errors = result.issues.map(([at]) => at);
-      this.#lazy(true, '', () => import('./menu-errors.js'), (m) => {
+      this.#lazy(true, '', () => import('./menu-issues.js'), (m) => {
         if (this.#check === result) this._errors = result.issues.map(m.issueText);
       });
       return;
