@@ -14,12 +14,14 @@
 // Exit code 0 always: this is an audit, not a gate.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { init, parse } from 'es-module-lexer';
 
 const args = process.argv.slice(2);
 const root = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const asJson = args.includes('--json');
 const BUILDS = ['widgets', 'cdn', 'public'];
+const repo = fileURLToPath(new URL('..', import.meta.url));
 
 await init;
 
@@ -49,7 +51,7 @@ function modulesOf(dir, file) {
   const { sources = [] } = JSON.parse(readFileSync(map, 'utf8'));
   return sources
     .map((s) => resolve(dirname(join(dir, file)), s))
-    .map((s) => s.replace(/^.*?\/node_modules\//, 'node_modules/').replace(`${resolve(root, '..')}/`, ''))
+    .map((s) => s.replace(/^.*?\/node_modules\//, 'node_modules/').replace(repo, ''))
     .filter((s) => !s.endsWith('index.bundled.js'));
 }
 
