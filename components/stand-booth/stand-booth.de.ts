@@ -28,4 +28,6 @@ export const de: Dictionary<StandBoothKey> = {
   joinVideo: 'Videostand betreten',
   videoBoothLoading: 'Verbindung zum Videostand …',
   videoBoothFailed: 'Der Videostand konnte nicht geladen werden.',
+  videoBoothReload: 'Der Videostand konnte wieder nicht geladen werden. Laden Sie die Seite neu, um ihn erneut zu laden.',
+  reload: 'Neu laden',
 };

@@ -26,7 +26,9 @@ export type StandBoothKey =
   | 'writeInRoom'
   | 'joinVideo'
   | 'videoBoothLoading'
-  | 'videoBoothFailed';
+  | 'videoBoothFailed'
+  | 'videoBoothReload'
+  | 'reload';
 
 export const translations: Translations<StandBoothKey> = {
   en: {
@@ -55,6 +57,8 @@ export const translations: Translations<StandBoothKey> = {
     joinVideo: 'Join the video booth',
     videoBoothLoading: 'Connecting to the video booth…',
     videoBoothFailed: 'The video booth could not be loaded.',
+    videoBoothReload: 'The video booth still could not be loaded. Reload the page to load it again.',
+    reload: 'Reload',
   },
   // German loads on demand (stand-booth.de.ts): see loadLocale in stand-booth.ts.
 };

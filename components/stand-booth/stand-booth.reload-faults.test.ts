@@ -1,5 +1,5 @@
 /**
- * When the editor fails to load again and again, a Retry alone may never work: a module it
+ * When the editor (or the video booth) fails to load again and again, a Retry alone may never work: a module it
  * shares with another part (the form styles, with the contact form) whose fetch failed once
  * stays failed in the module map of browsers that keep failures (see
  * stand-booth.chain-faults.test.ts), and only a reload fetches it again. The second failure
@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import './register.js';
+import { page as boothPage } from './stand-booth.js';
 import type { DevroomStandBooth } from './stand-booth.js';
 import { page } from './stand-staff.js';
 import { sampleStand } from './test-fixtures.js';
@@ -62,5 +63,37 @@ describe('<devroom-stand-booth> when the editor cannot load twice in a row', () 
       await waitFor(() => text(el).includes(i ? 'wieder nicht' : 'Bitte erneut'), `failure ${i + 1}`);
     }
     expect($(el, '[part~="reload-button"]')!.textContent!.trim()).to.equal('Neu laden');
+  });
+});
+
+describe('<devroom-stand-booth> when the video booth cannot load twice in a row', () => {
+  const part = '/components/stand-booth/stand-video-booth.ts';
+  const reload = boothPage.reload;
+  afterEach(async () => {
+    boothPage.reload = reload;
+    await chunkBack(part);
+  });
+
+  it('says a reload is needed, with a Reload button beside Join that reloads', async () => {
+    await failChunk(part, 100);
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en"></devroom-stand-booth>`);
+    el.stand = sampleStand();
+    await el.updateComplete;
+    const join = () => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Join the video booth')!;
+    join().click();
+    await waitFor(() => text(el).includes('The video booth could not be loaded.'), 'the first failure');
+    expect($(el, '[part~="reload-button"]')).to.equal(null);
+
+    await waitFor(() => !join().disabled, 'Join enabled');
+    join().click();
+    await waitFor(() => $(el, '[part~="reload-button"]'), 'the Reload button');
+    expect(text(el)).to.contain('The video booth still could not be loaded. Reload the page to load it again.');
+    expect(join()).to.not.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    let reloaded = 0;
+    boothPage.reload = () => void reloaded++;
+    $<HTMLButtonElement>(el, '[part~="reload-button"]')!.click();
+    expect(reloaded).to.equal(1);
   });
 });

@@ -63,6 +63,9 @@ const contactPart = onDemand(() => import('./stand-contact.js'));
 /** The words for an invalid stand's issues (checkStand reports codes). */
 const standErrors = onDemand(() => import('./stand-errors.js'));
 
+/** Reloads the page (the widget's frame); a seam for tests, which must not reload. */
+export const page = { reload: (): void => location.reload() };
+
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
   return items.length
@@ -220,6 +223,8 @@ export class DevroomStandBooth extends LitElement {
   private videoNotice: string | undefined;
   private boothLoading = false;
   #booth?: VideoBooth;
+  /** Joins in a row whose video booth part could not load. */
+  #boothFailed = 0;
   #extras?: StandExtras;
   #staff?: StaffTools;
 
@@ -478,6 +483,9 @@ export class DevroomStandBooth extends LitElement {
                       <button class="primary" part="button join-button" ?disabled=${this.boothLoading} @click=${() => this.#joinVideo(jitsi)}>
                         ${t('joinVideo')}
                       </button>
+                      ${this.#boothFailed > 1
+                        ? html`<button part="button reload-button" @click=${() => page.reload()}>${t('reload')}</button>`
+                        : nothing}
                     </div>
                     ${this.boothLoading ? html`<p class="muted" role="status">${t('videoBoothLoading')}</p>` : nothing}
                     ${videoNotice ? html`<p class="muted" role="status">${videoNotice}</p>` : nothing}
@@ -509,9 +517,15 @@ export class DevroomStandBooth extends LitElement {
         // It import()s the session code itself (see VideoBooth#session).
         const { VideoBooth } = await import('./stand-video-booth.js');
         this.#booth ??= new VideoBooth(this, this.#i18n);
+        this.#boothFailed = 0;
       } catch (err) {
-        // The Join button stays: pressing it again loads again.
-        this.videoNotice = `${this.#i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
+        // The Join button stays: pressing it again loads again. Failing again, the part may
+        // need a module shared with another part whose fetch failed once: browsers that keep
+        // failures in the module map fetch that one again only on a reload (the Reload button).
+        this.videoNotice =
+          ++this.#boothFailed > 1
+            ? this.#i18n.t('videoBoothReload')
+            : `${this.#i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
         return;
       } finally {
         this.boothLoading = false;
