@@ -4,8 +4,8 @@
  * inline `<script type="application/json">`. All of it is untrusted, so it only reaches
  * the DOM through `checkMenu`, which is strict: one bad field rejects the whole menu,
  * because a menu with a silently dropped allergen is worse than the last good menu.
- * It reports problems as codes; menu-errors.ts words them (`parseMenu`), loaded only
- * when a menu is invalid.
+ * It reports problems as codes; menu-issues.ts words them (the element loads it only
+ * when a menu is invalid; `parseMenu` in menu-errors.ts checks and words at once).
  *
  * Money is an integer in the currency's minor unit (cents; yen; fils = 1/1000 dinar):
  * no floats ever reach a total.
@@ -117,7 +117,7 @@ export interface Menu {
 
 export type MenuParseResult = { ok: true; menu: Menu } | { ok: false; errors: string[] };
 
-/** What is wrong with a field; menu-errors.ts has the words for each. */
+/** What is wrong with a field; menu-issues.ts has the words for each. */
 export type IssueCode =
   | 'json'
   | 'required'
