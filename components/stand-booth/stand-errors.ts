@@ -53,7 +53,9 @@ export function issuesText(issues: readonly StandIssueCodes[]): string {
 /**
  * Validates stand JSON (checkStand) and words its problems. Strict mode (the editor) fails
  * on any issue; lenient mode drops bad list items and optional fields (reported in
- * `dropped`) and fails only without a usable name.
+ * `dropped`) and fails only without a usable name. A schedule and video are read once
+ * stand-schedule.ts has registered its readers (the package's stand-booth entry imports it;
+ * the booth loads it with the parts that need it).
  */
 export function parseStand(json: unknown, options: { strict?: boolean } = {}): StandParseResult {
   const result = checkStand(json, options.strict);
