@@ -29,12 +29,15 @@ export interface FoodTruckBindingOptions {
   /** Shows (or, with undefined, clears) a message next to the widget. */
   notify?: (message: string | undefined, kind: 'error' | 'info') => void;
   /**
-   * The widget and its media capability (MSC4039 download_file, optional): mxc:// item images
-   * are downloaded through the client, by mxc-media.ts (shared with the stand booth), loaded
-   * when the element first asks for one. Without it, mxc images show their placeholder.
+   * The widget: mxc:// item images are downloaded through the client (DOWNLOAD_FILE, an
+   * optional capability) by mxc-media.ts (shared with the stand booth), loaded when the
+   * element first asks for one. Without it, mxc images show their placeholder.
    */
-  media?: { context: WidgetContext; capability: string };
+  media?: WidgetContext;
 }
+
+/** MatrixCapabilities.MSC4039DownloadFile: item images uploaded to Matrix (mxc://). */
+export const DOWNLOAD_FILE = 'org.matrix.msc4039.download_file';
 
 /** Requests the binding made, by kind (startup cost is part of the contract: see the e2e tests). */
 export interface RequestCounts {
@@ -101,7 +104,7 @@ export class FoodTruckBinding {
     el.ordering = false;
     el.canManage = false;
     const { media } = options;
-    if (media) el.loadMedia = async (mxc) => (await import('./mxc-media.js')).widgetMediaLoader(media.context, media.capability)(mxc);
+    if (media) el.loadMedia = async (mxc) => (await import('./mxc-media.js')).widgetMediaLoader(media, DOWNLOAD_FILE)(mxc);
 
     // Subscribe before reading (the watches do the same for state).
     this.#cleanups.push(

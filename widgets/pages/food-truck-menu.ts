@@ -1,6 +1,6 @@
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import '../../components/food-truck-menu/register.js';
-import { bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
+import { DOWNLOAD_FILE, bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
 import type { FoodTruckBinding, FoodTruckGrant } from '../bindings/food-truck-menu.js';
 import { bootWidget } from '../runtime/boot.js';
 import { capabilityList } from '../runtime/capabilities.js';
@@ -36,8 +36,6 @@ const GRANTS: Record<FoodTruckGrant, string[]> = {
   sendMenu: send({ sendState: [{ type: EventTypes.menu, stateKey: '' }] }),
   createRoot: send({ sendState: [{ type: EventTypes.root, stateKey: 'orders' }], sendEvents: [{ type: 'm.room.message', msgtype: 'm.notice' }] }),
 };
-/** MatrixCapabilities.MSC4039DownloadFile: item images uploaded to Matrix (mxc://). */
-const DOWNLOAD_FILE = 'org.matrix.msc4039.download_file';
 
 export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
   readState: [
@@ -89,7 +87,7 @@ await bootWidget({
     ctx.theme.subscribe((theme) => (el.theme = theme));
     window.devroomFoodTruck = bindFoodTruckMenu(el, ctx.room, {
       granted: (what) => GRANTS[what].every((c) => ctx.hasCapability(c)),
-      media: { context: ctx, capability: DOWNLOAD_FILE },
+      media: ctx,
       notify: (message, kind) => {
         const p = kind === 'error' ? error : info;
         p.textContent = message ?? '';
