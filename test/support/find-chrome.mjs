@@ -37,4 +37,9 @@ export const chromeArgs = [
   '--disable-sync',
   '--disable-quic',
   '--autoplay-policy=no-user-gesture-required',
+  // Keep failed module fetches in the module map, as browsers did before whatwg/html#10327
+  // (Chromium 156 re-fetches them; older Chrome/Electron, Firefox and Safari releases do not):
+  // the lazy-part fault tests then check the worst case, where only the build's import retry
+  // and parts that do not statically import on-demand modules recover without a reload.
+  '--disable-features=ModuleMapDoNotCacheFailedFetch',
 ];
