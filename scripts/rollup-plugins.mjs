@@ -350,10 +350,12 @@ export const importRetry = {
   wrap: { left: '__devroomImport(', right: ')' },
   // One helper per module that imports others, appended (a hoisted function declaration:
   // appending keeps the source map's positions). It lives in the module whose import() it
-  // replaces, so relative paths resolve as before.
+  // replaces, so relative paths resolve as before. The retry URL is random, not a time: two
+  // retries in one millisecond (or under a test's frozen clock) got the same URL, and a URL
+  // that failed once stays failed in browsers that keep failed module fetches.
   addHelper(code) {
     if (!code.includes('__devroomImport(')) return code;
-    return `${code}\n;function __devroomImport(u){return import(u).catch(()=>import(u+"?retry="+Date.now()))}`;
+    return `${code}\n;function __devroomImport(u){return import(u).catch(()=>import(u+"?retry="+Math.random()))}`;
   },
 };
 
