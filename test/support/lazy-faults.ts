@@ -9,9 +9,20 @@
  * the part cannot load until something asks for it again.
  */
 export async function failChunk(path: string, times = 2): Promise<void> {
+  armed.add(path);
   const response = await fetch('/__chunk_faults', { method: 'POST', body: JSON.stringify({ path, times, ttlMs: 20_000 }) });
   if (!response.ok) throw new Error(`could not arm a fault for ${path}: ${response.status}`);
 }
+
+/** Paths with a fault armed by this test file. */
+const armed = new Set<string>();
+
+// A fault a failing (or faster than expected) test left unused must not hit the next test or
+// the next test file, which would then fail for no reason of its own: clear them after each test.
+afterEach(async () => {
+  for (const path of armed) await chunkBack(path);
+  armed.clear();
+});
 
 /** The network is back for `path`: its fault is cleared (requests still counted). */
 export async function chunkBack(path: string): Promise<void> {
