@@ -1,5 +1,6 @@
-import '../../components/room-status/define.js';
-import type { DevroomRoomStatus, RoomStatusState } from '../../components/room-status/room-status.js';
+import { DevroomRoomStatus } from '../../components/room-status/room-status.js';
+import type { RoomStatusState } from '../../components/room-status/room-status.js';
+import { defineElement } from '../../components/shared/define.js';
 import { ClientServerRoom, PublicRoomCodes } from '../room/client-server-room.js';
 import type { ClientServerRoomOptions, PublicRoomStatus } from '../room/client-server-room.js';
 
@@ -65,6 +66,8 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
   const homeserver = element.getAttribute('homeserver') ?? '';
   const roomRef = element.getAttribute('room') ?? '';
   const link = matrixToLink(roomRef);
+  // Defined on first use, not on import: `devroom/widget` has no import-time side effects.
+  defineElement('devroom-room-status', DevroomRoomStatus);
   const status = document.createElement('devroom-room-status');
   status.roomLink = link;
   element.before(status);
