@@ -21,6 +21,7 @@ import { bindFoodTruckMenu } from './food-truck-menu.js';
 import { bindQaQueue } from './qa-queue.js';
 import type { QaBinding } from './qa-queue.js';
 import { bindStandBooth } from './stand-booth.js';
+import { afterTest, mount } from '../../test/support/cleanup.js';
 
 /**
  * Element loads a widget for everyone in the room at the same moment: two privileged
@@ -87,18 +88,7 @@ async function settled(room: MemoryRoom, purpose: string, maxWrites: number): Pr
   expect(count, 'root state writes').to.be.at.most(maxWrites);
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  sinon.restore();
-});
-
-function mount<T extends HTMLElement>(tag: string): T {
-  const el = document.createElement(tag) as T;
-  document.body.append(el);
-  cleanups.push(() => el.remove());
-  return el;
-}
+afterEach(() => sinon.restore());
 
 // ---- Q&A ------------------------------------------------------------------------------
 
@@ -110,7 +100,7 @@ interface QaSeat {
 function qaSeat(room: Room): QaSeat {
   const el = mount<DevroomQaQueue>('devroom-qa-queue');
   const binding = bindQaQueue({ room, element: el, hasCapability: () => true });
-  cleanups.push(() => binding.stop());
+  afterTest(() => binding.stop());
   return { el, binding };
 }
 
@@ -300,7 +290,7 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     const truck = (view: Room) => {
       const el = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
       const binding = bindFoodTruckMenu(el, view);
-      cleanups.push(() => binding.stop());
+      afterTest(() => binding.stop());
       return { el, binding };
     };
     const v1 = truck(gate(room.as(MOD1)));
@@ -339,7 +329,7 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     const booth = (view: Room) => {
       const el = mount<DevroomStandBooth>('devroom-stand-booth');
       const binding = bindStandBooth(el, view);
-      cleanups.push(() => binding.stop());
+      afterTest(() => binding.stop());
       return { el, binding };
     };
     const ann = booth(gate(room.as(ANN)));
@@ -382,7 +372,7 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     const truck = bindFoodTruckMenu(truckEl, room.as(ALICE));
     const boothEl = mount<DevroomStandBooth>('devroom-stand-booth');
     const booth = bindStandBooth(boothEl, room.as(ALICE));
-    cleanups.push(() => truck.stop(), () => booth.stop());
+    afterTest(() => truck.stop(), () => booth.stop());
     await Promise.all([truck.ready, booth.ready]);
     const rel = (root: string) => ({ rel_type: 'm.reference', event_id: root });
     await room.as(ALICE).sendEvent(EventTypes.order, {
@@ -416,7 +406,7 @@ describe('roots: two privileged viewers creating one at once lose nothing', func
     const vendor = bindFoodTruckMenu(vendorEl, room.as(MOD1));
     const staffEl = mount<DevroomStandBooth>('devroom-stand-booth');
     const staff = bindStandBooth(staffEl, room.as(ANN));
-    cleanups.push(() => vendor.stop(), () => staff.stop());
+    afterTest(() => vendor.stop(), () => staff.stop());
     await Promise.all([vendor.ready, staff.ready]);
     await waitFor(() => vendorEl.orders.length === 1 && staffEl.contactRequests.length === 1, 'counted once by the vendor and staff');
   });

@@ -15,6 +15,7 @@ import { waitFor } from '../../test/support/wait-for.js';
 import { createRoot } from './create-root.js';
 import { bindFoodTruckMenu } from './food-truck-menu.js';
 import { bindStandBooth } from './stand-booth.js';
+import { afterTest, mount } from '../../test/support/cleanup.js';
 
 /**
  * Order and contact statuses relate to the root their item hangs off and name the item
@@ -31,18 +32,7 @@ const BOB = '@bob:example.org';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  sinon.restore();
-});
-
-function mount<T extends HTMLElement>(tag: string): T {
-  const el = document.createElement(tag) as T;
-  document.body.append(el);
-  cleanups.push(() => el.remove());
-  return el;
-}
+afterEach(() => sinon.restore());
 
 /** A view of the room that counts /relations pages (each is one request to the client). */
 function counted(view: Room): { room: Room; pages: () => number } {
@@ -93,7 +83,7 @@ function truck(view: Room): { el: DevroomFoodTruckMenu; pages: () => number } {
   const c = counted(view);
   const el = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
   const binding = bindFoodTruckMenu(el, c.room);
-  cleanups.push(() => binding.stop());
+  afterTest(() => binding.stop());
   return { el, pages: c.pages };
 }
 
@@ -118,7 +108,7 @@ function booth(view: Room): { el: DevroomStandBooth; pages: () => number } {
   const c = counted(view);
   const el = mount<DevroomStandBooth>('devroom-stand-booth');
   const binding = bindStandBooth(el, c.room);
-  cleanups.push(() => binding.stop());
+  afterTest(() => binding.stop());
   return { el, pages: c.pages };
 }
 
