@@ -14,6 +14,7 @@ import { waitFor } from '../../test/support/wait-for.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { SECTIONS } from '../../components/qa-queue/tally.js';
 import { elementIn, leaveAll, sit, widgetFor } from '../../test/e2e/widget-harness.js';
+import { visibleText } from '../../test/support/visible-text.js';
 
 /**
  * The root race through the Element-like host (real widget pages, ClientWidgetApi,
@@ -77,17 +78,7 @@ function open(room: MemoryRoom, userId: string): MountedWidget {
   return host.mounted(widget.id)!;
 }
 
-/** Visible text through shadow roots (nodes live in the iframe's realm: no instanceof). */
-function text(node: Node): string {
-  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-  if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
-  const el = node as HTMLElement;
-  if (el.hidden || el.localName === 'style') return '';
-  const root = el.shadowRoot ?? node;
-  const slotted = el.localName === 'slot' ? (el as HTMLSlotElement).assignedNodes() : [];
-  const children = slotted.length ? slotted : [...root.childNodes];
-  return children.map(text).join(' ').replace(/\s+/g, ' ');
-}
+const text = visibleText;
 
 const booth = (mounted: MountedWidget) => waitFor(() => mounted.iframe.contentDocument?.querySelector<DevroomStandBooth>('devroom-stand-booth'), 'booth element');
 const rootWrites = (room: MemoryRoom) => room.timeline.filter((e) => e.type === EventTypes.root);

@@ -14,6 +14,7 @@ import type { CapabilityApprover } from '../testing/driver.js';
 import { createRoot } from './create-root.js';
 import { standCapabilities } from './stand-booth-capabilities.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { visibleText } from '../../test/support/visible-text.js';
 
 const ADMIN = '@admin:example.org';
 const ANN = '@ann:example.org'; // stand staff (power 50)
@@ -66,17 +67,7 @@ function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = ap
 }
 
 
-/** Visible text of a node, through shadow roots (what a person reads). Nodes live in the iframe's realm: no instanceof. */
-function text(node: Node): string {
-  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-  if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return '';
-  const el = node as HTMLElement;
-  if (el.hidden || el.localName === 'style') return '';
-  const root = el.shadowRoot ?? node;
-  const slotted = el.localName === 'slot' ? (el as HTMLSlotElement).assignedNodes() : [];
-  const children = slotted.length ? slotted : [...root.childNodes];
-  return children.map(text).join(' ').replace(/\s+/g, ' ');
-}
+const text = visibleText;
 
 /** Finds an element through shadow roots. */
 function find<T extends Element>(node: ParentNode, selector: string): T | undefined {
