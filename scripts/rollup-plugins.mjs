@@ -316,10 +316,11 @@ function onlyReExported(code, id) {
 }
 
 /**
- * Every `import()` of a lazy chunk retries with a fresh URL when it fails. Chromium keeps a
- * failed module fetch in the page's module map: importing the same URL again fails at once
- * without a request, so a part that could not load during a dropped connection would stay
- * missing until the page reloads, whatever the component does. A query string makes a new
+ * Every `import()` of a lazy chunk retries with a fresh URL when it fails. Browsers released
+ * before whatwg/html#10327 (adopted in 2026: Chromium 156, recent Firefox and WebKit re-fetch
+ * by themselves) keep a failed module fetch in the page's module map: importing the same URL
+ * again fails at once without a request, so a part that could not load during a dropped
+ * connection would stay missing until the page reloads, whatever the component does. A query string makes a new
  * module-map entry (the chunk's own imports still resolve to the modules already loaded).
  * Limit: when the chunk arrived but a chunk IT imports failed, that URL stays failed in the
  * module map and only a reload recovers (a dropped connection usually fails the first request).
