@@ -12,31 +12,21 @@
  * started with --disable-features=ModuleMapDoNotCacheFailedFetch. There these tests fail
  * without the hand-over; in a browser that fetches again they check the recovery only.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 // register.ts only (as the widget page does): no part is loaded before a test asks for it.
 import './register.js';
-import type { DevroomStandBooth } from './stand-booth.js';
 import { sampleStand } from './test-fixtures.js';
-import { chunkBack, chunkFailed, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
+import { chunkFailed, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { $, booth, boothText, buttonNamed } from './test-helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: DevroomStandBooth) => $(el, '[part="base"]')!.innerText;
-const buttonNamed = (root: ParentNode, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+const text = boothText;
 
-async function booth(props: Partial<DevroomStandBooth> = {}): Promise<DevroomStandBooth> {
-  const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" time-zone="Europe/Brussels"></devroom-stand-booth>`);
-  Object.assign(el, { stand: sampleStand(), ...props });
-  await el.updateComplete;
-  return el;
-}
 
 describe('<devroom-stand-booth> when a module a part needs failed before', () => {
-  const faulted = new Set<string>();
-  const fault = (part: string) => (faulted.add(part), failChunk(part));
-  // A fault a failing test left armed would break the next test file.
-  afterEach(() => Promise.all([...faulted].map(chunkBack)));
+  // Faults a test left armed are cleared after it (test/support/lazy-faults.ts).
+  const fault = (part: string) => failChunk(part);
   it('shows the schedule once back when the schedule readers could not load (they are not a static import of the extras part)', async () => {
     const part = '/components/stand-booth/stand-schedule.ts';
     await fault(part);

@@ -4,24 +4,16 @@
  * retry on a fresh URL), and that it recovers once the network is back. The tests run in
  * order: each part is faulted before this page first imports it (a page fetches a module once).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 // register.ts only (as the widget page does): no part is loaded before a test asks for it.
 import './register.js';
-import type { DevroomStandBooth } from './stand-booth.js';
 import { sampleStand } from './test-fixtures.js';
 import { chunkFailed, chunkRequests, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { $, booth, boothText, buttonNamed } from './test-helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: DevroomStandBooth) => ($(el, '[part="base"]')!).innerText;
-const buttonNamed = (root: ParentNode, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+const text = boothText;
 
-async function booth(props: Partial<DevroomStandBooth> = {}): Promise<DevroomStandBooth> {
-  const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" time-zone="Europe/Brussels"></devroom-stand-booth>`);
-  Object.assign(el, { stand: sampleStand(), ...props });
-  await el.updateComplete;
-  return el;
-}
 
 describe('<devroom-stand-booth> when a part cannot load', () => {
   it('shows a formatted description as plain text while its renderer cannot load, formatted once back', async () => {

@@ -13,9 +13,9 @@ import { page } from './stand-staff.js';
 import { sampleStand } from './test-fixtures.js';
 import { chunkBack, chunkFailed, failChunk } from '../../test/support/lazy-faults.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { $, boothText } from './test-helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: DevroomStandBooth) => $(el, '[part="base"]')!.innerText;
+const text = boothText;
 
 describe('<devroom-stand-booth> when the editor cannot load twice in a row', () => {
   const part = '/components/stand-booth/stand-form.styles.ts';

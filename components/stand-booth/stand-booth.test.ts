@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import './define.js';
 import type { DevroomStandBooth } from './stand-booth.js';
 import { sampleStand } from './test-fixtures.js';
+import { booth } from './test-helpers.js';
 
 const shadow = (el: DevroomStandBooth) => el.shadowRoot!;
 /** The booth's shadow root plus those of its lazily loaded parts (contact, editor). */
@@ -42,12 +43,6 @@ async function tabTo(el: DevroomStandBooth, match: (active: Element) => boolean,
 const byText = (text: string) => (a: Element) => a.textContent?.trim() === text;
 const byId = (id: string) => (a: Element) => a.id === id;
 
-async function booth(props: Partial<DevroomStandBooth> = {}): Promise<DevroomStandBooth> {
-  const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" time-zone="Europe/Brussels"></devroom-stand-booth>`);
-  Object.assign(el, { stand: sampleStand(), ...props });
-  await el.updateComplete;
-  return el;
-}
 
 describe('<devroom-stand-booth>', () => {
   it('renders a real-looking stand from its config', async () => {
