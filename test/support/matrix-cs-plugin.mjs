@@ -144,9 +144,18 @@ function canRead(s, user) {
   return s.joined.has(user.userId) || s.historyVisibility === 'world_readable';
 }
 
+/** /sync filters: a trailing `*` matches any suffix (Synapse's Filter class does that). */
 function matchesTypes(event, types) {
   if (!Array.isArray(types)) return true;
   return types.some((t) => (t.endsWith('*') ? event.type.startsWith(t.slice(0, -1)) : event.type === t));
+}
+
+/**
+ * /messages filters: exact types only. Synapse turns `types` into SQL `type = ?` clauses, so
+ * `dev.devroom.*` matches no event there (docs/schema.md, BRIEF §6).
+ */
+function matchesTypesExactly(event, types) {
+  return !Array.isArray(types) || types.includes(event.type);
 }
 
 function parseFilter(text) {
@@ -246,7 +255,7 @@ async function handle(context, s, rest) {
       while (from < head && chunk.length < limit) {
         const e = s.timeline[from];
         from += 1;
-        if (matchesTypes(e, filter.types)) chunk.push(e);
+        if (matchesTypesExactly(e, filter.types)) chunk.push(e);
       }
       return json(context, 200, { chunk, start: query.get('from') ?? 's0', ...(from < head || chunk.length > 0 ? { end: `s${from}` } : {}) });
     }
@@ -254,7 +263,7 @@ async function handle(context, s, rest) {
     while (from > 0 && chunk.length < limit) {
       from -= 1;
       const e = s.timeline[from];
-      if (matchesTypes(e, filter.types)) chunk.push(e);
+      if (matchesTypesExactly(e, filter.types)) chunk.push(e);
     }
     return json(context, 200, { chunk, start, ...(from > 0 ? { end: `s${from}` } : {}) });
   }

@@ -14,7 +14,7 @@ afterEach(() => {
   for (const b of bindings.splice(0)) b.stop();
 });
 
-const FAST = { syncTimeoutMs: 5000, minBackoffMs: 200, maxBackoffMs: 1000 };
+const FAST = { syncTimeoutMs: 5000, pollIntervalMs: 300, minBackoffMs: 200, maxBackoffMs: 1000 };
 
 async function until(check: () => boolean, ms = 4000, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
@@ -87,6 +87,17 @@ describe('bindPublicRoom: the Q&A wall of a public room', () => {
     await server.send(vote('$q2', '@d:test.local'));
     await until(() => el.shadowRoot!.querySelector('[part~="vote-count"]')?.textContent?.includes('1') === true, 2000, 'the live vote');
     expect(((await server.stats()).counts.sync ?? 0) - syncsBefore).to.be.at.most(3);
+  });
+
+  it('shows a pin live in the /messages fallback (guests may not join a world-readable room)', async () => {
+    const server = new TestHomeserver('pub-poll-pin');
+    await server.setup({ guestAccess: 'forbidden', events: [ROOT, ROOT_STATE, question('$q1', 'Pin me?')] });
+    const { el, binding } = await wall(server);
+    await binding.ready;
+    expect(binding.room.mode).to.equal('poll');
+    expect(text(el)).to.contain('Pin me?').and.not.to.contain('Pinned');
+    await server.send({ type: 'dev.devroom.qa.question', state_key: '$q1', sender: '@host:test.local', content: { pinned: true } });
+    await until(() => text(el).includes('Pinned'), 3000, 'the pin');
   });
 
   it('says when guest access is disabled, and links to the room', async () => {

@@ -5,6 +5,7 @@ import { readAllRelations } from './relations.js';
 import { RoomError } from './room.js';
 import type { RoomEvent } from './room.js';
 import { TestHomeserver } from './cs-test-server.js';
+import { EventTypes } from '../schema/namespace.js';
 
 /** Against test/support/matrix-cs-plugin.mjs: a homeserver per test, in the dev server. */
 
@@ -103,6 +104,20 @@ describe('ClientServerRoom', () => {
     expect(stats.counts.join ?? 0).to.equal(0);
     expect(stats.counts.sync ?? 0).to.equal(0);
     expect(seen.filter((e) => e.event_id === id)).to.have.length(1);
+  });
+
+  it('in the /messages fallback, sees every devroom type (servers match /messages filter types exactly)', async () => {
+    const server = new TestHomeserver('cs-poll-types');
+    await server.setup({ guestAccess: 'forbidden', events: [ROOT] });
+    const room = open(server, { pollIntervalMs: 200 });
+    const seen: RoomEvent[] = [];
+    room.subscribe((e) => seen.push(e));
+    await room.connect();
+    expect(room.mode).to.equal('poll');
+    const types = [EventTypes.talk, EventTypes.root, EventTypes.qaQuestionState, EventTypes.menu, EventTypes.stand, EventTypes.standPresence];
+    for (const type of types) await server.send({ type, state_key: type === EventTypes.standPresence ? '@u1:test.local' : '', sender: '@u1:test.local', content: { changed: type } });
+    await until(() => types.every((type) => seen.some((e) => e.type === type)), 2000, `every devroom type (seen: ${seen.map((e) => e.type).join(', ')})`);
+    expect((await room.readState(EventTypes.menu, ''))[0]?.content.changed).to.equal(EventTypes.menu);
   });
 
   it('recovers after the server drops connections and returns, with backoff (no storm)', async () => {

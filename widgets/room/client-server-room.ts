@@ -1,3 +1,4 @@
+import { EventTypes } from '../schema/namespace.js';
 import { redactEvent, redactedEventId } from './redaction.js';
 import { RoomError } from './room.js';
 import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
@@ -63,7 +64,7 @@ export interface ClientServerRoomOptions {
   userId?: string;
   /** Join (as a guest) when the room allows it, for /sync. Default true; false = always poll. */
   join?: boolean;
-  /** Event types the live filter lets through (`*` wildcards allowed). */
+  /** Event types the live filter lets through, exact (`/messages` expands no `*` wildcard). */
   eventTypes?: string[];
   /** Long-poll timeout of /sync. Default 30 000 ms. */
   syncTimeoutMs?: number;
@@ -76,8 +77,12 @@ export interface ClientServerRoomOptions {
   random?: () => number;
 }
 
-/** What the devroom bindings read: messages (questions), reactions (votes), redactions, devroom state. */
-export const DEFAULT_EVENT_TYPES = ['m.room.message', 'm.reaction', 'm.room.redaction', 'm.room.power_levels', 'dev.devroom.*'];
+/**
+ * What the devroom bindings read: messages (questions), reactions (votes), redactions, devroom
+ * state. Listed one by one, never `dev.devroom.*`: Synapse's /messages matches filter types
+ * exactly, so a wildcard there returns no devroom event at all (its /sync would expand it).
+ */
+export const DEFAULT_EVENT_TYPES = ['m.room.message', 'm.reaction', 'm.room.redaction', 'm.room.power_levels', ...Object.values(EventTypes)];
 
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Extra time a /sync may take beyond its own timeout before we call the connection dead. */
