@@ -1,7 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/qa-queue/define.js';
+import '../../components/stand-booth/define.js';
+import '../../components/food-truck-menu/define.js';
+import '../../components/talk-player/define.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { DevroomRoomStatus } from '../../components/room-status/room-status.js';
+import { visibleText } from '../../test/support/visible-text.js';
 import { TestHomeserver } from '../room/cs-test-server.js';
 import type { TestEvent } from '../room/cs-test-server.js';
 import { bindPublicRoom } from './public-room.js';
@@ -38,12 +42,26 @@ const vote = (on: string, who: string): TestEvent => ({
   content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: on, key: '👍' } },
 });
 
-async function wall(server: TestHomeserver, room = '#public:test.local'): Promise<{ el: DevroomQaQueue; binding: PublicRoomBinding }> {
-  const parent = await fixture<HTMLDivElement>(html`<div><devroom-qa-queue homeserver=${server.url} room=${room}></devroom-qa-queue></div>`);
-  const el = parent.querySelector('devroom-qa-queue') as DevroomQaQueue;
+async function wall(server: TestHomeserver, room = '#public:test.local'): Promise<{ el: DevroomQaQueue; binding: PublicRoomBinding; page: HTMLElement }> {
+  const page = await fixture<HTMLDivElement>(html`<div><devroom-qa-queue homeserver=${server.url} room=${room}></devroom-qa-queue></div>`);
+  const el = page.querySelector('devroom-qa-queue') as DevroomQaQueue;
   const binding = bindPublicRoom(el, FAST);
   bindings.push(binding);
-  return { el, binding };
+  return { el, binding, page };
+}
+
+/** What a person reads on the page, once the elements have rendered. */
+async function pageText(page: HTMLElement): Promise<string> {
+  await Promise.all([...page.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].map((e) => e.updateComplete));
+  return visibleText(page).trim();
+}
+
+/** `<tag homeserver room>`: the four tags from one template. */
+function unsafeTag(tag: string, homeserver: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.setAttribute('homeserver', homeserver);
+  el.setAttribute('room', '#public:test.local');
+  return el;
 }
 
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -98,6 +116,64 @@ describe('bindPublicRoom: the Q&A wall of a public room', () => {
     expect(text(el)).to.contain('Pin me?').and.not.to.contain('Pinned');
     await server.send({ type: 'dev.devroom.qa.question', state_key: '$q1', sender: '@host:test.local', content: { pinned: true } });
     await until(() => text(el).includes('Pinned'), 3000, 'the pin');
+  });
+
+  it('shows no ask form and no empty list while it connects, only that it connects', async () => {
+    const server = new TestHomeserver('pub-connecting');
+    await server.setup({ events: [ROOT, ROOT_STATE, question('$q1', 'Visible once live')] });
+    await server.down('status');
+    const { el, binding, page } = await wall(server);
+    expect(await pageText(page)).to.equal('Connecting to the room …');
+    await until(() => binding.status.state === 'retrying', 3000, 'retrying');
+    const seen = await pageText(page);
+    expect(seen).to.match(/^The server cannot be reached\. Trying again/);
+    expect(seen).not.to.contain('Ask a question').and.not.to.contain('No questions yet');
+    await server.up();
+    await binding.ready;
+    expect(await pageText(page)).to.contain('Visible once live').and.not.to.contain('Ask a question');
+    expect(el.hidden).to.equal(false);
+  });
+
+  for (const [what, setup, says] of [
+    ['not world-readable, no guest access', { historyVisibility: 'shared', guestAccess: 'forbidden' }, 'This room is not public: only its members can read it.'],
+    ['guest accounts refused', { guestRegistration: false }, 'This server does not let visitors read rooms without an account.'],
+    ['gone', { roomExists: false }, 'This room does not exist. Check its address.'],
+  ] as const) {
+    it(`says why a room cannot be read (${what}) instead of an empty, writable element, for every tag`, async () => {
+      const server = new TestHomeserver('pub-unreadable');
+      await server.setup({ ...setup, events: [ROOT, ROOT_STATE] });
+      const page = await fixture<HTMLDivElement>(html`<div>
+        ${['devroom-qa-queue', 'devroom-stand-booth', 'devroom-food-truck-menu', 'devroom-talk-player'].map(
+          (tag) => html`<section data-tag=${tag}>${unsafeTag(tag, server.url)}</section>`,
+        )}
+      </div>`);
+      for (const el of page.querySelectorAll<HTMLElement>('[homeserver]')) {
+        const binding = bindPublicRoom(el, FAST);
+        bindings.push(binding);
+        await binding.ready.catch(() => undefined);
+      }
+      // Per tag: the reason and what to do instead, nothing of the element (no form, no "not set up yet").
+      const shown: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const section of page.querySelectorAll<HTMLElement>('section')) {
+        shown[section.dataset.tag!] = await pageText(section);
+        expected[section.dataset.tag!] = `${says} Open the room in a Matrix client`;
+        const link = section.querySelector('devroom-room-status')?.shadowRoot?.querySelector('a');
+        expect(link?.getAttribute('href')).to.equal('https://matrix.to/#/%23public%3Atest.local');
+      }
+      expect(shown).to.deep.equal(expected);
+    });
+  }
+
+  it('says so when the room stops being readable while shown (history made members-only)', async () => {
+    const server = new TestHomeserver('pub-closed-later');
+    await server.setup({ guestAccess: 'forbidden', events: [ROOT, ROOT_STATE, question('$q1', 'Still here?')] });
+    const { binding, page } = await wall(server);
+    await binding.ready;
+    expect(await pageText(page)).to.contain('Still here?');
+    await server.send({ type: 'm.room.history_visibility', state_key: '', sender: '@host:test.local', content: { history_visibility: 'shared' } });
+    await until(() => binding.status.state === 'not-world-readable', 3000, 'the room to be unreadable');
+    expect(await pageText(page)).to.equal('This room is not public: only its members can read it. Open the room in a Matrix client');
   });
 
   it('says when guest access is disabled, and links to the room', async () => {

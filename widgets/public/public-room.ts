@@ -2,6 +2,7 @@ import { DevroomRoomStatus } from '../../components/room-status/room-status.js';
 import type { RoomStatusState } from '../../components/room-status/room-status.js';
 import { defineElement } from '../../components/shared/define.js';
 import { ClientServerRoom, PublicRoomCodes } from '../room/client-server-room.js';
+import { RoomError } from '../room/room.js';
 import type { ClientServerRoomOptions, PublicRoomStatus } from '../room/client-server-room.js';
 
 /**
@@ -72,8 +73,19 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
   status.roomLink = link;
   element.before(status);
 
+  // Hidden until it shows the room's data: before that its own empty state (an ask form,
+  // "No questions yet", "not set up yet") would be wrong, while connecting and when the room
+  // cannot be read. The status says which. A `hidden` the page set stays the page's.
+  const hide = !element.hidden;
+  element.hidden = true;
+  let shown = false;
+
   const room = new ClientServerRoom({ homeserver, room: roomRef, ...options });
-  const unwatch = room.onStatus((s) => showStatus(status, s));
+  const unwatch = room.onStatus((s) => {
+    // "Connecting" lasts until the element shows the data, not just until the room answers.
+    showStatus(status, s.state === 'live' && !shown ? { state: 'connecting' } : s);
+    if (s.state === 'failed') element.hidden = true;
+  });
   let stopBinding: (() => void) | undefined;
   let stopped = false;
 
@@ -87,8 +99,18 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
     const tag = element.localName;
     await Promise.all([room.connect(), customElements.whenDefined(tag)]);
     if (stopped) return;
-    stopBinding = await bindElement(tag, element, room, link);
-    if (stopped) stopBinding();
+    try {
+      stopBinding = await bindElement(tag, element, room, link);
+    } catch (error) {
+      // The room answered but the element's data could not be read (e.g. a 403 on /relations).
+      const code = error instanceof RoomError ? error.code : 'M_UNKNOWN';
+      if (!stopped) showStatus(status, { state: 'failed', code, message: String(error) });
+      throw error;
+    }
+    if (stopped) return stopBinding();
+    shown = true;
+    if (hide && room.status.state !== 'failed') element.hidden = false;
+    showStatus(status, room.status);
   })();
   ready.catch((error: unknown) => console.warn('devroom: public room not shown', error));
 
@@ -103,6 +125,7 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
       stopBinding?.();
       room.stop();
       status.remove();
+      if (hide) element.hidden = false;
     },
   };
 }
