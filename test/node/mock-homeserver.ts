@@ -41,8 +41,11 @@ export class MockHomeserver {
   readonly aliases = new Map<string, string>();
   readonly rooms = new Map<string, { members: Set<string>; state: Map<string, StateEvent> }>();
   readonly log: Req[] = [];
-  /** Called before each request is handled; return a fault to answer with it instead. */
-  fault: ((req: Req, n: number) => Fault | undefined) | undefined;
+  /**
+   * Called before each request is handled; return a fault to answer with it instead. A
+   * promise holds the request until it settles (a test can act while a request is in flight).
+   */
+  fault: ((req: Req, n: number) => Fault | undefined | Promise<Fault | undefined>) | undefined;
   private seq = 0;
   private server = createServer((req, res) => void this.handle(req, res));
   url = '';
@@ -93,7 +96,7 @@ export class MockHomeserver {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(JSON.stringify(body));
     };
-    const fault = this.fault?.(r, this.log.length);
+    const fault = await this.fault?.(r, this.log.length);
     if (fault) {
       if (fault.drop) return res.destroy();
       return send(fault.status ?? 500, fault.body ?? { errcode: 'M_UNKNOWN', error: 'injected' }, fault.headers);

@@ -204,6 +204,7 @@ async function applyCommand(argv: string[], io: CliIo): Promise<number> {
     accessToken: token,
     ...(io.fetch ? { fetch: io.fetch } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
     onWait: ({ reason, ms, method, path }) => {
       if (!quiet) io.stderr(`  waiting ${(ms / 1000).toFixed(1)} s: ${reason} (${method} ${path.replace(/^\/_matrix\/client\/v3/, '')})\n`);
     },

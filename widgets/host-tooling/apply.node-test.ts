@@ -271,6 +271,34 @@ test('interrupted run (Ctrl-C, homeserver gone) resumes: the re-run writes only 
   assert.match(up.out, /2 updated, 1 unchanged/);
 });
 
+test('Ctrl-C mid-room or during a rate-limit wait: only writes the server confirmed are reported, nothing is sent after it', async () => {
+  await apply();
+  const newStreams = JSON.stringify({ ...JSON.parse(config), stream: 'https://cdn2.example.org/{room_slug}.m3u8' });
+  const puts = () => hs.log.filter((q) => q.method === 'PUT').length;
+
+  // Ctrl-C while K.fosdem's first of two writes is in flight: it completes, the second is never sent.
+  let controller = new AbortController();
+  hs.fault = (req) => {
+    if (req.method === 'PUT') controller.abort();
+    return undefined;
+  };
+  let r = await apply({ 'config.json': newStreams }, [], { signal: controller.signal });
+  assert.equal(r.code, 1);
+  assert.equal(puts(), 1);
+  assert.match(r.err, /\[1\/3\] K\.fosdem: wrote 1 of 2 state events, then stopped\n/);
+  assert.match(r.out, /1\/3 rooms — 0 created, 1 updated, 0 unchanged, 0 failed; 1 changed\./);
+
+  // Ctrl-C during a 429 wait: the wait ends and the refused write is not sent again.
+  controller = new AbortController();
+  hs.fault = (req) => (req.method === 'PUT' ? { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 60_000 } } : undefined);
+  const before = puts();
+  r = await apply({ 'config.json': newStreams }, [], { signal: controller.signal, sleep: async () => controller.abort() });
+  assert.equal(r.code, 1);
+  assert.equal(puts() - before, 1, 'one refused write, no retry after Ctrl-C');
+  assert.match(r.err, /K\.fosdem: stopped before any change/);
+  assert.match(r.out, /stopped: interrupted; re-run to resume\): 0\/3 rooms — 0 created, 0 updated, 0 unchanged, 0 failed; 0 changed\./);
+});
+
 test('apply refuses bad options before touching the network', async () => {
   const bad = async (argv: string[], env: Record<string, string | undefined>, re: RegExp) => {
     let err = '';

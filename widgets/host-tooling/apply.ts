@@ -4,7 +4,7 @@
  * only the events whose content differs. Because every run diffs against what the room
  * has, a second run writes nothing and an interrupted run resumes where it stopped.
  */
-import { MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
+import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
 import type { Plan, PlannedRoom, StateEventPlan } from './plan.js';
 import { mergePowerLevels, newRoomPowerLevels } from './power.js';
 import { LAYOUT_EVENT, WIDGET_EVENT, WIDGET_ID_PREFIX } from './widget-state.js';
@@ -27,7 +27,7 @@ export interface ApplyResult {
   updated: number;
   unchanged: number;
   failed: { room: string; error: string }[];
-  /** State events written (PUT) or rooms created; in a dry run, what would be. */
+  /** State events written (PUT) or rooms created, as the server confirmed them; in a dry run, what would be. */
   changes: number;
   interrupted: boolean;
   stoppedBy?: string;
@@ -93,6 +93,8 @@ function describe(change: Change): string {
   return [`  ~ ${change.type}${key}`, ...keys.map((k) => `      ${k}: ${show(before[k])} → ${show(change.content[k])}`)].join('\n');
 }
 
+const events = (n: number) => `${n} state event${n === 1 ? '' : 's'}`;
+
 const fmtDuration = (ms: number) => {
   const s = Math.round(ms / 1000);
   return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
@@ -119,6 +121,9 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     }
     const alias = room.alias ?? `#${room.aliasLocalpart}:${server}`;
     let what = '';
+    // State writes the server confirmed in this room (a run can stop between two of them).
+    let written = 0;
+    let planned = 0;
     try {
       let roomId = await client.resolveAlias(alias);
       if (!roomId) {
@@ -154,25 +159,36 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       }
       if (roomId && !what) {
         const changes = diffRoom(room, await client.getState(roomId), users);
+        planned = changes.length;
         if (!changes.length) {
           result.unchanged++;
           what = 'unchanged';
+        } else if (options.dryRun) {
+          log(`${room.room} (${alias}, ${roomId}):\n${changes.map(describe).join('\n')}`);
+          result.changes += changes.length;
+          result.updated++;
+          what = `would write ${events(changes.length)}`;
         } else {
-          if (options.dryRun) log(`${room.room} (${alias}, ${roomId}):\n${changes.map(describe).join('\n')}`);
           for (const c of changes) {
-            if (options.signal?.aborted) {
-              result.interrupted = true;
-              result.stoppedBy = 'interrupted';
-              break;
-            }
-            if (!options.dryRun) await client.putState(roomId, c.type, c.stateKey, c.content);
+            await client.putState(roomId, c.type, c.stateKey, c.content);
+            if (written++ === 0) result.updated++;
             result.changes++;
           }
-          result.updated++;
-          what = `${options.dryRun ? 'would write' : 'wrote'} ${changes.length} state event${changes.length === 1 ? '' : 's'}`;
+          what = `wrote ${events(written)}`;
         }
       }
     } catch (e) {
+      const partly = written ? `wrote ${written} of ${events(planned)}, then ` : '';
+      if (e instanceof InterruptedError) {
+        result.interrupted = true;
+        result.stoppedBy = 'interrupted';
+        // A room left before anything was written is not counted as visited.
+        if (written) {
+          done++;
+          progress(`[${String(done).padStart(String(plan.rooms.length).length)}/${plan.rooms.length}] ${room.room}: ${partly}stopped`);
+        } else progress(`${room.room}: stopped before any change`);
+        break;
+      }
       if (e instanceof TransportError) {
         result.interrupted = true;
         result.stoppedBy = `homeserver unreachable: ${e.message}`;
@@ -181,7 +197,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       }
       const message = e instanceof Error ? e.message : String(e);
       result.failed.push({ room: room.room, error: message });
-      what = `FAILED: ${message}`;
+      what = `${partly}FAILED: ${message}`;
     }
     done++;
     const elapsed = now() - started;

@@ -19,6 +19,14 @@ export class MatrixHttpError extends Error {
   }
 }
 
+/** The run was interrupted (Ctrl-C) before this request was sent: nothing of it reached the server. */
+export class InterruptedError extends Error {
+  constructor(method: string, path: string) {
+    super(`interrupted before ${method} ${path}`);
+    this.name = 'InterruptedError';
+  }
+}
+
 /** The homeserver could not be reached (or kept failing) after every retry. */
 export class TransportError extends Error {
   constructor(message: string) {
@@ -31,7 +39,7 @@ export interface ClientOptions {
   homeserver: string;
   accessToken: string;
   fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Attempts for 5xx/network errors (first try included). */
   maxAttempts?: number;
   /** 429s in a row before giving up on one request. */
@@ -39,6 +47,11 @@ export interface ClientOptions {
   baseDelayMs?: number;
   random?: () => number;
   onWait?: (info: { reason: string; ms: number; method: string; path: string }) => void;
+  /**
+   * Ctrl-C: no new request (or retry) is sent once aborted, and a rate-limit or backoff wait
+   * ends early. A request already sent is not cancelled: its answer says whether it happened.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ClientStats {
@@ -56,12 +69,12 @@ export class MatrixClient {
   readonly stats: ClientStats = { requests: 0, reads: 0, writes: 0, rateLimited: 0, transientRetries: 0, waitedMs: 0 };
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: ClientOptions) {
     this.base = options.homeserver.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.sleep = options.sleep ?? abortableSleep;
   }
 
   async request<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -71,14 +84,16 @@ export class MatrixClient {
     const random = this.options.random ?? Math.random;
     let failures = 0;
     let limited = 0;
+    const signal = this.options.signal;
     const wait = async (reason: string, ms: number) => {
       this.options.onWait?.({ reason, ms, method, path });
       this.stats.waitedMs += ms;
-      await this.sleep(ms);
+      await untilAborted(this.sleep(ms, signal), signal);
     };
     const backoff = () => Math.round(Math.min(30_000, baseDelay * 2 ** (failures - 1)) * (0.5 + random() / 2));
 
     for (;;) {
+      if (signal?.aborted) throw new InterruptedError(method, path);
       this.stats.requests++;
       if (method === 'GET') this.stats.reads++;
       else this.stats.writes++;
@@ -152,6 +167,38 @@ export class MatrixClient {
   putState(roomId: string, type: string, stateKey: string, content: Record<string, unknown>): Promise<{ event_id: string }> {
     return this.request('PUT', `${V3}/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`, content);
   }
+}
+
+/** A timer that an abort clears, so a stopped run does not linger for the rest of a long wait. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** Settles with `p`, or as soon as `signal` aborts (for sleeps that ignore the signal). */
+function untilAborted(p: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    p.then(done, (e: unknown) => {
+      signal.removeEventListener('abort', done);
+      reject(e);
+    });
+  });
 }
 
 /** Retry-After: delay-seconds or an HTTP date. */

@@ -17,8 +17,10 @@ declare module 'node:process' {
     stderr: WriteStream;
     cwd(): string;
     exit(code?: number): never;
-    on(event: 'SIGINT' | 'SIGTERM', listener: () => void): void;
-    off(event: 'SIGINT' | 'SIGTERM', listener: () => void): void;
+    execPath: string;
+    pid: number;
+    on(event: 'SIGINT' | 'SIGTERM', listener: (signal: 'SIGINT' | 'SIGTERM') => void): void;
+    off(event: 'SIGINT' | 'SIGTERM', listener: (signal: 'SIGINT' | 'SIGTERM') => void): void;
   };
   export default process;
 }
@@ -26,14 +28,16 @@ declare module 'node:process' {
 declare module 'node:fs' {
   export function existsSync(path: string): boolean;
   export function readFileSync(path: string, encoding: 'utf8'): string;
+  export function readFileSync(path: string): Uint8Array;
   export function readdirSync(path: string): string[];
   export function mkdtempSync(prefix: string): string;
   export function rmSync(path: string, options?: { recursive?: boolean; force?: boolean }): void;
-  export function writeFileSync(path: string, data: string): void;
+  export function writeFileSync(path: string, data: string | Uint8Array): void;
 }
 
 declare module 'node:fs/promises' {
   export function readFile(path: string, encoding: 'utf8'): Promise<string>;
+  export function readFile(path: string): Promise<Uint8Array>;
   export function writeFile(path: string, data: string): Promise<void>;
 }
 
@@ -42,6 +46,26 @@ declare module 'node:path' {
   export function resolve(...parts: string[]): string;
   export function dirname(path: string): string;
   export function basename(path: string, ext?: string): string;
+}
+
+declare module 'node:child_process' {
+  interface Readable {
+    setEncoding(encoding: 'utf8'): void;
+    on(event: 'data', listener: (chunk: string) => void): void;
+  }
+  export interface ChildProcess {
+    readonly pid?: number;
+    readonly stdout: Readable;
+    readonly stderr: Readable;
+    kill(signal?: 'SIGINT' | 'SIGTERM' | 'SIGKILL'): boolean;
+    on(event: 'exit' | 'close', listener: (code: number | null, signal: string | null) => void): this;
+  }
+  export function spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string | undefined> }): ChildProcess;
+  export function spawnSync(
+    command: string,
+    args: string[],
+    options?: { cwd?: string; env?: Record<string, string | undefined>; encoding?: 'utf8' },
+  ): { status: number | null; stdout: string; stderr: string };
 }
 
 declare module 'node:os' {
