@@ -64,6 +64,8 @@ const MAX_RELATIONS_LIMIT = 1000;
 
 const clone = <T>(value: T): T => structuredClone(value);
 const forbidden = (message: string) => new RoomError(message, 'M_FORBIDDEN');
+/** Synapse refuses events over 64 KiB (413 M_TOO_LARGE). */
+const MAX_EVENT_BYTES = 65536;
 
 export class MemoryRoom {
   readonly roomId: string;
@@ -241,7 +243,26 @@ export class MemoryRoom {
       return this.redact(userId, target, typeof content.reason === 'string' ? content.reason : undefined);
     }
     this.authorise(userId, type, content, stateKey);
-    return this.append({ type, sender: userId, content, ...(stateKey !== undefined ? { state_key: stateKey } : {}) });
+    const event = { type, sender: userId, content, ...(stateKey !== undefined ? { state_key: stateKey } : {}) };
+    // Synapse measures the whole event it would store; content is nearly all of it.
+    if (new TextEncoder().encode(JSON.stringify({ ...event, room_id: this.roomId })).length > MAX_EVENT_BYTES) {
+      throw new RoomError('event too large', 'M_TOO_LARGE');
+    }
+    if (type === 'm.reaction' && this.duplicateAnnotation(userId, content)) {
+      throw new RoomError("Can't send same reaction twice", 'M_DUPLICATE_ANNOTATION');
+    }
+    return this.append(event);
+  }
+
+  /** Synapse refuses a second unredacted annotation with the same key by one sender on one event (400). */
+  private duplicateAnnotation(userId: string, content: Record<string, unknown>): boolean {
+    const rel = content['m.relates_to'] as { rel_type?: unknown; event_id?: unknown; key?: unknown } | undefined;
+    if (rel?.rel_type !== 'm.annotation' || typeof rel.event_id !== 'string') return false;
+    return (this.relations.get(rel.event_id) ?? []).some((id) => {
+      const other = this.events[this.positions.get(id)!]!;
+      const r = other.content['m.relates_to'] as { rel_type?: unknown; key?: unknown } | undefined;
+      return other.sender === userId && other.type === 'm.reaction' && r?.rel_type === 'm.annotation' && r.key === rel.key;
+    });
   }
 
   /** @internal */
