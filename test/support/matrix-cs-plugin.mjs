@@ -33,6 +33,7 @@ function newScenario(setup = {}) {
     down: null, // null | 'status' | 'close'
     rateLimit: null, // { remaining, retryAfterMs, header, endpoint? }
     tokens: new Map(), // access token -> { userId, guest }
+    guests: 0,
     joined: new Set(),
     timeline: [], // events in stream order; stream position = index + 1
     state: new Map(), // `${type}\u0000${key}` -> event
@@ -206,7 +207,8 @@ async function handle(context, s, rest) {
   if (name === 'register') {
     if (query.get('kind') !== 'guest') return error(context, 403, 'M_FORBIDDEN', 'Registration is disabled');
     if (!s.guestRegistration) return error(context, 403, 'M_FORBIDDEN', 'Guest access is disabled');
-    const n = s.tokens.size + 1;
+    s.guests += 1;
+    const n = s.guests;
     const userId = `@${n}:${s.serverName}`;
     const token = `guest-token-${n}-${Math.random().toString(36).slice(2)}`;
     s.tokens.set(token, { userId, guest: true });
@@ -334,6 +336,7 @@ async function sync(context, s, user, query) {
  *  {op:'send', event:{type, content, sender?, state_key?, redacts?}}   append an event; answers it
  *  {op:'down', mode:'status'|'close'}       every request answers 503 / has its connection closed
  *  {op:'up'}                                back to normal
+ *  {op:'revoke'}                            every access token handed out so far is unknown from now on
  *  {op:'ratelimit', count, retryAfterMs, header?, endpoint?}   the next `count` requests answer 429
  *  {op:'clearLog'}                          reset counts and log
  */
@@ -351,6 +354,8 @@ function control(name, body) {
     wake(s);
   }
   if (body.op === 'up') s.down = null;
+  // Every access token stops working (an admin deactivated the guests, or the server's database was reset).
+  if (body.op === 'revoke') s.tokens.clear();
   if (body.op === 'ratelimit') s.rateLimit = { remaining: body.count ?? 1, retryAfterMs: body.retryAfterMs ?? 1000, header: body.header, endpoint: body.endpoint };
   if (body.op === 'clearLog') {
     s.counts = {};

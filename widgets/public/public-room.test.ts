@@ -176,6 +176,30 @@ describe('bindPublicRoom: the Q&A wall of a public room', () => {
     expect(await pageText(page)).to.equal('This room is not public: only its members can read it. Open the room in a Matrix client');
   });
 
+  it('four elements of one room on one page share one guest account and one connection', async () => {
+    const server = new TestHomeserver('pub-shared');
+    await server.setup({ maxSyncTimeoutMs: 400, events: [ROOT, ROOT_STATE, question('$q1', 'Shared?')] });
+    const page = await fixture<HTMLDivElement>(html`<div>
+      ${['devroom-qa-queue', 'devroom-stand-booth', 'devroom-food-truck-menu', 'devroom-talk-player'].map((tag) => unsafeTag(tag, server.url))}
+    </div>`);
+    const started = [...page.querySelectorAll<HTMLElement>('[homeserver]')].map((el) => bindPublicRoom(el, FAST));
+    bindings.push(...started);
+    await Promise.all(started.map((b) => b.ready));
+    expect(await pageText(page)).to.contain('Shared?');
+    expect((await server.stats()).counts).to.include({ directory: 1, register: 1, state: 1, join: 1 });
+    // Idle: one /sync loop (400 ms long polls here, 30 s normally), not four.
+    await server.control({ op: 'clearLog' });
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = (await server.stats()).counts;
+    expect(idle.sync ?? 0).to.be.within(3, 7);
+    expect(Object.keys(idle)).to.deep.equal(['sync']);
+    // The connection ends with the last element bound to it.
+    for (const b of started.slice(0, 3)) b.stop();
+    expect(started[3]!.room.status.state).to.equal('live');
+    started[3]!.stop();
+    expect(started[3]!.room.status.state).to.equal('stopped');
+  });
+
   it('says when guest access is disabled, and links to the room', async () => {
     const server = new TestHomeserver('pub-noguest');
     await server.setup({ guestRegistration: false });

@@ -20,6 +20,7 @@ import type { ClientServerRoomOptions, PublicRoomStatus } from '../room/client-s
  */
 
 export interface PublicRoomBinding {
+  /** The page's one connection to this homeserver + room, shared by every element bound to it. */
   room: ClientServerRoom;
   status: DevroomRoomStatus;
   /** Resolves when the element shows the room's data; rejects with the RoomError that stopped it. */
@@ -28,6 +29,36 @@ export interface PublicRoomBinding {
 }
 
 export type PublicRoomOptions = Partial<Omit<ClientServerRoomOptions, 'homeserver' | 'room'>>;
+
+/** Open connections by homeserver + room: one join and one /sync loop per room per page. */
+const connections = new Map<string, { room: ClientServerRoom; users: number }>();
+
+/**
+ * The page's connection to `room` on `homeserver`, opened by the first element bound to it
+ * (its options win) and stopped when the last one lets go. A room given once by alias and
+ * once by id is two connections.
+ */
+function connect(options: ClientServerRoomOptions): { room: ClientServerRoom; release(): void } {
+  const key = `${options.homeserver.replace(/\/+$/, '')} ${options.room}`;
+  let entry = connections.get(key);
+  // A room that failed for good is not handed out again: an element bound later tries anew.
+  if (!entry || entry.room.status.state === 'failed' || entry.room.status.state === 'stopped') {
+    connections.set(key, (entry = { room: new ClientServerRoom(options), users: 0 }));
+  }
+  const own = entry;
+  own.users++;
+  let released = false;
+  return {
+    room: own.room,
+    release() {
+      if (released) return;
+      released = true;
+      if (--own.users > 0) return;
+      own.room.stop();
+      if (connections.get(key) === own) connections.delete(key);
+    },
+  };
+}
 
 /** matrix.to link for a room id or alias. */
 export function matrixToLink(room: string): string {
@@ -80,7 +111,8 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
   element.hidden = true;
   let shown = false;
 
-  const room = new ClientServerRoom({ homeserver, room: roomRef, ...options });
+  const connection = connect({ homeserver, room: roomRef, ...options });
+  const room = connection.room;
   const unwatch = room.onStatus((s) => {
     // "Connecting" lasts until the element shows the data, not just until the room answers.
     showStatus(status, s.state === 'live' && !shown ? { state: 'connecting' } : s);
@@ -91,7 +123,7 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
 
   const ready = (async () => {
     if (!/^(!|#)[^:]+:.+$/.test(roomRef) || !/^https?:\/\//.test(homeserver)) {
-      room.stop();
+      connection.release();
       status.state = 'failed';
       status.detail = 'homeserver and room attributes: https://… and !id:server or #alias:server';
       throw new Error(`devroom: bindPublicRoom needs homeserver="https://…" and room="#alias:server" (got "${homeserver}", "${roomRef}")`);
@@ -123,7 +155,7 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
       stopped = true;
       unwatch();
       stopBinding?.();
-      room.stop();
+      connection.release();
       status.remove();
       if (hide) element.hidden = false;
     },

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ClientServerRoom, PublicRoomCodes } from './client-server-room.js';
+import { GuestAccounts } from './client-server-room-guest.js';
 import type { ClientServerRoomOptions, PublicRoomStatus } from './client-server-room.js';
 import { readAllRelations } from './relations.js';
 import { RoomError } from './room.js';
@@ -64,6 +65,27 @@ describe('ClientServerRoom', () => {
     const stats = await server.stats();
     // Three state reads from the bindings' point of view, one on the wire; 12 relations in pages of 5.
     expect(stats.counts).to.include({ directory: 1, register: 1, state: 1, join: 1, relations: 3 });
+  });
+
+  it('shares one guest account between rooms of a homeserver, and between tabs opening at once', async () => {
+    const server = new TestHomeserver('cs-guests');
+    await server.setup({ events: [ROOT] });
+    await Promise.all([open(server).connect(), open(server).connect()]);
+    expect((await server.stats()).counts).to.include({ register: 1 });
+    // Two tabs: two pages' accounts over one browser storage; Web Locks make them take turns.
+    const storage = new Map<string, string>();
+    const tab = () =>
+      new GuestAccounts({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) });
+    const other = new TestHomeserver('cs-guests-tabs');
+    await other.setup({ events: [ROOT] });
+    const [a, b] = [open(other, { guests: tab() }), open(other, { guests: tab() })];
+    await Promise.all([a.connect(), b.connect()]);
+    expect(a.userId).to.equal(b.userId);
+    expect((await other.stats()).counts).to.include({ register: 1, whoami: 1 });
+    // `guests: false`: a guest of its own.
+    const own = open(other, { guests: false });
+    await own.connect();
+    expect(own.userId).not.to.equal(a.userId);
   });
 
   it('delivers a new event within one sync cycle', async () => {

@@ -1,4 +1,6 @@
 import { EventTypes } from '../schema/namespace.js';
+import { guestAccounts } from './client-server-room-guest.js';
+import type { GuestAccount, GuestAccounts, GuestRequests } from './client-server-room-guest.js';
 import { redactEvent, redactedEventId } from './redaction.js';
 import { RoomError } from './room.js';
 import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
@@ -9,14 +11,16 @@ import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } fro
  *
  * Connecting, in this order:
  *  1. `#alias` → room id (GET /directory/room/{alias}, needs no token).
- *  2. An access token: the configured one, else a guest account
- *     (POST /register?kind=guest). A refused registration is "guest access disabled".
+ *  2. An access token: the configured one, else the browser's guest account for this
+ *     homeserver (client-server-room-guest.ts: stored, checked with GET /account/whoami once
+ *     per page, shared by every room), else a new guest (POST /register?kind=guest). A refused
+ *     registration is "guest access disabled".
  *  3. The room state, once (GET /rooms/{id}/state). `readState` answers from this cache,
  *     kept current by live events, so N bindings cost one state read, not N.
  *     M_FORBIDDEN here means the room is not world-readable.
  *  4. Live updates:
  *     - `sync` mode: when the room's `m.room.guest_access` is `can_join`, join
- *       (POST /join/{id}) and long-poll /sync (timeout 30 s) with an inline filter limited
+ *       (POST /join/{id}, unless the state shows the account a member already) and long-poll /sync (timeout 30 s) with an inline filter limited
  *       to this room and the event types the bindings read. Idle cost: 2 requests/minute.
  *     - `poll` mode (the fallback, documented in docs/schema.md "Public rooms"): when
  *       joining is not allowed (guest_access forbidden, join refused, or `join: false`),
@@ -62,6 +66,8 @@ export interface ClientServerRoomOptions {
   accessToken?: string;
   /** The token's user id; asked with /account/whoami when absent. */
   userId?: string;
+  /** Where the guest account comes from: by default the browser's, shared and stored (`guestAccounts`); false: a new guest for this room alone. */
+  guests?: GuestAccounts | false;
   /** Join (as a guest) when the room allows it, for /sync. Default true; false = always poll. */
   join?: boolean;
   /** Event types the live filter lets through, exact (`/messages` expands no `*` wildcard). */
@@ -231,16 +237,9 @@ export class ClientServerRoom implements Room {
         this.roomId = body.room_id;
       }
       if (!this.accessToken) {
-        const body = await this.retrying(() =>
-          this.request<{ access_token?: string; user_id?: string }>('register', 'POST', '/_matrix/client/v3/register', {
-            params: { kind: 'guest' },
-            body: {},
-            auth: false,
-          }),
-        );
-        if (!body.access_token || !body.user_id) throw new RoomError('The server did not hand out a guest account.', PublicRoomCodes.guestAccessDisabled);
-        this.accessToken = body.access_token;
-        this.userId = body.user_id;
+        const account = await this.guestAccount();
+        this.accessToken = account.accessToken;
+        this.userId = account.userId;
       } else if (!this.userId) {
         const body = await this.retrying(() => this.request<{ user_id?: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami'));
         this.userId = body.user_id ?? '';
@@ -261,7 +260,9 @@ export class ClientServerRoom implements Room {
       for (const event of Array.isArray(state) ? state : []) this.cacheState(this.withRoom(event));
 
       const guestAccess = this.stateCache.get('m.room.guest_access')?.get('')?.content.guest_access;
-      if (joined || (this.options.join !== false && guestAccess === 'can_join' && (await this.tryJoin()))) {
+      // A stored guest joined on an earlier visit: no join again (a POST and its pre-flight).
+      const member = this.stateCache.get('m.room.member')?.get(this.userId)?.content.membership === 'join';
+      if (joined || (this.options.join !== false && guestAccess === 'can_join' && (member || (await this.tryJoin())))) {
         // The first sync only gives us the position to follow from (and state newer than our read).
         const first = await this.retrying(() => this.sync(undefined, 0));
         this.applySync(first, false);
@@ -284,6 +285,44 @@ export class ClientServerRoom implements Room {
       const final = toRoomError(error);
       if (final.code !== PublicRoomCodes.stopped) this.setStatus({ state: 'failed', code: final.code, message: final.message });
       throw final;
+    }
+  }
+
+  /** The shared guest account (see `guests`), or a new one for this room alone. */
+  private async guestAccount(): Promise<GuestAccount> {
+    const guests = this.options.guests ?? guestAccounts;
+    const requests: GuestRequests = {
+      register: async () => {
+        const body = await this.retrying(() =>
+          this.request<{ access_token?: string; user_id?: string }>('register', 'POST', '/_matrix/client/v3/register', {
+            params: { kind: 'guest' },
+            body: {},
+            auth: false,
+          }),
+        );
+        if (!body.access_token || !body.user_id) throw new RoomError('The server did not hand out a guest account.', PublicRoomCodes.guestAccessDisabled);
+        return { accessToken: body.access_token, userId: body.user_id };
+      },
+      check: async (account) => {
+        try {
+          const body = await this.retrying(() => this.request<{ user_id?: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami', { token: account.accessToken }));
+          return body.user_id === account.userId;
+        } catch (error) {
+          // 401 M_UNKNOWN_TOKEN (revoked, or the server was reset) and the like: register anew.
+          if (error instanceof RoomError && error.code !== PublicRoomCodes.stopped) return false;
+          throw error;
+        }
+      },
+    };
+    if (!guests) return requests.register();
+    for (;;) {
+      try {
+        return await guests.account(this.base, requests);
+      } catch (error) {
+        // Another room of this page was registering and stopped: ask again (this one runs it now).
+        if (error instanceof RoomError && error.code === PublicRoomCodes.stopped && !this.abort.signal.aborted) continue;
+        throw error;
+      }
     }
   }
 
@@ -400,13 +439,14 @@ export class ClientServerRoom implements Room {
     name: string,
     method: 'GET' | 'POST',
     path: string,
-    init: { params?: Record<string, string>; body?: unknown; auth?: boolean; timeoutMs?: number } = {},
+    init: { params?: Record<string, string>; body?: unknown; auth?: boolean; token?: string; timeoutMs?: number } = {},
   ): Promise<T> {
     if (this.abort.signal.aborted) throw stopped();
     const url = new URL(this.base + path);
     for (const [k, v] of Object.entries(init.params ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = {};
-    if (init.auth !== false && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    const token = init.token ?? this.accessToken;
+    if (init.auth !== false && token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     this.requests[name] = (this.requests[name] ?? 0) + 1;
     let response: Response;
