@@ -2,6 +2,7 @@
  * `devroom` — conference host tooling. `run` takes its collaborators (files, env, output,
  * fetch, clock) so tests drive it in-process; widgets/cli/main.ts binds it to Node.
  */
+import { decodeSchedule } from '../schedule/decode.js';
 import { parseJsonText } from '../schedule/frab-json.js';
 import { ScheduleError, isScheduleFormat, parseSchedule, SCHEDULE_FORMATS } from '../schedule/index.js';
 import type { Schedule } from '../schedule/model.js';
@@ -19,7 +20,8 @@ import { camel, kebab, parseArgs, UsageError } from './args.js';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): Promise<string>;
+  /** Bytes are decoded as the file declares (widgets/schedule/decode.ts); a string is taken as already decoded. */
+  readFile(path: string): Promise<Uint8Array | string>;
   env: Record<string, string | undefined>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -167,11 +169,21 @@ async function loadPlan(args: { positionals: string[]; values: Record<string, st
   return { plan: buildPlan(schedule, config, new Date(at)), schedule };
 }
 
-async function readInput(io: CliIo, path: string, what: string): Promise<string> {
+async function readInput(io: CliIo, path: string, what: 'schedule' | 'config'): Promise<string> {
+  let data: Uint8Array | string;
   try {
-    return await io.readFile(path);
+    data = await io.readFile(path);
   } catch (e) {
     throw new UsageError(`cannot read ${what} file ${path}: ${(e as Error).message}`);
+  }
+  if (typeof data === 'string') return data;
+  try {
+    return decodeSchedule(data).text;
+  } catch (e) {
+    if (!(e instanceof ScheduleError)) throw e;
+    const where = `${path}${e.where ? `:${e.where}` : ''}`;
+    if (what === 'config') throw new ConfigError([`${where}: ${e.detail}`]);
+    throw new ScheduleError(where, e.detail);
   }
 }
 

@@ -22,7 +22,8 @@ process.on('SIGTERM', onSignal);
 const code = await run(process.argv.slice(2), {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
-  readFile: (path) => readFile(path, 'utf8'),
+  // Bytes: the CLI decodes them as the file declares (Latin-1, UTF-16, …).
+  readFile: (path) => readFile(path),
   env: process.env,
   signal: controller.signal,
 });
