@@ -12,7 +12,7 @@ import { ConfigError, parseConfig } from '../host-tooling/config.js';
 import { MatrixClient } from '../host-tooling/matrix-client.js';
 import { buildPlan, PlanError, type Plan } from '../host-tooling/plan.js';
 import { renderPlan } from '../host-tooling/render-plan.js';
-import { slugify } from '../host-tooling/widget-state.js';
+import { aliasSlug } from '../host-tooling/room-slugs.js';
 import { describeWidget, widgetJson, widgetText, type WidgetOutput } from '../host-tooling/widget-output.js';
 import { httpsProblem, isWidgetKind, KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, type WidgetOptions } from '../host-tooling/widget-url.js';
 import { camel, kebab, parseArgs, UsageError } from './args.js';
@@ -165,7 +165,7 @@ async function loadPlan(args: { positionals: string[]; values: Record<string, st
     if (p) throw new UsageError(`--widget-base: ${p}`);
   }
   const name = schedule.conference.acronym && !/^\d+$/.test(schedule.conference.acronym) ? schedule.conference.acronym : schedule.conference.title;
-  const config = parseConfig(rawConfig, { aliasPrefix: `${slugify(name)}-`, ...(widgetBase ? { widgetBase } : {}) });
+  const config = parseConfig(rawConfig, { aliasPrefix: `${aliasSlug(name) || 'room'}-`, ...(widgetBase ? { widgetBase } : {}) });
   return { plan: buildPlan(schedule, config, new Date(at)), schedule };
 }
 

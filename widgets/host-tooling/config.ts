@@ -126,7 +126,10 @@ export function parseConfig(raw: unknown, defaults: { aliasPrefix: string; widge
     else serverName = c.serverName;
   }
   const aliasPrefix = c.aliasPrefix ?? defaults.aliasPrefix;
-  if (typeof aliasPrefix !== 'string' || !/^[a-z0-9._=\-/]*$/.test(aliasPrefix)) problems.push(`aliasPrefix: lowercase letters, digits and . _ = - / only, got ${JSON.stringify(aliasPrefix)}`);
+  // Letters of any script (lowercase where the script has case), as room-slugs.ts makes them.
+  if (typeof aliasPrefix !== 'string' || !/^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}._=\-/]*$/u.test(aliasPrefix)) {
+    problems.push(`aliasPrefix: lowercase letters, digits and . _ = - / only, got ${JSON.stringify(aliasPrefix)}`);
+  }
 
   const roomName = c.roomName === undefined ? '{room}' : checkTemplate(problems, 'roomName', c.roomName, 'text');
   const topic = c.topic === undefined ? '{conference} · {room}' : checkTemplate(problems, 'topic', c.topic, 'text');

@@ -9,6 +9,7 @@ import type { TalkState } from '../schema/talk.js';
 import type { Schedule, ScheduleEvent } from '../schedule/model.js';
 import { expandTemplate, roomSettings, type HostConfig } from './config.js';
 import { DEVROOM_EVENT_LEVELS } from './power.js';
+import { roomSlugs } from './room-slugs.js';
 import { LAYOUT_EVENT, WIDGET_EVENT, layoutFor, slugify, widgetContent, widgetId, type LayoutContent, type WidgetContent } from './widget-state.js';
 import { buildWidgetUrl, WidgetOptionError, type WidgetKind, type WidgetOptions } from './widget-url.js';
 
@@ -29,6 +30,7 @@ export interface PlannedTalk {
 export interface PlannedRoom {
   /** Schedule room name. */
   room: string;
+  /** ASCII slug: widget ids and {room_slug} (room-slugs.ts). */
   slug: string;
   /** Full alias when known (config alias, or serverName set); otherwise the localpart is used. */
   alias?: string;
@@ -80,10 +82,18 @@ export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Pla
   const byRoom = new Map<string, ScheduleEvent[]>();
   for (const e of schedule.events) byRoom.set(e.room, [...(byRoom.get(e.room) ?? []), e]);
 
-  const usedSlugs = new Set<string>();
   const rooms: PlannedRoom[] = [];
   const skipped: string[] = [];
   const warnings = [...schedule.warnings];
+  // Every room the schedule names, events or not: a room that gets its first talk later must
+  // not change the others' aliases.
+  const { slugs, collisions } = roomSlugs([...schedule.rooms, ...schedule.roomContainers]);
+  for (const group of collisions) {
+    const names = group.map((n) => JSON.stringify(n));
+    warnings.push(
+      `rooms ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} make the same alias: each gets a short hash of its name (${group.map((n) => config.aliasPrefix + slugs.get(n)!.aliasSlug).join(', ')}); set rooms["…"].alias in the config to choose one`,
+    );
+  }
 
   for (const roomName of schedule.rooms) {
     const settings = roomSettings(config, roomName);
@@ -91,14 +101,7 @@ export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Pla
       skipped.push(roomName);
       continue;
     }
-    let slug = slugify(roomName);
-    if (usedSlugs.has(slug)) {
-      let n = 2;
-      while (usedSlugs.has(`${slug}-${n}`)) n++;
-      warnings.push(`room "${roomName}" has the same slug as another room: using ${slug}-${n}`);
-      slug = `${slug}-${n}`;
-    }
-    usedSlugs.add(slug);
+    const { slug, aliasSlug } = slugs.get(roomName)!;
     const vars = { room: roomName, room_slug: slug, conference, conference_slug: conferenceSlug };
     const expand = (t: string | null | undefined) => (t ? expandTemplate(t, vars) : undefined);
 
@@ -175,7 +178,7 @@ export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Pla
       ...(talk ? [{ type: EventTypes.talk, stateKey: '', content: talk as unknown as Record<string, unknown> }] : []),
     ];
 
-    const aliasLocalpart = `${config.aliasPrefix}${slug}`;
+    const aliasLocalpart = `${config.aliasPrefix}${aliasSlug}`;
     const alias = settings.alias ?? (config.serverName ? `#${aliasLocalpart}:${config.serverName}` : undefined);
     rooms.push({
       room: roomName,

@@ -3,6 +3,7 @@
  * derived from kind + room slug so they never change between runs: Element remembers
  * capability approvals per widget id, and `apply` finds its own widgets again by id.
  */
+import { asciiSlug } from './room-slugs.js';
 import { WIDGET_TYPE, type WidgetKind } from './widget-url.js';
 
 export const WIDGET_EVENT = 'im.vector.modular.widgets';
@@ -17,19 +18,8 @@ export const WIDGET_NAMES: Record<WidgetKind, string> = {
   'food-truck-menu': 'Menu',
 };
 
-/** Lowercase ASCII slug: "D.rust" → "d-rust", "Tsai Auditorium (CGIS S010)" → "tsai-auditorium-cgis-s010". */
-export function slugify(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/æ/gi, 'ae')
-    .replace(/ø/gi, 'o')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, 60).replace(/-+$/, '') || 'room';
-}
+/** Lowercase ASCII slug, "room" when nothing is left: "D.rust" → "d-rust" (see room-slugs.ts). */
+export const slugify = (name: string): string => asciiSlug(name) || 'room';
 
 export const widgetId = (kind: WidgetKind, roomSlug: string): string => `${WIDGET_ID_PREFIX}${kind}-${roomSlug}`;
 
