@@ -123,7 +123,7 @@ test('schedule changes: a moved, added or cancelled talk writes only that room\'
   const moved = schedule.replace('<start>10:00</start>\n        <duration>00:30</duration>\n        <room>D.rust</room>', '<start>10:05</start>\n        <duration>00:30</duration>\n        <room>D.rust</room>');
   assert.notEqual(moved, schedule);
   const dry = await apply({ 'schedule.xml': moved }, ['--dry-run']);
-  assert.match(dry.out, /~ dev\.devroom\.talk\n\s+startsAt: "2021-02-06T09:00:00.000Z" → "2021-02-06T09:05:00.000Z"/);
+  assert.match(dry.out, /~ dev\.devroom\.talk\n( {6}\w+: .*\n)* {6}startsAt: "2021-02-06T09:00:00.000Z" → "2021-02-06T09:05:00.000Z"\n/);
   assert.equal(hs.writes().filter((w) => hs.log.indexOf(w) >= mark).length, 0, 'dry run writes nothing');
   mark = hs.log.length;
   let r = await apply({ 'schedule.xml': moved });
@@ -297,6 +297,26 @@ test('Ctrl-C mid-room or during a rate-limit wait: only writes the server confir
   assert.equal(puts() - before, 1, 'one refused write, no retry after Ctrl-C');
   assert.match(r.err, /K\.fosdem: stopped before any change/);
   assert.match(r.out, /stopped: interrupted; re-run to resume\): 0\/3 rooms — 0 created, 0 updated, 0 unchanged, 0 failed; 0 changed\./);
+});
+
+test('--dry-run shows the key that changed inside power levels, and where a long URL differs', async () => {
+  await apply();
+  const rust = roomByAlias('#devconf21-d-rust:example.org');
+  // A room set up by an older devroom: no level for raised hands yet, and @host at 40.
+  const pl = hs.state(rust, 'm.room.power_levels') as { events: Record<string, number>; users: Record<string, number> };
+  delete pl.events[EventTypes.qaHand];
+  pl.users['@host:example.org'] = 40;
+  const newStreams = JSON.stringify({ ...JSON.parse(config), stream: 'https://cdn2.example.org/{room_slug}.m3u8' });
+  const dry = await apply({ 'config.json': newStreams }, ['--dry-run']);
+  assert.equal(dry.code, 0, dry.err);
+  assert.match(dry.out, /\n {2}~ m\.room\.power_levels\n {6}events\["dev\.devroom\.qa\.hand"\]: \(none\) → 0\n {6}users\["@host:example\.org"\]: 40 → 50\n/);
+  // The widget URL differs far past the first 80 characters: the diff shows that part.
+  // Keys in sorted order, whatever order the server keeps them in.
+  const widgetDiff = /~ im\.vector\.modular\.widgets devroom-talk-player-d-rust\n {6}data\.src: "https:\/\/stream\.example\.org\/live\/d-rust\.m3u8" → "https:\/\/cdn2\.example\.org\/d-rust\.m3u8"\n {6}url: (.*)\n/.exec(dry.out);
+  assert.ok(widgetDiff, dry.out);
+  assert.match(widgetDiff[1]!, /^"…[^"]*src=https%3A%2F%2Fstream\.example\.org%2Flive%2Fd-rust\.m3u8[^"]*" → "…[^"]*src=https%3A%2F%2Fcdn2\.example\.org%2Fd-rust\.m3u8[^"]*"$/);
+  assert.ok(widgetDiff[1]!.length < 240, `short enough to read: ${widgetDiff[1]}`);
+  assert.equal(hs.log.filter((q) => q.method === 'PUT').length, 0, 'dry run');
 });
 
 test('apply refuses bad options before touching the network', async () => {

@@ -84,13 +84,52 @@ function describe(change: Change): string {
   const key = change.stateKey ? ` ${change.stateKey}` : '';
   if (change.kind === 'add') return `  + ${change.type}${key}`;
   if (change.kind === 'remove') return `  - ${change.type}${key} (removed: no longer in the plan)`;
-  const before = change.before ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(change.content)])].filter((k) => canonical(before[k]) !== canonical(change.content[k]));
-  const show = (v: unknown) => {
-    const s = v === undefined ? '(none)' : JSON.stringify(v);
-    return s.length > 80 ? s.slice(0, 77) + '…' : s;
+  const lines: string[] = [];
+  leafDiffs(change.before ?? {}, change.content, '', lines);
+  return [`  ~ ${change.type}${key}`, ...lines.map((l) => `      ${l}`)].join('\n');
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * One line per changed leaf, down through nested objects: a power-levels change reads
+ * `events["dev.devroom.qa.hand"]: (none) → 0`, not a whole `events` map cut off before it.
+ */
+function leafDiffs(before: unknown, after: unknown, path: string, out: string[]): void {
+  if (isPlainObject(before) && isPlainObject(after)) {
+    for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      if (canonical(before[k]) === canonical(after[k])) continue;
+      const segment = IDENTIFIER.test(k) ? (path ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
+      leafDiffs(before[k], after[k], path + segment, out);
+    }
+    return;
+  }
+  const [a, b] = showPair(before, after);
+  out.push(`${path}: ${a} → ${b}`);
+}
+
+const SHOW = 100;
+const CONTEXT = 24;
+
+/** Both values, or for long ones the stretch where they differ with a little context (a URL's change sits deep inside it). */
+function showPair(before: unknown, after: unknown): [string, string] {
+  const strings = typeof before === 'string' && typeof after === 'string';
+  const text = (v: unknown) => (v === undefined ? '(none)' : strings ? (v as string) : JSON.stringify(v));
+  const [a, b] = [text(before), text(after)];
+  const quote = (s: string) => (strings ? `"${JSON.stringify(s).slice(1, -1)}"` : s);
+  if (a.length <= SHOW && b.length <= SHOW) return [quote(a), quote(b)];
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const from = Math.max(0, p - CONTEXT);
+  const window = (s: string) => {
+    const to = Math.min(s.length, s.length - q + CONTEXT);
+    const middle = to - from > SHOW + 2 * CONTEXT ? `${s.slice(from, from + SHOW + CONTEXT)}…` : s.slice(from, to);
+    return `${from > 0 ? '…' : ''}${middle}${to < s.length && !middle.endsWith('…') ? '…' : ''}`;
   };
-  return [`  ~ ${change.type}${key}`, ...keys.map((k) => `      ${k}: ${show(before[k])} → ${show(change.content[k])}`)].join('\n');
+  return [quote(window(a)), quote(window(b))];
 }
 
 const events = (n: number) => `${n} state event${n === 1 ? '' : 's'}`;
