@@ -3,7 +3,7 @@
  * plus a conference-level `rooms` list, `time_zone_name` and person `code`s).
  */
 import { ScheduleError, roomsOf, type ParseOptions, type Schedule, type ScheduleEvent, type ScheduleFormat } from './model.js';
-import { addDays, clockSeconds, isTimeZone, iso, parseDuration, parseIsoWithZone, zonedToUtc } from './time.js';
+import { addDays, clockSeconds, isAfterMidnight, isTimeZone, iso, parseDuration, parseIsoWithZone, zonedToUtc } from './time.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -145,9 +145,8 @@ export function parseFrabJson(text: string, options: ParseOptions = {}): Schedul
     const date = str(day.date);
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ScheduleError(`${dpath}.date`, `expected YYYY-MM-DD, found ${JSON.stringify(day.date)}`);
     const dayIndex = typeof day.index === 'number' ? day.index : di + 1;
-    // The congress day starts at day_start: earlier clock times are after midnight.
-    const dayStartMatch = typeof day.day_start === 'string' ? /T(\d{2}:\d{2})/.exec(day.day_start) : null;
-    const dayStartSec = dayStartMatch ? clockSeconds(dayStartMatch[1]!) : 0;
+    // The congress day runs from day_start to day_end: earlier clock times are after midnight.
+    const bounds = { start: typeof day.day_start === 'string' ? day.day_start : undefined, end: typeof day.day_end === 'string' ? day.day_end : undefined };
     if (!isObj(day.rooms)) throw new ScheduleError(`${dpath}.rooms`, 'expected an object of room name → events');
     for (const [roomName, list] of Object.entries(day.rooms)) {
       const rpath = `${dpath}.rooms[${JSON.stringify(roomName)}]`;
@@ -185,7 +184,7 @@ export function parseFrabJson(text: string, options: ParseOptions = {}): Schedul
           if (Number.isNaN(ms)) throw new ScheduleError(`${path}.date`, `expected ISO 8601 with offset, found ${JSON.stringify(ev.date)}`);
           event.start = iso(ms);
           event.end = iso(ms + duration * 60_000);
-        } else pending.push({ event, date: startSec < dayStartSec ? addDays(date, 1) : date, time: start });
+        } else pending.push({ event, date: isAfterMidnight(startSec, date, bounds) ? addDays(date, 1) : date, time: start });
         events.push(event);
       });
     }

@@ -4,7 +4,7 @@
  * <version>, guids and absolute <date>s).
  */
 import { ScheduleError, roomsOf, type ParseOptions, type Schedule, type ScheduleEvent, type ScheduleFormat } from './model.js';
-import { addDays, clockSeconds, isTimeZone, iso, parseDuration, parseIsoWithZone, zonedToUtc } from './time.js';
+import { addDays, clockSeconds, isAfterMidnight, isTimeZone, iso, parseDuration, parseIsoWithZone, zonedToUtc } from './time.js';
 import { childText, elements, parseXml, type XmlElement } from './xml.js';
 
 const at = (el: XmlElement) => `${el.line}:${el.column}`;
@@ -108,8 +108,9 @@ export function parsePentabarf(text: string, options: ParseOptions = {}): Schedu
           event.end = iso(ms + duration * 60_000);
         } else {
           needsZone = true;
-          // Before day_change the clock has passed midnight: the event is on the next calendar day.
-          pending.push({ event, date: startSec < dayChangeSec ? addDays(date, 1) : date, time: start, el });
+          // Before the day's start (frab) or day_change (Pentabarf) the clock has passed midnight.
+          const next = isAfterMidnight(startSec, date, { start: day.attrs.start, end: day.attrs.end }, dayChangeSec);
+          pending.push({ event, date: next ? addDays(date, 1) : date, time: start, el });
         }
         events.push(event);
       }

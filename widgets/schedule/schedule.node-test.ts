@@ -139,6 +139,36 @@ test('own pretalx.json: US/Eastern alias, conference rooms, no persons, CRLF in 
   assert.equal(s.events[0]!.start, '2025-03-17T17:00:00.000Z');
 });
 
+test('frab XML without <date>: times after midnight go by the day\'s start/end, not 24 h early', () => {
+  const noDates = own('frab.xml')
+    .replace(/<date>[^<]*<\/date>\n/g, '')
+    .replace('<title>Test Communication Congress</title>', '<title>Test Communication Congress</title>\n<time_zone_name>Europe/Berlin</time_zone_name>');
+  assert.ok(!noDates.includes('<date>') && !noDates.includes('day_change'));
+  const s = parseSchedule(noDates);
+  const late = s.events.find((e) => e.id === '6264')!;
+  assert.equal(late.day, 1);
+  assert.equal(late.start, '2014-12-27T23:30:00.000Z', '00:30 on congress day 1 (11:00–04:00) is the night to the 28th');
+  assert.equal(s.events.find((e) => e.id === '6561')!.start, '2014-12-27T10:00:00.000Z');
+  // An early start before the day's start but after its end stays on the day's date.
+  const early = noDates.replace('<start>12:00</start>', '<start>09:00</start>');
+  assert.equal(parseSchedule(early).events.find((e) => e.id === '6400')!.start, '2014-12-27T08:00:00.000Z');
+});
+
+test('shared 31c3.xml and 35c3.json without their dates: every event lands where its date said', (t) => {
+  if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
+  for (const [file, strip, count] of [
+    ['31c3.xml', (x: string) => x.replace(/<date>[^<]*<\/date>/g, ''), 138],
+    ['35c3.json', (x: string) => x.replace(/"date": "[^"]*T[^"]*",\s*/g, ''), 164],
+  ] as const) {
+    const text = shared(file);
+    const withDates = parseSchedule(text);
+    const without = parseSchedule(strip(text), { timeZone: 'Europe/Berlin' });
+    assert.equal(without.events.length, count);
+    const moved = without.events.filter((e, i) => e.start !== withDates.events[i]!.start);
+    assert.deepEqual(moved.map((e) => `${e.id} ${e.start}`), [], `${file}: same instants as the absolute dates`);
+  }
+});
+
 test('--format and --timezone override detection; a zone-less JSON without dates needs --timezone', () => {
   const noDates = own('frab.json').replace(/"date": "20[^"]*T[^"]*",\s*/g, '');
   assert.throws(() => parseSchedule(noDates), /pass --timezone/);

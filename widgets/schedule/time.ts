@@ -86,6 +86,30 @@ export function clockSeconds(value: string): number {
   return +m[1]! * 3600 + +m[2]! * 60 + +(m[3] ?? 0);
 }
 
+/**
+ * Whether a wall-clock time listed under a congress day is really after midnight (on the next
+ * calendar date). frab gives each day a `start`/`end` ("2014-12-27T11:00:00+01:00" to
+ * "2014-12-28T04:00:00+01:00"): a time before the start is the night after — unless it is also
+ * after the end, i.e. an early talk before the official start. Without a usable start, the
+ * conference's `day_change` (Pentabarf) decides; it defaults to midnight.
+ */
+export function isAfterMidnight(clockSec: number, dayDate: string, bounds: { start?: string; end?: string }, dayChangeSec = 0): boolean {
+  const start = wallClock(bounds.start);
+  if (!start || start.date !== dayDate) return clockSec < dayChangeSec;
+  if (clockSec >= start.sec) return false;
+  const end = wallClock(bounds.end);
+  if (!end) return true;
+  return end.date === addDays(dayDate, 1) && clockSec <= end.sec;
+}
+
+/** Date and clock seconds as written in a local ISO time (its offset is the schedule's zone then). */
+function wallClock(value: string | undefined): { date: string; sec: number } | undefined {
+  const m = value ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const sec = clockSeconds(m[2]!);
+  return Number.isNaN(sec) ? undefined : { date: m[1]!, sec };
+}
+
 /** Adds whole days to a calendar date "YYYY-MM-DD". */
 export function addDays(date: string, days: number): string {
   const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
