@@ -16,6 +16,7 @@ import { aliasSlug } from '../host-tooling/room-slugs.js';
 import { describeWidget, widgetJson, widgetText, type WidgetOutput } from '../host-tooling/widget-output.js';
 import { httpsProblem, isWidgetKind, KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, type WidgetOptions } from '../host-tooling/widget-url.js';
 import { camel, kebab, parseArgs, UsageError } from './args.js';
+import { COMMANDS, helpText, isCommand } from './help.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -29,36 +30,22 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-/** Exit codes: 0 fine, 1 apply failed or stopped, 2 bad usage or input. */
+/** `--help` or `-h` anywhere before a `--`. */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** Exit codes: 0 fine, 1 apply failed or stopped, 2 bad usage or input (main.ts: 130/143 on a second Ctrl-C). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const HELP = `devroom — Matrix conference widgets: host tooling
-
-Usage:
-  devroom widget <kind> --base URL [options] [--json]
-      Print a widget URL, an /addwidget line and the state events for one widget.
-      kinds: ${WIDGET_KINDS.join(', ')}
-      --base URL          where devroom's dist/ is served (pages at <base>/widgets/<kind>.html)
-      --room NAME         room name or slug for the stable widget id (default "room")
-      --name TEXT         widget name shown in Element
-${WIDGET_KINDS.map((k) => `      ${k}: ${Object.keys(KIND_OPTIONS[k]).map((o) => `--${kebab(o)}`).join(' ')}`).join('\n')}
-
-  devroom plan <schedule> [--config FILE] [--format F] [--timezone ZONE] [--at ISO] [--json]
-      Read a schedule (${SCHEDULE_FORMATS.join(', ')}; detected from the content)
-      and print the rooms, widgets, talk times and power levels devroom would set up.
-
-  devroom apply <schedule> --homeserver URL [--config FILE] [--dry-run] [--at ISO] [--quiet]
-      Create or update the rooms on the homeserver so they match the plan. Token from the
-      environment variable DEVROOM_ACCESS_TOKEN. Safe to re-run: only differences are written.
-
-Common:
-  --widget-base URL   widgetBase when the config file has none (or no config file)
-  --at ISO            which talk the talk state shows (default: now); re-run apply to advance
-`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command && isCommand(command) && wantsHelp(rest)) {
+      io.stdout(helpText(command));
+      return EXIT.ok;
+    }
     switch (command) {
       case 'widget':
         return widgetCommand(rest, io);
@@ -66,11 +53,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return await planCommand(rest, io);
       case 'apply':
         return await applyCommand(rest, io);
+      case 'help': {
+        const [about, ...extra] = rest;
+        if (about !== undefined && !isCommand(about)) throw new UsageError(`unknown command "${about}" (commands: ${COMMANDS.join(', ')})`);
+        if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+        io.stdout(helpText(about));
+        return EXIT.ok;
+      }
       case undefined:
-      case 'help':
       case '--help':
       case '-h':
-        io.stdout(HELP);
+        io.stdout(helpText());
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(`unknown command "${command}" (commands: widget, plan, apply, help)`);
@@ -159,10 +152,12 @@ async function loadPlan(args: { positionals: string[]; values: Record<string, st
       throw e;
     }
   }
-  const widgetBase = args.values['widget-base'];
+  // The config's widgetBase wins, then --widget-base, then the environment.
+  const fromFlag = args.values['widget-base'] !== undefined;
+  const widgetBase = args.values['widget-base'] ?? (io.env.DEVROOM_WIDGET_BASE || undefined);
   if (widgetBase !== undefined) {
     const p = httpsProblem(widgetBase);
-    if (p) throw new UsageError(`--widget-base: ${p}`);
+    if (p) throw new UsageError(`${fromFlag ? '--widget-base' : 'DEVROOM_WIDGET_BASE'}: ${p}`);
   }
   const name = schedule.conference.acronym && !/^\d+$/.test(schedule.conference.acronym) ? schedule.conference.acronym : schedule.conference.title;
   const config = parseConfig(rawConfig, { aliasPrefix: `${aliasSlug(name) || 'room'}-`, ...(widgetBase ? { widgetBase } : {}) });
