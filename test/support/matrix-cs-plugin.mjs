@@ -6,6 +6,10 @@
 //   POST /_test_hs/<scenario>/_control          change the scenario (JSON body, see control())
 //   GET  /_test_hs/<scenario>/_control          { counts, log, since } without changing anything
 //
+// CORS pre-flights (OPTIONS) are counted as `preflight` (log entries name the endpoint in
+// `for`); a page sees them when it uses the server through another origin, e.g. 127.0.0.1
+// for localhost.
+//
 // Endpoints: POST v3/register?kind=guest, GET v3/account/whoami, GET v3/directory/room/{alias},
 // POST v3/join/{roomIdOrAlias}, GET v3/rooms/{id}/state, GET v3/rooms/{id}/messages,
 // GET v1/rooms/{id}/relations/{eventId}[/{relType}[/{eventType}]], GET v3/sync.
@@ -30,6 +34,7 @@ function newScenario(setup = {}) {
     guestAccess: setup.guestAccess ?? 'can_join',
     relationsPageSize: setup.relationsPageSize ?? 5,
     maxSyncTimeoutMs: setup.maxSyncTimeoutMs ?? 30_000,
+    queryTokens: setup.queryTokens ?? true,
     down: null, // null | 'status' | 'close'
     rateLimit: null, // { remaining, retryAfterMs, header, endpoint? }
     tokens: new Map(), // access token -> { userId, guest }
@@ -134,7 +139,9 @@ function noStore(context) {
 
 function auth(context, s) {
   const header = context.get('Authorization');
-  const token = header.startsWith('Bearer ') ? header.slice(7) : new URLSearchParams(context.querystring).get('access_token');
+  // The query parameter is deprecated (spec v1.11) but Synapse still takes it; `queryTokens: false` plays a server that does not.
+  const query = s.queryTokens ? new URLSearchParams(context.querystring).get('access_token') : null;
+  const token = header.startsWith('Bearer ') ? header.slice(7) : query;
   if (!token) return { fail: () => error(context, 401, 'M_MISSING_TOKEN', 'Missing access token') };
   const user = s.tokens.get(token);
   if (!user) return { fail: () => error(context, 401, 'M_UNKNOWN_TOKEN', 'Unrecognised access token', { soft_logout: false }) };
@@ -332,7 +339,8 @@ async function sync(context, s, user, query) {
 /**
  * Body ops (one per request):
  *  {op:'setup', ...newScenario options}      replace the scenario (guestRegistration, historyVisibility,
- *                                            guestAccess, roomExists, aliases, events, relationsPageSize, maxSyncTimeoutMs)
+ *                                            guestAccess, roomExists, aliases, events, relationsPageSize, maxSyncTimeoutMs,
+ *                                            queryTokens: false = the access_token query parameter is not accepted)
  *  {op:'send', event:{type, content, sender?, state_key?, redacts?}}   append an event; answers it
  *  {op:'down', mode:'status'|'close'}       every request answers 503 / has its connection closed
  *  {op:'up'}                                back to normal
@@ -380,12 +388,22 @@ export function matrixCsPlugin() {
       context.set('Access-Control-Allow-Origin', '*');
       context.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
       context.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      const rest = restParts.join('/');
       if (context.method === 'OPTIONS') {
+        // A CORS pre-flight (a request from another origin with a custom header or a JSON body):
+        // counted, as a browser sends one before each such request when no Access-Control-Max-Age
+        // lets it cache them (Synapse sends none).
+        if (rest.startsWith('_matrix/client/')) {
+          const s = scenario(name);
+          const method = context.get('Access-Control-Request-Method');
+          const route = ROUTES.find(([, m, re]) => m === method && re.test(rest.slice('_matrix/client/'.length)));
+          s.counts.preflight = (s.counts.preflight ?? 0) + 1;
+          s.log.push({ endpoint: 'preflight', for: route?.[0] ?? rest, at: Date.now() });
+        }
         context.status = 204;
         context.body = '';
         return undefined;
       }
-      const rest = restParts.join('/');
       if (rest === '_control') {
         if (context.method === 'GET') return json(context, 200, stats(scenario(name)));
         const body = await readBody(context);

@@ -31,6 +31,13 @@ async function until(check: () => boolean, ms = 4000, what = 'condition'): Promi
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The same server from another origin (127.0.0.1 for localhost), so CORS applies as on a real page. */
+function otherOrigin(url: string): string {
+  const u = new URL(url);
+  u.hostname = u.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return u.href.replace(/\/$/, '');
+}
+
 async function rejection(promise: Promise<unknown>): Promise<RoomError> {
   try {
     await promise;
@@ -86,6 +93,31 @@ describe('ClientServerRoom', () => {
     const own = open(other, { guests: false });
     await own.connect();
     expect(own.userId).not.to.equal(a.userId);
+  });
+
+  it('sends no CORS pre-flight before a GET (token in the query, no custom header): idle costs one request per long poll', async () => {
+    const server = new TestHomeserver('cs-preflight');
+    await server.setup({ maxSyncTimeoutMs: 300, events: [ROOT, question(1)] });
+    const room = open(server, { homeserver: otherOrigin(server.url), syncTimeoutMs: 300 });
+    await room.connect();
+    expect(await readAllRelations(room, '$root', { relType: 'm.reference' })).to.have.length(1);
+    // Only the two POSTs with a JSON body (once per browser, once per room) are pre-flighted.
+    const log = (await server.stats()).log as { endpoint: string; for?: string }[];
+    expect(log.filter((l) => l.endpoint === 'preflight').map((l) => l.for)).to.deep.equal(['register', 'join']);
+    await server.control({ op: 'clearLog' });
+    await sleep(1500);
+    const idle = (await server.stats()).counts;
+    expect(idle.preflight ?? 0).to.equal(0);
+    expect(idle.sync).to.be.within(3, 6);
+  });
+
+  it('sends the token in a header where a server refuses the query parameter (deprecated in spec v1.11)', async () => {
+    const server = new TestHomeserver('cs-no-query-token');
+    await server.control({ op: 'setup', queryTokens: false, events: [ROOT, question(1)] });
+    const room = open(server, { homeserver: otherOrigin(server.url) });
+    await room.connect();
+    expect(room.mode).to.equal('sync');
+    expect(await readAllRelations(room, '$root', { relType: 'm.reference' })).to.have.length(1);
   });
 
   it('delivers a new event within one sync cycle', async () => {

@@ -29,6 +29,9 @@ import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } fro
  *       Servers offer no long-poll for rooms one has not joined (MSC2444 peeking is not in
  *       the spec), so this is the only live path left.
  *
+ * GETs send the token as the `access_token` query parameter, so a browser sends them without
+ * a CORS pre-flight (see `request`); idle costs above are therefore the whole cost.
+ *
  * Failures: network errors, timeouts and 5xx retry with exponential backoff and full
  * jitter (1 s doubling to 60 s); 429 waits `retry_after_ms` (or the Retry-After header)
  * before the next try; while the browser is offline nothing is sent until `online`.
@@ -139,6 +142,8 @@ export class ClientServerRoom implements Room {
   private connecting?: Promise<void>;
   private since: string | undefined;
   private failures = 0;
+  /** Send the token of GETs as `access_token` (no pre-flight) until a server refuses it. */
+  private queryToken = true;
   private current: PublicRoomStatus = { state: 'connecting' };
   private liveMode: PublicRoomStatus = { state: 'connecting' };
 
@@ -445,8 +450,15 @@ export class ClientServerRoom implements Room {
     const url = new URL(this.base + path);
     for (const [k, v] of Object.entries(init.params ?? {})) url.searchParams.set(k, v);
     const headers: Record<string, string> = {};
-    const token = init.token ?? this.accessToken;
-    if (init.auth !== false && token) headers.Authorization = `Bearer ${token}`;
+    const token = init.auth === false ? undefined : (init.token ?? this.accessToken);
+    // A GET with the token in the query and no custom header is a "simple" request: the browser
+    // sends no CORS pre-flight (Synapse sends no Access-Control-Max-Age, so every pre-flight
+    // would be a request of its own, doubling the idle cost). POSTs carry JSON and are
+    // pre-flighted anyway. The parameter is deprecated since spec v1.11, not removed: a server
+    // that refuses it (401 M_MISSING_TOKEN) gets the header from then on.
+    const inQuery = token !== undefined && method === 'GET' && this.queryToken;
+    if (inQuery) url.searchParams.set('access_token', token);
+    else if (token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     this.requests[name] = (this.requests[name] ?? 0) + 1;
     let response: Response;
@@ -472,6 +484,10 @@ export class ClientServerRoom implements Room {
     if (response.ok) return body as T;
     const err = (typeof body === 'object' && body !== null ? body : {}) as MatrixErrorBody;
     const errcode = typeof err.errcode === 'string' ? err.errcode : `HTTP_${response.status}`;
+    if (inQuery && errcode === 'M_MISSING_TOKEN') {
+      this.queryToken = false;
+      return this.request(name, method, path, init);
+    }
     const message = typeof err.error === 'string' ? err.error : `HTTP ${response.status}`;
     if (response.status === 429 || errcode === 'M_LIMIT_EXCEEDED') {
       throw new TransientError(`rate limited: ${message}`, 'M_LIMIT_EXCEEDED', retryAfter(err, response.headers));
