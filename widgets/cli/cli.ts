@@ -152,9 +152,10 @@ async function loadPlan(args: { positionals: string[]; values: Record<string, st
       throw e;
     }
   }
-  // The config's widgetBase wins, then --widget-base, then the environment.
+  // The config's widgetBase wins, then --widget-base, then the environment (checked only when used).
   const fromFlag = args.values['widget-base'] !== undefined;
-  const widgetBase = args.values['widget-base'] ?? (io.env.DEVROOM_WIDGET_BASE || undefined);
+  const configHasBase = typeof rawConfig === 'object' && rawConfig !== null && 'widgetBase' in rawConfig;
+  const widgetBase = args.values['widget-base'] ?? (configHasBase ? undefined : io.env.DEVROOM_WIDGET_BASE || undefined);
   if (widgetBase !== undefined) {
     const p = httpsProblem(widgetBase);
     if (p) throw new UsageError(`${fromFlag ? '--widget-base' : 'DEVROOM_WIDGET_BASE'}: ${p}`);

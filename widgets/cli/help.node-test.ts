@@ -59,4 +59,6 @@ test('DEVROOM_WIDGET_BASE is the widget base for plan too, when neither the conf
   const bad = await cli(['plan', file], { DEVROOM_WIDGET_BASE: 'http://cdn.example.org' });
   assert.equal(bad.code, 2);
   assert.match(bad.err, /DEVROOM_WIDGET_BASE: must be an https:\/\/ URL/);
+  const configured = await cli(['plan', file, '--config', join(ownSchedules, 'plan-config.json')], { DEVROOM_WIDGET_BASE: 'http://unused.example.org' });
+  assert.equal(configured.code, 0, `the config's widgetBase wins; the environment is not even checked: ${configured.err}`);
 });
