@@ -10,6 +10,7 @@ export type RoomStatusKey =
   | 'notWorldReadable'
   | 'guestDisabled'
   | 'failed'
+  | 'loadFailed'
   | 'openInMatrix';
 
 export const translations: Translations<RoomStatusKey> = {
@@ -22,6 +23,7 @@ export const translations: Translations<RoomStatusKey> = {
     notWorldReadable: 'This room is not public: only its members can read it.',
     guestDisabled: 'This server does not let visitors read rooms without an account.',
     failed: (detail: string) => `The room cannot be shown (${detail}).`,
+    loadFailed: 'Part of this page could not load. Reload the page to try again.',
     openInMatrix: 'Open the room in a Matrix client',
   },
   de: {
@@ -33,6 +35,7 @@ export const translations: Translations<RoomStatusKey> = {
     notWorldReadable: 'Dieser Raum ist nicht öffentlich: nur Mitglieder können ihn lesen.',
     guestDisabled: 'Dieser Server lässt Besucher ohne Konto keine Räume lesen.',
     failed: (detail: string) => `Der Raum kann nicht angezeigt werden (${detail}).`,
+    loadFailed: 'Ein Teil dieser Seite konnte nicht geladen werden. Lade die Seite neu, um es noch einmal zu versuchen.',
     openInMatrix: 'Raum in einem Matrix-Client öffnen',
   },
 };

@@ -14,12 +14,15 @@ export type RoomStatusState =
   | 'not-found'
   | 'not-world-readable'
   | 'guest-disabled'
+  /** The element's own code could not load (a reload may help). */
+  | 'load-failed'
   | 'failed';
 
 const ERRORS: Partial<Record<RoomStatusState, RoomStatusKey>> = {
   'not-found': 'notFound',
   'not-world-readable': 'notWorldReadable',
   'guest-disabled': 'guestDisabled',
+  'load-failed': 'loadFailed',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../components/qa-queue/define.js';
+import { chunkFailed, failChunk } from '../../test/support/lazy-faults.js';
 import { visibleText } from '../../test/support/visible-text.js';
 import { TestHomeserver } from '../room/cs-test-server.js';
 import { autoBindPublicRooms } from './auto.js';
@@ -76,5 +77,50 @@ describe('widgets/public/auto', () => {
     expect((await server.stats()).counts).to.include({ register: 2, whoami: 2, join: 2 });
     await load();
     expect((await server.stats()).counts).to.include({ register: 2, whoami: 3, join: 2 });
+  });
+
+  it('works loaded alone, as the README says: it defines the elements it binds (only those on the page)', async () => {
+    const server = new TestHomeserver('auto-alone');
+    await server.setup({
+      events: [
+        { type: 'm.room.message', event_id: '$root', content: { msgtype: 'm.notice', body: 'Q&A' } },
+        { type: 'dev.devroom.root', state_key: 'qa', content: { event_id: '$root' } },
+        { type: 'm.room.message', sender: '@a:test.local', content: { msgtype: 'm.text', body: 'Nothing else loaded?', 'm.relates_to': { rel_type: 'm.reference', event_id: '$root' } } },
+      ],
+    });
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><body><devroom-qa-queue homeserver="${server.url}" room="#public:test.local"></devroom-qa-queue>
+      <script type="module" src="/widgets/public/auto.ts"></script></body>`;
+    document.body.append(frame);
+    try {
+      await until(() => (frame.contentDocument?.body ? visibleText(frame.contentDocument.body).includes('Nothing else loaded?') : false), 6000, 'the question');
+      const defined = frame.contentWindow!.customElements;
+      expect(defined.get('devroom-qa-queue')).to.not.equal(undefined);
+      expect(defined.get('devroom-stand-booth')).to.equal(undefined);
+      expect(defined.get('devroom-talk-player')).to.equal(undefined);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('says that part of the page could not load when an element cannot be fetched, and lets go of the room', async () => {
+    const server = new TestHomeserver('auto-noload');
+    await server.setup({ maxSyncTimeoutMs: 300 });
+    await failChunk('/components/stand-booth/register.ts');
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="de"><body><devroom-stand-booth homeserver="${server.url}" room="#public:test.local"></devroom-stand-booth>
+      <script type="module" src="/widgets/public/auto.ts"></script></body></html>`;
+    document.body.append(frame);
+    try {
+      await chunkFailed('/components/stand-booth/register.ts');
+      const page = () => (frame.contentDocument?.body ? visibleText(frame.contentDocument.body).trim() : '');
+      await until(() => page().startsWith('Ein Teil dieser Seite konnte nicht geladen werden.'), 4000, `the German message (shown: ${page()})`);
+      expect(page()).to.equal('Ein Teil dieser Seite konnte nicht geladen werden. Lade die Seite neu, um es noch einmal zu versuchen. Raum in einem Matrix-Client öffnen');
+      const at = (await server.stats()).log.length;
+      await new Promise((r) => setTimeout(r, 800));
+      expect((await server.stats()).log.length).to.equal(at);
+    } finally {
+      frame.remove();
+    }
   });
 });

@@ -8,10 +8,21 @@ import type { PublicRoomBinding } from './public-room.js';
  *   <script type="module" src="…/widgets/public/auto.js"></script>
  *   <devroom-qa-queue homeserver="https://matrix.example.org" room="#talk-42:example.org"></devroom-qa-queue>
  *
- * Elements added later are bound when they appear; removed ones stop (their requests end).
+ * It needs nothing else: the elements it binds are defined by it, each loaded on demand, so
+ * a page pays only for the tags it has. Where the page already defined them (devroom.js, a
+ * bundle), those definitions stay. Elements added later are bound when they appear; removed
+ * ones stop (their requests end).
  */
 
-const SELECTOR = ['devroom-qa-queue', 'devroom-talk-player', 'devroom-stand-booth', 'devroom-food-truck-menu']
+/** Registration only (register.ts, not define.ts with its re-exports for bundlers). */
+const DEFINITIONS: Record<string, () => Promise<unknown>> = {
+  'devroom-qa-queue': () => import('../../components/qa-queue/register.js'),
+  'devroom-talk-player': () => import('../../components/talk-player/define.js'),
+  'devroom-stand-booth': () => import('../../components/stand-booth/register.js'),
+  'devroom-food-truck-menu': () => import('../../components/food-truck-menu/register.js'),
+};
+
+const SELECTOR = Object.keys(DEFINITIONS)
   .map((tag) => `${tag}[homeserver][room]`)
   .join(',');
 
@@ -19,7 +30,8 @@ const bound = new Map<Element, PublicRoomBinding>();
 
 function scan(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>(SELECTOR)) {
-    if (!bound.has(el)) bound.set(el, bindPublicRoom(el));
+    // Bound (hidden) before its definition loads: it never renders its own empty state first.
+    if (!bound.has(el)) bound.set(el, bindPublicRoom(el, { define: DEFINITIONS[el.localName] }));
   }
   for (const [el, binding] of bound) {
     if (!el.isConnected) {

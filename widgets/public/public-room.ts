@@ -28,7 +28,10 @@ export interface PublicRoomBinding {
   stop(): void;
 }
 
-export type PublicRoomOptions = Partial<Omit<ClientServerRoomOptions, 'homeserver' | 'room'>>;
+export type PublicRoomOptions = Partial<Omit<ClientServerRoomOptions, 'homeserver' | 'room'>> & {
+  /** Loads the element's definition when nothing defined it yet (the auto-binder's on-demand chunks). */
+  define?: () => Promise<unknown>;
+};
 
 /** Open connections by homeserver + room: one join and one /sync loop per room per page. */
 const connections = new Map<string, { room: ClientServerRoom; users: number }>();
@@ -94,7 +97,7 @@ function showStatus(el: DevroomRoomStatus, status: PublicRoomStatus): void {
   }
 }
 
-export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions = {}): PublicRoomBinding {
+export function bindPublicRoom(element: HTMLElement, { define, ...options }: PublicRoomOptions = {}): PublicRoomBinding {
   const homeserver = element.getAttribute('homeserver') ?? '';
   const roomRef = element.getAttribute('room') ?? '';
   const link = matrixToLink(roomRef);
@@ -120,6 +123,15 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
   });
   let stopBinding: (() => void) | undefined;
   let stopped = false;
+  /** The element's code did not load: it can show nothing, so this element lets go of the room. */
+  const cannotLoad = (error: unknown): never => {
+    if (!stopped) {
+      unwatch();
+      connection.release();
+      status.state = 'load-failed';
+    }
+    throw error;
+  };
 
   const ready = (async () => {
     if (!/^(!|#)[^:]+:.+$/.test(roomRef) || !/^https?:\/\//.test(homeserver)) {
@@ -129,7 +141,8 @@ export function bindPublicRoom(element: HTMLElement, options: PublicRoomOptions 
       throw new Error(`devroom: bindPublicRoom needs homeserver="https://…" and room="#alias:server" (got "${homeserver}", "${roomRef}")`);
     }
     const tag = element.localName;
-    await Promise.all([room.connect(), customElements.whenDefined(tag)]);
+    const defined = customElements.get(tag) || !define ? customElements.whenDefined(tag) : define().catch(cannotLoad);
+    await Promise.all([room.connect(), defined, customElements.whenDefined(tag)]);
     if (stopped) return;
     try {
       stopBinding = await bindElement(tag, element, room, link);
