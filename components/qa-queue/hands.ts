@@ -17,6 +17,7 @@ export type StageResponse = 'accepted' | 'declined';
 
 export interface StageInvite {
   userId: string;
+  displayName?: string;
   /** Moderator who invited. */
   by?: string;
   ts: number;

@@ -68,12 +68,19 @@ export function moderationButtons(t: T, host: ModeratorHost, q: Question, tab: n
 
 export function handsQueue(t: T, host: ModeratorHost): TemplateResult {
   const { hands, invites } = host;
+  // Accepting or declining lowers the hand: whoever is invited stays listed with their answer
+  // (and Withdraw), so a moderator can always take someone off the stage.
+  const raised = new Set(hands.map((h) => h.userId));
+  const rows = [
+    ...hands,
+    ...invites.filter((i) => !raised.has(i.userId)).map((i) => ({ userId: i.userId, ts: i.ts, ...(i.displayName ? { displayName: i.displayName } : {}), text: undefined as string | undefined })),
+  ];
   return html`<h3 id="hands-heading">${t('hands')} (${hands.length})</h3>
-    ${hands.length === 0
+    ${rows.length === 0
       ? html`<p class="hint">${t('noHands')}</p>`
       : html`<ol class="static-list" aria-labelledby="hands-heading">
           ${repeat(
-            hands,
+            rows,
             (h) => h.userId,
             (h) => {
               const invite = invites.find((i) => i.userId === h.userId);

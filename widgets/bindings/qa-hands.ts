@@ -19,7 +19,7 @@ export function readHands(
     if (!user) continue;
     const stage = parseStage(e.content);
     if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
-    if (stage.invited) invites.set(user, { userId: user, ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
+    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
   }
   const hands: RaisedHand[] = [];
   for (const e of handEvents) {

@@ -6,6 +6,7 @@ import { isEventId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
+import type { RecheckState } from './qa-recheck.js';
 import { mapLimited } from './map-limited.js';
 import { PowerWatch, StateWatch } from './room-sync.js';
 
@@ -29,7 +30,14 @@ export interface QaBindingOptions {
   title?: string;
   /** Parallel relation reads at startup. */
   concurrency?: number;
+  /**
+   * How often what was read from history is read again (ms; default 120 000, at least 10 000),
+   * so late joiners see votes undone and questions deleted (qa-recheck.ts). 0 = never.
+   */
+  recheckMs?: number;
 }
+
+export const RECHECK_MS = 120_000;
 
 /** Element requests (`devroom-` + these) answered by qa-queue-requests.ts, loaded with the first one. */
 const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
@@ -154,6 +162,17 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
         for (const q of parsed) foldQuestion(q);
         for (const list of votes) for (const v of list) foldReaction(v);
       });
+      // Read from history: a later redaction of these may never be fed (qa-recheck.ts).
+      for (const q of parsed) if (questionIds.has(q.event_id)) history.questions.add(q.event_id);
+      for (const list of votes) {
+        for (const v of list) {
+          const vote = parseReaction(v);
+          if (!vote || !questionIds.has(vote.questionId)) continue;
+          let known = history.votes.get(vote.questionId);
+          if (!known) history.votes.set(vote.questionId, (known = new Set()));
+          known.add(vote.voteId);
+        }
+      }
     } catch (error) {
       // Read again when a later state names it.
       roots.delete(root);
@@ -162,6 +181,35 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       loaded();
     }
   }
+
+  // --- late joiners: what was read from history is read again now and then -------------
+
+  const history: RecheckState = {
+    room,
+    roots,
+    questions: new Set(),
+    votes: new Map(),
+    removeQuestion: (id) => {
+      if (questionIds.delete(id)) tally.removeQuestion(id);
+    },
+    removeVote: (id) => void tally.redact(id),
+    onPage: () => requests++,
+    cursor: 0,
+  };
+  const recheckMs = options.recheckMs === 0 ? 0 : Math.max(10_000, options.recheckMs ?? RECHECK_MS);
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRecheck = () => {
+    if (stopped || !recheckMs) return;
+    // ±25 %: thousands of viewers who opened at one talk start do not re-read in step.
+    recheckTimer = setTimeout(() => {
+      if (!history.questions.size && !history.votes.size) return scheduleRecheck();
+      import('./qa-recheck.js')
+        .then(({ recheck }) => recheck(history))
+        .catch((error: unknown) => console.warn('devroom: could not re-read the Q&A', error))
+        .finally(scheduleRecheck);
+    }, recheckMs * (0.75 + Math.random() * 0.5));
+  };
+  cleanups.push(() => clearTimeout(recheckTimer));
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -172,6 +220,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     buffered = [];
     tally.batch(() => live.forEach(foldLive));
     resolveReady();
+    if (!recheckTimer) scheduleRecheck();
   };
 
   // --- root: the event questions hang off -------------------------------------------
@@ -273,8 +322,27 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   }
 
   // The start-up read is one of the reads live events wait for. A room without a root loads
-  // nothing and shows an empty queue (asking opens it if allowed).
-  Promise.all([rootWatch.ready, power.ready]).then(updatePower, (error: unknown) => console.error('devroom: could not read the room state', error)).finally(loaded);
+  // nothing and shows an empty queue.
+  Promise.all([rootWatch.ready, power.ready])
+    .then(() => {
+      updatePower();
+      openIfModerator();
+    }, (error: unknown) => console.error('devroom: could not read the room state', error))
+    .finally(loaded);
+
+  /**
+   * The first moderator who opens the widget opens the Q&A (docs/schema.md): attendees can ask
+   * from then on, whether or not a moderator is still online. (`devroom apply` opens it too.)
+   */
+  function openIfModerator(): void {
+    if (rootId || stopped || !power.can(me, EventTypes.root, true)) return;
+    requestCode()
+      .then((m) => (rootId || stopped ? undefined : m.openQa(room, power, options, roots, addRoot)))
+      .then((id) => {
+        if (id && !rootId) rootId = id;
+      })
+      .catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
+  }
 
   return {
     ready,

@@ -248,6 +248,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
         applyStand();
         applyPresence();
         applyPermissions();
+        void openForContacts();
       }),
       presenceWatch.onChange(applyPresence),
       rootWatch.onChange(applyRoot),
@@ -255,13 +256,22 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     applyPermissions();
     root = rootFrom(rootWatch.get(ROOT_PURPOSE));
     // Without a root and without the right to create one there is nothing to show or send.
-    const part = usesContacts() || mayCreateRoot() ? await loadContactsLogged() : undefined;
+    if (usesContacts() || mayCreateRoot()) await loadContactsLogged();
     applyPermissions();
-    // The first stand staff member to open the widget opens the booth for contacts.
-    if (part && !root && isStaff() && mayCreateRoot()) {
-      part.ensureRoot().catch((error: unknown) => console.warn('devroom: could not create the contacts root', error));
-    }
+    await openForContacts();
   })();
+
+  /**
+   * The first stand staff member with the power opens the booth for contacts (the root), at
+   * start-up or as soon as they become staff: staff who list themselves while editing an empty
+   * booth must not have to reopen the widget before visitors get a contact form.
+   */
+  async function openForContacts(): Promise<void> {
+    if (root || !isStaff() || !mayCreateRoot()) return;
+    const part = await loadContactsLogged();
+    if (!part || stopped || root) return;
+    await part.ensureRoot().catch((error: unknown) => console.warn('devroom: could not create the contacts root', error));
+  }
 
   return {
     ready,

@@ -12,7 +12,10 @@ void bootWidget({
     const el = document.createElement('devroom-qa-queue') as DevroomQaQueue;
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
-    bindQaQueue({ room: ctx.room, element: el, hasCapability: ctx.hasCapability, ...(ctx.params.extra.title ? { title: ctx.params.extra.title } : {}) });
+    const { title, recheck } = ctx.params.extra;
+    // `recheck` (seconds): how often history is read again for late joiners (hosts may tune the load).
+    const recheckMs = Number(recheck) * 1000;
+    bindQaQueue({ room: ctx.room, element: el, hasCapability: ctx.hasCapability, ...(title ? { title } : {}), ...(recheck && recheckMs >= 0 ? { recheckMs } : {}) });
     return el.updateComplete;
   },
   standalone(ctx) {
