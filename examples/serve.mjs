@@ -34,12 +34,16 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Static server for dist/: what a CDN would do, nothing more. */
+// The demo's fake Jitsi script, beside the widget pages: widgets load a script only from
+// https or their own origin (docs/security.md).
+const FAKE_JITSI = '/test/fixtures/jitsi/external_api.js';
+
+/** Static server for dist/: what a CDN would do, nothing more (plus the fake Jitsi). */
 const widgetServer = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${widgetPort}`);
   const distRoot = join(root, 'dist');
-  const file = normalize(join(distRoot, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(distRoot + '/') || !existsSync(file) || !statSync(file).isFile()) {
+  const file = url.pathname === FAKE_JITSI ? join(root, FAKE_JITSI) : normalize(join(distRoot, decodeURIComponent(url.pathname)));
+  if ((url.pathname !== FAKE_JITSI && !file.startsWith(distRoot + '/')) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }

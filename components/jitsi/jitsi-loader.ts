@@ -1,4 +1,4 @@
-import { checkUrl } from '../shared/safe-url.js';
+import { checkScriptUrl } from '../shared/safe-url.js';
 import type { JitsiMeetExternalAPIConstructor } from './jitsi-types.js';
 
 /**
@@ -18,11 +18,6 @@ import type { JitsiMeetExternalAPIConstructor } from './jitsi-types.js';
 const loaded = new Map<string, Promise<JitsiMeetExternalAPIConstructor>>();
 const failures = new Map<string, number>();
 
-/** `https://DOMAIN/external_api.js` unless a self-hosted deployment gives its own URL. */
-export function jitsiScriptUrl(domain: string, override?: string): string {
-  return override || `https://${domain}/external_api.js`;
-}
-
 export class JitsiLoadError extends Error {
   constructor(
     message: string,
@@ -33,8 +28,24 @@ export class JitsiLoadError extends Error {
   }
 }
 
+// A bare host name, optionally with a port: no scheme, userinfo, path, query or fragment
+// that would move the script (or the call's iframe) to another host or path.
+const JITSI_DOMAIN = /^(?=[^:]{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::([1-9]\d{0,4}))?$/i;
+
+/**
+ * `https://DOMAIN/external_api.js` unless a self-hosted deployment gives its own URL. The
+ * domain is checked either way: it is also where the call's iframe points. Throws
+ * JitsiLoadError for anything but a host name.
+ */
+export function jitsiScriptUrl(domain: string, override?: string): string {
+  const host = JITSI_DOMAIN.exec(domain);
+  if (!host || Number(host[1] ?? 0) > 65535) throw new JitsiLoadError(`not a Jitsi host name: ${domain.slice(0, 80)}`, domain);
+  return override || new URL(`https://${domain}/external_api.js`).href;
+}
+
 export function loadJitsiApi(scriptUrl: string, options: { timeoutMs?: number } = {}): Promise<JitsiMeetExternalAPIConstructor> {
-  const checked = checkUrl(scriptUrl);
+  // Only https or this page's origin: whatever loads here runs with the page's rights.
+  const checked = checkScriptUrl(scriptUrl);
   if (!checked.ok) return Promise.reject(new JitsiLoadError(checked.reason, scriptUrl));
   const url = checked.url;
   const cached = loaded.get(url);

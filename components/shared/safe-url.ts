@@ -37,3 +37,19 @@ export function safeUrl(value: string | null | undefined, options?: SafeUrlOptio
   const result = checkUrl(value, options);
   return result.ok ? result.url : undefined;
 }
+
+/**
+ * A script's URL (the Jitsi IFrame API), from a page's own settings only — never from
+ * content: https, or this page's own origin (a relative URL, a copy served beside the page).
+ * Credentials are refused: `https://meet.example.org@evil.example/` reads as the wrong host.
+ */
+export function checkScriptUrl(value: string | null | undefined): SafeUrlResult {
+  const checked = checkUrl(value);
+  if (!checked.ok) return checked;
+  const url = new URL(checked.url);
+  if (url.username || url.password) return { ok: false, reason: `refused a script URL with credentials: ${url.host}` };
+  if (url.protocol !== 'https:' && url.origin !== globalThis.location?.origin) {
+    return { ok: false, reason: `refused ${url.origin}: a script loads only over https or from this page's origin` };
+  }
+  return checked;
+}

@@ -76,7 +76,8 @@ describe('<devroom-stand-booth> when the video booth cannot load twice in a row'
 
   it('says a reload is needed, with a Reload button beside Join that reloads', async () => {
     await failChunk(part, 100);
-    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en"></devroom-stand-booth>`);
+    // The page names the Jitsi server (the stand only its meeting).
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" jitsi-domain="meet.example.org"></devroom-stand-booth>`);
     el.stand = sampleStand();
     await el.updateComplete;
     const join = () => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Join the video booth')!;

@@ -120,12 +120,15 @@ describe('<devroom-stand-booth>', () => {
   });
 
   it('loads a JSON src, and shows a clear error for invalid JSON while keeping the last good stand', async () => {
-    const good = URL.createObjectURL(new Blob([JSON.stringify(sampleStand())], { type: 'application/json' }));
-    const bad = URL.createObjectURL(new Blob(['{ "name": "Broken", '], { type: 'application/json' }));
-    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src=${good}></devroom-stand-booth>`);
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src="/test/fixtures/stand/kitten.json"></devroom-stand-booth>`);
     await waitFor(() => visibleText(el).includes('Kitten Linux'));
-    el.src = bad;
-    await waitFor(() => Boolean($(el, '[role="alert"]')));
+    const bad = sinon.stub(window, 'fetch').resolves(new Response('{ "name": "Broken", '));
+    try {
+      el.src = '/broken.json';
+      await waitFor(() => Boolean($(el, '[role="alert"]')));
+    } finally {
+      bad.restore();
+    }
     expect($(el, '[role="alert"]')?.textContent).to.contain('not valid JSON');
     expect(visibleText(el)).to.contain('Kitten Linux');
   });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
-import { safeUrl } from '../shared/safe-url.js';
+import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
@@ -149,6 +149,7 @@ export class DevroomStandBooth extends LitElement {
     contactRequests: { attribute: false },
     resolveMedia: { attribute: false },
     timeZone: { attribute: 'time-zone' },
+    jitsiDomain: { attribute: 'jitsi-domain' },
     jitsiScriptUrl: { attribute: 'jitsi-script-url' },
     displayName: { attribute: 'display-name' },
     theme: { reflect: true },
@@ -203,7 +204,18 @@ export class DevroomStandBooth extends LitElement {
   /** IANA time zone for the schedule; defaults to the viewer's. */
   timeZone: string | undefined;
 
-  /** Jitsi IFrame API script for self-hosted deployments; default `https://<jitsi domain>/external_api.js`. */
+  /**
+   * The video booth's Jitsi server, from the page's own settings (a widget: its URL). The
+   * stand names the meeting room; the stand's own server is used only with a
+   * `jitsi-script-url` and no `jitsi-domain`, and without either there is no video booth:
+   * the script that server sent would run in this page (docs/security.md).
+   */
+  jitsiDomain: string | undefined;
+
+  /**
+   * Jitsi IFrame API script (https or this page's origin); default
+   * `https://<jitsi-domain>/external_api.js`. From the page's own settings, never from content.
+   */
   jitsiScriptUrl: string | undefined;
 
   /** Name shown to others in the video booth (a widget passes the Matrix display name). */
@@ -334,7 +346,10 @@ export class DevroomStandBooth extends LitElement {
     this.#fetchAbort = abort;
     this.loading = true;
     try {
-      const response = await fetch(src, { signal: abort.signal, credentials: 'same-origin' });
+      // The rule every element's src follows: http(s), relative to the page.
+      const checked = checkUrl(src);
+      if (!checked.ok) throw new Error(checked.reason);
+      const response = await fetch(checked.url, { signal: abort.signal, credentials: 'same-origin' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       let json: unknown;
       try {
@@ -427,7 +442,9 @@ export class DevroomStandBooth extends LitElement {
     const self = this.interactive && this.isStaff ? this.currentUser : undefined;
     const contact = this.interactive;
     const roomLink = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
-    const jitsi = stand.jitsi;
+    // The stand names the meeting; the page, the server (see jitsiDomain).
+    const domain = this.jitsiDomain ?? (this.jitsiScriptUrl ? stand.jitsi?.domain : undefined);
+    const jitsi = stand.jitsi && domain ? { domain, room: stand.jitsi.room } : undefined;
     const videoNotice = this.videoNotice ?? this.#booth?.notice;
     const links = (part: 'links' | 'downloads') =>
       section(

@@ -16,7 +16,8 @@ describe('schedule and video readers (on demand)', () => {
   });
 
   it('load before a stand from a JSON src with a schedule and video is shown', async () => {
-    const src = URL.createObjectURL(new Blob([JSON.stringify(sampleStand())], { type: 'application/json' }));
+    // The sample stand as a file (a src is http(s), as every element's src).
+    const src = '/test/fixtures/stand/kitten.json';
     const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src=${src}></devroom-stand-booth>`);
     for (let i = 0; i < 100 && !el.currentStand; i++) await new Promise((r) => setTimeout(r, 20));
     await el.updateComplete;

@@ -98,6 +98,17 @@ describe('<devroom-talk-player> playback', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
 
+  it('takes a Jitsi script only from https or this page’s origin', async () => {
+    for (const script of ['http://elsewhere.example/external_api.js', '//elsewhere.example/external_api.js', 'https://u:p@cdn.example/external_api.js']) {
+      const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player jitsi-script-url=${script}></devroom-talk-player>`);
+      expect(slateText(el), script).to.contain('Refused an unsafe address (jitsi-script-url)');
+    }
+    for (const script of ['/test/fixtures/jitsi/external_api.js', 'https://cdn.example/external_api.js']) {
+      const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player jitsi-script-url=${script}></devroom-talk-player>`);
+      expect(slateText(el), script).not.to.contain('Refused');
+    }
+  });
+
   it('says so when no stream is configured, and is axe-clean', async () => {
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player talk-title="Keynote" can-host></devroom-talk-player>`);
     expect(statusText(el)).to.equal('No stream has been set up for this talk yet.');

@@ -6,7 +6,7 @@ import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
-import { checkUrl } from '../shared/safe-url.js';
+import { checkScriptUrl, checkUrl } from '../shared/safe-url.js';
 import { LazyJitsiSession } from '../jitsi/lazy-session.js';
 import type { JitsiLeaveReason } from '../jitsi/jitsi-session.js';
 import { talkPlayerStyles } from './talk-player.styles.js';
@@ -210,7 +210,11 @@ export class DevroomTalkPlayer extends LitElement {
   phase: TalkPhase | undefined;
   jitsiDomain: string | undefined;
   jitsiRoom: string | undefined;
-  /** Jitsi IFrame API script for self-hosted deployments (default https://DOMAIN/external_api.js). */
+  /**
+   * Jitsi IFrame API script for self-hosted deployments (default https://DOMAIN/external_api.js):
+   * https or this page's origin. It runs with the page's rights: set it from the page's own
+   * settings, never from content (a widget takes it from its URL, docs/security.md).
+   */
   jitsiScriptUrl: string | undefined;
   /** Name shown in the call. */
   displayName: string | undefined;
@@ -256,7 +260,8 @@ export class DevroomTalkPlayer extends LitElement {
   readonly playback = new PlaybackController(this, () => ({
     policy: this.playbackPolicy,
     hlsConfig: this.hlsConfig,
-    workerPath: this.hlsWorkerPath,
+    // A worker runs code: only from https or this page's origin, as the Jitsi script.
+    workerPath: checkScriptUrl(this.hlsWorkerPath).ok ? this.hlsWorkerPath : undefined,
   }));
   /** The Jitsi session code loads on the first join (most viewers never join). */
   readonly call = new LazyJitsiSession(this, {
@@ -446,13 +451,15 @@ export class DevroomTalkPlayer extends LitElement {
   /** Every URL attribute, checked; the first refused one is shown. */
   #refusedUrls(): string[] {
     const out: string[] = [];
-    for (const [name, value] of [
-      ['src', this.src],
-      ['poster', this.poster],
-      ['captions', this.captions],
-      ['jitsi-script-url', this.jitsiScriptUrl],
+    for (const [name, value, check] of [
+      ['src', this.src, checkUrl],
+      ['poster', this.poster, checkUrl],
+      ['captions', this.captions, checkUrl],
+      // Code: https or this page's origin only (docs/security.md).
+      ['jitsi-script-url', this.jitsiScriptUrl, checkScriptUrl],
+      ['hls-worker-path', this.hlsWorkerPath, checkScriptUrl],
     ] as const) {
-      if (value && !checkUrl(value).ok) out.push(name);
+      if (value && !check(value).ok) out.push(name);
     }
     return out;
   }

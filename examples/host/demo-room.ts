@@ -8,7 +8,7 @@ import type { Attendee } from '../../widgets/testing/toolbar.js';
 import { seedStand } from './demo/stand.js';
 import { seedFoodTruck } from './demo/food-truck.js';
 import { seedQa } from './demo/qa.js';
-import { seedTalk } from './demo/talk.js';
+import { demoJitsiOptions, seedTalk } from './demo/talk.js';
 
 /**
  * The demo room: attendees with different power levels, devroom's power levels per
@@ -83,12 +83,13 @@ export function createDemoRoom(
 
   const layout: Record<string, { container: 'top' | 'right'; index: number }> = {};
   widgets.forEach((w, index) => {
+    const data = w.page === 'talk-player' || w.page === 'stand-booth' ? { ...demoJitsiOptions(widgetBase), ...w.data } : (w.data ?? {});
     room.setState(WIDGET_STATE, w.id, {
       id: w.id,
       type: w.type,
       name: w.name,
-      url: widgetUrlTemplate(new URL(`${w.page}.html`, widgetBase).toString(), { dataKeys: Object.keys(w.data ?? {}) }),
-      data: w.data ?? {},
+      url: widgetUrlTemplate(new URL(`${w.page}.html`, widgetBase).toString(), { dataKeys: Object.keys(data) }),
+      data,
       waitForIframeLoad: false,
     });
     layout[w.id] = { container: w.container, index };

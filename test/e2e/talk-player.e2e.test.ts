@@ -6,10 +6,11 @@ import { stageKey } from '../../widgets/schema/qa.js';
 import { ALICE, BOB, MOD, SPEAKER, buttonIn, conference, elementIn, leaveAll, sit, waitFor, widgetFor } from './widget-harness.js';
 import type { Seat } from './widget-harness.js';
 
-const TALK = widgetFor('talk-player');
 const origin = location.origin;
+// The Jitsi server and its script come from the widget URL, set by whoever added the widget (docs/security.md).
+const TALK = widgetFor('talk-player', 'devroom-talk-player', { jitsiDomain: 'meet.example.org', jitsiScriptUrl: `${origin}/test/fixtures/jitsi/external_api.js` });
 
-/** A talk that is on now (the clock says "talk"), with the fake Jitsi script. */
+/** A talk that is on now (the clock says "talk"), with a Q&A call on the widget URL's Jitsi server. */
 function scheduleTalk(room: MemoryRoom, extra: Record<string, unknown> = {}): void {
   const now = Date.now();
   room.setState(
@@ -22,9 +23,7 @@ function scheduleTalk(room: MemoryRoom, extra: Record<string, unknown> = {}): vo
       startsAt: new Date(now - 10 * 60_000).toISOString(),
       qaAt: new Date(now + 20 * 60_000).toISOString(),
       endsAt: new Date(now + 30 * 60_000).toISOString(),
-      jitsiDomain: 'meet.example.org',
       jitsiRoom: 'DevroomRustQA',
-      jitsiScriptUrl: `${origin}/test/fixtures/jitsi/external_api.js`,
       ...extra,
     },
     MOD,

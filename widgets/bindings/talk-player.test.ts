@@ -22,9 +22,11 @@ describe('talk player binding: stage invitation and host parts load on demand', 
   it('an attendee loads them only with an invite; accepting writes the answer and opens the call to them', async () => {
     const room = new MemoryRoom({ creator: HOST, powerLevels: { events: { ...DEVROOM_EVENT_LEVELS } } });
     room.join(ALICE);
-    room.setState(EventTypes.talk, '', { speakers: [], phase: 'qa', jitsiDomain: 'meet.example.org', jitsiRoom: 'DevroomTalk', jitsiScriptUrl: FAKE_JITSI });
+    room.setState(EventTypes.talk, '', { speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options: {}, hasCapability: () => true });
+    // The Jitsi server and script come from the widget URL (docs/security.md).
+    const options = { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI };
+    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options, hasCapability: () => true });
     await binding.ready;
     await el.updateComplete;
     expect(el.currentPhase).to.equal('qa');

@@ -1,4 +1,5 @@
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { checkScriptUrl } from '../../components/shared/safe-url.js';
 import type { Room } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../schema/stage.js';
@@ -17,6 +18,11 @@ import type * as Extras from './talk-player-extras.js';
  * attendee with a stage invite and everyone in hallway mode; host controls write the
  * talk state. Widget URL options: src, captions, poster, title, startsAt, endsAt, qaAt,
  * jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
+ *
+ * The Jitsi server and the script that runs in the widget come from the widget URL (on a
+ * plain page, the element's own attributes), never from the room: the room names the
+ * meeting, and the server only where the widget URL pins the script and names no server
+ * (docs/security.md, "Script sources").
  */
 
 /** Sending the talk state: optional, only hosts use it. */
@@ -81,6 +87,11 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   const handWatch = new StateWatch(room, EventTypes.qaHand, me);
   const fromUrl = talkFromOptions(binding.options);
   const problems: string[] = [...fromUrl.errors];
+  const script = binding.options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(binding.options.jitsiScriptUrl);
+  if (script && !script.ok) problems.push(`widget URL: jitsiScriptUrl: ${script.reason}`);
+  const trusted = { domain: fromUrl.value.jitsiDomain ?? el.jitsiDomain, script: script?.ok ? script.url : el.jitsiScriptUrl };
+  /** The server a call uses when the room names `domain`. */
+  const server = (domain: string | undefined) => trusted.domain ?? (trusted.script ? domain : undefined);
   const cleanups: (() => void)[] = [];
   let roomTalk: TalkState | undefined;
   let lastTalkEventId: string | undefined;
@@ -134,11 +145,11 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     el.endsAt = t.endsAt;
     el.qaAt = t.qaAt;
     el.phase = t.phase;
-    el.jitsiDomain = t.jitsiDomain;
+    el.jitsiDomain = server(t.jitsiDomain);
     // With Element's openidtoken-jwt auth the Jitsi room must be the Matrix room, base32.
     // (Unset until that code has loaded: the call is offered a moment later.)
     el.jitsiRoom = jwtAuth ? jwtHelpers?.jitsiRoomForMatrixRoom(room.roomId) : t.jitsiRoom;
-    el.jitsiScriptUrl = t.jitsiScriptUrl;
+    el.jitsiScriptUrl = trusted.script;
     el.hallway = t.hallway === true;
 
     const speaker = (t.speakers ?? []).some((s) => s.userId === me);
@@ -165,8 +176,14 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
       if (!event || event.event_id === lastTalkEventId) return apply();
       lastTalkEventId = event.event_id;
       const parsed = parseTalkState(event.content);
-      if (parsed.ok) roomTalk = parsed.value;
-      else {
+      if (parsed.ok) {
+        roomTalk = parsed.value;
+        // Logged, not refused: the rest of the talk state counts.
+        const domain = parsed.value.jitsiDomain;
+        if (event.content.jitsiScriptUrl !== undefined || (domain && server(domain) !== domain)) {
+          console.warn(`devroom: talk state ${event.event_id}: its Jitsi script URL and server are ignored, the widget URL sets them (docs/security.md)`);
+        }
+      } else {
         // A bad talk state never replaces the last good one.
         const message = `talk state ${event.event_id} ignored: ${parsed.errors.join('; ')}`;
         problems.push(message);

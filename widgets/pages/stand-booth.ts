@@ -1,4 +1,4 @@
-import { safeUrl } from '../../components/shared/safe-url.js';
+import { checkScriptUrl, safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
 import '../../components/stand-booth/register.js';
 import { bindStandBooth } from '../bindings/stand-booth.js';
@@ -7,22 +7,25 @@ import { bootWidget } from '../runtime/boot.js';
 
 /**
  * The stand booth widget page (dist/widgets/stand-booth.html). Widget URL options:
- * `jitsiScriptUrl` (self-hosted Jitsi whose IFrame API script is elsewhere; https or same
- * origin) and, on a plain page, `src` (stand JSON).
+ * `jitsiDomain` (the video booth's Jitsi server), `jitsiScriptUrl` (its IFrame API script
+ * where it is not at https://<jitsiDomain>/external_api.js; https or same origin) and, on a
+ * plain page, `src` (stand JSON).
  *
  * Everything the first render needs is imported statically (and preloaded by the page);
  * the booth's own lazy parts (contact form, editor, video booth, German) load on demand.
  */
 
-
 /**
- * The booth element, appended to `container`, with the Jitsi script from the URL options:
- * only https (or this page's own origin, for tests and self-hosting next to the widget).
+ * The booth element, appended to `container`, with its Jitsi server and script from the URL
+ * options, set by whoever added the widget: the room's stand names only the meeting
+ * (docs/security.md, "Script sources").
  */
 function booth(container: HTMLElement, extra: Record<string, string>) {
   const el = document.createElement('devroom-stand-booth');
-  const script = safeUrl(extra.jitsiScriptUrl);
-  if (script && (script.startsWith('https:') || new URL(script).origin === location.origin)) el.jitsiScriptUrl = script;
+  const script = checkScriptUrl(extra.jitsiScriptUrl);
+  if (script.ok) el.jitsiScriptUrl = script.url;
+  else if (extra.jitsiScriptUrl) console.warn(`devroom: widget URL: jitsiScriptUrl: ${script.reason}`);
+  el.jitsiDomain = extra.jitsiDomain;
   container.append(el);
   return el;
 }

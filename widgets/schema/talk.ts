@@ -25,10 +25,12 @@ export interface TalkState {
   startsAt?: string;
   endsAt?: string;
   qaAt?: string;
+  /**
+   * Used only where the widget URL pins the Jitsi script and names no server: the server and
+   * the script that runs in the widget come from the widget URL (docs/security.md).
+   */
   jitsiDomain?: string;
   jitsiRoom?: string;
-  /** For self-hosted Jitsi whose API script is not at https://DOMAIN/external_api.js. */
-  jitsiScriptUrl?: string;
   /** Host override of the clock-driven phase. */
   phase?: TalkPhase;
   /** The host opened the call to everyone (hallway mode). */
@@ -84,7 +86,6 @@ export function parseTalkState(content: unknown): Result<TalkState> {
     qaAt: isoTime(p, content, 'qaAt'),
     jitsiDomain,
     jitsiRoom,
-    jitsiScriptUrl: url(p, content, 'jitsiScriptUrl'),
     phase: oneOf(p, content, 'phase', TALK_PHASES),
     hallway: bool(p, content, 'hallway'),
     qaRoot: isEventId(qaRoot) ? qaRoot : undefined,

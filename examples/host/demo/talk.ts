@@ -9,6 +9,15 @@ import { ATTENDEES } from '../demo-room.js';
  * test fixture and Jitsi is the fake `external_api.js` the tests use. Sam (speaker) joins
  * the call by himself when Q&A starts; Mo (moderator, power 50) has the host controls.
  */
+
+/**
+ * The Jitsi options of the demo's talk and stand widgets: the server and its script come from
+ * the widget URL, never from the room (docs/security.md). The fake script is served beside
+ * the widget pages (a script loads only from https or the widget's own origin).
+ */
+export function demoJitsiOptions(widgetBase: string): Record<string, string> {
+  return { jitsiDomain: 'meet.jit.si', jitsiScriptUrl: new URL('/test/fixtures/jitsi/external_api.js', widgetBase).toString() };
+}
 const UPCOMING_S = 20;
 const TALK_S = 60;
 const QA_S = 40;
@@ -31,7 +40,6 @@ export function seedTalk(room: MemoryRoom, assets: string): () => void {
         endsAt: at(UPCOMING_S + TALK_S + QA_S),
         jitsiDomain: 'meet.jit.si',
         jitsiRoom: 'DevroomDemoRustQA',
-        jitsiScriptUrl: new URL('test/fixtures/jitsi/external_api.js', assets).toString(),
       },
       ATTENDEES.organiser,
     );
