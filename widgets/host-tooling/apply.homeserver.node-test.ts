@@ -1,0 +1,182 @@
+/**
+ * `devroom apply` against a homeserver over HTTP: the in-process test homeserver
+ * (test/homeserver/), or a real one when DEVROOM_TEST_HOMESERVER (its URL: https, or http on
+ * localhost) and DEVROOM_TEST_HOMESERVER_SECRET (its registration_shared_secret) are set. Each
+ * run registers a fresh admin host user and uses its own alias prefix, so runs never collide
+ * on a long-lived server. Writes are counted from the CLI's own report, and on the test
+ * homeserver also from its request log.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import process from 'node:process';
+import { registerUser, uniqueLocalpart, type Account } from '../../test/homeserver/accounts.js';
+import { startTestHomeserver, type RequestRecord, type TestHomeserver } from '../../test/homeserver/server.js';
+import { SHARED_MISSING, hasSharedSchedules, ownSchedules, sharedSchedules } from '../../test/node/repo.js';
+import { run } from '../cli/cli.js';
+
+const REAL_URL = process.env.DEVROOM_TEST_HOMESERVER;
+const REAL_SECRET = process.env.DEVROOM_TEST_HOMESERVER_SECRET;
+const REAL = Boolean(REAL_URL && REAL_SECRET);
+const ON = REAL ? `the real homeserver ${REAL_URL}` : 'the in-process test homeserver';
+
+// 35C3 (frab JSON, 5 rooms): at this moment each room has a talk on or next.
+const AT = '2018-12-27T11:40:00+01:00';
+const WIDGET_BASE = 'https://widgets.example.org/devroom';
+
+let local: TestHomeserver | undefined;
+let url = '';
+let secret = '';
+before(async () => {
+  if (REAL_URL && !REAL_SECRET) throw new Error('DEVROOM_TEST_HOMESERVER needs DEVROOM_TEST_HOMESERVER_SECRET (its registration_shared_secret)');
+  if (REAL) {
+    url = REAL_URL!;
+    secret = REAL_SECRET!;
+  } else {
+    local = await startTestHomeserver();
+    url = local.url;
+    secret = local.registrationSharedSecret;
+  }
+});
+after(async () => {
+  await local?.stop();
+});
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  /** Confirmed changes, as the summary line reports them. */
+  changed: number;
+  /** Waits the client slept (rate limits, backoff), in ms. */
+  waits: number[];
+}
+
+async function apply(host: Account, schedule: Uint8Array | string, config: Record<string, unknown>, homeserver = url): Promise<Run> {
+  const files: Record<string, Uint8Array | string> = { schedule: schedule, 'config.json': JSON.stringify(config) };
+  let out = '';
+  let err = '';
+  const waits: number[] = [];
+  const code = await run(['apply', 'schedule', '--config', 'config.json', '--homeserver', homeserver, '--at', AT], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    readFile: async (p) => files[p]!,
+    env: { DEVROOM_ACCESS_TOKEN: host.accessToken },
+    sleep: (ms) => {
+      waits.push(ms);
+      return new Promise((resolve) => setTimeout(resolve, ms));
+    },
+  });
+  const changed = /; (\d+) changed\.$/m.exec(out);
+  assert.ok(changed, `no summary line:\n${out}\n${err}`);
+  return { code, out, err, changed: Number(changed[1]), waits };
+}
+
+/** Writes by `user` the test homeserver answered with 200 since `mark` (null on a real server). */
+function serverWrites(user: string, mark: number, hs = local): RequestRecord[] | null {
+  if (!hs || REAL) return null;
+  return hs.requests.slice(mark).filter((r) => r.method !== 'GET' && r.user === user && r.status === 200);
+}
+const mark = (hs = local) => (hs && !REAL ? hs.requests.length : 0);
+
+async function roomIdOf(host: Account, alias: string): Promise<string | null> {
+  const res = await fetch(`${url.replace(/\/+$/, '')}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, { headers: { Authorization: `Bearer ${host.accessToken}` } });
+  if (res.status === 404) return null;
+  assert.equal(res.status, 200, `directory lookup of ${alias}`);
+  return ((await res.json()) as { room_id: string }).room_id;
+}
+
+interface FrabJson {
+  schedule: { conference: { days: { rooms: Record<string, { id: number; start: string; date: string; room: string }[]> }[] } };
+}
+
+test(`a real schedule twice on ${ON}: the second run writes nothing; a moved talk or a renamed room writes only that room`, async (t) => {
+  if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
+  const bytes = readFileSync(join(sharedSchedules, '35c3.json'));
+  const host = await registerUser(url, secret, uniqueLocalpart('devroom-host'), { admin: true });
+  const server = host.userId.slice(host.userId.indexOf(':') + 1);
+  // A prefix of our own: a long-lived server keeps every earlier run's rooms.
+  const prefix = `${uniqueLocalpart('dr')}-`;
+  const config = { widgetBase: WIDGET_BASE, aliasPrefix: prefix, stream: 'https://stream.example.org/{room_slug}.m3u8', jitsi: { domain: 'meet.example.org', room: 'c3-{room_slug}' } };
+
+  let m = mark();
+  const first = await apply(host, bytes, config);
+  assert.equal(first.code, 0, first.out + first.err);
+  assert.match(first.out, /Done: 5\/5 rooms — 5 created, 0 updated, 0 unchanged, 0 failed; 5 changed\./);
+  const created = serverWrites(host.userId, m);
+  if (created) assert.deepEqual(created.map((r) => `${r.method} ${r.path}`), Array(5).fill('POST /_matrix/client/v3/createRoom'));
+  const adams = await roomIdOf(host, `#${prefix}adams:${server}`);
+  assert.ok(adams, 'the Adams room exists under its alias');
+
+  m = mark();
+  const second = await apply(host, bytes, config);
+  assert.equal(second.code, 0, second.out + second.err);
+  assert.match(second.out, /Done: 5\/5 rooms — 0 created, 0 updated, 5 unchanged, 0 failed; 0 changed\./);
+  assert.match(second.out, /Requests: \d+ \(\d+ reads, 0 writes\)/);
+  if (local && !REAL) assert.deepEqual(serverWrites(host.userId, m), []);
+
+  // One talk moved: the one on now in Adams starts 5 minutes later.
+  const data = JSON.parse(new TextDecoder().decode(bytes)) as FrabJson;
+  const talk = data.schedule.conference.days[0]!.rooms.Adams!.find((e) => e.id === 10021)!;
+  assert.equal(talk.start, '11:30');
+  Object.assign(talk, { start: '11:35', date: talk.date.replace('T11:30', 'T11:35') });
+  m = mark();
+  const moved = await apply(host, JSON.stringify(data), config);
+  assert.equal(moved.code, 0, moved.out + moved.err);
+  assert.match(moved.out, /0 created, 1 updated, 4 unchanged, 0 failed; 1 changed\./);
+  const movedWrites = serverWrites(host.userId, m);
+  // (Decoded: whether the log keeps paths percent-encoded is the server's business.)
+  if (movedWrites) assert.deepEqual(movedWrites.map((r) => decodeURIComponent(r.path)), [`/_matrix/client/v3/rooms/${adams}/state/dev.devroom.talk/`]);
+
+  // One room renamed: a new room under the new name's alias; the old one is left alone.
+  for (const day of data.schedule.conference.days) {
+    const events = day.rooms.Eliza;
+    if (!events) continue;
+    delete day.rooms.Eliza;
+    day.rooms['Eliza (Saal 5)'] = events.map((e) => ({ ...e, room: 'Eliza (Saal 5)' }));
+  }
+  m = mark();
+  const renamed = await apply(host, JSON.stringify(data), config);
+  assert.equal(renamed.code, 0, renamed.out + renamed.err);
+  assert.match(renamed.out, /1 created, 0 updated, 4 unchanged, 0 failed; 1 changed\./);
+  const renamedWrites = serverWrites(host.userId, m);
+  if (renamedWrites) assert.deepEqual(renamedWrites.map((r) => `${r.method} ${r.path}`), ['POST /_matrix/client/v3/createRoom']);
+  assert.ok(await roomIdOf(host, `#${prefix}eliza-saal-5:${server}`), 'the renamed room has its new alias');
+  assert.ok(await roomIdOf(host, `#${prefix}eliza:${server}`), 'the old room is still there');
+});
+
+test('429s from Synapse-style rate limits: apply waits retry_after_ms each time and still writes everything once', async (t) => {
+  if (REAL) return t.skip(`a real homeserver's rate limits are its own configuration; this test sets the test homeserver's`);
+  // Synapse's rc_message bucket (per user: createRoom, state events), scaled from 0.2/s
+  // burst 10 so the test takes well under a second.
+  const limited = await startTestHomeserver({ rateLimit: { messages: { perSecond: 20, burst: 2 } } });
+  try {
+    const host = await registerUser(limited.url, limited.registrationSharedSecret, uniqueLocalpart('devroom-host'), { admin: true });
+    const schedule = readFileSync(join(ownSchedules, 'pentabarf-fosdem.xml'));
+    const config = { widgetBase: WIDGET_BASE, aliasPrefix: 'rl-', stream: 'https://stream.example.org/{room_slug}.m3u8' };
+    const runs: Run[] = [];
+    for (const cfg of [config, { ...config, stream: 'https://cdn2.example.org/{room_slug}.m3u8' }]) {
+      const m = mark(limited);
+      const r = await apply(host, schedule, cfg, limited.url);
+      assert.equal(r.code, 0, r.out + r.err);
+      const mine = limited.requests.slice(m).filter((q) => q.user === host.userId);
+      const refused = mine.filter((q) => q.status === 429);
+      assert.ok(refused.length > 0, 'the limits were hit');
+      assert.equal(r.waits.length, refused.length, 'one wait per 429');
+      assert.match(r.out, new RegExp(`rate-limited ${refused.length}×`));
+      // Each retry came no earlier than the server said.
+      refused.forEach((q, i) => {
+        const next = mine[mine.indexOf(q) + 1]!;
+        assert.ok(next.at - q.at >= r.waits[i]! - 1, `retry after ${next.at - q.at} ms, told ${r.waits[i]} ms`);
+      });
+      // Every write landed exactly once.
+      assert.equal(mine.filter((q) => q.method !== 'GET' && q.status === 200).length, r.changed);
+      runs.push(r);
+    }
+    assert.match(runs[0]!.out, /3 created, 0 updated, 0 unchanged, 0 failed; 3 changed\./);
+    assert.match(runs[1]!.out, /0 created, 3 updated, 0 unchanged, 0 failed; 6 changed\./);
+  } finally {
+    await limited.stop();
+  }
+});
