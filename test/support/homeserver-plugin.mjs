@@ -1,0 +1,87 @@
+// A @web/dev-server plugin for the homeserver suite (`npm run test:homeserver`):
+// - starts the in-process test homeserver (test/homeserver/server.ts) on loopback, or uses
+//   the real one named by DEVROOM_TEST_HOMESERVER (+ DEVROOM_TEST_HOMESERVER_SECRET, its
+//   registration shared secret);
+// - GET /__homeserver tells the test page where it is: {url, serverName, registrationSharedSecret, controls}
+//   (`controls`: the test homeserver's /_devroom_test API exists — false on a real server);
+// - serves matrix-js-sdk to the browser as one ES module (it has CommonJS dependencies the
+//   dev server's node-resolve cannot load), bundled once by esbuild;
+// - the `widget-eval` command runs a function inside a widget's iframe, found by a part of
+//   its URL: the widgets are served from a second origin (as from a CDN), so the test page
+//   cannot reach into them; the browser's DevTools protocol can, as a person's clicks can.
+import { build } from 'esbuild';
+import { importTs } from './import-ts.mjs';
+
+const SDK_PATH = '/__matrix-js-sdk.js';
+
+const CHATTER = /^(FetchHttpApi|sync |\[MatrixRTC|stopping MatrixClient|Adding default global|Got push rules|Setting push rules|Caught \/sync|Got reply from saved sync|Waiting for saved sync|Sending initial sync|Resuming sync|Started \/sync|Processing \/sync|PollingCachedValue<RTCTransports>|GroupCallEventHandler|Attempting to send queued|All queued to-device|Fetched new server)/;
+
+/** matrix-js-sdk narrates every request and sync (and a 404 for an unstable endpoint Synapse lacks too): not worth a test log line. */
+export const sdkChatter = (log) => CHATTER.test(log.args.map(String).join(' '));
+
+async function bundleSdk() {
+  const result = await build({
+    stdin: { contents: "export * from 'matrix-js-sdk';", resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+    // Crypto is never started in these tests (no encrypted rooms); its WebAssembly stays out.
+    external: ['@matrix-org/matrix-sdk-crypto-wasm'],
+    define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
+  });
+  return result.outputFiles[0].text;
+}
+
+export function homeserverPlugin() {
+  let info;
+  let server;
+  let sdk;
+  return {
+    name: 'devroom-homeserver',
+    async serverStart() {
+      const real = process.env.DEVROOM_TEST_HOMESERVER;
+      if (real) {
+        const secret = process.env.DEVROOM_TEST_HOMESERVER_SECRET;
+        if (!secret) throw new Error('DEVROOM_TEST_HOMESERVER needs DEVROOM_TEST_HOMESERVER_SECRET (its registration_shared_secret)');
+        const versions = await fetch(new URL('/_matrix/client/versions', real)).catch((e) => e);
+        if (!(versions instanceof Response) || !versions.ok) throw new Error(`DEVROOM_TEST_HOMESERVER ${real} does not answer /_matrix/client/versions`);
+        const serverName = process.env.DEVROOM_TEST_HOMESERVER_NAME ?? new URL(real).hostname;
+        info = { url: real.replace(/\/$/, ''), serverName, registrationSharedSecret: secret, controls: false };
+        console.log(`homeserver suite: against ${info.url}`);
+      } else {
+        const { startTestHomeserver } = await importTs(new URL('../homeserver/server.ts', import.meta.url));
+        server = await startTestHomeserver();
+        info = { url: server.url, serverName: server.serverName, registrationSharedSecret: server.registrationSharedSecret, controls: true };
+      }
+    },
+    async serverStop() {
+      await server?.stop();
+    },
+    resolveImport({ source }) {
+      if (source === 'matrix-js-sdk') return SDK_PATH;
+      return undefined;
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'widget-eval') return undefined;
+      const page = session.browser.getPage(session.id);
+      const frame = page.frames().find((f) => f.url().includes(payload.match));
+      if (!frame) return { error: `no frame whose URL contains ${payload.match}` };
+      try {
+        return { value: await frame.evaluate(payload.expression) };
+      } catch (error) {
+        return { error: String(error?.message ?? error) };
+      }
+    },
+    async serve(context) {
+      if (context.path === '/__homeserver') return { type: 'json', body: JSON.stringify(info) };
+      if (context.path === SDK_PATH) {
+        sdk ??= bundleSdk();
+        return { type: 'js', body: await sdk };
+      }
+      return undefined;
+    },
+  };
+}
