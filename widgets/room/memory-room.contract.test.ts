@@ -8,5 +8,13 @@ describeRoomContract('MemoryRoom', async () => {
   const room = new MemoryRoom({ creator: '@olga:contract.test', powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
   for (const user of [MOD, ALICE, BOB]) room.join(user);
   const people = { mod: MOD, alice: ALICE, bob: BOB };
-  return { as: async (person) => room.as(people[person]) };
+  let newcomers = 0;
+  return {
+    as: async (person) => room.as(people[person]),
+    newcomer: async () => {
+      const user = `@newcomer${++newcomers}:contract.test`;
+      room.join(user);
+      return room.as(user);
+    },
+  };
 });
