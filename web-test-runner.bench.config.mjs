@@ -3,6 +3,7 @@
 import base from './web-test-runner.config.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, chromeArgs } from './test/support/find-chrome.mjs';
+import { homeserverPlugin, sdkChatter } from './test/support/homeserver-plugin.mjs';
 
 export default {
   ...base,
@@ -10,6 +11,9 @@ export default {
   // Lit's production build: dev-mode checks would distort the figures.
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
+  // element-widgets.bench.ts meets the built pages on a homeserver, as the homeserver suite does.
+  plugins: [...base.plugins, homeserverPlugin()],
+  filterBrowserLogs: (log) => base.filterBrowserLogs(log) && !sdkChatter(log),
   testFramework: { config: { timeout: 120000 } },
   browsers: [
     chromeLauncher({
