@@ -4,7 +4,7 @@
  * What changes the room for everyone (talk, moderation, stage, menu, stand, widgets) is 50.
  */
 import { EventTypes } from '../schema/namespace.js';
-import { presetPowerLevels } from '../room/power-levels.js';
+import { parseLevel, presetPowerLevels } from '../room/power-levels.js';
 import { LAYOUT_EVENT, WIDGET_EVENT } from './widget-state.js';
 
 export const DEVROOM_EVENT_LEVELS: Record<string, number> = {
@@ -38,12 +38,25 @@ export function newRoomPowerLevels(botUserId: string, users: Record<string, numb
   };
 }
 
-/** Existing content with devroom's event levels and the configured users laid over it (nothing removed). */
+/** The keys Synapse's power-levels schema checks for integers. */
+const LEVEL_KEYS = ['users_default', 'events_default', 'state_default', 'ban', 'kick', 'redact', 'invite'];
+
+/**
+ * Existing content with devroom's event levels and the configured users laid over it (nothing
+ * removed). Levels are written as the integers Synapse reads them as: rooms of versions 1–9
+ * may hold strings ("50"), and Synapse refuses new power levels with them (400 M_BAD_JSON).
+ * What Synapse cannot read stays as it is, for the server to name when it refuses the write.
+ */
 export function mergePowerLevels(current: Record<string, unknown>, users: Record<string, number>): Record<string, unknown> {
   const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  return {
+  const int = (v: unknown) => parseLevel(v) ?? v;
+  const ints = (v: unknown) => Object.fromEntries(Object.entries(obj(v)).map(([k, n]) => [k, int(n)]));
+  const merged: Record<string, unknown> = {
     ...current,
-    events: { ...obj(current.events), ...DEVROOM_EVENT_LEVELS },
-    users: { ...obj(current.users), ...users },
+    events: { ...ints(current.events), ...DEVROOM_EVENT_LEVELS },
+    users: { ...ints(current.users), ...users },
   };
+  for (const key of LEVEL_KEYS) if (key in current) merged[key] = int(current[key]);
+  if (obj(current.notifications) === current.notifications) merged.notifications = ints(current.notifications);
+  return merged;
 }
