@@ -132,7 +132,8 @@ export async function startTestHomeserver(options: TestHomeserverOptions = {}): 
     const record: RequestRecord = { method, path: decodePath(url.pathname), status: 0, at: Date.now() };
     const finish = (status: number) => {
       record.status = status;
-      requests.push(record);
+      // The control API is the test talking to the server, not client traffic.
+      if (!record.path.startsWith('/_devroom_test/')) requests.push(record);
     };
     // Synapse answers every pre-flight itself: 204, CORS headers, no body.
     if (method === 'OPTIONS') {
