@@ -36,7 +36,10 @@ const talkState = (extra: Record<string, unknown> = {}): TestEvent => ({
 });
 
 async function player(server: TestHomeserver): Promise<{ el: DevroomTalkPlayer; binding: PublicRoomBinding }> {
-  const parent = await fixture<HTMLDivElement>(html`<div><devroom-talk-player homeserver=${server.url} room="#public:test.local"></devroom-talk-player></div>`);
+  // The page names the Jitsi server (docs/security.md: room content never chooses it); the room names the meeting.
+  const parent = await fixture<HTMLDivElement>(
+    html`<div><devroom-talk-player homeserver=${server.url} room="#public:test.local" jitsi-domain="meet.example.org"></devroom-talk-player></div>`,
+  );
   const el = parent.querySelector('devroom-talk-player')!;
   const binding = bindPublicRoom(el, FAST);
   bindings.push(binding);
