@@ -69,12 +69,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command "${command}" (commands: widget, plan, apply, help)`);
     }
   } catch (e) {
-    return report(e, io);
+    return report(e, io, command);
   }
 }
 
-function report(e: unknown, io: CliIo): number {
-  if (e instanceof UsageError) io.stderr(`devroom: ${e.message}\nRun "devroom help" for usage.\n`);
+function report(e: unknown, io: CliIo, command: string | undefined): number {
+  // The command's own help lists the flags it takes; the full help is for a command we do not know.
+  const help = command && isCommand(command) ? `devroom ${command} --help` : 'devroom help';
+  if (e instanceof UsageError) io.stderr(`devroom: ${e.message}\nRun "${help}" for usage.\n`);
   else if (e instanceof WidgetOptionError || e instanceof ConfigError || e instanceof PlanError) {
     const what = e instanceof ConfigError ? 'config file' : e instanceof PlanError ? 'plan' : 'widget options';
     io.stderr(`devroom: invalid ${what}:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);

@@ -62,3 +62,20 @@ test('DEVROOM_WIDGET_BASE is the widget base for plan too, when neither the conf
   const configured = await cli(['plan', file, '--config', join(ownSchedules, 'plan-config.json')], { DEVROOM_WIDGET_BASE: 'http://unused.example.org' });
   assert.equal(configured.code, 0, `the config's widgetBase wins; the environment is not even checked: ${configured.err}`);
 });
+
+test('a usage error points at the command\'s own --help; an unknown command at devroom help', async () => {
+  const cases: [string[], string][] = [
+    [['plan'], 'devroom plan --help'],
+    [['plan', 'schedule.xml', '--nope'], 'devroom plan --help'],
+    [['apply', 'schedule.xml'], 'devroom apply --help'],
+    [['widget'], 'devroom widget --help'],
+    [['widget', 'talk-player', 'extra', '--base', 'https://widgets.example.org'], 'devroom widget --help'],
+    [['nope'], 'devroom help'],
+    [['help', 'nope'], 'devroom help'],
+  ];
+  for (const [argv, help] of cases) {
+    const r = await cli(argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.ok(r.err.endsWith(`\nRun "${help}" for usage.\n`), `${argv.join(' ')}: ${r.err}`);
+  }
+});
