@@ -29,6 +29,8 @@ export interface ElementWidget {
   createdAt: number;
   /** Resolves with `performance.now()` when the widget sent content_loaded. */
   contentLoaded: Promise<number>;
+  /** Resolves with `performance.now()` at the iframe's load event. */
+  iframeLoaded: Promise<number>;
   /** Capabilities negotiated (ClientWidgetApi `ready`). */
   ready: Promise<void>;
   unmount(): void;
@@ -72,6 +74,7 @@ export function mountElementWidget(element: ElementClient, roomId: string, defin
   iframe.setAttribute('sandbox', IFRAME_SANDBOX);
   iframe.style.cssText = 'width: 420px; height: 560px; border: 1px solid #8884';
   const createdAt = performance.now();
+  const iframeLoaded = new Promise<number>((resolve) => iframe.addEventListener('load', () => resolve(performance.now()), { once: true }));
   iframe.src = url;
   container.append(iframe);
 
@@ -126,6 +129,7 @@ export function mountElementWidget(element: ElementClient, roomId: string, defin
     url,
     createdAt,
     contentLoaded,
+    iframeLoaded,
     ready,
     unmount: () => {
       client.off(ClientEvent.Event, onEvent);

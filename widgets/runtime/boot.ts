@@ -243,6 +243,11 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     setAlwaysOnScreen: async (value) => (has('m.always_on_screen') ? api.setAlwaysOnScreen(value) : false),
   };
   await options.render(context);
+  // After the document's load event: ClientWidgetApi (waitForIframeLoad: false) starts waiting
+  // for content_loaded at the iframe's load event and forgets one that came earlier, then logs
+  // "timed out waiting for contentLoaded" 10 s later. Never wait long for it: a slow image
+  // must not hold capabilities back (the message is then only noise in the client's console).
+  await afterLoad(window, 3000);
   // A client that waits for the iframe load instead answers with an error: harmless.
   api.sendContentLoaded().catch(() => undefined);
   void ready.then(() => {
@@ -256,4 +261,22 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     context,
     dispose: () => cleanups.splice(0).forEach((fn) => fn()),
   };
+}
+
+/** Resolves a task after the window's load event (or at once if it has fired), at most after `capMs`. */
+function afterLoad(win: Window, capMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    // The iframe's load event reaches the parent as its own task: let it go first.
+    const done = () => setTimeout(resolve, 0);
+    if (win.document.readyState === 'complete') return done();
+    const cap = setTimeout(done, capMs);
+    win.addEventListener(
+      'load',
+      () => {
+        clearTimeout(cap);
+        done();
+      },
+      { once: true },
+    );
+  });
 }
