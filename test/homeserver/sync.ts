@@ -64,16 +64,16 @@ function loadFilter(ctx: Ctx, userId: string, raw: string | null): SyncFilter {
   };
 }
 
-/** Member events each device has been sent while lazy-loading (Synapse's lazy-loaded-members cache). */
-const sentMembers = new WeakMap<Ctx['core'], Map<string, Set<string>>>();
+/** Member event ids each device has been sent while lazy-loading, by user (Synapse's lazy-loaded-members cache). */
+const sentMembers = new WeakMap<Ctx['core'], Map<string, Map<string, string>>>();
 
-function memberCache(ctx: Ctx, requester: Requester, reset: boolean): Set<string> {
+function memberCache(ctx: Ctx, requester: Requester, reset: boolean): Map<string, string> {
   let byDevice = sentMembers.get(ctx.core);
   if (!byDevice) sentMembers.set(ctx.core, (byDevice = new Map()));
   const key = `${requester.user.userId}\0${requester.deviceId}`;
-  let set = byDevice.get(key);
-  if (!set || reset) byDevice.set(key, (set = new Set()));
-  return set;
+  let cache = byDevice.get(key);
+  if (!cache || reset) byDevice.set(key, (cache = new Map()));
+  return cache;
 }
 
 interface Built {
@@ -86,7 +86,7 @@ function build(ctx: Ctx, requester: Requester, since: number | undefined, filter
   const viewer: Viewer = { userId, deviceId: requester.deviceId };
   const now = ctx.core.pos;
   const lazy = filter.state.lazyLoadMembers;
-  const sent = memberCache(ctx, requester, since === undefined || fullState);
+  const sent = memberCache(ctx, requester, since === undefined);
   const join: JsonObject = {};
   const invite: JsonObject = {};
   const leave: JsonObject = {};
@@ -140,7 +140,7 @@ function joinedRoom(
   filter: SyncFilter,
   full: boolean,
   lazy: boolean,
-  sent: Set<string>,
+  sent: Map<string, string>,
 ): JsonObject | undefined {
   const userId = viewer.userId;
   const current = room.state;
@@ -168,23 +168,26 @@ function joinedRoom(
     }
     state = [...chosen.values()].sort((a, b) => a.pos - b.pos);
   }
-  state = state.filter((e) => matchesInMemory(filter.state, e.data));
   if (lazy) {
-    const senders = new Set([...timeline.map((e) => e.data.sender), userId]);
-    state = state.filter((e) => e.data.type !== 'm.room.member' || senders.has(e.data.state_key as string));
-    // Members of timeline senders the device has not been sent yet, at the timeline start.
-    const inTimeline = new Set(timeline.map((e) => e.data.event_id));
-    const have = new Set(state.map((e) => e.data.event_id));
-    const at = first ? first.stateBefore : current;
-    for (const sender of senders) {
-      const m = at.get(stateKey('m.room.member', sender));
-      if (m && !have.has(m.data.event_id) && !inTimeline.has(m.data.event_id) && !sent.has(m.data.event_id)) {
-        state.push(m);
-        have.add(m.data.event_id);
-      }
+    // Synapse's compute_state_delta: the members of timeline senders (unless their
+    // membership is earlier in the timeline), and one's own on full-state syncs.
+    const fetch = new Set<string>();
+    const timelineState = new Set<string>();
+    for (const e of timeline) {
+      if (!timelineState.has(stateKey('m.room.member', e.data.sender))) fetch.add(e.data.sender);
+      if (e.data.state_key !== undefined) timelineState.add(stateKey(e.data.type, e.data.state_key));
     }
-    for (const e of [...state, ...timeline]) if (e.data.type === 'm.room.member') sent.add(e.data.event_id);
+    if (full) fetch.add(userId);
+    if (full || limited) {
+      state = state.filter((e) => e.data.type !== 'm.room.member' || fetch.has(e.data.state_key as string));
+    } else if (fetch.size && first) {
+      state = [...fetch].flatMap((m) => first.stateBefore.get(stateKey('m.room.member', m)) ?? []);
+    }
+    // Each member event once per device, unless the client starts over (no `since`).
+    if (since !== undefined) state = state.filter((e) => e.data.type !== 'm.room.member' || sent.get(e.data.state_key as string) !== e.data.event_id);
+    for (const e of [...state, ...timeline]) if (e.data.type === 'm.room.member') sent.set(e.data.state_key as string, e.data.event_id);
   }
+  state = state.filter((e) => matchesInMemory(filter.state, e.data));
 
   const accountData = changedAccountData(ctx.core.roomAccountData.get(`${userId}\0${room.id}`), full ? undefined : since, filter.roomAccountData);
   if (!full && !timeline.length && !state.length && !accountData.length) return undefined;

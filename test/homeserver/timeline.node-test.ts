@@ -145,6 +145,27 @@ test('/sync: initial sync limits the timeline and marks it limited; prev_batch c
   assert.equal((await sync(alice, `filter=${filter_id}`)).body.rooms.join[roomId]?.timeline.events.length, 1);
 });
 
+test('/sync lazy-loading members: only timeline senders (and oneself on a full sync), each member event once per device; the state filter applies', async () => {
+  const roomId = await createRoom(hs, alice, { preset: 'public_chat' });
+  const carol = await user(hs, 'carol');
+  const dave = await user(hs, 'dave');
+  for (const who of [bob, carol, dave]) await join(hs, who, roomId);
+  await send(hs, carol, roomId, 'm.room.message', text('carol speaks'));
+  const lazy = enc(JSON.stringify({ room: { rooms: [roomId], timeline: { limit: 1 }, state: { lazy_load_members: true } } }));
+  const initial = (await sync(bob, `filter=${lazy}`)).body;
+  const members = (r: Sync) => (r.rooms.join[roomId]?.state.events ?? []).filter((e) => e.type === 'm.room.member').map((e) => e.state_key).sort();
+  assert.deepEqual(members(initial), [bob.userId, carol.userId].sort(), 'not alice or dave: they sent nothing in the timeline');
+  assert.equal((initial.rooms.join[roomId] as unknown as { summary: Record<string, number> }).summary['m.joined_member_count'], 4);
+  await send(hs, dave, roomId, 'm.room.message', text('dave speaks'));
+  const next = (await sync(bob, `since=${initial.next_batch}&filter=${lazy}`)).body;
+  assert.deepEqual(members(next), [dave.userId], 'a new sender\'s member event comes with its message');
+  await send(hs, dave, roomId, 'm.room.message', text('dave again'));
+  const again = (await sync(bob, `since=${next.next_batch}&filter=${lazy}`)).body;
+  assert.deepEqual(members(again), [], 'but only once');
+  const noMembers = enc(JSON.stringify({ room: { rooms: [roomId], state: { lazy_load_members: true, not_types: ['m.room.member'] } } }));
+  assert.deepEqual(members((await sync(bob, `filter=${noMembers}`)).body), []);
+});
+
 test('/sync long-poll: answers as soon as something for the user happens, not for other people\'s rooms; times out empty', async () => {
   const roomId = await createRoom(hs, alice, { preset: 'public_chat' });
   await join(hs, bob, roomId);
