@@ -95,3 +95,30 @@ test('roomSlugs: a hashed slug that meets another room\'s plain one steps both u
   for (const order of [[...names].reverse(), [names[2]!, names[0]!, names[4]!, names[1]!, names[3]!]]) assert.deepEqual(roomSlugs(order).slugs, first);
   for (const key of ['slug', 'aliasSlug'] as const) assert.equal(new Set([...first.values()].map((s) => s[key])).size, names.length, key);
 });
+
+test('a full alias longer than the 255 bytes Matrix allows is refused in the plan, naming the room and what to change', async () => {
+  const attempt = async (config: Record<string, unknown>) => {
+    const files: Record<string, string> = {
+      's.json': schedule(['D.rust', '会議室']),
+      'c.json': JSON.stringify({ widgetBase: 'https://widgets.example.org', aliasPrefix: 'x-', ...config }),
+    };
+    let err = '';
+    const code = await run(['plan', 's.json', '--config', 'c.json', '--json'], { stdout: () => {}, stderr: (t) => (err += t), readFile: async (p) => files[p]!, env: {} });
+    return { code, err };
+  };
+  // "#" + prefix + "d-rust" + ":example.org": 19 bytes besides the prefix; "会議室" is 9 bytes in UTF-8, so 22.
+  const fits = await attempt({ serverName: 'example.org', aliasPrefix: `${'a'.repeat(232)}-` });
+  assert.equal(fits.code, 0, `255 bytes are allowed: ${fits.err}`);
+  const long = await attempt({ serverName: 'example.org', aliasPrefix: `${'a'.repeat(236)}-` });
+  assert.equal(long.code, 2);
+  assert.match(long.err, /invalid plan:\n {2}- room "D\.rust": alias #a+…a*-d-rust:example\.org is 256 bytes, Matrix allows 255: shorten aliasPrefix or set rooms\["D\.rust"\]\.alias\n/);
+  assert.match(long.err, /room "会議室": alias #a+…a*-会議室:example\.org is 259 bytes/, 'bytes, not characters');
+  // Without serverName the server is not known yet: the localpart alone must leave room for one.
+  const unknownServer = await attempt({ aliasPrefix: `${'a'.repeat(250)}-` });
+  assert.equal(unknownServer.code, 2);
+  assert.match(unknownServer.err, /room "D\.rust": alias #a+…a*-d-rust:… has 259 bytes before the server name, Matrix allows 255 in all: shorten aliasPrefix/);
+  // An alias chosen in the config is checked the same way.
+  const chosen = await attempt({ rooms: { 'D.rust': { alias: `#${'k'.repeat(250)}:example.org` } } });
+  assert.equal(chosen.code, 2);
+  assert.match(chosen.err, /room "D\.rust": alias #k+…k+:example\.org is 263 bytes, Matrix allows 255: set a shorter rooms\["D\.rust"\]\.alias/);
+});

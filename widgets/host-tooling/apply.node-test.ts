@@ -334,6 +334,18 @@ test('apply refuses bad options before touching the network', async () => {
   assert.equal(hs.log.length, 0);
 });
 
+test('an alias over 255 bytes with the server\'s name (known only from whoami) stops apply before any room is touched', async () => {
+  const { serverName: _, ...rest } = JSON.parse(config) as Record<string, unknown>;
+  // "#" + 237-byte prefix + "d-rust" + ":example.org" = 256 bytes; the plan alone (no serverName) cannot tell.
+  const long = JSON.stringify({ ...rest, aliasPrefix: `${'a'.repeat(236)}-` });
+  const r = await apply({ 'config.json': long });
+  assert.equal(r.code, 2, r.out + r.err);
+  assert.match(r.err, /invalid plan:\n {2}- room "D\.rust": alias #a+…a*-d-rust:example\.org is 256 bytes, Matrix allows 255: shorten aliasPrefix or set rooms\["D\.rust"\]\.alias\n/);
+  assert.match(r.err, /room "S\.example": alias .* is 259 bytes/);
+  assert.doesNotMatch(r.err, /K\.fosdem/, 'its own alias is short enough');
+  assert.deepEqual(hs.log.map((q) => q.path), ['/_matrix/client/v3/account/whoami']);
+});
+
 test('FOSDEM 2021 against the local homeserver: request counts for a first and a second run', async (t) => {
   if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
   const fosdem = readFileSync(join(sharedSchedules, 'fosdem-2021.xml'), 'utf8');

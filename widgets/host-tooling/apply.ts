@@ -5,7 +5,7 @@
  * has, a second run writes nothing and an interrupted run resumes where it stopped.
  */
 import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
-import type { Plan, PlannedRoom, StateEventPlan } from './plan.js';
+import { aliasLengthProblem, PlanError, type Plan, type PlannedRoom, type StateEventPlan } from './plan.js';
 import { mergePowerLevels, newRoomPowerLevels } from './power.js';
 import { LAYOUT_EVENT, WIDGET_EVENT, WIDGET_ID_PREFIX } from './widget-state.js';
 
@@ -150,6 +150,9 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const me = (await client.whoami()).user_id;
   const server = me.slice(me.indexOf(':') + 1);
   const users = plan.powerLevels.users;
+  // Aliases made with the server's name, known only now: all checked before any room is touched (plan.ts checked the others).
+  const tooLong = plan.rooms.flatMap((room) => (room.alias ? [] : [aliasLengthProblem(room.room, { full: `#${room.aliasLocalpart}:${server}`, chosen: false })]));
+  if (tooLong.some(Boolean)) throw new PlanError(tooLong.filter((p): p is string => p !== undefined));
 
   let done = 0;
   for (const room of plan.rooms) {

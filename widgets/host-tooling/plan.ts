@@ -65,6 +65,37 @@ export class PlanError extends Error {
   }
 }
 
+/** The spec's limit for a whole room alias, `#localpart:server`, in UTF-8 bytes. */
+export const MAX_ALIAS_BYTES = 255;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** A long alias in a message: its start and its end (where the prefix and the room's own part are). */
+function shortAlias(alias: string): string {
+  const chars = [...alias];
+  return chars.length > 60 ? `${chars.slice(0, 20).join('')}…${chars.slice(-30).join('')}` : alias;
+}
+
+/**
+ * Why a room's alias is too long, or undefined. Refused rather than shortened: only a long
+ * `aliasPrefix`, server name or chosen alias gets there (the room's own part is at most 120
+ * bytes, room-slugs.ts), and the host should see the alias people will type. Without the
+ * server (no `serverName`: apply learns it from whoami and checks again) the part before it
+ * must leave room for one.
+ */
+export function aliasLengthProblem(room: string, alias: { full: string; chosen: boolean } | { localpart: string }): string | undefined {
+  const fix = `rooms[${JSON.stringify(room)}].alias`;
+  if ('localpart' in alias) {
+    const before = `#${alias.localpart}:`;
+    const bytes = utf8Bytes(before);
+    if (bytes < MAX_ALIAS_BYTES) return undefined;
+    return `room "${room}": alias ${shortAlias(`${before}…`)} has ${bytes} bytes before the server name, Matrix allows ${MAX_ALIAS_BYTES} in all: shorten aliasPrefix or set ${fix}`;
+  }
+  const bytes = utf8Bytes(alias.full);
+  if (bytes <= MAX_ALIAS_BYTES) return undefined;
+  return `room "${room}": alias ${shortAlias(alias.full)} is ${bytes} bytes, Matrix allows ${MAX_ALIAS_BYTES}: ${alias.chosen ? `set a shorter ${fix}` : `shorten aliasPrefix or set ${fix}`}`;
+}
+
 /** The talk on at `at`, else the next one, else the last one (a room keeps showing its last talk). */
 export function currentTalk(events: ScheduleEvent[], at: number): ScheduleEvent | undefined {
   const sorted = [...events].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
@@ -180,6 +211,8 @@ export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Pla
 
     const aliasLocalpart = `${config.aliasPrefix}${aliasSlug}`;
     const alias = settings.alias ?? (config.serverName ? `#${aliasLocalpart}:${config.serverName}` : undefined);
+    const tooLong = aliasLengthProblem(roomName, alias ? { full: alias, chosen: settings.alias !== undefined } : { localpart: aliasLocalpart });
+    if (tooLong) problems.push(tooLong);
     rooms.push({
       room: roomName,
       slug,
