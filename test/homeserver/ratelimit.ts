@@ -14,8 +14,11 @@ export interface BucketOptions {
 /**
  * When on, each bucket defaults to Synapse's setting of the same name:
  * - `messages` (`rc_message`, 0.2/s, burst 10): every event a user sends through the
- *   client API (send, state, redact) and each createRoom;
- * - `joins` (`rc_joins.local`, 0.1/s, burst 10): joining a room the user was not in;
+ *   client API — messages, state, redactions, memberships (join, leave, invite, …) — and
+ *   each createRoom (one for the room, one for the creator's join; the room's other
+ *   initial events are free), as Synapse 1.67's `RequestRatelimiter` counts them;
+ * - `joins` (`rc_joins.local`, 0.1/s, burst 10): joining a room one was not joined to
+ *   (the creator's join in createRoom too);
  * - `registration` (`rc_registration`, 0.17/s, burst 3): guest registrations, per address;
  * - `login` (`rc_login.address`, 0.17/s, burst 3): logins, per address.
  */
@@ -60,8 +63,12 @@ export class RateLimiter {
     return this.settings ?? false;
   }
 
-  /** Counts one action of `key` in `bucket`, or throws 429 (nothing counted) when over. */
-  check(bucket: BucketName, key: string): void {
+  /**
+   * Counts one action of `key` in `bucket`, or throws 429 (nothing counted) when over.
+   * `update: false` only checks (Synapse checks before building an event and counts it
+   * once it is accepted).
+   */
+  check(bucket: BucketName, key: string, update = true): void {
     if (!this.settings) return;
     const { perSecond, burst } = this.settings[bucket];
     const now = this.now();
@@ -78,6 +85,6 @@ export class RateLimiter {
       const allowedAt = Math.max(now, entry.start + (entry.count - burst + 1) / perSecond);
       throw new MatrixError(429, 'M_LIMIT_EXCEEDED', 'Too Many Requests', { retry_after_ms: Math.floor(1000 * (allowedAt - now)) });
     }
-    this.buckets.set(id, { count: entry.count + 1, start: entry.start });
+    if (update) this.buckets.set(id, { count: entry.count + 1, start: entry.start });
   }
 }

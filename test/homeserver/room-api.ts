@@ -84,7 +84,8 @@ async function createRoom(ctx: Ctx) {
     content: { ...creationContent, creator: userId, room_version: version },
     state_key: '',
   });
-  rooms.setMembership(requester, room, userId, 'join', {}, { ratelimit: false });
+  // The creator's join is rate-limited like any join (Synapse passes createRoom's `ratelimit` on).
+  rooms.setMembership(requester, room, userId, 'join');
 
   const plInitial = take('m.room.power_levels');
   if (plInitial) sendState('m.room.power_levels', plInitial.content);

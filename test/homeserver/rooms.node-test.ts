@@ -212,6 +212,10 @@ test('guests: join only where guest_access is can_join, then read; Synapse lets 
   }
   const invite = await g.post(`${V3}/rooms/${enc(open)}/invite`, { user_id: bob.userId });
   assert.deepEqual([invite.status, invite.body.errcode], [403, 'M_FORBIDDEN']);
+  // Closing guest access makes the guests leave.
+  await client(hs, alice).put(`${V3}/rooms/${enc(open)}/state/m.room.guest_access/`, { guest_access: 'forbidden' });
+  const left = (await client(hs, alice).get<Record<string, unknown>>(`${V3}/rooms/${enc(open)}/state/m.room.member/${enc(guest.userId)}`)).body;
+  assert.deepEqual(left, { membership: 'leave', kind: 'guest' });
 });
 
 test('world-readable rooms: any token may read /messages and /state without joining; no token → 401; shared history is members-only', async () => {

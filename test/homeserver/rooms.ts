@@ -184,7 +184,7 @@ export interface NewEvent {
 
 export interface SendOptions {
   txnId?: string;
-  /** Counted against the `messages` rate limit (createRoom's own events are not). */
+  /** Counted against the `messages` rate limit (and `joins` for a join); createRoom's initial events are not. */
   ratelimit?: boolean;
 }
 
@@ -232,6 +232,9 @@ export class Rooms {
       const stored = previous && this.byEventId.get(previous);
       if (stored) return stored;
     }
+    const ratelimit = options.ratelimit !== false;
+    // Synapse checks the limit before building the event and counts the event once accepted.
+    if (ratelimit) this.core.limiter.check('messages', sender, false);
     validateCanonicalJson(ev.content);
     if (ev.type === 'm.room.power_levels' && ev.stateKey === '') validatePowerLevels(ev.content);
     this.checkRelation(room, sender, ev);
@@ -257,10 +260,26 @@ export class Rooms {
     checkEventSize(data, authEventCount(state, data), this.core.config.maxEventBytes);
     this.checkAuth(state, data);
     if (data.type === 'm.room.redaction') this.checkRedaction(room, state, data);
-    if (options.ratelimit !== false) this.core.limiter.check('messages', sender);
+    if (ratelimit) this.core.limiter.check('messages', sender);
     const stored = this.persist(room, data, txnKey ? { deviceId: requester.deviceId, txnId: options.txnId as string } : undefined);
     if (txnKey) this.txns.set(txnKey, stored.data.event_id);
+    if (data.type === 'm.room.guest_access' && data.content.guest_access !== 'can_join') this.kickGuests(room);
     return stored;
+  }
+
+  /**
+   * Closing guest access makes joined and invited guests leave (Synapse's
+   * `kick_guest_users`: the guest "chooses" to leave, so power levels do not matter).
+   */
+  private kickGuests(room: Room): void {
+    for (const member of [...room.state.values()]) {
+      const c = member.data.content;
+      if (member.data.type !== 'm.room.member' || c.kind !== 'guest' || (c.membership !== 'join' && c.membership !== 'invite')) continue;
+      const user = this.core.users.get(member.data.state_key as string);
+      if (!user) continue;
+      const guest = { user, deviceId: 'guest_device', token: '' };
+      this.send(guest, room, { type: 'm.room.member', stateKey: user.userId, content: { membership: 'leave', kind: 'guest' } }, { ratelimit: false });
+    }
   }
 
   /** Synapse keys transactions by path and device (MSC3970), guests by user. */
@@ -428,7 +447,7 @@ export class Rooms {
       if (profile?.displayname !== undefined) content.displayname = profile.displayname;
       if (profile?.avatarUrl !== undefined) content.avatar_url = profile.avatarUrl;
     }
-    return this.send(requester, room, { type: 'm.room.member', stateKey: target, content }, { ...options, ratelimit: false });
+    return this.send(requester, room, { type: 'm.room.member', stateKey: target, content }, options);
   }
 
   /** Room or alias → room, or Synapse's 404s. */

@@ -249,6 +249,17 @@ test('rate limits (when on): Synapse\'s token bucket answers 429 M_LIMIT_EXCEEDE
     await new Promise((r) => setTimeout(r, (limited.retry_after_ms as number) + 20));
     assert.equal((await client(hs, admin).put(`${V3}/rooms/${enc(roomId)}/send/m.room.message/${txnId()}`, text('later'))).status, 200);
     assert.equal((await client(hs, bob).put(`${V3}/rooms/${enc(roomId)}/send/m.room.message/${txnId()}`, text('x'))).status, 403, 'a refused event costs nothing');
+    // Joins have their own bucket and count as events too.
+    await api(hs.url, undefined, 'POST', '/_devroom_test/config', { rateLimit: { messages: { perSecond: 0.001, burst: 100 }, joins: { perSecond: 0.001, burst: 3 } } });
+    // The creator's join counts: a fourth room would be refused to Alice now.
+    const rooms = [await createRoom(hs, alice, { preset: 'public_chat' }), await createRoom(hs, alice, { preset: 'public_chat' }), await createRoom(hs, alice, { preset: 'public_chat' })];
+    assert.equal((await client(hs, alice).post(`${V3}/createRoom`, {})).status, 429);
+    const joins = [];
+    for (const r of rooms) joins.push((await client(hs, bob).post(`${V3}/join/${enc(r)}`)).status);
+    assert.deepEqual(joins, [200, 200, 200]);
+    assert.equal((await client(hs, bob).post(`${V3}/join/${enc(await createRoom(hs, admin, { preset: 'public_chat' }))}`)).status, 429);
+    assert.equal((await client(hs, bob).post(`${V3}/join/${enc(rooms[0] as string)}`)).status, 200, 'joining a room one is in is no join');
+    await api(hs.url, undefined, 'POST', '/_devroom_test/config', { rateLimit: { messages: { perSecond: 1, burst: 3 } } });
     const config = (await api(hs.url, undefined, 'GET', '/_devroom_test/config')).body as { rateLimit: { messages: unknown; joins: unknown } };
     assert.deepEqual(config.rateLimit.messages, { perSecond: 1, burst: 3 });
     assert.deepEqual(config.rateLimit.joins, { perSecond: 0.1, burst: 10 }, 'the rest default to Synapse\'s settings');
