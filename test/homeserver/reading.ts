@@ -83,10 +83,12 @@ function messages(ctx: Ctx, roomId: string) {
   const dir = ctx.query.get('dir') ?? 'f';
   if (dir !== 'f' && dir !== 'b') throw new MatrixError(400, 'M_INVALID_PARAM', 'Query parameter "dir" must be one of [f, b]');
   const limit = Math.min(intParam(ctx.query, 'limit', 10), MAX_LIMIT);
-  const fromRaw = ctx.query.get('from');
-  // Without `from`: the end of the room going back, its start going forward (spec v1.3+).
-  let from = fromRaw ? parseToken(fromRaw) : dir === 'b' ? ctx.core.pos : 0;
-  const to = ctx.query.get('to') ? parseToken(ctx.query.get('to') as string) : undefined;
+  // `from=END` is Synapse's old spelling of "no from".
+  const fromRaw = ctx.query.get('from') === 'END' ? null : ctx.query.get('from');
+  // Without `from`: the end of the room going back, its start going forward (spec v1.3;
+  // Synapse 1.67 started from the end either way, current Synapse follows the spec).
+  let from = fromRaw ? parseToken(fromRaw, "'from' parameter is invalid") : dir === 'b' ? ctx.core.pos : 0;
+  const to = ctx.query.get('to') ? parseToken(ctx.query.get('to') as string, "'to' parameter is invalid") : undefined;
   const filter = parseFilterParam(ctx.query.get('filter'));
   if (dir === 'b' && access.membership === 'leave' && access.memberEvent && access.memberEvent.pos < from) from = access.memberEvent.pos;
 

@@ -48,9 +48,9 @@ export function paginationToken(pos: number): string {
   return `t${pos}`;
 }
 
-/** Either kind of token → stream position; 400 M_INVALID_PARAM like Synapse's `StreamToken.from_string`. */
-export function parseToken(token: string): number {
+/** Either kind of token → stream position; a bad one is a 400 (M_UNKNOWN, as Synapse's errors here are unnamed). */
+export function parseToken(token: string, message = 'Invalid stream token'): number {
   const m = /^[st](\d+)$/.exec(token);
-  if (!m) throw new MatrixError(400, 'M_INVALID_PARAM', 'Invalid stream token');
+  if (!m) throw new MatrixError(400, 'M_UNKNOWN', message);
   return Number(m[1]);
 }
