@@ -10,8 +10,17 @@ import type { Menu, MenuItem } from './menu.js';
  * and must be accepted rather than silently charged.
  */
 
-/** Chosen option choices per option group id. */
+/**
+ * Chosen option choices per option group id. Group ids come from the vendor's menu and may be
+ * `constructor` or `toString`: read with `chosen()` (own keys only), build with `noChoices()`.
+ */
 export type Choices = Record<string, string[]>;
+
+/** An empty Choices without a prototype, so any group id (even `__proto__`) is an own key. */
+export const noChoices = (): Choices => Object.create(null) as Choices;
+
+/** The choices made in group `groupId` (none when the id is only inherited, e.g. `toString`). */
+export const chosen = (choices: Choices, groupId: string): string[] | undefined => (Object.hasOwn(choices, groupId) ? choices[groupId] : undefined);
 
 export interface CartLine {
   lineId: string;
@@ -81,7 +90,7 @@ export interface OrderLine {
 export function unitPrice(item: MenuItem, choices: Choices): number {
   let price = item.price;
   for (const group of item.options) {
-    for (const cid of choices[group.id] ?? []) price += group.choices.find((c) => c.id === cid)?.priceDelta ?? 0;
+    for (const cid of chosen(choices, group.id) ?? []) price += group.choices.find((c) => c.id === cid)?.priceDelta ?? 0;
   }
   return price;
 }
@@ -92,11 +101,11 @@ export function checkChoices(item: MenuItem, choices: Choices): string | undefin
     if (!item.options.some((g) => g.id === key)) return `unknown option group "${key}"`;
   }
   for (const group of item.options) {
-    const chosen = choices[group.id] ?? [];
-    if (new Set(chosen).size !== chosen.length) return `${group.name}: a choice is repeated`;
-    if (chosen.length < group.min) return `${group.name}: choose at least ${group.min}`;
-    if (chosen.length > group.max) return `${group.name}: choose at most ${group.max}`;
-    for (const cid of chosen) {
+    const ids = chosen(choices, group.id) ?? [];
+    if (new Set(ids).size !== ids.length) return `${group.name}: a choice is repeated`;
+    if (ids.length < group.min) return `${group.name}: choose at least ${group.min}`;
+    if (ids.length > group.max) return `${group.name}: choose at most ${group.max}`;
+    for (const cid of ids) {
       const choice = group.choices.find((c) => c.id === cid);
       if (!choice) return `${group.name}: unknown choice "${cid}"`;
       if (!choice.available) return `${group.name}: ${choice.name} is no longer available`;
@@ -107,10 +116,10 @@ export function checkChoices(item: MenuItem, choices: Choices): string | undefin
 
 /** Choices in a stable order, so equal selections compare equal. */
 function normalise(item: MenuItem, choices: Choices): Choices {
-  const out: Choices = {};
+  const out = noChoices();
   for (const group of item.options) {
-    const chosen = choices[group.id];
-    if (chosen?.length) out[group.id] = group.choices.map((c) => c.id).filter((id) => chosen.includes(id));
+    const ids = chosen(choices, group.id);
+    if (ids?.length) out[group.id] = group.choices.map((c) => c.id).filter((id) => ids.includes(id));
   }
   return out;
 }

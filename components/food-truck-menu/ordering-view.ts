@@ -9,7 +9,9 @@ import {
   acceptPrices,
   addToCart,
   checkChoices,
+  chosen,
   emptyCart,
+  noChoices,
   removeLine,
   removeUnavailable,
   reviewCart,
@@ -38,7 +40,7 @@ export class OrderingView {
   readonly i18n: LocaleController<OrderingKey>;
   cart: Cart = emptyCart();
   choosing?: string;
-  choice: Choices = {};
+  choice: Choices = noChoices();
   orderNote = '';
   notify = false;
   /** Orders placed here that are not in the element's `orders` yet. */
@@ -193,7 +195,7 @@ export class OrderingView {
   }
 
   openOptions(item: MenuItem): void {
-    const choice: Choices = {};
+    const choice = noChoices();
     // Preselect the first available choice of an exactly-one group.
     for (const g of item.options) {
       const first = g.choices.find((c) => c.available);
@@ -205,9 +207,10 @@ export class OrderingView {
   }
 
   private toggleChoice(group: OptionGroup, choiceId: string, on: boolean): void {
-    const current = this.choice[group.id] ?? [];
+    const current = chosen(this.choice, group.id) ?? [];
     const next = group.max === 1 && group.min === 1 ? [choiceId] : on ? [...current, choiceId] : current.filter((c) => c !== choiceId);
-    this.set('choice', { ...this.choice, [group.id]: next });
+    // A copy without a prototype: the group id may be `__proto__` or `constructor`.
+    this.set('choice', Object.assign(noChoices(), this.choice, { [group.id]: next }));
   }
 
   placeOrder(): void {
@@ -281,7 +284,7 @@ export class OrderingView {
       }}
     >
       ${item.options.map((g) => {
-        const chosen = this.choice[g.id] ?? [];
+        const picked = chosen(this.choice, g.id) ?? [];
         const exclusive = g.min === 1 && g.max === 1;
         const hint = exclusive
           ? ''
@@ -297,8 +300,8 @@ export class OrderingView {
               ><input
                 type=${exclusive ? 'radio' : 'checkbox'}
                 name="opt-${item.id}-${g.id}"
-                .checked=${chosen.includes(c.id)}
-                ?disabled=${!c.available || (!exclusive && !chosen.includes(c.id) && chosen.length >= g.max)}
+                .checked=${picked.includes(c.id)}
+                ?disabled=${!c.available || (!exclusive && !picked.includes(c.id) && picked.length >= g.max)}
                 @change=${(e: Event) => this.toggleChoice(g, c.id, (e.target as HTMLInputElement).checked)}
               />
               ${c.name} ${c.priceDelta ? html`<span class="muted">${formatDelta(c.priceDelta, currency, this.i18n.locale)}</span>` : nothing}

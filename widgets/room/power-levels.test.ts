@@ -81,6 +81,30 @@ describe('power levels as Synapse reads them', () => {
     expect(canSend(normalisePowerLevels({ users: { [MOD]: 100 }, events_default: null }), MOD, 'm.room.message', false)).to.equal(false);
   });
 
+  it('event types and user ids named like Object.prototype members have levels like any other', () => {
+    // JSON.parse keeps "__proto__" as a key, as a homeserver's JSON would.
+    const levels = normalisePowerLevels(JSON.parse('{"users": {"__proto__": 100, "@a:x": 50}, "events": {"toString": 75, "__proto__": 60}}') as Record<string, unknown>);
+    // Compared as text: a failure must not hand chai a function (Object) to print.
+    const read = [
+      requiredLevel(levels, 'constructor', false),
+      requiredLevel(levels, 'hasOwnProperty', true),
+      requiredLevel(levels, 'toString', false),
+      requiredLevel(levels, '__proto__', false),
+      userLevel(levels, '__proto__'),
+      userLevel(levels, 'valueOf'),
+    ].map((v) => typeof v);
+    expect(read).to.deep.equal(Array(6).fill('number'));
+    expect([
+      requiredLevel(levels, 'constructor', false),
+      requiredLevel(levels, 'hasOwnProperty', true),
+      requiredLevel(levels, 'toString', false),
+      requiredLevel(levels, '__proto__', false),
+      userLevel(levels, '__proto__'),
+      userLevel(levels, 'valueOf'),
+    ]).to.deep.equal([0, 50, 75, 60, 100, 0]);
+    expect(canSend(levels, '@a:x', 'constructor', false)).to.equal(true);
+  });
+
   it('parseLevel: undefined where Synapse’s int() raises', () => {
     expect(parseLevel('  -7 ')).to.equal(-7);
     expect(parseLevel('7.0')).to.equal(undefined);

@@ -42,7 +42,8 @@ export function normalisePowerLevels(content: Record<string, unknown> | undefine
   // No fallback in Synapse's get_send_level for an explicit null default: int(None) raises.
   const required = (v: unknown, fallback: number) => (v === undefined ? fallback : (parseLevel(v) ?? Infinity));
   const map = (v: unknown, unreadable: number): Record<string, number> => {
-    const out: Record<string, number> = {};
+    // No prototype: keys are user ids and event types from the room ("constructor", "__proto__").
+    const out = Object.create(null) as Record<string, number>;
     if (v && typeof v === 'object') {
       // A null entry falls back to the defaults, as a missing one.
       for (const [k, n] of Object.entries(v)) if (n !== null) out[k] = parseLevel(n) ?? unreadable;
