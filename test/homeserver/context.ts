@@ -17,8 +17,6 @@ export interface Ctx {
   raw(): Promise<Buffer>;
   /** The requester, or 401; guests get 403 M_GUEST_ACCESS_FORBIDDEN unless `allowGuest`. */
   auth(options?: { allowGuest?: boolean }): Requester;
-  /** The requester when a token was sent (still 401 for a bad one). */
-  optionalAuth(): Requester | undefined;
 }
 
 /** A non-JSON or non-200 answer. */

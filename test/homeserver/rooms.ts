@@ -7,7 +7,7 @@
  */
 import type { Core, Requester } from './core.js';
 import type { Json, JsonObject, RoomEventData } from './events.js';
-import { checkEventSize, isObject, newEventId, pruneEvent, randomLetters, relationOf, validateCanonicalJson } from './events.js';
+import { checkEventSize, isObject, newEventId, randomLetters, relationOf, validateCanonicalJson } from './events.js';
 import { badJson, forbidden, MatrixError, notFound } from './http.js';
 
 export interface StoredEvent {
@@ -54,11 +54,6 @@ export class Room {
       found = e.stateAfter;
     }
     return found;
-  }
-
-  /** Stream position of the newest event. */
-  get lastPos(): number {
-    return this.events.at(-1)?.pos ?? 0;
   }
 }
 
@@ -482,11 +477,6 @@ export class Rooms {
     }
     throw forbidden(`User ${userId} not in room ${roomId}, and room previews are disabled`);
   }
-
-  /** The events `userId` may see, in order. */
-  visible(userId: string, events: StoredEvent[], peeking: boolean): StoredEvent[] {
-    return events.filter((e) => canSee(userId, e, peeking));
-  }
 }
 
 /** The auth events a PDU lists (create, power levels, sender's member; for memberships also target and join rules). */
@@ -507,4 +497,3 @@ function sortKeys(value: Json): Json {
   return value;
 }
 
-export { pruneEvent };

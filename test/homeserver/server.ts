@@ -165,10 +165,6 @@ export async function startTestHomeserver(options: TestHomeserverOptions = {}): 
         if (requester.user.guest && !allowGuest) throw new MatrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guest access not allowed');
         return requester;
       },
-      optionalAuth: () => {
-        const token = bearer(req, url.searchParams);
-        return token === undefined ? undefined : authenticate(token);
-      },
     };
     let status = 200;
     try {
