@@ -68,7 +68,8 @@ function register(ctx: Ctx) {
     if (!core.config.guests) throw forbidden('Guest access is disabled');
     core.limiter.check('registration', ctx.req.socket.remoteAddress ?? '');
     const localpart = core.nextGuestLocalpart();
-    const user: User = { userId: core.userId(localpart), localpart, admin: false, guest: true };
+    // Synapse names a generated account after its localpart.
+    const user: User = { userId: core.userId(localpart), localpart, admin: false, guest: true, displayname: localpart };
     core.users.set(user.userId, user);
     // Every Synapse guest has the same device id.
     const session = core.login(user.userId, 'guest_device');

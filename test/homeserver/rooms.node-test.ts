@@ -195,7 +195,7 @@ test('guests: join only where guest_access is can_join, then read; Synapse lets 
   const q = await send(hs, alice, open, 'm.room.message', { msgtype: 'm.text', body: 'Welcome' });
   assert.equal((await g.post(`${V3}/join/${enc(open)}`)).status, 200);
   const member = (await g.get<Record<string, unknown>>(`${V3}/rooms/${enc(open)}/state/m.room.member/${enc(guest.userId)}`)).body;
-  assert.deepEqual(member, { membership: 'join', kind: 'guest' });
+  assert.deepEqual(member, { membership: 'join', kind: 'guest', displayname: guest.userId.slice(1).split(':')[0] });
   assert.ok((await messages(guest, open)).body.chunk.some((e) => e.event_id === q));
   assert.equal((await g.get(`${V3}/rooms/${enc(open)}/event/${enc(q)}`)).status, 200);
   assert.equal((await g.get(`/_matrix/client/v1/rooms/${enc(open)}/relations/${enc(q)}`)).status, 200);
