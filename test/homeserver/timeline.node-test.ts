@@ -136,6 +136,13 @@ test('/sync: initial sync limits the timeline and marks it limited; prev_batch c
   const events = next.rooms.join[roomId]?.timeline.events ?? [];
   assert.deepEqual(events.map((e) => [e.content.body, e.unsigned?.transaction_id]), [['new', txn]]);
   assert.equal(next.rooms.join[roomId]?.timeline.limited, false);
+  // A gap: more than the limit since the token → limited, with the state that changed in the gap.
+  await client(hs, alice).put(`${V3}/rooms/${enc(roomId)}/state/m.room.topic/`, { topic: 'changed in the gap' });
+  for (let i = 0; i < 6; i++) await send(hs, alice, roomId, 'm.room.message', text(`gap ${i}`));
+  const gap = (await sync(alice, `since=${next.next_batch}&filter=${enc(filter)}`)).body.rooms.join[roomId];
+  assert.equal(gap?.timeline.limited, true);
+  assert.deepEqual(gap?.timeline.events.map((e) => e.content.body), ['gap 1', 'gap 2', 'gap 3', 'gap 4', 'gap 5']);
+  assert.deepEqual(gap?.state.events.map((e) => e.type), ['m.room.topic'], 'only the state that changed');
   // A filter with wildcards matches in sync.
   const wild = (await sync(alice, `filter=${enc(JSON.stringify({ room: { timeline: { types: ['m.room.n*'] } } }))}`)).body;
   assert.deepEqual(wild.rooms.join[roomId]?.timeline.events.map((e) => e.type), ['m.room.name']);
