@@ -189,6 +189,9 @@ function joinedRoom(
   }
   state = state.filter((e) => matchesInMemory(filter.state, e.data));
 
+  // Synapse sends a summary when lazy-loading and membership may have changed for the client.
+  const memberChange = timeline.some((e) => e.data.type === 'm.room.member') || (limited && state.some((e) => e.data.type === 'm.room.member'));
+  const roomSummary = lazy && (memberChange || since === undefined) ? summary(room, userId, state, timeline, sent) : {};
   const accountData = changedAccountData(ctx.core.roomAccountData.get(`${userId}\0${room.id}`), full ? undefined : since, filter.roomAccountData);
   if (!full && !timeline.length && !state.length && !accountData.length) return undefined;
   const entry: JsonObject = {
@@ -197,25 +200,40 @@ function joinedRoom(
     ephemeral: { events: [] },
     account_data: { events: accountData },
     unread_notifications: { notification_count: 0, highlight_count: 0 },
-    summary: lazy ? summary(room, userId) : {},
+    summary: roomSummary,
   };
   return entry;
 }
 
-/** Room summary (MSC688) that Synapse sends with lazy-loaded members: heroes and member counts. */
-function summary(room: Room, userId: string): JsonObject {
-  let joined = 0;
-  let invited = 0;
-  const heroes: string[] = [];
+/**
+ * The room summary Synapse sends with lazy-loaded members (`compute_summary`): member
+ * counts, and — for a room without a name or alias — up to 5 heroes, whose member events
+ * join the state if the device has not had them.
+ */
+function summary(room: Room, userId: string, state: StoredEvent[], timeline: StoredEvent[], sent: Map<string, string>): JsonObject {
+  const byMembership = new Map<string, StoredEvent[]>();
   for (const e of room.state.values()) {
-    if (e.data.type !== 'm.room.member') continue;
-    const m = e.data.content.membership;
-    if (m === 'join') joined++;
-    if (m === 'invite') invited++;
-    if ((m === 'join' || m === 'invite') && e.data.state_key !== userId) heroes.push(e.data.state_key as string);
+    if (e.data.type !== 'm.room.member' || typeof e.data.content.membership !== 'string') continue;
+    const list = byMembership.get(e.data.content.membership) ?? [];
+    list.push(e);
+    byMembership.set(e.data.content.membership, list);
   }
-  const out: JsonObject = { 'm.joined_member_count': joined, 'm.invited_member_count': invited };
-  if (!room.get('m.room.name') && !room.get('m.room.canonical_alias')) out['m.heroes'] = heroes.sort().slice(0, 5);
+  const out: JsonObject = {
+    'm.joined_member_count': byMembership.get('join')?.length ?? 0,
+    'm.invited_member_count': byMembership.get('invite')?.length ?? 0,
+  };
+  if (room.get('m.room.name')?.data.content.name || room.get('m.room.canonical_alias')?.data.content.alias) return out;
+  const others = (...memberships: string[]) => memberships.flatMap((m) => byMembership.get(m) ?? []).filter((e) => e.data.state_key !== userId);
+  const present = others('join', 'invite');
+  const heroes = (present.length ? present : others('leave', 'ban')).sort((a, b) => ((a.data.state_key as string) < (b.data.state_key as string) ? -1 : 1)).slice(0, 5);
+  out['m.heroes'] = heroes.map((e) => e.data.state_key as string);
+  const known = new Set([...state, ...timeline].filter((e) => e.data.type === 'm.room.member').map((e) => e.data.state_key));
+  for (const hero of heroes) {
+    const id = hero.data.state_key as string;
+    if (known.has(id) || sent.get(id) === hero.data.event_id) continue;
+    sent.set(id, hero.data.event_id);
+    state.push(hero);
+  }
   return out;
 }
 

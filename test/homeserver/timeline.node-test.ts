@@ -153,7 +153,7 @@ test('/sync: initial sync limits the timeline and marks it limited; prev_batch c
 });
 
 test('/sync lazy-loading members: only timeline senders (and oneself on a full sync), each member event once per device; the state filter applies', async () => {
-  const roomId = await createRoom(hs, alice, { preset: 'public_chat' });
+  const roomId = await createRoom(hs, alice, { preset: 'public_chat', name: 'Named' });
   const carol = await user(hs, 'carol');
   const dave = await user(hs, 'dave');
   for (const who of [bob, carol, dave]) await join(hs, who, roomId);
@@ -171,6 +171,12 @@ test('/sync lazy-loading members: only timeline senders (and oneself on a full s
   assert.deepEqual(members(again), [], 'but only once');
   const noMembers = enc(JSON.stringify({ room: { rooms: [roomId], state: { lazy_load_members: true, not_types: ['m.room.member'] } } }));
   assert.deepEqual(members((await sync(bob, `filter=${noMembers}`)).body), []);
+  // A room without a name gets heroes in its summary, and their member events.
+  await client(hs, alice).put(`${V3}/rooms/${enc(roomId)}/state/m.room.name/`, {});
+  const unnamed = (await sync(carol, `filter=${lazy}`)).body;
+  const heroes = (unnamed.rooms.join[roomId] as unknown as { summary: { 'm.heroes': string[] } }).summary['m.heroes'];
+  assert.deepEqual(heroes, [alice.userId, bob.userId, dave.userId].sort());
+  assert.deepEqual(members(unnamed), [alice.userId, bob.userId, carol.userId, dave.userId].sort());
 });
 
 test('/sync long-poll: answers as soon as something for the user happens, not for other people\'s rooms; times out empty', async () => {
