@@ -37,6 +37,7 @@ function newScenario(setup = {}) {
     queryTokens: setup.queryTokens ?? true,
     down: null, // null | 'status' | 'close'
     rateLimit: null, // { remaining, retryAfterMs, header, endpoint? }
+    faults: [], // { kind, endpoint?, remaining, ... }: bad answers, applied in order (see applyFault)
     tokens: new Map(), // access token -> { userId, guest }
     guests: 0,
     joined: new Set(),
@@ -200,14 +201,16 @@ async function handle(context, s, rest) {
   const match = re.exec(rest).slice(1).map((p) => (p === undefined ? undefined : decodeURIComponent(p)));
   s.counts[name] = (s.counts[name] ?? 0) + 1;
   s.log.push({ endpoint: name, at: Date.now() });
+  context.state.endpoint = name;
 
   if (s.down === 'close') return hangUp(context);
   if (s.down) return error(context, 503, 'M_UNKNOWN', 'Service unavailable');
   const limit = s.rateLimit;
   if (limit && limit.remaining > 0 && (!limit.endpoint || limit.endpoint === name)) {
     limit.remaining -= 1;
-    const headers = limit.header === false ? {} : { 'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)) };
-    return json(context, 429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: limit.retryAfterMs }, headers);
+    const ms = limit.retryAfterMs;
+    const header = typeof limit.header === 'string' ? limit.header : limit.header === false || ms === null ? undefined : String(Math.ceil(ms / 1000));
+    return json(context, 429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', ...(ms === null ? {} : { retry_after_ms: ms }) }, header ? { 'Retry-After': header } : {});
   }
   const query = new URLSearchParams(context.querystring);
 
@@ -334,6 +337,60 @@ async function sync(context, s, user, query) {
   return json(context, 200, body);
 }
 
+// ---- bad answers ---------------------------------------------------------------------
+
+const PORTAL = '<!doctype html><title>Wi-Fi</title><p>Accept the terms of use to continue.</p>';
+
+/** The events of an answer: /state's array, /messages' and /relations' chunk, or /sync's room state and timeline. */
+function eventLists(body) {
+  if (Array.isArray(body)) return [body];
+  if (Array.isArray(body?.chunk)) return [body.chunk];
+  return Object.values(body?.rooms?.join ?? {}).flatMap((room) => [room?.timeline?.events, room?.state?.events].filter(Array.isArray));
+}
+
+/**
+ * Spoils the answer `handle` made to one request, when a fault for its endpoint is pending
+ * (one answer per fault `count`, faults in the order given):
+ *   html          a captive portal's page instead (status `status`, default 200)
+ *   truncate      the first half of the JSON body, as a complete response
+ *   cut           the full Content-Length announced, half the body sent, then the connection closed
+ *   json          `body` instead (any JSON: null, {}, [] …)
+ *   null-entry    a null among the events
+ *   null-content  `content: null` on the event `eventId` (default: the first event)
+ */
+function applyFault(context, s) {
+  const endpoint = context.state.endpoint;
+  const fault = s.faults.find((f) => f.remaining > 0 && (!f.endpoint || f.endpoint === endpoint));
+  if (!fault || !endpoint || context.status !== 200 || typeof context.body !== 'string') return;
+  fault.remaining -= 1;
+  const text = context.body;
+  const half = text.slice(0, Math.floor(text.length / 2));
+  if (fault.kind === 'html') {
+    context.status = fault.status ?? 200;
+    context.type = 'text/html';
+    context.body = PORTAL;
+  } else if (fault.kind === 'truncate') {
+    context.body = half;
+  } else if (fault.kind === 'cut') {
+    context.respond = false;
+    const res = context.res;
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.write(half, () => setTimeout(() => res.socket?.destroy(), 20));
+  } else if (fault.kind === 'json') {
+    context.body = JSON.stringify(fault.body ?? null);
+  } else {
+    const body = JSON.parse(text);
+    const lists = eventLists(body);
+    if (fault.kind === 'null-entry') lists[0]?.unshift(null);
+    if (fault.kind === 'null-content') {
+      const events = lists.flat();
+      const target = fault.eventId ? events.find((e) => e?.event_id === fault.eventId) : events[0];
+      if (target) target.content = null;
+    }
+    context.body = JSON.stringify(body);
+  }
+}
+
 // ---- control -------------------------------------------------------------------------
 
 /**
@@ -346,6 +403,10 @@ async function sync(context, s, user, query) {
  *  {op:'up'}                                back to normal
  *  {op:'revoke'}                            every access token handed out so far is unknown from now on
  *  {op:'ratelimit', count, retryAfterMs, header?, endpoint?}   the next `count` requests answer 429
+ *                                            (retryAfterMs null: none in the body; header: false = no Retry-After,
+ *                                            a string = that Retry-After, default the seconds of retryAfterMs)
+ *  {op:'fault', kind, count?, endpoint?, status?, body?, eventId?}   the next `count` (default 1) 200 answers
+ *                                            of `endpoint` (default any) are spoiled, see applyFault
  *  {op:'clearLog'}                          reset counts and log
  */
 function control(name, body) {
@@ -364,7 +425,8 @@ function control(name, body) {
   if (body.op === 'up') s.down = null;
   // Every access token stops working (an admin deactivated the guests, or the server's database was reset).
   if (body.op === 'revoke') s.tokens.clear();
-  if (body.op === 'ratelimit') s.rateLimit = { remaining: body.count ?? 1, retryAfterMs: body.retryAfterMs ?? 1000, header: body.header, endpoint: body.endpoint };
+  if (body.op === 'ratelimit') s.rateLimit = { remaining: body.count ?? 1, retryAfterMs: body.retryAfterMs === undefined ? 1000 : body.retryAfterMs, header: body.header, endpoint: body.endpoint };
+  if (body.op === 'fault') s.faults.push({ ...body, remaining: body.count ?? 1 });
   if (body.op === 'clearLog') {
     s.counts = {};
     s.log = [];
@@ -416,7 +478,8 @@ export function matrixCsPlugin() {
         const body = await readBody(context);
         if (body === undefined) return error(context, 400, 'M_NOT_JSON', 'Content not JSON');
       }
-      return handle(context, s, rest.slice('_matrix/client/'.length));
+      await handle(context, s, rest.slice('_matrix/client/'.length));
+      return applyFault(context, s);
     },
   };
 }

@@ -35,7 +35,9 @@ import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } fro
  * Failures: network errors, timeouts and 5xx retry with exponential backoff and full
  * jitter (1 s doubling to 60 s); 429 waits `retry_after_ms` (or the Retry-After header)
  * before the next try; while the browser is offline nothing is sent until `online`.
- * 4xx answers are final and become a `RoomError` with a devroom code (see `PublicRoomCodes`).
+ * A bad answer (a 2xx whose body is not JSON: a captive portal, a cut-off body; an error page
+ * without a Matrix `errcode`, from a proxy) is transient too: the homeserver said nothing.
+ * 4xx answers with an errcode are final and become a `RoomError` with a devroom code (see `PublicRoomCodes`).
  * `stop()` aborts every request in flight and every wait.
  *
  * Sends, state changes and redactions reject with `RoomError('read-only', 'DEVROOM_READ_ONLY')`.
@@ -47,6 +49,8 @@ export const PublicRoomCodes = {
   notWorldReadable: 'DEVROOM_NOT_WORLD_READABLE',
   guestAccessDisabled: 'DEVROOM_GUEST_ACCESS_DISABLED',
   unreachable: 'DEVROOM_UNREACHABLE',
+  /** A 2xx that is not the JSON asked for (a captive portal, a cut-off body), or an error page without a Matrix errcode. */
+  badResponse: 'DEVROOM_BAD_RESPONSE',
   stopped: 'DEVROOM_STOPPED',
 } as const;
 
@@ -476,12 +480,18 @@ export class ClientServerRoom implements Room {
       throw new TransientError(`${this.base} did not answer (${error instanceof Error ? error.message : String(error)})`, PublicRoomCodes.unreachable);
     }
     let body: unknown;
+    let parsed = true;
     try {
       body = await response.json();
     } catch {
-      body = undefined;
+      // Not JSON, or the body was cut off (a body read that fails rejects here too).
+      if (this.abort.signal.aborted) throw stopped();
+      parsed = false;
     }
-    if (response.ok) return body as T;
+    if (response.ok) {
+      if (!parsed) throw new TransientError(`${name}: the answer is not JSON (cut off, or not from the homeserver)`, PublicRoomCodes.badResponse);
+      return body as T;
+    }
     const err = (typeof body === 'object' && body !== null ? body : {}) as MatrixErrorBody;
     const errcode = typeof err.errcode === 'string' ? err.errcode : `HTTP_${response.status}`;
     if (inQuery && errcode === 'M_MISSING_TOKEN') {
@@ -493,6 +503,8 @@ export class ClientServerRoom implements Room {
       throw new TransientError(`rate limited: ${message}`, 'M_LIMIT_EXCEEDED', retryAfter(err, response.headers));
     }
     if (response.status >= 500 || response.status === 408) throw new TransientError(`${message} (${response.status})`, PublicRoomCodes.unreachable);
+    // Only the homeserver's own verdict (an errcode) is final; a proxy's or portal's error page is not.
+    if (typeof err.errcode !== 'string') throw new TransientError(`${name}: HTTP ${response.status} without a Matrix error`, PublicRoomCodes.badResponse);
     throw classify(name, response.status, errcode, message);
   }
 

@@ -1,0 +1,120 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { ClientServerRoom, PublicRoomCodes } from './client-server-room.js';
+import type { ClientServerRoomOptions, PublicRoomStatus } from './client-server-room.js';
+import { readAllRelations } from './relations.js';
+import type { RoomEvent } from './room.js';
+import { TestHomeserver } from './cs-test-server.js';
+
+/**
+ * The public reader against bad answers (issue #14 item 2): captive portals, cut-off bodies,
+ * answers of the wrong shape, malformed events, absurd rate-limit waits. Faults come from
+ * test/support/matrix-cs-plugin.mjs (`op: 'fault'`, `op: 'ratelimit'`).
+ */
+
+const rooms: ClientServerRoom[] = [];
+afterEach(() => {
+  for (const r of rooms.splice(0)) r.stop();
+  sinon.restore();
+});
+
+function open(server: TestHomeserver, options: Partial<ClientServerRoomOptions> = {}): ClientServerRoom {
+  const room = new ClientServerRoom({ homeserver: server.url, room: '#public:test.local', guests: false, syncTimeoutMs: 5000, pollIntervalMs: 300, minBackoffMs: 200, maxBackoffMs: 1000, ...options });
+  rooms.push(room);
+  return room;
+}
+
+async function until(check: () => boolean, ms = 4000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Fault = { kind: 'html' | 'truncate' | 'cut' | 'json' | 'null-entry' | 'null-content'; endpoint?: string; count?: number; status?: number; body?: unknown; eventId?: string };
+const fault = (server: TestHomeserver, f: Fault) => server.control({ op: 'fault', ...f });
+
+const ROOT = { type: 'm.room.message', content: { msgtype: 'm.notice', body: 'Q&A' }, event_id: '$root' };
+const ROOT_STATE = { type: 'dev.devroom.root', state_key: 'qa', content: { event_id: '$root' } };
+const question = (n: number) => ({
+  type: 'm.room.message',
+  event_id: `$q${n}`,
+  sender: `@u${n}:test.local`,
+  content: { msgtype: 'm.text', body: `Question ${n}`, 'm.relates_to': { rel_type: 'm.reference', event_id: '$root' } },
+});
+
+function watch(room: ClientServerRoom): { statuses: PublicRoomStatus[]; seen: RoomEvent[] } {
+  const statuses: PublicRoomStatus[] = [];
+  const seen: RoomEvent[] = [];
+  room.onStatus((s) => statuses.push(s));
+  room.subscribe((e) => seen.push(e));
+  return { statuses, seen };
+}
+
+const retriedFor = (statuses: PublicRoomStatus[], code: string) => statuses.some((s) => s.state === 'retrying' && s.code === code);
+
+describe('ClientServerRoom: bad answers', () => {
+  it('retries a 200 that is not JSON (a captive portal) or is cut off, while connecting', async () => {
+    const server = new TestHomeserver('bad-connect');
+    await server.setup({ events: [ROOT, ROOT_STATE] });
+    await fault(server, { kind: 'html', endpoint: 'directory' });
+    await fault(server, { kind: 'truncate', endpoint: 'register' });
+    await fault(server, { kind: 'cut', endpoint: 'join' });
+    const room = open(server);
+    const { statuses } = watch(room);
+    await room.connect();
+    expect(room.status).to.deep.equal({ state: 'live', mode: 'sync' });
+    expect((await room.readState('dev.devroom.root', 'qa'))[0]?.content.event_id).to.equal('$root');
+    expect(retriedFor(statuses, PublicRoomCodes.badResponse)).to.equal(true);
+    expect((await server.stats()).counts).to.include({ directory: 2, register: 2, join: 2 });
+  });
+
+  it('retries an error page that is no Matrix answer (a proxy’s 403 or 404) instead of giving up', async () => {
+    const server = new TestHomeserver('bad-proxy');
+    await server.setup({ events: [ROOT, ROOT_STATE] });
+    await fault(server, { kind: 'html', endpoint: 'directory', status: 403 });
+    await fault(server, { kind: 'html', endpoint: 'state', status: 404 });
+    const room = open(server);
+    await room.connect();
+    expect(room.mode).to.equal('sync');
+    expect((await server.stats()).counts).to.include({ directory: 2, state: 2 });
+  });
+
+  it('comes back after a captive portal page, a cut-off or an error page in the middle of /sync', async () => {
+    const server = new TestHomeserver('bad-sync');
+    await server.setup({ events: [ROOT, ROOT_STATE] });
+    const room = open(server);
+    const { statuses, seen } = watch(room);
+    await room.connect();
+    await sleep(100);
+    let n = 0;
+    for (const f of [{ kind: 'html' }, { kind: 'cut' }, { kind: 'truncate' }, { kind: 'html', status: 404 }] as const) {
+      await fault(server, { ...f, endpoint: 'sync' });
+      const id = await server.send(question(++n));
+      await until(() => seen.some((e) => e.event_id === id), 4000, `the question after a ${f.kind} sync`);
+      expect(room.status, f.kind).to.deep.equal({ state: 'live', mode: 'sync' });
+    }
+    expect(retriedFor(statuses, PublicRoomCodes.badResponse)).to.equal(true);
+  });
+
+  it('comes back after a bad /messages answer in the fallback, and reads /relations through a bad page', async () => {
+    const server = new TestHomeserver('bad-poll');
+    await server.setup({ guestAccess: 'forbidden', relationsPageSize: 2, events: [ROOT, ROOT_STATE, question(1), question(2), question(3)] });
+    const room = open(server);
+    const { seen } = watch(room);
+    await room.connect();
+    expect(room.mode).to.equal('poll');
+    await fault(server, { kind: 'html', endpoint: 'messages' });
+    await fault(server, { kind: 'truncate', endpoint: 'messages' });
+    const id = await server.send(question(4));
+    await until(() => seen.some((e) => e.event_id === id), 4000, 'the polled question');
+    expect(room.status).to.deep.equal({ state: 'live', mode: 'poll' });
+    await fault(server, { kind: 'cut', endpoint: 'relations' });
+    await fault(server, { kind: 'html', endpoint: 'relations' });
+    const questions = await readAllRelations(room, '$root', { relType: 'm.reference', eventType: 'm.room.message' });
+    expect(questions.map((q) => q.event_id)).to.have.members(['$q1', '$q2', '$q3', '$q4']);
+  });
+});
