@@ -47,9 +47,7 @@ export function checkScriptUrl(value: string | null | undefined): SafeUrlResult 
   const checked = checkUrl(value);
   if (!checked.ok) return checked;
   const url = new URL(checked.url);
-  if (url.username || url.password) return { ok: false, reason: `refused a script URL with credentials: ${url.host}` };
-  if (url.protocol !== 'https:' && url.origin !== globalThis.location?.origin) {
-    return { ok: false, reason: `refused ${url.origin}: a script loads only over https or from this page's origin` };
-  }
-  return checked;
+  return (url.protocol === 'https:' || url.origin === globalThis.location?.origin) && !url.username && !url.password
+    ? checked
+    : { ok: false, reason: `refused script from ${url.origin}: https or this origin only, no credentials` };
 }

@@ -181,7 +181,7 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
         // Logged, not refused: the rest of the talk state counts.
         const domain = parsed.value.jitsiDomain;
         if (event.content.jitsiScriptUrl !== undefined || (domain && server(domain) !== domain)) {
-          console.warn(`devroom: talk state ${event.event_id}: its Jitsi script URL and server are ignored, the widget URL sets them (docs/security.md)`);
+          console.warn(`devroom: talk state ${event.event_id}: Jitsi script/server ignored (the widget URL's count)`);
         }
       } else {
         // A bad talk state never replaces the last good one.
