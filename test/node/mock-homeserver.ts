@@ -1,9 +1,11 @@
 /**
  * A local homeserver implementing the client-server endpoints `devroom apply` uses, as the
  * spec (v1.x) describes them: whoami, room alias lookup, createRoom (presets, shallow
- * power_level_content_override, initial_state, M_ROOM_IN_USE), room state read and state
- * PUT with the power-level auth rule and the `@`-state-key rule. Faults (429 with
- * retry_after_ms, 5xx, dropped connections) are injected per request by tests.
+ * power_level_content_override, initial_state, M_ROOM_IN_USE), room state read (all of it,
+ * or one event's content), state PUT with the power-level auth rule and the `@`-state-key
+ * rule, and sending a room event (PUT …/send/{type}/{txnId}, a repeated transaction id
+ * answering with the first event's id). Faults (429 with retry_after_ms, 5xx, dropped
+ * connections) are injected per request by tests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { presetPowerLevels } from '../../widgets/room/power-levels.js';
@@ -17,6 +19,9 @@ export interface StateEvent {
   room_id: string;
   origin_server_ts: number;
 }
+
+/** A room (message-like) event sent with PUT …/send. */
+export type TimelineEvent = Omit<StateEvent, 'state_key'>;
 
 export interface Fault {
   status?: number;
@@ -41,6 +46,10 @@ export class MockHomeserver {
   readonly aliases = new Map<string, string>();
   readonly rooms = new Map<string, { members: Set<string>; state: Map<string, StateEvent> }>();
   readonly log: Req[] = [];
+  /** Room events sent (not state), every room, in order. */
+  readonly timeline: TimelineEvent[] = [];
+  /** user, room and transaction id → event id: a retried send is the same event. */
+  private readonly transactions = new Map<string, string>();
   /**
    * Called before each request is handled; return a fault to answer with it instead. A
    * promise holds the request until it settles (a test can act while a request is in flight).
@@ -70,6 +79,11 @@ export class MockHomeserver {
 
   state(roomId: string, type: string, key = ''): Record<string, unknown> | undefined {
     return this.rooms.get(roomId)?.state.get(`${type}\u0000${key}`)?.content;
+  }
+
+  /** A room event sent with PUT …/send, by id. */
+  event(eventId: string): TimelineEvent | undefined {
+    return this.timeline.find((e) => e.event_id === eventId);
   }
 
   /** A room the bot is not in (for M_FORBIDDEN), reachable by alias. */
@@ -153,6 +167,33 @@ export class MockHomeserver {
       const room = this.rooms.get(decodeURIComponent(m[1]!));
       if (!room || !room.members.has(user)) return send(403, { errcode: 'M_FORBIDDEN', error: 'You are not in this room' });
       return send(200, [...room.state.values()]);
+    }
+
+    m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/state\/([^/]+)(?:\/([^/]*))?$/.exec(path);
+    if (m && r.method === 'GET') {
+      const room = this.rooms.get(decodeURIComponent(m[1]!));
+      if (!room || !room.members.has(user)) return send(403, { errcode: 'M_FORBIDDEN', error: 'You are not in this room' });
+      const event = room.state.get(`${decodeURIComponent(m[2]!)}\u0000${decodeURIComponent(m[3] ?? '')}`);
+      return event ? send(200, event.content) : send(404, { errcode: 'M_NOT_FOUND', error: 'Event not found' });
+    }
+
+    m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/.exec(path);
+    if (m && r.method === 'PUT') {
+      const roomId = decodeURIComponent(m[1]!);
+      const type = decodeURIComponent(m[2]!);
+      const room = this.rooms.get(roomId);
+      if (!room || !room.members.has(user)) return send(403, { errcode: 'M_FORBIDDEN', error: 'You are not in this room' });
+      const txn = `${user}\u0000${roomId}\u0000${decodeURIComponent(m[3]!)}`;
+      const earlier = this.transactions.get(txn);
+      if (earlier) return send(200, { event_id: earlier });
+      const pl = room.state.get('m.room.power_levels\u0000')?.content ?? {};
+      const level = ((pl.users ?? {}) as Record<string, number>)[user] ?? (pl.users_default as number) ?? 0;
+      const needed = ((pl.events ?? {}) as Record<string, number>)[type] ?? (pl.events_default as number) ?? 0;
+      if (level < needed) return send(403, { errcode: 'M_FORBIDDEN', error: `You don't have permission to post that to the room. user_level (${level}) < send_level (${needed})` });
+      const event_id = `$e${++this.seq}`;
+      this.transactions.set(txn, event_id);
+      this.timeline.push({ type, content: (r.body ?? {}) as Record<string, unknown>, sender: user, event_id, room_id: roomId, origin_server_ts: Date.now() });
+      return send(200, { event_id });
     }
 
     m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/state\/([^/]+)(?:\/([^/]*))?$/.exec(path);

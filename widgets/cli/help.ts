@@ -22,7 +22,8 @@ ${WIDGET_KINDS.map((k) => `      ${k}: ${Object.keys(KIND_OPTIONS[k]).map((o) =>
       would set up. Formats (detected from the content): ${SCHEDULE_FORMATS.join(', ')}.
 `,
   apply: `  devroom apply <schedule> --homeserver URL [--config FILE] [--dry-run] [--at ISO] [--quiet]
-      Create or update the rooms on the homeserver so they match the plan. Token from the
+      Create or update the rooms on the homeserver so they match the plan, and open the Q&A
+      of each room with a Q&A widget (its root notice) unless it is open. Token from the
       environment variable DEVROOM_ACCESS_TOKEN. Safe to re-run: only differences are written.
       Ctrl-C stops after the request in flight (exit 1, with a summary); twice quits at once.
 `,

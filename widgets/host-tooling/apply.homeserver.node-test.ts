@@ -14,7 +14,9 @@ import process from 'node:process';
 import { registerUser, uniqueLocalpart, type Account } from '../../test/homeserver/accounts.js';
 import { startTestHomeserver, type RequestRecord, type TestHomeserver } from '../../test/homeserver/server.js';
 import { SHARED_MISSING, hasSharedSchedules, ownSchedules, sharedSchedules } from '../../test/node/repo.js';
+import { widgetQaNotice } from '../../test/node/widget-qa-root.js';
 import { run } from '../cli/cli.js';
+import { EventTypes } from '../schema/namespace.js';
 
 const REAL_URL = process.env.DEVROOM_TEST_HOMESERVER;
 const REAL_SECRET = process.env.DEVROOM_TEST_HOMESERVER_SECRET;
@@ -79,12 +81,30 @@ function serverWrites(user: string, mark: number, hs = local): RequestRecord[] |
   return hs.requests.slice(mark).filter((r) => r.method !== 'GET' && r.user === user && r.status === 200);
 }
 const mark = (hs = local) => (hs && !REAL ? hs.requests.length : 0);
+/** A write without its room: `createRoom`, `send m.room.message`, `state dev.devroom.talk/`. */
+const writeKind = (r: RequestRecord) =>
+  decodeURIComponent(r.path)
+    .replace(/^\/_matrix\/client\/v3\//, '')
+    .replace(/^rooms\/[^/]+\/send\/([^/]+)\/.*$/, 'send $1')
+    .replace(/^rooms\/[^/]+\/state\/(.*)$/, 'state $1');
 
 async function roomIdOf(host: Account, alias: string): Promise<string | null> {
   const res = await fetch(`${url.replace(/\/+$/, '')}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, { headers: { Authorization: `Bearer ${host.accessToken}` } });
   if (res.status === 404) return null;
   assert.equal(res.status, 200, `directory lookup of ${alias}`);
   return ((await res.json()) as { room_id: string }).room_id;
+}
+
+/** A client-server call as `who`; fails the test on an error answer. */
+async function call<T = Record<string, unknown>>(who: Account, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url.replace(/\/+$/, '')}/_matrix/client/v3${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${who.accessToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as T;
+  assert.equal(res.status, 200, `${method} ${path}: ${JSON.stringify(json)}`);
+  return json;
 }
 
 interface FrabJson {
@@ -103,9 +123,10 @@ test(`a real schedule twice on ${ON}: the second run writes nothing; a moved tal
   let m = mark();
   const first = await apply(host, bytes, config);
   assert.equal(first.code, 0, first.out + first.err);
-  assert.match(first.out, /Done: 5\/5 rooms — 5 created, 0 updated, 0 unchanged, 0 failed; 5 changed\./);
+  // Each room: created, then its Q&A opened (the notice, the root state).
+  assert.match(first.out, /Done: 5\/5 rooms — 5 created, 0 updated, 0 unchanged, 0 failed; 15 changed\./);
   const created = serverWrites(host.userId, m);
-  if (created) assert.deepEqual(created.map((r) => `${r.method} ${r.path}`), Array(5).fill('POST /_matrix/client/v3/createRoom'));
+  if (created) assert.deepEqual(created.map(writeKind), Array(5).fill(['createRoom', 'send m.room.message', `state ${EventTypes.root}/qa`]).flat());
   const adams = await roomIdOf(host, `#${prefix}adams:${server}`);
   assert.ok(adams, 'the Adams room exists under its alias');
 
@@ -139,11 +160,73 @@ test(`a real schedule twice on ${ON}: the second run writes nothing; a moved tal
   m = mark();
   const renamed = await apply(host, JSON.stringify(data), config);
   assert.equal(renamed.code, 0, renamed.out + renamed.err);
-  assert.match(renamed.out, /1 created, 0 updated, 4 unchanged, 0 failed; 1 changed\./);
+  assert.match(renamed.out, /1 created, 0 updated, 4 unchanged, 0 failed; 3 changed\./);
   const renamedWrites = serverWrites(host.userId, m);
-  if (renamedWrites) assert.deepEqual(renamedWrites.map((r) => `${r.method} ${r.path}`), ['POST /_matrix/client/v3/createRoom']);
+  if (renamedWrites) assert.deepEqual(renamedWrites.map(writeKind), ['createRoom', 'send m.room.message', `state ${EventTypes.root}/qa`]);
   assert.ok(await roomIdOf(host, `#${prefix}eliza-saal-5:${server}`), 'the renamed room has its new alias');
   assert.ok(await roomIdOf(host, `#${prefix}eliza:${server}`), 'the old room is still there');
+});
+
+test(`apply opens the Q&A on ${ON}: an m.notice relating to nothing, the root state pointing at it; a moderator's root is kept; the next run writes nothing`, async () => {
+  const host = await registerUser(url, secret, uniqueLocalpart('devroom-host'), { admin: true });
+  const moderator = await registerUser(url, secret, uniqueLocalpart('devroom-mod'));
+  const server = host.userId.slice(host.userId.indexOf(':') + 1);
+  const prefix = `${uniqueLocalpart('qa')}-`;
+  const schedule = readFileSync(join(ownSchedules, 'pentabarf-fosdem.xml'));
+  const config = {
+    widgetBase: WIDGET_BASE,
+    aliasPrefix: prefix,
+    powerLevels: { users: { [moderator.userId]: 50 } },
+    rooms: { 'S.*': { widgets: ['stand-booth'], stand: 'https://stands.example.org/{room_slug}.json' } },
+  };
+  const enc = encodeURIComponent;
+
+  // The rooms first, without a Q&A widget: no notice, no root.
+  const first = await apply(host, schedule, { ...config, widgets: ['talk-player'] });
+  assert.equal(first.code, 0, first.out + first.err);
+  assert.match(first.out, /3 created, 0 updated, 0 unchanged, 0 failed; 3 changed\./);
+  const keynotes = (await roomIdOf(host, `#${prefix}k-fosdem:${server}`))!;
+  const rust = (await roomIdOf(host, `#${prefix}d-rust:${server}`))!;
+  assert.ok(keynotes && rust);
+
+  // A moderator opens D.rust's Q&A as their widget does: the notice, then the root state.
+  await call(moderator, 'POST', `/join/${enc(rust)}`, {});
+  const moderatorNotice = await call<{ event_id: string }>(moderator, 'PUT', `/rooms/${enc(rust)}/send/m.room.message/mod${Date.now()}`, await widgetQaNotice('D.rust Q&A'));
+  await call(moderator, 'PUT', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa`, { event_id: moderatorNotice.event_id });
+
+  // The Q&A widget is added: apply opens K.fosdem's Q&A and leaves D.rust's root alone.
+  let m = mark();
+  const second = await apply(host, schedule, config);
+  assert.equal(second.code, 0, second.out + second.err);
+  assert.match(second.out, /0 created, 2 updated, 1 unchanged, 0 failed; 6 changed\./);
+  const writes = serverWrites(host.userId, m);
+  if (writes) {
+    const short = writes.map((r) => decodeURIComponent(r.path).replace(/^\/_matrix\/client\/v3\/rooms\//, '').replace(/\/send\/m\.room\.message\/.*$/, '/send/m.room.message'));
+    assert.deepEqual(short, [
+      `${keynotes}/state/im.vector.modular.widgets/devroom-qa-queue-k-fosdem`,
+      `${keynotes}/state/io.element.widgets.layout/`,
+      `${keynotes}/send/m.room.message`,
+      `${keynotes}/state/${EventTypes.root}/qa`,
+      `${rust}/state/im.vector.modular.widgets/devroom-qa-queue-d-rust`,
+      `${rust}/state/io.element.widgets.layout/`,
+    ]);
+  }
+  const root = await call(host, 'GET', `/rooms/${enc(keynotes)}/state/${EventTypes.root}/qa`);
+  assert.deepEqual(Object.keys(root), ['event_id']);
+  const notice = await call<{ type: string; sender: string; content: Record<string, unknown> }>(host, 'GET', `/rooms/${enc(keynotes)}/event/${enc(root.event_id as string)}`);
+  assert.equal(notice.type, 'm.room.message');
+  assert.equal(notice.sender, host.userId);
+  assert.equal(notice.content.msgtype, 'm.notice');
+  assert.equal(notice.content['m.relates_to'], undefined, 'the root relates to nothing');
+  assert.deepEqual(notice.content, await widgetQaNotice('K.fosdem Q&A'), 'what a moderator\'s widget would have sent');
+  assert.deepEqual(await call(host, 'GET', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa`), { event_id: moderatorNotice.event_id }, 'the moderator\'s root stays');
+
+  m = mark();
+  const third = await apply(host, schedule, config);
+  assert.equal(third.code, 0, third.out + third.err);
+  assert.match(third.out, /0 created, 0 updated, 3 unchanged, 0 failed; 0 changed\./);
+  assert.match(third.out, /Requests: \d+ \(\d+ reads, 0 writes\)/);
+  if (local && !REAL) assert.deepEqual(serverWrites(host.userId, m), []);
 });
 
 test('429s from Synapse-style rate limits: apply waits retry_after_ms each time and still writes everything once', async (t) => {
@@ -174,7 +257,8 @@ test('429s from Synapse-style rate limits: apply waits retry_after_ms each time 
       assert.equal(mine.filter((q) => q.method !== 'GET' && q.status === 200).length, r.changed);
       runs.push(r);
     }
-    assert.match(runs[0]!.out, /3 created, 0 updated, 0 unchanged, 0 failed; 3 changed\./);
+    // Each room created and its Q&A opened; then new stream URLs: widget and talk state.
+    assert.match(runs[0]!.out, /3 created, 0 updated, 0 unchanged, 0 failed; 9 changed\./);
     assert.match(runs[1]!.out, /0 created, 3 updated, 0 unchanged, 0 failed; 6 changed\./);
   } finally {
     await limited.stop();

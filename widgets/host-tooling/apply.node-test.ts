@@ -2,8 +2,9 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MockHomeserver } from '../../test/node/mock-homeserver.js';
+import { MockHomeserver, type TimelineEvent } from '../../test/node/mock-homeserver.js';
 import { SHARED_MISSING, hasSharedSchedules, ownSchedules, sharedSchedules } from '../../test/node/repo.js';
+import { widgetQaNotice } from '../../test/node/widget-qa-root.js';
 import { run, type CliIo } from '../cli/cli.js';
 import { parseTalkState } from '../schema/talk.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -24,6 +25,7 @@ beforeEach(() => {
   hs.aliases.clear();
   hs.rooms.clear();
   hs.log.length = 0;
+  hs.timeline.length = 0;
   hs.fault = undefined;
 });
 
@@ -60,11 +62,11 @@ const writeCount = () => hs.writes().length;
 test('first run creates every room with its widgets, layout, talk state and power levels', async () => {
   const r = await apply();
   assert.equal(r.code, 0, r.err + r.out);
-  // whoami + (resolve + createRoom) per room, nothing else.
-  assert.equal(hs.log.length, 1 + 3 * 2);
-  assert.equal(writeCount(), 3);
-  assert.match(r.out, /Done: 3\/3 rooms — 3 created, 0 updated, 0 unchanged, 0 failed; 3 changed\./);
-  assert.match(r.err, /\[1\/3\] K\.fosdem: created · ETA/);
+  // whoami + (resolve + createRoom) per room; for the two with a Q&A, the root read again, the notice and the root state.
+  assert.equal(hs.log.length, 1 + 3 * 2 + 2 * 3);
+  assert.equal(writeCount(), 3 + 2 * 2);
+  assert.match(r.out, /Done: 3\/3 rooms — 3 created, 0 updated, 0 unchanged, 0 failed; 7 changed\./);
+  assert.match(r.err, /\[1\/3\] K\.fosdem: created, opened the Q&A · ETA/);
   assert.match(r.err, /\[3\/3\] S\.example: created\n/);
 
   const rust = roomByAlias('#devconf21-d-rust:example.org');
@@ -274,7 +276,8 @@ test('interrupted run (Ctrl-C, homeserver gone) resumes: the re-run writes only 
 test('Ctrl-C mid-room or during a rate-limit wait: only writes the server confirmed are reported, nothing is sent after it', async () => {
   await apply();
   const newStreams = JSON.stringify({ ...JSON.parse(config), stream: 'https://cdn2.example.org/{room_slug}.m3u8' });
-  const puts = () => hs.log.filter((q) => q.method === 'PUT').length;
+  const opened = hs.log.length;
+  const puts = () => hs.log.slice(opened).filter((q) => q.method === 'PUT').length;
 
   // Ctrl-C while K.fosdem's first of two writes is in flight: it completes, the second is never sent.
   let controller = new AbortController();
@@ -307,6 +310,7 @@ test('--dry-run shows the key that changed inside power levels, and where a long
   delete pl.events[EventTypes.qaHand];
   pl.users['@host:example.org'] = 40;
   const newStreams = JSON.stringify({ ...JSON.parse(config), stream: 'https://cdn2.example.org/{room_slug}.m3u8' });
+  const mark = hs.log.length;
   const dry = await apply({ 'config.json': newStreams }, ['--dry-run']);
   assert.equal(dry.code, 0, dry.err);
   assert.match(dry.out, /\n {2}~ m\.room\.power_levels\n {6}events\["dev\.devroom\.qa\.hand"\]: \(none\) → 0\n {6}users\["@host:example\.org"\]: 40 → 50\n/);
@@ -316,7 +320,7 @@ test('--dry-run shows the key that changed inside power levels, and where a long
   assert.ok(widgetDiff, dry.out);
   assert.match(widgetDiff[1]!, /^"…[^"]*src=https%3A%2F%2Fstream\.example\.org%2Flive%2Fd-rust\.m3u8[^"]*" → "…[^"]*src=https%3A%2F%2Fcdn2\.example\.org%2Fd-rust\.m3u8[^"]*"$/);
   assert.ok(widgetDiff[1]!.length < 240, `short enough to read: ${widgetDiff[1]}`);
-  assert.equal(hs.log.filter((q) => q.method === 'PUT').length, 0, 'dry run');
+  assert.equal(hs.log.slice(mark).filter((q) => q.method === 'PUT').length, 0, 'dry run');
 });
 
 test('apply refuses bad options before touching the network', async () => {
@@ -332,6 +336,158 @@ test('apply refuses bad options before touching the network', async () => {
   await bad(['apply', 's.xml', '--homeserver', 'https://matrix.example.org'], {}, /DEVROOM_ACCESS_TOKEN/);
   await bad(['apply', 's.xml', '--homeserver', 'https://matrix.example.org', '--at', 'tomorrow'], env, /--at: expected an ISO 8601 time/);
   assert.equal(hs.log.length, 0);
+});
+
+/** The room's writes since `mark`, short: `send m.room.message`, `state dev.devroom.root/qa`, `createRoom`. */
+function writesIn(roomId: string, mark = 0): string[] {
+  return hs.log
+    .slice(mark)
+    .filter((q) => q.method !== 'GET')
+    .map((q) => decodeURIComponent(q.path))
+    .filter((p) => p.includes(`/rooms/${roomId}/`))
+    .map((p) => p.replace(/^.*\/rooms\/[^/]+\/(send|state)\/([^/]+)(\/[^/]*)?$/, (_, kind: string, type: string, rest: string) => (kind === 'send' ? `send ${type}` : `state ${type}${rest}`)));
+}
+
+const rootOf = (roomId: string) => hs.state(roomId, EventTypes.root, 'qa');
+
+/** The root notice of a room's Q&A, checked against what the Q&A widget sends itself. */
+async function assertOpenedByApply(roomId: string, title: string): Promise<TimelineEvent> {
+  const root = rootOf(roomId);
+  assert.ok(root, `${roomId}: a Q&A root`);
+  assert.deepEqual(Object.keys(root), ['event_id'], 'a new root: nothing but the notice it points at');
+  const notice = hs.event(root.event_id as string);
+  assert.ok(notice, 'the root state points at the notice apply sent');
+  assert.equal(notice.room_id, roomId);
+  assert.equal(notice.type, 'm.room.message');
+  assert.equal(notice.sender, '@bot:example.org');
+  assert.equal(notice.content.msgtype, 'm.notice');
+  assert.equal(notice.content['m.relates_to'], undefined, 'the root relates to nothing');
+  assert.deepEqual(notice.content, await widgetQaNotice(title), 'word for word what a moderator\'s widget sends');
+  return notice;
+}
+
+test('apply opens the Q&A of every room with a Q&A widget (notice, then dev.devroom.root qa); a dry run shows it; a second run writes nothing', async () => {
+  const dry = await apply({}, ['--dry-run']);
+  assert.equal(dry.code, 0, dry.err);
+  assert.equal(hs.writes().length, 0, 'dry run');
+  assert.match(
+    dry.out,
+    /\nD\.rust \(#devconf21-d-rust:example\.org\): \+ create room with 4 state events and power levels\n {2}\+ m\.room\.message m\.notice "💬 Q&A — D\.rust Q&A: ask and vote in the devroom Q&A widget \(or react 👍 to a question\)\." \(opens the Q&A\)\n {2}\+ dev\.devroom\.root qa \(points at that notice\)\n/,
+  );
+  assert.match(dry.out, /\nS\.example \([^)]*\): \+ create room with 2 state events and power levels\n(?! {2}\+)/, 'no Q&A widget, no root');
+  assert.match(dry.out, /Dry run: 3\/3 rooms — 3 to create, 0 to update, 0 unchanged, 0 failed; 7 would change\./);
+  assert.match(dry.err, /\[2\/3\] D\.rust: would create and open the Q&A/);
+
+  const first = await apply();
+  assert.equal(first.code, 0, first.out + first.err);
+  assert.match(first.out, /Done: 3\/3 rooms — 3 created, 0 updated, 0 unchanged, 0 failed; 7 changed\./);
+  assert.match(first.out, /Requests: \d+ \(\d+ reads, 7 writes\)/);
+  assert.match(first.err, /\[2\/3\] D\.rust: created, opened the Q&A · ETA/);
+  const rust = roomByAlias('#devconf21-d-rust:example.org');
+  const keynotes = roomByAlias('#keynotes:example.org');
+  const stand = roomByAlias('#devconf21-s-example:example.org');
+  for (const roomId of [rust, keynotes]) assert.deepEqual(writesIn(roomId), ['send m.room.message', 'state dev.devroom.root/qa']);
+  await assertOpenedByApply(rust, 'D.rust Q&A');
+  await assertOpenedByApply(keynotes, 'K.fosdem Q&A');
+  assert.equal(rootOf(stand), undefined, 'no Q&A widget, no root');
+  assert.equal(hs.timeline.length, 2, 'one notice per Q&A room');
+
+  const mark = hs.log.length;
+  const second = await apply();
+  assert.equal(second.code, 0);
+  assert.match(second.out, /0 created, 0 updated, 3 unchanged, 0 failed; 0 changed/);
+  assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0, 'second run: no writes');
+  assert.equal(hs.log.length - mark, 1 + 3 * 2, 'whoami, then alias + state per room: the root is in the state apply reads anyway');
+  const dryAgain = await apply({}, ['--dry-run']);
+  assert.match(dryAgain.out, /3 unchanged, 0 failed; 0 would change/);
+});
+
+test('an existing root is never replaced: a moderator\'s, or one set while apply sent its notice; a broken one is no root', async () => {
+  await apply({ 'config.json': JSON.stringify({ ...JSON.parse(config), widgets: ['talk-player'] }) });
+  assert.equal(hs.timeline.length, 0, 'no Q&A widget, no notice');
+  const rust = roomByAlias('#devconf21-d-rust:example.org');
+  const keynotes = roomByAlias('#keynotes:example.org');
+  // A moderator's widget opened D.rust's Q&A (two roots: they opened it at the same moment).
+  const moderators = { event_id: '$moderatorNotice', previous: ['$otherModeratorNotice'] };
+  const setRoot = (roomId: string, content: Record<string, unknown>) =>
+    hs.rooms.get(roomId)!.state.set(`${EventTypes.root}\u0000qa`, { type: EventTypes.root, state_key: 'qa', content, sender: '@host:example.org', event_id: `$r${Math.random()}`, room_id: roomId, origin_server_ts: 0 });
+  setRoot(rust, moderators);
+  // In K.fosdem a moderator opens it while apply's notice is on its way.
+  hs.fault = (req) => {
+    if (req.method === 'PUT' && decodeURIComponent(req.path).includes(`/rooms/${keynotes}/send/`)) setRoot(keynotes, { event_id: '$raced' });
+    return undefined;
+  };
+  const dry = await apply({}, ['--dry-run']);
+  assert.doesNotMatch(dry.out, /D\.rust[^\n]*\n(( {2}[~+-][^\n]*| {6}[^\n]*)\n)* {2}\+ m\.room\.message/, 'D.rust has a root');
+  assert.match(dry.out, /K\.fosdem[^\n]*\n(( {2}[~+-][^\n]*| {6}[^\n]*)\n)* {2}\+ m\.room\.message m\.notice/);
+
+  let mark = hs.log.length;
+  const r = await apply();
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.deepEqual(writesIn(rust, mark), ['state im.vector.modular.widgets/devroom-qa-queue-d-rust', 'state io.element.widgets.layout/'], 'the Q&A widget; the root is left alone');
+  assert.deepEqual(rootOf(rust), moderators);
+  assert.deepEqual(writesIn(keynotes, mark), ['state im.vector.modular.widgets/devroom-qa-queue-k-fosdem', 'state io.element.widgets.layout/', 'send m.room.message']);
+  assert.deepEqual(rootOf(keynotes), { event_id: '$raced' }, 'read again right before writing: the moderator\'s root stays');
+  assert.match(r.err, /\[1\/3\] K\.fosdem: wrote 2 state events, sent a Q&A notice but a root appeared meanwhile: kept/);
+  assert.match(r.out, /0 created, 2 updated, 1 unchanged, 0 failed; 5 changed\./);
+  hs.fault = undefined;
+
+  mark = hs.log.length;
+  assert.match((await apply()).out, /3 unchanged, 0 failed; 0 changed/);
+  assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0);
+
+  // A root state readers cannot use (emptied, or no event id) is no root: apply opens the Q&A.
+  setRoot(rust, { event_id: 'not an event id' });
+  setRoot(keynotes, {});
+  mark = hs.log.length;
+  const reopened = await apply();
+  assert.match(reopened.out, /0 created, 2 updated, 1 unchanged, 0 failed; 4 changed\./);
+  for (const roomId of [rust, keynotes]) assert.deepEqual(writesIn(roomId, mark), ['send m.room.message', 'state dev.devroom.root/qa']);
+  await assertOpenedByApply(rust, 'D.rust Q&A');
+});
+
+test('the Q&A writes stop at Ctrl-C and wait out 429s like every other write; a re-run finishes opening', async () => {
+  // Ctrl-C while K.fosdem is being created: the room is counted, its Q&A is left for the re-run.
+  let controller = new AbortController();
+  hs.fault = (req) => {
+    if (req.path.endsWith('/createRoom')) controller.abort();
+    return undefined;
+  };
+  let r = await apply({}, [], { signal: controller.signal });
+  assert.equal(r.code, 1);
+  assert.match(r.err, /\[1\/3\] K\.fosdem: created, then stopped\n/);
+  assert.match(r.out, /stopped: interrupted; re-run to resume\): 1\/3 rooms — 1 created, 0 updated, 0 unchanged, 0 failed; 1 changed\./);
+  const keynotes = roomByAlias('#keynotes:example.org');
+  assert.deepEqual(writesIn(keynotes), []);
+  assert.equal(hs.timeline.length, 0);
+
+  // Ctrl-C while its notice is in flight: the notice counts, the root state is never sent.
+  controller = new AbortController();
+  hs.fault = (req) => {
+    if (req.path.includes('/send/')) controller.abort();
+    return undefined;
+  };
+  r = await apply({}, [], { signal: controller.signal });
+  assert.equal(r.code, 1);
+  assert.match(r.err, /\[1\/3\] K\.fosdem: sent the Q&A notice, then stopped\n/);
+  assert.match(r.out, /1\/3 rooms — 0 created, 1 updated, 0 unchanged, 0 failed; 1 changed\./);
+  assert.deepEqual(writesIn(keynotes), ['send m.room.message']);
+  assert.equal(rootOf(keynotes), undefined);
+
+  // The re-run opens it (a new notice: the first is never used), and a 429 on a notice is waited
+  // out, then retried with the same transaction id, so the server keeps one notice, not two.
+  let limited = 0;
+  hs.fault = (req) => (req.path.includes('/send/') && limited++ === 0 ? { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 777 } } : undefined);
+  const mark = hs.log.length;
+  r = await apply();
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.deepEqual(r.waits, [777]);
+  const sends = hs.log.slice(mark).filter((q) => q.path.includes('/send/'));
+  assert.equal(sends[0]!.path, sends[1]!.path, 'the retry is the same transaction');
+  assert.match(r.out, /2 created, 1 updated, 0 unchanged, 0 failed; 6 changed\./);
+  await assertOpenedByApply(keynotes, 'K.fosdem Q&A');
+  await assertOpenedByApply(roomByAlias('#devconf21-d-rust:example.org'), 'D.rust Q&A');
+  assert.equal(hs.timeline.length, 3, 'K.fosdem\'s unused first notice, then one per Q&A room');
 });
 
 test('an alias over 255 bytes with the server\'s name (known only from whoami) stops apply before any room is touched', async () => {
@@ -355,13 +511,14 @@ test('FOSDEM 2021 against the local homeserver: request counts for a first and a
   const firstMs = performance.now() - t0;
   assert.equal(first.code, 0, first.out);
   const firstRequests = hs.log.length;
-  assert.equal(firstRequests, 1 + 106 * 2, 'whoami, then alias lookup + createRoom per room');
-  assert.equal(writeCount(), 106);
+  // The 55 rooms with a Q&A are opened: the root read again, the notice, the root state.
+  assert.equal(firstRequests, 1 + 106 * 2 + 55 * 3, 'whoami, then alias lookup + createRoom per room, and opening each Q&A');
+  assert.equal(writeCount(), 106 + 55 * 2);
   t0 = performance.now();
   const second = await apply({ 'schedule.xml': fosdem, 'config.json': cfg }, ['--quiet']);
   const secondMs = performance.now() - t0;
-  assert.equal(writeCount(), 106, 'second run: zero writes');
+  assert.equal(writeCount(), 106 + 55 * 2, 'second run: zero writes');
   assert.equal(hs.log.length - firstRequests, 1 + 106 * 2, 'whoami, then alias lookup + state read per room');
   assert.match(second.out, /106 unchanged/);
-  t.diagnostic(`FOSDEM 2021: first run ${firstRequests} requests (106 writes) in ${firstMs.toFixed(0)} ms; second run ${hs.log.length - firstRequests} requests (0 writes) in ${secondMs.toFixed(0)} ms`);
+  t.diagnostic(`FOSDEM 2021: first run ${firstRequests} requests (${106 + 55 * 2} writes) in ${firstMs.toFixed(0)} ms; second run ${hs.log.length - firstRequests} requests (0 writes) in ${secondMs.toFixed(0)} ms`);
 });

@@ -1,12 +1,14 @@
 /**
  * Makes the homeserver match a plan. Each room: resolve its alias, create the room with
  * everything as initial state when it is missing, otherwise read its state once and PUT
- * only the events whose content differs. Because every run diffs against what the room
- * has, a second run writes nothing and an interrupted run resumes where it stopped.
+ * only the events whose content differs; then open the Q&A of a room with a Q&A widget and
+ * no root yet (qa-root.ts). Because every run diffs against what the room has, a second run
+ * writes nothing and an interrupted run resumes where it stopped.
  */
 import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
 import { aliasLengthProblem, PlanError, type Plan, type PlannedRoom, type StateEventPlan } from './plan.js';
 import { mergePowerLevels, newRoomPowerLevels } from './power.js';
+import { describeQaOpening, openQaRoot, qaNoticeToSend } from './qa-root.js';
 import { LAYOUT_EVENT, WIDGET_EVENT, WIDGET_ID_PREFIX } from './widget-state.js';
 
 export interface ApplyOptions {
@@ -27,7 +29,7 @@ export interface ApplyResult {
   updated: number;
   unchanged: number;
   failed: { room: string; error: string }[];
-  /** State events written (PUT) or rooms created, as the server confirmed them; in a dry run, what would be. */
+  /** State events written (PUT), Q&A notices sent and rooms created, as the server confirmed them; in a dry run, what would be. */
   changes: number;
   interrupted: boolean;
   stoppedBy?: string;
@@ -134,6 +136,29 @@ function showPair(before: unknown, after: unknown): [string, string] {
 
 const events = (n: number) => `${n} state event${n === 1 ? '' : 's'}`;
 
+/** What one room got in this run, as the server confirmed it (a run can stop between two writes). */
+interface RoomWrites {
+  created: boolean;
+  /** State events written, of `stateTotal` planned. */
+  state: number;
+  stateTotal: number;
+  /** Opening the Q&A: its notice sent; the root state written too; or a root someone set meanwhile kept. */
+  qa?: 'notice' | 'opened' | 'kept';
+}
+
+const wroteAny = (w: RoomWrites) => w.created || w.state > 0 || w.qa !== undefined;
+
+/** "created, opened the Q&A", "wrote 1 of 2 state events"… ('' when nothing was written). */
+function wrote(w: RoomWrites): string {
+  const parts: string[] = [];
+  if (w.created) parts.push('created');
+  if (w.state) parts.push(w.state < w.stateTotal ? `wrote ${w.state} of ${events(w.stateTotal)}` : `wrote ${events(w.state)}`);
+  if (w.qa === 'notice') parts.push('sent the Q&A notice');
+  else if (w.qa === 'opened') parts.push('opened the Q&A');
+  else if (w.qa === 'kept') parts.push('sent a Q&A notice but a root appeared meanwhile: kept');
+  return parts.join(', ');
+}
+
 const fmtDuration = (ms: number) => {
   const s = Math.round(ms / 1000);
   return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
@@ -163,9 +188,18 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     }
     const alias = room.alias ?? `#${room.aliasLocalpart}:${server}`;
     let what = '';
-    // State writes the server confirmed in this room (a run can stop between two of them).
-    let written = 0;
-    let planned = 0;
+    const w: RoomWrites = { created: false, state: 0, stateTotal: 0 };
+    // Every confirmed write counts once; the first one in an existing room makes it "updated".
+    const confirmed = () => {
+      if (!w.created && !wroteAny(w)) result.updated++;
+      result.changes++;
+    };
+    const openQa = async (roomId: string, notice: string) => {
+      w.qa = await openQaRoot(client, roomId, me, notice, (write) => {
+        confirmed();
+        if (write === 'notice') w.qa = 'notice';
+      });
+    };
     try {
       let roomId = await client.resolveAlias(alias);
       if (!roomId) {
@@ -180,52 +214,65 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
           power_level_content_override: newRoomPowerLevels(me, users),
           initial_state: room.state.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content })),
         };
+        // A room we create has no root: its state is what we give it.
+        const notice = qaNoticeToSend(room, []);
         if (options.dryRun) {
-          log(`${room.room} (${alias}): + create room with ${body.initial_state.length} state events and power levels`);
+          log(`${room.room} (${alias}): + create room with ${body.initial_state.length} state events and power levels${notice ? `\n${describeQaOpening(notice)}` : ''}`);
           result.created++;
-          result.changes++;
-          what = 'would create';
+          result.changes += notice ? 3 : 1;
+          what = notice ? 'would create and open the Q&A' : 'would create';
         } else {
+          let created: string | undefined;
           try {
-            roomId = (await client.createRoom(body)).room_id;
-            result.created++;
-            result.changes++;
-            what = 'created';
+            created = (await client.createRoom(body)).room_id;
           } catch (e) {
             // Someone (or our own earlier, interrupted attempt) took the alias meanwhile: update that room.
             if (!(e instanceof MatrixHttpError && e.errcode === 'M_ROOM_IN_USE')) throw e;
             roomId = await client.resolveAlias(alias);
             if (!roomId) throw e;
           }
+          if (created) {
+            roomId = created;
+            result.created++;
+            result.changes++;
+            w.created = true;
+            if (notice) await openQa(created, notice);
+            what = wrote(w);
+          }
         }
       }
       if (roomId && !what) {
-        const changes = diffRoom(room, await client.getState(roomId), users);
-        planned = changes.length;
-        if (!changes.length) {
+        const state = await client.getState(roomId);
+        const changes = diffRoom(room, state, users);
+        const notice = qaNoticeToSend(room, state);
+        w.stateTotal = changes.length;
+        const planned = changes.length + (notice ? 2 : 0);
+        if (!planned) {
           result.unchanged++;
           what = 'unchanged';
         } else if (options.dryRun) {
-          log(`${room.room} (${alias}, ${roomId}):\n${changes.map(describe).join('\n')}`);
-          result.changes += changes.length;
+          log(`${room.room} (${alias}, ${roomId}):\n${[...changes.map(describe), ...(notice ? [describeQaOpening(notice)] : [])].join('\n')}`);
+          result.changes += planned;
           result.updated++;
-          what = `would write ${events(changes.length)}`;
+          what = `would ${[changes.length ? `write ${events(changes.length)}` : '', notice ? 'open the Q&A' : ''].filter(Boolean).join(' and ')}`;
         } else {
           for (const c of changes) {
             await client.putState(roomId, c.type, c.stateKey, c.content);
-            if (written++ === 0) result.updated++;
-            result.changes++;
+            confirmed();
+            w.state++;
           }
-          what = `wrote ${events(written)}`;
+          // After the widget and the power levels: the root is for a room that has its Q&A widget.
+          if (notice) await openQa(roomId, notice);
+          what = wrote(w);
         }
       }
     } catch (e) {
-      const partly = written ? `wrote ${written} of ${events(planned)}, then ` : '';
+      const partly = wroteAny(w) ? `${wrote(w)}, then ` : '';
       if (e instanceof InterruptedError) {
         result.interrupted = true;
         result.stoppedBy = 'interrupted';
         // A room left before anything was written is not counted as visited.
-        if (written) {
+        if (wroteAny(w)) {
           done++;
           progress(`[${String(done).padStart(String(plan.rooms.length).length)}/${plan.rooms.length}] ${room.room}: ${partly}stopped`);
         } else progress(`${room.room}: stopped before any change`);

@@ -3,7 +3,8 @@
  * limits are the normal case for a big conference (FOSDEM 2021 took 15–20 hours of
  * manual work against them): 429 waits exactly `retry_after_ms` (or Retry-After), 5xx and
  * network errors back off exponentially with jitter. Every call is safe to repeat: state
- * PUTs are idempotent and a repeated createRoom fails with M_ROOM_IN_USE on the alias.
+ * PUTs are idempotent, a repeated createRoom fails with M_ROOM_IN_USE on the alias, and a
+ * retried send has the same transaction id, which the server answers with the first event.
  */
 
 export class MatrixHttpError extends Error {
@@ -70,6 +71,9 @@ export class MatrixClient {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Transaction ids: unique per client (a run), the same for every retry of one send. */
+  private readonly txnPrefix = `devroom${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  private txn = 0;
 
   constructor(private readonly options: ClientOptions) {
     this.base = options.homeserver.replace(/\/+$/, '');
@@ -166,6 +170,22 @@ export class MatrixClient {
 
   putState(roomId: string, type: string, stateKey: string, content: Record<string, unknown>): Promise<{ event_id: string }> {
     return this.request('PUT', `${V3}/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`, content);
+  }
+
+  /** One state event's content, or null when the room has none of it. */
+  async getStateEvent(roomId: string, type: string, stateKey: string): Promise<Record<string, unknown> | null> {
+    try {
+      return await this.request('GET', `${V3}/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`);
+    } catch (e) {
+      if (e instanceof MatrixHttpError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Sends a room (message-like) event. */
+  sendEvent(roomId: string, type: string, content: Record<string, unknown>): Promise<{ event_id: string }> {
+    const txnId = `${this.txnPrefix}.${++this.txn}`;
+    return this.request('PUT', `${V3}/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${encodeURIComponent(txnId)}`, content);
   }
 }
 
