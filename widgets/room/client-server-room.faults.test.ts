@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ClientServerRoom, PublicRoomCodes } from './client-server-room.js';
+import { GuestAccounts } from './client-server-room-guest.js';
 import type { ClientServerRoomOptions, PublicRoomStatus } from './client-server-room.js';
 import { readAllRelations } from './relations.js';
 import type { RoomEvent } from './room.js';
@@ -116,5 +117,70 @@ describe('ClientServerRoom: bad answers', () => {
     await fault(server, { kind: 'html', endpoint: 'relations' });
     const questions = await readAllRelations(room, '$root', { relType: 'm.reference', eventType: 'm.room.message' });
     expect(questions.map((q) => q.event_id)).to.have.members(['$q1', '$q2', '$q3', '$q4']);
+  });
+
+  it('re-reads a cut-off or incomplete /state at connect instead of taking it as an empty room', async () => {
+    const server = new TestHomeserver('bad-state');
+    await server.setup({ events: [ROOT, ROOT_STATE] });
+    const partial = [{ type: 'm.room.power_levels', state_key: '', event_id: '$pl', sender: '@host:test.local', origin_server_ts: 1, content: {} }];
+    for (const f of [{ kind: 'truncate' }, { kind: 'json', body: [] }, { kind: 'json', body: {} }, { kind: 'json', body: null }, { kind: 'json', body: partial }] as const) {
+      await fault(server, { ...f, endpoint: 'state' });
+    }
+    const room = open(server);
+    const { statuses } = watch(room);
+    await room.connect();
+    // guest_access was read (so it joined), and the devroom state is there.
+    expect(room.mode).to.equal('sync');
+    expect((await room.readState('dev.devroom.root', 'qa'))[0]?.content.event_id).to.equal('$root');
+    expect((await room.readState('m.room.power_levels', ''))[0]?.event_id).not.to.equal('$pl');
+    expect((await server.stats()).counts).to.include({ state: 6 });
+    expect(retriedFor(statuses, PublicRoomCodes.badResponse)).to.equal(true);
+  });
+
+  it('retries JSON answers of the wrong shape from every endpoint', async () => {
+    const server = new TestHomeserver('bad-shape');
+    await server.setup({ events: [ROOT, ROOT_STATE, question(1), question(2)] });
+    const storage = new Map<string, string>();
+    const guests = () => new GuestAccounts({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) });
+    await fault(server, { kind: 'json', endpoint: 'directory', body: {} });
+    await fault(server, { kind: 'json', endpoint: 'register', body: { user_id: 7 } });
+    await fault(server, { kind: 'json', endpoint: 'join', body: [] });
+    await fault(server, { kind: 'json', endpoint: 'sync', body: { next_batch: 42 } });
+    const first = open(server, { guests: guests() });
+    await first.connect();
+    expect(first.mode).to.equal('sync');
+    expect((await server.stats()).counts).to.include({ directory: 2, register: 2, join: 2 });
+    first.stop();
+    // A stored guest whose check answers nonsense is checked again, not replaced by a new guest.
+    await fault(server, { kind: 'json', endpoint: 'whoami', body: { user_id: null } });
+    const second = open(server, { guests: guests() });
+    const { seen } = watch(second);
+    await second.connect();
+    expect(second.userId).to.equal(first.userId);
+    expect((await server.stats()).counts).to.include({ register: 2, whoami: 2 });
+    // While live.
+    await fault(server, { kind: 'json', endpoint: 'sync', body: { next_batch: 's1', rooms: { join: { '!public:test.local': { timeline: { events: 'x' } } } } } });
+    const id = await server.send(question(3));
+    await until(() => seen.some((e) => e.event_id === id), 4000, 'the question after a malformed sync');
+    expect(second.status).to.deep.equal({ state: 'live', mode: 'sync' });
+    await fault(server, { kind: 'json', endpoint: 'relations', body: { chunk: {} } });
+    const questions = await readAllRelations(second, '$root', { relType: 'm.reference', eventType: 'm.room.message' });
+    expect(questions.map((q) => q.event_id)).to.have.members(['$q1', '$q2', '$q3']);
+    expect(seen.every((e) => typeof e.event_id === 'string')).to.equal(true);
+  });
+
+  it('retries a malformed /messages answer in the fallback', async () => {
+    const server = new TestHomeserver('bad-shape-poll');
+    await server.setup({ guestAccess: 'forbidden', events: [ROOT, ROOT_STATE] });
+    await fault(server, { kind: 'json', endpoint: 'messages', body: { chunk: [] } });
+    const room = open(server);
+    const { statuses, seen } = watch(room);
+    await room.connect();
+    expect(room.mode).to.equal('poll');
+    expect(retriedFor(statuses, PublicRoomCodes.badResponse)).to.equal(true);
+    await fault(server, { kind: 'json', endpoint: 'messages', body: { chunk: null, start: 's0', end: 5 } });
+    const id = await server.send(question(1));
+    await until(() => seen.some((e) => e.event_id === id), 4000, 'the polled question');
+    expect(room.status).to.deep.equal({ state: 'live', mode: 'poll' });
   });
 });

@@ -208,9 +208,9 @@ export class ClientServerRoom implements Room {
     if (query.from) params.from = query.from;
     if (query.limit) params.limit = String(query.limit);
     if (query.direction) params.dir = query.direction;
-    const body = await this.retrying(() => this.request<{ chunk?: RoomEvent[]; next_batch?: string }>('relations', 'GET', path, { params }));
+    const body = await this.retrying(() => this.request<{ chunk: RoomEvent[]; next_batch?: string }>('relations', 'GET', path, { params }));
     return {
-      events: (body.chunk ?? []).map((e) => this.withRoom(e)),
+      events: body.chunk.map((e) => this.withRoom(e)),
       ...(body.next_batch ? { nextBatch: body.next_batch } : {}),
     };
   }
@@ -240,9 +240,8 @@ export class ClientServerRoom implements Room {
       if (!this.roomId) {
         const alias = this.options.room;
         const body = await this.retrying(() =>
-          this.request<{ room_id?: string }>('directory', 'GET', `/_matrix/client/v3/directory/room/${enc(alias)}`, { auth: false }),
+          this.request<{ room_id: string }>('directory', 'GET', `/_matrix/client/v3/directory/room/${enc(alias)}`, { auth: false }),
         );
-        if (typeof body.room_id !== 'string') throw new RoomError(`The alias ${alias} did not resolve to a room.`, PublicRoomCodes.notFound);
         this.roomId = body.room_id;
       }
       if (!this.accessToken) {
@@ -250,8 +249,8 @@ export class ClientServerRoom implements Room {
         this.accessToken = account.accessToken;
         this.userId = account.userId;
       } else if (!this.userId) {
-        const body = await this.retrying(() => this.request<{ user_id?: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami'));
-        this.userId = body.user_id ?? '';
+        const body = await this.retrying(() => this.request<{ user_id: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami'));
+        this.userId = body.user_id;
       }
 
       const readState = () => this.retrying(() => this.request<RoomEvent[]>('state', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/state`));
@@ -266,7 +265,7 @@ export class ClientServerRoom implements Room {
         joined = true;
         state = await readState();
       }
-      for (const event of Array.isArray(state) ? state : []) this.cacheState(this.withRoom(event));
+      for (const event of state) this.cacheState(this.withRoom(event));
 
       const guestAccess = this.stateCache.get('m.room.guest_access')?.get('')?.content.guest_access;
       // A stored guest joined on an earlier visit: no join again (a POST and its pre-flight).
@@ -278,12 +277,12 @@ export class ClientServerRoom implements Room {
         this.mode = 'sync';
       } else {
         const newest = await this.retrying(() =>
-          this.request<{ chunk?: RoomEvent[]; start?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+          this.request<{ chunk: RoomEvent[]; start: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
             params: { dir: 'b', limit: '20', filter: JSON.stringify({ types: this.eventTypes }) },
           }),
         );
         // State set between our state read and this token is in the newest events.
-        for (const event of [...(newest.chunk ?? [])].reverse()) if (event.state_key !== undefined) this.cacheState(this.withRoom(event));
+        for (const event of [...newest.chunk].reverse()) if (event.state_key !== undefined) this.cacheState(this.withRoom(event));
         this.since = newest.start;
         this.mode = 'poll';
       }
@@ -303,18 +302,17 @@ export class ClientServerRoom implements Room {
     const requests: GuestRequests = {
       register: async () => {
         const body = await this.retrying(() =>
-          this.request<{ access_token?: string; user_id?: string }>('register', 'POST', '/_matrix/client/v3/register', {
+          this.request<{ access_token: string; user_id: string }>('register', 'POST', '/_matrix/client/v3/register', {
             params: { kind: 'guest' },
             body: {},
             auth: false,
           }),
         );
-        if (!body.access_token || !body.user_id) throw new RoomError('The server did not hand out a guest account.', PublicRoomCodes.guestAccessDisabled);
         return { accessToken: body.access_token, userId: body.user_id };
       },
       check: async (account) => {
         try {
-          const body = await this.retrying(() => this.request<{ user_id?: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami', { token: account.accessToken }));
+          const body = await this.retrying(() => this.request<{ user_id: string }>('whoami', 'GET', '/_matrix/client/v3/account/whoami', { token: account.accessToken }));
           return body.user_id === account.userId;
         } catch (error) {
           // 401 M_UNKNOWN_TOKEN (revoked, or the server was reset) and the like: register anew.
@@ -360,11 +358,11 @@ export class ClientServerRoom implements Room {
           this.applySync(body, true);
         } else {
           const body = await this.retrying(() =>
-            this.request<{ chunk?: RoomEvent[]; end?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+            this.request<{ chunk: RoomEvent[]; end?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
               params: { dir: 'f', limit: String(POLL_LIMIT), filter: JSON.stringify({ types: this.eventTypes }), ...(this.since ? { from: this.since } : {}) },
             }),
           );
-          const chunk = body.chunk ?? [];
+          const chunk = body.chunk;
           for (const event of chunk) this.deliver(this.withRoom(event));
           // `end` is omitted when there is nothing further: keep the position we had.
           if (body.end) this.since = body.end;
@@ -489,7 +487,7 @@ export class ClientServerRoom implements Room {
       parsed = false;
     }
     if (response.ok) {
-      if (!parsed) throw new TransientError(`${name}: the answer is not JSON (cut off, or not from the homeserver)`, PublicRoomCodes.badResponse);
+      if (!parsed || !wellFormed(name, body, this.roomId)) throw new TransientError(`${name}: not a Matrix answer (cut off, not JSON, or not the spec's shape)`, PublicRoomCodes.badResponse);
       return body as T;
     }
     const err = (typeof body === 'object' && body !== null ? body : {}) as MatrixErrorBody;
@@ -589,6 +587,42 @@ function stopped(): RoomError {
 function toRoomError(error: unknown): RoomError {
   if (error instanceof RoomError) return error;
   return new RoomError(error instanceof Error ? error.message : String(error), 'M_UNKNOWN');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isOptionalText = (v: unknown) => v == null || isText(v);
+
+/**
+ * Whether a 2xx answer of `endpoint` has the shape the spec gives; its events are checked one
+ * by one where they are used. A /state without m.room.create (every room has one) was cut
+ * off: taken as the room's state it would show an empty room until reload.
+ */
+function wellFormed(endpoint: string, body: unknown, roomId: string): boolean {
+  if (endpoint === 'state') return Array.isArray(body) && body.some((e) => isObject(e) && e.type === 'm.room.create');
+  if (!isObject(body)) return false;
+  switch (endpoint) {
+    case 'register':
+      return isText(body.access_token) && isText(body.user_id);
+    case 'whoami':
+      return isText(body.user_id);
+    case 'directory':
+    case 'join':
+      return isText(body.room_id);
+    case 'messages':
+      return Array.isArray(body.chunk) && isText(body.start) && isOptionalText(body.end);
+    case 'relations':
+      return Array.isArray(body.chunk) && isOptionalText(body.next_batch);
+    case 'sync': {
+      const join = isObject(body.rooms) ? body.rooms.join : body.rooms;
+      const room = isObject(join) ? join[roomId] : join;
+      return (
+        isText(body.next_batch) &&
+        (room === undefined || (isObject(room) && [room.state, room.timeline].every((part) => part === undefined || (isObject(part) && (part.events === undefined || Array.isArray(part.events))))))
+      );
+    }
+  }
+  return true;
 }
 
 /** retry_after_ms in the body (spec) or the Retry-After header (seconds, or an HTTP date). */
