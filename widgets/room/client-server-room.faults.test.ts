@@ -183,4 +183,69 @@ describe('ClientServerRoom: bad answers', () => {
     await until(() => seen.some((e) => e.event_id === id), 4000, 'the polled question');
     expect(room.status).to.deep.equal({ state: 'live', mode: 'poll' });
   });
+
+  it('drops a null among events and an event with content null one by one, with a reason, and keeps the rest', async () => {
+    const server = new TestHomeserver('bad-events');
+    const talk = { type: 'dev.devroom.talk', state_key: '', event_id: '$talk', content: { title: 'Spoilt' } };
+    await server.setup({ events: [ROOT, ROOT_STATE, talk, question(1), question(2), question(3)] });
+    const warn = sinon.stub(console, 'warn');
+    await fault(server, { kind: 'null-entry', endpoint: 'state' });
+    const room = open(server);
+    const { seen } = watch(room);
+    await room.connect();
+    expect(room.status).to.deep.equal({ state: 'live', mode: 'sync' });
+    expect((await room.readState('dev.devroom.root', 'qa'))[0]?.content.event_id).to.equal('$root');
+    expect(room.rejected).to.deep.equal({ event: 1 });
+    await fault(server, { kind: 'null-content', endpoint: 'state', eventId: '$talk' });
+    const other = open(server, { join: false });
+    await other.connect();
+    expect((await other.readState('dev.devroom.root', 'qa'))[0]?.content.event_id).to.equal('$root');
+    expect(other.rejected).to.deep.equal({ content: 1 });
+
+    // /relations: the Q&A history without the one bad question, not none.
+    await fault(server, { kind: 'null-content', endpoint: 'relations', eventId: '$q2' });
+    await fault(server, { kind: 'null-entry', endpoint: 'relations' });
+    const query = { relType: 'm.reference', eventType: 'm.room.message' };
+    expect((await readAllRelations(room, '$root', query)).map((q) => q.event_id)).to.have.members(['$q1', '$q3']);
+    expect((await readAllRelations(room, '$root', query)).map((q) => q.event_id)).to.have.members(['$q1', '$q2', '$q3']);
+
+    // Live: a null in the timeline, and a question with content null.
+    await sleep(100);
+    await fault(server, { kind: 'null-entry', endpoint: 'sync' });
+    await server.send(question(4));
+    await until(() => seen.some((e) => e.event_id === '$q4'), 4000, 'the question after a null');
+    await fault(server, { kind: 'null-content', endpoint: 'sync', eventId: '$q5' });
+    await server.send(question(5));
+    await server.send(question(6));
+    await until(() => seen.some((e) => e.event_id === '$q6'), 4000, 'the question after a bad one');
+    expect(seen.map((e) => e.event_id)).not.to.include('$q5');
+    expect(room.rejected).to.deep.equal({ event: 3, content: 2 });
+    expect(warn.args.filter((a) => String(a[0]).startsWith('devroom: dropped')).length).to.equal(6);
+  });
+
+  it('drops events of the wrong form field by field', async () => {
+    const server = new TestHomeserver('bad-fields');
+    await server.setup({ relationsPageSize: 20, events: [ROOT, ROOT_STATE, question(1)] });
+    sinon.stub(console, 'warn');
+    const good = { event_id: '$ok', type: 'm.room.message', sender: '@a:test.local', origin_server_ts: 1, content: {}, room_id: '!public:test.local' };
+    const bad = [
+      'text',
+      [],
+      { ...good, event_id: 5 },
+      { ...good, type: null },
+      { ...good, sender: undefined },
+      { ...good, origin_server_ts: '1' },
+      { ...good, content: [] },
+      { ...good, state_key: 0 },
+      { ...good, room_id: '!other:test.local' },
+      { ...good, redacts: {} },
+      { ...good, unsigned: 'x' },
+    ];
+    await fault(server, { kind: 'json', endpoint: 'relations', body: { chunk: [...bad, good] } });
+    const room = open(server);
+    await room.connect();
+    const page = await room.readRelations('$root');
+    expect(page.events.map((e) => e.event_id)).to.deep.equal(['$ok']);
+    expect(room.rejected).to.deep.equal({ event: 2, event_id: 1, type: 1, sender: 1, origin_server_ts: 1, content: 1, state_key: 1, room_id: 1, redacts: 1, unsigned: 1 });
+  });
 });

@@ -122,7 +122,7 @@ interface MatrixErrorBody {
 
 interface SyncResponse {
   next_batch: string;
-  rooms?: { join?: Record<string, { state?: { events?: RoomEvent[] }; timeline?: { events?: RoomEvent[]; limited?: boolean } }> };
+  rooms?: { join?: Record<string, { state?: { events?: unknown[] }; timeline?: { events?: unknown[]; limited?: boolean } }> };
 }
 
 export class ClientServerRoom implements Room {
@@ -132,6 +132,8 @@ export class ClientServerRoom implements Room {
   mode: 'sync' | 'poll' | undefined;
   /** Requests sent, by endpoint name (register, directory, state, join, sync, messages, relations, whoami). */
   readonly requests: Record<string, number> = {};
+  /** Malformed events dropped (and logged), by the first field found wrong (`event` = not an object). */
+  readonly rejected: Record<string, number> = {};
 
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
@@ -208,9 +210,9 @@ export class ClientServerRoom implements Room {
     if (query.from) params.from = query.from;
     if (query.limit) params.limit = String(query.limit);
     if (query.direction) params.dir = query.direction;
-    const body = await this.retrying(() => this.request<{ chunk: RoomEvent[]; next_batch?: string }>('relations', 'GET', path, { params }));
+    const body = await this.retrying(() => this.request<{ chunk: unknown[]; next_batch?: string }>('relations', 'GET', path, { params }));
     return {
-      events: body.chunk.map((e) => this.withRoom(e)),
+      events: this.valid(body.chunk, 'relations'),
       ...(body.next_batch ? { nextBatch: body.next_batch } : {}),
     };
   }
@@ -253,8 +255,8 @@ export class ClientServerRoom implements Room {
         this.userId = body.user_id;
       }
 
-      const readState = () => this.retrying(() => this.request<RoomEvent[]>('state', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/state`));
-      let state: RoomEvent[];
+      const readState = () => this.retrying(() => this.request<unknown[]>('state', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/state`));
+      let state: unknown[];
       let joined = false;
       try {
         state = await readState();
@@ -265,7 +267,7 @@ export class ClientServerRoom implements Room {
         joined = true;
         state = await readState();
       }
-      for (const event of state) this.cacheState(this.withRoom(event));
+      for (const event of this.valid(state, 'state')) this.cacheState(event);
 
       const guestAccess = this.stateCache.get('m.room.guest_access')?.get('')?.content.guest_access;
       // A stored guest joined on an earlier visit: no join again (a POST and its pre-flight).
@@ -277,12 +279,12 @@ export class ClientServerRoom implements Room {
         this.mode = 'sync';
       } else {
         const newest = await this.retrying(() =>
-          this.request<{ chunk: RoomEvent[]; start: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+          this.request<{ chunk: unknown[]; start: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
             params: { dir: 'b', limit: '20', filter: JSON.stringify({ types: this.eventTypes }) },
           }),
         );
         // State set between our state read and this token is in the newest events.
-        for (const event of [...newest.chunk].reverse()) if (event.state_key !== undefined) this.cacheState(this.withRoom(event));
+        for (const event of this.valid(newest.chunk, 'messages').reverse()) if (event.state_key !== undefined) this.cacheState(event);
         this.since = newest.start;
         this.mode = 'poll';
       }
@@ -358,12 +360,12 @@ export class ClientServerRoom implements Room {
           this.applySync(body, true);
         } else {
           const body = await this.retrying(() =>
-            this.request<{ chunk: RoomEvent[]; end?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
+            this.request<{ chunk: unknown[]; end?: string }>('messages', 'GET', `/_matrix/client/v3/rooms/${enc(this.roomId)}/messages`, {
               params: { dir: 'f', limit: String(POLL_LIMIT), filter: JSON.stringify({ types: this.eventTypes }), ...(this.since ? { from: this.since } : {}) },
             }),
           );
           const chunk = body.chunk;
-          for (const event of chunk) this.deliver(this.withRoom(event));
+          for (const event of this.valid(chunk, 'messages')) this.deliver(event);
           // `end` is omitted when there is nothing further: keep the position we had.
           if (body.end) this.since = body.end;
           if (chunk.length < POLL_LIMIT) await this.sleep(this.options.pollIntervalMs ?? 5000);
@@ -399,8 +401,7 @@ export class ClientServerRoom implements Room {
     const state = room?.state?.events ?? [];
     const timeline = room?.timeline?.events ?? [];
     if (emit && room?.timeline?.limited) console.warn('devroom: the sync timeline was limited; events in the gap are not shown until reload');
-    for (const event of [...state, ...timeline]) {
-      const full = this.withRoom(event);
+    for (const full of this.valid([...state, ...timeline], 'sync')) {
       if (emit) this.deliver(full);
       else if (full.state_key !== undefined) this.cacheState(full);
     }
@@ -435,8 +436,24 @@ export class ClientServerRoom implements Room {
     }
   }
 
-  private withRoom(event: RoomEvent): RoomEvent {
-    return event.room_id ? event : { ...event, room_id: this.roomId };
+  /**
+   * `events` without the malformed ones, with room_id set. Any member (or a broken server) can
+   * put anything in an event: one bad event is dropped, logged and counted in `rejected`, the
+   * others are kept (before, one null failed the connect or dropped the whole Q&A history).
+   */
+  private valid(events: unknown[], from: string): RoomEvent[] {
+    const kept: RoomEvent[] = [];
+    for (const event of events) {
+      const bad = isObject(event) ? EVENT_FIELDS.find(([key, ok]) => !ok(event[key], this.roomId))?.[0] : 'event';
+      if (!bad) {
+        // room_id is absent (/sync) or ours, checked above.
+        kept.push({ ...(event as RoomEvent), room_id: this.roomId });
+        continue;
+      }
+      this.rejected[bad] = (this.rejected[bad] ?? 0) + 1;
+      console.warn(`devroom: dropped a malformed event from ${from} (${bad})`, event);
+    }
+    return kept;
   }
 
   // ---- requests, retries, waiting -----------------------------------------------------
@@ -592,6 +609,25 @@ function toRoomError(error: unknown): RoomError {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isOptionalText = (v: unknown) => v == null || isText(v);
+
+const optional =
+  (ok: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === undefined || ok(v);
+
+/** What the bindings rely on in an event, checked in this order (the first wrong field is the reason). */
+const EVENT_FIELDS: [string, (v: unknown, roomId: string) => boolean][] = [
+  ['event_id', isText],
+  ['type', isText],
+  ['sender', isText],
+  ['origin_server_ts', Number.isFinite],
+  ['content', isObject],
+  ['state_key', optional(isText)],
+  // Absent in /sync; another room's event has no place here.
+  ['room_id', (v, roomId) => v === undefined || v === roomId],
+  ['redacts', optional(isText)],
+  ['unsigned', optional(isObject)],
+];
 
 /**
  * Whether a 2xx answer of `endpoint` has the shape the spec gives; its events are checked one
