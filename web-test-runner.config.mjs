@@ -5,6 +5,7 @@ import { hlsLivePlugin } from './test/support/hls-live-plugin.mjs';
 import { matrixCsPlugin } from './test/support/matrix-cs-plugin.mjs';
 import { chunkFaults } from './test/support/chunk-faults.mjs';
 import { importRetryPlugin } from './test/support/import-retry-plugin.mjs';
+import { cspPolicy } from './test/support/csp.mjs';
 
 export default {
   files: ['components/**/*.test.ts', 'widgets/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
@@ -19,8 +20,9 @@ export default {
   },
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
-  // POST /__chunk_faults makes chosen module requests fail (parts that cannot load).
-  middleware: [chunkFaults()],
+  // POST /__chunk_faults makes chosen module requests fail (parts that cannot load); a page
+  // asked for with ?csp=<run> is served under the strict Content-Security-Policy (csp.mjs).
+  middleware: [chunkFaults(), cspPolicy()],
   // importRetryPlugin after devServerPlugins (it reads the JavaScript esbuild made of the .ts):
   // source modules retry a failed import() on a fresh URL, as the built ones do.
   plugins: [...devServerPlugins, importRetryPlugin(), hlsLivePlugin(), matrixCsPlugin()],

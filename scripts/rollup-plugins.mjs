@@ -164,7 +164,9 @@ function stripWidgetApiMembers(members) {
 /**
  * Emits `widgets/<name>.html` for each widget page entry. The page is static: it can be
  * hosted on any web server or CDN. The module script is the entry chunk; its static
- * imports are preloaded so the first load is one round trip deep.
+ * imports are preloaded so the first load is one round trip deep. Nothing inline (no
+ * <style>, no script text, no style attribute): the page works under a strict
+ * Content-Security-Policy (docs/security.md); its CSS comes from widgets/pages/page-style.ts.
  */
 export function widgetPages(pages) {
   return {
@@ -189,12 +191,6 @@ export function widgetPages(pages) {
     <meta name="referrer" content="no-referrer">
     <link rel="icon" href="data:,">
     <title>${page.title}</title>
-    <style>
-      html, body { margin: 0; height: 100%; }
-      body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: Canvas; color: CanvasText; }
-      html[data-devroom-theme='dark'] { color-scheme: dark; }
-      html[data-devroom-theme='light'] { color-scheme: light; }
-    </style>
 ${preloads}
     <script type="module" src="./${entry.fileName.split('/').pop()}"></script>
   </head>

@@ -630,6 +630,8 @@ export class DevroomQaQueue extends LitElement {
       ? v.rows(this.#displayIds, this.#active, row)
       : // Positional rows: updated() keeps keyboard focus with its question.
         Array.from({ length: n <= STATIC_ROWS ? n : this.#pending.size ? INTERIM_ROWS : STATIC_ROWS }, (_, i) => row(i));
+    // Heights and offsets go through the `style` property (the CSSOM: `.style=`), never a style
+    // attribute (`style=`), which a strict Content-Security-Policy (style-src 'self') blocks.
     return html`<div
       class="scroller"
       part="list"
@@ -640,7 +642,7 @@ export class DevroomQaQueue extends LitElement {
       @pointerenter=${() => this.#setHover(true)}
       @pointerleave=${() => this.#setHover(false)}
     >
-      <div class="spacer ${v ? 'virtual' : ''}" role="list" aria-labelledby="open-heading" style=${v ? `height:${v.geometry.total}px` : nothing}>
+      <div class="spacer ${v ? 'virtual' : ''}" role="list" aria-labelledby="open-heading" .style=${v ? `height:${v.geometry.total}px` : ''}>
         ${rows}
       </div>
     </div>`;
@@ -660,7 +662,7 @@ export class DevroomQaQueue extends LitElement {
       aria-posinset=${index + 1}
       aria-setsize=${n}
       tabindex=${tab}
-      style=${v ? `transform:translateY(${v.geometry.offsetOf(index)}px)` : nothing}
+      .style=${v ? `transform:translateY(${v.geometry.offsetOf(index)}px)` : ''}
     >
       ${this.#renderVote(q, tab)}
       <div class="body">

@@ -83,6 +83,9 @@ export const talkPlayerStyles = css`
     background: rgb(0 0 0 / 0.6);
     font-size: 1rem;
   }
+  .slate.passive {
+    pointer-events: none;
+  }
   .slate .big {
     font-size: 1.6rem;
     font-variant-numeric: tabular-nums;

@@ -576,9 +576,10 @@ export class DevroomTalkPlayer extends LitElement {
         : status === 'not-started' || status === 'reconnecting' || status === 'error' || status === 'broken'
           ? button(t.t('retry'), () => this.playback.retryNow())
           : nothing;
-    // The native controls stay reachable under a loading/buffering slate.
+    // The native controls stay reachable under a loading/buffering slate. A class, not a style
+    // attribute: a strict Content-Security-Policy (style-src 'self') blocks those.
     const passive = status === 'loading' || status === 'buffering' || status === 'recovering';
-    return html`<div part="slate" class="slate" style=${passive ? 'pointer-events:none' : ''}>
+    return html`<div part="slate" class="slate ${passive ? 'passive' : ''}">
       <span aria-hidden="true">${text}</span>${action}
     </div>`;
   }

@@ -1,3 +1,5 @@
+import './page-style.js';
+import { adoptStyle } from '../runtime/adopt-style.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import '../../components/food-truck-menu/register.js';
 import { DOWNLOAD_FILE, bindFoodTruckMenu } from '../bindings/food-truck-menu.js';
@@ -69,9 +71,7 @@ function notice(kind: 'error' | 'info'): HTMLParagraphElement {
 }
 
 function createElement(container: HTMLElement): DevroomFoodTruckMenu {
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  document.head.append(style);
+  adoptStyle(document, STYLE);
   const el = document.createElement('devroom-food-truck-menu');
   container.append(el);
   return el;

@@ -1,5 +1,6 @@
 // dist/widgets/qa-queue.html: the Q&A queue as a Matrix widget (or, opened directly, a
 // plain page that reads questions from `#src=…`).
+import './page-style.js';
 import '../../components/qa-queue/register.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { bootWidget } from '../runtime/boot.js';

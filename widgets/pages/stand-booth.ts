@@ -1,3 +1,4 @@
+import './page-style.js';
 import { checkScriptUrl, safeUrl } from '../../components/shared/safe-url.js';
 import { standCapabilities, standCapabilityNames } from '../bindings/stand-booth-capabilities.js';
 import '../../components/stand-booth/register.js';

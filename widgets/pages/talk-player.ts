@@ -1,5 +1,6 @@
 // dist/widgets/talk-player.html: the talk player as a Matrix widget (or, opened directly,
 // a plain page configured from the URL fragment: #src=…&title=…&startsAt=…).
+import './page-style.js';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { bootWidget } from '../runtime/boot.js';

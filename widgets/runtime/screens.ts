@@ -1,3 +1,4 @@
+import { adoptStyle } from './adopt-style.js';
 import { describeCapability } from './describe-capability.js';
 
 /**
@@ -91,12 +92,7 @@ export interface ScreenOptions {
 export function renderScreen(host: HTMLElement, kind: ScreenKind, options: ScreenOptions): HTMLElement {
   const t = strings(options.lang);
   const doc = host.ownerDocument;
-  if (!doc.getElementById('devroom-screen-style')) {
-    const style = doc.createElement('style');
-    style.id = 'devroom-screen-style';
-    style.textContent = STYLE;
-    doc.head.append(style);
-  }
+  adoptStyle(doc, STYLE);
   const section = doc.createElement('section');
   section.className = 'devroom-screen';
   section.dataset.screen = kind;
