@@ -152,6 +152,39 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect(el.model.section('open').size + el.model.section('mine').size).to.equal(1);
   });
 
+  it('a retry after a lost reply and a lost echo finds the question that arrived and does not post it again', async () => {
+    const room = conference();
+    const root = openQa(room);
+    const alice = await sit(room, ALICE, QA);
+    const el = await queueOf(alice);
+    const { driver, api } = alice.mounted;
+    let lose = true;
+    // The question reaches the room, but the reply is lost (the client reports a timeout)…
+    const send = driver.sendEvent.bind(driver);
+    driver.sendEvent = async (...args: Parameters<typeof driver.sendEvent>) => {
+      const result = await send(...args);
+      if (lose && args[0] === 'm.room.message') throw new Error('Request timed out');
+      return result;
+    };
+    // …and so is its live echo (the widget was in the background, the client skipped it).
+    const feed = api.feedEvent.bind(api);
+    api.feedEvent = async (raw) => {
+      if (lose && raw.type === 'm.room.message' && raw.sender === ALICE) return;
+      return feed(raw);
+    };
+    await ask(el, 'Asked once?');
+    await waitFor(() => el.shadowRoot!.textContent!.includes('Not sent'), '"Not sent"');
+    expect(questionsIn(room, root)).to.have.length(1);
+    lose = false;
+    buttonIn(el.shadowRoot!, 'Retry')!.click();
+    await waitFor(() => el.model.section('open').size === 1, 'the question, confirmed');
+    await new Promise((r) => setTimeout(r, 200));
+    // Every Matrix client would show a second copy: there must be none.
+    expect(questionsIn(room, root)).to.have.length(1);
+    expect(el.model.section('mine').size).to.equal(0);
+    expect(el.model.section('open').at(0)!.id).to.equal(questionsIn(room, root)[0]!.event_id);
+  });
+
   it('a retry that reached the server twice (timeout) still counts once', async () => {
     const room = conference();
     const root = openQa(room);

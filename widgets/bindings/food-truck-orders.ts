@@ -11,6 +11,7 @@ import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
 import { rootIds } from '../schema/root.js';
+import { RETRY_LOOKBACK_MS, findSent } from './find-sent.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
@@ -40,10 +41,6 @@ const MESSAGES: Messages<Record<'orderFailed' | 'statusFailed' | 'menuFailed', (
     menuFailed: (why) => `Die Änderung der Speisekarte wurde nicht gespeichert (${why}). Angezeigt wird der zuletzt gespeicherte Stand.`,
   },
 };
-
-/** How far before the first attempt a retry looks for an order that arrived anyway. */
-const RETRY_LOOKBACK_MS = 5 * 60_000;
-const RETRY_MAX_PAGES = 10;
 
 export class FoodTruckOrders {
   /** The current root: new orders relate to it. */
@@ -252,7 +249,8 @@ export class FoodTruckOrders {
       if (firstAttempt === undefined) this.attempts.set(localId, Date.now());
       else {
         // A retry: the earlier attempt may have reached the room although we heard nothing.
-        const arrived = await this.findSentOrder(rootId, localId, firstAttempt - RETRY_LOOKBACK_MS);
+        const mine = (e: RoomEvent) => e.sender === this.me && e.content.localId === localId;
+        const arrived = await findSent(room, rootId, ORDER_EVENT, mine, firstAttempt - RETRY_LOOKBACK_MS, () => requests.relations++);
         if (arrived) {
           this.addOrder(arrived);
           this.schedulePush();
@@ -275,27 +273,6 @@ export class FoodTruckOrders {
       el.markOrderFailed(localId);
       this.b.notify(pick(MESSAGES).orderFailed(this.b.reason(error)), 'error');
     }
-  }
-
-  /** Newest orders first, back to `since`: is there an order of ours with this localId? */
-  private async findSentOrder(rootId: string, localId: string, since: number): Promise<RoomEvent | undefined> {
-    let from: string | undefined;
-    for (let page = 0; page < RETRY_MAX_PAGES; page++) {
-      this.b.requests.relations++;
-      const result = await this.b.room.readRelations(rootId, {
-        relType: 'm.reference',
-        eventType: ORDER_EVENT,
-        direction: 'b',
-        limit: 50,
-        ...(from ? { from } : {}),
-      });
-      const hit = result.events.find((e) => e.type === ORDER_EVENT && e.sender === this.me && e.content.localId === localId);
-      if (hit) return hit;
-      const oldest = result.events[result.events.length - 1];
-      if (!result.nextBatch || !oldest || oldest.origin_server_ts < since) return undefined;
-      from = result.nextBatch;
-    }
-    return undefined;
   }
 
   /** The root's event id, creating the root when there is none and we may (one creation at a time). */

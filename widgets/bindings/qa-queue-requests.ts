@@ -1,7 +1,8 @@
 /**
  * The Q&A binding's rarer requests: moderation, hands and the stage (all room state), and
- * opening the Q&A (root notice + state) when a moderator asks the first question. A chunk
- * loaded with the first such request: most attendees only ask and vote.
+ * opening the Q&A (root notice + state) when a moderator asks the first question, and a
+ * retry's look for a question that arrived. A chunk loaded with the first such request: most
+ * attendees only ask and vote.
  */
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -11,6 +12,7 @@ import { rootIds } from '../schema/root.js';
 import { createRoot, repairRoot } from './create-root.js';
 import type { PowerWatch } from './room-sync.js';
 import type { QaBindingOptions, QaRequest } from './qa-queue.js';
+import { RETRY_LOOKBACK_MS, findSent } from './find-sent.js';
 
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;
 
@@ -64,3 +66,7 @@ export function moreRoots(room: Room, power: PowerWatch, options: QaBindingOptio
   ids.forEach(add);
   if ([...known].some((id) => !ids.includes(id))) void repair(room, power, options, known);
 }
+
+/** A retry's look first: our question with this local id under `root`, sent since about `at` (find-sent.ts). */
+export const findQuestion = (room: Room, root: string, localId: string, at: number): Promise<RoomEvent | undefined> =>
+  findSent(room, root, 'm.room.message', (e) => e.sender === room.userId && e.content[LOCAL_ID_KEY] === localId, at - RETRY_LOOKBACK_MS);

@@ -270,20 +270,38 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     return (await requestCode()).openQa(room, power, options, roots, addRoot);
   }
 
+  /** Our questions sent and not confirmed yet: local id → the root and time of the first send. */
+  const tries = new Map<string, { root: string; at: number }>();
+
   async function sendQuestion(localId: string, text: string): Promise<void> {
     try {
       const root = await ensureRoot();
+      const tried = tries.get(localId);
+      if (tried) {
+        // A retry: the first send may have arrived although its reply and its echo were lost.
+        // Sent again, every Matrix client would show both: look first (qa-queue-requests.ts).
+        const found = await (await requestCode()).findQuestion(room, tried.root, localId, tried.at);
+        if (found) {
+          foldQuestion(found);
+          return confirm(localId, found.event_id);
+        }
+      } else tries.set(localId, { root, at: Date.now() });
       const eventId = await room.sendEvent('m.room.message', {
         msgtype: 'm.text',
         body: text,
         'm.relates_to': { rel_type: 'm.reference', event_id: root },
         [LOCAL_ID_KEY]: localId,
       });
-      tally.confirmLocal(localId, eventId);
+      confirm(localId, eventId);
     } catch (error) {
       tally.failLocal(localId, failures(error));
     }
   }
+
+  const confirm = (localId: string, eventId: string) => {
+    tries.delete(localId);
+    tally.confirmLocal(localId, eventId);
+  };
 
   const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
     el.addEventListener(name, handler as EventListener);
@@ -294,10 +312,13 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   on('devroom-retry-ask', (ev) => {
     // The first send may have reached the server although it timed out here.
     const arrived = byLocalId.get(localKey(me, ev.detail.localId));
-    if (arrived) tally.confirmLocal(ev.detail.localId, arrived);
+    if (arrived) confirm(ev.detail.localId, arrived);
     else void sendQuestion(ev.detail.localId, ev.detail.text);
   });
-  on('devroom-discard-ask', (ev) => tally.removeQuestion(ev.detail.localId));
+  on('devroom-discard-ask', (ev) => {
+    tries.delete(ev.detail.localId);
+    tally.removeQuestion(ev.detail.localId);
+  });
   on('devroom-vote', (ev) => {
     const { questionId, vote } = ev.detail;
     const done = vote
