@@ -249,3 +249,50 @@ describe('ClientServerRoom: bad answers', () => {
     expect(room.rejected).to.deep.equal({ event: 2, event_id: 1, type: 1, sender: 1, origin_server_ts: 1, content: 1, state_key: 1, room_id: 1, redacts: 1, unsigned: 1 });
   });
 });
+
+describe('ClientServerRoom: waits are clamped', () => {
+  const limits: [string, Record<string, unknown>][] = [
+    ['retry_after_ms above 2^31−1', { retryAfterMs: 2 ** 32 }],
+    ['a Retry-After of 10^11 seconds', { retryAfterMs: null, header: '99999999999' }],
+    ['a Retry-After date in the year 9999', { retryAfterMs: null, header: 'Fri, 31 Dec 9999 23:59:59 GMT' }],
+  ];
+  for (const [what, limit] of limits) {
+    it(`waits at most 5 minutes after a 429 with ${what}, not 1 ms (setTimeout overflow): retries per second, fake timers`, async () => {
+      // The fake clock follows real time (the server answers in real time) and can jump ahead.
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+      const server = new TestHomeserver('wait-429');
+      await server.setup({ events: [ROOT, ROOT_STATE] });
+      await server.control({ op: 'ratelimit', count: 1_000_000, endpoint: 'state', ...limit });
+      const room = open(server);
+      const connected = room.connect();
+      connected.catch(() => undefined); // awaited below; stopped when this test fails first
+      await until(() => room.status.state === 'retrying', 4000, 'the first 429');
+      await sleep(1000);
+      const perSecond = (await server.stats()).log.filter((l) => l.endpoint === 'state').length;
+      expect(perSecond, 'state requests in a second').to.be.at.most(2);
+      const status = room.status;
+      expect(status.state).to.equal('retrying');
+      if (status.state === 'retrying') expect(status.retryAt - Date.now()).to.be.within(1, 5 * 60_000);
+      // It comes back: at most 5 minutes later it asks again.
+      await server.control({ op: 'ratelimit', count: 0 });
+      await clock.tickAsync(5 * 60_000);
+      await connected;
+      expect(room.status).to.deep.equal({ state: 'live', mode: 'sync' });
+      expect((await server.stats()).log.filter((l) => l.endpoint === 'state').length).to.equal(perSecond + 1);
+    });
+  }
+
+  for (const backoff of [{ minBackoffMs: 0, maxBackoffMs: 0 }, { minBackoffMs: Number.NaN, maxBackoffMs: -1 }]) {
+    it(`backs off at least 100 ms, doubling to at least 1 s, whatever the options say (${JSON.stringify(backoff)})`, async () => {
+      const server = new TestHomeserver('wait-backoff');
+      await server.setup({ events: [ROOT] });
+      await server.down('status');
+      const room = open(server, backoff);
+      void room.connect().catch(() => undefined);
+      await sleep(1500);
+      // 50–100, 100–200, 200–400, 400–800, 500–1000 ms: a handful, not a storm.
+      expect((await server.stats()).counts.directory).to.be.within(2, 8);
+    });
+  }
+});
+

@@ -34,7 +34,8 @@ import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } fro
  *
  * Failures: network errors, timeouts and 5xx retry with exponential backoff and full
  * jitter (1 s doubling to 60 s); 429 waits `retry_after_ms` (or the Retry-After header)
- * before the next try; while the browser is offline nothing is sent until `online`.
+ * before the next try, but at least the backoff and at most 5 minutes; while the browser is
+ * offline nothing is sent until `online`.
  * A bad answer (a 2xx whose body is not JSON: a captive portal, a cut-off body; an error page
  * without a Matrix `errcode`, from a proxy) is transient too: the homeserver said nothing.
  * 4xx answers with an errcode are final and become a `RoomError` with a devroom code (see `PublicRoomCodes`).
@@ -83,7 +84,7 @@ export interface ClientServerRoomOptions {
   syncTimeoutMs?: number;
   /** Interval of /messages polling in the fallback. Default 5 000 ms. */
   pollIntervalMs?: number;
-  /** First retry delay; doubles per failure up to maxBackoffMs. Default 1 000 / 60 000 ms. */
+  /** First retry delay; doubles per failure up to maxBackoffMs. Default 1 000 / 60 000 ms; kept within 100 ms–60 s / 1 s–5 min. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
   fetch?: typeof fetch;
@@ -101,6 +102,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** Extra time a /sync may take beyond its own timeout before we call the connection dead. */
 const SYNC_GRACE_MS = 20_000;
 const SEEN_LIMIT = 5000;
+/**
+ * No wait is longer: a server's "retry in 2^32 ms" (or a year) would overflow setTimeout,
+ * which then fires at once, hundreds of retries a second; and a page should come back.
+ */
+const MAX_WAIT_MS = 300_000;
 const POLL_LIMIT = 100;
 
 /** A failure that is worth retrying (network, timeout, 5xx, 429). */
@@ -139,6 +145,8 @@ export class ClientServerRoom implements Room {
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
   private readonly eventTypes: string[];
+  private readonly minBackoff: number;
+  private readonly maxBackoff: number;
   private readonly abort = new AbortController();
   private readonly listeners = new Set<RoomListener>();
   private readonly statusListeners = new Set<(status: PublicRoomStatus) => void>();
@@ -158,6 +166,9 @@ export class ClientServerRoom implements Room {
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.random = options.random ?? Math.random;
     this.eventTypes = options.eventTypes ?? DEFAULT_EVENT_TYPES;
+    // A backoff of 0 (or NaN) would be a retry storm.
+    this.minBackoff = clamp(options.minBackoffMs, 100, 60_000, 1000);
+    this.maxBackoff = clamp(options.maxBackoffMs, Math.max(this.minBackoff, 1000), MAX_WAIT_MS, 60_000);
     this.accessToken = options.accessToken;
     if (options.userId) this.userId = options.userId;
     if (options.room.startsWith('!')) this.roomId = options.room;
@@ -536,11 +547,11 @@ export class ClientServerRoom implements Room {
         return result;
       } catch (error) {
         if (!(error instanceof TransientError)) throw error;
-        const max = this.options.maxBackoffMs ?? 60_000;
-        const exp = Math.min(max, (this.options.minBackoffMs ?? 1000) * 2 ** Math.min(this.failures, 16));
+        const exp = Math.min(this.maxBackoff, this.minBackoff * 2 ** Math.min(this.failures, 16));
         // Full jitter over the upper half: clients that failed together do not retry together.
         let delay = exp / 2 + (this.random() * exp) / 2;
-        if (error.retryAfterMs !== undefined) delay = Math.max(error.retryAfterMs, 0) + this.random() * 100;
+        // The server's wait, though never shorter than our backoff nor longer than MAX_WAIT_MS.
+        if (error.retryAfterMs !== undefined) delay = Math.min(MAX_WAIT_MS, Math.max(error.retryAfterMs, delay) + this.random() * 100);
         this.failures++;
         this.setStatus({ state: 'retrying', code: error.code, retryAt: Date.now() + delay, attempt: this.failures });
         await this.sleep(delay);
@@ -604,6 +615,11 @@ function stopped(): RoomError {
 function toRoomError(error: unknown): RoomError {
   if (error instanceof RoomError) return error;
   return new RoomError(error instanceof Error ? error.message : String(error), 'M_UNKNOWN');
+}
+
+/** `n` within min…max; `fallback` when it is not a number. */
+function clamp(n: number | undefined, min: number, max: number, fallback: number): number {
+  return n !== undefined && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
