@@ -257,3 +257,38 @@ test('history visibility: `joined` hides what came before one\'s join; `shared` 
   const bobNow = (await messages(bob, roomId)).body.chunk.map((e) => e.event_id);
   assert.ok(bobNow.includes(late) && !bobNow.includes(afterLeave), 'a departed member reads up to the leave');
 });
+
+test('createRoom refused at the creator\'s join (Synapse 1.67–1.70.0): the room and its alias stay, without the creator; the creator may join it later, nobody else', async () => {
+  // Synapse 1.67 handlers/room.py: `create_room` counts one action against rc_message up front,
+  // maps the alias, sends the create event, then `_send_events_for_new_room` makes the creator
+  // join with createRoom's `ratelimit` — rc_joins.local and rc_message again — so a 429 there
+  // comes after the room and its alias exist. (1.70.1 and later, #14314: the join is free.)
+  const limited = await startTestHomeserver({ rateLimit: { messages: { perSecond: 100, burst: 100 }, joins: { perSecond: 0.001, burst: 1 } } });
+  try {
+    const owner = await user(limited, 'owner');
+    const other = await user(limited, 'other');
+    await createRoom(limited, owner, { preset: 'public_chat' });
+    const name = `half-${Date.now()}`;
+    const refused = await client(limited, owner).post<{ errcode?: string; retry_after_ms?: number }>(`${V3}/createRoom`, { preset: 'public_chat', room_alias_name: name, name: 'Half' });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.errcode, 'M_LIMIT_EXCEEDED');
+    const alias = `#${name}:localhost`;
+    const mapped = await client(limited, owner).get<{ room_id: string }>(`${V3}/directory/room/${enc(alias)}`);
+    assert.equal(mapped.status, 200, 'the alias was mapped before the join was refused');
+    const roomId = mapped.body.room_id;
+    const again = await client(limited, owner).post<{ errcode?: string }>(`${V3}/createRoom`, { preset: 'public_chat', room_alias_name: name });
+    assert.deepEqual([again.status, again.body.errcode], [400, 'M_ROOM_IN_USE']);
+    const unread = await client(limited, owner).get<{ errcode?: string }>(`${V3}/rooms/${enc(roomId)}/state`);
+    assert.deepEqual([unread.status, unread.body.errcode], [403, 'M_FORBIDDEN'], 'the creator is not in it');
+
+    await api(limited.url, undefined, 'POST', '/_devroom_test/config', { rateLimit: false });
+    // No join rules yet (invite): only the creator's first join is let in.
+    const foreign = await client(limited, other).post<{ errcode?: string }>(`${V3}/rooms/${enc(roomId)}/join`);
+    assert.deepEqual([foreign.status, foreign.body.errcode], [403, 'M_FORBIDDEN']);
+    assert.equal((await client(limited, owner).post(`${V3}/rooms/${enc(roomId)}/join`)).status, 200);
+    const state = (await client(limited, owner).get<Ev[]>(`${V3}/rooms/${enc(roomId)}/state`)).body;
+    assert.deepEqual(state.map((e) => [e.type, e.state_key]).sort(), [['m.room.create', ''], ['m.room.member', owner.userId]], 'only the create event and the late join: no power levels, join rules, name');
+  } finally {
+    await limited.stop();
+  }
+});

@@ -8,6 +8,7 @@ import { widgetQaNotice } from '../../test/node/widget-qa-root.js';
 import { run, type CliIo } from '../cli/cli.js';
 import { parseTalkState } from '../schema/talk.js';
 import { EventTypes } from '../schema/namespace.js';
+import { isHalfMade } from './apply.js';
 import { LAYOUT_EVENT, WIDGET_EVENT } from './widget-state.js';
 
 const schedule = readFileSync(join(ownSchedules, 'pentabarf-fosdem.xml'), 'utf8');
@@ -230,6 +231,48 @@ test('alias conflict: createRoom answers M_ROOM_IN_USE, apply maps the alias and
   assert.equal(r.code, 0, r.out + r.err);
   assert.match(r.out, /2 created, 1 updated/);
   assert.equal(hs.state('!other:example.org', EventTypes.talk)!.title, 'kris nóva live: Rust in the kernel');
+});
+
+test('a 429 inside createRoom after the power levels (Synapse 1.69–1.70.0 rate-limits the batch of initial state): apply looks the alias up instead of retrying, and finishes the half-made room', async () => {
+  let cut = false;
+  hs.fault = (req) => {
+    const body = req.body as { room_alias_name?: string; power_level_content_override?: Record<string, unknown> };
+    if (cut || !req.path.endsWith('/createRoom') || body.room_alias_name !== 'devconf21-d-rust') return undefined;
+    cut = true;
+    // What Synapse 1.70.0 leaves when the batch is refused: create, the creator's join, power levels — and the alias.
+    const roomId = '!cut:example.org';
+    const ev = (type: string, state_key: string, content: Record<string, unknown>) => ({ type, state_key, content, sender: '@bot:example.org', event_id: `$${type}`, room_id: roomId, origin_server_ts: 0 });
+    const state = [ev('m.room.create', '', { creator: '@bot:example.org', room_version: '9' }), ev('m.room.member', '@bot:example.org', { membership: 'join' }), ev('m.room.power_levels', '', body.power_level_content_override!)];
+    hs.rooms.set(roomId, { members: new Set(['@bot:example.org']), state: new Map(state.map((e) => [`${e.type}\u0000${e.state_key}`, e])) });
+    hs.aliases.set('#devconf21-d-rust:example.org', roomId);
+    return { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 700 } };
+  };
+  const r = await apply();
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.deepEqual(r.waits, [700]);
+  assert.equal(hs.log.filter((q) => q.path.endsWith('/createRoom')).length, 3, 'the refused createRoom is not sent again');
+  assert.match(r.out, /3 created, 0 updated, 0 unchanged, 0 failed/);
+  assert.match(r.err, /D\.rust: created \(the server had left it half-made: wrote its 5 creation events\), wrote 4 state events, opened the Q&A/);
+  const rust = roomByAlias('#devconf21-d-rust:example.org');
+  assert.equal(rust, '!cut:example.org');
+  assert.deepEqual(hs.state(rust, 'm.room.join_rules'), { join_rule: 'public' });
+  assert.deepEqual(hs.state(rust, 'm.room.history_visibility'), { history_visibility: 'shared' });
+  assert.deepEqual(hs.state(rust, 'm.room.canonical_alias'), { alias: '#devconf21-d-rust:example.org' });
+  assert.equal(hs.state(rust, 'm.room.name')!.name, 'D.rust');
+  assert.equal(parseTalkState(hs.state(rust, EventTypes.talk)).ok, true);
+  const again = await apply();
+  assert.match(again.out, /0 created, 0 updated, 3 unchanged, 0 failed; 0 changed/);
+});
+
+test('half-made: only a room the host user created that lacks power levels, join rules or history visibility', () => {
+  const ev = (type: string, content: Record<string, unknown> = {}, state_key = '') => ({ type, state_key, content });
+  const made = [ev('m.room.create', { creator: '@bot:example.org' }), ev('m.room.power_levels'), ev('m.room.join_rules'), ev('m.room.history_visibility')];
+  assert.equal(isHalfMade(made, '@bot:example.org'), false);
+  assert.equal(isHalfMade(made.slice(0, 1), '@bot:example.org'), true, 'Synapse 1.67–1.70.0: the creator\'s join refused');
+  assert.equal(isHalfMade(made.slice(0, 2), '@bot:example.org'), true, 'Synapse 1.69–1.70.0: the batch after the power levels refused');
+  assert.equal(isHalfMade(made.slice(0, 1), '@other:example.org'), false, 'someone else\'s room is never finished');
+  // Room version 11 and later: the creator is the create event's sender.
+  assert.equal(isHalfMade([{ ...ev('m.room.create'), sender: '@bot:example.org' }], '@bot:example.org'), true);
 });
 
 test('M_FORBIDDEN: a mapped room the bot is not in fails alone; exit code 1; the rest is applied', async () => {

@@ -4,6 +4,16 @@
  * only the events whose content differs; then open the Q&A of a room with a Q&A widget and
  * no root yet (qa-root.ts). Because every run diffs against what the room has, a second run
  * writes nothing and an interrupted run resumes where it stopped.
+ *
+ * A createRoom that got no usable answer (429, 5xx, lost connection) may still have made the
+ * room. Synapse before 1.70.1 rate-limits events of the room it is making after the room and
+ * its alias exist (handlers/room.py `_send_events_for_new_room`): 1.67–1.70.0 the creator's
+ * join, whose 429 leaves a room with only the create event, that the creator is not in;
+ * 1.69–1.70.0 also the batch after the power levels, whose 429 leaves a room without join
+ * rules, history visibility, alias, initial state, name or topic. The client looks the alias
+ * up before trying again (matrix-client.ts); apply joins a room it is not in then (the auth
+ * rules let the creator's first join in) and finishes a half-made room (`isHalfMade`) with
+ * what createRoom would have written (`creationState`) — on any later run too.
  */
 import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
 import { aliasLengthProblem, PlanError, type Plan, type PlannedRoom, type StateEventPlan } from './plan.js';
@@ -29,7 +39,7 @@ export interface ApplyResult {
   updated: number;
   unchanged: number;
   failed: { room: string; error: string }[];
-  /** State events written (PUT), Q&A notices sent and rooms created, as the server confirmed them; in a dry run, what would be. */
+  /** State events written (PUT), Q&A notices sent, rooms created and joined, as the server confirmed them; in a dry run, what would be. */
   changes: number;
   interrupted: boolean;
   stoppedBy?: string;
@@ -52,6 +62,51 @@ export function canonical(value: unknown): string {
 interface Change extends StateEventPlan {
   kind: 'add' | 'change' | 'remove';
   before?: Record<string, unknown>;
+  /** Part of finishing a room the server left half-made (`creationState`). */
+  creation?: boolean;
+}
+
+type StateEvent = { type: string; state_key: string; content: Record<string, unknown>; sender?: string };
+
+/** createRoom's body for a planned room: everything as initial state. */
+export function createRoomBody(room: PlannedRoom, alias: string, me: string, users: Record<string, number>) {
+  return {
+    room_alias_name: alias.slice(1, alias.indexOf(':')),
+    name: room.name,
+    topic: room.topic,
+    preset: 'public_chat',
+    visibility: 'private',
+    power_level_content_override: newRoomPowerLevels(me, users),
+    initial_state: room.state.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content })),
+  };
+}
+
+/**
+ * The state createRoom writes after the creator's join, besides `initial_state`: power
+ * levels first (until they exist, anyone who got in could set state), then alias, name,
+ * topic, history visibility, and the join rule last — so a finish that was interrupted still
+ * looks half-made to the next run, which writes the rest.
+ */
+export function creationState(room: PlannedRoom, alias: string, me: string, users: Record<string, number>): StateEventPlan[] {
+  return [
+    { type: PL, stateKey: '', content: newRoomPowerLevels(me, users) },
+    { type: 'm.room.canonical_alias', stateKey: '', content: { alias } },
+    { type: 'm.room.name', stateKey: '', content: { name: room.name } },
+    { type: 'm.room.topic', stateKey: '', content: { topic: room.topic } },
+    { type: 'm.room.history_visibility', stateKey: '', content: { history_visibility: 'shared' } },
+    { type: 'm.room.join_rules', stateKey: '', content: { join_rule: 'public' } },
+  ];
+}
+
+/** Written by createRoom into every room, whatever the preset: one missing means its creation was cut short. */
+const ALWAYS_CREATED = [PL, 'm.room.join_rules', 'm.room.history_visibility'];
+
+/** A room `me` created that lacks what createRoom always writes (see the top of this file). */
+export function isHalfMade(state: readonly StateEvent[], me: string): boolean {
+  const create = state.find((e) => e.type === 'm.room.create' && e.state_key === '');
+  // Room versions before 11 name the creator; from 11 on it is the sender.
+  const creator = create?.content.creator ?? create?.sender;
+  return creator === me && ALWAYS_CREATED.some((type) => !state.some((e) => e.type === type && e.state_key === ''));
 }
 
 /** What to PUT so the room's state matches the plan (devroom's own widgets only; others are left alone). */
@@ -139,6 +194,13 @@ const events = (n: number) => `${n} state event${n === 1 ? '' : 's'}`;
 /** What one room got in this run, as the server confirmed it (a run can stop between two writes). */
 interface RoomWrites {
   created: boolean;
+  /** The host user joined the room its alias leads to (after a createRoom that got no usable answer). */
+  joined?: boolean;
+  /** A half-made room (`isHalfMade`): finishing it counts as creating it. */
+  halfMade?: boolean;
+  /** Of `creation` planned, the creation events written to finish it. */
+  finished?: number;
+  creation?: number;
   /** State events written, of `stateTotal` planned. */
   state: number;
   stateTotal: number;
@@ -146,17 +208,61 @@ interface RoomWrites {
   qa?: 'notice' | 'opened' | 'kept';
 }
 
-const wroteAny = (w: RoomWrites) => w.created || w.state > 0 || w.qa !== undefined;
+const wroteAny = (w: RoomWrites) => w.created || w.joined === true || (w.finished ?? 0) > 0 || w.state > 0 || w.qa !== undefined;
 
 /** "created, opened the Q&A", "wrote 1 of 2 state events"… ('' when nothing was written). */
 function wrote(w: RoomWrites): string {
   const parts: string[] = [];
-  if (w.created) parts.push('created');
+  if (w.halfMade && w.created) {
+    const finished = w.finished ?? 0;
+    const total = w.creation ?? 0;
+    const of = finished < total ? `${finished} of its ${total}` : `its ${finished}`;
+    parts.push(`created (the server had left it half-made: ${w.joined ? 'joined it, ' : ''}wrote ${of} creation event${total === 1 ? '' : 's'})`);
+  } else if (w.created) parts.push('created');
+  if (w.joined && !w.halfMade) parts.push('joined');
   if (w.state) parts.push(w.state < w.stateTotal ? `wrote ${w.state} of ${events(w.stateTotal)}` : `wrote ${events(w.state)}`);
   if (w.qa === 'notice') parts.push('sent the Q&A notice');
   else if (w.qa === 'opened') parts.push('opened the Q&A');
   else if (w.qa === 'kept') parts.push('sent a Q&A notice but a root appeared meanwhile: kept');
   return parts.join(', ');
+}
+
+const forbidden = (e: unknown): e is MatrixHttpError => e instanceof MatrixHttpError && e.status === 403;
+
+/** The room's state; a room the host user is not in fails with what to do about it. */
+async function readState(client: MatrixClient, roomId: string, alias: string): Promise<StateEvent[]> {
+  try {
+    return await client.getState(roomId);
+  } catch (e) {
+    if (!forbidden(e)) throw e;
+    throw new Error(
+      `${e.message} — the host user is not in the room ${alias} leads to: invite it there. If devroom made that room and a 429 cut its creation short (Synapse before 1.70.1), join it as the host user (POST /_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/join) and run apply again: it finishes the room`,
+    );
+  }
+}
+
+/**
+ * The state of the room the alias led to after a createRoom with no usable answer. Not in
+ * it: that createRoom probably made it and its join was refused (Synapse before 1.70.1), so
+ * join it — the auth rules let the creator's first join in; someone else's room may refuse.
+ */
+async function joinedState(client: MatrixClient, roomId: string, alias: string, w: RoomWrites, result: ApplyResult): Promise<StateEvent[]> {
+  try {
+    return await client.getState(roomId);
+  } catch (e) {
+    if (!forbidden(e)) throw e;
+  }
+  try {
+    await client.joinRoom(roomId);
+  } catch (e) {
+    if (!forbidden(e)) throw e;
+    throw new Error(
+      `createRoom got no usable answer, and ${alias} then led to ${roomId}, which the host user is not in and may not join (${e.message}): another account made that room; invite the host user there, or change the alias`,
+    );
+  }
+  w.joined = true;
+  result.changes++;
+  return client.getState(roomId);
 }
 
 const fmtDuration = (ms: number) => {
@@ -189,9 +295,16 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const alias = room.alias ?? `#${room.aliasLocalpart}:${server}`;
     let what = '';
     const w: RoomWrites = { created: false, state: 0, stateTotal: 0 };
-    // Every confirmed write counts once; the first one in an existing room makes it "updated".
+    /** A createRoom went unanswered, then the alias led to this room: maybe ours, half-made. */
+    let found = false;
+    // Every confirmed write counts once; the first one in an existing room makes it "updated" (in a half-made one, "created").
     const confirmed = () => {
-      if (!w.created && !wroteAny(w)) result.updated++;
+      if (!wroteAny(w)) {
+        if (w.halfMade) {
+          w.created = true;
+          result.created++;
+        } else result.updated++;
+      }
       result.changes++;
     };
     const openQa = async (roomId: string, notice: string) => {
@@ -205,15 +318,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       if (!roomId) {
         const aliasServer = alias.slice(alias.indexOf(':') + 1);
         if (aliasServer !== server) throw new Error(`alias ${alias} does not exist and is on another server than ${server}: create it there or change the config`);
-        const body = {
-          room_alias_name: alias.slice(1, alias.indexOf(':')),
-          name: room.name,
-          topic: room.topic,
-          preset: 'public_chat',
-          visibility: 'private',
-          power_level_content_override: newRoomPowerLevels(me, users),
-          initial_state: room.state.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content })),
-        };
+        const body = createRoomBody(room, alias, me, users);
         // A room we create has no root: its state is what we give it.
         const notice = qaNoticeToSend(room, []);
         if (options.dryRun) {
@@ -224,7 +329,12 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
         } else {
           let created: string | undefined;
           try {
-            created = (await client.createRoom(body)).room_id;
+            // After a try with no usable answer the alias is looked up before the next one.
+            const outcome = await client.createRoom(body, alias);
+            if (outcome.found) {
+              roomId = outcome.room_id;
+              found = true;
+            } else created = outcome.room_id;
           } catch (e) {
             // Someone (or our own earlier, interrupted attempt) took the alias meanwhile: update that room.
             if (!(e instanceof MatrixHttpError && e.errcode === 'M_ROOM_IN_USE')) throw e;
@@ -242,24 +352,40 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
         }
       }
       if (roomId && !what) {
-        const state = await client.getState(roomId);
-        const changes = diffRoom(room, state, users);
-        const notice = qaNoticeToSend(room, state);
-        w.stateTotal = changes.length;
+        const state = found ? await joinedState(client, roomId, alias, w, result) : await readState(client, roomId, alias);
+        // A room whose creation was cut short: first what createRoom would have written.
+        const halfMade = isHalfMade(state, me);
+        const finish: Change[] = halfMade
+          ? creationState(room, alias, me, users)
+              .filter((s) => !state.some((e) => e.type === s.type && e.state_key === s.stateKey))
+              .map((s) => ({ ...s, kind: 'add', creation: true }))
+          : [];
+        if (halfMade) Object.assign(w, { halfMade, creation: finish.length, finished: 0 });
+        // The join was this room's first write.
+        if (w.joined && halfMade) {
+          w.created = true;
+          result.created++;
+        } else if (w.joined) result.updated++;
+        const finished = [...state, ...finish.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content }))];
+        const changes = [...finish, ...diffRoom(room, finished, users)];
+        const notice = qaNoticeToSend(room, finished);
+        w.stateTotal = changes.length - finish.length;
         const planned = changes.length + (notice ? 2 : 0);
         if (!planned) {
           result.unchanged++;
           what = 'unchanged';
         } else if (options.dryRun) {
-          log(`${room.room} (${alias}, ${roomId}):\n${[...changes.map(describe), ...(notice ? [describeQaOpening(notice)] : [])].join('\n')}`);
+          log(`${room.room} (${alias}, ${roomId}):${halfMade ? ' half-made (its creation was cut short): finish it' : ''}\n${[...changes.map(describe), ...(notice ? [describeQaOpening(notice)] : [])].join('\n')}`);
           result.changes += planned;
-          result.updated++;
-          what = `would ${[changes.length ? `write ${events(changes.length)}` : '', notice ? 'open the Q&A' : ''].filter(Boolean).join(' and ')}`;
+          if (halfMade) result.created++;
+          else result.updated++;
+          what = `would ${[halfMade ? 'finish creating it' : '', changes.length ? `write ${events(changes.length)}` : '', notice ? 'open the Q&A' : ''].filter(Boolean).join(' and ')}`;
         } else {
           for (const c of changes) {
             await client.putState(roomId, c.type, c.stateKey, c.content);
             confirmed();
-            w.state++;
+            if (c.creation) w.finished = (w.finished ?? 0) + 1;
+            else w.state++;
           }
           // After the widget and the power levels: the root is for a room that has its Q&A widget.
           if (notice) await openQa(roomId, notice);

@@ -3,8 +3,9 @@
  * limits are the normal case for a big conference (FOSDEM 2021 took 15–20 hours of
  * manual work against them): 429 waits exactly `retry_after_ms` (or Retry-After), 5xx and
  * network errors back off exponentially with jitter. Every call is safe to repeat: state
- * PUTs are idempotent, a repeated createRoom fails with M_ROOM_IN_USE on the alias, and a
- * retried send has the same transaction id, which the server answers with the first event.
+ * PUTs are idempotent, a join of a room one is in changes nothing, a retried send has the
+ * same transaction id, which the server answers with the first event, and createRoom looks
+ * its alias up before each retry (a refused or lost createRoom may have made the room).
  */
 
 export class MatrixHttpError extends Error {
@@ -64,6 +65,26 @@ export interface ClientStats {
   waitedMs: number;
 }
 
+/**
+ * What createRoom gave. `found`: a try went unanswered (429, 5xx, connection lost) and its
+ * alias then led to a room, which was not seen being made: maybe this request made it, in
+ * full or only in part (Synapse before 1.70.1 counts the creator's join against the rate
+ * limits after the room and its alias exist, so a 429 can leave a room the creator is not
+ * in), maybe someone else did meanwhile.
+ */
+export interface CreateRoomOutcome {
+  room_id: string;
+  found?: true;
+}
+
+export interface RequestOptions<T> {
+  /**
+   * After a try that got no usable answer (429, 5xx, network error) and its wait, before the
+   * next try: a value ends the request with it instead of trying again.
+   */
+  beforeRetry?: () => Promise<T | undefined>;
+}
+
 const V3 = '/_matrix/client/v3';
 
 export class MatrixClient {
@@ -81,7 +102,7 @@ export class MatrixClient {
     this.sleep = options.sleep ?? abortableSleep;
   }
 
-  async request<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, opts: RequestOptions<T> = {}): Promise<T> {
     const maxAttempts = this.options.maxAttempts ?? 6;
     const maxRateLimited = this.options.maxRateLimited ?? 30;
     const baseDelay = this.options.baseDelayMs ?? 500;
@@ -95,6 +116,13 @@ export class MatrixClient {
       await untilAborted(this.sleep(ms, signal), signal);
     };
     const backoff = () => Math.round(Math.min(30_000, baseDelay * 2 ** (failures - 1)) * (0.5 + random() / 2));
+    /** Waits, then asks `beforeRetry` whether the request is settled after all. */
+    const waitToRetry = async (reason: string, ms: number): Promise<T | undefined> => {
+      await wait(reason, ms);
+      if (!opts.beforeRetry) return undefined;
+      if (signal?.aborted) throw new InterruptedError(method, path);
+      return opts.beforeRetry();
+    };
 
     for (;;) {
       if (signal?.aborted) throw new InterruptedError(method, path);
@@ -112,7 +140,8 @@ export class MatrixClient {
         failures++;
         if (failures >= maxAttempts) throw new TransportError(`${method} ${path}: ${(e as Error).message} (gave up after ${failures} attempts)`);
         this.stats.transientRetries++;
-        await wait(`network error: ${(e as Error).message}`, backoff());
+        const settled = await waitToRetry(`network error: ${(e as Error).message}`, backoff());
+        if (settled !== undefined) return settled;
         continue;
       }
       const text = await res.text();
@@ -131,14 +160,16 @@ export class MatrixClient {
         if (limited > maxRateLimited) throw new MatrixHttpError(res.status, errcode, `still rate-limited after ${limited} waits`, method, path);
         const fromBody = typeof json.retry_after_ms === 'number' && json.retry_after_ms >= 0 ? json.retry_after_ms : undefined;
         const ms = fromBody ?? retryAfterHeader(res.headers.get('Retry-After')) ?? (failures++, backoff());
-        await wait('rate limited (429)', ms);
+        const settled = await waitToRetry('rate limited (429)', ms);
+        if (settled !== undefined) return settled;
         continue;
       }
       if (res.status >= 500) {
         failures++;
         if (failures >= maxAttempts) throw new TransportError(`${method} ${path} → ${res.status} ${errcode} (gave up after ${failures} attempts)`);
         this.stats.transientRetries++;
-        await wait(`server error ${res.status}`, backoff());
+        const settled = await waitToRetry(`server error ${res.status}`, backoff());
+        if (settled !== undefined) return settled;
         continue;
       }
       throw new MatrixHttpError(res.status, errcode, detail, method, path);
@@ -160,11 +191,27 @@ export class MatrixClient {
     }
   }
 
-  createRoom(body: Record<string, unknown>): Promise<{ room_id: string }> {
-    return this.request('POST', `${V3}/createRoom`, body);
+  /**
+   * Creates a room. With `alias` (the one `body` asks for), a try that got no usable answer
+   * is not repeated blindly: the alias is looked up first, and a room it leads to ends the
+   * request as `found` (see CreateRoomOutcome).
+   */
+  createRoom(body: Record<string, unknown>, alias?: string): Promise<CreateRoomOutcome> {
+    const beforeRetry = alias
+      ? async (): Promise<CreateRoomOutcome | undefined> => {
+          const roomId = await this.resolveAlias(alias);
+          return roomId ? { room_id: roomId, found: true } : undefined;
+        }
+      : undefined;
+    return this.request<CreateRoomOutcome>('POST', `${V3}/createRoom`, body, beforeRetry ? { beforeRetry } : {});
   }
 
-  getState(roomId: string): Promise<{ type: string; state_key: string; content: Record<string, unknown> }[]> {
+  /** Joins a room (nothing changes when already joined). */
+  joinRoom(roomId: string): Promise<{ room_id: string }> {
+    return this.request('POST', `${V3}/rooms/${encodeURIComponent(roomId)}/join`, {});
+  }
+
+  getState(roomId: string): Promise<{ type: string; state_key: string; content: Record<string, unknown>; sender?: string }[]> {
     return this.request('GET', `${V3}/rooms/${encodeURIComponent(roomId)}/state`);
   }
 
