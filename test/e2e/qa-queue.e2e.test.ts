@@ -185,6 +185,129 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect(el.model.section('open').at(0)!.id).to.equal(questionsIn(room, root)[0]!.event_id);
   });
 
+  describe('after a reload', () => {
+    // The widgets of every seat share this test page's storage, as people share a browser.
+    const forgetStored = () => {
+      for (const area of [localStorage, sessionStorage]) for (const key of Object.keys(area)) if (key.startsWith('devroom:')) area.removeItem(key);
+    };
+    beforeEach(forgetStored);
+    afterEach(forgetStored);
+
+    /** Element reloads the widget (or the tab crashed and came back): a fresh page, the same browser storage. */
+    async function reload(seat: Seat): Promise<DevroomQaQueue> {
+      const id = seat.mounted.widget.id;
+      seat.host.render();
+      const mounted = seat.host.mounted(id)!;
+      await mounted.contentLoaded;
+      await mounted.ready;
+      Object.assign(seat, { mounted, win: mounted.iframe.contentWindow });
+      return queueOf(seat);
+    }
+
+    /** Alice's question sends never come back: `arrive` ones reach the room (reply and echo lost), others never leave. */
+    function loseSends(seat: Seat, arrive: (body: string) => boolean): void {
+      const { driver, api } = seat.mounted;
+      const send = driver.sendEvent.bind(driver);
+      driver.sendEvent = async (...args: Parameters<typeof driver.sendEvent>) => {
+        const body = (args[1] as { body?: string }).body ?? '';
+        if (args[0] !== 'm.room.message' || body === 'Q&A') return send(...args);
+        if (!arrive(body)) return new Promise(() => undefined);
+        await send(...args);
+        return new Promise(() => undefined);
+      };
+      const feed = api.feedEvent.bind(api);
+      api.feedEvent = async (raw) => {
+        if (raw.type === 'm.room.message' && raw.sender === seat.host.userId) return;
+        return feed(raw);
+      };
+    }
+
+    const mine = (el: DevroomQaQueue) => el.model.section('mine').slice().map((q) => `${q.text}: ${q.local}`);
+
+    it('an unsent question is offered again as not sent (Retry sends it once); one that arrived is confirmed, not offered', async () => {
+      const room = conference();
+      const root = openQa(room);
+      const alice = await sit(room, ALICE, QA);
+      let el = await queueOf(alice);
+      loseSends(alice, (body) => body.includes('arrived'));
+      await ask(el, 'Lost in the crash?');
+      await ask(el, 'This one arrived?');
+      await waitFor(() => mine(el).length === 2, 'both pending');
+      await waitFor(() => questionsIn(room, root).length === 1, 'one reached the room');
+
+      el = await reload(alice);
+      await waitFor(() => mine(el).length === 1, 'the unsent question offered again');
+      expect(mine(el)).to.deep.equal(['Lost in the crash?: failed']);
+      expect(el.shadowRoot!.querySelector('[part="mine"]')!.textContent).to.contain('Not sent');
+      // The one that arrived is the room's, read from history: confirmed, in the open list.
+      await waitFor(() => el.model.section('open').size === 1, 'the arrived one in the list');
+      expect(el.model.section('open').at(0)!.text).to.equal('This one arrived?');
+
+      buttonIn(el.shadowRoot!, 'Retry')!.click();
+      await waitFor(() => questionsIn(room, root).length === 2, 'sent');
+      await waitFor(() => mine(el).length === 0, 'confirmed');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(questionsIn(room, root).map((e) => e.content.body)).to.deep.equal(['This one arrived?', 'Lost in the crash?']);
+
+      // Nothing is offered again after the next reload.
+      el = await reload(alice);
+      await waitFor(() => el.model.section('open').size === 2, 'both questions');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(mine(el)).to.deep.equal([]);
+    });
+
+    it('only to its author, only in its room; Discard forgets it', async () => {
+      const room = conference();
+      openQa(room);
+      const alice = await sit(room, ALICE, QA);
+      let el = await queueOf(alice);
+      room.failNext('M_UNKNOWN', { op: 'send', userId: ALICE });
+      await ask(el, 'Mine alone?');
+      await waitFor(() => el.shadowRoot!.textContent!.includes('Not sent'), '"Not sent"');
+
+      // Bob on the same browser (the same storage), and Alice in another room: nothing of hers.
+      const bob = await sit(room, BOB, QA);
+      // The harness names one room; its options are spread last, so a second room can be named.
+      const other = conference({ roomId: '!other:conf.example' } as Parameters<typeof conference>[0]);
+      openQa(other);
+      const elsewhere = await sit(other, ALICE, QA);
+      const bobQ = await queueOf(bob);
+      const elsewhereQ = await queueOf(elsewhere);
+      el = await reload(alice);
+      await waitFor(() => mine(el).length === 1, 'offered again to Alice');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(mine(bobQ)).to.deep.equal([]);
+      expect(mine(elsewhereQ)).to.deep.equal([]);
+
+      buttonIn(el.shadowRoot!, 'Discard')!.click();
+      await waitFor(() => mine(el).length === 0, 'discarded');
+      el = await reload(alice);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(mine(el)).to.deep.equal([]);
+    });
+
+    it('unreadable storage is ignored with a logged reason', async () => {
+      const room = conference();
+      const root = openQa(room);
+      const alice = await sit(room, ALICE, QA);
+      let el = await queueOf(alice);
+      room.failNext('M_UNKNOWN', { op: 'send', userId: ALICE });
+      await ask(el, 'Kept?');
+      await waitFor(() => el.shadowRoot!.textContent!.includes('Not sent'), '"Not sent"');
+      const key = Object.keys(localStorage).find((k) => k.startsWith('devroom:'));
+      expect(key, 'the unsent question is kept in the browser').to.be.a('string');
+      localStorage.setItem(key!, '{"v":1,"items":[{"id":'); // cut off
+      el = await reload(alice);
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(mine(el)).to.deep.equal([]);
+      expect(localStorage.getItem(key!)).to.equal(null);
+      // The widget works as before.
+      await ask(el, 'Still works?');
+      await waitFor(() => questionsIn(room, root).length === 1, 'sent');
+    });
+  });
+
   it('a retry that reached the server twice (timeout) still counts once', async () => {
     const room = conference();
     const root = openQa(room);

@@ -9,6 +9,8 @@ import type * as RequestsCode from './qa-queue-requests.js';
 import type { RecheckState } from './qa-recheck.js';
 import { mapLimited } from './map-limited.js';
 import { PowerWatch, StateWatch } from './room-sync.js';
+import { hasUnsent, saveUnsent, unsentKey } from './unsent.js';
+import type { UnsentQuestion } from './qa-unsent.js';
 
 /**
  * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
@@ -121,6 +123,8 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       const first = byLocalId.get(localKey(q.author, q.localId));
       if (first && first !== q.id) return;
       byLocalId.set(localKey(q.author, q.localId), q.id);
+      // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
+      if (q.author === me) forget(q.localId);
     }
     questionIds.add(q.id);
     tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
@@ -263,6 +267,37 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
 
   const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+  // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
+
+  /** By local id, oldest first: what a reload offers again, and where a retry looks first. */
+  const unsent = new Map<string, UnsentQuestion>();
+  const storeKey = unsentKey('qa', room);
+  /** Questions kept by an earlier page, not read back yet: writes wait (they would replace them). */
+  let unread = hasUnsent(storeKey);
+  const keep = () => unread || saveUnsent(storeKey, unsent.values());
+  function forget(localId: string): void {
+    if (unsent.delete(localId)) keep();
+  }
+  // Kept by an earlier page: read back, then offered again once history is in (qa-unsent.ts).
+  if (unread) {
+    import('./qa-unsent.js')
+      .then((m) =>
+        m.restore({
+          key: storeKey,
+          el,
+          unsent,
+          ready,
+          arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
+          read: () => {
+            unread = false;
+            keep();
+          },
+          forget,
+        }),
+      )
+      .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
+  }
+
   async function ensureRoot(): Promise<string> {
     // A question asked while the room state is still arriving waits for it: the root may exist.
     if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
@@ -270,22 +305,22 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     return (await requestCode()).openQa(room, power, options, roots, addRoot);
   }
 
-  /** Our questions sent and not confirmed yet: local id → the root and time of the first send. */
-  const tries = new Map<string, { root: string; at: number }>();
-
   async function sendQuestion(localId: string, text: string): Promise<void> {
     try {
       const root = await ensureRoot();
-      const tried = tries.get(localId);
-      if (tried) {
+      const kept = unsent.get(localId);
+      if (kept?.root) {
         // A retry: the first send may have arrived although its reply and its echo were lost.
         // Sent again, every Matrix client would show both: look first (qa-queue-requests.ts).
-        const found = await (await requestCode()).findQuestion(room, tried.root, localId, tried.at);
+        const found = await (await requestCode()).findQuestion(room, kept.root, localId, kept.at);
         if (found) {
           foldQuestion(found);
           return confirm(localId, found.event_id);
         }
-      } else tries.set(localId, { root, at: Date.now() });
+      } else if (kept) {
+        kept.root = root;
+        keep();
+      }
       const eventId = await room.sendEvent('m.room.message', {
         msgtype: 'm.text',
         body: text,
@@ -299,7 +334,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   }
 
   const confirm = (localId: string, eventId: string) => {
-    tries.delete(localId);
+    forget(localId);
     tally.confirmLocal(localId, eventId);
   };
 
@@ -308,7 +343,11 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     cleanups.push(() => el.removeEventListener(name, handler as EventListener));
   };
 
-  on('devroom-ask', (ev) => void sendQuestion(ev.detail.localId, ev.detail.text));
+  on('devroom-ask', ({ detail: { localId, text } }) => {
+    unsent.set(localId, { id: localId, at: Date.now(), text });
+    keep();
+    void sendQuestion(localId, text);
+  });
   on('devroom-retry-ask', (ev) => {
     // The first send may have reached the server although it timed out here.
     const arrived = byLocalId.get(localKey(me, ev.detail.localId));
@@ -316,7 +355,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     else void sendQuestion(ev.detail.localId, ev.detail.text);
   });
   on('devroom-discard-ask', (ev) => {
-    tries.delete(ev.detail.localId);
+    forget(ev.detail.localId);
     tally.removeQuestion(ev.detail.localId);
   });
   on('devroom-vote', (ev) => {
