@@ -4,7 +4,7 @@
  * instead of throwing past the element.
  */
 import { checkUrl } from '../shared/safe-url.js';
-import { VOTE_KEY, type QaTally, type QuestionData } from './tally.js';
+import { LARGE, VOTE_KEY, loadLargeIndex, type QaTally, type QuestionData } from './tally.js';
 
 export interface ParsedQuestions {
   questions: QuestionData[];
@@ -17,12 +17,38 @@ const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v
 const optBool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 export function parseQuestions(input: unknown): ParsedQuestions {
+  const { questions, dropped, parse } = questionParser(input);
+  parse(Infinity);
+  return { questions, dropped };
+}
+
+/** parseQuestions a slice at a time (see loadInSlices): a page's 100,000 items never block it for long. */
+async function parseInSlices(input: unknown, signal: AbortSignal): Promise<ParsedQuestions> {
+  const { questions, dropped, parse } = questionParser(input);
+  // Each slice in a task of its own, the first too (the JSON was parsed in this one). A newer
+  // read stops this one (its caller checks the signal and drops what was parsed).
+  do await nextTask();
+  while (!signal.aborted && !parse(performance.now() + SLICE_MS));
+  return { questions, dropped };
+}
+
+/** The parsed questions so far; `parse(until)` goes on until that time and says whether it is done. */
+function questionParser(input: unknown): ParsedQuestions & { parse(until: number): boolean } {
   const list = isObject(input) && Array.isArray(input.questions) ? input.questions : input;
-  if (!Array.isArray(list)) return { questions: [], dropped: ['expected an array of questions (or {"questions": [...]})'] };
   const questions: QuestionData[] = [];
   const dropped: string[] = [];
+  if (!Array.isArray(list)) {
+    dropped.push('expected an array of questions (or {"questions": [...]})');
+    return { questions, dropped, parse: () => true };
+  }
   const seen = new Set<string>();
-  list.forEach((item: unknown, index) => {
+  let index = 0;
+  const parse = (until: number): boolean => {
+    // The clock is read every 256 items only.
+    while (index < list.length && ((index & 255) !== 255 || performance.now() < until)) one(list[index], index++);
+    return index >= list.length;
+  };
+  const one = (item: unknown, index: number): unknown => {
     if (!isObject(item)) return dropped.push(`#${index}: not an object`);
     const id = typeof item.id === 'number' ? String(item.id) : item.id;
     if (typeof id !== 'string' || id === '') return dropped.push(`#${index}: missing string "id"`);
@@ -49,8 +75,8 @@ export function parseQuestions(input: unknown): ParsedQuestions {
       error: optString(item.error),
     });
     return undefined;
-  });
-  return { questions, dropped };
+  };
+  return { questions, dropped, parse };
 }
 
 /**
@@ -69,13 +95,28 @@ export async function readQuestions(signal: AbortSignal, src?: string, inline?: 
   } else {
     json = JSON.parse(inline ?? '');
   }
-  const parsed = parseQuestions(json);
-  for (const reason of parsed.dropped) console.warn(`devroom-qa-queue: dropped question ${reason}`);
+  const parsed = await parseInSlices(json, signal);
+  // A few reasons say what is wrong; 100,000 console lines would freeze the page themselves.
+  for (const reason of parsed.dropped.slice(0, WARNINGS)) console.warn(`devroom-qa-queue: dropped question ${reason}`);
+  const more = parsed.dropped.length - WARNINGS;
+  if (more > 0) console.warn(`devroom-qa-queue: dropped ${more} more questions`);
   return parsed.questions;
 }
 
+/** Dropped items named in the console, at most. */
+const WARNINGS = 20;
+/** A slice of a long load runs this long before the page gets a turn (rendering, input). */
+const SLICE_MS = 16;
+/**
+ * Questions per slice, at most: once the code is warm 16 ms fold tens of thousands, and the
+ * slice's index inserts and new display order (after the batch) grow with them.
+ */
+const SLICE_MAX = 8192;
+
 /** The element's latest src / inline read: a newer one aborts it. */
 const reads = new WeakMap<object, AbortController>();
+/** A tally's load in progress (loadInSlices): a newer load into the same tally stops it. */
+const loads = new WeakMap<QaTally, AbortController>();
 
 /** What data.ts reads from and writes to the element. */
 export interface PlainHost {
@@ -94,7 +135,7 @@ export async function plain(host: PlainHost, show: (error: string) => void, src?
   try {
     // A `questions` property is the page's own data, not checked by parseQuestions: guarded here too.
     if (src === undefined && inline === undefined) {
-      loadQuestions(host.model, host.questions ?? [], host.userId);
+      await loadInSlices(host.model, host.questions ?? [], host.userId);
       // These replace whatever could not be read before (e.g. this very part, offline).
       return show('');
     }
@@ -116,25 +157,69 @@ export async function plain(host: PlainHost, show: (error: string) => void, src?
  * unless the data carries their `localId`. `viewer` is who `voted: true` refers to.
  */
 export function loadQuestions(tally: QaTally, data: readonly QuestionData[], viewer: string): void {
+  loads.get(tally)?.abort();
   tally.batch(() => {
-    tally.clear((q) => !data.some((d) => d.localId === q.localId));
-    for (const d of data) {
-      const { id, localId } = d;
-      tally.addQuestion({
-        id,
-        author: d.author ?? '',
-        authorName: d.authorName,
-        text: d.text,
-        ts: toMillis(d.ts),
-        local: d.local,
-        localId,
-        error: d.error,
-        counted: Math.max(0, (d.votes ?? 0) - (d.voted ? 1 : 0)),
-      });
-      tally.setModeration(id, d);
-      if (d.voted) tally.addVote({ voteId: `snapshot:${id}`, questionId: id, voter: viewer, key: VOTE_KEY });
-    }
+    forget(tally, data);
+    for (const d of data) add(tally, d, viewer);
   });
+}
+
+/**
+ * loadQuestions for the element: a long list goes in slices of ~SLICE_MS, each its own batch
+ * (the list shows the questions so far), with a turn for the page between them, so 100,000
+ * questions never block it for long. Past LARGE questions the treap index is fetched first:
+ * they go straight into it. A newer load into the same tally stops this one.
+ */
+async function loadInSlices(tally: QaTally, data: readonly QuestionData[], viewer: string): Promise<void> {
+  loads.get(tally)?.abort();
+  const load = new AbortController();
+  loads.set(tally, load);
+  // A copy: the page may change its array meanwhile (and not iterable throws here, as in loadQuestions).
+  const list = [...data];
+  // If it cannot load, the tally says so and uses sorted arrays.
+  if (list.length > LARGE) await loadLargeIndex().catch(() => undefined);
+  let next = 0;
+  do {
+    // A long list: each slice in a task of its own (the first too: the data was parsed in this one).
+    if (list.length > LARGE) await nextTask();
+    if (load.signal.aborted) return;
+    const until = performance.now() + SLICE_MS;
+    const end = Math.min(list.length, next + SLICE_MAX);
+    tally.batch(() => {
+      if (next === 0) forget(tally, list);
+      // The clock is read every 256 questions only.
+      while (next < end && ((next & 255) !== 255 || performance.now() < until)) add(tally, list[next++] as QuestionData, viewer);
+    });
+  } while (next < list.length);
+  if (loads.get(tally) === load) loads.delete(tally);
+}
+
+/** A turn for the page (rendering, input) between two slices of work. */
+const nextTask = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve));
+
+/** Forgets the tally's questions but own unsent ones that `data` does not carry (sent meanwhile). */
+function forget(tally: QaTally, data: readonly QuestionData[]): void {
+  // A set, not data.some per kept question: quadratic when data puts 100,000 in "mine".
+  const sent = new Set<string | undefined>();
+  for (const d of data) sent.add(d.localId);
+  tally.clear((q) => !sent.has(q.localId));
+}
+
+function add(tally: QaTally, d: QuestionData, viewer: string): void {
+  const { id, localId } = d;
+  tally.addQuestion({
+    id,
+    author: d.author ?? '',
+    authorName: d.authorName,
+    text: d.text,
+    ts: toMillis(d.ts),
+    local: d.local,
+    localId,
+    error: d.error,
+    counted: Math.max(0, (d.votes ?? 0) - (d.voted ? 1 : 0)),
+  });
+  tally.setModeration(id, d);
+  if (d.voted) tally.addVote({ voteId: `snapshot:${id}`, questionId: id, voter: viewer, key: VOTE_KEY });
 }
 
 function toMillis(ts: number | string | undefined): number {

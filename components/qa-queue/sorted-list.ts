@@ -13,6 +13,8 @@ export interface RankIndex<T> {
   clear(): void;
   /** Adds `item` (assumed absent). */
   insert(item: T): void;
+  /** Adds `items` (assumed absent, in any order; the array is the index's to keep or sort). */
+  insertAll(items: T[]): void;
   /** Removes the item comparing equal to `item`; returns whether one was found. */
   delete(item: T): boolean;
   /** Zero-based position of `item`, or -1 when absent. */
@@ -53,6 +55,14 @@ export class SortedList<T> implements RankIndex<T> {
 
   insert(item: T): void {
     this.#items.splice(this.#find(item), 0, item);
+  }
+
+  /**
+   * One sort instead of a splice per item (quadratic for a big load): the sort finds the
+   * items already held as one sorted run, so this is O(n + m log m).
+   */
+  insertAll(items: T[]): void {
+    this.#items = this.#items.concat(items).sort(this.#compare);
   }
 
   delete(item: T): boolean {

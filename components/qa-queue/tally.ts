@@ -5,7 +5,9 @@
  * page loads data snapshots. Each section is a ranking index and an item is re-positioned
  * by delete + insert only when its sort key changes: a sorted array (SortedList) while
  * sections are short, a treap (RankedSet, loaded when a section passes LARGE items) after,
- * so every fold is O(log n) where it matters.
+ * so every fold is O(log n) where it matters. Inside a batch (a history or snapshot load)
+ * inserts wait for its end and go in at once, one sort per section: O(n log n) for n
+ * questions whichever index holds them.
  */
 import type { RankNode } from './ranked-set.js';
 import type * as RankedSetModule from './ranked-set.js';
@@ -137,6 +139,8 @@ class Entry implements Question, RankNode<Entry> {
   declare kTs: number;
   declare kId: string;
   dirty = false;
+  /** In a section but not yet in its index: inserted when the batch ends (see #drain). */
+  deferred = false;
 
   constructor(public id: string) {}
 
@@ -151,7 +155,7 @@ function compareEntries(a: Entry, b: Entry): number {
 }
 
 /** Sections longer than this are indexed by a treap (ranked-set.ts) instead of a sorted array. */
-const LARGE = 300;
+export const LARGE = 300;
 /** RankedSet once ranked-set.ts has loaded: new tallies start with it. */
 let Large: typeof RankedSetModule.RankedSet | undefined;
 
@@ -183,6 +187,8 @@ export class QaTally {
   readonly #listeners = new Set<TallyListener>();
   /** Entries whose vote count changed since the last flush (see countChanged). */
   #dirty: Entry[] = [];
+  /** Entries waiting for their section index until the batch ends (see #drain). */
+  #deferred: Entry[] = [];
   #batchDepth = 0;
   #preMod = false;
 
@@ -237,13 +243,19 @@ export class QaTally {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Folds many inputs with one `reset` notification at the end (history load). */
+  /**
+   * Folds many inputs with one `reset` notification at the end (history load). Questions
+   * entering a section meanwhile reach its index at the end, all at once.
+   */
   batch(fn: () => void): void {
     this.#batchDepth++;
     try {
       fn();
     } finally {
-      if (--this.#batchDepth === 0) this.#notify({ type: 'reset' });
+      if (--this.#batchDepth === 0) {
+        this.#drain();
+        this.#notify({ type: 'reset' });
+      }
     }
   }
 
@@ -374,6 +386,7 @@ export class QaTally {
   /** Forgets every question except own unsent ones that `keep` accepts. */
   clear(keep: (q: Question) => boolean = () => false): void {
     this.batch(() => {
+      this.#drain();
       const kept = this.#sets.mine.slice().filter(keep);
       this.#dirty = [];
       this.#entries.clear();
@@ -396,13 +409,14 @@ export class QaTally {
    */
   flush(): void {
     const dirty = this.#dirty;
-    if (dirty.length === 0) return;
     this.#dirty = [];
     for (const entry of dirty) {
       entry.dirty = false;
       // 'changed' was sent when the count changed; now only a real move is news.
       if (entry.section && entry.kVotes !== entry.votes) this.#reposition(entry, noop, true);
     }
+    // Inside a batch, what waits for the index (those just re-positioned too) goes in now: a read sees it all.
+    this.#drain();
   }
 
   // ---- internals -----------------------------------------------------------
@@ -481,7 +495,7 @@ export class QaTally {
     // The old index only when someone listens: it tells a move from a change.
     const live = this.#listeners.size > 0 && this.#batchDepth === 0;
     let oldIndex = -1;
-    if (from) {
+    if (from && !entry.deferred) {
       const set = this.#sets[from];
       if (live) oldIndex = set.rank(entry);
       set.delete(entry);
@@ -506,9 +520,15 @@ export class QaTally {
       entry.kVotes = entry.votes;
       entry.kTs = entry.ts;
       entry.kId = entry.id;
-      const set = this.#sets[to];
-      set.insert(entry);
-      if (set.size > LARGE && !this.#large) this.#grow();
+      if (this.#batchDepth) {
+        // Inserted with the rest when the batch ends: one sort instead of n inserts.
+        if (!entry.deferred) this.#deferred.push(entry);
+        entry.deferred = true;
+      } else {
+        const set = this.#sets[to];
+        set.insert(entry);
+        if (set.size > LARGE && !this.#large) this.#grow();
+      }
     }
     if (!live) return;
     if (!from && to) this.#notify({ type: 'added', id: entry.id, section: to });
@@ -519,17 +539,44 @@ export class QaTally {
     }
   }
 
-  /** Re-indexes every section into a treap once ranked-set.ts is here (same order: same keys, same comparator). */
+  /**
+   * Puts the entries a batch deferred into their section indexes: per section one bulk insert
+   * (a sort), with vote counts as they are now (votes folded meanwhile re-ranked nothing). A
+   * section about to pass LARGE moves to the treap first when it is here (else later).
+   */
+  #drain(): void {
+    const deferred = this.#deferred;
+    if (deferred.length === 0) return;
+    this.#deferred = [];
+    for (const entry of deferred) {
+      entry.deferred = false;
+      entry.kVotes = entry.votes;
+    }
+    for (const name of SECTIONS) {
+      // Redacted meanwhile: in no section.
+      const list = deferred.filter((entry) => entry.section === name);
+      if (list.length === 0) continue;
+      if (this.#sets[name].size + list.length > LARGE && !this.#large) this.#grow();
+      this.#sets[name].insertAll(list);
+    }
+  }
+
+  /**
+   * Re-indexes every section into a treap once ranked-set.ts is here, at once if it already
+   * is (same order: same keys, same comparator; O(n) from the sorted contents).
+   */
   #grow(): void {
     this.#large = true;
+    const reindex = (): void => {
+      for (const name of SECTIONS) {
+        const set = new (Large as typeof RankedSetModule.RankedSet<Entry>)(compareEntries);
+        set.insertAll(this.#sets[name].slice());
+        this.#sets[name] = set;
+      }
+    };
+    if (Large) return reindex();
     loadLargeIndex().then(
-      () => {
-        for (const name of SECTIONS) {
-          const set = new (Large as typeof RankedSetModule.RankedSet<Entry>)(compareEntries);
-          this.#sets[name].forEach((entry) => set.insert(entry));
-          this.#sets[name] = set;
-        }
-      },
+      reindex,
       (error: unknown) => {
         // Asked again later, not at once: offline, every vote would ask. Sorted arrays work meanwhile.
         setTimeout(() => (this.#large = false), 10_000);
