@@ -310,6 +310,39 @@ describe('<devroom-food-truck-menu>', () => {
       expect(plain($(el, '.my-order.placed')?.textContent)).to.contain('Sent, waiting for the vendor');
     });
 
+    it('an order restored after a reload shows as not sent, with Retry (the same localId) and Discard (in German too)', async () => {
+      const detail: PlaceOrderDetail = { orderLocalId: 'kept-1', lines: [{ itemId: 'mate', name: 'Club-Mate', choices: [], quantity: 2, unitPrice: 300 }], total: 600, currency: 'EUR' };
+      // Before the ordering view has loaded: it is shown once it has.
+      const el = document.createElement('devroom-food-truck-menu') as DevroomFoodTruckMenu;
+      el.restoreOrder(detail);
+      el.menu = sampleMenuJson();
+      el.ordering = true;
+      const placed: PlaceOrderDetail[] = [];
+      const discarded: string[] = [];
+      el.addEventListener('devroom-place-order', (e) => placed.push(e.detail));
+      el.addEventListener('devroom-discard-order', (e) => discarded.push(e.detail.orderLocalId));
+      await fixture(html`<div></div>`).then((div) => div.append(el));
+      await el.updateComplete;
+      expect(plain($(el, '.my-order.failed')?.textContent)).to.contain('2 × Club-Mate · €6.00 Not sent. Retry Discard');
+      el.restoreOrder(detail);
+      await el.updateComplete;
+      expect($$(el, '.my-order')).to.have.length(1);
+      button($(el, '.my-orders')!, 'Retry').click();
+      await el.updateComplete;
+      expect(placed).to.deep.equal([detail]);
+      el.markOrderFailed('kept-1');
+      await el.updateComplete;
+      button($(el, '.my-orders')!, 'Discard').click();
+      await el.updateComplete;
+      expect(discarded).to.deep.equal(['kept-1']);
+      expect($(el, '.my-orders')).to.equal(null);
+
+      const de = await render({ ordering: true, lang: 'de' });
+      de.restoreOrder(detail);
+      await de.updateComplete;
+      expect(plain($(de, '.my-order.failed')?.textContent)).to.contain('Nicht gesendet. Erneut senden Verwerfen');
+    });
+
     it('no answer within send-timeout counts as not sent', async () => {
       const el = await render({ ordering: true });
       el.sendTimeout = 5000;

@@ -28,6 +28,11 @@ export interface PlaceOrderDetail {
   currency: string;
 }
 
+/** Detail of `devroom-discard-order`: a failed order the customer dropped (never to be sent). */
+export interface DiscardOrderDetail {
+  orderLocalId: string;
+}
+
 /** Detail of `devroom-order-status` (vendor only). */
 export interface OrderStatusDetail {
   orderId: string;
@@ -49,6 +54,7 @@ export interface MenuUpdateDetail {
 declare module '../shared/events.js' {
   interface DevroomEventMap {
     'devroom-place-order': PlaceOrderDetail;
+    'devroom-discard-order': DiscardOrderDetail;
     'devroom-order-status': OrderStatusDetail;
     'devroom-menu-update': MenuUpdateDetail;
   }
@@ -56,6 +62,7 @@ declare module '../shared/events.js' {
 declare global {
   interface GlobalEventHandlersEventMap {
     'devroom-place-order': CustomEvent<PlaceOrderDetail>;
+    'devroom-discard-order': CustomEvent<DiscardOrderDetail>;
     'devroom-order-status': CustomEvent<OrderStatusDetail>;
     'devroom-menu-update': CustomEvent<MenuUpdateDetail>;
   }
@@ -75,6 +82,7 @@ export interface PendingOrder {
  * @event devroom-place-order - The customer placed an order. `{orderLocalId, lines, note?, total, currency}`.
  *   Answer with `markOrderSent(localId, orderId?)` / `markOrderFailed(localId)`, or by putting the
  *   order (with `localId`) into `orders`. A retry re-emits the same `orderLocalId`.
+ * @event devroom-discard-order - The customer dropped an order that was not sent. `{orderLocalId}`: never send it.
  * @event devroom-order-status - Vendor changed an order's status. `{orderId, status, reason?, pickupNumber?}`.
  * @event devroom-menu-update - Vendor changed availability or a price. `{menu, change}`: `menu` is the whole new menu.
  *
@@ -192,6 +200,8 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** @internal The `src` fetch in flight. */ _abort?: AbortController;
   /** Lazy modules asked for (each once). */
   #asked = new Set<string>();
+  /** Orders to show as not sent once the ordering view is here (restoreOrder). */
+  #restored: PlaceOrderDetail[] = [];
   /** Lazy module loads in flight; `updateComplete` waits for them. */
   #loads = new Set<Promise<unknown>>();
   #filtersVendor?: string;
@@ -243,6 +253,15 @@ export class DevroomFoodTruckMenu extends LitElement {
   /** Re-sends a failed order with the same `orderLocalId`. */
   retryOrder(localId: string): void {
     this._ordering?.retry(localId);
+  }
+
+  /**
+   * Shows an order placed before a reload that was never confirmed as not sent, with Retry
+   * (the same `orderLocalId` again) and Discard. Check first that it did not arrive.
+   */
+  restoreOrder(detail: PlaceOrderDetail): void {
+    this.#restored.push(detail);
+    this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -385,6 +404,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
+    if (this._ordering) for (const detail of this.#restored.splice(0)) this._ordering.restore(detail);
     this.#lazy(this._filtersOpen || this.#filtersStored, 'f', () => import('./filters-panel.js'), (m) => {
       const panel = (this._filterPanel = new m.FilterPanel(this));
       if (this.#filtersVendor !== undefined) this._filters = panel.load(this.#filtersVendor);

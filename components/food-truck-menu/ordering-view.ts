@@ -110,6 +110,20 @@ export class OrderingView {
     if (this.pending.find((x) => x.detail.orderLocalId === localId)?.state === 'failed') this.send(localId);
   }
 
+  /** An order placed before a reload and never confirmed: "not sent", with Retry and Discard. */
+  restore(detail: PlaceOrderDetail): void {
+    if (this.pending.some((p) => p.detail.orderLocalId === detail.orderLocalId)) return;
+    this.myLocalIds.add(detail.orderLocalId);
+    this.setPending([...this.pending, { detail, state: 'failed' }]);
+  }
+
+  /** The customer drops a failed order: it is never sent (the binding forgets it). */
+  discard(localId: string): void {
+    if (this.pending.find((x) => x.detail.orderLocalId === localId)?.state !== 'failed') return;
+    this.setPending(this.pending.filter((x) => x.detail.orderLocalId !== localId));
+    emit(this.host, 'devroom-discard-order', { orderLocalId: localId });
+  }
+
   /** The element left the page. */
   stop(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -454,6 +468,7 @@ export class OrderingView {
             ${p.state === 'failed'
               ? html`<p class="issue">
                   ${this.t('notSent')} <button type="button" @click=${() => this.retry(p.detail.orderLocalId)}>${this.t('retry')}</button>
+                  <button type="button" @click=${() => this.discard(p.detail.orderLocalId)}>${this.t('discard')}</button>
                 </p>`
               : nothing}
           </li>`,

@@ -37,8 +37,8 @@ function menuNow(edit: (m: ReturnType<typeof sampleMenuJson>) => void = () => un
   return m as Record<string, unknown> & ReturnType<typeof sampleMenuJson>;
 }
 
-function truckRoom(): MemoryRoom {
-  const room = new MemoryRoom({ creator: ADMIN, powerLevels: { users: { [VENDOR]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+function truckRoom(roomId?: string): MemoryRoom {
+  const room = new MemoryRoom({ ...(roomId ? { roomId } : {}), creator: ADMIN, powerLevels: { users: { [VENDOR]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
   room.join(VENDOR, { displayName: 'Vera Vendor' });
   room.join(ALICE, { displayName: 'Alice' });
   room.join(BOB, { displayName: 'Bob' });
@@ -72,10 +72,13 @@ afterEach(() => {
   }
 });
 
+let opened = 0;
+
 async function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = approveAll, lang = 'en'): Promise<Person> {
   const container = document.createElement('div');
   document.body.append(container);
-  const widgetId = `menu-${userId.slice(1, userId.indexOf(':'))}`;
+  // One id per widget on this page: ClientWidgetApi tells widgets apart by id (one person may sit in two rooms).
+  const widgetId = `menu-${userId.slice(1, userId.indexOf(':'))}-${++opened}`;
   const widget: IWidget = { id: widgetId, creatorUserId: ADMIN, type: 'dev.devroom.menu', name: 'Food truck', url: widgetUrlTemplate(PAGE), waitForIframeLoad: false };
   const host = new WidgetHost({ room, userId, container, approve, storage: null, widgets: [widget], lang }).start();
   hosts.push(host);
@@ -299,6 +302,98 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     await waitFor(() => alice.el().orders.length, 'the order found by the retry');
     expect(orders(room)).to.have.length(1);
     expect(alice.el().orders[0]!.id).to.equal(orders(room)[0]!.event_id);
+  });
+
+  describe('after a reload', () => {
+    // Every person's widget shares this test page's storage, as people share a browser.
+    const forgetStored = () => {
+      for (const area of [localStorage, sessionStorage]) for (const key of Object.keys(area)) if (key.startsWith('devroom:')) area.removeItem(key);
+    };
+    beforeEach(forgetStored);
+    afterEach(forgetStored);
+
+    /** Order sends never come back: `arrive` ones reach the room (reply and echo lost), others never leave. */
+    function loseOrders(person: Person, arrive: () => boolean): void {
+      const { driver, api } = person.host.mounted(person.widgetId)!;
+      const send = driver.sendEvent.bind(driver);
+      driver.sendEvent = async (...args: Parameters<typeof driver.sendEvent>) => {
+        if (args[0] !== EventTypes.order) return send(...args);
+        if (arrive()) await send(...args);
+        return new Promise(() => undefined);
+      };
+      const feed = api.feedEvent.bind(api);
+      api.feedEvent = async (raw) => {
+        if (raw.type === EventTypes.order) return;
+        return feed(raw);
+      };
+    }
+    const pending = (person: Person) => person.el().pendingOrders.map((p) => `${p.detail.lines[0]!.name}: ${p.state}`);
+
+    it('an unsent order is offered again as not sent (Retry sends it once); one that arrived is the room\'s, not offered', async () => {
+      const room = truckRoom();
+      await open(room, VENDOR);
+      await waitFor(() => ordersRoot(room), 'root');
+      const alice = await open(room, ALICE);
+      let arrive = true;
+      loseOrders(alice, () => arrive);
+      await addAndOrder(alice);
+      await waitFor(() => orders(room).length === 1, 'the first order reached the room');
+      await alice.remount();
+      // It arrived: the room's order shows, nothing is offered again.
+      await waitFor(() => alice.el().orders.length === 1, 'the order from history');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pending(alice)).to.deep.equal([]);
+
+      arrive = false;
+      loseOrders(alice, () => arrive);
+      await addAndOrder(alice, 'Vegan waffle');
+      await waitFor(() => pending(alice).length === 1, 'sending');
+      await alice.remount();
+      await waitFor(() => alice.text('.my-orders').includes('Not sent.'), '"Not sent" after the reload');
+      expect(pending(alice)).to.deep.equal(['Vegan waffle: failed']);
+      expect(alice.button('Discard', '.my-orders')).to.not.equal(undefined);
+
+      alice.button('Retry', '.my-orders')!.click();
+      await waitFor(() => orders(room).length === 2, 'sent');
+      await waitFor(() => pending(alice).length === 0, 'no longer pending');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(orders(room)).to.have.length(2);
+      await alice.remount();
+      await waitFor(() => alice.el().orders.length === 2, 'both orders');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pending(alice)).to.deep.equal([]);
+    });
+
+    it('only to its customer, only in its room; Discard forgets it', async () => {
+      const room = truckRoom();
+      await open(room, VENDOR);
+      await waitFor(() => ordersRoot(room), 'root');
+      const alice = await open(room, ALICE);
+      room.failNext('M_LIMIT_EXCEEDED', { op: 'send', type: EventTypes.order });
+      await addAndOrder(alice);
+      await waitFor(() => alice.text('.my-orders').includes('Not sent.'), '"Not sent"');
+
+      // Bob on the same browser (the same storage), and Alice at another room's truck: nothing of hers.
+      const bob = await open(room, BOB);
+      const other = truckRoom('!other:example.org');
+      await open(other, VENDOR);
+      await waitFor(() => ordersRoot(other), 'the other root');
+      const elsewhere = await open(other, ALICE);
+      await alice.remount();
+      await waitFor(() => pending(alice).length === 1, 'offered again to Alice');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pending(bob)).to.deep.equal([]);
+      expect(bob.text()).to.not.contain('Not sent');
+      expect(pending(elsewhere)).to.deep.equal([]);
+
+      alice.button('Discard', '.my-orders')!.click();
+      await waitFor(() => pending(alice).length === 0, 'discarded');
+      expect(orders(room)).to.have.length(0);
+      await alice.remount();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pending(alice)).to.deep.equal([]);
+      expect(orders(room)).to.have.length(0);
+    });
   });
 
   it('two orders from one sender with one localId count once (a retry that arrived twice)', async () => {

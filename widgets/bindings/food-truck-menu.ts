@@ -124,7 +124,7 @@ export class FoodTruckBinding {
       () => this.power.stop(),
     );
 
-    const on = <K extends 'devroom-place-order' | 'devroom-order-status' | 'devroom-menu-update'>(
+    const on = <K extends 'devroom-place-order' | 'devroom-discard-order' | 'devroom-order-status' | 'devroom-menu-update'>(
       name: K,
       handler: (detail: GlobalEventHandlersEventMap[K]['detail']) => unknown,
     ) => {
@@ -138,6 +138,7 @@ export class FoodTruckBinding {
       el.markOrderFailed(detail.orderLocalId);
       this.notify(this.t().notOpen, 'error');
     });
+    on('devroom-discard-order', (detail) => this.#orders?.forget(detail.orderLocalId));
     on('devroom-order-status', (detail: OrderStatusDetail) => this.#orders?.setStatus(detail));
     on('devroom-menu-update', (detail) => this.#orders?.updateMenu(detail));
 

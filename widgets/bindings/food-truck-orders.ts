@@ -12,6 +12,9 @@ import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
 import { rootIds } from '../schema/root.js';
 import { RETRY_LOOKBACK_MS, findSent } from './find-sent.js';
+import { saveUnsent, unsentKey } from './unsent.js';
+import type { Unsent } from './unsent.js';
+import { readUnsent } from './unsent-read.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
@@ -26,8 +29,26 @@ import { RETRY_LOOKBACK_MS, findSent } from './find-sent.js';
  *
  * Idempotent ordering: a retry keeps its localId; before re-sending, we look for the
  * order in the room (it may have arrived although the reply was lost), and two orders
- * of one sender with one localId count once.
+ * of one sender with one localId count once. An order is kept in this browser from the
+ * moment it is placed until it is seen in the room (unsent.ts): after a reload, once
+ * history is in, one that arrived is the room's, the others are offered again as not sent.
  */
+
+/** An order placed here and not seen in the room yet. */
+interface UnsentOrder extends Unsent {
+  detail: PlaceOrderDetail;
+}
+
+/** Kept orders read back: each must still make an order event the readers accept (never sent otherwise). */
+const readOrders = (key: string): UnsentOrder[] =>
+  readUnsent<UnsentOrder>(key, 'order', ({ id, at, root, detail }) => {
+    const d = detail as Partial<PlaceOrderDetail> | undefined;
+    if (typeof d !== 'object' || d === null || d.orderLocalId !== id) return 'no order with this local id';
+    const parsed = parseOrderContent({ ...d, localId: id });
+    if (!parsed.ok) return parsed.error;
+    const { lines, note, total, currency } = parsed.content;
+    return { id: id as string, at: at as number, ...(root ? { root: root as string } : {}), detail: { orderLocalId: id as string, lines, ...(note ? { note } : {}), total, currency } };
+  });
 
 const MESSAGES: Messages<Record<'orderFailed' | 'statusFailed' | 'menuFailed', (why: string) => string>> = {
   en: {
@@ -68,14 +89,42 @@ export class FoodTruckOrders {
   /** Live events that arrive while history loads; undefined when not loading. */
   private buffer: RoomEvent[] | undefined;
   private readonly inFlight = new Set<string>();
-  /** localId → time of the first send attempt. */
-  private readonly attempts = new Map<string, number>();
+  /** Our orders not seen in the room yet, by local id (oldest first), kept in this browser. */
+  private readonly unsent: Map<string, UnsentOrder>;
+  private readonly unsentKey: string;
+  /** Kept by an earlier page: offered again once history is in (`offerKept`). */
+  private kept?: UnsentOrder[];
   private creatingRoot?: Promise<string>;
   private pushQueued = false;
 
   constructor(private readonly b: FoodTruckBinding) {
     // Whatever arrived before this module loaded is replayed after the history read.
     this.buffer = b.buffer.splice(0);
+    this.unsentKey = unsentKey('orders', b.room);
+    this.kept = readOrders(this.unsentKey);
+    this.unsent = new Map(this.kept.map((o) => [o.id, o]));
+    this.keep();
+  }
+
+  private keep(): void {
+    saveUnsent(this.unsentKey, this.unsent.values());
+  }
+
+  /** Ours, in the room (or dropped by the customer): nothing to keep. */
+  forget(localId: string): void {
+    if (this.unsent.delete(localId)) this.keep();
+  }
+
+  /** Once, when history is in: kept orders that did not arrive show as not sent (with Retry and Discard). */
+  private offerKept(): void {
+    const kept = this.kept ?? [];
+    this.kept = undefined;
+    for (const order of kept) {
+      // Arrived meanwhile, or read with the history: the room's copy shows.
+      if (!this.unsent.has(order.id)) continue;
+      if (this.byLocalId.has(`${this.me}\n${order.id}`)) this.forget(order.id);
+      else this.b.el.restoreOrder(order.detail);
+    }
   }
 
   private get me(): string {
@@ -92,10 +141,12 @@ export class FoodTruckOrders {
       const reads = this.addRoots(ids, false);
       // The state lacks a root we read: add it back (vendor) or re-send our own orders (create-root.ts).
       if ([...this.roots].some((id) => !ids.includes(id))) this.repair();
-      return reads;
+      await reads;
+      return this.offerKept();
     }
     if (this.rootId === undefined) {
       this.buffer = undefined;
+      this.offerKept();
       this.b.applyFlags();
       // The vendor opens ordering by opening the widget.
       if (this.b.isVendor && this.b.canCreateRoot) {
@@ -192,6 +243,7 @@ export class FoodTruckOrders {
     if (first !== undefined && first !== order.id) return;
     this.byLocalId.set(key, order.id);
     this.orders.set(order.id, order);
+    if (order.sender === this.me && order.localId) this.forget(order.localId);
   }
 
   private addStatus(event: RoomEvent): void {
@@ -228,6 +280,10 @@ export class FoodTruckOrders {
     // The same localId again while it is on its way (the component's own timeout fired): one send.
     if (this.inFlight.has(localId)) return;
     this.inFlight.add(localId);
+    if (!this.unsent.has(localId)) {
+      this.unsent.set(localId, { id: localId, at: Date.now(), detail });
+      this.keep();
+    }
     try {
       await this.sendOrder(detail);
     } finally {
@@ -240,17 +296,20 @@ export class FoodTruckOrders {
     const localId = detail.orderLocalId;
     const knownId = this.byLocalId.get(`${this.me}\n${localId}`);
     if (knownId !== undefined) {
+      this.forget(localId);
       el.markOrderSent(localId, knownId);
       return;
     }
     try {
       const rootId = await this.ensureRoot();
-      const firstAttempt = this.attempts.get(localId);
-      if (firstAttempt === undefined) this.attempts.set(localId, Date.now());
-      else {
+      const kept = this.unsent.get(localId);
+      if (kept && !kept.root) {
+        kept.root = rootId;
+        this.keep();
+      } else if (kept?.root) {
         // A retry: the earlier attempt may have reached the room although we heard nothing.
         const mine = (e: RoomEvent) => e.sender === this.me && e.content.localId === localId;
-        const arrived = await findSent(room, rootId, ORDER_EVENT, mine, firstAttempt - RETRY_LOOKBACK_MS, () => requests.relations++);
+        const arrived = await findSent(room, this.roots.has(kept.root) ? kept.root : rootId, ORDER_EVENT, mine, kept.at - RETRY_LOOKBACK_MS, () => requests.relations++);
         if (arrived) {
           this.addOrder(arrived);
           this.schedulePush();
@@ -266,6 +325,7 @@ export class FoodTruckOrders {
       const eventId = await room.sendEvent(ORDER_EVENT, content);
       // Show it now; the live echo (same event id) replaces it with the server's timestamp.
       this.addOrder({ event_id: eventId, room_id: room.roomId, type: ORDER_EVENT, sender: this.me, origin_server_ts: Date.now(), content });
+      this.forget(localId);
       this.schedulePush();
       el.markOrderSent(localId, eventId);
       this.b.notify(undefined, 'error');
