@@ -42,6 +42,8 @@ export interface Cart {
 
 export const MAX_QUANTITY = 20;
 export const MAX_NOTE = 200;
+/** An order has at most 50 lines (parseOrderContent): a longer cart could never be ordered. */
+export const MAX_LINES = 50;
 
 export const emptyCart = (): Cart => ({ lines: [], seq: 1 });
 
@@ -246,4 +248,46 @@ export function toOrderLines(review: CartReview): OrderLine[] {
     ...(line.note ? { note: line.note } : {}),
     unitPrice: price,
   }));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A cart kept in this browser (`{v: 1, cart, note}`), read back: untrusted like any input, so
+ * each field is checked and choices are rebuilt without a prototype. Returns why it cannot be
+ * used instead. Lines whose item has left the menu stay: the review flags them.
+ */
+export function cartFromJson(json: unknown): { cart: Cart; note: string } | string {
+  if (!isObject(json) || json.v !== 1 || !isObject(json.cart) || !Array.isArray(json.cart.lines)) return 'not a version 1 cart';
+  const stored = json.cart.lines as unknown[];
+  if (stored.length > MAX_LINES) return `more than ${MAX_LINES} lines`;
+  const lines: CartLine[] = [];
+  // New line ids continue after every kept one (`l<n>`), so none is given twice.
+  let seq = typeof json.cart.seq === 'number' && Number.isInteger(json.cart.seq) && json.cart.seq > 0 ? json.cart.seq : 1;
+  for (const l of stored) {
+    if (!isObject(l)) return 'a line is not an object';
+    const { lineId, itemId, name, choices, quantity, note, seenUnitPrice } = l;
+    const malformed =
+      typeof lineId !== 'string' ||
+      lines.some((other) => other.lineId === lineId) ||
+      typeof itemId !== 'string' ||
+      typeof name !== 'string' ||
+      typeof note !== 'string' ||
+      note.length > MAX_NOTE ||
+      typeof quantity !== 'number' ||
+      !Number.isInteger(quantity) ||
+      quantity < 1 ||
+      quantity > MAX_QUANTITY ||
+      typeof seenUnitPrice !== 'number' ||
+      !Number.isSafeInteger(seenUnitPrice) ||
+      !isObject(choices) ||
+      !Object.values(choices).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+    if (malformed) return 'a line is malformed';
+    const own = noChoices();
+    for (const [group, ids] of Object.entries(choices as Record<string, string[]>)) own[group] = [...ids];
+    lines.push({ lineId, itemId, name, choices: own, quantity, note, seenUnitPrice });
+    const n = /^l(\d+)$/.exec(lineId);
+    if (n) seq = Math.max(seq, Number(n[1]) + 1);
+  }
+  return { cart: { lines, seq }, note: typeof json.note === 'string' ? json.note.slice(0, 500) : '' };
 }

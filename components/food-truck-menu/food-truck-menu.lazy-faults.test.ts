@@ -36,7 +36,13 @@ async function nextTick(clock: sinon.SinonFakeTimers, el: DevroomFoodTruckMenu):
 describe('<devroom-food-truck-menu> when a part cannot load', () => {
   let clock: sinon.SinonFakeTimers;
   let minutes = 0;
+  // Carts are kept per tab (sessionStorage): every test starts with none, and leaves none.
+  const forgetCarts = () => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('devroom:')) sessionStorage.removeItem(key);
+  };
+  afterEach(forgetCarts);
   beforeEach(() => {
+    forgetCarts();
     localStorage.removeItem(filterStorageKey('Waffle Wagon'));
     // A new minute per test: the import retry's fresh URL is `?retry=<Date.now()>`, and a URL
     // that failed in an earlier test of this page stays failed in its module map.

@@ -44,9 +44,16 @@ async function render(opts: { ordering?: boolean; canManage?: boolean; menu?: un
   return el;
 }
 
+/** Carts are kept per tab (sessionStorage): every test starts with none, and leaves none. */
+const forgetCarts = () => {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('devroom:')) sessionStorage.removeItem(key);
+};
+
 describe('<devroom-food-truck-menu>', () => {
   let clock: sinon.SinonFakeTimers;
+  afterEach(forgetCarts);
   beforeEach(() => {
+    forgetCarts();
     localStorage.removeItem(filterStorageKey('Waffle Wagon'));
     clock = sinon.useFakeTimers({ now: NOON, toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
   });
@@ -341,6 +348,74 @@ describe('<devroom-food-truck-menu>', () => {
       de.restoreOrder(detail);
       await de.updateComplete;
       expect(plain($(de, '.my-order.failed')?.textContent)).to.contain('Nicht gesendet. Erneut senden Verwerfen');
+    });
+
+    describe('after a reload', () => {
+      const lines = (el: DevroomFoodTruckMenu) => $$(el, '.cart .line').map((l) => plain(l.querySelector('.line-name')?.textContent));
+      const noteOf = (el: DevroomFoodTruckMenu) => $<HTMLTextAreaElement>(el, '.order-note textarea')?.value;
+      async function again(attrs: { user?: string; key?: string } = {}): Promise<DevroomFoodTruckMenu> {
+        const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu
+          lang="en"
+          ordering
+          user-id=${attrs.user ?? ''}
+          cart-key=${attrs.key ?? ''}
+          .menu=${sampleMenuJson()}
+        ></devroom-food-truck-menu>`);
+        await el.updateComplete;
+        return el;
+      }
+
+      it('the cart and its note come back, per page (or cart-key), person and truck; an order placed empties it', async () => {
+        const el = await again({ user: '@alice:x' });
+        await addMate(el);
+        await addMate(el);
+        const note = $<HTMLTextAreaElement>(el, '.order-note textarea')!;
+        note.value = 'No straw';
+        note.dispatchEvent(new Event('input'));
+        el.remove();
+
+        const back = await again({ user: '@alice:x' });
+        expect(lines(back)).to.deep.equal(['2 × Club-Mate']);
+        expect(noteOf(back)).to.equal('No straw');
+        // Someone else on this browser, or another cart-key (a widget's room): their own cart.
+        expect(lines(await again({ user: '@bob:x' }))).to.deep.equal([]);
+        expect(lines(await again({ user: '@alice:x', key: '!other:x' }))).to.deep.equal([]);
+
+        back.addEventListener('devroom-place-order', (e) => back.markOrderSent(e.detail.orderLocalId));
+        $<HTMLButtonElement>(back, '[part="checkout-button"]')!.click();
+        await back.updateComplete;
+        expect(lines(await again({ user: '@alice:x' }))).to.deep.equal([]);
+        expect(Object.keys(sessionStorage).filter((k) => k.startsWith('devroom:'))).to.deep.equal([]);
+      });
+
+      it('a cart this browser cannot read is ignored with a logged reason', async () => {
+        const el = await again();
+        await addMate(el);
+        const key = Object.keys(sessionStorage).find((k) => k.startsWith('devroom:'))!;
+        expect(key).to.be.a('string');
+        el.remove();
+        const warn = sinon.stub(console, 'warn');
+        const bad = (lines: unknown) => JSON.stringify({ v: 1, cart: { lines, seq: 2 }, note: '' });
+        for (const [value, why] of [
+          ['{"v":1,', 'not JSON'],
+          [JSON.stringify({ cart: [] }), 'not a version 1 cart'],
+          [bad([{ lineId: 'l1', itemId: 'mate', name: 'Club-Mate', choices: {}, quantity: 500, note: '', seenUnitPrice: 300 }]), 'a line is malformed'],
+          [bad([{ lineId: 'l1', itemId: 'mate', name: 'Club-Mate', choices: { g: 'x' }, quantity: 1, note: '', seenUnitPrice: 300 }]), 'a line is malformed'],
+          [bad(Array.from({ length: 51 }, (_, i) => ({ lineId: `l${i}`, itemId: 'mate', name: 'M', choices: {}, quantity: 1, note: '', seenUnitPrice: 1 }))), 'more than 50 lines'],
+        ] as const) {
+          sessionStorage.setItem(key, value);
+          const next = await again();
+          expect(lines(next), value).to.deep.equal([]);
+          expect(String(warn.lastCall?.args[0]), value).to.contain(`cart in this browser ignored: ${why}`);
+          expect(sessionStorage.getItem(key), value).to.equal(null);
+          next.remove();
+        }
+        // Group ids are the vendor's: `__proto__` is a group like any other.
+        sessionStorage.setItem(key, bad([{ lineId: 'l1', itemId: 'mate', name: 'Club-Mate', choices: JSON.parse('{"__proto__": ["x"]}') as object, quantity: 1, note: '', seenUnitPrice: 300 }]));
+        const hostile = await again();
+        expect(lines(hostile)).to.deep.equal(['1 × Club-Mate']);
+        expect(({} as Record<string, unknown>).x).to.equal(undefined);
+      });
     });
 
     it('no answer within send-timeout counts as not sent', async () => {

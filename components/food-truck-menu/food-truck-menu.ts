@@ -123,6 +123,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     orders: { attribute: false },
     statusEvents: { attribute: false },
     userId: { attribute: 'user-id' },
+    cartKey: { attribute: 'cart-key' },
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
     sendTimeout: { type: Number, attribute: 'send-timeout' },
     loadMedia: { attribute: false },
@@ -159,6 +160,12 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** The viewer's id; orders whose `sender` equals it are "mine" (unless `Order.mine` says otherwise). */
   userId: string | undefined;
+
+  /**
+   * Where this browser tab keeps the cart, with `user-id` and the truck's name, so that it comes
+   * back after a reload (sessionStorage). Default: the page's path. Widgets set the room.
+   */
+  cartKey: string | undefined;
 
   /** Do not add schema.org JSON-LD to the light DOM (widgets set this). */
   noJsonLd = false;
@@ -404,7 +411,10 @@ export class DevroomFoodTruckMenu extends LitElement {
     this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
     if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
     this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
-    if (this._ordering) for (const detail of this.#restored.splice(0)) this._ordering.restore(detail);
+    if (this._ordering) {
+      this._ordering.follow();
+      for (const detail of this.#restored.splice(0)) this._ordering.restore(detail);
+    }
     this.#lazy(this._filtersOpen || this.#filtersStored, 'f', () => import('./filters-panel.js'), (m) => {
       const panel = (this._filterPanel = new m.FilterPanel(this));
       if (this.#filtersVendor !== undefined) this._filters = panel.load(this.#filtersVendor);

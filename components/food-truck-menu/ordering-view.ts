@@ -3,11 +3,13 @@ import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
+import { dropStored, readJson, writeJson } from '../shared/storage.js';
 import { controlStyles } from './controls.styles.js';
 import { orderingStyles } from './ordering-view.styles.js';
 import {
   acceptPrices,
   addToCart,
+  cartFromJson,
   checkChoices,
   chosen,
   emptyCart,
@@ -49,6 +51,8 @@ export class OrderingView {
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private phases?: Map<string, OrderPhase>;
   private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
+  /** Where this tab keeps the cart (see `follow`); undefined until the menu names the truck. */
+  private cartKey?: string;
 
   constructor(private readonly host: DevroomFoodTruckMenu) {
     addStyles(host, controlStyles);
@@ -62,7 +66,36 @@ export class OrderingView {
 
   private set<K extends 'cart' | 'choosing' | 'choice' | 'orderNote' | 'notify'>(key: K, value: this[K]): void {
     this[key] = value;
+    if (key === 'cart' || key === 'orderNote') this.keepCart();
     this.host.requestUpdate();
+  }
+
+  // ---- the cart kept in this tab -----------------------------------------------------
+
+  /**
+   * The cart (and the order note) are kept in sessionStorage, so a reload of the page or the
+   * widget brings them back; a draft, so only for the tab. The key names the place (the
+   * element's `cartKey`, a widget's room; else the page's path), the person (`userId`) and the
+   * truck: two people on one browser, two rooms or two trucks keep their own. Called by the
+   * element before each render: when the key changes, that key's cart is shown.
+   */
+  follow(): void {
+    const { host } = this;
+    const menu = host.currentMenu;
+    const key = menu && `devroom:cart:${JSON.stringify([host.cartKey || location.pathname, host.userId ?? '', menu.vendor.name])}`;
+    if (key === this.cartKey) return;
+    this.cartKey = key;
+    const kept = key ? readJson('sessionStorage', key, 'cart') : undefined;
+    const read = kept === undefined ? undefined : cartFromJson(kept);
+    if (typeof read === 'string') dropStored('sessionStorage', key!, `cart in this browser ignored: ${read}`);
+    this.cart = typeof read === 'object' ? read.cart : emptyCart();
+    this.orderNote = typeof read === 'object' ? read.note : '';
+  }
+
+  private keepCart(): void {
+    const { cartKey, cart, orderNote } = this;
+    // 32,000 characters hold 50 long lines; anything longer could not be ordered anyway.
+    if (cartKey) writeJson('sessionStorage', cartKey, cart.lines.length || orderNote ? { v: 1, cart, note: orderNote } : undefined, 32_000, 'cart');
   }
 
   states(): OrderState[] {
@@ -421,7 +454,15 @@ export class OrderingView {
               : nothing}
             <label class="order-note"
               >${this.t('orderNote')}
-              <textarea maxlength="500" rows="2" .value=${this.orderNote} @input=${(e: Event) => (this.orderNote = (e.target as HTMLTextAreaElement).value)}></textarea
+              <textarea
+                maxlength="500"
+                rows="2"
+                .value=${this.orderNote}
+                @input=${(e: Event) => {
+                  this.orderNote = (e.target as HTMLTextAreaElement).value;
+                  this.keepCart();
+                }}
+              ></textarea
             ></label>
             <p class="total"><span>${this.t('total')}</span> <span part="price" class="price">${this.price(review.total)}</span></p>
             ${review.lines.some((l) => l.blocked) ? html`<p class="issue">${this.t('checkoutBlocked')}</p>` : nothing}

@@ -364,6 +364,28 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
       expect(pending(alice)).to.deep.equal([]);
     });
 
+    it('the cart comes back, only to its customer, only in its room', async () => {
+      const room = truckRoom();
+      await open(room, VENDOR);
+      await waitFor(() => ordersRoot(room), 'root');
+      const alice = await open(room, ALICE);
+      const cart = (person: Person) => person.text('.cart');
+      await waitFor(() => alice.el().ordering && alice.button('Add', 'article[aria-labelledby="item-mate"]'), 'the Add button');
+      alice.button('Add', 'article[aria-labelledby="item-mate"]')!.click();
+      await alice.el().updateComplete;
+      expect(cart(alice)).to.contain('1 × Club-Mate');
+
+      await alice.remount();
+      await waitFor(() => cart(alice).includes('1 × Club-Mate'), 'the cart after the reload');
+      const bob = await open(room, BOB);
+      const other = truckRoom('!other:example.org');
+      await open(other, VENDOR);
+      await waitFor(() => ordersRoot(other), 'the other root');
+      const elsewhere = await open(other, ALICE);
+      await waitFor(() => cart(bob).includes('Nothing in your order yet.') && cart(elsewhere).includes('Nothing in your order yet.'), 'empty carts elsewhere');
+      expect(orders(room)).to.have.length(0);
+    });
+
     it('only to its customer, only in its room; Discard forgets it', async () => {
       const room = truckRoom();
       await open(room, VENDOR);

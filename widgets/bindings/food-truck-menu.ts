@@ -101,6 +101,8 @@ export class FoodTruckBinding {
     this.#notifyFn = options.notify ?? (() => undefined);
     el.noJsonLd = true;
     el.userId = room.userId;
+    // The cart comes back after a reload: kept per room (and user) in this tab.
+    el.cartKey = room.roomId;
     el.ordering = false;
     el.canManage = false;
     const { media } = options;
