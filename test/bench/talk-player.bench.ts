@@ -7,6 +7,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { FAKE_JITSI, fastPolicy, liveUrl, uid, waitAdvancing } from '../../components/talk-player/test-helpers.js';
+import { median, range, record } from './report.js';
 
 const RUNS = 5;
 const stats = (xs: number[]) => {
@@ -49,5 +50,7 @@ describe('talk player hand-over benchmark', function () {
     }
     console.log(`phase → qa → Jitsi iframe created: ${stats(toIframe)}`);
     console.log(`hang-up → stream playing again (live edge, fresh load): ${stats(toPlaying)}`);
+    await record('talk', 'phase becomes qa → Jitsi iframe created (median)', median(toIframe), 'ms', `range ${range(toIframe, 1)}, ${RUNS} runs; fake Jitsi external_api.js`);
+    await record('talk', 'hang-up → stream playing again (median)', median(toPlaying), 'ms', `range ${range(toPlaying, 1)}, ${RUNS} runs; fresh load at the live edge of the local HLS stream`);
   });
 });
