@@ -45,7 +45,7 @@ function sizeRows() {
   }
   const builtAt = statSync(manifest).mtimeMs;
   const stale = Math.max(newestSource(join(root, 'components')), newestSource(join(root, 'widgets'))) > builtAt;
-  const rows = pages.map(({ group, name, html, budget, ceiling }) => {
+  const rows = pages.map(({ group, name, html, budget }) => {
     const label = outputLabel(group, name, html);
     let sizes;
     try {
@@ -54,7 +54,7 @@ function sizeRows() {
       sizes = undefined; // a manifest naming files that are gone: a half-cleaned dist/
     }
     if (!sizes) return { section: 'sizes', name: label, value: BUILD_FIRST, unit: '' };
-    const over = sizes.first > budget ? `, over by ${((sizes.first - budget) / KB).toFixed(1)} KB${ceiling && sizes.first > ceiling ? `, above its ceiling ${(ceiling / KB).toFixed(2)} KB` : ''}` : '';
+    const over = sizes.first > budget ? `, over by ${((sizes.first - budget) / KB).toFixed(1)} KB` : '';
     return {
       section: 'sizes',
       name: label,
