@@ -1,6 +1,7 @@
-import { canSend, normalisePowerLevels } from '../room/power-levels.js';
+import { canSend, normalisePowerLevels, userLevel } from '../room/power-levels.js';
 import type { PowerLevels, Room, RoomEvent } from '../room/room.js';
 import { isEventId, isRecord } from '../schema/validate.js';
+import { reject } from './rejections.js';
 
 /**
  * Building blocks every binding uses to follow a room: live state of a type, power
@@ -10,7 +11,14 @@ import { isEventId, isRecord } from '../schema/validate.js';
  * between (deduplicated by event id). Reading first would lose events sent during the read.
  */
 
-/** Current state of one event type, by state key, kept live. */
+/** Why a state event cannot count (it is rejected), or undefined when it can. */
+export type StateCheck = (event: RoomEvent) => string | undefined;
+
+/**
+ * Current state of one event type, by state key, kept live. With a `check`, an event it
+ * finds fault with is rejected (once, with its reason) and never stored: the last good event
+ * of that key stays (docs/schema.md: a bad state event never replaces the last good one).
+ */
 export class StateWatch {
   readonly byKey = new Map<string, RoomEvent>();
   readonly #listeners = new Set<(event: RoomEvent | undefined, key: string | undefined) => void>();
@@ -23,22 +31,34 @@ export class StateWatch {
     room: Room,
     readonly type: string,
     readonly stateKey?: string,
+    check?: StateCheck,
   ) {
+    const good = (event: RoomEvent) => {
+      const why = check?.(event);
+      if (why) reject(event, why);
+      return !why;
+    };
+    /** Events that arrived live during the read: judged then (a good one is buffered), not again. */
+    let judged: Set<string> | undefined = new Set();
     this.#unsubscribe = room.subscribe((event) => {
       if (event.type !== type || event.state_key === undefined) return;
       if (stateKey !== undefined && event.state_key !== stateKey) return;
+      judged?.add(event.event_id);
+      if (!good(event)) return;
       if (this.#loaded) this.#apply(event);
       else this.#buffered.push(event);
     });
     this.ready = room.readState(type, stateKey).then(
       (events) => {
-        for (const e of events) if (e.state_key !== undefined) this.byKey.set(e.state_key, e);
+        for (const e of events) if (e.state_key !== undefined && !judged!.has(e.event_id) && good(e)) this.byKey.set(e.state_key, e);
+        judged = undefined;
         this.#loaded = true;
         for (const e of this.#buffered) this.#apply(e);
         this.#buffered = [];
         this.#notify(undefined, undefined);
       },
       (error: unknown) => {
+        judged = undefined;
         this.#loaded = true;
         throw error;
       },
@@ -112,6 +132,16 @@ export class PowerWatch {
     this.#watch.stop();
   }
 }
+
+/**
+ * Whether a redaction by `sender` of an event by `author` counts, as the auth rules decide it:
+ * one's own event, or the power to redact others'. A homeserver may pass on a redaction it
+ * does not apply (room versions 3+ accept a remote user's and check it only when serving the
+ * target), and a hostile one anything: neither may delete a question or a contact request
+ * from every open widget. A free function: pages without redactions do not carry it.
+ */
+export const mayRedact = (power: PowerWatch, sender: string, author: string): boolean =>
+  power.can(sender, 'm.room.redaction', false) && (sender === author || userLevel(power.levels, sender) >= power.levels.redact);
 
 export interface RootInfo {
   eventId: string;

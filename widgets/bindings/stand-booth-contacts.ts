@@ -8,6 +8,10 @@ import { CONTACT_EVENT, CONTACT_STATUS_EVENT, parseContactRequest, parseContactS
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
 import { rootIds } from '../schema/root.js';
+import { isUserId } from '../schema/validate.js';
+import { earlyRedactions } from './redactions.js';
+import { reject } from './rejections.js';
+import { mayRedact } from './room-sync.js';
 import type { PowerWatch, RootInfo } from './room-sync.js';
 import { ROOT_PURPOSE } from './stand-booth.js';
 
@@ -105,6 +109,8 @@ export function bindContacts(host: ContactsHost): Contacts {
   let loading = 0;
   let contactsLoaded = false;
   let buffered: RoomEvent[] = [];
+  /** Redactions of requests and statuses not seen yet. */
+  const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
   /** The latest status from a sender with the power (by server time; a tie goes to the one read later). */
   function trustedStatus(req: FoldedRequest): 'open' | 'answered' {
     let latest: FoldedRequest['statuses'][number] | undefined;
@@ -114,25 +120,26 @@ export function bindContacts(host: ContactsHost): Contacts {
 
   function addRequest(event: RoomEvent): void {
     const target = referenceTarget(event) ?? '';
-    // The roots read, and the current one (its state may be newer than our last read).
-    if (requests.has(event.event_id) || !(roots.has(target) || host.root()?.eventId === target)) return;
+    // Read before (history and live), or not about this stand's contacts: the roots read, and
+    // the current one (its state may be newer than our last read).
+    if (known.has(event.event_id) || !(roots.has(target) || host.root()?.eventId === target) || early.redacted(event)) return;
     const parsed = parseContactRequest(event.content);
-    if (!parsed.ok) {
-      console.warn(`devroom: ignored ${CONTACT_EVENT} ${event.event_id}:`, parsed.errors.join('; '));
-      return;
-    }
-    // A retry after a timeout may have reached the room twice: the first one counts.
+    if (!parsed.ok) return reject(event, parsed.errors.join('; '));
+    // Shown to staff as who asked (a hostile server may send anything there).
+    if (!isUserId(event.sender)) return reject(event, 'sender: expected a user id');
     const key = `${event.sender}\n${parsed.value.localId}`;
-    if (!known.has(event.event_id)) known.set(event.event_id, { key, root: target });
-    if (byLocalId.has(key)) return;
+    known.set(event.event_id, { key, root: target });
+    // A retry after a timeout may have reached the room twice (or a copy re-sent against a new
+    // root): the first one counts, and a status given to either applies to it.
+    if (byLocalId.has(key)) return reject(event, `a copy of ${byLocalId.get(key)!} (same sender and localId): the first counts`);
     byLocalId.set(key, event.event_id);
     requests.set(event.event_id, { event, ...parsed.value, statuses: [] });
     if (event.sender === me) localSends.delete(parsed.value.localId);
   }
 
   function addStatus(event: RoomEvent): void {
-    if (statusSeen.has(event.event_id)) return;
-    const drop = (why: string) => console.warn(`devroom: ignored ${CONTACT_STATUS_EVENT} ${event.event_id}: ${why}`);
+    if (statusSeen.has(event.event_id) || early.redacted(event)) return;
+    const drop = (why: string) => reject(event, why);
     const parsed = parseContactStatus(event.content);
     if (!parsed.ok) return drop(parsed.errors.join('; '));
     const root = referenceTarget(event);
@@ -142,22 +149,35 @@ export function bindContacts(host: ContactsHost): Contacts {
     if (!item) return drop(`it names ${request}, not a contact request under a root we read`);
     // The copy that counts (a re-sent request has two): a status given to either applies to it.
     const req = requests.get(byLocalId.get(item.key) ?? '');
-    // Redacted meanwhile.
-    if (!req) return;
+    if (!req) return drop(`its contact request ${request} was redacted`);
     statusSeen.add(event.event_id);
     // Kept (power levels may change), but not counted while the sender lacks the power.
     if (!power.can(event.sender, CONTACT_STATUS_EVENT, false)) drop(`${event.sender} lacks the power level to set it (not counted)`);
     req.statuses.push({ eventId: event.event_id, sender: event.sender, status, ts: event.origin_server_ts });
   }
 
-  function removeRedacted(eventId: string): void {
-    const req = requests.get(eventId);
+  /** A redaction counts only from the event's sender or someone with the power (mayRedact). */
+  function applyRedaction(redaction: RoomEvent, target: string): void {
+    const may = (author: string) => {
+      if (mayRedact(power, redaction.sender, author)) return true;
+      reject(redaction, `${redaction.sender} may not redact ${author}’s event`);
+      return false;
+    };
+    const req = requests.get(target);
     if (req) {
-      requests.delete(eventId);
+      if (!may(req.event.sender)) return;
+      requests.delete(target);
       byLocalId.delete(`${req.event.sender}\n${req.localId}`);
       return;
     }
-    for (const r of requests.values()) r.statuses = r.statuses.filter((s) => s.eventId !== eventId);
+    for (const r of requests.values()) {
+      const found = r.statuses.find((s) => s.eventId === target);
+      if (!found) continue;
+      if (may(found.sender)) r.statuses = r.statuses.filter((s) => s !== found);
+      return;
+    }
+    // Not seen (yet): if it comes later, it is rejected then.
+    early.add(target, redaction);
   }
 
   function applyLive(event: RoomEvent): void {
@@ -165,7 +185,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     else if (event.type === CONTACT_STATUS_EVENT) addStatus(event);
     else if (event.type === 'm.room.redaction') {
       const target = event.redacts ?? (typeof event.content.redacts === 'string' ? event.content.redacts : undefined);
-      if (target) removeRedacted(target);
+      if (target) applyRedaction(event, target);
     }
   }
 
@@ -174,9 +194,16 @@ export function bindContacts(host: ContactsHost): Contacts {
     if (!contactsLoaded) buffered.push(event);
     else {
       applyLive(event);
-      renderContacts();
+      // Once per task, not per event: a burst of n events would otherwise build the lists n times (O(n²)).
+      if (renderQueued) return;
+      renderQueued = true;
+      queueMicrotask(() => {
+        renderQueued = false;
+        if (!stopped) renderContacts();
+      });
     }
   });
+  let renderQueued = false;
 
   async function loadContacts(state = host.root()): Promise<void> {
     const ids = rootIds(state?.content, `${ROOT_PURPOSE} root`);

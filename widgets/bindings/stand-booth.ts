@@ -2,10 +2,11 @@ import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth
 import { checkStand } from '../../components/stand-booth/stand.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUpdateDetail } from '../../components/stand-booth/stand-events.js';
-import type { Room } from '../room/room.js';
+import type { Room, RoomEvent } from '../room/room.js';
 import { standCapabilityNames } from './stand-booth-capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 import { PRESENCE_MAX_AGE_MS, isPresent } from '../schema/stand-presence.js';
+import { presenceProblem, rootProblem } from '../schema/state-checks.js';
 import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
 import type { RootInfo } from './room-sync.js';
 import type { Contacts } from './stand-booth-contacts.js';
@@ -55,9 +56,20 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
 
   // --- subscribe first (watches and the live contact stream), then read -------------
   const power = new PowerWatch(room);
-  const standWatch = new StateWatch(room, STAND_EVENT, '');
-  const presenceWatch = new StateWatch(room, PRESENCE_EVENT);
-  const rootWatch = new StateWatch(room, EventTypes.root, ROOT_PURPOSE);
+  /**
+   * Each stand state as its check read it. Lenient (checkStand): bad links, a bad logo and
+   * such are left out and the rest shows; only a stand without a usable name is rejected, and
+   * then the last good stand stays. Empty content (removed or redacted) removes the stand.
+   */
+  const checked = new WeakMap<RoomEvent, Stand>();
+  const standWatch = new StateWatch(room, STAND_EVENT, '', (event) => {
+    if (!Object.keys(event.content).length) return;
+    const result = checkStand(event.content);
+    if (!result.ok) return result.errors.map(([path, code]) => `${path || '(content)'}: ${code}`).join('; ');
+    checked.set(event, result.stand);
+  });
+  const presenceWatch = new StateWatch(room, PRESENCE_EVENT, undefined, presenceProblem);
+  const rootWatch = new StateWatch(room, EventTypes.root, ROOT_PURPOSE, rootProblem);
   cleanups.push(() => [power, standWatch, presenceWatch, rootWatch].forEach((w) => w.stop()));
 
   let standContentNow: Record<string, unknown> | undefined;
@@ -81,24 +93,10 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   function applyStand(): void {
     const event = standWatch.get('');
     if (!event) return;
-    const content = event.content;
-    if (Object.keys(content).length === 0) {
-      // Removed (empty content) or redacted: the stand is gone, not "invalid".
-      standContentNow = undefined;
-      stand = undefined;
-      el.stand = null;
-      return;
-    }
-    const result = checkStand(content);
-    if (!result.ok) {
-      // Worded on demand (stand-errors.ts), like the booth's own error.
-      const warn = (why: unknown) => console.warn(`devroom: ignored ${STAND_EVENT} ${event.event_id}:`, why);
-      void import('../../components/stand-booth/stand-errors.js').then((m) => warn(m.issuesText(result.errors)), () => warn(result.errors));
-      return;
-    }
-    standContentNow = content;
-    stand = result.stand;
-    el.stand = content;
+    // Removed (empty content) or redacted: the stand is gone, not "invalid".
+    stand = checked.get(event);
+    standContentNow = stand && event.content;
+    el.stand = standContentNow ?? null;
   }
 
   // --- presence ------------------------------------------------------------------------
@@ -143,13 +141,10 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     loadContacts().catch((error: unknown) => console.warn('devroom: could not load the contact requests part', error));
 
   function applyRoot(): void {
+    // A root state without a valid event_id was rejected (rootProblem): the last good one stays.
     const next = rootFrom(rootWatch.get(ROOT_PURPOSE));
     // Any new state (also one that only lists more earlier roots): the contacts part reads what is new.
     if (next?.content === root?.content) return;
-    if (rootWatch.get(ROOT_PURPOSE) && !next) {
-      console.warn(`devroom: ignored ${EventTypes.root} (${ROOT_PURPOSE}) without a valid event_id`);
-      if (root) return;
-    }
     root = next;
     applyPermissions();
     // After a load in flight (it reads only roots not read yet); this state, not a later one:

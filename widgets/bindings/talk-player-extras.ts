@@ -2,6 +2,8 @@ import type { TalkPhase } from '../../components/talk-player/phases.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { parseHand, parseStage } from '../schema/qa-hands.js';
+import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { reject } from './rejections.js';
 
 /**
  * The talk binding's parts only some users need, loaded on demand by talk-player.ts:
@@ -15,6 +17,22 @@ export interface StageOffer {
   accepted: boolean;
   /** Who invited (the user id's localpart). */
   by?: string;
+}
+
+/** The viewer's last good stage invite and hand (the binding's `unjudged` events go through `judge`). */
+export interface Judged {
+  stage?: RoomEvent;
+  hand?: RoomEvent;
+}
+
+/** Judges stage and hand events in arrival order (and empties the list): a bad one is rejected, a good one counts. */
+export function judge(events: RoomEvent[], good: Judged): void {
+  for (const event of events.splice(0)) {
+    const hand = event.type === EventTypes.qaHand;
+    const why = (hand ? handProblem : stageProblem)(event);
+    if (why) reject(event, why);
+    else good[hand ? 'hand' : 'stage'] = event;
+  }
 }
 
 export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEvent | undefined): StageOffer {

@@ -1,6 +1,6 @@
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { checkScriptUrl } from '../../components/shared/safe-url.js';
-import type { Room } from '../room/room.js';
+import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../schema/stage.js';
 import { parseTalkState } from '../schema/talk.js';
@@ -59,7 +59,10 @@ export interface TalkBindingOptions {
 
 export interface TalkBinding {
   ready: Promise<void>;
-  /** Problems with the room's talk state or the URL options, for display and logs. */
+  /**
+   * Problems with the URL options and with reading the room, for display and logs. Talk
+   * states the room got wrong are rejections (rejections.ts): counted, bounded, not here.
+   */
   readonly problems: string[];
   stop(): void;
 }
@@ -82,9 +85,23 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   const { room, element: el } = binding;
   const me = room.userId;
   const power = new PowerWatch(room);
-  const talkWatch = new StateWatch(room, EventTypes.talk, '');
+  /** Each talk state as its check parsed it: a bad one is rejected and never replaces the last good one. */
+  const parsedTalk = new WeakMap<RoomEvent, TalkState>();
+  const talkWatch = new StateWatch(room, EventTypes.talk, '', (event) => {
+    const parsed = parseTalkState(event.content);
+    if (!parsed.ok) return parsed.errors.join('; ');
+    parsedTalk.set(event, parsed.value);
+  });
   const stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
   const handWatch = new StateWatch(room, EventTypes.qaHand, me);
+  /**
+   * The viewer's stage and hand events in arrival order, until the extras' checks judge them
+   * (talk-player-extras.ts, loaded with the first of them: most viewers never have one, and
+   * the checks stay out of the first load). A bad one is rejected; the last good one counts.
+   */
+  const unjudged: RoomEvent[] = [];
+  const queued = new WeakSet<RoomEvent>();
+  const good: Extras.Judged = {};
   const fromUrl = talkFromOptions(binding.options);
   const problems: string[] = [...fromUrl.errors];
   const script = binding.options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(binding.options.jitsiScriptUrl);
@@ -154,10 +171,10 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
 
     const speaker = (t.speakers ?? []).some((s) => s.userId === me);
     const host = power.can(me, EventTypes.talk, true);
-    const stageEvent = stageWatch.get(stageKey(me));
-    const handEvent = handWatch.get(me);
-    if (!extras && (host || stageEvent || handEvent)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
-    const offer = extras?.stageOffer(stageEvent, handEvent);
+    if (!extras && (host || unjudged.length)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
+    extras?.judge(unjudged, good);
+    const stageEvent = good.stage;
+    const offer = extras?.stageOffer(stageEvent, good.hand);
     el.canHost = host && binding.hasCapability(SEND_TALK);
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
@@ -173,26 +190,28 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   cleanups.push(
     talkWatch.onChange(() => {
       const event = talkWatch.get('');
-      if (!event || event.event_id === lastTalkEventId) return apply();
-      lastTalkEventId = event.event_id;
-      const parsed = parseTalkState(event.content);
-      if (parsed.ok) {
-        roomTalk = parsed.value;
+      if (event && event.event_id !== lastTalkEventId) {
+        lastTalkEventId = event.event_id;
+        roomTalk = parsedTalk.get(event);
         // Logged, not refused: the rest of the talk state counts.
-        const domain = parsed.value.jitsiDomain;
+        const domain = roomTalk?.jitsiDomain;
         if (event.content.jitsiScriptUrl !== undefined || (domain && server(domain) !== domain)) {
           console.warn(`devroom: talk state ${event.event_id}: Jitsi script/server ignored (the widget URL's count)`);
         }
-      } else {
-        // A bad talk state never replaces the last good one.
-        const message = `talk state ${event.event_id} ignored: ${parsed.errors.join('; ')}`;
-        problems.push(message);
-        console.warn(`devroom: ${message}`);
       }
       apply();
     }),
-    stageWatch.onChange(apply),
-    handWatch.onChange(apply),
+    ...[stageWatch, handWatch].map((watch) =>
+      watch.onChange((event) => {
+        // Each event once (after the first read, the watch names none: its current one).
+        const e = event ?? watch.get(watch.stateKey);
+        if (e && !queued.has(e)) {
+          queued.add(e);
+          unjudged.push(e);
+        }
+        apply();
+      }),
+    ),
     power.onChange(apply),
   );
 

@@ -48,6 +48,8 @@ export function parseContactRequest(content: unknown): Result<ContactRequestCont
   const localId = str(p, content, 'localId', { required: true, max: 100 });
   const message = str(p, content, 'message', { required: true, max: CONTACT_LIMITS.message });
   const contact = str(p, content, 'contact', { max: CONTACT_LIMITS.contact });
+  // An empty local id would make every such request of a sender count as one.
+  if (localId === '') p.add('localId', 'is empty');
   if (message !== undefined && message.trim() === '') p.add('message', 'is empty');
   if (p.errors.length || localId === undefined || message === undefined) return { ok: false, errors: p.errors };
   return { ok: true, value: { localId, message: message.trim(), ...(contact?.trim() ? { contact: contact.trim() } : {}) } };

@@ -1,0 +1,156 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../components/stand-booth/define.js';
+import '../../components/talk-player/define.js';
+import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
+import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { DEVROOM_EVENT_LEVELS } from '../host-tooling/power.js';
+import { MemoryRoom } from '../room/memory-room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { stageKey } from '../schema/stage.js';
+import { afterTest, mount } from '../../test/support/cleanup.js';
+import { waitFor } from '../../test/support/wait-for.js';
+import { clearRejections, rejections } from './rejection-tally.js';
+import { bindStandBooth } from './stand-booth.js';
+import { bindTalkPlayer } from './talk-player.js';
+
+/**
+ * What the fuzzer (test/fuzz/) found, one focused test each: hostile events a binding folded
+ * in, dropped without a recorded reason, or let replace good data.
+ */
+
+const ADMIN = '@admin:example.org';
+const HOST = '@host:example.org';
+const ANN = '@ann:example.org'; // stand staff in sampleStand()
+const ALICE = '@alice:example.org';
+const EVE = '@eve:example.org';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The reason `id` was rejected for (the tally records a moment later). */
+const rejected = (id: string) => waitFor(() => rejections.last.find((r) => r.eventId === id)?.reason, `a rejection of ${id}`, 2000);
+
+function devroomRoom(privileged: string[]): MemoryRoom {
+  const room = new MemoryRoom({ creator: ADMIN, powerLevels: { users: Object.fromEntries(privileged.map((u) => [u, 50])), events: { ...DEVROOM_EVENT_LEVELS } } });
+  for (const u of [...privileged, ALICE, EVE]) room.join(u);
+  return room;
+}
+
+beforeEach(() => {
+  clearRejections();
+  sinon.stub(console, 'warn');
+});
+afterEach(() => sinon.restore());
+
+describe('talk player: hostile talk, stage and hand state', function () {
+  this.timeout(10_000);
+
+  it("an invalid talk state is rejected and never becomes the base of a host's change", async () => {
+    const room = devroomRoom([HOST]);
+    room.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [] }, HOST);
+    const el = mount<DevroomTalkPlayer>('devroom-talk-player');
+    const binding = bindTalkPlayer({ room: room.as(HOST), element: el, options: {}, hasCapability: () => true });
+    afterTest(() => binding.stop());
+    await binding.ready;
+    const bad = room.setState(EventTypes.talk, '', { title: 42, speakers: [] }, HOST);
+    expect(await rejected(bad.event_id)).to.equal('title: expected a string, got number');
+    expect(el.talkTitle).to.equal('Keynote');
+    // Before, the host's request copied the latest (invalid) content: its write was invalid too and changed nothing.
+    el.dispatchEvent(new CustomEvent('devroom-phase-request', { detail: { phase: 'qa' } }));
+    await waitFor(() => room.getState(EventTypes.talk, '')[0]?.content.phase === 'qa', 'the phase change');
+    expect(room.getState(EventTypes.talk, '')[0]!.content.title).to.equal('Keynote');
+    await waitUntil(() => el.phase === 'qa', 'the player follows');
+  });
+
+  it("a hand written by someone else cannot answer the viewer's stage invite; a stage invite of the wrong kind is rejected", async () => {
+    const room = devroomRoom([HOST]);
+    room.setState(EventTypes.talk, '', { speakers: [], phase: 'qa' }, HOST);
+    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: HOST, at: Date.now() - 1000 }, HOST);
+    const el = mount<DevroomTalkPlayer>('devroom-talk-player');
+    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options: {}, hasCapability: () => true });
+    afterTest(() => binding.stop());
+    await binding.ready;
+    await waitUntil(() => el.stageInvite, 'the invite');
+    // A hostile server skips the `@` state key rule: Eve writes Alice's hand.
+    const forged = room.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, EVE);
+    expect(await rejected(forged.event_id)).to.equal('state key is not its sender’s user id');
+    await sleep(50);
+    expect(el.callAllowed, 'not on stage by a forged answer').to.equal(false);
+    expect(el.stageInvite).not.to.equal(null);
+    const odd = room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: 'yes', by: HOST }, HOST);
+    expect(await rejected(odd.event_id)).to.equal('invited: expected a boolean');
+    expect(el.stageInvite, 'the last good invite stays').not.to.equal(null);
+  });
+});
+
+describe('stand booth: hostile contacts, presence and root', function () {
+  this.timeout(10_000);
+
+  async function booth(view = ANN) {
+    const room = devroomRoom([ANN]);
+    room.setState(EventTypes.stand, '', sampleStand(), ANN);
+    const notice = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Contacts' }, ANN).event_id;
+    room.setState(EventTypes.root, 'contacts', { event_id: notice }, ANN);
+    const el = mount<DevroomStandBooth>('devroom-stand-booth');
+    const binding = bindStandBooth(el, room.as(view));
+    afterTest(() => binding.stop());
+    await binding.ready;
+    const ask = (sender: string, content: Record<string, unknown>) =>
+      room.inject(EventTypes.contactRequest, { localId: `c-${Math.random()}`, message: 'Call me', ...content, 'm.relates_to': { rel_type: 'm.reference', event_id: notice } }, sender).event_id;
+    const shown = () => el.contactRequests.map((q) => q.id);
+    return { room, el, notice, ask, shown };
+  }
+
+  it('a redaction counts from the sender or staff with the power, not from anyone else', async () => {
+    const { room, ask, shown } = await booth();
+    const [a, b, c] = [ask(ALICE, {}), ask(ALICE, {}), ask(ALICE, {})];
+    await waitFor(() => shown().length === 3, 'three requests');
+    const forged = room.inject('m.room.redaction', { redacts: a }, EVE);
+    room.inject('m.room.redaction', { redacts: b }, ALICE);
+    room.inject('m.room.redaction', { redacts: c }, ANN);
+    await sleep(20);
+    expect(shown()).to.deep.equal([a]);
+    expect(await rejected(forged.event_id)).to.equal(`${EVE} may not redact ${ALICE}’s event`);
+  });
+
+  it('a request redacted before it arrived is rejected when it comes (unless the redaction was forged)', async () => {
+    const { room, ask, shown } = await booth();
+    const next = (n: number) => `$${room.roomId.slice(1).replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}-${room.timeline.length + n}`;
+    room.inject('m.room.redaction', { redacts: next(2) }, ANN);
+    const early = ask(ALICE, {});
+    const forged = room.inject('m.room.redaction', { redacts: next(2) }, EVE);
+    const kept = ask(ALICE, {});
+    await sleep(20);
+    expect(await rejected(early)).to.match(/^redacted \(\$\S+\) before it arrived$/);
+    expect(await rejected(forged.event_id)).to.equal(`${EVE} may not redact ${ALICE}’s event`);
+    expect(shown()).to.deep.equal([kept]);
+  });
+
+  it('an empty localId, a sender that is no user id, and a status for a redacted request are rejected with their reasons', async () => {
+    const { room, notice, ask, shown } = await booth();
+    const empty = ask(ALICE, { localId: '' });
+    const nobody = ask('not-a-user', {});
+    const ok = ask(ALICE, {});
+    await waitFor(() => shown().length === 1, 'the valid request');
+    room.inject('m.room.redaction', { redacts: ok }, ALICE);
+    const late = room.inject(EventTypes.contactStatus, { request: ok, status: 'answered', 'm.relates_to': { rel_type: 'm.reference', event_id: notice } }, ANN).event_id;
+    await sleep(20);
+    expect(await rejected(empty)).to.equal('localId: is empty');
+    expect(await rejected(nobody)).to.equal('sender: expected a user id');
+    expect(await rejected(late)).to.equal(`its contact request ${ok} was redacted`);
+  });
+
+  it('presence of the wrong kind or for someone else is rejected; a root state without a valid event_id keeps the last good root', async () => {
+    const { room, el, ask, shown } = await booth(ANN);
+    const forged = room.setState(EventTypes.standPresence, '@bo:example.org', { present: true, since: Date.now() }, EVE);
+    const odd = room.setState(EventTypes.standPresence, ANN, { present: true, since: '1700000000000' }, ANN);
+    const badRoot = room.setState(EventTypes.root, 'contacts', { event_id: 42 }, ANN);
+    expect(await rejected(forged.event_id)).to.equal('state key is not its sender’s user id');
+    expect(await rejected(odd.event_id)).to.equal('since: expected epoch milliseconds');
+    expect(await rejected(badRoot.event_id)).to.equal('event_id: expected an event id');
+    expect([...el.presence]).to.deep.equal([]);
+    // Contacts still hang off the good root.
+    const later = ask(ALICE, {});
+    await waitFor(() => shown().includes(later), 'a request after the bad root state');
+  });
+});
