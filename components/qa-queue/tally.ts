@@ -218,6 +218,15 @@ export class QaTally {
     return index !== undefined && (this.#entries.get(questionId)?.voters.has(index) ?? false);
   }
 
+  /**
+   * Whether the 👍 `voteId` the tally holds is `voter`'s; undefined when it holds no such vote.
+   * (A binding lets a redaction remove a vote only when its sender may: the voter, or a moderator.)
+   */
+  voteBy(voteId: string, voter: string): boolean | undefined {
+    const vote = this.#votesById.get(voteId);
+    return vote && vote.voter === this.#userIndex.get(voter);
+  }
+
   /** The reaction event ids `voter` has on the question (a binding redacts all of them to un-vote). */
   voteIdsOf(questionId: string, voter: string): string[] {
     const index = this.#userIndex.get(voter);

@@ -1,16 +1,21 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import '../../components/qa-queue/define.js';
 import '../../components/stand-booth/define.js';
 import '../../components/talk-player/define.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { SECTIONS } from '../../components/qa-queue/tally.js';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { DEVROOM_EVENT_LEVELS } from '../host-tooling/power.js';
 import { MemoryRoom } from '../room/memory-room.js';
 import { EventTypes } from '../schema/namespace.js';
+import { LOCAL_ID_KEY } from '../schema/qa-questions.js';
 import { stageKey } from '../schema/stage.js';
 import { afterTest, mount } from '../../test/support/cleanup.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { bindQaQueue } from './qa-queue.js';
 import { clearRejections, rejections } from './rejection-tally.js';
 import { bindStandBooth } from './stand-booth.js';
 import { bindTalkPlayer } from './talk-player.js';
@@ -22,7 +27,9 @@ import { bindTalkPlayer } from './talk-player.js';
 
 const ADMIN = '@admin:example.org';
 const HOST = '@host:example.org';
+const MOD = '@mod:example.org';
 const ANN = '@ann:example.org'; // stand staff in sampleStand()
+const BOB = '@bob:example.org';
 const ALICE = '@alice:example.org';
 const EVE = '@eve:example.org';
 
@@ -32,7 +39,7 @@ const rejected = (id: string) => waitFor(() => rejections.last.find((r) => r.eve
 
 function devroomRoom(privileged: string[]): MemoryRoom {
   const room = new MemoryRoom({ creator: ADMIN, powerLevels: { users: Object.fromEntries(privileged.map((u) => [u, 50])), events: { ...DEVROOM_EVENT_LEVELS } } });
-  for (const u of [...privileged, ALICE, EVE]) room.join(u);
+  for (const u of [...privileged, ALICE, BOB, EVE]) room.join(u);
   return room;
 }
 
@@ -152,5 +159,103 @@ describe('stand booth: hostile contacts, presence and root', function () {
     // Contacts still hang off the good root.
     const later = ask(ALICE, {});
     await waitFor(() => shown().includes(later), 'a request after the bad root state');
+  });
+});
+
+describe('Q&A: hostile questions, votes, redactions and state', function () {
+  this.timeout(10_000);
+
+  function qaRoom() {
+    const room = devroomRoom([MOD]);
+    const root = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
+    room.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
+    const ask = (sender: string, body: string, extra: Record<string, unknown> = {}) =>
+      room.inject('m.room.message', { msgtype: 'm.text', body, ...extra, 'm.relates_to': { rel_type: 'm.reference', event_id: root } }, sender).event_id;
+    const vote = (sender: string, question: string, relates: Record<string, unknown> = {}) =>
+      room.inject('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: question, key: '👍', ...relates } }, sender).event_id;
+    return { room, root, ask, vote };
+  }
+
+  async function queue(room: MemoryRoom, viewer = MOD) {
+    const el = mount<DevroomQaQueue>('devroom-qa-queue');
+    const binding = bindQaQueue({ room: room.as(viewer), element: el, hasCapability: () => true });
+    afterTest(() => binding.stop());
+    await binding.ready;
+    const shown = () => new Map(SECTIONS.flatMap((name) => el.model.section(name).slice()).map((q) => [q.id, q]));
+    return { el, shown };
+  }
+
+  it('a redaction of a question or a vote counts from its sender or a moderator, not from anyone else', async () => {
+    const { room, ask, vote } = qaRoom();
+    const { shown } = await queue(room);
+    const [a, b, c] = [ask(ALICE, 'A?'), ask(ALICE, 'B?'), ask(ALICE, 'C?')];
+    const [v1, v2] = [vote(BOB, a), vote(ALICE, a)];
+    const forgedQuestion = room.inject('m.room.redaction', { redacts: a }, EVE).event_id;
+    const forgedVote = room.inject('m.room.redaction', { redacts: v1 }, EVE).event_id;
+    room.inject('m.room.redaction', { redacts: b }, ALICE);
+    room.inject('m.room.redaction', { redacts: c }, MOD);
+    room.inject('m.room.redaction', { redacts: v2 }, ALICE);
+    expect([...shown().keys()]).to.deep.equal([a]);
+    expect(shown().get(a)!.votes, "Bob's vote stays, Alice's is gone").to.equal(1);
+    expect(await rejected(forgedQuestion)).to.equal(`${EVE} may not redact another user’s question`);
+    expect(await rejected(forgedVote)).to.equal(`${EVE} may not redact another user’s vote`);
+  });
+
+  it('of two questions with one local id the first counts, also for a late joiner (history is read oldest first)', async () => {
+    const { room, ask, vote } = qaRoom();
+    const first = ask(ALICE, 'Same?', { [LOCAL_ID_KEY]: 'q-1' });
+    vote(BOB, first);
+    const copy = ask(ALICE, 'Same?', { [LOCAL_ID_KEY]: 'q-1' });
+    const { shown } = await queue(room);
+    expect([...shown().keys()]).to.deep.equal([first]);
+    expect(shown().get(first)!.votes).to.equal(1);
+    expect(await rejected(copy)).to.equal(`a copy of ${first} (same sender and local id): the first counts`);
+  });
+
+  it('a question redacted before it arrives is rejected; malformed questions and votes are rejected with reasons, other emoji are no votes', async () => {
+    const { room, root, ask, vote } = qaRoom();
+    const { shown } = await queue(room);
+    const next = () => `$${room.roomId.slice(1).replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}-${room.timeline.length + 2}`;
+    room.inject('m.room.redaction', { redacts: next() }, MOD);
+    const early = ask(ALICE, 'Gone before it came?');
+    const notice = room.inject('m.room.message', { msgtype: 'm.notice', body: 'x', 'm.relates_to': { rel_type: 'm.reference', event_id: root } }, ALICE).event_id;
+    const blank = ask(ALICE, ' \n ');
+    const nobody = ask('nobody', 'Who?');
+    const q = ask(ALICE, 'Fine?');
+    const notAnnotation = vote(BOB, q, { rel_type: 'm.reference' });
+    const noKey = vote(BOB, q, { key: 42 });
+    const noUser = vote('nobody', q);
+    const party = vote(BOB, q, { key: '🎉' });
+    vote(BOB, q, { key: '👍🏽' });
+    expect([...shown().keys()]).to.deep.equal([q]);
+    expect(shown().get(q)!.votes).to.equal(1);
+    expect(await rejected(early)).to.match(/^redacted \(\$\S+\) before it arrived$/);
+    expect(await rejected(notice)).to.equal('msgtype m.notice is not m.text');
+    expect(await rejected(blank)).to.equal('no text in body');
+    expect(await rejected(nobody)).to.equal('bad sender');
+    expect(await rejected(notAnnotation)).to.equal('a reaction to a question must be an m.annotation with a key');
+    expect(await rejected(noKey)).to.equal('a reaction to a question must be an m.annotation with a key');
+    expect(await rejected(noUser)).to.equal('sender: expected a user id');
+    expect(rejections.last.some((r) => r.eventId === party), 'another emoji is not rejected').to.equal(false);
+  });
+
+  it('moderation of the wrong kind keeps the last good one; a root state without event_id does not switch pre-moderation; a forged hand is not queued', async () => {
+    const { room, ask } = qaRoom();
+    const q = ask(ALICE, 'Pin me?');
+    room.setState(EventTypes.qaQuestionState, q, { pinned: true }, MOD);
+    const { el, shown } = await queue(room);
+    const odd = room.setState(EventTypes.qaQuestionState, q, { pinned: 'false' }, MOD);
+    const badKey = room.setState(EventTypes.qaQuestionState, 'not-an-event', { pinned: true }, MOD);
+    const badRoot = room.setState(EventTypes.root, 'qa', { event_id: 42, preModeration: true }, MOD);
+    const forgedHand = room.setState(EventTypes.qaHand, ALICE, { raised: true, at: Date.now() }, EVE);
+    room.setState(EventTypes.qaHand, BOB, { raised: true, text: 'Me!', at: Date.now() }, BOB);
+    expect(await rejected(odd.event_id)).to.equal('pinned: expected a boolean');
+    expect(await rejected(badKey.event_id)).to.equal('state key is not an event id');
+    expect(await rejected(badRoot.event_id)).to.equal('event_id: expected an event id');
+    expect(await rejected(forgedHand.event_id)).to.equal('state key is not its sender’s user id');
+    expect(shown().get(q)!.moderation.pinned, 'still pinned').to.equal(true);
+    expect(el.preModeration).to.equal(false);
+    await waitFor(() => el.hands.length, 'the hands queue');
+    expect(el.hands.map((h) => h.userId)).to.deep.equal([BOB]);
   });
 });

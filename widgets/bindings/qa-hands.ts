@@ -1,17 +1,43 @@
 import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
 import type { RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
 import { parseHand, parseStage, stageUser } from '../schema/qa-hands.js';
+import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { reject } from './rejections.js';
+
+/**
+ * Hand and stage events in arrival order (`queue`, filled by the binding once this code is
+ * wanted) and the last good one of each key. Judged here, not in the binding's first load:
+ * a bad one is rejected once, and the last good one of its key still counts.
+ */
+export interface HandsState {
+  queue: RoomEvent[];
+  hands: Map<string, RoomEvent>;
+  stages: Map<string, RoomEvent>;
+  judged?: WeakSet<RoomEvent>;
+}
+
+function judge(state: HandsState): void {
+  const judged = (state.judged ??= new WeakSet());
+  for (const event of state.queue.splice(0)) {
+    if (judged.has(event)) continue;
+    judged.add(event);
+    const hand = event.type === EventTypes.qaHand;
+    const why = (hand ? handProblem : stageProblem)(event);
+    if (why) reject(event, why);
+    else (hand ? state.hands : state.stages).set(event.state_key!, event);
+  }
+}
 
 /**
  * The hands queue and stage invites from `qa.hand` / `qa.stage` state, as
  * `<devroom-qa-queue>` shows them (HandsModel order: oldest hand first, ties by user id).
  * A chunk of its own: the Q&A binding loads it only once the room has any such state.
  */
-export function readHands(
-  handEvents: Iterable<RoomEvent>,
-  stageEvents: Iterable<RoomEvent>,
-  name: (userId: string) => string,
-): { hands: RaisedHand[]; invites: StageInvite[] } {
+export function readHands(state: HandsState, name: (userId: string) => string): { hands: RaisedHand[]; invites: StageInvite[] } {
+  judge(state);
+  const handEvents = state.hands.values();
+  const stageEvents = state.stages.values();
   const invites = new Map<string, StageInvite>();
   const dismissed = new Map<string, number>();
   for (const e of stageEvents) {

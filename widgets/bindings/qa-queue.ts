@@ -2,13 +2,17 @@ import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { isEventId } from '../schema/validate.js';
+import { isEventId, isRecord, isUserId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
+import { moderationProblem, rootProblem } from '../schema/state-checks.js';
+import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
 import type { RecheckState } from './qa-recheck.js';
 import { mapLimited } from './map-limited.js';
-import { PowerWatch, StateWatch } from './room-sync.js';
+import { earlyRedactions } from './redactions.js';
+import { reject } from './rejections.js';
+import { PowerWatch, StateWatch, mayRedact } from './room-sync.js';
 import { hasUnsent, saveUnsent, unsentKey } from './unsent.js';
 import type { UnsentQuestion } from './qa-unsent.js';
 
@@ -58,8 +62,10 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const me = room.userId;
   const tally = el.model;
   const power = new PowerWatch(room);
-  const rootWatch = new StateWatch(room, EventTypes.root, 'qa');
-  const moderation = new StateWatch(room, EventTypes.qaQuestionState);
+  // A bad state event is rejected and never replaces the last good one (room-sync.ts).
+  const rootWatch = new StateWatch(room, EventTypes.root, 'qa', rootProblem);
+  const moderation = new StateWatch(room, EventTypes.qaQuestionState, undefined, moderationProblem);
+  // Hands and stage invites are judged by the hands code (qa-hands.ts), loaded when wanted.
   const handWatch = new StateWatch(room, EventTypes.qaHand);
   const stageWatch = new StateWatch(room, EventTypes.qaStage);
   const cleanups: (() => void)[] = [];
@@ -82,8 +88,17 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
   // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
   let handsCode: Promise<typeof HandsCode> | undefined;
+  /** Hand and stage events to judge, from when the hands code is wanted on (each event in order). */
+  const hands: HandsCode.HandsState = { queue: [], hands: new Map(), stages: new Map() };
+  const onHands = (watch: StateWatch) => (event: RoomEvent | undefined) => {
+    // After the first read a watch names no event: what it read is its state.
+    if (handsCode) hands.queue.push(...(event ? [event] : watch.byKey.values()));
+    refreshHands();
+  };
   const refreshHands = () => {
     if (!handsCode && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
+    // Wanted from now on: the current state first (judged once however often it is queued).
+    if (!handsCode) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
     handsCode ??= import('./qa-hands.js').catch((error: unknown) => {
       handsCode = undefined; // asked again at the next hands change
       throw error;
@@ -91,7 +106,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     handsCode.then(
       ({ readHands }) => {
         if (stopped) return;
-        const read = readHands(handWatch.byKey.values(), stageWatch.byKey.values(), localpart);
+        const read = readHands(hands, localpart);
         el.hands = read.hands;
         el.invites = read.invites;
       },
@@ -106,36 +121,50 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
 
   // --- questions and votes ------------------------------------------------------------
 
-  const questionIds = new Set<string>();
+  /** The questions shown, by id → their author. */
+  const questionIds = new Map<string, string>();
   /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
   const byLocalId = new Map<string, string>();
   const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
+  /** Redactions of questions not seen yet (a question redacted before it arrives is rejected when it does). */
+  const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
   const foldQuestion = (event: RoomEvent) => {
     if (questionIds.has(event.event_id)) return;
     const parsed = parseQuestion(event, roots);
-    if (!parsed.ok) {
-      // Other messages in the room are simply not questions; a malformed question is logged.
-      if (parsed.reason !== NOT_RELATED) console.warn(`devroom: question ${event.event_id} dropped: ${parsed.reason}`);
-      return;
-    }
+    // Other messages in the room are simply not questions.
+    if ((!parsed.ok && parsed.reason === NOT_RELATED) || early.redacted(event)) return;
+    if (!parsed.ok) return reject(event, parsed.reason);
     const q = parsed.value;
     if (q.localId) {
       const first = byLocalId.get(localKey(q.author, q.localId));
-      if (first && first !== q.id) return;
+      if (first && first !== q.id) return reject(event, `a copy of ${first} (same sender and local id): the first counts`);
       byLocalId.set(localKey(q.author, q.localId), q.id);
       // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
       if (q.author === me) forget(q.localId);
     }
-    questionIds.add(q.id);
+    questionIds.set(q.id, q.author);
     tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
   };
   const foldReaction = (event: RoomEvent) => {
-    const vote = parseReaction(event);
-    if (vote && questionIds.has(vote.questionId)) tally.addVote(vote);
+    const relates = event.content['m.relates_to'];
+    // A reaction to something else is no concern of the queue; another emoji is no vote.
+    if (!isRecord(relates) || !questionIds.has(relates.event_id as string)) return;
+    const { rel_type: relType, event_id: questionId, key } = relates;
+    if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'a reaction to a question must be an m.annotation with a key');
+    if (!normaliseVoteKey(key)) return;
+    if (!isUserId(event.sender)) return reject(event, 'sender: expected a user id');
+    tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
   };
   const foldRedaction = (event: RoomEvent) => {
     const target = event.redacts ?? (event.content.redacts as string | undefined);
     if (typeof target !== 'string') return;
+    const author = questionIds.get(target);
+    const own = author === undefined ? tally.voteBy(target, event.sender) : author === event.sender;
+    // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
+    if (own === undefined) return early.add(target, event);
+    // Its sender's own, or a moderator's (the power to redact others'): anything else the server
+    // should not have passed on (room-sync.ts, mayRedact).
+    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact another user’s ${author ? 'question' : 'vote'}`);
     if (questionIds.delete(target)) tally.removeQuestion(target);
     else tally.redact(target);
   };
@@ -156,7 +185,9 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   async function loadHistory(root: string): Promise<void> {
     loading++;
     try {
-      const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message' }, { onPage: () => requests++ });
+      // Oldest first: of two questions with one local id (a retry that reached the room twice)
+      // the first counts, for a late joiner as for those who saw both arrive.
+      const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
       const parsed = questions.filter((e) => e.type === 'm.room.message');
       const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
         readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
@@ -261,7 +292,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       else for (const e of moderation.byKey.values()) apply(e);
     }),
   );
-  cleanups.push(handWatch.onChange(refreshHands), stageWatch.onChange(refreshHands));
+  cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
 
   // --- requests from the element -------------------------------------------------------
 
