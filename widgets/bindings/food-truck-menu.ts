@@ -1,9 +1,12 @@
 import type { DevroomFoodTruckMenu, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import { checkMenu } from '../../components/food-truck-menu/menu.js';
 import { RoomError } from '../room/room.js';
 import type { WidgetContext } from '../runtime/boot.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
+import { rootProblem } from '../schema/state-checks.js';
 import type { FoodTruckOrders } from './food-truck-orders.js';
+import { reject } from './rejections.js';
 import { PowerWatch, StateWatch, rootFrom } from './room-sync.js';
 
 /**
@@ -117,7 +120,17 @@ export class FoodTruckBinding {
       }),
     );
     this.#menuWatch = new StateWatch(room, EventTypes.menu, '');
-    this.rootWatch = new StateWatch(room, EventTypes.root, 'orders');
+    // Every menu state is judged as it arrives (also one a later one replaces at once); the
+    // element shows the latest and keeps the last good menu.
+    const judged = new WeakSet<RoomEvent>();
+    this.#menuWatch.onChange((event) => {
+      const current = event ?? this.#menuWatch.get('');
+      if (!current || judged.has(current)) return;
+      judged.add(current);
+      void this.#judgeMenu(current);
+    });
+    // A root state without a valid event_id is rejected; the last good root stays.
+    this.rootWatch = new StateWatch(room, EventTypes.root, 'orders', rootProblem);
     this.power = new PowerWatch(room);
     this.requests.readState += 3;
     this.#cleanups.push(
@@ -195,9 +208,9 @@ export class FoodTruckBinding {
       return;
     }
     if (this.stopped) return;
-    void this.#applyMenu();
+    this.#applyMenu();
     this.#cleanups.push(
-      this.#menuWatch.onChange(() => void this.#applyMenu()),
+      this.#menuWatch.onChange(() => this.#applyMenu()),
       this.power.onChange(() => this.applyFlags()),
       this.rootWatch.onChange(() => void this.#onRoot()),
     );
@@ -206,13 +219,20 @@ export class FoodTruckBinding {
   }
 
   /** The element validates the menu: it shows the problems of an invalid one and keeps the last good menu (its `currentMenu`). */
-  async #applyMenu(): Promise<void> {
-    const { el } = this;
+  #applyMenu(): void {
     const event = this.#menuWatch.get('');
-    if (!event) return;
-    el.menu = event.content;
-    await el.updateComplete;
-    if (el.menu === event.content && el.menuErrors.length) console.warn(`devroom: ${event.type} ${event.event_id} is invalid, keeping the last good menu:`, el.menuErrors.join('; '));
+    if (event) this.el.menu = event.content;
+  }
+
+  /** An invalid menu state is rejected, with the element's words for its problems. */
+  async #judgeMenu(event: RoomEvent): Promise<void> {
+    let check = checkMenu(event.content);
+    // Rarer fields (options, times, images) are checked by the part the element loads for them.
+    if (!check.ok && check.later) check = await import('../../components/food-truck-menu/menu-more.js').then(() => checkMenu(event.content), () => check);
+    if (check.ok || check.later) return;
+    const { issues } = check;
+    const words = await import('../../components/food-truck-menu/menu-issues.js').then((m) => issues.map(m.issueText), () => issues.map(([at, code]) => `${at}: ${code}`));
+    reject(event, words.join('; '));
   }
 
   /** Loads the orders module when there is a root, or when this user would create one. */

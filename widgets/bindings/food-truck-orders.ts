@@ -11,6 +11,8 @@ import type { FoodTruckBinding, Messages } from './food-truck-menu.js';
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from './create-root.js';
 import { rootIds } from '../schema/root.js';
+import { isUserId } from '../schema/validate.js';
+import { reject } from './rejections.js';
 import { RETRY_LOOKBACK_MS, findSent } from './find-sent.js';
 import { saveUnsent, unsentKey } from './unsent.js';
 import type { Unsent } from './unsent.js';
@@ -133,9 +135,9 @@ export class FoodTruckOrders {
 
   /** Follows the root state: a root not seen before means more history. */
   async onRoot(): Promise<void> {
+    // A state without a valid event_id never gets here: rejected by the watch's check.
     const event = this.b.rootWatch.get('orders');
     const ids = rootIds(event?.content, event?.event_id);
-    if (event && !ids[0]) console.warn(`devroom: ${EventTypes.root} (orders) ${event.event_id} has no valid event_id; ignored`);
     if (ids[0]) {
       this.rootId = ids[0];
       const reads = this.addRoots(ids, false);
@@ -230,24 +232,23 @@ export class FoodTruckOrders {
   private addOrder(event: RoomEvent): void {
     const target = referenceTarget(event) ?? '';
     const result = orderFromEvent(event, this.roots.has(target) ? target : '');
-    if (!result.ok) {
-      console.warn(`devroom: ${ORDER_EVENT} ${event.event_id} dropped:`, result.errors.join('; '));
-      return;
-    }
+    if (!result.ok) return reject(event, result.errors.join('; '));
+    // The vendor's queue names who ordered (a hostile server may send anything there).
+    if (!isUserId(event.sender)) return reject(event, 'sender: expected a user id');
     const order = result.value;
     const key = `${order.sender}\n${order.localId}`;
     if (!this.known.has(order.id)) this.known.set(order.id, { key, root: target });
     if (!this.b.isVendor && order.sender !== this.me) return;
     const first = this.byLocalId.get(key);
     // A retry that reached the room twice: the first order counts, the second is ignored.
-    if (first !== undefined && first !== order.id) return;
+    if (first !== undefined && first !== order.id) return reject(event, `a copy of ${first} (same sender and localId): the first counts`);
     this.byLocalId.set(key, order.id);
     this.orders.set(order.id, order);
     if (order.sender === this.me && order.localId) this.forget(order.localId);
   }
 
   private addStatus(event: RoomEvent): void {
-    const drop = (why: string) => console.warn(`devroom: ${ORDER_STATUS_EVENT} ${event.event_id} dropped: ${why}`);
+    const drop = (why: string) => reject(event, why);
     const result = statusFromEvent(event);
     if (!result.ok) return drop(result.errors.join('; '));
     const { root, ...status } = result.value;

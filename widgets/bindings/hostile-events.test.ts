@@ -1,8 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import '../../components/food-truck-menu/define.js';
 import '../../components/qa-queue/define.js';
 import '../../components/stand-booth/define.js';
 import '../../components/talk-player/define.js';
+import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
+import { sampleMenuJson } from '../../components/food-truck-menu/test-fixtures.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { SECTIONS } from '../../components/qa-queue/tally.js';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
@@ -15,6 +18,7 @@ import { LOCAL_ID_KEY } from '../schema/qa-questions.js';
 import { stageKey } from '../schema/stage.js';
 import { afterTest, mount } from '../../test/support/cleanup.js';
 import { waitFor } from '../../test/support/wait-for.js';
+import { bindFoodTruckMenu } from './food-truck-menu.js';
 import { bindQaQueue } from './qa-queue.js';
 import { clearRejections, rejections } from './rejection-tally.js';
 import { bindStandBooth } from './stand-booth.js';
@@ -233,8 +237,8 @@ describe('Q&A: hostile questions, votes, redactions and state', function () {
     expect(await rejected(notice)).to.equal('msgtype m.notice is not m.text');
     expect(await rejected(blank)).to.equal('no text in body');
     expect(await rejected(nobody)).to.equal('bad sender');
-    expect(await rejected(notAnnotation)).to.equal('a reaction to a question must be an m.annotation with a key');
-    expect(await rejected(noKey)).to.equal('a reaction to a question must be an m.annotation with a key');
+    expect(await rejected(notAnnotation)).to.equal('not an m.annotation with a key');
+    expect(await rejected(noKey)).to.equal('not an m.annotation with a key');
     expect(await rejected(noUser)).to.equal('sender: expected a user id');
     expect(rejections.last.some((r) => r.eventId === party), 'another emoji is not rejected').to.equal(false);
   });
@@ -257,5 +261,41 @@ describe('Q&A: hostile questions, votes, redactions and state', function () {
     expect(el.preModeration).to.equal(false);
     await waitFor(() => el.hands.length, 'the hands queue');
     expect(el.hands.map((h) => h.userId)).to.deep.equal([BOB]);
+  });
+});
+
+describe('food truck: hostile menus, orders and statuses', function () {
+  this.timeout(10_000);
+
+  it('every menu state is judged, also one the next replaces at once; bad orders, copies and a bad root state are rejected with reasons', async () => {
+    const VENDOR = MOD;
+    const room = devroomRoom([VENDOR]);
+    const menu = (name: string) => ({ ...sampleMenuJson(), vendor: { name } }) as unknown as Record<string, unknown>;
+    room.setState(EventTypes.menu, '', menu('Waffle Wagon'), VENDOR);
+    const root = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Orders' }, VENDOR).event_id;
+    room.setState(EventTypes.root, 'orders', { event_id: root }, VENDOR);
+    const el = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
+    const binding = bindFoodTruckMenu(el, room.as(VENDOR));
+    afterTest(() => binding.stop());
+    await binding.ready;
+    // Before, only the menu on screen after the next render was checked: this one was never reported.
+    const replaced = room.setState(EventTypes.menu, '', { ...menu('Bad'), currency: 'euros' }, VENDOR);
+    room.setState(EventTypes.menu, '', menu('Waffle Wagon II'), VENDOR);
+    expect(await rejected(replaced.event_id)).to.contain('currency: expected an ISO 4217 code');
+    await waitFor(() => el.currentMenu?.vendor.name === 'Waffle Wagon II', 'the good menu');
+
+    const order = (sender: string, localId: string, extra: Record<string, unknown> = {}) =>
+      room.inject(EventTypes.order, { localId, lines: [{ itemId: 'classic', name: 'Classic', quantity: 1, unitPrice: 450, choices: [] }], total: 450, currency: 'EUR', ...extra, 'm.relates_to': { rel_type: 'm.reference', event_id: root } }, sender).event_id;
+    const badRoot = room.setState(EventTypes.root, 'orders', { event_id: 'nope' }, VENDOR);
+    const first = order(ALICE, 'o-1');
+    const copy = order(ALICE, 'o-1');
+    const nobody = order('nobody', 'o-2');
+    const badTotal = order(BOB, 'o-3', { total: -1 });
+    await waitFor(() => el.orders.length === 1, 'the one good order, under the last good root');
+    expect(el.orders[0]!.id).to.equal(first);
+    expect(await rejected(badRoot.event_id)).to.equal('event_id: expected an event id');
+    expect(await rejected(copy)).to.equal(`a copy of ${first} (same sender and localId): the first counts`);
+    expect(await rejected(nobody)).to.equal('sender: expected a user id');
+    expect(await rejected(badTotal)).to.equal('total: expected a non-negative integer (minor units)');
   });
 });

@@ -150,7 +150,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     // A reaction to something else is no concern of the queue; another emoji is no vote.
     if (!isRecord(relates) || !questionIds.has(relates.event_id as string)) return;
     const { rel_type: relType, event_id: questionId, key } = relates;
-    if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'a reaction to a question must be an m.annotation with a key');
+    if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'not an m.annotation with a key');
     if (!normaliseVoteKey(key)) return;
     if (!isUserId(event.sender)) return reject(event, 'sender: expected a user id');
     tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
