@@ -18,20 +18,12 @@ export function widgetApiFromSource({ stripUnused = false, entry } = {}) {
   // Not a file on disk: load() builds it. It lives in src/ so the source map's paths resolve.
   const bundled = join(srcDir, 'index.bundled.js');
   const emitter = new URL('../widgets/vendor/event-emitter.ts', import.meta.url).pathname;
-  let strip;
   return {
     name: 'devroom:matrix-widget-api-source',
     resolveId(source) {
       if (source === 'matrix-widget-api') return bundled;
       // Its one dependency, the CommonJS `events` package: our ES module of the same API.
       if (source === 'events') return emitter;
-      return null;
-    },
-    async transform(code, id) {
-      // The guard for stripUnused: none of our modules may call a member the build removed.
-      if (!stripUnused || id.includes('node_modules') || !/\.[jt]s$/.test(id)) return null;
-      const called = (strip ??= await membersToStrip(entry)).find((name) => new RegExp(`\\.${name}\\s*\\(`).test(code));
-      if (called) this.error(`${id} calls WidgetApi.${called}(), which the widget-page build strips: remove it from UNUSED_WIDGET_API_MEMBERS`);
       return null;
     },
     async load(id) {
@@ -57,14 +49,41 @@ export function widgetApiFromSource({ stripUnused = false, entry } = {}) {
       const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
       return { code: file('.js'), map: file('.js.map') };
     },
+    // The guard for stripUnused, on what the page ships: no module left in the bundle after
+    // tree-shaking may reach a member the build removed (findStrippedMemberUses).
+    async generateBundle(_options, bundle) {
+      if (!stripUnused) return;
+      const members = await membersToStrip(entry);
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const kept = new Set();
+      for (const chunk of chunks) {
+        for (const [id, info] of Object.entries(chunk.modules)) if (info.renderedLength > 0) kept.add(id);
+      }
+      const files = [...kept].filter((id) => /\.ts$/.test(id) && !id.startsWith('\0') && !id.includes('node_modules'));
+      const sources = {};
+      // WidgetApi itself, as the build cut it: it must not call what was cut from it either.
+      if (kept.has(bundled)) {
+        const path = join(srcDir, 'WidgetApi.ts');
+        sources[path] = await cutWidgetApiMembers(path, readFileSync(path, 'utf8'), members);
+        files.push(path);
+      }
+      const uses = inBundle(await findStrippedMemberUses({ files, members, sources }), chunks.map((c) => c.code));
+      if (uses.length) {
+        this.error(
+          `the widget-page build strips these WidgetApi members, but the page reaches them:\n${uses.map(formatUse).join('\n')}\n` +
+            'Remove the member from UNUSED_WIDGET_API_MEMBERS (scripts/rollup-plugins.mjs), or do not reach it.',
+        );
+      }
+    },
   };
 }
 
 /**
  * WidgetApi methods devroom never calls (and WidgetApi never calls itself). A class method
- * is never tree-shaken: these cost ~1.9 KB gz in every widget page (measured) and pull in
- * WidgetEventCapability. Only the widget pages strip them; `devroom/widget` users keep the
- * whole class. A build error names any of our modules that starts calling one.
+ * is never tree-shaken: these cost 1.5-1.6 KB gz in every widget page (measured 2026-12, with
+ * and without the cut) and pull in WidgetEventCapability. Only the widget pages strip them;
+ * `devroom/widget` users keep the whole class. The build fails, naming the line, where a module
+ * the page ships (or WidgetApi itself) may still reach one: see findStrippedMemberUses.
  */
 export const UNUSED_WIDGET_API_MEMBERS = [
   'requestCapabilityForRoomTimeline',
@@ -106,8 +125,15 @@ export const UNUSED_WIDGET_API_MEMBERS = [
  */
 const PAGE_SPECIFIC_WIDGET_API_MEMBERS = ['requestOpenIDConnectToken', 'downloadFile'];
 
-/** UNUSED_WIDGET_API_MEMBERS plus the page-specific ones no module reachable from `entry` mentions. */
-async function membersToStrip(entry) {
+const stripLists = new Map();
+
+/** UNUSED_WIDGET_API_MEMBERS plus the page-specific ones no module reachable from `entry` mentions (once per entry). */
+function membersToStrip(entry) {
+  if (!stripLists.has(entry)) stripLists.set(entry, computeMembersToStrip(entry));
+  return stripLists.get(entry);
+}
+
+async function computeMembersToStrip(entry) {
   if (!entry) return UNUSED_WIDGET_API_MEMBERS;
   const { build } = await import('esbuild');
   const result = await build({
@@ -126,40 +152,271 @@ async function membersToStrip(entry) {
   return [...UNUSED_WIDGET_API_MEMBERS, ...PAGE_SPECIFIC_WIDGET_API_MEMBERS.filter((name) => !mentioned(name))];
 }
 
-/** esbuild plugin: WidgetApi.ts without the `members` named (cut with the TypeScript parser). */
+/** esbuild plugin: WidgetApi.ts without the `members` named. */
 function stripWidgetApiMembers(members) {
   return {
     name: 'devroom:strip-widget-api-members',
     setup(build) {
-      build.onLoad({ filter: /[\\/]WidgetApi\.ts$/ }, async (args) => {
-        const ts = (await import('typescript')).default;
-        const text = readFileSync(args.path, 'utf8');
-        const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
-        const cut = [];
-        const removed = new Set();
-        const visit = (node) => {
-          if (ts.isClassDeclaration(node) && node.name?.text === 'WidgetApi') {
-            for (const member of node.members) {
-              const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
-              if (name && members.includes(name)) {
-                cut.push([member.getFullStart(), member.getEnd()]);
-                removed.add(name);
-              }
-            }
-          }
-          ts.forEachChild(node, visit);
-        };
-        visit(file);
-        const missing = members.filter((name) => !removed.has(name));
-        // matrix-widget-api renamed or dropped one: update the list rather than guess.
-        if (missing.length) throw new Error(`WidgetApi has no member(s) ${missing.join(', ')}`);
-        let contents = text;
-        for (const [start, end] of cut.sort((a, b) => b[0] - a[0])) contents = contents.slice(0, start) + contents.slice(end);
-        return { contents, loader: 'ts' };
-      });
+      build.onLoad({ filter: /[\\/]WidgetApi\.ts$/ }, async (args) => ({
+        contents: await cutWidgetApiMembers(args.path, readFileSync(args.path, 'utf8'), members),
+        loader: 'ts',
+      }));
     },
   };
 }
+
+/** WidgetApi.ts's `text` without the class members named, cut with the TypeScript parser. */
+async function cutWidgetApiMembers(path, text, members) {
+  const ts = (await import('typescript')).default;
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const cut = [];
+  const removed = new Set();
+  const visit = (node) => {
+    if (ts.isClassDeclaration(node) && node.name?.text === 'WidgetApi') {
+      for (const member of node.members) {
+        const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
+        if (name && members.includes(name)) {
+          cut.push([member.getFullStart(), member.getEnd()]);
+          removed.add(name);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const missing = members.filter((name) => !removed.has(name));
+  // matrix-widget-api renamed or dropped one: update the list rather than guess.
+  if (missing.length) throw new Error(`WidgetApi has no member(s) ${missing.join(', ')}`);
+  let contents = text;
+  for (const [start, end] of cut.sort((a, b) => b[0] - a[0])) contents = contents.slice(0, start) + contents.slice(end);
+  return contents;
+}
+
+/**
+ * Where the TypeScript `files` could reach a WidgetApi member named in `members`, judged by
+ * the type checker, so a receiver's type tells whether it may hold a WidgetApi (our own
+ * classes' methods of the same names are not WidgetApi's). Reported, as `kind`:
+ * - `member`: `x.m`, `x?.m`, `x['m']`, `const { m } = x` where x may hold a WidgetApi (its type
+ *   overlaps WidgetApi's: either is assignable to the other), or x is `any`;
+ * - `computed`: `x[k]` on such an x where k's type is not a set of literals (a `string`, a
+ *   `keyof WidgetApi`…): it could name a stripped member at run time;
+ * - `escape`: a value that may hold a WidgetApi, or an object with one in its properties,
+ *   handed to a type that no longer says so (`any`, `unknown`, `object`, `{}`, a type
+ *   parameter, a cast to something else): past that point the checker cannot follow it.
+ *   Also a generic function's `x[k]` on its `x: T` (the caller's T may be a WidgetApi), and a
+ *   possible WidgetApi given to a generic parameter constrained to `object` (Reflect.get).
+ * `sources` overrides files' text (WidgetApi.ts as the build cut it; tests). Conservative where
+ * types cannot tell: a type a WidgetApi fits (an interface of some of its methods) counts as
+ * one. Blind spots: code outside `files` (libraries: they get a WidgetApi only through an
+ * `escape`) and code made at run time (eval).
+ */
+export async function findStrippedMemberUses({ files, members, sources = {} }) {
+  const ts = (await import('typescript')).default;
+  const root = new URL('..', import.meta.url).pathname;
+  const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config;
+  const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, root);
+  Object.assign(options, { noEmit: true, types: [] });
+  const host = ts.createCompilerHost(options, true);
+  const fromDisk = host.getSourceFile;
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (fileName in sources) return ts.createSourceFile(fileName, sources[fileName], languageVersion, true);
+    // Libraries' declarations are the same for every page of a build: parse them once.
+    if (!fileName.includes('node_modules')) return fromDisk(fileName, languageVersion, ...rest);
+    if (!libraryFiles.has(fileName)) libraryFiles.set(fileName, fromDisk(fileName, languageVersion, ...rest));
+    return libraryFiles.get(fileName);
+  };
+  const fileExists = host.fileExists;
+  host.fileExists = (fileName) => fileName in sources || fileExists(fileName);
+  const readFile = host.readFile;
+  host.readFile = (fileName) => sources[fileName] ?? readFile(fileName);
+  const declarations = join(dirname(require.resolve('matrix-widget-api/package.json')), 'lib', 'WidgetApi.d.ts');
+  const program = ts.createProgram({ rootNames: [...files, declarations], options, host });
+  const checker = program.getTypeChecker();
+  const F = ts.TypeFlags;
+
+  // The WidgetApi class as devroom sees it (lib/*.d.ts) and, when checked, as its source declares it.
+  const widgetApis = [];
+  for (const file of program.getSourceFiles()) {
+    if (file.fileName !== declarations && !(file.fileName in sources && file.fileName.endsWith('/WidgetApi.ts'))) continue;
+    for (const statement of file.statements) {
+      if (ts.isClassDeclaration(statement) && statement.name?.text === 'WidgetApi') {
+        widgetApis.push(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(statement.name)));
+      }
+    }
+  }
+  if (!widgetApis.length) throw new Error(`no WidgetApi class in ${declarations}`);
+
+  /**
+   * Types a WidgetApi could hide in, untraced: any, unknown, object, {}, a type parameter,
+   * an `any` index signature (Record<string, any>).
+   */
+  const open = (type) =>
+    type.isUnion()
+      ? type.types.some(open)
+      : Boolean(type.flags & (F.Any | F.Unknown | F.NonPrimitive | F.TypeParameter | F.Index | F.IndexedAccess)) ||
+        (Boolean(type.flags & F.Object) &&
+          checker.getIndexInfosOfType(type).some((info) => info.type.flags & F.Any)) ||
+        (Boolean(type.flags & F.Object) &&
+          checker.getPropertiesOfType(type).length === 0 &&
+          checker.getIndexInfosOfType(type).length === 0 &&
+          type.getCallSignatures().length === 0 &&
+          type.getConstructSignatures().length === 0);
+  /** A type parameter's constraint (`this` in a class: the class): what its values are known to be. */
+  const bound = (type) => (type.flags & F.TypeParameter ? (checker.getBaseConstraintOfType(type) ?? type) : type);
+  /** Whether a value of `type` may be a WidgetApi (an open type, or never, is not followed). */
+  const mayBeApi = (type) =>
+    type.isUnion()
+      ? type.types.some(mayBeApi)
+      : !(type.flags & F.Never) &&
+        !open(type) &&
+        widgetApis.some((api) => checker.isTypeAssignableTo(api, type) || checker.isTypeAssignableTo(type, api));
+  /** Whether a value of `type` may be a WidgetApi or carry one in its properties (3 deep). */
+  const carriesApi = (type, depth = 0, seen = new Set()) => {
+    type = bound(type);
+    if (seen.has(type)) return false;
+    seen.add(type);
+    if (type.isUnion() || type.isIntersection()) return type.types.some((t) => carriesApi(t, depth, seen));
+    if (open(type)) return false;
+    if (mayBeApi(type)) return true;
+    if (depth >= 3 || !(type.flags & F.Object)) return false;
+    return checker.getPropertiesOfType(type).some((property) => {
+      // The DOM, Lit and the like never hold a WidgetApi.
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!declaration || program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return false;
+      return carriesApi(checker.getTypeOfSymbol(property), depth + 1, seen);
+    });
+  };
+  /**
+   * Whether a value of type `source` handed on as `target` leaves the checker's sight: a
+   * possible WidgetApi, or an object carrying one, into an open type; or a possible WidgetApi
+   * cast to a type a WidgetApi is not (a value returned where `void` is expected is dropped).
+   */
+  const escapes = (source, target) => {
+    if (target.flags & (F.Void | F.Undefined) || !carriesApi(source)) return false;
+    return open(target) || (mayBeApi(source) && !mayBeApi(target));
+  };
+  /**
+   * The member names a key can be: `written` when the source spells the name (`.m`, `['m']`,
+   * `{ m }`), or the literals of the key's type (`api[k]`, k: 'a' | 'b'); undefined when its
+   * type is not a set of literals (a `string`, a template type…).
+   */
+  const keyNames = (key) => {
+    if (ts.isComputedPropertyName(key)) return keyNames(key.expression);
+    if (ts.isPrivateIdentifier(key)) return { names: [], written: true };
+    // A name (`.m`, `{ m }`) or a literal key (`['m']`); an identifier inside [] is a variable.
+    const isName = ts.isIdentifier(key) && !ts.isElementAccessExpression(key.parent) && !ts.isComputedPropertyName(key.parent);
+    if (isName || ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return { names: [key.text], written: true };
+    const type = checker.getTypeAtLocation(key);
+    const parts = type.isUnion() ? type.types : [type];
+    if (!parts.every((t) => t.isStringLiteral() || t.flags & (F.NumberLike | F.ESSymbolLike))) return { names: undefined };
+    return { names: parts.filter((t) => t.isStringLiteral()).map((t) => t.value), written: false };
+  };
+
+  const uses = [];
+  const report = (node, kind, member) => {
+    const file = node.getSourceFile();
+    const { line, character } = file.getLineAndCharacterOfPosition(node.getStart());
+    uses.push({ file: file.fileName, line: line + 1, column: character + 1, kind, member, text: node.getText().replace(/\s+/g, ' ').slice(0, 100) });
+  };
+  /** `node` reads the member `key` of `receiver`'s value. */
+  const onAccess = (node, receiver, key) => {
+    const declared = checker.getTypeAtLocation(receiver);
+    const type = bound(declared);
+    const isAny = Boolean(type.flags & F.Any);
+    // A generic `x[k]`, x: T, is as good as its caller's T, which may be a WidgetApi.
+    const generic = Boolean(declared.flags & F.TypeParameter) && open(type);
+    if (!isAny && !generic && !mayBeApi(type)) return;
+    const { names, written } = keyNames(key);
+    if (generic) return names ? undefined : report(node, 'computed');
+    // An `any` holds no WidgetApi unless one escaped (reported there): only names count on it.
+    if (!names) return isAny ? undefined : report(node, 'computed');
+    const stripped = names.filter((name) => members.includes(name));
+    if (written) for (const name of stripped) report(node, 'member', name);
+    else if (stripped.length) report(node, 'computed', stripped.join(', '));
+  };
+  /**
+   * A call of a generic function whose parameter is a type parameter constrained to `object`
+   * (`Reflect.get<T extends object>(target: T, key)`, a `compact<T extends object>(o: T)`) gets
+   * its argument's own type, so no contextual type says `object`: such a function works on any
+   * object's members, as the type system cannot follow.
+   */
+  const reflects = (call) => {
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    if (!declaration?.typeParameters?.length || !declaration.parameters) return;
+    call.arguments.forEach((argument, i) => {
+      const parameter = declaration.parameters[Math.min(i, declaration.parameters.length - 1)];
+      if (!parameter || parameter.dotDotDotToken) return;
+      const declared = checker.getTypeAtLocation(parameter);
+      const constraint = declared.flags & F.TypeParameter ? checker.getBaseConstraintOfType(declared) : undefined;
+      if (constraint && !(constraint.flags & F.Unknown) && open(constraint) && carriesApi(checker.getTypeAtLocation(argument))) report(argument, 'escape');
+    });
+  };
+  /** `x` in `x.m.bind(x)` (or .call, .apply): a method given back its own object. */
+  const ownThis = (node) => {
+    const call = node.parent;
+    if (!call || !ts.isCallExpression(call) || call.arguments[0] !== node || !ts.isPropertyAccessExpression(call.expression)) return false;
+    const method = call.expression.expression;
+    return ['bind', 'call', 'apply'].includes(call.expression.name.text) && ts.isPropertyAccessExpression(method) && method.expression.getText() === node.getText();
+  };
+  const visit = (node) => {
+    if (ts.isPropertyAccessExpression(node)) {
+      onAccess(node, node.expression, node.name);
+    } else if (ts.isElementAccessExpression(node)) {
+      onAccess(node, node.expression, node.argumentExpression);
+    } else if (ts.isObjectBindingPattern(node)) {
+      // A rest element copies own properties only: no methods.
+      for (const element of node.elements) if (!element.dotDotDotToken) onAccess(element, node, element.propertyName ?? element.name);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(node.left)) {
+      for (const property of node.left.properties) if (property.name) onAccess(property, node.right, property.name);
+    }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.length) reflects(node);
+    // What a destructuring takes from its source is judged above, member by member (a source
+    // file has no parent).
+    const { parent } = node;
+    const destructured =
+      !parent ||
+      (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isObjectBindingPattern(parent.name)) ||
+      (ts.isBinaryExpression(parent) && parent.right === node && ts.isObjectLiteralExpression(parent.left));
+    if (ts.isExpression(node) && !destructured && !ownThis(node)) {
+      const target = checker.getContextualType(node);
+      if (target && escapes(checker.getTypeAtLocation(node), target)) {
+        // A value handed on as itself is judged at its outermost expression (`(api)`, `api!`).
+        const outer = ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent);
+        if (!outer || checker.getContextualType(node.parent) !== target) report(node, 'escape');
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const fileName of files) {
+    const file = program.getSourceFile(fileName);
+    if (!file) throw new Error(`findStrippedMemberUses: cannot read ${fileName}`);
+    visit(file);
+  }
+  return uses;
+}
+
+const libraryFiles = new Map();
+
+/**
+ * The `uses` the bundle still has: a `member` use whose name appears nowhere in the output
+ * `code` was tree-shaken away with its function. Computed keys and escapes always count.
+ */
+export function inBundle(uses, code) {
+  return uses.filter((use) => use.kind !== 'member' || code.some((c) => new RegExp(`\\b${use.member}\\b`).test(c)));
+}
+
+function formatUse({ file, line, column, kind, member, text }) {
+  const names = member?.split(', ') ?? [];
+  const some = names.length > 3 ? `${names.slice(0, 3).join(', ')}… ${names.length} in all` : member;
+  const why = {
+    member: `reaches WidgetApi.${member}`,
+    computed: `a computed key on a possible WidgetApi may reach a stripped member${member ? ` (${some})` : ''}`,
+    escape: 'a possible WidgetApi escapes the types the check follows (any, unknown, object, a cast)',
+  }[kind];
+  return `  ${relativeToRepo(file)}:${line}:${column}  ${text}  — ${why}`;
+}
+
+const relativeToRepo = (file) => file.replace(new URL('..', import.meta.url).pathname, '');
 
 /**
  * Emits `widgets/<name>.html` for each widget page entry. The page is static: it can be
