@@ -2,7 +2,9 @@ import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { FuzzLog } from './harness.js';
 import type { Label } from './harness.js';
+import { PROTO_KEYS } from './hostile.js';
 import type { Rng } from './prng.js';
+import { ADMIN } from './users.js';
 
 /**
  * What a generator writes into the room, labelled as it goes: room events (`inject`, no auth:
@@ -43,7 +45,26 @@ export class Feed {
 
   /** The id the next event will get. */
   get nextId(): string {
-    return `$fuzzfuzzexam-${this.#seq + 1}`;
+    return this.idAfter(1);
+  }
+
+  /** The id the `n`th event from now will get (a redaction sent before its event: `idAfter(2)`). */
+  idAfter(n: number): string {
+    return `$fuzzfuzzexam-${this.#seq + n}`;
+  }
+
+  /**
+   * An event whose type is named like an Object.prototype member (anyone may choose a type),
+   * room event or state; now and then the server redacts it (MemoryRoom, as a homeserver
+   * does: redacting one threw, widgets/room/redaction.ts). Not for any element.
+   */
+  protoTyped(): void {
+    const r = this.r;
+    const type = r.pick(PROTO_KEYS);
+    const event = r.chance(0.5) ? this.room.inject(type, { body: 'x', membership: 'join' }, ADMIN) : this.room.setState(type, r.pick(['', ...PROTO_KEYS]), { body: 'x' }, ADMIN);
+    this.add(event, 'irrelevant', 'a type named like a prototype member');
+    // An error here is an unhandled rejection, which the page watch reports.
+    if (r.chance(0.5)) void this.room.as(ADMIN).redact(event.event_id);
   }
 
   get count(): number {

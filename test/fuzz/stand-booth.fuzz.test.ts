@@ -3,11 +3,11 @@ import '../../components/stand-booth/define.js';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
 import { rejections } from '../../widgets/bindings/rejection-tally.js';
 import { bindStandBooth } from '../../widgets/bindings/stand-booth.js';
-import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { afterTest, mount } from '../support/cleanup.js';
-import { FuzzLog, canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { Feed } from './feed.js';
+import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys } from './hostile.js';
 import { rng } from './prng.js';
@@ -65,8 +65,7 @@ interface Request {
   key: string;
 }
 
-class StandFuzz {
-  readonly log = new FuzzLog();
+class StandFuzz extends Feed {
   root!: string;
   /** Counted requests (the first of their sender and localId, not redacted). */
   readonly counted = new Map<string, Request>();
@@ -78,50 +77,21 @@ class StandFuzz {
   readonly statuses = new Map<string, { sender: string; named: string; appliesTo: string }>();
   /** Keys that have a copy (history redactions leave those alone: the copy would count instead). */
   readonly copied = new Set<string>();
-  readonly #preBind = new Map<string, string>();
-  #seq = 0;
-  /** Valid stand states seen (the last shows). */
-  lastGoodStand?: Record<string, unknown>;
-  constructor(
-    readonly room: MemoryRoom,
-    readonly r: Rng,
-  ) {}
-
-  #add(event: RoomEvent, label: Label, recipe: string): RoomEvent {
-    this.#seq = Number(event.event_id.split('-').pop());
-    return this.log.add(event, label, recipe);
-  }
-
-  /** The id the next event will get (MemoryRoom numbers them). */
-  get nextId(): string {
-    return `$fuzzfuzzexam-${this.#seq + 1}`;
-  }
-
-  #state(type: string, key: string, content: Record<string, unknown>, sender: string, label: Label, recipe: string, live: boolean): RoomEvent {
-    const event = this.room.setState(type, key, content, sender);
-    if (!live) {
-      const earlier = this.#preBind.get(`${type}\n${key}`);
-      if (earlier) this.log.relabel(earlier, 'irrelevant', 'superseded before the element read the state');
-      this.#preBind.set(`${type}\n${key}`, event.event_id);
-    }
-    return this.#add(event, label, recipe);
-  }
 
   setUp(): void {
     const stand = goodStand(this.r);
-    this.#state(EventTypes.stand, '', stand, ME, 'valid', 'stand', false);
-    this.lastGoodStand = stand;
-    const notice = this.#add(this.room.inject('m.room.message', { msgtype: 'm.notice', body: 'Contact requests' }, ME), 'irrelevant', 'root notice');
+    this.state(EventTypes.stand, '', stand, ME, 'valid', 'stand');
+    const notice = this.add(this.room.inject('m.room.message', { msgtype: 'm.notice', body: 'Contact requests' }, ME), 'irrelevant', 'root notice');
     this.root = notice.event_id;
-    this.#state(EventTypes.root, 'contacts', { event_id: this.root }, ME, 'valid', 'root', false);
+    this.state(EventTypes.root, 'contacts', { event_id: this.root }, ME, 'valid', 'root');
   }
 
   restoreRoot(): void {
-    this.#state(EventTypes.root, 'contacts', { event_id: this.root }, ME, 'valid', 'root', false);
+    this.state(EventTypes.root, 'contacts', { event_id: this.root }, ME, 'valid', 'root');
   }
 
   /** A contact request: valid, a copy, malformed, or not about this stand. */
-  request(live: boolean, target?: string): RoomEvent {
+  request(target?: string): RoomEvent {
     const r = this.r;
     const sender = r.pick(PLAIN_USERS);
     const relation = { rel_type: 'm.reference', event_id: this.root };
@@ -134,17 +104,17 @@ class StandFuzz {
       if (r.chance(0.2)) Object.assign(content, extraKeys(r));
       const event = this.room.inject(EventTypes.contactRequest, content, sender);
       const key = `${sender}\n${localId}`;
-      if (target && event.event_id === target) return this.#add(event, 'invalid', 'request, redacted before it arrived');
+      if (target && event.event_id === target) return this.add(event, 'invalid', 'request, redacted before it arrived');
       if (this.byKey.has(key)) {
         this.known.set(event.event_id, { id: event.event_id, sender, key });
         this.copied.add(key);
-        return this.#add(event, 'invalid', 'request, a copy (same sender and localId)');
+        return this.add(event, 'invalid', 'request, a copy (same sender and localId)');
       }
       const item = { id: event.event_id, sender, key };
       this.byKey.set(key, item.id);
       this.counted.set(item.id, item);
       this.known.set(item.id, item);
-      return this.#add(event, 'valid', 'request');
+      return this.add(event, 'valid', 'request');
     }
     if (roll < 0.85) {
       const content: Record<string, unknown> = { localId: `c-${r.int(1e9)}`, message: oddText(r, 2000), 'm.relates_to': relation };
@@ -156,14 +126,14 @@ class StandFuzz {
       else content.contact = r.chance(0.5) ? huge(r, 201) : r.pick<unknown>([42, true, ['x'], {}]);
       if (content.localId === undefined) delete content.localId;
       if (content.message === undefined) delete content.message;
-      return this.#add(this.room.inject(EventTypes.contactRequest, content, from), 'invalid', `request, bad ${field}`);
+      return this.add(this.room.inject(EventTypes.contactRequest, content, from), 'invalid', `request, bad ${field}`);
     }
     const content = { localId: `c-${r.int(1e9)}`, message: oddText(r), 'm.relates_to': oddRelation(r, this.root, this.nextId) };
-    return this.#add(this.room.inject(EventTypes.contactRequest, content, sender), 'irrelevant', 'request, not about this stand');
+    return this.add(this.room.inject(EventTypes.contactRequest, content, sender), 'irrelevant', 'request, not about this stand');
   }
 
   /** A status: from the staff for a request (valid), or forged, malformed, for nothing, or relating elsewhere. */
-  status(live: boolean): RoomEvent {
+  status(): RoomEvent {
     const r = this.r;
     const items = [...this.known.values()].filter((q) => this.byKey.get(q.key) !== undefined);
     const item = items.length ? r.pick(items) : undefined;
@@ -191,12 +161,12 @@ class StandFuzz {
       if (content.request === undefined) delete content.request;
       if (content.status === undefined) delete content.status;
       // A status relating elsewhere is not in the root's relations: history never reads it.
-      if (field === 'relation' && !live) label = 'irrelevant';
+      if (field === 'relation' && !this.live) label = 'irrelevant';
     }
     const event = this.room.inject(EventTypes.contactStatus, content, sender);
     // Kept (it counts should the sender get the power), so a redaction of it is judged.
     if (item && (label === 'valid' || recipe.includes('without the power'))) this.statuses.set(event.event_id, { sender, named: item.id, appliesTo: this.byKey.get(item.key)! });
-    return this.#add(event, label, recipe);
+    return this.add(event, label, recipe);
   }
 
   /** A redaction: of a request or status (by its sender, by staff, or forged), of nothing, or of an event still to come. */
@@ -208,10 +178,10 @@ class StandFuzz {
       const who = r.pick(['own', 'staff', 'forged'] as const);
       const sender = who === 'own' ? item.sender : who === 'staff' ? ME : r.pick(FORGERS);
       const event = this.room.inject('m.room.redaction', { redacts: item.id }, sender);
-      if (who === 'forged') return void this.#add(event, 'invalid', 'redaction of a request, forged');
+      if (who === 'forged') return void this.add(event, 'invalid', 'redaction of a request, forged');
       this.counted.delete(item.id);
       this.byKey.delete(item.key);
-      this.#add(event, 'valid', `redaction of a request, ${who}`);
+      this.add(event, 'valid', `redaction of a request, ${who}`);
       return;
     }
     if (roll < 0.65 && this.statuses.size) {
@@ -221,41 +191,41 @@ class StandFuzz {
       // A status of a request that is gone is gone with it: its redaction finds nothing.
       if (!this.counted.has(status.appliesTo)) {
         this.statuses.delete(id);
-        return void this.#add(event, 'irrelevant', 'redaction of a status whose request is gone');
+        return void this.add(event, 'irrelevant', 'redaction of a status whose request is gone');
       }
-      if (forged) return void this.#add(event, 'invalid', 'redaction of a status, forged');
+      if (forged) return void this.add(event, 'invalid', 'redaction of a status, forged');
       this.statuses.delete(id);
-      this.#add(event, 'valid', 'redaction of a status');
+      this.add(event, 'valid', 'redaction of a status');
       return;
     }
     if (roll < 0.85) {
       // Before its event: the request, when it comes, is rejected — unless the redaction was forged.
-      const target = this.nextId;
+      // The redaction takes the next id, its request the one after.
+      const target = this.idAfter(2);
       const forged = r.chance(0.3);
       const event = this.room.inject('m.room.redaction', { redacts: target }, forged ? r.pick(FORGERS) : ME);
-      const redaction = this.#add(event, forged ? 'invalid' : 'valid', forged ? 'early redaction, forged' : 'early redaction');
+      const redaction = this.add(event, forged ? 'invalid' : 'valid', forged ? 'early redaction, forged' : 'early redaction');
       // The forged one is judged (and rejected) when its target comes, if that is a request about this stand.
-      const request = forged ? this.request(true) : this.request(true, target);
+      const request = forged ? this.request() : this.request(target);
       if (request.event_id !== target || this.log.get(target)?.label === 'irrelevant') this.log.relabel(redaction.event_id, 'irrelevant', 'early redaction, no request of ours came');
       return;
     }
     const content = r.pick<Record<string, unknown>>([{ redacts: `$nothing-${r.int(1e6)}` }, { redacts: 42 }, {}, { redacts: this.root }]);
-    this.#add(this.room.inject('m.room.redaction', content, r.pick([ME, ...SPOOFED])), 'irrelevant', 'redaction of nothing we show');
+    this.add(this.room.inject('m.room.redaction', content, r.pick([ME, ...SPOOFED])), 'irrelevant', 'redaction of nothing we show');
   }
 
-  step(live: boolean): void {
+  step(): void {
     const r = this.r;
     const roll = r.next();
-    if (roll < 0.3) this.request(live);
-    else if (roll < 0.5) this.status(live);
+    if (roll < 0.3) this.request();
+    else if (roll < 0.5) this.status();
     else if (roll < 0.6) {
-      if (live) this.redaction();
+      if (this.live) this.redaction();
       else this.historyRedaction();
     } else if (roll < 0.68) {
       const valid = r.chance(0.6);
       const { content, recipe } = valid ? { content: r.chance(0.05) ? {} : goodStand(r), recipe: 'stand' } : badStand(r);
-      this.#state(EventTypes.stand, '', content, r.pick([ME, ADMIN, ...SPOOFED]), valid ? 'valid' : 'invalid', recipe, live);
-      if (valid) this.lastGoodStand = content;
+      this.state(EventTypes.stand, '', content, r.pick([ME, ADMIN, ...SPOOFED]), valid ? 'valid' : 'invalid', recipe);
     } else if (roll < 0.78) {
       const key = r.pick([ME, ...PLAIN_USERS, ...NOT_USER_IDS]);
       const spoofed = r.chance(0.2);
@@ -269,15 +239,16 @@ class StandFuzz {
         label = content[field] === null ? 'valid' : 'invalid';
         recipe = `presence, bad ${field}`;
       }
-      this.#state(EventTypes.standPresence, key, content, sender, label, recipe, live);
+      this.state(EventTypes.standPresence, key, content, sender, label, recipe);
     } else if (roll < 0.82) {
       // A root state without a usable event_id is rejected; the root stays.
       const content = r.pick<Record<string, unknown>>([{}, { event_id: 42 }, { event_id: 'nope' }, { event_id: null, previous: [this.root] }, { event_id: '$has space' }]);
-      this.#state(EventTypes.root, 'contacts', content, ME, 'invalid', 'root, bad event_id', live);
+      this.state(EventTypes.root, 'contacts', content, ME, 'invalid', 'root, bad event_id');
     } else if (roll < 0.85) {
-      this.#state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels', live);
+      this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
     } else {
-      const pick = r.int(4);
+      const pick = r.int(5);
+      if (pick === 4) return this.protoTyped();
       const event =
         pick === 0
           ? this.room.inject('m.room.message', { msgtype: 'm.text', body: oddText(r), 'm.relates_to': { rel_type: 'm.reference', event_id: this.root } }, r.pick(PLAIN_USERS))
@@ -286,14 +257,14 @@ class StandFuzz {
             : pick === 2
               ? this.room.setState(EventTypes.root, r.pick(['qa', 'orders', 'Contacts', '__proto__']), { event_id: this.root }, ME)
               : this.room.setState(EventTypes.stand, r.pick(['x', '__proto__']), goodStand(r), ME);
-      this.#add(event, 'irrelevant', 'unrelated');
+      this.add(event, 'irrelevant', 'unrelated');
     }
   }
 
   /** Before the booth opens: the server applies a redaction, so the request is simply gone from the history. */
   historyRedaction(): void {
     const items = [...this.counted.values()].filter((q) => !this.copied.has(q.key));
-    if (!items.length) return void this.request(false);
+    if (!items.length) return void this.request();
     const item = this.r.pick(items);
     const sender = this.r.chance(0.5) ? ME : item.sender;
     if (this.room.membership(sender) !== 'join') this.room.join(sender);
@@ -321,8 +292,7 @@ describe('fuzz: stand booth', function () {
     const room = fuzzRoom();
     const fuzz = new StandFuzz(room, rng(FUZZ_SEED ^ 0x57a4d));
     fuzz.setUp();
-    const history = Math.round(FUZZ_EVENTS * 0.1);
-    while (fuzz.log.items.length < history) fuzz.step(false);
+    while (fuzz.count < FUZZ_EVENTS * 0.1) fuzz.step();
     // A fresh reader sees only the current state: it names the root (a bad one would leave the booth without contacts).
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
@@ -332,10 +302,11 @@ describe('fuzz: stand booth', function () {
     afterTest(() => binding.stop());
     await binding.ready;
     await settle(el);
+    fuzz.live = true;
 
     const BATCH = 250;
-    while (fuzz.log.items.length < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.log.items.length < FUZZ_EVENTS; i++) fuzz.step(true);
+    while (fuzz.count < FUZZ_EVENTS) {
+      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
       await settle(el);
     }
     await sleep(200);

@@ -3,12 +3,11 @@ import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { rejections } from '../../widgets/bindings/rejection-tally.js';
 import { bindTalkPlayer } from '../../widgets/bindings/talk-player.js';
-import type { MemoryRoom } from '../../widgets/room/memory-room.js';
-import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { stageKey } from '../../widgets/schema/stage.js';
 import { afterTest, mount } from '../support/cleanup.js';
-import { FuzzLog, canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { Feed } from './feed.js';
+import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
@@ -133,58 +132,42 @@ function handContent(r: Rng): { content: Record<string, unknown>; label: Label; 
 
 const rejectionsTotal = () => rejections.total;
 
-class TalkFuzz {
-  readonly log = new FuzzLog();
-  /** The last talk state the element should show (valid), and the pre-bind state per type/key (only the last is read). */
+class TalkFuzz extends Feed {
+  /** The last talk state the element should show (valid). */
   lastGood?: Record<string, unknown>;
-  readonly #preBind = new Map<string, string>();
-  constructor(
-    readonly room: MemoryRoom,
-    readonly r: Rng,
-  ) {}
 
-  #state(type: string, key: string, content: Record<string, unknown>, sender: string, label: Label, recipe: string, live: boolean): RoomEvent {
-    const event = this.room.setState(type, key, content, sender);
-    if (!live) {
-      // Before the element starts it reads only the current state: the earlier one is never seen.
-      const earlier = this.#preBind.get(`${type}\n${key}`);
-      if (earlier) this.log.relabel(earlier, 'irrelevant', 'superseded before the element read the state');
-      this.#preBind.set(`${type}\n${key}`, event.event_id);
-    }
-    return this.log.add(event, label, recipe);
-  }
-
-  step(live: boolean): void {
+  step(): void {
     const r = this.r;
     const roll = r.next();
     if (roll < 0.35) {
       const content = goodTalk(r);
-      this.#state(EventTypes.talk, '', content, r.pick([MOD, ADMIN, ...SPOOFED]), 'valid', 'talk state', live);
+      this.state(EventTypes.talk, '', content, r.pick([MOD, ADMIN, ...SPOOFED]), 'valid', 'talk state');
       this.lastGood = content;
     } else if (roll < 0.6) {
       const bad = badTalk(r);
-      this.#state(EventTypes.talk, '', bad.content, r.pick([MOD, ...SPOOFED]), bad.label, bad.recipe, live);
+      this.state(EventTypes.talk, '', bad.content, r.pick([MOD, ...SPOOFED]), bad.label, bad.recipe);
       if (bad.label === 'valid') this.lastGood = bad.content;
     } else if (roll < 0.65) {
-      this.#state(EventTypes.talk, r.pick(['x', ' ', '\u200B', '__proto__']), goodTalk(r), MOD, 'irrelevant', 'talk state, other key', live);
+      this.state(EventTypes.talk, r.pick(['x', ' ', '\u200B', '__proto__']), goodTalk(r), MOD, 'irrelevant', 'talk state, other key');
     } else if (roll < 0.73) {
       const s = stageContent(r);
-      this.#state(EventTypes.qaStage, stageKey(ME), s.content, r.pick([MOD, ADMIN, ...SPOOFED]), s.label, s.recipe, live);
+      this.state(EventTypes.qaStage, stageKey(ME), s.content, r.pick([MOD, ADMIN, ...SPOOFED]), s.label, s.recipe);
     } else if (roll < 0.76) {
-      this.#state(EventTypes.qaStage, stageKey(r.pick(PLAIN_USERS)), stageContent(r).content, MOD, 'irrelevant', 'stage, someone else', live);
+      this.state(EventTypes.qaStage, stageKey(r.pick(PLAIN_USERS)), stageContent(r).content, MOD, 'irrelevant', 'stage, someone else');
     } else if (roll < 0.84) {
       const h = handContent(r);
       // The `@` state key rule (the server's; a hostile one skips it): a hand written by someone else is refused.
       const spoofed = r.chance(0.3);
       const sender = spoofed ? r.pick(SPOOFED) : ME;
-      this.#state(EventTypes.qaHand, ME, h.content, sender, spoofed ? 'invalid' : h.label, spoofed ? 'hand, written by someone else' : h.recipe, live);
+      this.state(EventTypes.qaHand, ME, h.content, sender, spoofed ? 'invalid' : h.label, spoofed ? 'hand, written by someone else' : h.recipe);
     } else if (roll < 0.86) {
-      this.#state(EventTypes.qaHand, r.pick(PLAIN_USERS), handContent(r).content, ALICE, 'irrelevant', 'hand, someone else', live);
+      this.state(EventTypes.qaHand, r.pick(PLAIN_USERS), handContent(r).content, ALICE, 'irrelevant', 'hand, someone else');
     } else if (roll < 0.9) {
-      this.#state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels', live);
+      this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
     } else {
       // Everything else a room carries.
-      const pick = r.int(4);
+      const pick = r.int(5);
+      if (pick === 4) return this.protoTyped();
       const event =
         pick === 0
           ? this.room.inject('m.room.message', { msgtype: 'm.text', body: oddText(r) }, r.pick(PLAIN_USERS))
@@ -193,7 +176,7 @@ class TalkFuzz {
             : pick === 2
               ? this.room.inject(r.pick(['dev.devroom.talk', 'dev.devroom.qa.stage']), goodTalk(r), r.pick(SPOOFED))
               : this.room.setState(r.pick(['m.room.name', 'org.example.state', EventTypes.menu]), '', { name: oddText(r) }, ADMIN);
-      this.log.add(event, 'irrelevant', 'unrelated');
+      this.add(event, 'irrelevant', 'unrelated');
     }
   }
 }
@@ -208,17 +191,18 @@ describe('fuzz: talk player', function () {
     const room = fuzzRoom();
     const fuzz = new TalkFuzz(room, rng(FUZZ_SEED ^ 0x7a1c));
     const history = Math.round(FUZZ_EVENTS * 0.05);
-    for (let i = 0; i < history; i++) fuzz.step(false);
+    for (let i = 0; i < history; i++) fuzz.step();
 
     const el = mount<DevroomTalkPlayer>('devroom-talk-player');
     const binding = bindTalkPlayer({ room: room.as(ME), element: el, options: { title: 'From the URL' }, hasCapability: () => true });
     afterTest(() => binding.stop());
     await binding.ready;
     await settle(el);
+    fuzz.live = true;
 
     const BATCH = 100;
-    while (fuzz.log.items.length < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.log.items.length < FUZZ_EVENTS; i++) fuzz.step(true);
+    while (fuzz.count < FUZZ_EVENTS) {
+      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
       await settle(el);
     }
     // An onerror payload, had it been parsed, fires once its image fails to load.

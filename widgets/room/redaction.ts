@@ -15,10 +15,12 @@ const ESSENTIAL_CONTENT: Record<string, readonly string[] | 'all'> = {
 };
 
 export function redactContent(type: string, content: Record<string, unknown>): Record<string, unknown> {
-  const keep = ESSENTIAL_CONTENT[type];
+  // Own keys only: an event of type `constructor` or `toString` (anyone may send one) would
+  // otherwise read Object.prototype's function here, and redacting it threw.
+  const keep = Object.hasOwn(ESSENTIAL_CONTENT, type) ? ESSENTIAL_CONTENT[type] : undefined;
   if (keep === 'all') return { ...content };
   const out: Record<string, unknown> = {};
-  for (const key of keep ?? []) if (key in content) out[key] = content[key];
+  for (const key of keep ?? []) if (Object.hasOwn(content, key)) out[key] = content[key];
   return out;
 }
 
