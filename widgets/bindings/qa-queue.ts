@@ -3,12 +3,12 @@ import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { isEventId, isRecord, isUserId } from '../schema/validate.js';
-import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, parseReaction } from '../schema/qa-questions.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion } from '../schema/qa-questions.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type * as HandsCode from './qa-hands.js';
 import type * as RequestsCode from './qa-queue-requests.js';
-import type { RecheckState } from './qa-recheck.js';
+import type { RecheckHost } from './qa-recheck.js';
 import { mapLimited } from './map-limited.js';
 import { earlyRedactions } from './redactions.js';
 import { reject } from './rejections.js';
@@ -198,16 +198,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
         for (const list of votes) for (const v of list) foldReaction(v);
       });
       // Read from history: a later redaction of these may never be fed (qa-recheck.ts).
-      for (const q of parsed) if (questionIds.has(q.event_id)) history.questions.add(q.event_id);
-      for (const list of votes) {
-        for (const v of list) {
-          const vote = parseReaction(v);
-          if (!vote || !questionIds.has(vote.questionId)) continue;
-          let known = history.votes.get(vote.questionId);
-          if (!known) history.votes.set(vote.questionId, (known = new Set()));
-          known.add(vote.voteId);
-        }
-      }
+      history.reads.push([parsed, votes]);
     } catch (error) {
       // Read again when a later state names it.
       roots.delete(root);
@@ -219,30 +210,32 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
 
   // --- late joiners: what was read from history is read again now and then -------------
 
-  const history: RecheckState = {
+  const history: RecheckHost = {
     room,
     roots,
-    questions: new Set(),
-    votes: new Map(),
+    reads: [],
+    has: (id) => questionIds.has(id),
     removeQuestion: (id) => {
       if (questionIds.delete(id)) tally.removeQuestion(id);
     },
     removeVote: (id) => void tally.redact(id),
     onPage: () => requests++,
-    cursor: 0,
   };
   const recheckMs = options.recheckMs === 0 ? 0 : Math.max(10_000, options.recheckMs ?? RECHECK_MS);
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleRecheck = () => {
-    if (stopped || !recheckMs) return;
-    // ±25 %: thousands of viewers who opened at one talk start do not re-read in step.
-    recheckTimer = setTimeout(() => {
-      if (!history.questions.size && !history.votes.size) return scheduleRecheck();
-      import('./qa-recheck.js')
-        .then(({ recheck }) => recheck(history))
-        .catch((error: unknown) => console.warn('devroom: could not re-read the Q&A', error))
-        .finally(scheduleRecheck);
-    }, recheckMs * (0.75 + Math.random() * 0.5));
+  /** The first round after `recheckMs` (± 25 %); qa-recheck.ts runs the rest. A failed load tries again a round later. */
+  const firstRecheck = () => {
+    recheckTimer = setTimeout(
+      () =>
+        void import('./qa-recheck.js').then(
+          (m) => stopped || cleanups.push(m.recheckEvery(history, recheckMs)),
+          (error: unknown) => {
+            console.warn('devroom: could not load the Q&A re-read', error);
+            if (!stopped) firstRecheck();
+          },
+        ),
+      recheckMs * (0.75 + Math.random() * 0.5),
+    );
   };
   cleanups.push(() => clearTimeout(recheckTimer));
 
@@ -255,7 +248,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     buffered = [];
     tally.batch(() => live.forEach(foldLive));
     resolveReady();
-    if (!recheckTimer) scheduleRecheck();
+    if (recheckMs && !recheckTimer) firstRecheck();
   };
 
   // --- root: the event questions hang off -------------------------------------------
