@@ -54,6 +54,16 @@ export class Feed {
   }
 
   /**
+   * Two events that relate to each other (`m.reference` both ways, `content` completes each):
+   * a loop no reader may follow forever. Not about any root, so not for any element.
+   */
+  loop(type: string, content: Record<string, unknown>, sender: string): void {
+    const [a, b] = [this.idAfter(1), this.idAfter(2)];
+    this.inject(type, { ...content, 'm.relates_to': { rel_type: 'm.reference', event_id: b } }, sender, 'irrelevant', 'a relation loop');
+    this.inject(type, { ...content, 'm.relates_to': { rel_type: this.r.pick(['m.reference', 'm.annotation']), event_id: a, key: '👍' } }, sender, 'irrelevant', 'a relation loop');
+  }
+
+  /**
    * An event whose type is named like an Object.prototype member (anyone may choose a type),
    * room event or state; now and then the server redacts it (MemoryRoom, as a homeserver
    * does: redacting one threw, widgets/room/redaction.ts). Not for any element.

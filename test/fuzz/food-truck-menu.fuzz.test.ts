@@ -224,8 +224,9 @@ class TruckFuzz extends Feed {
       this.state(EventTypes.root, 'orders', content, VENDOR, 'invalid', 'root, bad event_id');
     } else if (roll < 0.81) this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
     else {
-      const pick = r.int(4);
-      if (pick === 3) this.protoTyped();
+      const pick = r.int(5);
+      if (pick === 4) this.loop(EventTypes.order, { localId: `o-${r.int(1e9)}`, lines: [{ itemId: 'classic', name: 'x', quantity: 1, unitPrice: 1 }], total: 1, currency: 'EUR' }, ALICE);
+      else if (pick === 3) this.protoTyped();
       else if (pick === 0) this.inject('m.room.message', { msgtype: 'm.text', body: oddText(r), 'm.relates_to': { rel_type: 'm.reference', event_id: this.root } }, ALICE, 'irrelevant', 'message under the root');
       else if (pick === 1) this.state(EventTypes.root, r.pick(['qa', 'Orders', '__proto__']), { event_id: this.root }, VENDOR, 'irrelevant', 'other root');
       else this.state(EventTypes.menu, r.pick(['x', '__proto__']), goodMenu(r), VENDOR, 'irrelevant', 'menu, other key');

@@ -252,8 +252,9 @@ class QaFuzz extends Feed {
       this.state(EventTypes.root, 'qa', content, ME, valid ? 'valid' : 'invalid', valid ? 'root, odd fields' : 'root, bad event_id');
     } else if (roll < 0.9) this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
     else {
-      const pick = r.int(4);
-      if (pick === 3) this.protoTyped();
+      const pick = r.int(5);
+      if (pick === 4) this.loop('m.room.message', { msgtype: 'm.text', body: oddText(r) }, ALICE);
+      else if (pick === 3) this.protoTyped();
       else if (pick === 0) this.state(EventTypes.root, r.pick(['orders', 'QA', '__proto__']), { event_id: this.root }, ME, 'irrelevant', 'other root');
       else if (pick === 1) this.inject(EventTypes.order, { 'm.relates_to': { rel_type: 'm.reference', event_id: this.root } }, ALICE, 'irrelevant', 'other type');
       else this.state(r.pick(['m.room.topic', 'dev.devroom.qa', 'dev.devroom.qa.question.extra']), r.pick(['', this.root]), { topic: oddText(r) }, ADMIN, 'irrelevant', 'other state');

@@ -247,7 +247,8 @@ class StandFuzz extends Feed {
     } else if (roll < 0.85) {
       this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
     } else {
-      const pick = r.int(5);
+      const pick = r.int(6);
+      if (pick === 5) return this.loop(EventTypes.contactRequest, { localId: `c-${r.int(1e9)}`, message: oddText(r) }, ALICE);
       if (pick === 4) return this.protoTyped();
       const event =
         pick === 0
