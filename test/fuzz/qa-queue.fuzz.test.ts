@@ -278,10 +278,16 @@ describe('fuzz: Q&A queue', function () {
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
 
-    const el = mount<DevroomQaQueue>('devroom-qa-queue');
-    const binding = bindQaQueue({ room: room.as(ME), element: el, hasCapability: () => true });
-    afterTest(() => binding.stop());
-    await binding.ready;
+    const seat = async (user: string) => {
+      const el = mount<DevroomQaQueue>('devroom-qa-queue');
+      const binding = bindQaQueue({ room: room.as(user), element: el, hasCapability: () => true });
+      afterTest(() => binding.stop());
+      await binding.ready;
+      return el;
+    };
+    const el = await seat(ME);
+    // An attendee too: other code paths (no moderation, hands only their own), the same checks.
+    const attendee = await seat(ALICE);
     await settle(el);
     fuzz.live = true;
 
@@ -289,11 +295,12 @@ describe('fuzz: Q&A queue', function () {
     while (fuzz.count < FUZZ_EVENTS) {
       for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
       await settle(el);
+      await settle(attendee);
     }
     await sleep(200);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...checkRejections(fuzz.log)];
+    const problems = [...page.errors, ...scanDom(el), ...scanDom(attendee), ...checkRejections(fuzz.log)];
     if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
     if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
     // What the queue shows is what the room holds: every valid question once, and its voters.
@@ -315,9 +322,10 @@ describe('fuzz: Q&A queue', function () {
     await expectSoon(problems, () => [...shownQuestions(el).values()].some((q) => q.text === 'Still there?' && q.author === ME), 'the queue shows it');
     await expectSoon(problems, () => sent().some((e) => e.type === 'm.reaction' && e.sender === ME), 'the vote reaches the room');
     await expectSoon(problems, () => el.model.hasVoted(target, ME), 'the queue counts it');
-    if (!el.shadowRoot!.childElementCount) problems.push('the queue renders nothing');
+    await expectSoon(problems, () => attendee.model.hasVoted(target, ME), "the attendee's queue counts it too");
+    if (!el.shadowRoot!.childElementCount || !attendee.shadowRoot!.childElementCount) problems.push('a queue renders nothing');
 
-    console.log(`fuzz Q&A queue: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms`);
+    console.log(`fuzz Q&A queue: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms (two seats)`);
     expect(problems.length, report('Q&A queue', FUZZ_SEED, problems)).to.equal(0);
   });
 });

@@ -23,6 +23,8 @@ import { ADMIN, ALICE, BOB, EVE, MOD, PLAIN_USERS, SPOOFED, fuzzRoom, oddPowerLe
  */
 
 const ME = MOD;
+/** Joined, no power, never sends a request in the fuzz: a visitor's seat. */
+const VISITOR = '@visitor:fuzz.example';
 const NOT_USER_IDS = ['not-a-user-id', '', '@admin', '@a b:fuzz.example'];
 /** Senders who never send a request here (so a redaction from them is never of their own event). */
 const FORGERS = SPOOFED.filter((s) => !PLAIN_USERS.includes(s) && !NOT_USER_IDS.includes(s));
@@ -298,10 +300,17 @@ describe('fuzz: stand booth', function () {
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
 
-    const el = mount<DevroomStandBooth>('devroom-stand-booth');
-    const binding = bindStandBooth(el, room.as(ME));
-    afterTest(() => binding.stop());
-    await binding.ready;
+    const seat = async (user: string) => {
+      const el = mount<DevroomStandBooth>('devroom-stand-booth');
+      const binding = bindStandBooth(el, room.as(user));
+      afterTest(() => binding.stop());
+      await binding.ready;
+      return el;
+    };
+    const el = await seat(ME);
+    // A visitor too: the contact form and their own requests instead of the staff's lists.
+    room.join(VISITOR);
+    const visitor = await seat(VISITOR);
     await settle(el);
     fuzz.live = true;
 
@@ -309,11 +318,12 @@ describe('fuzz: stand booth', function () {
     while (fuzz.count < FUZZ_EVENTS) {
       for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
       await settle(el);
+      await settle(visitor);
     }
     await sleep(200);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...checkRejections(fuzz.log)];
+    const problems = [...page.errors, ...scanDom(el), ...scanDom(visitor), ...checkRejections(fuzz.log)];
     if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
     if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
     const shown = new Set(el.contactRequests.map((q) => q.id));
@@ -331,9 +341,13 @@ describe('fuzz: stand booth', function () {
     await expectSoon(problems, () => sent().some((e) => e.type === EventTypes.contactStatus && e.sender === ME && e.content.request === item.id), 'the status reaches the room');
     await expectSoon(problems, () => sent().some((e) => e.type === EventTypes.standPresence && e.state_key === ME), 'the presence reaches the room');
     await expectSoon(problems, () => el.contactRequests.find((q) => q.id === item.id)?.status === 'answered', 'the booth shows the answer');
-    if (!el.shadowRoot!.childElementCount) problems.push('the booth renders nothing');
+    // The visitor leaves a contact.
+    visitor.dispatchEvent(new CustomEvent('devroom-contact-request', { detail: { localId: 'c-after-fuzz', message: 'Call me' }, bubbles: true, composed: true }));
+    await expectSoon(problems, () => sent().some((e) => e.type === EventTypes.contactRequest && e.sender === VISITOR && e.content.localId === 'c-after-fuzz'), "the visitor's request reaches the room");
+    await expectSoon(problems, () => el.contactRequests.some((q) => q.sender === VISITOR && q.message === 'Call me'), 'the staff see it');
+    if (!el.shadowRoot!.childElementCount || !visitor.shadowRoot!.childElementCount) problems.push('a booth renders nothing');
 
-    console.log(`fuzz stand booth: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms`);
+    console.log(`fuzz stand booth: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms (two seats)`);
     expect(problems.length, report('stand booth', FUZZ_SEED, problems)).to.equal(0);
   });
 });

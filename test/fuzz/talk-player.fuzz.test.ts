@@ -193,10 +193,13 @@ describe('fuzz: talk player', function () {
     const history = Math.round(FUZZ_EVENTS * 0.05);
     for (let i = 0; i < history; i++) fuzz.step();
 
+    const attendeeEl = mount<DevroomTalkPlayer>('devroom-talk-player');
+    const attendee = bindTalkPlayer({ room: room.as(ALICE), element: attendeeEl, options: {}, hasCapability: () => true });
+    afterTest(() => attendee.stop());
     const el = mount<DevroomTalkPlayer>('devroom-talk-player');
     const binding = bindTalkPlayer({ room: room.as(ME), element: el, options: { title: 'From the URL' }, hasCapability: () => true });
     afterTest(() => binding.stop());
-    await binding.ready;
+    await Promise.all([binding.ready, attendee.ready]);
     await settle(el);
     fuzz.live = true;
 
@@ -204,12 +207,13 @@ describe('fuzz: talk player', function () {
     while (fuzz.count < FUZZ_EVENTS) {
       for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
       await settle(el);
+      await settle(attendeeEl);
     }
     // An onerror payload, had it been parsed, fires once its image fails to load.
     await sleep(200);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...checkRejections(fuzz.log)];
+    const problems = [...page.errors, ...scanDom(el), ...scanDom(attendeeEl), ...checkRejections(fuzz.log)];
     if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
     if (page.rejectionWarnings !== rejectionsTotal()) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejectionsTotal()} rejections`);
     // The last valid talk state is what shows: an invalid one never replaced it.
@@ -220,9 +224,10 @@ describe('fuzz: talk player', function () {
     el.dispatchEvent(new CustomEvent('devroom-phase-request', { detail: { phase: 'qa' } }));
     await expectSoon(problems, () => room.timeline.slice(before).some((e) => e.type === EventTypes.talk && e.sender === ME), 'the host request reaches the room');
     await expectSoon(problems, () => el.phase === 'qa', 'the player follows the new talk state');
-    if (!el.shadowRoot!.querySelector('[part="base"]')) problems.push('the player renders nothing');
+    await expectSoon(problems, () => attendeeEl.phase === 'qa', "the attendee's player follows too");
+    if (!el.shadowRoot!.querySelector('[part="base"]') || !attendeeEl.shadowRoot!.querySelector('[part="base"]')) problems.push('a player renders nothing');
 
-    console.log(`fuzz talk player: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejectionsTotal()} rejections, ${Math.round(fed)} ms`);
+    console.log(`fuzz talk player: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejectionsTotal()} rejections, ${Math.round(fed)} ms (two seats)`);
     expect(problems.length, report('talk player', FUZZ_SEED, problems)).to.equal(0);
   });
 });
