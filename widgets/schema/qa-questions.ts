@@ -67,7 +67,11 @@ export interface ModerationState {
   approved?: boolean;
 }
 
-/** `dev.devroom.qa.question` content; empty content (cleared) = null. Non-boolean fields are ignored. */
+/**
+ * `dev.devroom.qa.question` content; empty content (cleared) = null. The binding rejects a
+ * state with a field of the wrong kind before it gets here (moderationProblem, state-checks.ts):
+ * it would have cleared the question's moderation.
+ */
 export function parseModeration(content: Record<string, unknown>): ModerationState | null {
   const out: ModerationState = {};
   for (const key of ['pinned', 'answered', 'hidden', 'approved'] as const) {
