@@ -189,6 +189,20 @@ test('config change: removed widget kind is emptied, layout rewritten, other wid
   assert.match(again.out, /3 unchanged/);
 });
 
+test('a 429 asking for more than a timer can hold (2^31 ms and beyond, a far Retry-After date) waits at most 5 minutes, never a 1 ms overflow', async () => {
+  let n = 0;
+  hs.fault = (req) => {
+    if (!req.path.endsWith('/createRoom')) return undefined;
+    n++;
+    if (n === 1) return { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 2 ** 32 } };
+    if (n === 2) return { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests' }, headers: { 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' } };
+    return undefined;
+  };
+  const r = await apply();
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(r.waits.slice(0, 2), [300_000, 300_000]);
+});
+
 test('429: waits retry_after_ms, or Retry-After seconds; 5xx and dropped connections back off and retry', async () => {
   let n = 0;
   hs.fault = (req) => {

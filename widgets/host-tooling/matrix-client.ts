@@ -159,7 +159,9 @@ export class MatrixClient {
         this.stats.rateLimited++;
         if (limited > maxRateLimited) throw new MatrixHttpError(res.status, errcode, `still rate-limited after ${limited} waits`, method, path);
         const fromBody = typeof json.retry_after_ms === 'number' && json.retry_after_ms >= 0 ? json.retry_after_ms : undefined;
-        const ms = fromBody ?? retryAfterHeader(res.headers.get('Retry-After')) ?? (failures++, backoff());
+        // At most 5 minutes: past 2^31-1 ms a timer fires at once (1 ms retries), and a
+        // server that asks for hours is better asked again than waited for.
+        const ms = Math.min(MAX_RATE_LIMIT_WAIT_MS, fromBody ?? retryAfterHeader(res.headers.get('Retry-After')) ?? (failures++, backoff()));
         const settled = await waitToRetry('rate limited (429)', ms);
         if (settled !== undefined) return settled;
         continue;
@@ -267,6 +269,8 @@ function untilAborted(p: Promise<void>, signal: AbortSignal | undefined): Promis
     });
   });
 }
+
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /** Retry-After: delay-seconds or an HTTP date. */
 function retryAfterHeader(value: string | null): number | undefined {
