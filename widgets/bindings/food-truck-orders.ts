@@ -241,7 +241,7 @@ export class FoodTruckOrders {
     if (!this.b.isVendor && order.sender !== this.me) return;
     const first = this.byLocalId.get(key);
     // A retry that reached the room twice: the first order counts, the second is ignored.
-    if (first !== undefined && first !== order.id) return reject(event, `a copy of ${first} (same sender and localId): the first counts`);
+    if (first !== undefined && first !== order.id) return reject(event, `a copy of ${first}: the first counts`);
     this.byLocalId.set(key, order.id);
     this.orders.set(order.id, order);
     if (order.sender === this.me && order.localId) this.forget(order.localId);

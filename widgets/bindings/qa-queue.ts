@@ -137,7 +137,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     const q = parsed.value;
     if (q.localId) {
       const first = byLocalId.get(localKey(q.author, q.localId));
-      if (first && first !== q.id) return reject(event, `a copy of ${first} (same sender and local id): the first counts`);
+      if (first && first !== q.id) return reject(event, `a copy of ${first}: the first counts`);
       byLocalId.set(localKey(q.author, q.localId), q.id);
       // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
       if (q.author === me) forget(q.localId);
@@ -152,7 +152,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     const { rel_type: relType, event_id: questionId, key } = relates;
     if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'not an m.annotation with a key');
     if (!normaliseVoteKey(key)) return;
-    if (!isUserId(event.sender)) return reject(event, 'sender: expected a user id');
+    if (!isUserId(event.sender)) return reject(event, 'bad sender');
     tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
   };
   const foldRedaction = (event: RoomEvent) => {
@@ -164,7 +164,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     if (own === undefined) return early.add(target, event);
     // Its sender's own, or a moderator's (the power to redact others'): anything else the server
     // should not have passed on (room-sync.ts, mayRedact).
-    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact another user’s ${author ? 'question' : 'vote'}`);
+    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
     if (questionIds.delete(target)) tally.removeQuestion(target);
     else tally.redact(target);
   };

@@ -131,7 +131,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     known.set(event.event_id, { key, root: target });
     // A retry after a timeout may have reached the room twice (or a copy re-sent against a new
     // root): the first one counts, and a status given to either applies to it.
-    if (byLocalId.has(key)) return reject(event, `a copy of ${byLocalId.get(key)!} (same sender and localId): the first counts`);
+    if (byLocalId.has(key)) return reject(event, `a copy of ${byLocalId.get(key)!}: the first counts`);
     byLocalId.set(key, event.event_id);
     requests.set(event.event_id, { event, ...parsed.value, statuses: [] });
     if (event.sender === me) localSends.delete(parsed.value.localId);
