@@ -24,6 +24,9 @@ export async function readAllRelations(
     seenBatches.add(result.nextBatch);
     from = result.nextBatch;
   }
+  // Synapse 1.67 ignores `dir` and always answers newest first: callers that asked for oldest
+  // first (the first of two copies counts) get it by server time (stable for equal times).
+  if (query.direction === 'f') events.sort((a, b) => a.origin_server_ts - b.origin_server_ts);
   return events;
 }
 
