@@ -10,6 +10,9 @@ export default {
   files: ['components/**/*.homeserver-test.ts', 'widgets/**/*.homeserver-test.ts', 'test/**/*.homeserver-test.ts'],
   // Several people, each with a syncing client and a widget, over HTTP: slower than memory.
   testFramework: { config: { timeout: 30000 } },
+  // A file here starts several clients and widgets over HTTP, and the public reader's idle
+  // minute alone takes 60 s: the default 120 s per file is too tight on a loaded 2-core machine.
+  testsFinishTimeout: 300000,
   plugins: [...base.plugins, homeserverPlugin()],
   filterBrowserLogs: (log) => base.filterBrowserLogs(log) && !sdkChatter(log),
 };
