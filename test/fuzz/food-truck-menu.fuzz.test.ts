@@ -8,7 +8,7 @@ import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { afterTest, mount } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddRelation, oddText, withProtoKeys } from './hostile.js';
 import { rng } from './prng.js';
@@ -261,18 +261,10 @@ describe('fuzz: food-truck menu', function () {
     await settle(vendor);
     fuzz.live = true;
 
-    const BATCH = 250;
-    while (fuzz.count < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
-      await settle(vendor);
-      await settle(customer);
-    }
-    await sleep(200);
+    await feedLive(fuzz, FUZZ_EVENTS, [vendor, customer]);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(vendor), ...scanDom(customer), ...checkRejections(fuzz.log)];
-    if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
-    if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
+    const problems = runProblems(page, [vendor, customer], fuzz.log);
     // The vendor's queue holds every valid order once and every trusted status; Alice sees hers.
     const compare = (what: string, shown: string[], expected: string[]) => {
       const want = new Set(expected);

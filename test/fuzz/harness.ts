@@ -185,6 +185,30 @@ export function report(name: string, seed: number, problems: readonly string[]):
   return [`${name} (seed ${seed}): ${problems.length} problem(s)`, ...summary, ...shown, ...more].join('\n');
 }
 
+/**
+ * Feeds the rest of a run live, `batch` events at a time, letting every element render between
+ * batches; then waits for payloads that would fire late (an onerror once its image fails).
+ */
+export async function feedLive(fuzz: { count: number; step(): void }, total: number, els: { updateComplete: Promise<unknown> }[], batch = 250): Promise<void> {
+  while (fuzz.count < total) {
+    for (let i = 0; i < batch && fuzz.count < total; i++) fuzz.step();
+    for (const el of els) await settle(el);
+  }
+  await sleep(200);
+}
+
+/**
+ * What every run checks, whatever the element: nothing escaped the elements, no markup or script
+ * in their DOM, every rejection as labelled (checkRejections), no payload ran, and one warning
+ * line per rejection.
+ */
+export function runProblems(page: PageWatch, els: Element[], log: FuzzLog): string[] {
+  const problems = [...page.errors, ...els.flatMap((el) => scanDom(el)), ...checkRejections(log)];
+  if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
+  if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
+  return problems;
+}
+
 /** Lets rendering, microtasks and lazily loaded parts catch up. */
 export async function settle(el: { updateComplete: Promise<unknown> }, ms = 0): Promise<void> {
   await el.updateComplete;

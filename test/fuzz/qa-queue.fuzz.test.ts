@@ -9,7 +9,7 @@ import { EventTypes } from '../../widgets/schema/namespace.js';
 import { LOCAL_ID_KEY } from '../../widgets/schema/qa-questions.js';
 import { afterTest, mount } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
@@ -291,18 +291,10 @@ describe('fuzz: Q&A queue', function () {
     await settle(el);
     fuzz.live = true;
 
-    const BATCH = 250;
-    while (fuzz.count < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
-      await settle(el);
-      await settle(attendee);
-    }
-    await sleep(200);
+    await feedLive(fuzz, FUZZ_EVENTS, [el, attendee]);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...scanDom(attendee), ...checkRejections(fuzz.log)];
-    if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
-    if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
+    const problems = runProblems(page, [el, attendee], fuzz.log);
     // What the queue shows is what the room holds: every valid question once, and its voters.
     const shown = shownQuestions(el);
     for (const q of fuzz.questions.values()) {

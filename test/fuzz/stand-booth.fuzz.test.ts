@@ -7,7 +7,7 @@ import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { afterTest, mount } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys } from './hostile.js';
 import { rng } from './prng.js';
@@ -314,18 +314,10 @@ describe('fuzz: stand booth', function () {
     await settle(el);
     fuzz.live = true;
 
-    const BATCH = 250;
-    while (fuzz.count < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
-      await settle(el);
-      await settle(visitor);
-    }
-    await sleep(200);
+    await feedLive(fuzz, FUZZ_EVENTS, [el, visitor]);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...scanDom(visitor), ...checkRejections(fuzz.log)];
-    if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
-    if (page.rejectionWarnings !== rejections.total) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejections.total} rejections`);
+    const problems = runProblems(page, [el, visitor], fuzz.log);
     const shown = new Set(el.contactRequests.map((q) => q.id));
     const missing = [...fuzz.counted.keys()].filter((id) => !shown.has(id));
     if (missing.length) problems.push(`${missing.length} valid requests not shown, e.g. ${missing.slice(0, 3).join(', ')}`);

@@ -7,7 +7,7 @@ import { EventTypes } from '../../widgets/schema/namespace.js';
 import { stageKey } from '../../widgets/schema/stage.js';
 import { afterTest, mount } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { canaryHits, checkRejections, expectSoon, report, scanDom, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, watchPage } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
@@ -203,19 +203,10 @@ describe('fuzz: talk player', function () {
     await settle(el);
     fuzz.live = true;
 
-    const BATCH = 100;
-    while (fuzz.count < FUZZ_EVENTS) {
-      for (let i = 0; i < BATCH && fuzz.count < FUZZ_EVENTS; i++) fuzz.step();
-      await settle(el);
-      await settle(attendeeEl);
-    }
-    // An onerror payload, had it been parsed, fires once its image fails to load.
-    await sleep(200);
+    await feedLive(fuzz, FUZZ_EVENTS, [el, attendeeEl], 100);
     const fed = performance.now() - started;
 
-    const problems = [...page.errors, ...scanDom(el), ...scanDom(attendeeEl), ...checkRejections(fuzz.log)];
-    if (canaryHits()) problems.push(`a payload ran (${canaryHits()} times)`);
-    if (page.rejectionWarnings !== rejectionsTotal()) problems.push(`${page.rejectionWarnings} rejection warnings for ${rejectionsTotal()} rejections`);
+    const problems = runProblems(page, [el, attendeeEl], fuzz.log);
     // The last valid talk state is what shows: an invalid one never replaced it.
     if (fuzz.lastGood && el.talkTitle !== fuzz.lastGood.title) problems.push(`title is ${String(el.talkTitle).slice(0, 60)}, not the last valid one`);
 
