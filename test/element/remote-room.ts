@@ -15,7 +15,8 @@ export class RemoteRoom implements Room {
   readonly #frame: FrameOf;
   readonly #listeners = new Set<RoomListener>();
   #delivered = 0;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #polling = false;
 
   constructor(
     frame: FrameOf,
@@ -61,19 +62,29 @@ export class RemoteRoom implements Room {
 
   subscribe(listener: RoomListener): () => void {
     this.#listeners.add(listener);
-    this.#timer ??= setInterval(() => void this.#poll(), 100);
+    if (!this.#timer && !this.#polling) this.#schedule();
     return () => {
       this.#listeners.delete(listener);
       if (!this.#listeners.size && this.#timer) {
-        clearInterval(this.#timer);
+        clearTimeout(this.#timer);
         this.#timer = undefined;
       }
     };
   }
 
+  // One poll at a time: two in flight would read from the same position and count it twice,
+  // skipping the events after it (seen on a loaded machine, where a poll takes over 100 ms).
+  #schedule(): void {
+    this.#timer = setTimeout(() => void this.#poll(), 100);
+  }
+
   async #poll(): Promise<void> {
+    this.#timer = undefined;
+    this.#polling = true;
     const fresh = await inWidget(this.#frame, (_dom, from: number) => window.contract.live.slice(from), this.#delivered).catch(() => []);
+    this.#polling = false;
     this.#delivered += fresh.length;
     for (const event of fresh) for (const listener of [...this.#listeners]) listener(event);
+    if (this.#listeners.size && !this.#timer) this.#schedule();
   }
 }
