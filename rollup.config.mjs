@@ -72,7 +72,7 @@ const cdn = {
 };
 
 const pages = components
-  .filter((c) => present(`./widgets/pages/${c}.ts`))
+  .filter((c) => present(`./widgets/${c}/page.ts`))
   .map((c) => ({ name: c, title: `devroom ${c.replace(/-/g, ' ')}` }));
 
 /**
@@ -83,11 +83,11 @@ const pages = components
  * devroom widgets from the same server are open at once. Lazy parts stay separate chunks.
  */
 const widgetPageBuilds = pages.map((page) => ({
-  input: { [page.name]: `widgets/pages/${page.name}.ts` },
+  input: { [page.name]: `widgets/${page.name}/page.ts` },
   // A page is not a library: nothing imports its exports, so rollup need not keep a facade.
   preserveEntrySignatures: false,
   plugins: [
-    ...browserPlugins({ stripUnused: true, entry: `widgets/pages/${page.name}.ts` }),
+    ...browserPlugins({ stripUnused: true, entry: `widgets/${page.name}/page.ts` }),
     widgetPages([page]),
     retryDynamicImports(),
     sizeManifest('widget pages', { pageImportsAreFirstLoad: true, merge: true }),
@@ -100,7 +100,7 @@ const widgetPageBuilds = pages.map((page) => ({
     chunkFileNames: `chunks/${page.name}/[name]-[hash].js`,
     // Everything the page imports statically is its first load: keep it in the page file
     // even where a lazy chunk shares a module (rollup would otherwise split it out).
-    manualChunks: firstLoadInOneFile(`widgets/pages/${page.name}.ts`, page.name),
+    manualChunks: firstLoadInOneFile(`widgets/${page.name}/page.ts`, page.name),
   },
 }));
 
@@ -123,7 +123,7 @@ const publicAuto = {
 
 /** The `devroom` CLI for conference hosts (Node, ESM; node:* built-ins stay external). */
 const cli = {
-  input: { devroom: 'widgets/cli/main.ts' },
+  input: { devroom: 'host-tools/cli/main.ts' },
   external: [/^node:/],
   plugins: [nodeResolve({ preferBuiltins: true }), ...transform()],
   output: {

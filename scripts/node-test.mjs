@@ -2,7 +2,7 @@
 // node's built-in runner. Node 20 cannot run TypeScript, so esbuild bundles each test into
 // a temp dir first (node built-ins stay external). Usage:
 //   node scripts/node-test.mjs                 # every *.node-test.ts under widgets/ and test/
-//   node scripts/node-test.mjs widgets/schedule # only files under these paths
+//   node scripts/node-test.mjs host-tools/schedule # only files under these paths
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

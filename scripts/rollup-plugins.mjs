@@ -423,7 +423,7 @@ const relativeToRepo = (file) => file.replace(new URL('..', import.meta.url).pat
  * hosted on any web server or CDN. The module script is the entry chunk; its static
  * imports are preloaded so the first load is one round trip deep. Nothing inline (no
  * <style>, no script text, no style attribute): the page works under a strict
- * Content-Security-Policy (docs/security.md); its CSS comes from widgets/pages/page-style.ts.
+ * Content-Security-Policy (docs/security.md); its CSS comes from widgets/runtime/page-style.ts.
  */
 export function widgetPages(pages) {
   return {

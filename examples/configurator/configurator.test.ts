@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { run } from '../../widgets/cli/cli.js';
+import { run } from '../../host-tools/cli/cli.js';
 import { templateWidgetUrl } from '../../widgets/testing/templating.js';
 import './configurator.js';
 import type { WidgetConfigurator } from './configurator.js';

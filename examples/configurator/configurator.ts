@@ -10,9 +10,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { WidgetHost, LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
 import { createHostToolbar } from '../../widgets/testing/toolbar.js';
 import { approveAll } from '../../widgets/testing/driver.js';
-import { contentJson, describeWidget, layoutJson, type WidgetOutput } from '../../widgets/host-tooling/widget-output.js';
-import { WIDGET_NAMES } from '../../widgets/host-tooling/widget-state.js';
-import { KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, validateWidgetOptions, widgetPageUrl, type WidgetKind, type WidgetOptions } from '../../widgets/host-tooling/widget-url.js';
+import { contentJson, describeWidget, layoutJson, type WidgetOutput } from '../../host-tools/apply/widget-output.js';
+import { WIDGET_NAMES } from '../../host-tools/apply/widget-state.js';
+import { KIND_OPTIONS, WIDGET_KINDS, WidgetOptionError, validateWidgetOptions, widgetPageUrl, type WidgetKind, type WidgetOptions } from '../../host-tools/apply/widget-url.js';
 import { fieldsFor, KIND_LABELS, type FieldInfo } from './fields.js';
 import { createPreviewRoom } from './preview-room.js';
 

@@ -1,9 +1,9 @@
 /**
- * Form labels and hints for the CLI's widget options (widgets/host-tooling/widget-url.ts
+ * Form labels and hints for the CLI's widget options (host-tools/apply/widget-url.ts
  * KIND_OPTIONS decides which options exist and how they are validated; this only names them).
  */
-import { kebab } from '../../widgets/cli/args.js';
-import { KIND_OPTIONS, type WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import { kebab } from '../../host-tools/cli/args.js';
+import { KIND_OPTIONS, type WidgetKind } from '../../host-tools/apply/widget-url.js';
 
 export interface FieldInfo {
   key: string;

@@ -4,7 +4,7 @@
  * form (room talk state would overlay them). No widgets yet: the configurator adds one.
  */
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
-import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';
 import { ATTENDEES, DISPLAY_NAMES } from '../host/demo-room.js';
 import { seedFoodTruck } from '../host/demo/food-truck.js';

@@ -16,7 +16,7 @@ async function withDemoWidget(
   check: (shadow: ShadowRoot, demo: { room: MemoryRoom; media: MediaStore }) => Promise<void>,
 ): Promise<void> {
   const widgets = DEMO_WIDGETS.filter((w) => w.page === page);
-  const { room, media } = createDemoRoom(new URL('/widgets/pages/', location.href).toString(), location.origin + '/', widgets);
+  const { room, media } = createDemoRoom(new URL('/widgets/', location.href).toString(), location.origin + '/', widgets);
   const container = document.createElement('div');
   document.body.append(container);
   const host = new WidgetHost({ room, userId: ATTENDEES.alice, container, approve: approveAll, storage: null, media }).start();

@@ -1,7 +1,7 @@
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { WidgetTypes } from '../../widgets/schema/namespace.js';
-import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { LAYOUT_STATE, WIDGET_STATE } from '../../widgets/testing/host.js';
 import { MediaStore } from '../../widgets/testing/media.js';
 import type { Attendee } from '../../widgets/testing/toolbar.js';

@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
-import type { WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { conference, leaveAll, sit } from '../element/conference.js';
 import type { Conference } from '../element/conference.js';

@@ -3,7 +3,7 @@ import type { IWidget } from 'matrix-widget-api';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
-import { createRoot } from '../../widgets/bindings/create-root.js';
+import { createRoot } from '../../widgets/shared/create-root.js';
 import { ALICE, MOD, ORGANISER, conference, elementIn, leaveAll, sit, waitFor } from '../e2e/widget-harness.js';
 
 /** The next `times` requests for paths starting with `path` fail (test/support/chunk-faults.mjs). */
@@ -88,7 +88,7 @@ describe('built widget pages', () => {
     const room = conference();
     room.setState(EventTypes.stand, '', sampleStand(), ORGANISER);
     await createRoot(room.as(ORGANISER), 'contacts', 'Contact requests');
-    await failRequests('/dist/widgets/chunks/stand-booth/stand-booth-contacts', 1);
+    await failRequests('/dist/widgets/chunks/stand-booth/contacts', 1);
     const seat = await sit(room, ALICE, builtWidget('stand-booth'));
     const el = await elementIn(seat, 'devroom-stand-booth');
     const message = await waitFor(() => deepFind<HTMLTextAreaElement>(el.shadowRoot!, '#message'), 'contact form');

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { IWidget } from 'matrix-widget-api';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
-import { describeWidget } from '../../widgets/host-tooling/widget-output.js';
-import type { WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import { describeWidget } from '../../host-tools/apply/widget-output.js';
+import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { ALICE, ORGANISER, conference, elementIn, leaveAll, sit, waitFor } from './widget-harness.js';
 
 /**
@@ -15,7 +15,7 @@ function fromCli(kind: WidgetKind, options: Record<string, string>): IWidget {
   const out = describeWidget({ base: 'https://widgets.example.org/devroom/', kind, options, room: 'D.rust' });
   const [page, fragment] = out.url.split('#') as [string, string];
   expect(page).to.equal(`https://widgets.example.org/devroom/widgets/${kind}.html`);
-  const local = new URL(`/widgets/pages/${kind}.html`, location.href).toString();
+  const local = new URL(`/widgets/${kind}.html`, location.href).toString();
   return {
     id: out.widgetId,
     creatorUserId: ORGANISER,

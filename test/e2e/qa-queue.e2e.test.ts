@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { stageKey } from '../../widgets/schema/qa.js';
+import { stageKey } from '../../widgets/qa-queue/schema.js';
 import { ALICE, BOB, MOD, ORGANISER, buttonIn, conference, elementIn, leaveAll, sit, waitFor, widgetFor } from './widget-harness.js';
 import type { Seat } from './widget-harness.js';
 
@@ -352,7 +352,7 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
 
   /** Module URLs a seat's widget page has requested so far. */
   const fetched = (seat: Seat) => seat.win.performance.getEntriesByType('resource').map((e) => e.name);
-  const handsCode = (seat: Seat) => fetched(seat).filter((url) => /qa-queue\.sections|bindings\/qa-hands/.test(url));
+  const handsCode = (seat: Seat) => fetched(seat).filter((url) => /qa-queue\.sections|qa-queue\/hands/.test(url));
 
   it('a plain attendee fetches neither the hands panel nor the hands reader at start-up; the first raise does, and the hand reaches the room', async () => {
     const room = conference();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { stageKey } from '../../widgets/schema/qa.js';
+import { stageKey } from '../../widgets/qa-queue/schema.js';
 import { ALICE, BOB, MOD, SPEAKER, buttonIn, conference, elementIn, leaveAll, sit, waitFor, widgetFor } from './widget-harness.js';
 import type { Seat } from './widget-harness.js';
 
@@ -116,7 +116,7 @@ describe('Talk player widget end to end (Element-like host)', () => {
       phase: 'ended',
       unknownOption: 'x',
     });
-    frame.src = `/widgets/pages/talk-player.html#${options}`;
+    frame.src = `/widgets/talk-player.html#${options}`;
     document.body.append(frame);
     try {
       const el = await waitFor(() => frame.contentDocument?.querySelector('devroom-talk-player') as DevroomTalkPlayer | null, 'player on the plain page');

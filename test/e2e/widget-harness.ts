@@ -7,7 +7,7 @@ import { WidgetHost } from '../../widgets/testing/host.js';
 import type { MountedWidget } from '../../widgets/testing/host.js';
 import { approveAll } from '../../widgets/testing/driver.js';
 import type { CapabilityApprover } from '../../widgets/testing/driver.js';
-import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { waitFor } from '../support/wait-for.js';
 
 export { waitFor };
@@ -19,7 +19,7 @@ export const ALICE = '@alice:conf.example';
 export const BOB = '@bob:conf.example';
 
 export function widgetFor(page: string, id = `devroom-${page}`, data: Record<string, unknown> = {}): IWidget {
-  const pageUrl = new URL(`/widgets/pages/${page}.html`, location.href).toString();
+  const pageUrl = new URL(`/widgets/${page}.html`, location.href).toString();
   return {
     id,
     creatorUserId: ORGANISER,

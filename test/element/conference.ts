@@ -5,9 +5,9 @@
  * homeserver and any real one (accounts via the shared-secret registration, unique names).
  */
 import type { IWidget } from 'matrix-widget-api';
-import { newRoomPowerLevels } from '../../widgets/host-tooling/power.js';
-import { WIDGET_EVENT, widgetContent } from '../../widgets/host-tooling/widget-state.js';
-import type { WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import { newRoomPowerLevels } from '../../host-tools/apply/power.js';
+import { WIDGET_EVENT, widgetContent } from '../../host-tools/apply/widget-state.js';
+import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { widgetUrlTemplate } from '../../widgets/runtime/params.js';
 import { registerUser, uniqueLocalpart } from '../homeserver/accounts.js';
 import { startElementClient } from './element-client.js';

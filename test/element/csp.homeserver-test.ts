@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sampleMenuJson } from '../../components/food-truck-menu/test-fixtures.js';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
-import { WIDGET_EVENT, widgetContent } from '../../widgets/host-tooling/widget-state.js';
-import type { WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import { WIDGET_EVENT, widgetContent } from '../../host-tools/apply/widget-state.js';
+import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { denyAll } from '../../widgets/testing/driver.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { builtWidgetUrl, conference, homeserver, leaveAll, sit } from './conference.js';

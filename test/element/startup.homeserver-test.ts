@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { WidgetKind } from '../../widgets/host-tooling/widget-url.js';
+import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { conference, leaveAll, sit } from './conference.js';
 
 const KINDS: WidgetKind[] = ['talk-player', 'qa-queue', 'stand-booth', 'food-truck-menu'];

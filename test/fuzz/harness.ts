@@ -1,7 +1,7 @@
 import sinon from 'sinon';
 import type { RoomEvent } from '../../widgets/room/room.js';
-import { clearRejections, rejections } from '../../widgets/bindings/rejection-tally.js';
-import type { Rejection } from '../../widgets/bindings/rejection-tally.js';
+import { clearRejections, rejections } from '../../widgets/shared/rejection-tally.js';
+import type { Rejection } from '../../widgets/shared/rejection-tally.js';
 import { CANARY } from './hostile.js';
 
 /**

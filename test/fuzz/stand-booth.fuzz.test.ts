@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import '../../components/stand-booth/define.js';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
-import { rejections } from '../../widgets/bindings/rejection-tally.js';
-import { bindStandBooth } from '../../widgets/bindings/stand-booth.js';
+import { rejections } from '../../widgets/shared/rejection-tally.js';
+import { bindStandBooth } from '../../widgets/stand-booth/binding.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { afterTest, mount } from '../support/cleanup.js';

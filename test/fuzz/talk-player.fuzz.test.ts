@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
-import { rejections } from '../../widgets/bindings/rejection-tally.js';
-import { bindTalkPlayer } from '../../widgets/bindings/talk-player.js';
+import { rejections } from '../../widgets/shared/rejection-tally.js';
+import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { stageKey } from '../../widgets/schema/stage.js';
+import { stageKey } from '../../widgets/qa-queue/stage-schema.js';
 import { afterTest, mount } from '../support/cleanup.js';
 import { Feed } from './feed.js';
 import { expectSoon, feedLive, report, runProblems, settle, watchPage } from './harness.js';

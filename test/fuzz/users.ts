@@ -1,4 +1,4 @@
-import { DEVROOM_EVENT_LEVELS } from '../../widgets/host-tooling/power.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
 import type { Rng } from './prng.js';
 

@@ -1,11 +1,11 @@
 // The project's own clients against the test homeserver, in Node: the public-room reader
 // (widgets/room/client-server-room.ts) as a guest in both its modes, and the host CLI's
-// MatrixClient (widgets/host-tooling/matrix-client.ts) as `devroom apply` uses it.
+// MatrixClient (host-tools/apply/matrix-client.ts) as `devroom apply` uses it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClientServerRoom } from '../../widgets/room/client-server-room.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
-import { MatrixClient, MatrixHttpError } from '../../widgets/host-tooling/matrix-client.js';
+import { MatrixClient, MatrixHttpError } from '../../host-tools/apply/matrix-client.js';
 import type { Account } from './accounts.js';
 import { startTestHomeserver } from './server.js';
 import type { TestHomeserver } from './server.js';

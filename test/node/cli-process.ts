@@ -1,6 +1,6 @@
 /**
  * The real `devroom` executable, for node tests of what only a process has: bytes read from
- * disk, signals and exit codes. esbuild bundles widgets/cli/main.ts into a temp dir (once per
+ * disk, signals and exit codes. esbuild bundles host-tools/cli/main.ts into a temp dir (once per
  * test file, ~0.1 s); `startCli` runs it with a clean environment.
  */
 import { spawn, spawnSync } from 'node:child_process';

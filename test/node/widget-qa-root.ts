@@ -1,11 +1,11 @@
 /**
- * What the Q&A widget itself sends when a moderator opens the Q&A (widgets/bindings/
- * qa-queue-requests.ts `openQa`, on an in-memory room): the tests hold `devroom apply`'s
+ * What the Q&A widget itself sends when a moderator opens the Q&A (widgets/qa-queue/
+ * requests.ts `openQa`, on an in-memory room): the tests hold `devroom apply`'s
  * root notice against it, so the two cannot drift apart.
  */
-import { openQa } from '../../widgets/bindings/qa-queue-requests.js';
-import type { QaBindingOptions } from '../../widgets/bindings/qa-queue.js';
-import { PowerWatch } from '../../widgets/bindings/room-sync.js';
+import { openQa } from '../../widgets/qa-queue/requests.js';
+import type { QaBindingOptions } from '../../widgets/qa-queue/binding.js';
+import { PowerWatch } from '../../widgets/shared/room-sync.js';
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
 
 /** The content of the root notice a moderator's widget with this `title` option sends. */

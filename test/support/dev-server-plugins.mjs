@@ -19,7 +19,7 @@ export const widgetApiSourcePlugin = {
 };
 
 /**
- * `/widgets/pages/<name>.html` from source, shaped like the built page: one static module
+ * `/widgets/<name>.html` from source (the built page's path, dist/widgets/<name>.html), shaped like the built page: one static module
  * script. (A page that imported its module dynamically would let the iframe's `load` event
  * fire first, and a client that starts on `load` — `waitForIframeLoad: true`, what
  * Element's /addwidget creates — would talk to nobody.)
@@ -27,11 +27,11 @@ export const widgetApiSourcePlugin = {
 export const widgetPagesFromSourcePlugin = {
   name: 'widget-pages-from-source',
   serve(context) {
-    const match = /^\/widgets\/pages\/([a-z][a-z-]*)\.html$/.exec(context.path);
-    if (!match || !existsSync(new URL(`../../widgets/pages/${match[1]}.ts`, import.meta.url))) return undefined;
+    const match = /^\/widgets\/([a-z][a-z-]*)\.html$/.exec(context.path);
+    if (!match || !existsSync(new URL(`../../widgets/${match[1]}/page.ts`, import.meta.url))) return undefined;
     return {
       type: 'html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>devroom ${match[1]} (source)</title><script type="module" src="./${match[1]}.ts"></script></head><body></body></html>`,
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>devroom ${match[1]} (source)</title><script type="module" src="./${match[1]}/page.ts"></script></head><body></body></html>`,
     };
   },
 };

@@ -180,7 +180,7 @@ async function bindElement(tag: string, element: HTMLElement, room: ClientServer
   const none = () => false;
   switch (tag) {
     case 'devroom-qa-queue': {
-      const { bindQaQueue } = await import('../bindings/qa-queue.js');
+      const { bindQaQueue } = await import('../qa-queue/binding.js');
       const el = element as HTMLElementTagNameMap['devroom-qa-queue'];
       el.readOnly = true;
       el.roomLink = link;
@@ -190,13 +190,13 @@ async function bindElement(tag: string, element: HTMLElement, room: ClientServer
       return () => binding.stop();
     }
     case 'devroom-talk-player': {
-      const { bindTalkPlayer } = await import('../bindings/talk-player.js');
+      const { bindTalkPlayer } = await import('../talk-player/binding.js');
       const binding = bindTalkPlayer({ room, element: element as HTMLElementTagNameMap['devroom-talk-player'], options: {}, hasCapability: none });
       await binding.ready;
       return () => binding.stop();
     }
     case 'devroom-stand-booth': {
-      const { bindStandBooth } = await import('../bindings/stand-booth.js');
+      const { bindStandBooth } = await import('../stand-booth/binding.js');
       const el = element as HTMLElementTagNameMap['devroom-stand-booth'];
       // No contact form, presence toggle or editor (nothing granted): the link stands in.
       el.roomLink = link;
@@ -205,7 +205,7 @@ async function bindElement(tag: string, element: HTMLElement, room: ClientServer
       return () => binding.stop();
     }
     case 'devroom-food-truck-menu': {
-      const { bindFoodTruckMenu } = await import('../bindings/food-truck-menu.js');
+      const { bindFoodTruckMenu } = await import('../food-truck-menu/binding.js');
       const el = element as HTMLElementTagNameMap['devroom-food-truck-menu'];
       // Nothing granted: no cart, no vendor queue, the orders part never loads.
       el.roomLink = link;

@@ -1,5 +1,5 @@
 import { describeRoomContract } from '../../test/support/room-contract.js';
-import { DEVROOM_EVENT_LEVELS } from '../host-tooling/power.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { MemoryRoom } from './memory-room.js';
 
 // The in-memory room against the contract a homeserver keeps (test/support/room-contract.ts).

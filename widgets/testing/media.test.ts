@@ -29,7 +29,7 @@ function standWidget(): IWidget {
     creatorUserId: ADMIN,
     type: 'dev.devroom.stand',
     name: 'Stand',
-    url: widgetUrlTemplate(new URL('/widgets/pages/stand-booth.html', location.href).toString()),
+    url: widgetUrlTemplate(new URL('/widgets/stand-booth.html', location.href).toString()),
     waitForIframeLoad: false,
   };
 }

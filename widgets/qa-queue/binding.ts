@@ -1,0 +1,448 @@
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { readAllRelations } from '../room/relations.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { isEventId, isRecord, isUserId } from '../schema/validate.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion } from './question-schema.js';
+import { moderationProblem, rootProblem } from '../schema/state-checks.js';
+import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
+import type * as HandsCode from './hands.js';
+import type * as RequestsCode from './requests.js';
+import type { RecheckHost } from './recheck.js';
+import { mapLimited } from '../shared/map-limited.js';
+import { earlyRedactions } from '../shared/redactions.js';
+import { reject } from '../shared/rejections.js';
+import { PowerWatch, StateWatch, mayRedact } from '../shared/room-sync.js';
+import { hasUnsent, saveUnsent, unsentKey } from '../shared/unsent.js';
+import type { UnsentQuestion } from './unsent-questions.js';
+
+/**
+ * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
+ * questions are m.text messages referencing the Q&A root, votes are 👍 reactions,
+ * moderation / hands / stage invites are state. History is read by server-side relation
+ * pagination (never the client's timeline); live events keep it current.
+ */
+
+export const VOTE = '👍';
+
+// Apart from the binding, so the page can ask for them before the binding has loaded.
+export { qaCapabilities } from './capabilities.js';
+
+export interface QaBindingOptions {
+  room: Room;
+  element: DevroomQaQueue;
+  hasCapability(capability: string): boolean;
+  /** Shown as the root notice when this widget opens the Q&A. */
+  title?: string;
+  /** Parallel relation reads at startup. */
+  concurrency?: number;
+  /**
+   * How often what was read from history is read again (ms; default 120 000, at least 10 000),
+   * so late joiners see votes undone and questions deleted (recheck.ts). 0 = never.
+   */
+  recheckMs?: number;
+}
+
+export const RECHECK_MS = 120_000;
+
+/** Element requests (`devroom-` + these) answered by requests.ts, loaded with the first one. */
+const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
+export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
+
+export interface QaBinding {
+  /** Resolves when history is loaded. */
+  ready: Promise<void>;
+  /** Requests made to load history (questions pages + vote pages). */
+  readonly startupRequests: number;
+  stop(): void;
+}
+
+export function bindQaQueue(options: QaBindingOptions): QaBinding {
+  const { room, element: el } = options;
+  const me = room.userId;
+  const tally = el.model;
+  const power = new PowerWatch(room);
+  // A bad state event is rejected and never replaces the last good one (room-sync.ts).
+  const rootWatch = new StateWatch(room, EventTypes.root, 'qa', rootProblem);
+  const moderation = new StateWatch(room, EventTypes.qaQuestionState, undefined, moderationProblem);
+  // Hands and stage invites are judged by the hands code (hands.ts), loaded when wanted.
+  const handWatch = new StateWatch(room, EventTypes.qaHand);
+  const stageWatch = new StateWatch(room, EventTypes.qaStage);
+  const cleanups: (() => void)[] = [];
+  /** The current root: new questions relate to it. */
+  let rootId: string | undefined;
+  /** Every root whose questions count: each root of each state seen, never fewer (nothing asked disappears). */
+  const roots = new Set<string>();
+  /** History reads in flight (and the start-up state read): live events wait for them. */
+  let loading = 1;
+  let buffered: RoomEvent[] = [];
+  let requests = 0;
+  let stopped = false;
+
+  el.userId = me;
+  el.handsEnabled = true;
+
+  const mayModerate = () =>
+    power.can(me, EventTypes.qaQuestionState, true) &&
+    options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
+  // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
+  // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
+  let handsCode: Promise<typeof HandsCode> | undefined;
+  /** Hand and stage events to judge, from when the hands code is wanted on (each event in order). */
+  const hands: HandsCode.HandsState = { queue: [], hands: new Map(), stages: new Map() };
+  const onHands = (watch: StateWatch) => (event: RoomEvent | undefined) => {
+    // After the first read a watch names no event: what it read is its state.
+    if (handsCode) hands.queue.push(...(event ? [event] : watch.byKey.values()));
+    refreshHands();
+  };
+  const refreshHands = () => {
+    if (!handsCode && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
+    // Wanted from now on: the current state first (judged once however often it is queued).
+    if (!handsCode) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
+    handsCode ??= import('./hands.js').catch((error: unknown) => {
+      handsCode = undefined; // asked again at the next hands change
+      throw error;
+    });
+    handsCode.then(
+      ({ readHands }) => {
+        if (stopped) return;
+        const read = readHands(hands, localpart);
+        el.hands = read.hands;
+        el.invites = read.invites;
+      },
+      (error: unknown) => console.error('devroom: could not load the hands queue', error),
+    );
+  };
+  const updatePower = () => {
+    el.canModerate = mayModerate();
+    refreshHands();
+  };
+  cleanups.push(power.onChange(updatePower));
+
+  // --- questions and votes ------------------------------------------------------------
+
+  /** The questions shown, by id → their author. */
+  const questionIds = new Map<string, string>();
+  /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
+  const byLocalId = new Map<string, string>();
+  const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
+  /** Redactions of questions not seen yet (a question redacted before it arrives is rejected when it does). */
+  const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
+  const foldQuestion = (event: RoomEvent) => {
+    if (questionIds.has(event.event_id)) return;
+    const parsed = parseQuestion(event, roots);
+    // Other messages in the room are simply not questions.
+    if ((!parsed.ok && parsed.reason === NOT_RELATED) || early.redacted(event)) return;
+    if (!parsed.ok) return reject(event, parsed.reason);
+    const q = parsed.value;
+    if (q.localId) {
+      const first = byLocalId.get(localKey(q.author, q.localId));
+      if (first && first !== q.id) return reject(event, `a copy of ${first}: the first counts`);
+      byLocalId.set(localKey(q.author, q.localId), q.id);
+      // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
+      if (q.author === me) forget(q.localId);
+    }
+    questionIds.set(q.id, q.author);
+    tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+  };
+  const foldReaction = (event: RoomEvent) => {
+    const relates = event.content['m.relates_to'];
+    // A reaction to something else is no concern of the queue; another emoji is no vote.
+    if (!isRecord(relates) || !questionIds.has(relates.event_id as string)) return;
+    const { rel_type: relType, event_id: questionId, key } = relates;
+    if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'not an m.annotation with a key');
+    if (!normaliseVoteKey(key)) return;
+    if (!isUserId(event.sender)) return reject(event, 'bad sender');
+    tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
+  };
+  const foldRedaction = (event: RoomEvent) => {
+    const target = event.redacts ?? (event.content.redacts as string | undefined);
+    if (typeof target !== 'string') return;
+    const author = questionIds.get(target);
+    const own = author === undefined ? tally.voteBy(target, event.sender) : author === event.sender;
+    // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
+    if (own === undefined) return early.add(target, event);
+    // Its sender's own, or a moderator's (the power to redact others'): anything else the server
+    // should not have passed on (room-sync.ts, mayRedact).
+    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
+    if (questionIds.delete(target)) tally.removeQuestion(target);
+    else tally.redact(target);
+  };
+  const foldLive = (event: RoomEvent) => {
+    if (event.type === 'm.room.message') foldQuestion(event);
+    else if (event.type === 'm.reaction') foldReaction(event);
+    else if (event.type === 'm.room.redaction') foldRedaction(event);
+  };
+
+  cleanups.push(
+    room.subscribe((event) => {
+      if (event.state_key !== undefined) return;
+      if (loading) buffered.push(event);
+      else foldLive(event);
+    }),
+  );
+
+  async function loadHistory(root: string): Promise<void> {
+    loading++;
+    try {
+      // Oldest first: of two questions with one local id (a retry that reached the room twice)
+      // the first counts, for a late joiner as for those who saw both arrive.
+      const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
+      const parsed = questions.filter((e) => e.type === 'm.room.message');
+      const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
+        readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
+      );
+      if (stopped) return;
+      tally.batch(() => {
+        for (const q of parsed) foldQuestion(q);
+        for (const list of votes) for (const v of list) foldReaction(v);
+      });
+      // Read from history: a later redaction of these may never be fed (recheck.ts).
+      history.reads.push([parsed, votes]);
+    } catch (error) {
+      // Read again when a later state names it.
+      roots.delete(root);
+      console.error('devroom: could not load the Q&A history', error);
+    } finally {
+      loaded();
+    }
+  }
+
+  // --- late joiners: what was read from history is read again now and then -------------
+
+  const history: RecheckHost = {
+    room,
+    roots,
+    reads: [],
+    has: (id) => questionIds.has(id),
+    removeQuestion: (id) => {
+      if (questionIds.delete(id)) tally.removeQuestion(id);
+    },
+    removeVote: (id) => void tally.redact(id),
+    onPage: () => requests++,
+  };
+  const recheckMs = options.recheckMs === 0 ? 0 : Math.max(10_000, options.recheckMs ?? RECHECK_MS);
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The first round after `recheckMs` (± 25 %); recheck.ts runs the rest. A failed load tries again a round later. */
+  const firstRecheck = () => {
+    recheckTimer = setTimeout(
+      () =>
+        void import('./recheck.js').then(
+          (m) => stopped || cleanups.push(m.recheckEvery(history, recheckMs)),
+          (error: unknown) => {
+            console.warn('devroom: could not load the Q&A re-read', error);
+            if (!stopped) firstRecheck();
+          },
+        ),
+      recheckMs * (0.75 + Math.random() * 0.5),
+    );
+  };
+  cleanups.push(() => clearTimeout(recheckTimer));
+
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
+  const loaded = () => {
+    if (--loading) return;
+    const live = buffered;
+    buffered = [];
+    tally.batch(() => live.forEach(foldLive));
+    resolveReady();
+    if (recheckMs && !recheckTimer) firstRecheck();
+  };
+
+  // --- root: the event questions hang off -------------------------------------------
+
+  const onRoot = () => {
+    const event = rootWatch.get('qa');
+    const content = event?.content;
+    tally.preModeration = content?.preModeration === true;
+    el.preModeration = tally.preModeration;
+    if (!isEventId(content?.event_id)) return;
+    addRoot((rootId = content.event_id));
+    // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
+    // read: requests.ts reads them and repairs the state. Rare, so not in the first load.
+    if (content.previous !== undefined || roots.size > 1) {
+      loading++;
+      requestCode()
+        .then((m) => m.moreRoots(room, power, options, event!, roots, addRoot), console.warn)
+        .finally(loaded);
+    }
+  };
+  const addRoot = (id: string) => {
+    if (roots.has(id)) return;
+    roots.add(id);
+    void loadHistory(id);
+  };
+  cleanups.push(rootWatch.onChange(onRoot));
+
+  // --- moderation, hands, stage -------------------------------------------------------
+
+  cleanups.push(
+    moderation.onChange((event, key) => {
+      const apply = (e: RoomEvent) => tally.setModeration(e.state_key as string, parseModeration(e.content));
+      if (event && key) apply(event);
+      else for (const e of moderation.byKey.values()) apply(e);
+    }),
+  );
+  cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
+
+  // --- requests from the element -------------------------------------------------------
+
+  const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
+
+  /** By local id, oldest first: what a reload offers again, and where a retry looks first. */
+  const unsent = new Map<string, UnsentQuestion>();
+  const storeKey = unsentKey('qa', room);
+  /** Questions kept by an earlier page, not read back yet: writes wait (they would replace them). */
+  let unread = hasUnsent(storeKey);
+  const keep = () => unread || saveUnsent(storeKey, unsent.values());
+  function forget(localId: string): void {
+    if (unsent.delete(localId)) keep();
+  }
+  // Kept by an earlier page: read back, then offered again once history is in (unsent-questions.ts).
+  if (unread) {
+    import('./unsent-questions.js')
+      .then((m) =>
+        m.restore({
+          key: storeKey,
+          el,
+          unsent,
+          ready,
+          arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
+          read: () => {
+            unread = false;
+            keep();
+          },
+          forget,
+        }),
+      )
+      .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
+  }
+
+  async function ensureRoot(): Promise<string> {
+    // A question asked while the room state is still arriving waits for it: the root may exist.
+    if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
+    if (rootId) return rootId;
+    return (await requestCode()).openQa(room, power, options, roots, addRoot);
+  }
+
+  async function sendQuestion(localId: string, text: string): Promise<void> {
+    try {
+      const root = await ensureRoot();
+      const kept = unsent.get(localId);
+      if (kept?.root) {
+        // A retry: the first send may have arrived although its reply and its echo were lost.
+        // Sent again, every Matrix client would show both: look first (requests.ts).
+        const found = await (await requestCode()).findQuestion(room, kept.root, localId, kept.at);
+        if (found) {
+          foldQuestion(found);
+          return confirm(localId, found.event_id);
+        }
+      } else if (kept) {
+        kept.root = root;
+        keep();
+      }
+      const eventId = await room.sendEvent('m.room.message', {
+        msgtype: 'm.text',
+        body: text,
+        'm.relates_to': { rel_type: 'm.reference', event_id: root },
+        [LOCAL_ID_KEY]: localId,
+      });
+      confirm(localId, eventId);
+    } catch (error) {
+      tally.failLocal(localId, failures(error));
+    }
+  }
+
+  const confirm = (localId: string, eventId: string) => {
+    forget(localId);
+    tally.confirmLocal(localId, eventId);
+  };
+
+  const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
+    el.addEventListener(name, handler as EventListener);
+    cleanups.push(() => el.removeEventListener(name, handler as EventListener));
+  };
+
+  on('devroom-ask', ({ detail: { localId, text } }) => {
+    unsent.set(localId, { id: localId, at: Date.now(), text });
+    keep();
+    void sendQuestion(localId, text);
+  });
+  on('devroom-retry-ask', (ev) => {
+    // The first send may have reached the server although it timed out here.
+    const arrived = byLocalId.get(localKey(me, ev.detail.localId));
+    if (arrived) confirm(ev.detail.localId, arrived);
+    else void sendQuestion(ev.detail.localId, ev.detail.text);
+  });
+  on('devroom-discard-ask', (ev) => {
+    forget(ev.detail.localId);
+    tally.removeQuestion(ev.detail.localId);
+  });
+  on('devroom-vote', (ev) => {
+    const { questionId, vote } = ev.detail;
+    const done = vote
+      ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
+      : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
+    done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
+  });
+  let requestsLoading: Promise<typeof RequestsCode> | undefined;
+  // A failed load is forgotten: the next request asks again (the build retries with a fresh URL).
+  const requestCode = () =>
+    (requestsLoading ??= import('./requests.js').catch((error: unknown) => {
+      requestsLoading = undefined;
+      throw error;
+    }));
+  for (const suffix of REQUESTS) {
+    const name: QaRequest = `devroom-${suffix}`;
+    on(name, (ev) => {
+      requestCode()
+        .then((m) => m.requests[name](room, me, ev.detail as never))
+        .catch((error: unknown) => console.warn(`devroom: ${name} not sent`, error));
+    });
+  }
+
+  // The start-up read is one of the reads live events wait for. A room without a root loads
+  // nothing and shows an empty queue.
+  Promise.all([rootWatch.ready, power.ready])
+    .then(() => {
+      updatePower();
+      openIfModerator();
+    }, (error: unknown) => console.error('devroom: could not read the room state', error))
+    .finally(loaded);
+
+  /**
+   * The first moderator who opens the widget opens the Q&A (docs/schema.md): attendees can ask
+   * from then on, whether or not a moderator is still online. (`devroom apply` opens it too.)
+   */
+  function openIfModerator(): void {
+    if (rootId || stopped || !power.can(me, EventTypes.root, true)) return;
+    requestCode()
+      .then((m) => (rootId || stopped ? undefined : m.openQa(room, power, options, roots, addRoot)))
+      .then((id) => {
+        if (id && !rootId) rootId = id;
+      })
+      .catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
+  }
+
+  return {
+    ready,
+    get startupRequests() {
+      return requests;
+    },
+    stop() {
+      stopped = true;
+      for (const c of cleanups) c();
+      for (const w of [rootWatch, moderation, handWatch, stageWatch]) w.stop();
+      power.stop();
+    },
+  };
+}
+
+/** `@alice:example.org` → `alice`: a name we can show without reading 30,000 member events. */
+function localpart(userId: string): string {
+  return userId.slice(1).split(':')[0] ?? userId;
+}

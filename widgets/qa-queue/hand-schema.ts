@@ -1,0 +1,42 @@
+import { isUserId } from '../schema/validate.js';
+
+/** Stage invites are keyed `stage:<user id>` (see stageKey in stage.ts). */
+export const stageUser = (key: string): string | undefined => {
+  const user = key.startsWith('stage:') ? key.slice(6) : undefined;
+  return user && isUserId(user) ? user : undefined;
+};
+
+export interface HandState {
+  raised: boolean;
+  text?: string;
+  at?: number;
+  stage?: 'accepted' | 'declined';
+}
+
+/** `dev.devroom.qa.hand` content (state key = the user's own id, enforced by the server). */
+export function parseHand(content: Record<string, unknown>): HandState {
+  const text = typeof content.text === 'string' ? content.text.trim().slice(0, 200) : '';
+  return {
+    raised: content.raised === true,
+    ...(text ? { text } : {}),
+    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
+    ...(content.stage === 'accepted' || content.stage === 'declined' ? { stage: content.stage } : {}),
+  };
+}
+
+export interface StageState {
+  invited: boolean;
+  by?: string;
+  at?: number;
+  /** A moderator took this user's hand off the queue at this time. */
+  dismissedAt?: number;
+}
+
+export function parseStage(content: Record<string, unknown>): StageState {
+  return {
+    invited: content.invited === true,
+    ...(isUserId(content.by) ? { by: content.by } : {}),
+    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
+    ...(typeof content.dismissedAt === 'number' && Number.isFinite(content.dismissedAt) ? { dismissedAt: content.dismissedAt } : {}),
+  };
+}

@@ -1,0 +1,64 @@
+import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
+import type { RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { parseHand, parseStage, stageUser } from './hand-schema.js';
+import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { reject } from '../shared/rejections.js';
+
+/**
+ * Hand and stage events in arrival order (`queue`, filled by the binding once this code is
+ * wanted) and the last good one of each key. Judged here, not in the binding's first load:
+ * a bad one is rejected once, and the last good one of its key still counts.
+ */
+export interface HandsState {
+  queue: RoomEvent[];
+  hands: Map<string, RoomEvent>;
+  stages: Map<string, RoomEvent>;
+  judged?: WeakSet<RoomEvent>;
+}
+
+function judge(state: HandsState): void {
+  const judged = (state.judged ??= new WeakSet());
+  for (const event of state.queue.splice(0)) {
+    if (judged.has(event)) continue;
+    judged.add(event);
+    const hand = event.type === EventTypes.qaHand;
+    const why = (hand ? handProblem : stageProblem)(event);
+    if (why) reject(event, why);
+    else (hand ? state.hands : state.stages).set(event.state_key!, event);
+  }
+}
+
+/**
+ * The hands queue and stage invites from `qa.hand` / `qa.stage` state, as
+ * `<devroom-qa-queue>` shows them (HandsModel order: oldest hand first, ties by user id).
+ * A chunk of its own: the Q&A binding loads it only once the room has any such state.
+ */
+export function readHands(state: HandsState, name: (userId: string) => string): { hands: RaisedHand[]; invites: StageInvite[] } {
+  judge(state);
+  const handEvents = state.hands.values();
+  const stageEvents = state.stages.values();
+  const invites = new Map<string, StageInvite>();
+  const dismissed = new Map<string, number>();
+  for (const e of stageEvents) {
+    const user = stageUser(e.state_key as string);
+    if (!user) continue;
+    const stage = parseStage(e.content);
+    if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
+    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
+  }
+  const hands: RaisedHand[] = [];
+  for (const e of handEvents) {
+    // The server enforces state key = sender for `@` keys; check anyway for other rooms' rules.
+    if (e.state_key !== e.sender) continue;
+    const hand = parseHand(e.content);
+    const at = hand.at ?? e.origin_server_ts;
+    if (hand.raised && !(dismissed.get(e.sender)! >= at)) {
+      hands.push({ userId: e.sender, displayName: name(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
+    }
+    const invite = invites.get(e.sender);
+    if (hand.stage && invite) invites.set(e.sender, { ...invite, response: hand.stage });
+  }
+  hands.sort((a, b) => a.ts - b.ts || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  return { hands, invites: [...invites.values()] };
+}

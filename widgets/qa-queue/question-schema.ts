@@ -1,0 +1,81 @@
+import type { RoomEvent } from '../room/room.js';
+import { isEventId, isRecord, isUserId } from '../schema/validate.js';
+
+/** The content key carrying the asking widget's local id (idempotent retries). */
+export const LOCAL_ID_KEY = `dev.devroom.local_id`;
+
+/** Longest question body we accept from the room; the composer's limit is far lower. */
+export const MAX_QUESTION_BODY = 5000;
+
+export interface QuestionEvent {
+  id: string;
+  author: string;
+  text: string;
+  ts: number;
+  localId?: string;
+}
+
+/** parseQuestion's reason for a message that is not about this Q&A at all (not worth a warning). */
+export const NOT_RELATED = 'not related to the Q&A root';
+
+/** A question: `m.room.message` m.text with an `m.reference` to one of the Q&A roots (the current one or an earlier one the state lists). */
+export function parseQuestion(event: RoomEvent, roots: ReadonlySet<string>): { ok: true; value: QuestionEvent } | { ok: false; reason: string } {
+  const c = event.content;
+  const relates = c['m.relates_to'];
+  // Other event types are not questions either (the binding passes only messages).
+  if (event.type !== 'm.room.message' || !isRecord(relates) || relates.rel_type !== 'm.reference' || !roots.has(relates.event_id as string)) {
+    return { ok: false, reason: NOT_RELATED };
+  }
+  if (c.msgtype !== 'm.text') return { ok: false, reason: `msgtype ${String(c.msgtype)} is not m.text` };
+  const text = typeof c.body === 'string' ? c.body.trim() : '';
+  if (!text) return { ok: false, reason: 'no text in body' };
+  if (text.length > MAX_QUESTION_BODY) return { ok: false, reason: `body longer than ${MAX_QUESTION_BODY} characters` };
+  if (!isUserId(event.sender)) return { ok: false, reason: 'bad sender' };
+  const localId = c[LOCAL_ID_KEY];
+  return {
+    ok: true,
+    value: {
+      id: event.event_id,
+      author: event.sender,
+      text,
+      ts: Number.isFinite(event.origin_server_ts) ? event.origin_server_ts : 0,
+      ...(typeof localId === 'string' && localId.length <= 100 ? { localId } : {}),
+    },
+  };
+}
+
+export interface VoteEvent {
+  voteId: string;
+  questionId: string;
+  voter: string;
+  key: string;
+}
+
+/** A vote candidate: any `m.reaction` annotation (the tally decides which keys count). */
+export function parseReaction(event: RoomEvent): VoteEvent | undefined {
+  if (event.type !== 'm.reaction') return undefined;
+  const relates = event.content['m.relates_to'];
+  if (!isRecord(relates) || relates.rel_type !== 'm.annotation' || !isEventId(relates.event_id)) return undefined;
+  if (typeof relates.key !== 'string' || relates.key.length > 64) return undefined;
+  return { voteId: event.event_id, questionId: relates.event_id, voter: event.sender, key: relates.key };
+}
+
+export interface ModerationState {
+  pinned?: boolean;
+  answered?: boolean;
+  hidden?: boolean;
+  approved?: boolean;
+}
+
+/**
+ * `dev.devroom.qa.question` content; empty content (cleared) = null. The binding rejects a
+ * state with a field of the wrong kind before it gets here (moderationProblem, state-checks.ts):
+ * it would have cleared the question's moderation.
+ */
+export function parseModeration(content: Record<string, unknown>): ModerationState | null {
+  const out: ModerationState = {};
+  for (const key of ['pinned', 'answered', 'hidden', 'approved'] as const) {
+    if (typeof content[key] === 'boolean') out[key] = content[key] as boolean;
+  }
+  return Object.keys(out).length ? out : null;
+}

@@ -1,0 +1,279 @@
+import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
+import { checkStand } from '../../components/stand-booth/stand.js';
+import type { Stand } from '../../components/stand-booth/stand.js';
+import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUpdateDetail } from '../../components/stand-booth/stand-events.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { standCapabilityNames } from './capabilities.js';
+import { EventTypes } from '../schema/namespace.js';
+import { PRESENCE_MAX_AGE_MS, isPresent } from './presence-schema.js';
+import { presenceProblem, rootProblem } from '../schema/state-checks.js';
+import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
+import type { RootInfo } from '../shared/room-sync.js';
+import type { Contacts } from './contacts.js';
+import type * as StaffModule from './staff.js';
+
+// From the namespace, not schema.ts: its validators belong to the lazily loaded parts.
+const { stand: STAND_EVENT, standPresence: PRESENCE_EVENT, contactStatus: CONTACT_STATUS_EVENT } = EventTypes;
+
+/**
+ * Binds <devroom-stand-booth> to a room (docs/schema.md, "Stand"):
+ * - `dev.devroom.stand` state → `stand`; the editor's `devroom-stand-update` → that state;
+ * - `dev.devroom.stand.presence` (state key = own user id) → `presence`, staff only, stale
+ *   after PRESENCE_MAX_AGE_MS; `devroom-presence` → own key only;
+ * - contact requests (contacts.ts) relate to the `contacts` root; that part
+ *   loads on demand, once there is a root or the user may create one;
+ * - the writes only staff make (stand edits, own presence: staff.ts) load once
+ *   the user may make them.
+ */
+
+export const ROOT_PURPOSE = 'contacts';
+
+export interface StandBoothBindingOptions {
+  /** The runtime's capability check (default: everything granted, e.g. a MemoryRoom). */
+  hasCapability?: (capability: string) => boolean;
+  /** Turns an `mxc://` URL into a displayable one (blob:/https); undefined = not available. */
+  loadMedia?: (mxc: string) => Promise<string | undefined>;
+  now?: () => number;
+  presenceMaxAgeMs?: number;
+}
+
+export interface StandBoothBinding {
+  /** Stand, presence and contact history loaded (the first full render can follow). */
+  ready: Promise<void>;
+  /** Re-evaluates what the user may do (after a capability renegotiation). */
+  refresh(): void;
+  stop(): void;
+}
+
+export function bindStandBooth(el: DevroomStandBooth, room: Room, options: StandBoothBindingOptions = {}): StandBoothBinding {
+  const me = room.userId;
+  const has = options.hasCapability ?? (() => true);
+  const now = options.now ?? Date.now;
+  const maxAge = options.presenceMaxAgeMs ?? PRESENCE_MAX_AGE_MS;
+  const caps = standCapabilityNames(me);
+  const cleanups: (() => void)[] = [];
+  let stopped = false;
+
+  // --- subscribe first (watches and the live contact stream), then read -------------
+  const power = new PowerWatch(room);
+  /**
+   * Each stand state as its check read it. Lenient (checkStand): bad links, a bad logo and
+   * such are left out and the rest shows; only a stand without a usable name is rejected, and
+   * then the last good stand stays. Empty content (removed or redacted) removes the stand.
+   */
+  const checked = new WeakMap<RoomEvent, Stand>();
+  const standWatch = new StateWatch(room, STAND_EVENT, '', (event) => {
+    if (!Object.keys(event.content).length) return;
+    const result = checkStand(event.content);
+    if (!result.ok) return result.errors.map(([path, code]) => `${path || '(content)'}: ${code}`).join('; ');
+    checked.set(event, result.stand);
+  });
+  const presenceWatch = new StateWatch(room, PRESENCE_EVENT, undefined, presenceProblem);
+  const rootWatch = new StateWatch(room, EventTypes.root, ROOT_PURPOSE, rootProblem);
+  cleanups.push(() => [power, standWatch, presenceWatch, rootWatch].forEach((w) => w.stop()));
+
+  let standContentNow: Record<string, unknown> | undefined;
+  let stand: Stand | undefined;
+  let root: RootInfo | undefined;
+  let contacts: Contacts | undefined;
+  let contactsPart: Promise<Contacts | undefined> | undefined;
+  let presenceTimer: ReturnType<typeof setTimeout> | undefined;
+  cleanups.push(() => clearTimeout(presenceTimer));
+
+  const canEdit = () => has(caps.sendStand) && power.can(me, STAND_EVENT, true);
+  const canManage = () => has(caps.sendStatus) && power.can(me, CONTACT_STATUS_EVENT, false);
+  const canSendPresence = () => has(caps.sendPresence) && power.can(me, PRESENCE_EVENT, true);
+  const mayCreateRoot = () => has(caps.sendRoot) && has(caps.sendNotice) && power.can(me, EventTypes.root, true);
+  const isStaff = () => Boolean(stand?.staff.some((m) => m.userId === me));
+  // Visitors leave a contact by sending one; staff answer. Neither (a read-only public page):
+  // no contact form, and the contacts part is never loaded.
+  const usesContacts = () => Boolean(root) && (has(caps.sendContact) || canManage());
+
+  // --- stand ---------------------------------------------------------------------------
+  function applyStand(): void {
+    const event = standWatch.get('');
+    if (!event) return;
+    // Removed (empty content) or redacted: the stand is gone, not "invalid".
+    stand = checked.get(event);
+    standContentNow = stand && event.content;
+    el.stand = standContentNow ?? null;
+  }
+
+  // --- presence ------------------------------------------------------------------------
+  function applyPresence(): void {
+    clearTimeout(presenceTimer);
+    const staff = new Set(stand?.staff.map((m) => m.userId));
+    const t = now();
+    const present: string[] = [];
+    let nextExpiry = Infinity;
+    for (const [key, event] of presenceWatch.byKey) {
+      if (!staff.has(key) || !isPresent(event, t, maxAge)) continue;
+      present.push(key);
+      nextExpiry = Math.min(nextExpiry, (event.content.since as number) + maxAge);
+    }
+    el.presence = present;
+    // Drop stale presence without waiting for the next room event.
+    if (Number.isFinite(nextExpiry)) presenceTimer = setTimeout(applyPresence, Math.min(Math.max(nextExpiry - t, 0) + 50, 2 ** 31 - 1));
+  }
+
+  // --- contacts (on demand) -------------------------------------------------------------
+  const notify = (text: string | undefined) => (el.notice = text);
+
+  /** Loads the contacts part once (again after a failed load) and reads the current root's requests. */
+  function loadContacts(): Promise<Contacts | undefined> {
+    contactsPart ??= import('./contacts.js').then(
+      async ({ bindContacts }) => {
+        if (stopped) return undefined;
+        const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
+        cleanups.push(() => part.stop());
+        await part.load();
+        contacts = part;
+        return part;
+      },
+      (error: unknown) => {
+        contactsPart = undefined;
+        throw error;
+      },
+    );
+    return contactsPart;
+  }
+  const loadContactsLogged = () =>
+    loadContacts().catch((error: unknown) => console.warn('devroom: could not load the contact requests part', error));
+
+  function applyRoot(): void {
+    // A root state without a valid event_id was rejected (rootProblem): the last good one stays.
+    const next = rootFrom(rootWatch.get(ROOT_PURPOSE));
+    // Any new state (also one that only lists more earlier roots): the contacts part reads what is new.
+    if (next?.content === root?.content) return;
+    root = next;
+    applyPermissions();
+    // After a load in flight (it reads only roots not read yet); this state, not a later one:
+    // two states in a row (two staff members creating a root at once) both count.
+    if (contactsPart) void contactsPart.then((part) => part?.load(next), () => {});
+    else if (usesContacts() || mayCreateRoot()) void loadContactsLogged();
+  }
+
+  // --- what the user may do --------------------------------------------------------------
+  function applyPermissions(): void {
+    el.canEdit = canEdit();
+    const manage = canManage();
+    if (el.canManage !== manage) {
+      el.canManage = manage;
+      contacts?.manageChanged(manage);
+    }
+    // The presence toggle shows for the current user when they are staff: only give the
+    // component the user id when they may actually write their presence.
+    el.currentUser = canSendPresence() ? me : undefined;
+    const staffWrites = el.canEdit || (isStaff() && canSendPresence());
+    el.interactive = usesContacts() || mayCreateRoot() || staffWrites;
+    if (staffWrites) void loadStaff().catch(() => {}); // preloaded; a request retries the load
+    contacts?.render();
+  }
+
+  // --- component requests → room ---------------------------------------------------------
+  const staffHost = { room, now, notify, content: () => standContentNow };
+  let staffPart: Promise<typeof StaffModule> | undefined;
+  const loadStaff = () =>
+    (staffPart ??= import('./staff.js').catch((error: unknown) => {
+      staffPart = undefined;
+      throw error;
+    }));
+  /** A request waits for the staff part (never dropped); if it cannot load, the user is told. */
+  const staffWrite = (write: (part: typeof StaffModule) => void) =>
+    void loadStaff().then(write, (error: unknown) => notify(`Could not send: ${String(error)}`));
+
+  const onStandUpdate = (ev: CustomEvent<StandUpdateDetail>) => canEdit() && staffWrite((s) => s.saveStand(staffHost, ev.detail.stand));
+  const onPresence = (ev: CustomEvent<PresenceDetail>) => canSendPresence() && staffWrite((s) => s.setPresence(staffHost, ev.detail.present));
+
+  // Only the lazily loaded contact form sends these; the part is loaded (or on its way) by then.
+  const onContactRequest = ({ detail }: CustomEvent<ContactRequestDetail>) =>
+    void loadContacts().then(
+      (c) => c?.send(detail),
+      () => {
+        // Never lost: the request shows as failed, and its retry loads the part again.
+        const others = el.ownRequests.filter((r) => r.localId !== detail.localId);
+        el.ownRequests = [...others, { ...detail, status: 'failed', error: 'could not connect, try again' }];
+      },
+    );
+  const onContactStatus = (ev: CustomEvent<ContactStatusDetail>) => contacts?.setStatus(ev.detail);
+
+  const listening = new AbortController();
+  cleanups.push(() => listening.abort());
+  const opts = { signal: listening.signal };
+  el.addEventListener('devroom-stand-update', onStandUpdate, opts);
+  el.addEventListener('devroom-presence', onPresence, opts);
+  el.addEventListener('devroom-contact-request', onContactRequest, opts);
+  el.addEventListener('devroom-contact-status', onContactStatus, opts);
+
+  // --- media -------------------------------------------------------------------------------
+  const media = new Map<string, string | undefined>();
+  if (options.loadMedia) {
+    const load = options.loadMedia;
+    const resolver = (url: string): string | undefined => {
+      if (!media.has(url)) {
+        media.set(url, undefined);
+        load(url).then(
+          (resolved) => {
+            if (stopped || !resolved) return;
+            media.set(url, resolved);
+            // A new function makes the component render again with the resolved URL.
+            el.resolveMedia = (u) => resolver(u);
+          },
+          (error: unknown) => console.warn(`devroom: could not load ${url}`, error),
+        );
+      }
+      return media.get(url);
+    };
+    el.resolveMedia = resolver;
+    cleanups.push(() => {
+      for (const url of media.values()) if (url?.startsWith('blob:')) URL.revokeObjectURL(url);
+    });
+  }
+
+  // --- start -------------------------------------------------------------------------------
+  const ready = (async () => {
+    await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready]);
+    applyStand();
+    applyPresence();
+    cleanups.push(
+      power.onChange(() => {
+        applyPermissions();
+      }),
+      standWatch.onChange(() => {
+        applyStand();
+        applyPresence();
+        applyPermissions();
+        void openForContacts();
+      }),
+      presenceWatch.onChange(applyPresence),
+      rootWatch.onChange(applyRoot),
+    );
+    applyPermissions();
+    root = rootFrom(rootWatch.get(ROOT_PURPOSE));
+    // Without a root and without the right to create one there is nothing to show or send.
+    if (usesContacts() || mayCreateRoot()) await loadContactsLogged();
+    applyPermissions();
+    await openForContacts();
+  })();
+
+  /**
+   * The first stand staff member with the power opens the booth for contacts (the root), at
+   * start-up or as soon as they become staff: staff who list themselves while editing an empty
+   * booth must not have to reopen the widget before visitors get a contact form.
+   */
+  async function openForContacts(): Promise<void> {
+    if (root || !isStaff() || !mayCreateRoot()) return;
+    const part = await loadContactsLogged();
+    if (!part || stopped || root) return;
+    await part.ensureRoot().catch((error: unknown) => console.warn('devroom: could not create the contacts root', error));
+  }
+
+  return {
+    ready,
+    refresh: applyPermissions,
+    stop() {
+      stopped = true;
+      cleanups.splice(0).forEach((fn) => fn());
+    },
+  };
+}

@@ -1,0 +1,262 @@
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { checkScriptUrl } from '../../components/shared/safe-url.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { stageKey } from '../qa-queue/stage-schema.js';
+import { parseTalkState } from './schema.js';
+import type { TalkState } from './schema.js';
+import type { CapabilitySpec } from '../runtime/capabilities.js';
+import type { Watchable } from '../runtime/watchable.js';
+import { PowerWatch, StateWatch } from '../shared/room-sync.js';
+import type * as JwtModule from './jitsi-jwt.js';
+import type * as Extras from './stage-and-host.js';
+
+/**
+ * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
+ * the widget URL options overlaid by the room's `dev.devroom.talk` state (a host changing
+ * the phase switches every open widget), the call is offered to speakers, hosts, an
+ * attendee with a stage invite and everyone in hallway mode; host controls write the
+ * talk state. Widget URL options: src, captions, poster, title, startsAt, endsAt, qaAt,
+ * jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
+ *
+ * The Jitsi server and the script that runs in the widget come from the widget URL (on a
+ * plain page, the element's own attributes), never from the room: the room names the
+ * meeting, and the server only where the widget URL pins the script and names no server
+ * (docs/security.md, "Script sources").
+ */
+
+/** Sending the talk state: optional, only hosts use it. */
+const SEND_TALK = `org.matrix.msc2762.send.state_event:${EventTypes.talk}#`;
+
+export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec {
+  return {
+    readState: [
+      { type: 'm.room.power_levels', stateKey: '' },
+      { type: EventTypes.talk, stateKey: '' },
+      { type: EventTypes.qaStage, stateKey: stageKey(userId) },
+      { type: EventTypes.qaHand, stateKey: userId },
+    ],
+    // Answering a stage invite is written on the user's own hand state.
+    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
+    alwaysOnScreen: true,
+    // Only hosts use it; everyone else may decline it and keep watching.
+    optional: [SEND_TALK],
+  };
+}
+
+export interface TalkBindingOptions {
+  room: Room;
+  element: DevroomTalkPlayer;
+  /** Widget URL options (ctx.params.extra). */
+  options: Record<string, string>;
+  displayName?: string;
+  hasCapability(capability: string): boolean;
+  setAlwaysOnScreen?(value: boolean): Promise<boolean>;
+  visible?: Watchable<boolean>;
+  /** For Jitsi deployments with Element's `openidtoken-jwt` auth. */
+  requestOpenId?(): Promise<{ access_token?: string; matrix_server_name?: string }>;
+}
+
+export interface TalkBinding {
+  ready: Promise<void>;
+  /**
+   * Problems with the URL options and with reading the room, for display and logs. Talk
+   * states the room got wrong are rejections (rejections.ts): counted, bounded, not here.
+   */
+  readonly problems: string[];
+  stop(): void;
+}
+
+/** The widget URL options that configure the talk, named like the talk state except src (stream). */
+export const TALK_OPTIONS = ['src', 'title', 'captions', 'poster', 'startsAt', 'endsAt', 'qaAt', 'jitsiDomain', 'jitsiRoom', 'jitsiScriptUrl'];
+
+function talkFromOptions(options: Record<string, string>): { value: Partial<TalkState>; errors: string[] } {
+  const content: Record<string, unknown> = {};
+  for (const key of TALK_OPTIONS) if (options[key] !== undefined) content[key === 'src' ? 'stream' : key] = options[key];
+  const parsed = parseTalkState(content);
+  if (parsed.ok) return { value: parsed.value, errors: [] };
+  // Keep the valid options: drop each field that has a problem and parse again.
+  for (const error of parsed.errors) delete content[error.split(/[.:[]/)[0]!];
+  const retry = parseTalkState(content);
+  return { value: retry.ok ? retry.value : { speakers: [] }, errors: parsed.errors.map((e) => `widget URL: ${e}`) };
+}
+
+export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
+  const { room, element: el } = binding;
+  const me = room.userId;
+  const power = new PowerWatch(room);
+  /** Each talk state as its check parsed it: a bad one is rejected and never replaces the last good one. */
+  const parsedTalk = new WeakMap<RoomEvent, TalkState>();
+  const talkWatch = new StateWatch(room, EventTypes.talk, '', (event) => {
+    const parsed = parseTalkState(event.content);
+    if (!parsed.ok) return parsed.errors.join('; ');
+    parsedTalk.set(event, parsed.value);
+  });
+  const stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
+  const handWatch = new StateWatch(room, EventTypes.qaHand, me);
+  /**
+   * The viewer's stage and hand events in arrival order, until the extras' checks judge them
+   * (stage-and-host.ts, loaded with the first of them: most viewers never have one, and
+   * the checks stay out of the first load). A bad one is rejected; the last good one counts.
+   */
+  const unjudged: RoomEvent[] = [];
+  const queued = new WeakSet<RoomEvent>();
+  const good: Extras.Judged = {};
+  const fromUrl = talkFromOptions(binding.options);
+  const problems: string[] = [...fromUrl.errors];
+  const script = binding.options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(binding.options.jitsiScriptUrl);
+  if (script && !script.ok) problems.push(`widget URL: jitsiScriptUrl: ${script.reason}`);
+  const trusted = { domain: fromUrl.value.jitsiDomain ?? el.jitsiDomain, script: script?.ok ? script.url : el.jitsiScriptUrl };
+  /** The server a call uses when the room names `domain`. */
+  const server = (domain: string | undefined) => trusted.domain ?? (trusted.script ? domain : undefined);
+  const cleanups: (() => void)[] = [];
+  let roomTalk: TalkState | undefined;
+  let lastTalkEventId: string | undefined;
+  let invite: { eventId: string; value: { by?: string } } | undefined;
+  const jwtAuth = binding.options.jitsiAuth === 'openidtoken-jwt';
+  let stopped = false;
+  // Element's openidtoken-jwt auth only: other deployments never load it. Until it is
+  // there the Jitsi room is unset, so nobody joins without a JWT.
+  let jwtHelpers: typeof JwtModule | undefined;
+  if (jwtAuth) {
+    import('./jitsi-jwt.js').then(
+      (m) => {
+        if (stopped) return;
+        jwtHelpers = m;
+        if (binding.requestOpenId) cleanups.push(m.joinWithJwt(el, room.roomId, binding.displayName ?? me, binding.requestOpenId));
+        apply();
+      },
+      (error: unknown) => console.error('devroom: could not load the Jitsi JWT auth', error),
+    );
+  }
+
+  // Stage invitations and host requests: loaded for users with stage/hand state or power
+  // (or on a first request). Until then no invite shows and nobody is on stage by invite.
+  let extras: typeof Extras | undefined;
+  let extrasLoad: Promise<typeof Extras> | undefined;
+  const loadExtras = () =>
+    (extrasLoad ??= import('./stage-and-host.js').then(
+      (m) => {
+        extras = m;
+        if (!stopped) apply();
+        return m;
+      },
+      (error: unknown) => {
+        extrasLoad = undefined;
+        throw error;
+      },
+    ));
+
+  for (const p of problems) console.warn(`devroom: ${p}`);
+  if (binding.displayName) el.displayName = binding.displayName;
+
+  const talk = (): Partial<TalkState> => ({ ...fromUrl.value, ...(roomTalk ?? {}) });
+
+  const apply = () => {
+    const t = talk();
+    el.src = t.stream;
+    el.poster = t.poster;
+    el.captions = t.captions;
+    el.talkTitle = t.title;
+    el.startsAt = t.startsAt;
+    el.endsAt = t.endsAt;
+    el.qaAt = t.qaAt;
+    el.phase = t.phase;
+    el.jitsiDomain = server(t.jitsiDomain);
+    // With Element's openidtoken-jwt auth the Jitsi room must be the Matrix room, base32.
+    // (Unset until that code has loaded: the call is offered a moment later.)
+    el.jitsiRoom = jwtAuth ? jwtHelpers?.jitsiRoomForMatrixRoom(room.roomId) : t.jitsiRoom;
+    el.jitsiScriptUrl = trusted.script;
+    el.hallway = t.hallway === true;
+
+    const speaker = (t.speakers ?? []).some((s) => s.userId === me);
+    const host = power.can(me, EventTypes.talk, true);
+    if (!extras && (host || unjudged.length)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
+    extras?.judge(unjudged, good);
+    const stageEvent = good.stage;
+    const offer = extras?.stageOffer(stageEvent, good.hand);
+    el.canHost = host && binding.hasCapability(SEND_TALK);
+    el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
+    // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
+    el.autoJoin = speaker || host;
+    if (!offer?.pending) el.stageInvite = null;
+    else if (invite?.eventId !== stageEvent?.event_id) {
+      // A new object only for a new invite: the player remembers a dismissed one by identity.
+      invite = { eventId: stageEvent!.event_id, value: offer.by ? { by: offer.by } : {} };
+      el.stageInvite = invite.value;
+    }
+  };
+
+  cleanups.push(
+    talkWatch.onChange(() => {
+      const event = talkWatch.get('');
+      if (event && event.event_id !== lastTalkEventId) {
+        lastTalkEventId = event.event_id;
+        roomTalk = parsedTalk.get(event);
+        // Logged, not refused: the rest of the talk state counts.
+        const domain = roomTalk?.jitsiDomain;
+        if (event.content.jitsiScriptUrl !== undefined || (domain && server(domain) !== domain)) {
+          console.warn(`devroom: talk state ${event.event_id}: Jitsi script/server ignored (the widget URL's count)`);
+        }
+      }
+      apply();
+    }),
+    ...[stageWatch, handWatch].map((watch) =>
+      watch.onChange((event) => {
+        // Each event once (after the first read, the watch names none: its current one).
+        const e = event ?? watch.get(watch.stateKey);
+        if (e && !queued.has(e)) {
+          queued.add(e);
+          unjudged.push(e);
+        }
+        apply();
+      }),
+    ),
+    power.onChange(apply),
+  );
+
+  const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
+    el.addEventListener(name, handler as EventListener);
+    cleanups.push(() => el.removeEventListener(name, handler as EventListener));
+  };
+
+  const requests: Extras.RequestContext = {
+    room,
+    talkContent: () => (roomTalk ? (talkWatch.get('')?.content ?? {}) : { ...fromUrl.value }),
+  };
+  for (const name of ['devroom-phase-request', 'devroom-hallway-request', 'devroom-accept-stage', 'devroom-decline-stage'] as const) {
+    on(name, (ev) => void loadExtras().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
+  }
+  on('devroom-activity', (ev) => void binding.setAlwaysOnScreen?.(ev.detail.active));
+
+  // Hidden in Element (e.g. another right-panel tab): stop loading the stream.
+  if (binding.visible) {
+    cleanups.push(
+      binding.visible.subscribe((visible) => {
+        if (el.inCall) return;
+        if (visible) el.playback?.resume();
+        else el.playback?.suspend();
+      }),
+    );
+  }
+
+  apply();
+  const ready = Promise.all([talkWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
+    () => apply(),
+    (error: unknown) => {
+      problems.push(`could not read the room: ${String(error)}`);
+      console.error('devroom: could not read the talk state', error);
+    },
+  );
+
+  return {
+    ready,
+    problems,
+    stop() {
+      stopped = true;
+      for (const c of cleanups) c();
+      for (const w of [talkWatch, stageWatch, handWatch]) w.stop();
+      power.stop();
+    },
+  };
+}

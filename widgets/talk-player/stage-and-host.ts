@@ -1,0 +1,77 @@
+import type { TalkPhase } from '../../components/talk-player/phases.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { parseHand, parseStage } from '../qa-queue/hand-schema.js';
+import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { reject } from '../shared/rejections.js';
+
+/**
+ * The talk binding's parts only some users need, loaded on demand by talk-player.ts:
+ * reading and answering a stage invitation (users with stage or hand state) and the host
+ * requests that write the talk state (users with power).
+ */
+
+export interface StageOffer {
+  /** Invited and not answered yet: the player offers the stage. */
+  pending: boolean;
+  accepted: boolean;
+  /** Who invited (the user id's localpart). */
+  by?: string;
+}
+
+/** The viewer's last good stage invite and hand (the binding's `unjudged` events go through `judge`). */
+export interface Judged {
+  stage?: RoomEvent;
+  hand?: RoomEvent;
+}
+
+/** Judges stage and hand events in arrival order (and empties the list): a bad one is rejected, a good one counts. */
+export function judge(events: RoomEvent[], good: Judged): void {
+  for (const event of events.splice(0)) {
+    const hand = event.type === EventTypes.qaHand;
+    const why = (hand ? handProblem : stageProblem)(event);
+    if (why) reject(event, why);
+    else good[hand ? 'hand' : 'stage'] = event;
+  }
+}
+
+export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEvent | undefined): StageOffer {
+  const stage = stageEvent ? parseStage(stageEvent.content) : undefined;
+  const hand = handEvent ? parseHand(handEvent.content) : undefined;
+  // An answer counts for the invite it followed, not for a later one.
+  const answeredAt = hand?.at ?? handEvent?.origin_server_ts ?? 0;
+  const invitedAt = stage?.at ?? stageEvent?.origin_server_ts ?? 0;
+  const answer = hand?.stage && answeredAt >= invitedAt ? hand.stage : undefined;
+  const invited = stage?.invited === true;
+  return {
+    pending: invited && !answer,
+    accepted: invited && answer === 'accepted',
+    ...(stage?.by ? { by: stage.by.slice(1).split(':')[0] ?? stage.by } : {}),
+  };
+}
+
+
+export interface RequestContext {
+  room: Room;
+  /** The talk state content a change starts from (the room's, or the URL options' before the room has one). */
+  talkContent(): Record<string, unknown>;
+}
+
+/**
+ * Host controls write the talk state (everyone's widget follows it); a stage answer is
+ * written on the user's own hand state.
+ */
+export function onRequest({ room, talkContent }: RequestContext, ev: GlobalEventHandlersEventMap['devroom-phase-request' | 'devroom-hallway-request' | 'devroom-accept-stage' | 'devroom-decline-stage']): void {
+  if (ev.type === 'devroom-accept-stage' || ev.type === 'devroom-decline-stage') {
+    const stage = ev.type === 'devroom-accept-stage' ? 'accepted' : 'declined';
+    room.sendState(EventTypes.qaHand, room.userId, { raised: false, stage, at: Date.now() }).catch((error: unknown) => console.warn('devroom: stage answer not sent', error));
+    return;
+  }
+  const content = { ...talkContent() };
+  if (!Array.isArray(content.speakers)) content.speakers = [];
+  const detail = ev.detail as { phase?: TalkPhase | null; open?: boolean };
+  if (ev.type === 'devroom-hallway-request') content.hallway = detail.open;
+  else if (detail.phase) content.phase = detail.phase;
+  else delete content.phase;
+  room.sendState(EventTypes.talk, '', content).catch((error: unknown) => console.warn('devroom: the talk state was not changed', error));
+}
