@@ -23,7 +23,8 @@ import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } fro
  * send_event; redactions as an `m.room.redaction` room event with `content.redacts`
  * (Element's StopGapWidgetDriver turns that into a real /redact call).
  *
- * Operations wait until capability negotiation finished (`ready`).
+ * Operations wait until capability negotiation finished (`ready`). The room is also where the
+ * widget learns what the client approved (`hasCapability`): the runtime asks it.
  */
 
 export interface WidgetApiRoomOptions {
@@ -33,6 +34,8 @@ export interface WidgetApiRoomOptions {
   initialStateTimeoutMs?: number;
   /** Resolves when capabilities are negotiated. Default: the WidgetApi's `ready` event. */
   ready?: Promise<unknown>;
+  /** Called after each notify_capabilities, once `hasCapability` answers with the new list (a renegotiation). */
+  onCapabilities?(): void;
 }
 
 const UPDATE_STATE_VERSION = 'org.matrix.msc2762_update_state';
@@ -50,6 +53,7 @@ export class WidgetApiRoom implements Room {
   readonly #seen = new Set<string>();
   readonly #ready: Promise<unknown>;
   readonly #initialStateTimeoutMs: number;
+  readonly #onCapabilitiesChanged: (() => void) | undefined;
   #initialStateArrived = false;
   #resolveInitialState!: () => void;
   readonly #initialState = new Promise<void>((resolve) => (this.#resolveInitialState = resolve));
@@ -64,6 +68,7 @@ export class WidgetApiRoom implements Room {
     this.userId = options.userId;
     this.#initialStateTimeoutMs = options.initialStateTimeoutMs ?? 5000;
     this.#ready = options.ready ?? new Promise<void>((resolve) => api.once('ready', () => resolve()));
+    this.#onCapabilitiesChanged = options.onCapabilities;
     api.on('action:send_event', this.#onSendEvent);
     api.on('action:update_state', this.#onUpdateState);
     api.on('action:notify_capabilities', this.#onNotifyCapabilities);
@@ -75,6 +80,15 @@ export class WidgetApiRoom implements Room {
     this.#api.off('action:update_state', this.#onUpdateState);
     this.#api.off('action:notify_capabilities', this.#onNotifyCapabilities);
     this.#listeners.clear();
+  }
+
+  /**
+   * Whether the client approved `capability`, as it last notified (ClientWidgetApi's list is
+   * cumulative). The WidgetApi keeps only the first notification, not a renegotiation's; before
+   * any, or from a client that never notifies, it assumes what was requested.
+   */
+  hasCapability(capability: string): boolean {
+    return this.#approved ? this.#approved.includes(capability) : this.#api.hasCapability(capability);
   }
 
   async readState(type: string, stateKey?: string): Promise<RoomEvent[]> {
@@ -159,6 +173,7 @@ export class WidgetApiRoom implements Room {
   readonly #onNotifyCapabilities = (ev: ActionEvent) => {
     const approved = (ev.detail.data as { approved?: unknown }).approved;
     if (Array.isArray(approved)) this.#approved = approved.filter((c): c is string => typeof c === 'string');
+    this.#onCapabilitiesChanged?.();
   };
 
   /** Keeps the state cache current: state events replace, redactions strip. */

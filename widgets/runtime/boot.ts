@@ -125,9 +125,20 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   const { required, optional } = capabilityList(spec);
   api.requestCapabilities([...required, ...optional]);
 
-  let approved: string[] | undefined;
   let negotiated = false;
-  const has = (capability: string) => (approved ? approved.includes(capability) : api.hasCapability(capability));
+  const ready = new Promise<void>((resolve) => api.once('ready', () => resolve()));
+  // The room tracks what the client approved; the runtime asks it. After a renegotiation the
+  // WidgetApi emits no second `ready`: the room's notification is when to look again.
+  const room = new WidgetApiRoom(api, {
+    roomId: params.roomId,
+    userId: params.userId,
+    ready,
+    onCapabilities: () => {
+      if (negotiated) evaluate();
+    },
+  });
+  cleanups.push(() => room.dispose());
+  const has = (capability: string) => room.hasCapability(capability);
 
   const acknowledge = (name: string, handle: (data: Record<string, unknown>) => void) => {
     const listener = (ev: Action) => {
@@ -154,15 +165,6 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     clientAlive = true;
     if (status.value === 'no-client') showApp('connecting');
   });
-  api.on('action:notify_capabilities', (ev: Action) => {
-    const list = (ev.detail.data as { approved?: unknown }).approved;
-    if (Array.isArray(list)) approved = list.filter((c): c is string => typeof c === 'string');
-    // After a renegotiation the WidgetApi emits no second `ready`: evaluate here.
-    if (negotiated) queueMicrotask(evaluate);
-  });
-  const ready = new Promise<void>((resolve) => api.once('ready', () => resolve()));
-  const room = new WidgetApiRoom(api, { roomId: params.roomId, userId: params.userId, ready });
-  cleanups.push(() => room.dispose());
 
   cleanups.push(theme.subscribe(applyTheme));
   cleanups.push(lang.subscribe((value) => (html.lang = value)));
