@@ -6,6 +6,8 @@ export const NS = 'dev.devroom';
 
 export const EventTypes = {
   talk: `${NS}.talk`,
+  /** A room's talks (state key "", or one per day `YYYY-MM-DD` when a room's list is long): the talk player follows it. */
+  schedule: `${NS}.schedule`,
   /** State keyed by purpose (`qa`, `orders`, `contacts`): the event questions/orders/contacts relate to. */
   root: `${NS}.root`,
   qaQuestionState: `${NS}.qa.question`,

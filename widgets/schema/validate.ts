@@ -3,7 +3,7 @@
  * from the room is untrusted (any member can send any content, other clients have bugs):
  * each schema turns `unknown` into a typed value or a list of path-based problems, so a
  * binding can drop one bad event, say why, and keep the rest. A library such as zod
- * would cost more bytes than all our schemas together (widget budgets are 20 KB gz).
+ * would cost more bytes than all our schemas together (widget pages are budgeted at 25 KB gz).
  */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
