@@ -23,7 +23,7 @@ function collect(dir, out) {
 }
 
 const args = process.argv.slice(2);
-const roots = args.length ? args.map((a) => resolve(a)) : [join(root, 'widgets'), join(root, 'test')];
+const roots = args.length ? args.map((a) => resolve(a)) : [join(root, 'widgets'), join(root, 'host-tools'), join(root, 'test')];
 const files = roots.flatMap((p) => (statSync(p).isDirectory() ? collect(p, []) : [p])).sort();
 if (!files.length) {
   console.error('node-test: no *.node-test.ts files found');

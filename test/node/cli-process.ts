@@ -24,7 +24,7 @@ export function buildCli(): BuiltCli {
   const esbuild = join(repoRoot, 'node_modules', 'esbuild', 'bin', 'esbuild');
   const r = spawnSync(
     esbuild,
-    [join(repoRoot, 'widgets', 'cli', 'main.ts'), '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${bin}`, '--log-level=warning'],
+    [join(repoRoot, 'host-tools', 'cli', 'main.ts'), '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${bin}`, '--log-level=warning'],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`esbuild could not bundle the CLI: ${r.stderr}`);
