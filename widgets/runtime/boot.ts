@@ -1,4 +1,5 @@
 import { WidgetApi } from 'matrix-widget-api';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import type { IWidgetApiRequest } from 'matrix-widget-api';
 import { WidgetApiRoom } from '../room/widget-api-room.js';
 import type { Room } from '../room/room.js';
@@ -78,9 +79,9 @@ export interface BootedWidget {
  * The explanation screens show only when something is wrong (or outside a client), so
  * they load on demand and stay out of every widget's first load.
  */
+const loadScreens = loadOnce('the runtime screens', () => import('./screens.js'));
 async function showRuntimeScreen(...args: Parameters<typeof RenderScreen>) {
-  const { renderScreen: render } = await import('./screens.js');
-  return render(...args);
+  return (await loadScreens()).renderScreen(...args);
 }
 
 /** to-widget actions the WidgetApi would otherwise answer with an error. */
@@ -186,10 +187,14 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   function showScreen(kind: ScreenKind & WidgetStatus, extra: { missing?: string[]; onRetry?: () => void }) {
     status.set(kind);
     app.hidden = true;
-    void showRuntimeScreen(screen, kind, { lang: lang.value, ...extra }).then((section) => {
-      // The situation may have changed while the screen loaded.
-      if (status.value === kind) section.querySelector('button')?.focus();
-    });
+    showRuntimeScreen(screen, kind, { lang: lang.value, ...extra }).then(
+      (section) => {
+        // The situation may have changed while the screen loaded.
+        if (status.value === kind) section.querySelector('button')?.focus();
+      },
+      // loadOnce has said why; the next screen asks again.
+      () => undefined,
+    );
   }
 
   function evaluate() {

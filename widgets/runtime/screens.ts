@@ -1,69 +1,18 @@
 import { adoptStyle } from './adopt-style.js';
 import { describeCapability } from './describe-capability.js';
+import { de, en } from './screens.i18n.js';
+import type { ScreenStrings } from './screens.i18n.js';
 
 /**
  * The runtime's own screens: capabilities denied, client never answered, broken widget
- * URL, opened outside a client. Plain DOM (no Lit) so they cost little in every widget
- * page, English and German, one heading + explanation + action, announced politely.
+ * URL, opened outside a client. Plain DOM (no Lit), English and German (screens.i18n.ts),
+ * one heading + explanation + action, announced politely.
  */
 
 export type ScreenKind = 'missing-capabilities' | 'no-client' | 'invalid' | 'standalone';
 
-interface Strings {
-  title: Record<ScreenKind, string>;
-  body: Record<ScreenKind, string>;
-  retry: string;
-  send: string;
-  read: string;
-  other: string;
-}
-
-const STRINGS: Record<'en' | 'de', Strings> = {
-  en: {
-    title: {
-      'missing-capabilities': 'This widget needs your permission',
-      'no-client': 'No answer from your Matrix client',
-      invalid: 'This widget link is incomplete',
-      standalone: 'Open this widget in a Matrix room',
-    },
-    body: {
-      'missing-capabilities':
-        'Some permissions were declined, so the widget cannot work yet. Choose Retry and allow these when your client asks:',
-      'no-client':
-        'The widget did not hear back from the app that embeds it. The app may still be loading, or it may not support widgets.',
-      invalid: 'The widget was added to the room with a URL that lacks required parameters. Ask a room admin to re-add it.',
-      standalone: 'This page is a Matrix widget. Add it to a room (for example in Element) to use it.',
-    },
-    retry: 'Retry',
-    send: 'Send',
-    read: 'Read',
-    other: 'Use',
-  },
-  de: {
-    title: {
-      'missing-capabilities': 'Dieses Widget braucht deine Erlaubnis',
-      'no-client': 'Keine Antwort von deinem Matrix-Client',
-      invalid: 'Dieser Widget-Link ist unvollständig',
-      standalone: 'Öffne dieses Widget in einem Matrix-Raum',
-    },
-    body: {
-      'missing-capabilities':
-        'Einige Berechtigungen wurden abgelehnt, daher kann das Widget noch nicht arbeiten. Wähle „Erneut versuchen“ und erlaube diese, wenn dein Client fragt:',
-      'no-client':
-        'Das Widget hat keine Antwort von der App bekommen, in die es eingebettet ist. Die App lädt vielleicht noch oder unterstützt keine Widgets.',
-      invalid:
-        'Das Widget wurde mit einer URL hinzugefügt, der nötige Parameter fehlen. Bitte eine Raum-Administration, es neu hinzuzufügen.',
-      standalone: 'Diese Seite ist ein Matrix-Widget. Füge es einem Raum hinzu (zum Beispiel in Element), um es zu nutzen.',
-    },
-    retry: 'Erneut versuchen',
-    send: 'Senden',
-    read: 'Lesen',
-    other: 'Nutzen',
-  },
-};
-
-function strings(lang: string): Strings {
-  return lang.toLowerCase().startsWith('de') ? STRINGS.de : STRINGS.en;
+function strings(lang: string): ScreenStrings {
+  return lang.toLowerCase().startsWith('de') ? de : en;
 }
 
 const STYLE = `
