@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadOnce } from './lazy-part.js';
 
 /**
  * A small typed dictionary per component plus a controller that follows the nearest
@@ -63,25 +64,28 @@ export class LocaleController<K extends string> implements ReactiveController {
 /** Dictionaries beyond English, loaded on demand: `{ de: () => import('./x.de.js').then((m) => m.de) }`. */
 export type LocaleLoaders = Record<string, () => Promise<unknown>>;
 
-const failedLocales = new WeakMap<object, Set<string>>();
+/** Per dictionary object and language, its loader under the one rule (lazy-part.ts `loadOnce`). */
+const localeLoads = new WeakMap<object, Map<string, () => Promise<unknown>>>();
 
 /**
  * Puts `lang`'s dictionary into `translations` if a loader has it and it is not there yet.
  * Components await this in `scheduleUpdate`, so a first render in German waits for German
- * (no flash of English). A failure (offline, a missing chunk) leaves English and is not
- * retried on every render.
+ * (no flash of English). A failure (offline, a missing chunk) leaves English for this update;
+ * the next update asks again, as for every on-demand part (a failure requests no update, so
+ * offline this never loops).
  */
 export async function ensureLocale(lang: string, translations: object, loaders: LocaleLoaders, tag: string): Promise<void> {
   const base = lang.split('-')[0] ?? 'en';
   const load = loaders[base];
   const dictionaries = translations as Record<string, unknown>;
-  let failed = failedLocales.get(translations);
-  if (!failed) failedLocales.set(translations, (failed = new Set()));
-  if (!load || dictionaries[base] || failed.has(base)) return;
+  if (!load || dictionaries[base]) return;
+  let byLang = localeLoads.get(translations);
+  if (!byLang) localeLoads.set(translations, (byLang = new Map()));
+  let once = byLang.get(base);
+  if (!once) byLang.set(base, (once = loadOnce(`${tag}'s ${base} strings`, load)));
   try {
-    dictionaries[base] = await load();
-  } catch (error) {
-    failed.add(base);
-    console.error(`${tag}: could not load translations`, error);
+    dictionaries[base] = await once();
+  } catch {
+    // loadOnce has said why; English until the next update.
   }
 }
