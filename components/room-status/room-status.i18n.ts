@@ -9,6 +9,7 @@ export type RoomStatusKey =
   | 'notFound'
   | 'notWorldReadable'
   | 'guestDisabled'
+  | 'invalidAttributes'
   | 'failed'
   | 'loadFailed'
   | 'openInMatrix';
@@ -22,6 +23,7 @@ export const translations: Translations<RoomStatusKey> = {
     notFound: 'This room does not exist. Check its address.',
     notWorldReadable: 'This room is not public: only its members can read it.',
     guestDisabled: 'This server does not let visitors read rooms without an account.',
+    invalidAttributes: 'The room cannot be shown (homeserver and room attributes: https://… and !id:server or #alias:server).',
     failed: (detail: string) => `The room cannot be shown (${detail}).`,
     loadFailed: 'Part of this page could not load. Reload the page to try again.',
     openInMatrix: 'Open the room in a Matrix client',
@@ -34,6 +36,7 @@ export const translations: Translations<RoomStatusKey> = {
     notFound: 'Diesen Raum gibt es nicht. Prüfe die Adresse.',
     notWorldReadable: 'Dieser Raum ist nicht öffentlich: nur Mitglieder können ihn lesen.',
     guestDisabled: 'Dieser Server lässt Besucher ohne Konto keine Räume lesen.',
+    invalidAttributes: 'Der Raum kann nicht angezeigt werden (Attribute homeserver und room: https://… und !id:server oder #alias:server).',
     failed: (detail: string) => `Der Raum kann nicht angezeigt werden (${detail}).`,
     loadFailed: 'Ein Teil dieser Seite konnte nicht geladen werden. Lade die Seite neu, um es noch einmal zu versuchen.',
     openInMatrix: 'Raum in einem Matrix-Client öffnen',

@@ -14,6 +14,8 @@ export type RoomStatusState =
   | 'not-found'
   | 'not-world-readable'
   | 'guest-disabled'
+  /** The element's `homeserver` and `room` attributes do not name a room (or it is no devroom element). */
+  | 'invalid-attributes'
   /** The element's own code could not load (a reload may help). */
   | 'load-failed'
   | 'failed';
@@ -22,6 +24,7 @@ const ERRORS: Partial<Record<RoomStatusState, RoomStatusKey>> = {
   'not-found': 'notFound',
   'not-world-readable': 'notWorldReadable',
   'guest-disabled': 'guestDisabled',
+  'invalid-attributes': 'invalidAttributes',
   'load-failed': 'loadFailed',
 };
 

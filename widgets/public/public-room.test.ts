@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../components/qa-queue/define.js';
 import '../../components/stand-booth/define.js';
 import '../../components/food-truck-menu/define.js';
@@ -16,6 +17,7 @@ import type { PublicRoomBinding } from './public-room.js';
 const bindings: PublicRoomBinding[] = [];
 afterEach(() => {
   for (const b of bindings.splice(0)) b.stop();
+  sinon.restore();
 });
 
 const FAST = { syncTimeoutMs: 5000, pollIntervalMs: 300, minBackoffMs: 200, maxBackoffMs: 1000 };
@@ -227,6 +229,18 @@ describe('bindPublicRoom: the Q&A wall of a public room', () => {
     await binding.ready.catch(() => undefined);
     expect(binding.status.state).to.equal('not-found');
     expect(await statusText(binding.status)).to.contain('This room does not exist');
+  });
+
+  it('says when the element does not name a room, in the page language, and asks no server', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="de"><devroom-qa-queue homeserver="matrix.example.org" room="talk-42"></devroom-qa-queue></div>`);
+    sinon.stub(console, 'warn');
+    const binding = bindPublicRoom(page.querySelector('devroom-qa-queue')!, FAST);
+    bindings.push(binding);
+    await binding.ready.catch(() => undefined);
+    expect(binding.status.state).to.equal('invalid-attributes');
+    expect(await statusText(binding.status)).to.contain('Der Raum kann nicht angezeigt werden (Attribute homeserver und room');
+    expect(binding.room.status.state).to.equal('stopped');
+    await expect(binding.status).to.be.accessible();
   });
 
   it('shows "unreachable, trying again" while the server is down and recovers by itself', async () => {

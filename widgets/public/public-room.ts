@@ -1,8 +1,10 @@
 import { DevroomRoomStatus } from '../../components/room-status/room-status.js';
 import type { RoomStatusState } from '../../components/room-status/room-status.js';
 import { defineElement } from '../../components/shared/define.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import { ClientServerRoom, PublicRoomCodes } from '../room/client-server-room.js';
 import { RoomError } from '../room/room.js';
+import type { Bind } from '../shared/binding.js';
 import type { ClientServerRoomOptions, PublicRoomStatus } from '../room/client-server-room.js';
 
 /**
@@ -134,25 +136,29 @@ export function bindPublicRoom(element: HTMLElement, { define, ...options }: Pub
   };
 
   const ready = (async () => {
-    if (!/^(!|#)[^:]+:.+$/.test(roomRef) || !/^https?:\/\//.test(homeserver)) {
-      connection.release();
-      status.state = 'failed';
-      status.detail = 'homeserver and room attributes: https://… and !id:server or #alias:server';
-      throw new Error(`devroom: bindPublicRoom needs homeserver="https://…" and room="#alias:server" (got "${homeserver}", "${roomRef}")`);
-    }
     const tag = element.localName;
+    if (!/^(!|#)[^:]+:.+$/.test(roomRef) || !/^https?:\/\//.test(homeserver) || !isPublicTag(tag)) {
+      connection.release();
+      status.state = 'invalid-attributes';
+      throw new Error(`devroom: bindPublicRoom needs a devroom element with homeserver="https://…" and room="#alias:server" (got <${tag}>, "${homeserver}", "${roomRef}")`);
+    }
+    const entry = BINDINGS[tag] as PublicEntry<HTMLElement>;
     const defined = customElements.get(tag) || !define ? customElements.whenDefined(tag) : define().catch(cannotLoad);
-    await Promise.all([room.connect(), defined, customElements.whenDefined(tag)]);
+    const [bind] = await Promise.all([entry.load().catch(cannotLoad), room.connect(), defined, customElements.whenDefined(tag)]);
     if (stopped) return;
     try {
-      stopBinding = await bindElement(tag, element, room, link);
+      // Read-only: nothing granted, so every write is hidden or refused.
+      const binding = bind(element, room, { hasCapability: () => false });
+      entry.prepare?.(element, link);
+      stopBinding = () => binding.stop();
+      await binding.ready;
     } catch (error) {
       // The room answered but the element's data could not be read (e.g. a 403 on /relations).
       const code = error instanceof RoomError ? error.code : 'M_UNKNOWN';
       if (!stopped) showStatus(status, { state: 'failed', code, message: String(error) });
       throw error;
     }
-    if (stopped) return stopBinding();
+    if (stopped) return; // stop() has stopped the binding
     shown = true;
     if (hide && room.status.state !== 'failed') element.hidden = false;
     showStatus(status, room.status);
@@ -175,45 +181,42 @@ export function bindPublicRoom(element: HTMLElement, { define, ...options }: Pub
   };
 }
 
-/** The element's own binding, loaded on demand, with no capabilities (read-only). */
-async function bindElement(tag: string, element: HTMLElement, room: ClientServerRoom, link: string): Promise<() => void> {
-  const none = () => false;
-  switch (tag) {
-    case 'devroom-qa-queue': {
-      const { bindQaQueue } = await import('../qa-queue/binding.js');
-      const el = element as HTMLElementTagNameMap['devroom-qa-queue'];
+/** How the public reader binds one kind of element: the widget's own binding, nothing granted. */
+interface PublicEntry<E extends HTMLElement> {
+  /** The widget's binding, loaded on demand (a page pays only for its tags). */
+  load(): Promise<Bind<E>>;
+  /**
+   * The read-only view's settings, set right after the binding is called and before it is
+   * ready (while the element is still hidden), so they win over the binding's own defaults.
+   */
+  prepare?(element: E, link: string): void;
+}
+
+type PublicTag = 'devroom-qa-queue' | 'devroom-talk-player' | 'devroom-stand-booth' | 'devroom-food-truck-menu';
+
+const BINDINGS: { [T in PublicTag]: PublicEntry<HTMLElementTagNameMap[T]> } = {
+  'devroom-qa-queue': {
+    load: loadOnce('the Q&A binding', () => import('../qa-queue/binding.js').then((m) => m.bindQaQueue)),
+    prepare(el, link) {
+      // No ask form, votes or hands: the room link says where to take part.
       el.readOnly = true;
       el.roomLink = link;
-      const binding = bindQaQueue({ room, element: el, hasCapability: none });
       el.handsEnabled = false;
-      await binding.ready;
-      return () => binding.stop();
-    }
-    case 'devroom-talk-player': {
-      const { bindTalkPlayer } = await import('../talk-player/binding.js');
-      const binding = bindTalkPlayer({ room, element: element as HTMLElementTagNameMap['devroom-talk-player'], options: {}, hasCapability: none });
-      await binding.ready;
-      return () => binding.stop();
-    }
-    case 'devroom-stand-booth': {
-      const { bindStandBooth } = await import('../stand-booth/binding.js');
-      const el = element as HTMLElementTagNameMap['devroom-stand-booth'];
-      // No contact form, presence toggle or editor (nothing granted): the link stands in.
-      el.roomLink = link;
-      const binding = bindStandBooth(el, room, { hasCapability: none });
-      await binding.ready;
-      return () => binding.stop();
-    }
-    case 'devroom-food-truck-menu': {
-      const { bindFoodTruckMenu } = await import('../food-truck-menu/binding.js');
-      const el = element as HTMLElementTagNameMap['devroom-food-truck-menu'];
-      // Nothing granted: no cart, no vendor queue, the orders part never loads.
-      el.roomLink = link;
-      const binding = bindFoodTruckMenu(el, room, { granted: none });
-      await binding.ready;
-      return () => binding.stop();
-    }
-    default:
-      throw new Error(`devroom: ${tag} has no public-room binding`);
-  }
-}
+    },
+  },
+  'devroom-talk-player': {
+    load: loadOnce('the talk binding', () => import('../talk-player/binding.js').then((m) => m.bindTalkPlayer)),
+  },
+  'devroom-stand-booth': {
+    load: loadOnce('the stand binding', () => import('../stand-booth/binding.js').then((m) => m.bindStandBooth)),
+    // No contact form, presence toggle or editor (nothing granted): the link stands in.
+    prepare: (el, link) => (el.roomLink = link),
+  },
+  'devroom-food-truck-menu': {
+    load: loadOnce('the menu binding', () => import('../food-truck-menu/binding.js').then((m) => m.bindFoodTruckMenu)),
+    // Nothing granted: no cart, no vendor queue, the orders part never loads.
+    prepare: (el, link) => (el.roomLink = link),
+  },
+};
+
+const isPublicTag = (tag: string): tag is PublicTag => Object.hasOwn(BINDINGS, tag);
