@@ -11,7 +11,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** The table's sections; the plugin gives each its title and its place in the table. */
-export type BenchSection = 'sizes' | 'qa-fold' | 'qa-render' | 'startup' | 'talk' | 'public';
+export type BenchSection = 'sizes' | 'qa-fold' | 'qa-render' | 'startup' | 'talk' | 'public' | 'scale';
 
 /** A number, or words where there is no figure (e.g. "run npm run build first"). */
 export type BenchValue = number | string;

@@ -21,6 +21,7 @@ const SECTIONS = {
   startup: 'Widgets in the Element-like host on the test homeserver, built pages (element-widgets.bench.ts)',
   talk: 'Talk player hand-over, local fixtures (talk-player.bench.ts)',
   public: 'Public reader, one page with four tags on the test homeserver (public-reader.bench.ts)',
+  scale: 'Q&A at scale: one attendee joins a busy Q&A, Element-like host on the test homeserver (qa-scale.bench.ts)',
 };
 
 const BUILD_FIRST = 'run npm run build first';
