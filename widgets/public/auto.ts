@@ -1,3 +1,4 @@
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import { bindPublicRoom } from './public-room.js';
 import type { PublicRoomBinding } from './public-room.js';
 
@@ -14,12 +15,12 @@ import type { PublicRoomBinding } from './public-room.js';
  * ones stop (their requests end).
  */
 
-/** Registration only (register.ts, not define.ts with its re-exports for bundlers). */
+/** Registration only (register.ts, not define.ts with its re-exports for bundlers); each loads once for all its tags. */
 const DEFINITIONS: Record<string, () => Promise<unknown>> = {
-  'devroom-qa-queue': () => import('../../components/qa-queue/register.js'),
-  'devroom-talk-player': () => import('../../components/talk-player/define.js'),
-  'devroom-stand-booth': () => import('../../components/stand-booth/register.js'),
-  'devroom-food-truck-menu': () => import('../../components/food-truck-menu/register.js'),
+  'devroom-qa-queue': loadOnce('<devroom-qa-queue>', () => import('../../components/qa-queue/register.js')),
+  'devroom-talk-player': loadOnce('<devroom-talk-player>', () => import('../../components/talk-player/define.js')),
+  'devroom-stand-booth': loadOnce('<devroom-stand-booth>', () => import('../../components/stand-booth/register.js')),
+  'devroom-food-truck-menu': loadOnce('<devroom-food-truck-menu>', () => import('../../components/food-truck-menu/register.js')),
 };
 
 const SELECTOR = Object.keys(DEFINITIONS)
