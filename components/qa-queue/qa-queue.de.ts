@@ -18,6 +18,7 @@ export const de: Partial<Dictionary<QaKey>> = {
   yours: 'Deine Frage',
   sending: 'Wird gesendet …',
   notSent: 'Nicht gesendet',
+  notOpen: 'Die Fragerunde ist noch nicht eröffnet: Das macht die Moderation.',
   retry: 'Erneut senden',
   discard: 'Verwerfen',
   awaitingApproval: 'Wartet auf Freigabe',

@@ -1,6 +1,6 @@
 /**
- * Secondary UI of <devroom-qa-queue>, a chunk the first render of the question list never
- * waits for: the raise-hand / stage-invite panel, the collapsible review / answered /
+ * Secondary UI of <devroom-qa-queue>, loaded on demand (the first render of the question list
+ * never waits for it): the raise-hand / stage-invite panel, the collapsible review / answered /
  * hidden sections, "Show more" for long questions, the "N updates — show" button, polite
  * new-question announcements and the read-only view's vote counts and room link. The
  * element loads it when one of them has something to show: the hands panel for moderators,
@@ -19,7 +19,7 @@ import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
 import { COLLAPSED_MAX, cleanText, shorten } from './text.js';
 import './qa-events.js';
 
-/** This chunk's English strings (German ones are in qa-queue.de.ts). */
+/** This part's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<SectionsKey> = {
   newQuestion: (text: string) => `New question: ${text}`,
   newQuestions: (n: number) => `${n} new questions`,
@@ -57,11 +57,6 @@ const styles = css`
     padding: 0.25rem 0;
   }
   button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    min-height: 0;
-    text-decoration: underline;
     color: var(--_accent);
   }
   .static-list {

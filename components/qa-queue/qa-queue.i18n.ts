@@ -20,7 +20,8 @@ type CoreKey =
   | 'discard'
   | 'yourAwaiting'
   | 'raiseHand'
-  | 'handText';
+  | 'handText'
+  | 'notOpen';
 
 const en: Dictionary<CoreKey> = {
   title: 'Questions',
@@ -40,12 +41,14 @@ const en: Dictionary<CoreKey> = {
   retry: 'Retry',
   discard: 'Discard',
   yourAwaiting: 'Waiting for a moderator to approve',
-  // The raise-hand form renders before the sections chunk (most viewers never raise a hand).
+  // The raise-hand form renders before the hands-and-sections part (most viewers never raise a hand).
   raiseHand: 'Raise hand',
   handText: 'What would you like to say? (optional)',
+  // Why a question was not sent, as a widget binding reports it (QaSendProblem 'not-open').
+  notOpen: 'The Q&A is not open yet: a moderator opens it.',
 };
 
-/** Strings only the moderator chunk renders: its English joins `translations.en` when it loads. */
+/** Strings only the moderator tools render: their English joins `translations.en` when they load. */
 export type ModeratorKey =
   | 'pin'
   | 'unpin'
@@ -63,7 +66,7 @@ export type ModeratorKey =
   | 'invited'
   | 'accepted'
   | 'declined';
-/** Strings only the sections chunk renders (hands, stage, read-only, paging): likewise. */
+/** Strings only the hands-and-sections part renders (hands, stage, read-only, paging): likewise. */
 export type SectionsKey =
   | 'newQuestion'
   | 'newQuestions'

@@ -14,7 +14,7 @@ import { translations, type ModeratorKey, type QaKey } from './qa-queue.i18n.js'
 import { shorten } from './text.js';
 import './qa-events.js';
 
-/** This chunk's English strings (German ones are in qa-queue.de.ts). */
+/** This part's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<ModeratorKey> = {
   pin: 'Pin',
   unpin: 'Unpin',

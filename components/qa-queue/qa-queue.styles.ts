@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+/** The Q&A's own looks; buttons, fields, badges and `.actions` come from controlStyles (components/shared/controls.styles.ts), adopted before this sheet. */
+
 export const styles = css`
   :host {
     display: block;
@@ -16,26 +18,6 @@ export const styles = css`
     margin: 0;
     font-size: 1rem;
   }
-  button {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25rem 0.6rem;
-    cursor: pointer;
-    min-height: 2rem;
-  }
-  button.primary,
-  .vote[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: var(--_accent);
-  }
-  button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: progress;
-  }
   form {
     display: grid;
     grid-template-columns: 1fr auto;
@@ -48,12 +30,6 @@ export const styles = css`
   }
   textarea,
   input {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.4rem 0.5rem;
     box-sizing: border-box;
     width: 100%;
   }
@@ -126,25 +102,7 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .badge {
-    display: inline-block;
-    font-size: 0.75rem;
-    border-radius: 999px;
-    padding: 0 0.45rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    color: var(--_fg);
-  }
-  .badge.warn {
-    color: var(--_warning);
-  }
-  .badge.danger {
-    color: var(--_danger);
-  }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
     margin-top: 0.35rem;
   }
   .empty {

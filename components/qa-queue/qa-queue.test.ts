@@ -202,6 +202,8 @@ describe('<devroom-qa-queue> display', () => {
       model.failLocal(id, 'offline');
     }
     const el = await queue({ model });
+    // A tally handed down is its giver's to write (as a widget binding does on Discard).
+    el.addEventListener('devroom-discard-ask', (e) => model.removeQuestion(e.detail.localId));
     const discard = button($(el, '[part="mine"]')!, 'Discard');
     discard.focus();
     discard.click();
@@ -314,7 +316,9 @@ describe('<devroom-qa-queue> voting and moderation', () => {
 
   it('lets a moderator pin, answer and approve', async () => {
     const model = new QaTally();
-    const el = await queue({ model, canModerate: true, preModeration: true });
+    // A tally handed down has pre-moderation from its writer (a widget binding: the room's root).
+    model.preModeration = true;
+    const el = await queue({ model, canModerate: true });
     model.addQuestion({ id: '$p', author: '@x:x', text: 'Needs approval', ts: 1 });
     await settle(el);
     const review = $<HTMLDetailsElement>(el, 'details[part="review"]')!;

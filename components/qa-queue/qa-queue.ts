@@ -2,15 +2,16 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { themeTokens } from '../shared/theme.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
+import { LazyPart, partsSettled } from '../shared/lazy-part.js';
+import { controlStyles } from '../shared/controls.styles.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
-import type * as ModeratorModule from './qa-queue.moderator.js';
-import type * as SectionsModule from './qa-queue.sections.js';
-import type { PagedSection } from './qa-queue.sections.js';
+import type { PagedSection } from './qa-queue.hands-and-sections.js';
 import { QaTally, type Question, type QuestionData, type TallyChange } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
+import type { QaSendProblem } from './qa-events.js';
 import './qa-events.js';
 
 /** A vote request with no answer stops blocking the button after this long. */
@@ -29,22 +30,21 @@ const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = 
 
 let localSeq = 0;
 
-// One import() per chunk: the build wraps each call site in its own retry code.
-const sectionsChunk = () => import('./qa-queue.sections.js');
-const dataChunk = () => import('./data.js');
-
 /**
  * @summary Audience questions with 👍 votes, moderation and "raise your hand" to the stage.
  *
  * Requests go up as events, state comes down as properties: the element never assumes a
- * request succeeded. Questions come from `model` (a live QaTally a widget binding folds
- * room events into), or on a plain page from `questions`, a JSON `src`, or an inline
- * `<script type="application/json">` child.
+ * request succeeded. The questions' tally has one writer: in a widget the binding, which
+ * hands its tally down as `model` (and records the viewer's own questions from the request
+ * events); on a plain page the element itself, from `questions`, a JSON `src`, or an inline
+ * `<script type="application/json">` child, and the page's `confirmQuestion` /
+ * `failQuestion` answers.
  *
  * A long open list is virtualised (virtual.ts, loaded past 100 questions: 10,000 scroll at
- * 60 fps). What most viewers never need arrives in chunks when needed: moderator controls,
- * the hands / stage panel and other secondary UI (qa-queue.sections.ts), plain-page data
- * (data.ts), German. Asking, voting and "not sent" + Retry work without them. The order is
+ * 60 fps). What most viewers never need loads on demand (components/shared/lazy-part.ts):
+ * moderator tools (qa-queue.moderator-tools.ts), the hands / stage panel and the other
+ * sections (qa-queue.hands-and-sections.ts), plain-page data (data.ts), German. Asking,
+ * voting and "not sent" + Retry work without them. The order is
  * stable: while the reader points at, focuses, or has scrolled the list, re-ranking waits
  * behind an "N updates — show" button; new questions are announced politely.
  *
@@ -88,7 +88,7 @@ const dataChunk = () => import('./data.js');
  * @tagname devroom-qa-queue
  */
 export class DevroomQaQueue extends LitElement {
-  static override styles = [themeTokens, styles];
+  static override styles = [themeTokens, controlStyles, styles];
   // Reactive properties declared here, not with decorators: no decorator helpers in the first load.
   static override properties = {
     model: { attribute: false },
@@ -106,8 +106,13 @@ export class DevroomQaQueue extends LitElement {
     layout: { reflect: true },
   };
 
-  /** The live tally (a widget binding owns and feeds it). Plain pages use `questions`. */
-  model: QaTally = new QaTally();
+  /** The tally the element writes (plain pages); `model` until a binding hands down its own. */
+  readonly #own = new QaTally();
+  /**
+   * The live tally. A widget binding hands down its own and is its only writer; the element
+   * writes only the tally it made itself (plain pages: `questions`, `src`, asked questions).
+   */
+  model: QaTally = this.#own;
   /** Plain-page data: replaces the tally's contents (own unsent questions survive). */
   declare questions?: QuestionData[];
   /** URL of a JSON array of questions (plain pages). */
@@ -116,7 +121,7 @@ export class DevroomQaQueue extends LitElement {
   userId = '';
   /** Show moderation controls and the hands queue (from the room's power levels). */
   canModerate = false;
-  /** Questions need approval before everyone sees them. */
+  /** Plain pages: questions need approval before everyone sees them (a widget's tally has it from the room). */
   preModeration = false;
   /** Maximum question length in characters (code points). */
   maxLength = 500;
@@ -140,10 +145,12 @@ export class DevroomQaQueue extends LitElement {
   #pendingUpdates = 0;
   #active = 0;
   #loadError?: string;
-  /** The first "Raise hand"'s line, raised once the sections chunk (the hands panel) has loaded. */
+  /** The first "Raise hand"'s line, raised once the hands panel has loaded. */
   #hand?: string;
-  /** That load failed: "Raise hand" asks again. */
+  /** That load failed: "Not sent"; "Raise hand" asks again. */
   #handFailed?: boolean;
+  /** A plain-page read of inline JSON or `questions` in progress: `updateComplete` waits for it (not for a fetch). */
+  #reading?: Promise<unknown>;
 
   readonly #i18n = new LocaleController<QaKey>(this, translations);
   readonly #t = (key: QaKey, ...args: unknown[]): string => this.#i18n.t(key, ...args);
@@ -159,16 +166,27 @@ export class DevroomQaQueue extends LitElement {
   readonly #votePending = new Map<string, boolean>();
   #unsubscribe?: () => void;
   #subscribed?: QaTally;
-  /** Moderator UI, loaded only for moderators (most viewers never download it). */
-  #moderator?: typeof ModeratorModule;
-  /** Secondary UI (qa-queue.sections.ts), loaded when it has something to show: see #loadSections. */
-  #sections?: typeof SectionsModule;
+  /** Moderator tools, loaded only for moderators (most viewers never download them). */
+  readonly #moderator = new LazyPart(this, 'the Q&A moderator tools', () => import('./qa-queue.moderator-tools.js'));
+  /** Hands panel, review / answered / hidden sections and the rest (see willUpdate), loaded when one has something to show. */
+  readonly #sections = new LazyPart(this, 'the Q&A hands and sections', () => import('./qa-queue.hands-and-sections.js'), {
+    loaded: (m) => {
+      m.attach(this);
+      const text = this.#hand;
+      this.#hand = undefined;
+      if (text !== undefined) emit(this, 'devroom-raise-hand', text ? { text } : {});
+    },
+    // A raise waiting for the panel is not sent: the next "Raise hand" asks again. A later load
+    // for another reason must not raise it unasked.
+    failed: () => {
+      if (this.#hand !== undefined) [this.#hand, this.#handFailed] = [undefined, true];
+    },
+  });
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
-  #virtual?: VirtualRows;
-  /** On-demand chunks loading or loaded (the element works without them meanwhile). */
-  readonly #asked = new Set<string>();
-  /** Chunks and inline data still loading: `updateComplete` waits for them. */
-  readonly #pending = new Set<Promise<unknown>>();
+  readonly #virtual = new LazyPart(this, 'the Q&A virtual list', () => import('./virtual.js'), { loaded: (m) => (this.#rows = new m.VirtualRows(this)) });
+  #rows?: VirtualRows;
+  /** Plain-page data (a widget never loads it); without it the element says why it has no questions. */
+  readonly #data = new LazyPart(this, 'the Q&A plain-page data', () => import('./data.js'), { failed: (error) => (this.#loadError = String(error)) });
 
   // ---- public helpers for plain pages ------------------------------------------------
 
@@ -204,14 +222,16 @@ export class DevroomQaQueue extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for on-demand chunks and inline data, so `await el.updateComplete` sees them. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#pending.size) {
-      await Promise.all(this.#pending);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  /** Also waits for on-demand parts and inline data, so `await el.updateComplete` sees them. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return partsSettled(this, async () => {
+      let done = await super.getUpdateComplete();
+      while (this.#reading) {
+        await this.#reading;
+        done = await super.getUpdateComplete();
+      }
+      return done;
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -220,7 +240,7 @@ export class DevroomQaQueue extends LitElement {
     // Plain-page data (a new src; questions, reloaded when the viewer changes: `voted: true` is them).
     const src = changed.has('src') && this.src;
     if (src || ((changed.has('questions') || changed.has('userId')) && this.questions)) this.#plain(src || undefined);
-    if (changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
+    if (this.#writes && changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
       this.model.preModeration = this.preModeration;
     }
     // Re-rank now (notifications land in this update, not during render).
@@ -231,7 +251,7 @@ export class DevroomQaQueue extends LitElement {
     if (this.#orderDirty && !this.#frozen) this.#applyOrder();
     // On-demand parts, once the model is current. The list renders without them meanwhile.
     const model = this.model;
-    if (this.canModerate) this.#load('moderator', () => import('./qa-queue.moderator.js'), (m) => (this.#moderator = m));
+    if (this.canModerate) this.#moderator.want();
     const me = this.userId;
     // The hands panel loads for whoever has more than "Raise hand" to see; the form itself is here.
     const sections =
@@ -240,53 +260,9 @@ export class DevroomQaQueue extends LitElement {
       this.#pendingUpdates > 0 ||
       model.section('answered').size ||
       (this.canModerate && (model.section('review').size || model.section('hidden').size));
-    if (sections) this.#loadSections();
+    if (sections) this.#sections.want();
     // Until it arrives (or if it cannot), the first rows render as a plain list.
-    if (this.#displayIds.length > STATIC_ROWS) this.#load('virtual', () => import('./virtual.js'), (m) => (this.#virtual = new m.VirtualRows(this)));
-  }
-
-  /** Loads an on-demand chunk once; a failure is logged and asked for again at a later update (not at once: offline, that would loop). */
-  /** Hands, stage, review / answered / hidden, read-only parts, "Show more" and "N updates". */
-  #loadSections(): void {
-    this.#load(
-      'sections',
-      sectionsChunk,
-      (m) => {
-        m.attach(this);
-        this.#sections = m;
-        const text = this.#hand;
-        if (text !== undefined) emit(this, 'devroom-raise-hand', text ? { text } : {});
-      },
-      // Once per raise: a re-render may ask again (a moderator's panel), and must not loop offline.
-      () => this.#hand !== undefined && ((this.#hand = undefined), (this.#handFailed = true)),
-    );
-  }
-
-  #load<M>(name: string, chunk: () => Promise<M>, use: (m: M) => void, failed?: () => void): void {
-    if (this.#asked.has(name)) return;
-    this.#asked.add(name);
-    this.#wait(
-      chunk().then(
-        (m) => {
-          use(m);
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          console.error(`devroom-qa-queue: could not load ${name}`, error);
-          failed?.();
-          // Shown at once (a long list's 20 interim rows give way to all 100 it renders without
-          // virtual.ts; a raised hand says "Not sent"), asked again only at a later update: in
-          // this one it would ask again at once, in a loop while offline.
-          this.requestUpdate();
-          void this.updateComplete.then(() => this.#asked.delete(name));
-        },
-      ),
-    );
-  }
-
-  #wait(work: Promise<unknown>): void {
-    this.#pending.add(work);
-    void work.finally(() => this.#pending.delete(work));
+    if (this.#displayIds.length > STATIC_ROWS) this.#virtual.want();
   }
 
   protected override updated(): void {
@@ -309,9 +285,14 @@ export class DevroomQaQueue extends LitElement {
   }
 
 
-  /** The moderator module, only while the viewer may moderate. */
-  get #mod(): typeof ModeratorModule | undefined {
-    return this.canModerate ? this.#moderator : undefined;
+  /** The moderator tools, only while the viewer may moderate. */
+  get #mod() {
+    return this.canModerate ? this.#moderator.module : undefined;
+  }
+
+  /** The element writes the tally only when it is its own (a plain page); a binding's is the binding's. */
+  get #writes(): boolean {
+    return this.model === this.#own;
   }
 
   // ---- model & order -------------------------------------------------------------------
@@ -366,18 +347,18 @@ export class DevroomQaQueue extends LitElement {
     if (this.#active >= ids.length) this.#active = Math.max(0, ids.length - 1);
   }
 
-  /** New questions are announced by the sections chunk: like it, they come over the network. */
+  /** New questions are announced by the hands-and-sections part: like it, they come over the network. */
   #queueAnnouncement(id: string): void {
     const q = this.model.get(id);
     if (!q || (q.author === this.userId && this.userId)) return;
-    sectionsChunk().then(
+    this.#sections.get().then(
       (m) =>
         m.announce(this.#t, this, q.text, (text) => {
           // A trailing no-break space toggles so the same sentence is spoken again.
           this.#announcement = this.#announcement === text ? `${text}\u00a0` : text;
           this.requestUpdate();
         }),
-      (error: unknown) => console.error('devroom-qa-queue: could not announce a new question', error),
+      () => undefined, // not announced (the part's load logged why)
     );
   }
 
@@ -385,20 +366,24 @@ export class DevroomQaQueue extends LitElement {
   // ---- plain-page data -------------------------------------------------------------------
 
   /**
-   * Plain-page data is data.ts's (a chunk a widget never loads): it reads `src` or inline JSON
-   * into `questions`, or loads `questions` into the model, and says why it could not. All
-   * but a fetch (network) hold back `updateComplete`.
+   * Plain-page data is data.ts's: it reads `src` or inline JSON into `questions`, or loads
+   * `questions` into the element's own tally, and says why it could not. Each new `src` or
+   * `questions` asks for the part again after a failure. All but a fetch (network) hold back
+   * `updateComplete`.
    */
   #plain(src?: string, inline?: string): void {
+    if (!this.#writes) return;
     const show = (error: string) => {
       this.#loadError = error;
       this.requestUpdate();
     };
-    const work = dataChunk().then(
+    const work = this.#data.get().then(
       (m) => m.plain(this, show, src, inline),
-      (error: unknown) => show(String(error)),
+      () => undefined, // shown by the part's `failed`
     );
-    if (!src) this.#wait(work);
+    if (src) return;
+    this.#reading = work;
+    void work.finally(() => this.#reading === work && (this.#reading = undefined));
   }
 
   // ---- open list: scrolling and keyboard ---------------------------------------------
@@ -409,7 +394,7 @@ export class DevroomQaQueue extends LitElement {
       this.#scrolledAway = away;
       this.requestUpdate();
     }
-    this.#virtual?.scrolled();
+    this.#rows?.scrolled();
   }
 
   #onListKeydown(event: KeyboardEvent): void {
@@ -466,7 +451,8 @@ export class DevroomQaQueue extends LitElement {
       return;
     }
     const localId = `local-${Date.now().toString(36)}-${(localSeq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    if (emit(this, 'devroom-ask', { text, localId }, { cancelable: true })) {
+    // A listener that cancels keeps no pending copy; a binding records it in its own tally.
+    if (emit(this, 'devroom-ask', { text, localId }, { cancelable: true }) && this.#writes) {
       this.model.addLocal({ localId, author: this.userId, text, ts: Date.now() });
     }
     this.#draft = '';
@@ -478,13 +464,15 @@ export class DevroomQaQueue extends LitElement {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.#onAsk(event);
   }
 
+  /** Once per failure: the tally's writer (here, or the binding as it hears the event) marks it pending again. */
   #retry(q: Question): void {
-    if (this.model.retryLocal(q.id)) emit(this, 'devroom-retry-ask', { localId: q.localId ?? q.id, text: q.text });
+    if (this.model.get(q.id)?.local !== 'failed' || (this.#writes && !this.model.retryLocal(q.id))) return;
+    emit(this, 'devroom-retry-ask', { localId: q.localId ?? q.id, text: q.text });
   }
 
   #discard(q: Question): void {
     emit(this, 'devroom-discard-ask', { localId: q.localId ?? q.id });
-    this.model.removeQuestion(q.id);
+    if (this.#writes) this.model.removeQuestion(q.id);
   }
 
   #vote(q: Question): void {
@@ -501,12 +489,12 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
-  /** The first raise: the line waits for the hands panel (sections chunk), raised when it arrives. */
+  /** The first raise: the line waits for the hands panel, raised when it arrives (a person's click: asked again at once). */
   #raiseHand(event: Event): void {
     event.preventDefault();
     this.#hand = cleanText(this.renderRoot.querySelector<HTMLInputElement>('#hand-text')!.value.trim()).slice(0, 200);
     this.#handFailed = false;
-    this.#loadSections();
+    this.#sections.retry();
     this.requestUpdate();
   }
 
@@ -515,17 +503,18 @@ export class DevroomQaQueue extends LitElement {
   protected override render(): TemplateResult {
     const t = this.#t;
     const open = this.model.section('open');
+    const sections = this.#sections.module;
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
         ${this.readOnly
-          ? (this.#sections?.roomLink(t, this.roomLink) ?? nothing)
+          ? (sections?.roomLink(t, this.roomLink) ?? nothing)
           : html`${this.#renderAskForm()} ${this.#renderMine()}
-            ${this.handsEnabled ? (this.#sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
+            ${this.handsEnabled ? (sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
-          ${this.#pendingUpdates > 0 ? (this.#sections?.updates(t, this.#pendingUpdates, () => {
+          ${this.#pendingUpdates > 0 ? (sections?.updates(t, this.#pendingUpdates, () => {
                 this.#applyOrder();
                 this.requestUpdate();
               }) ?? nothing) : nothing}
@@ -567,7 +556,7 @@ export class DevroomQaQueue extends LitElement {
     `;
   }
 
-  /** "Raise hand" until the sections chunk brings the full panel (same ids and parts). */
+  /** "Raise hand" until the hands-and-sections part brings the full panel (same ids and parts). */
   #renderRaise(): TemplateResult | typeof nothing {
     const t = this.#t;
     const state = this.#handFailed ? 2 : this.#hand === undefined ? 0 : 1;
@@ -603,7 +592,7 @@ export class DevroomQaQueue extends LitElement {
             <div class="meta">
               ${q.local === 'failed'
                 ? html`<span class="badge danger">${t('notSent')}</span>
-                    ${q.error ? html`<span>${cleanText(q.error).slice(0, 200)}</span>` : nothing}`
+                    ${q.error ? html`<span>${q.error === ('not-open' satisfies QaSendProblem) ? t('notOpen') : cleanText(q.error).slice(0, 200)}</span>` : nothing}`
                 : q.local === 'pending'
                   ? html`<span class="badge">${t('sending')}</span>`
                   : html`<span class="badge warn">${t('yourAwaiting')}</span>`}
@@ -623,13 +612,13 @@ export class DevroomQaQueue extends LitElement {
   #renderOpenList(): TemplateResult {
     const n = this.#displayIds.length;
     if (n === 0) return html`<p class="empty" part="list">${this.#t('noQuestions')}</p>`;
-    const v = n > STATIC_ROWS ? this.#virtual : undefined;
+    const v = n > STATIC_ROWS ? this.#rows : undefined;
     const row = (i: number) => this.#renderRow(i, n, v);
     // Rows first: they bring the geometry up to date for the spacer's height.
     const rows = v
       ? v.rows(this.#displayIds, this.#active, row)
       : // Positional rows: updated() keeps keyboard focus with its question.
-        Array.from({ length: n <= STATIC_ROWS ? n : this.#pending.size ? INTERIM_ROWS : STATIC_ROWS }, (_, i) => row(i));
+        Array.from({ length: n <= STATIC_ROWS ? n : this.#virtual.failed ? STATIC_ROWS : INTERIM_ROWS }, (_, i) => row(i));
     // Heights and offsets go through the `style` property (the CSSOM: `.style=`), never a style
     // attribute (`style=`), which a strict Content-Security-Policy (style-src 'self') blocks.
     return html`<div
@@ -674,7 +663,7 @@ export class DevroomQaQueue extends LitElement {
 
   #renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
     const t = this.#t;
-    if (this.readOnly) return this.#sections?.voteCount(t, q.votes) ?? nothing;
+    if (this.readOnly) return this.#sections.module?.voteCount(t, q.votes) ?? nothing;
     const voted = this.model.hasVoted(q.id, this.userId);
     const busy = this.#votePending.has(q.id);
     return html`<button
@@ -694,8 +683,10 @@ export class DevroomQaQueue extends LitElement {
   #renderText(q: Question, tab: number): TemplateResult {
     const short = shorten(q.text, COLLAPSED_MAX);
     if (short.truncated) {
-      this.#loadSections();
-      if (this.#sections) return this.#sections.longText(this.#t, this, q, tab);
+      // "Show more" is the part's: asked for once a long question is on screen.
+      this.#sections.want();
+      const sections = this.#sections.module;
+      if (sections) return sections.longText(this.#t, this, q, tab);
     }
     return html`<p class="text" part="question-text"><bdi dir="auto">${short.text}</bdi>${short.truncated ? '…' : ''}</p>`;
   }
@@ -712,10 +703,10 @@ export class DevroomQaQueue extends LitElement {
     </div>`;
   }
 
-  /** Review / answered / hidden: collapsible sections from the sections chunk. */
+  /** Review / answered / hidden: collapsible sections from the hands-and-sections part. */
   #renderPaged(section: PagedSection): TemplateResult | typeof nothing {
     return (
-      this.#sections?.paged(this.#t, this, section, this.model.section(section), (q) =>
+      this.#sections.module?.paged(this.#t, this, section, this.model.section(section), (q) =>
         // Questions of these sections have the same parts as open ones (no vote button unless answered).
         html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
           <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, 0) ?? nothing}</div>`,

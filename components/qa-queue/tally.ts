@@ -11,6 +11,7 @@
  */
 import type { RankNode } from './ranked-set.js';
 import type * as RankedSetModule from './ranked-set.js';
+import { loadOnce } from '../shared/lazy-part.js';
 import { SortedList, type RankIndex } from './sorted-list.js';
 import { normaliseVoteKey } from './vote-key.js';
 
@@ -161,10 +162,10 @@ let Large: typeof RankedSetModule.RankedSet | undefined;
 
 /**
  * Loads the treap index (a tally asks for it when a section grows past LARGE; benchmarks and
- * pages that know their list is big may ask first). Not cached here: after a failure the
- * next call asks again (the build retries with a fresh URL), after a success the module is.
+ * pages that know their list is big may ask first). Once; a failure is forgotten, so the
+ * next call asks again (components/shared/lazy-part.ts).
  */
-export const loadLargeIndex = (): Promise<unknown> => import('./ranked-set.js').then((m) => (Large = m.RankedSet));
+export const loadLargeIndex: () => Promise<unknown> = loadOnce('the Q&A large-list index', () => import('./ranked-set.js').then((m) => (Large = m.RankedSet)));
 
 const index = (): RankIndex<Entry> => (Large ? new Large(compareEntries) : new SortedList(compareEntries));
 
@@ -355,7 +356,7 @@ export class QaTally {
 
   // ---- our own sends -------------------------------------------------------
 
-  /** Shows our question at once as pending (component or binding calls this before sending). */
+  /** Shows our question at once as pending (its writer calls this before sending: the binding, or the element on a plain page). */
   addLocal(input: { localId: string; author: string; authorName?: string; text: string; ts: number }): void {
     this.addQuestion({ ...input, id: input.localId, local: 'pending' });
   }
@@ -584,14 +585,11 @@ export class QaTally {
       }
     };
     if (Large) return reindex();
-    loadLargeIndex().then(
-      reindex,
-      (error: unknown) => {
-        // Asked again later, not at once: offline, every vote would ask. Sorted arrays work meanwhile.
-        setTimeout(() => (this.#large = false), 10_000);
-        console.warn('devroom-qa-queue: could not load ranked-set', error);
-      },
-    );
+    loadLargeIndex().then(reindex, () => {
+      // A tally has no updates to wait for: asked again 10 s later, not at once (offline,
+      // every vote would ask). Sorted arrays work meanwhile.
+      setTimeout(() => (this.#large = false), 10_000);
+    });
   }
 
   /** Callers notify only outside a batch (a batch ends with one `reset`). */
