@@ -7,6 +7,5 @@ export { parseStand } from './stand-errors.js';
 export type { OwnContactRequest, IncomingContactRequest, ContactStatus, OwnRequestStatus } from './contact.js';
 export type { ContactRequestDetail, PresenceDetail, ContactStatusDetail, StandUpdateDetail } from './stand-events.js';
 export type { LinkKind, ScheduleKind } from './stand.js';
-export { LINK_KINDS, LIMITS as STAND_LIMITS } from './stand.js';
-export { SCHEDULE_KINDS } from './stand-schedule.js';
+export { LINK_KINDS, SCHEDULE_KINDS, LIMITS as STAND_LIMITS } from './stand.js';
 export { CONTACT_LIMITS } from './contact.js';

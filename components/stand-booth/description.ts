@@ -1,30 +1,13 @@
-import { css, html } from 'lit';
-import type { ReactiveElement, TemplateResult } from 'lit';
-import { addStyles } from '../shared/add-styles.js';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
 import { parseMarkdown } from './markdown.js';
 import type { Inline } from './markdown.js';
 
 /**
  * A formatted stand description (markdown.ts subset) as Lit templates. Loaded only for
- * descriptions with formatting; the booth waits for it before rendering one (no flash).
+ * descriptions with formatting (their styles are the booth's).
  */
-/** Lists and code of formatted descriptions, added to the host with the first one. */
-const styles = css`
-  .description ul,
-  .description ol {
-    margin: 0 0 0.6rem;
-    padding-inline-start: 1.4rem;
-  }
-  code {
-    font-family: ui-monospace, monospace;
-    background: var(--_surface);
-    padding: 0 0.2em;
-    border-radius: 3px;
-  }
-`;
-
-export function renderMarkdown(source: string, host?: ReactiveElement): TemplateResult[] {
-  if (host) addStyles(host, styles);
+export function renderMarkdown(source: string): TemplateResult[] {
   return parseMarkdown(source).map((block) => {
     if (block.type === 'paragraph') return html`<p>${renderInline(block.children)}</p>`;
     const items = block.items.map((item) => html`<li>${renderInline(item)}</li>`);

@@ -1,44 +1,31 @@
 import { css } from 'lit';
 
-/** Shared by the booth and its lazily loaded parts (contact, editor). Text for screen readers only uses `.sr-only` from the theme tokens. */
-export const controlStyles = css`
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_fg);
-    padding: 0.4rem 0.85rem;
-    min-height: 2.25rem;
+/*
+ * The booth's own looks, after the shared controls (components/shared/controls.styles.ts) and
+ * the theme tokens (focus ring, `.sr-only`). All three sheets are in the first load: the
+ * on-demand contact form and editor adopt them from here, so no chunk of theirs is shared.
+ */
+
+/** Shared by the booth and its contact form and editor. */
+export const standStyles = css`
+  .badge,
+  .kind {
+    margin-inline-end: 0.4rem;
+    white-space: nowrap;
   }
-  .primary,
-  [aria-pressed='true'],
-  .badge.present {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  .actions {
-    display: flex;
-    gap: 0.5rem;
-    flex-wrap: wrap;
-    align-items: center;
-  }
-  .kind,
-  .badge {
+  .kind {
     display: inline-block;
     font-size: 0.75rem;
     padding: 0.05rem 0.45rem;
     border-radius: 999px;
     border: 1px solid var(--_border);
     color: var(--_muted);
-    margin-inline-end: 0.4rem;
-    white-space: nowrap;
+  }
+  .badge.present,
+  .badge.now {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
   }
   .muted {
     color: var(--_muted);
@@ -63,7 +50,70 @@ export const controlStyles = css`
   }
 `;
 
-export const standBoothStyles = css`
+/** The form fields of the contact form and the editor. */
+export const formStyles = css`
+  :host {
+    display: block;
+  }
+  form {
+    display: grid;
+    gap: 0.75rem;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.2rem;
+  }
+  input,
+  textarea {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  textarea {
+    min-height: 5rem;
+    resize: vertical;
+  }
+  textarea.list {
+    font-family: ui-monospace, monospace;
+    font-size: 0.85rem;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .hint {
+    font-size: 0.85rem;
+    color: var(--_muted);
+    margin: 0.15rem 0 0;
+  }
+  .field-error {
+    color: var(--_danger);
+    margin: 0.15rem 0 0;
+    font-size: 0.9rem;
+  }
+  .field-error ul {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+  }
+  .request {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+  }
+  .request p {
+    margin: 0 0 0.3rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .request.answered {
+    opacity: 0.75;
+  }
+  .status.failed {
+    color: var(--_danger);
+  }
+`;
+
+/** The booth's layout. */
+export const boothStyles = css`
   :host {
     display: block;
     container-type: inline-size;
@@ -127,6 +177,17 @@ export const standBoothStyles = css`
   .description p {
     margin: 0 0 0.6rem;
   }
+  .description ul,
+  .description ol {
+    margin: 0 0 0.6rem;
+    padding-inline-start: 1.4rem;
+  }
+  code {
+    font-family: ui-monospace, monospace;
+    background: var(--_surface);
+    padding: 0 0.2em;
+    border-radius: 3px;
+  }
   a {
     color: var(--_accent);
   }
@@ -143,6 +204,35 @@ export const standBoothStyles = css`
   .video-booth {
     display: grid;
     gap: 0.5rem;
+  }
+  .jitsi-frame {
+    min-height: 22rem;
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface);
+  }
+  .jitsi-frame[hidden] {
+    display: none;
+  }
+  .slot-item {
+    padding: 0.4rem 0.5rem;
+    border-radius: var(--_radius);
+    border: 1px solid transparent;
+  }
+  .slot-item.now {
+    border-color: var(--_accent);
+    background: var(--_surface);
+  }
+  .past,
+  .slot-time {
+    color: var(--_muted);
+  }
+  .slot-time {
+    display: block;
+    font-size: 0.85rem;
+  }
+  .badge.next {
+    border-color: var(--_accent);
   }
   .grid-2 {
     display: grid;

@@ -133,6 +133,27 @@ describe('<devroom-stand-booth>', () => {
     expect(visibleText(el)).to.contain('Kitten Linux');
   });
 
+  it('shows the schedule and video of a stand read from a JSON src', async () => {
+    const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src="/test/fixtures/stand/kitten.json"></devroom-stand-booth>`);
+    await waitFor(() => Boolean(el.currentStand));
+    await el.updateComplete;
+    expect(el.currentStand?.schedule).to.have.length(2);
+    expect($(el, '[part~="schedule"]')).not.to.equal(null);
+    expect($(el, '[part~="video"]')).not.to.equal(null);
+  });
+
+  // What the booth's URLs may point at (docs/security.md): src follows the rule every element's src follows.
+  it('refuses a src that is not http(s), as the Q&A queue and the menu do', async () => {
+    const json = encodeURIComponent(JSON.stringify(sampleStand()));
+    const blob = URL.createObjectURL(new Blob([JSON.stringify(sampleStand())], { type: 'application/json' }));
+    for (const src of [`data:application/json,${json}`, blob, 'javascript:alert(1)', 'file:///etc/passwd']) {
+      const el = await fixture<DevroomStandBooth>(html`<devroom-stand-booth lang="en" src=${src}></devroom-stand-booth>`);
+      await waitFor(() => Boolean($(el, '[role="alert"]')));
+      expect($(el, '[role="alert"]')!.textContent, src).to.contain('Could not load the stand: refused');
+      expect(visibleText(el), src).not.to.contain('Kitten Linux');
+    }
+  });
+
   it('aborts a slow src load when src changes, so a stale response never wins', async () => {
     const slow = sinon.stub(window, 'fetch');
     let aborted = false;
@@ -565,7 +586,7 @@ describe('<devroom-stand-booth> video booth', () => {
     expect(api.options.lang).to.equal('en');
     await waitFor(() => !visibleText(el).includes('Connecting'));
     expect(buttonNamed(el, 'Join the video booth')).to.equal(undefined);
-    // The call's styles come with its lazily loaded part.
+    // The call's frame has room for the video.
     expect(getComputedStyle($(el, '.jitsi-frame')!).minHeight).to.equal('352px');
     await expect(el).to.be.accessible();
 
@@ -636,6 +657,38 @@ describe('<devroom-stand-booth> video booth', () => {
     await el.updateComplete;
     expect(frame(el)).to.equal(null);
     expect(deepActive(el)?.textContent?.trim()).to.equal('Join the video booth');
+  });
+
+  // Script sources (docs/security.md): the stand names its Jitsi meeting, never the script
+  // that runs in the page; the server and script come from the page (jitsi-domain, jitsi-script-url).
+  it('offers no video booth when only the stand names a Jitsi server (its script would run in the page)', async () => {
+    const el = await booth({ stand: { ...sampleStand(), jitsi: { domain: 'evil.example', room: 'Booth' } } });
+    expect(buttonNamed(el, 'Join the video booth')).to.equal(undefined);
+  });
+
+  it('calls on the page’s server (jitsi-domain) whatever server the stand names; the stand names the meeting', async () => {
+    const el = await booth({ jitsiDomain: 'meet.page.example', jitsiScriptUrl: FAKE, stand: { ...sampleStand(), jitsi: { domain: 'evil.example', room: 'Booth' } } });
+    buttonNamed(el, 'Join the video booth')!.click();
+    await waitFor(() => Boolean(frame(el)));
+    expect(lastApi().domain).to.equal('meet.page.example');
+    expect(lastApi().options.roomName).to.equal('Booth');
+    buttonNamed(el, 'Leave the video booth')!.click();
+  });
+
+  it('without a script URL, loads https://<page’s server>/external_api.js, not the stand server’s', async () => {
+    const el = await booth({ jitsiDomain: 'meet.page.example', stand: { ...sampleStand(), jitsi: { domain: 'evil.example', room: 'Booth' } } });
+    const added: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement) added.push(n.src);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    try {
+      buttonNamed(el, 'Join the video booth')!.click();
+      await waitFor(() => added.length > 0);
+    } finally {
+      observer.disconnect();
+    }
+    expect(added).to.deep.equal(['https://meet.page.example/external_api.js']);
   });
 
   it('hides the video booth when the stand has no Jitsi room', async () => {

@@ -1,14 +1,18 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { PropertyValues, ReactiveElement, TemplateResult } from 'lit';
 import { themeTokens } from '../shared/theme.js';
+import { controlStyles } from '../shared/controls.styles.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
+import { LazyPart, partsSettled } from '../shared/lazy-part.js';
 import { checkUrl, safeUrl } from '../shared/safe-url.js';
-import { controlStyles, standBoothStyles } from './stand-booth.styles.js';
+import { boothStyles, standStyles } from './stand-booth.styles.js';
 import { translations } from './stand-booth.i18n.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { checkStand } from './stand.js';
-import type { Stand, JitsiRoom, StandCheck } from './stand.js';
-import type { StandExtras } from './stand-extras.js';
+import type { Stand, JitsiRoom } from './stand.js';
+import { issuesText } from './stand-errors.js';
+import type * as DescriptionModule from './description.js';
+import type { ScheduleVideo } from './stand-schedule-video.js';
 import type { StaffTools } from './stand-staff.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
@@ -25,43 +29,6 @@ const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknow
  * renderer (description.ts) loads only when a description needs it.
  */
 const FORMATTED = /[\\`*_[<]|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/m;
-
-/** A module loaded once on first need (again after a failure); `module` once it is there. */
-function onDemand<T>(load: () => Promise<T>) {
-  let loading: Promise<unknown> | undefined;
-  const part = {
-    module: undefined as T | undefined,
-    /** Never rejects: a part that cannot load is logged and left out of this render. */
-    load: () =>
-      (loading ??= load().then(
-        (m) => (part.module = m),
-        (err: unknown) => {
-          loading = undefined;
-          // The error names the module that failed.
-          console.error('devroom-stand-booth: could not load a part', err);
-        },
-      )),
-  };
-  return part;
-}
-
-/**
- * A part that needs the schedule and video readers (stand-schedule.ts), import()ed here with
- * it rather than imported by it: a module a lazy part imports statically can never load
- * again once its fetch failed (the page's module map keeps the failure; only an import() is
- * retried on a fresh URL), and then neither could the part. scripts/lazy-chains.mjs lists such chains.
- */
-const withReaders = <T>(load: () => Promise<T>) => () => Promise.all([load(), import('./stand-schedule.js')]).then(([m]) => m);
-
-const description = onDemand(() => import('./description.js'));
-/** Schedule and featured video: many stands have neither. */
-const extras = onDemand(withReaders(() => import('./stand-extras.js')));
-/** Presence toggle and editing (its editor parses the whole stand): only for staff and people with power. */
-const staff = onDemand(withReaders(() => import('./stand-staff.js')));
-// A custom element: it upgrades in place when its module arrives.
-const contactPart = onDemand(() => import('./stand-contact.js'));
-/** The words for an invalid stand's issues (checkStand reports codes). */
-const standErrors = onDemand(() => import('./stand-errors.js'));
 
 /** Reloads the page (the widget's frame); a seam for tests, which must not reload. */
 export const page = { reload: (): void => location.reload() };
@@ -131,7 +98,7 @@ function plainParagraphs(source: string): TemplateResult[] {
  * @tagname devroom-stand-booth
  */
 export class DevroomStandBooth extends LitElement {
-  static override styles = [themeTokens, controlStyles, standBoothStyles];
+  static override styles = [themeTokens, controlStyles, standStyles, boothStyles];
 
   // Declared here rather than with decorators: the widget page's first load then needs no
   // decorator code (-0.38 KB gz). Internal state is `attribute: false` (as @state() does;
@@ -234,20 +201,33 @@ export class DevroomStandBooth extends LitElement {
   private loading = false;
   private videoNotice: string | undefined;
   private boothLoading = false;
+  #parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
+
+  // The parts loaded on demand (components/shared/lazy-part.ts): each when the stand shown
+  // needs it, so the first load carries only what every visitor sees.
+  /** The renderer of descriptions with formatting (plain ones need none). */
+  readonly #description = new LazyPart<typeof DescriptionModule>(this, 'the description renderer', () => import('./description.js'));
+  /** Schedule and featured video: many stands have neither. */
+  #scheduleVideo?: ScheduleVideo;
+  readonly #scheduleVideoPart = new LazyPart(this, 'the schedule and video', () => import('./stand-schedule-video.js'), {
+    loaded: (m) => (this.#scheduleVideo = new m.ScheduleVideo(this)),
+  });
+  /** Presence toggle and the editor: only for staff and people with power. */
+  #staff?: StaffTools;
+  readonly #staffPart = new LazyPart(this, 'the staff tools', () => import('./stand-staff.js'), {
+    loaded: (m) => (this.#staff = new m.StaffTools(this)),
+  });
+  /** The contact form, a custom element: it upgrades in place when its module arrives. */
+  readonly #contact = new LazyPart(this, 'the contact form', () => import('./stand-contact.js'));
+  /** The call UI, on the first Join (it loads the Jitsi session code itself). */
   #booth?: VideoBooth;
+  readonly #boothPart = new LazyPart(this, 'the video booth', () => import('./stand-video-booth.js'), {
+    loaded: (m) => (this.#booth = new m.VideoBooth(this, this.#i18n)),
+    failed: (err) => (this.#boothError = err instanceof Error ? err.message : String(err)),
+  });
+  #boothError = '';
   /** Joins in a row whose video booth part could not load. */
   #boothFailed = 0;
-  #extras?: StandExtras;
-  #staff?: StaffTools;
-
-  /** Lazily loaded parts this booth asked for; `updateComplete` waits for them. */
-  #pending = new Set<Promise<unknown>>();
-
-  /** The stand value shown (as given), to read again with the staff part's readers. */
-  #raw: unknown;
-  /** The rejected stand whose worded error is on its way. */
-  #rejected?: StandCheck;
-  #parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };
   #fetchAbort?: AbortController;
   /** A src load was interrupted by disconnecting: redo it on reconnect. */
   #reloadOnConnect = false;
@@ -281,63 +261,30 @@ export class DevroomStandBooth extends LitElement {
       if (this.src) void this.#load(this.src);
       else this.#fetchAbort?.abort();
     }
-    // Loaded once, on first need, so the booth's first load stays small.
-    if (this.interactive && this.current) this.#pending.add(contactPart.load());
-
+    const stand = this.current;
+    if (!stand) return;
+    if (stand.description && FORMATTED.test(stand.description)) this.#description.want();
+    if (stand.schedule.length || stand.video) this.#scheduleVideoPart.want();
+    if (this.interactive) {
+      this.#contact.want();
+      if (this.canEdit || this.isStaff) this.#staffPart.want();
+    }
   }
 
   protected override async scheduleUpdate(): Promise<void> {
     await ensureLocale(this.#i18n.lang, translations, LOCALES, 'devroom-stand-booth');
-    // Parts the stand shown (or arriving) needs wait for their code, as a language waits for
-    // its strings: a formatted description its renderer, a schedule or video the extras.
-    // With a src, the stand read from it (#raw): its schedule, dropped while this part could
-    // not load, asks for it again at a later update.
-    const raw: unknown = this.stand ?? this.#raw;
-    const stands = [this.current, raw && typeof raw === 'object' ? (raw as Partial<Record<keyof Stand, unknown>>) : undefined];
-    const need = (test: (s: Partial<Record<keyof Stand, unknown>>) => unknown) => stands.some((s) => s && test(s));
-    const me = this.currentUser;
-    await Promise.all([
-      need((s) => typeof s.description === 'string' && FORMATTED.test(s.description)) && description.load(),
-      need((s) => s.video || (Array.isArray(s.schedule) && s.schedule.length)) && extras.load(),
-      this.interactive &&
-        (this.canEdit || (me && need((s) => Array.isArray(s.staff) && s.staff.some((m: { userId?: unknown } | null) => m?.userId === me)))) &&
-        staff.load(),
-    ]);
-    if (extras.module && !this.#extras) {
-      this.#extras = new extras.module.StandExtras(this);
-      // Read again what was read without the schedule and video readers (this part could not
-      // load then): the schedule would otherwise stay missing until the stand changes.
-      if (this.#raw) this.#accept(this.#raw, 'property');
-    }
-    if (staff.module && !this.#staff) {
-      this.#staff = new staff.module.StaffTools(this);
-      // Its editor saves the whole stand: read again what was read before the schedule and
-      // video readers came (with it), e.g. when the extras part could not load.
-      if (this.#raw) this.#accept(this.#raw, 'property');
-    }
     super.scheduleUpdate();
   }
 
   #accept(value: unknown, from: 'property' | 'src'): void {
     const result = value === null ? undefined : checkStand(value);
-    const issues = result ? (result.ok ? result.dropped : result.errors) : [];
-    if (issues.length) {
-      // Worded on demand (stand-errors.ts); the update waits for it as for any lazy part.
-      this.#pending.add(
-        standErrors.load().then(() => {
-          const text = standErrors.module?.issuesText(issues) ?? JSON.stringify(issues);
-          if (result!.ok) console.warn('devroom-stand-booth: ignored invalid stand entries:', text);
-          else if (this.#rejected === result) this.error = this.#i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', text);
-        }),
-      );
-    }
     if (result?.ok === false) {
-      this.#rejected = result;
+      this.error = this.#i18n.t(from === 'src' ? 'invalidSrc' : 'invalidStand', issuesText(result.errors));
       return;
     }
+    if (result?.dropped.length) console.warn('devroom-stand-booth: ignored invalid stand entries:', issuesText(result.dropped));
     this.current = result?.stand;
-    this.#raw = value;
-    this.error = this.#rejected = undefined;
+    this.error = undefined;
   }
 
   async #load(src: string): Promise<void> {
@@ -357,13 +304,9 @@ export class DevroomStandBooth extends LitElement {
       } catch {
         throw new Error('not valid JSON');
       }
-      // The extras part reads a schedule or video (stand-schedule.ts): first load it.
-      const raw = json as Partial<Record<keyof Stand, unknown>> | null;
-      if (raw?.schedule || raw?.video) await extras.load();
       if (!abort.signal.aborted) this.#accept(json, 'src');
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.#rejected = undefined;
       this.error = this.#i18n.t('invalidSrc', err instanceof Error ? err.message : String(err));
     } finally {
       if (this.#fetchAbort === abort) this.loading = false;
@@ -411,7 +354,7 @@ export class DevroomStandBooth extends LitElement {
           ${this.#staff?.editing
             ? this.#staff.editor(stand)
             : html`<section class="description" part="description" aria-label=${t('about')}>
-                  <slot name="description">${stand?.description ? this.#description(stand.description) : nothing}</slot>
+                  <slot name="description">${stand?.description ? this.#renderDescription(stand.description) : nothing}</slot>
                   <slot></slot>
                 </section>
                 ${stand
@@ -426,12 +369,12 @@ export class DevroomStandBooth extends LitElement {
   }
 
   /** Rendered once per description, not on every presence or clock update. */
-  #description(source: string): TemplateResult[] {
-    const renderer = description.module;
+  #renderDescription(source: string): TemplateResult[] {
+    const renderer = this.#description.module;
     const rich = Boolean(renderer) && FORMATTED.test(source);
     // Again when the renderer arrived after a failed load had left formatted text plain.
     if (this.#parsedDescription?.source !== source || rich !== this.#parsedDescription.rich) {
-      this.#parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source, this) : plainParagraphs(source) };
+      this.#parsedDescription = { source, rich, blocks: rich ? renderer!.renderMarkdown(source) : plainParagraphs(source) };
     }
     return this.#parsedDescription.blocks;
   }
@@ -459,7 +402,7 @@ export class DevroomStandBooth extends LitElement {
       );
     return html`
       <div class="grid-2">
-        ${stand.schedule.length ? this.#extras?.schedule(stand.schedule) : nothing}
+        ${stand.schedule.length ? this.#scheduleVideo?.schedule(stand.schedule) : nothing}
         <section part="people" aria-labelledby="people-h">
           <h3 id="people-h">${t('people')}</h3>
           <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.name).join(', ')) : t('nobodyAtBooth')}</p>
@@ -486,7 +429,7 @@ export class DevroomStandBooth extends LitElement {
           stand.social.map((s) => html`<li><a href=${s.url} rel="me noopener noreferrer" target="_blank">${s.network}</a></li>`),
         )}
       </div>
-      ${stand.video ? this.#extras?.video(stand.video, stand.name) : nothing}
+      ${stand.video ? this.#scheduleVideo?.video(stand.video, stand.name) : nothing}
       ${jitsi || contact || roomLink
         ? html`<section part="talk" aria-labelledby="talk-h">
             <h3 id="talk-h">${t('talkToUs')}</h3>
@@ -525,51 +468,33 @@ export class DevroomStandBooth extends LitElement {
     `;
   }
 
-  /** Loads the video booth part (which loads the shared Jitsi session code) on the first join. */
+  /** Loads the video booth part on the first join, then joins. */
   async #joinVideo(room: JitsiRoom): Promise<void> {
     this.videoNotice = undefined;
     if (!this.#booth) {
       this.boothLoading = true;
       try {
-        // It import()s the session code itself (see VideoBooth#session).
-        const { VideoBooth } = await import('./stand-video-booth.js');
-        this.#booth ??= new VideoBooth(this, this.#i18n);
+        await this.#boothPart.get();
         this.#boothFailed = 0;
-      } catch (err) {
+      } catch {
         // The Join button stays: pressing it again loads again. Failing again, the part may
-        // need a module shared with another part whose fetch failed once: browsers that keep
-        // failures in the module map fetch that one again only on a reload (the Reload button).
+        // need a module whose fetch failed once: browsers that keep failures in the module
+        // map fetch that one again only on a reload (the Reload button).
         this.videoNotice =
-          ++this.#boothFailed > 1
-            ? this.#i18n.t('videoBoothReload')
-            : `${this.#i18n.t('videoBoothFailed')} (${err instanceof Error ? err.message : String(err)})`;
+          ++this.#boothFailed > 1 ? this.#i18n.t('videoBoothReload') : `${this.#i18n.t('videoBoothFailed')} (${this.#boothError})`;
         return;
       } finally {
         this.boothLoading = false;
       }
     }
-    await this.#booth.join(room);
+    await this.#booth!.join(room);
   }
 
-  /** Has `updateComplete` wait for a lazily loaded part (the staff tools' editor). */
-  track(part: Promise<unknown>): void {
-    this.#pending.add(part);
-  }
-
-  /** Also waits for lazily loaded parts and their first render, so callers see a settled booth. */
+  /** Also waits for the parts loading and for the contact form's and editor's own renders, so callers see a settled booth. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#pending.size) {
-      const parts = [...this.#pending];
-      this.#pending.clear();
-      await Promise.all(parts);
-      result = await super.getUpdateComplete();
-    }
-    const elements = this.renderRoot.querySelectorAll<HTMLElement & { updateComplete?: Promise<boolean> }>(
-      'devroom-stand-contact, devroom-stand-editor',
-    );
+    const result = await partsSettled(this, () => super.getUpdateComplete());
+    const elements = this.renderRoot.querySelectorAll<ReactiveElement>('devroom-stand-contact, devroom-stand-editor');
     await Promise.all([...elements].map((p) => p.updateComplete));
     return result;
   }
-
 }

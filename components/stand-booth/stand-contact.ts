@@ -7,8 +7,8 @@ import { themeTokens } from '../shared/theme.js';
 import { LocaleController } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { defineElement } from '../shared/define.js';
-import { controlStyles } from './stand-booth.styles.js';
-import { formStyles } from './stand-form.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { formStyles, standStyles } from './stand-booth.styles.js';
 import { contactTranslations } from './stand-contact.i18n.js';
 import type { StandContactKey } from './stand-contact.i18n.js';
 import { CONTACT_LIMITS, newLocalId, validateContactDraft } from './contact.js';
@@ -26,7 +26,7 @@ import type { ContactRequestDetail } from './stand-events.js';
  * @tagname devroom-stand-contact
  */
 export class DevroomStandContact extends LitElement {
-  static override styles = [themeTokens, controlStyles, formStyles];
+  static override styles = [themeTokens, controlStyles, standStyles, formStyles];
 
   @property({ attribute: false }) ownRequests: readonly OwnContactRequest[] = [];
   @property({ attribute: false }) contactRequests: readonly IncomingContactRequest[] = [];

@@ -6,14 +6,13 @@ import { themeTokens } from '../shared/theme.js';
 import { LocaleController } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { defineElement } from '../shared/define.js';
-import { controlStyles } from './stand-booth.styles.js';
-import { formStyles } from './stand-form.styles.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { formStyles, standStyles } from './stand-booth.styles.js';
 import { editorTranslations } from './stand-editor.i18n.js';
 import type { StandEditorKey } from './stand-editor.i18n.js';
 import { FORM_FIELDS, LIST_COLUMNS, formToStand, standToForm } from './stand-form.js';
 import type { FormField, FormIssue, StandFormValues } from './stand-form.js';
 import type { Stand } from './stand.js';
-import type { parseStand } from './stand-errors.js';
 import type {} from './stand-events.js';
 
 /**
@@ -21,24 +20,18 @@ import type {} from './stand-events.js';
  * Only a strictly valid config leaves it (`devroom-stand-update`, after which the booth
  * closes it); "Cancel" fires a local
  * `stand-editor-close` (not composed) that the booth answers by closing it. Internal part
- * of <devroom-stand-booth>, loaded only when someone with power opens it.
+ * of <devroom-stand-booth>: it comes with the staff tools (stand-staff.ts).
  *
  * @summary Internal: stand config editor.
  *
  * @tagname devroom-stand-editor
  */
 export class DevroomStandEditor extends LitElement {
-  static override styles = [themeTokens, controlStyles, formStyles];
+  static override styles = [themeTokens, controlStyles, standStyles, formStyles];
 
   /** The stand to start from; read once when the editor connects. */
   @property({ attribute: false }) stand: Stand | undefined;
   @property({ reflect: true }) theme: string | undefined;
-  /**
-   * The strict stand parser (stand-errors.ts's parseStand), set by whoever loaded this
-   * element together with it (stand-staff.ts): not imported, so a failed load of that module
-   * elsewhere in the page cannot keep the editor from loading (see formToStand).
-   */
-  @property({ attribute: false }) parse: typeof parseStand | undefined;
 
   private readonly i18n = new LocaleController<StandEditorKey>(this, editorTranslations);
 
@@ -51,8 +44,8 @@ export class DevroomStandEditor extends LitElement {
   }
 
   protected override willUpdate(): void {
-    // When this module loads after the booth created the element (the first edit in a
-    // fresh page), Lit restores `.stand` only now, after connectedCallback read nothing.
+    // Properties set before the element upgraded are restored only now, after
+    // connectedCallback read nothing.
     if (!this.hasUpdated) this.form = standToForm(this.stand);
   }
 
@@ -130,8 +123,7 @@ export class DevroomStandEditor extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    if (!this.parse) return;
-    const result = formToStand(this.form, this.parse);
+    const result = formToStand(this.form);
     if (!result.ok) {
       this.issues = result.issues;
       await this.updateComplete;

@@ -1,14 +1,10 @@
 import { checkStand } from './stand.js';
-// Not the schedule and video readers (stand-schedule.ts): the booth loads them with the parts
-// that show or edit them (as with the staff part, before its editor's strict parse), and
-// define.ts's export loads them for library users. A static import here would be a module
-// this part needs and the booth also loads with import(): once failed, failed for good.
 import type { StandIssue, StandIssueCode, StandIssueCodes, StandParseResult } from './stand.js';
 
 /**
- * The words for stand validation problems. checkStand (stand.ts, in the booth's first load)
- * reports codes; this module, loaded only when a stand is invalid, has left-out entries or
- * is being edited, turns them into messages such as `links[2].url must use https`.
+ * The words for stand validation problems. checkStand (stand.ts) reports codes; the booth
+ * and its editor turn them into messages such as `links[2].url must use https` here (the
+ * binding, which only needs to know whether a stand is usable, goes without them).
  * They stay English: they are for editors and logs.
  */
 
@@ -53,9 +49,7 @@ export function issuesText(issues: readonly StandIssueCodes[]): string {
 /**
  * Validates stand JSON (checkStand) and words its problems. Strict mode (the editor) fails
  * on any issue; lenient mode drops bad list items and optional fields (reported in
- * `dropped`) and fails only without a usable name. A schedule and video are read once
- * stand-schedule.ts has registered its readers (the package's stand-booth entry imports it;
- * the booth loads it with the parts that need it).
+ * `dropped`) and fails only without a usable name.
  */
 export function parseStand(json: unknown, options: { strict?: boolean } = {}): StandParseResult {
   const result = checkStand(json, options.strict);

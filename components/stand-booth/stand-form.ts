@@ -1,4 +1,4 @@
-import type { parseStand } from './stand-errors.js';
+import { parseStand } from './stand-errors.js';
 import type { Stand, StandIssue } from './stand.js';
 
 /**
@@ -154,16 +154,10 @@ function toFormIssue(issue: StandIssue, lines: Record<ListField, number[]>): For
 
 export type FormResult = { ok: true; stand: Stand } | { ok: false; issues: FormIssue[] };
 
-/**
- * Validates the form strictly: a config with any issue is never handed out. `parse` is
- * stand-errors.ts's parseStand, handed in by whoever loaded it: this file (in the editor's
- * chunk) must not import a module the booth loads with import(). Once such an import failed,
- * its URL stays failed in the page's module map (the import retry only loads the module under
- * a fresh URL), and every later load of the editor would fail with it until a reload.
- */
-export function formToStand(values: StandFormValues, parse: typeof parseStand): FormResult {
+/** Validates the form strictly: a config with any issue is never handed out. */
+export function formToStand(values: StandFormValues): FormResult {
   const { json, lines } = formToJson(values);
-  const result = parse(json, { strict: true });
+  const result = parseStand(json, { strict: true });
   if (result.ok) return { ok: true, stand: result.stand };
   return { ok: false, issues: result.errors.map((e) => toFormIssue(e, lines)) };
 }

@@ -1,7 +1,7 @@
 import type { Translations } from '../shared/i18n.js';
 
-/** UI strings of the schedule and featured video (stand-extras.ts), German included: the part is lazy. */
-export type ExtrasKey =
+/** UI strings of the schedule and featured video (stand-schedule-video.ts), German included: the part loads on demand. */
+export type ScheduleVideoKey =
   | 'schedule'
   | 'now'
   | 'next'
@@ -14,7 +14,7 @@ export type ExtrasKey =
   | 'watchVideo'
   | 'playVideo';
 
-export const extrasTranslations: Translations<ExtrasKey> = {
+export const scheduleVideoTranslations: Translations<ScheduleVideoKey> = {
   en: {
     schedule: 'Booth schedule',
     now: 'Now',

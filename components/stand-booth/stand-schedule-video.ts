@@ -1,66 +1,39 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
-import { addStyles } from '../shared/add-styles.js';
 import { LocaleController } from '../shared/i18n.js';
-import { extrasTranslations } from './stand-extras.i18n.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import { scheduleVideoTranslations } from './stand-schedule-video.i18n.js';
+import type { ScheduleVideoKey } from './stand-schedule-video.i18n.js';
 import { formatSlot, scheduleState } from './schedule.js';
 import type { FeaturedVideo, ScheduleItem } from './stand.js';
-// The schedule and video readers (stand-schedule.ts) load with this part, by the booth's
-// import(): imported here, a failed fetch of theirs would keep this part from ever loading.
 
 /** What the booth element offers this part. */
-export interface ExtrasHost extends ReactiveElement {
+export interface ScheduleVideoHost extends ReactiveElement {
   readonly timeZone: string | undefined;
   readonly theme: string | undefined;
 }
-
-const styles = css`
-  .slot-item {
-    padding: 0.4rem 0.5rem;
-    border-radius: var(--_radius);
-    border: 1px solid transparent;
-  }
-  .slot-item.now {
-    border-color: var(--_accent);
-    background: var(--_surface);
-  }
-  .past,
-  .slot-time {
-    color: var(--_muted);
-  }
-  .slot-time {
-    display: block;
-    font-size: 0.85rem;
-  }
-  .badge.now {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
-  }
-  .badge.next {
-    border-color: var(--_accent);
-    color: var(--_fg);
-  }
-`;
 
 /** Longest setTimeout delay browsers honour; later schedule changes re-arm on wake. */
 const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * The parts of a stand that many stands do not have: the booth schedule (with "now"/"next"
- * following the clock) and the featured video. Loaded (with their styles) only for a stand
- * that has either; the booth's update waits for it, so they appear in the first render.
+ * following the clock) and the featured video. Loaded only for a stand that has either
+ * (their styles are the booth's).
  */
-export class StandExtras implements ReactiveController {
-  private player: 'off' | 'loading' | 'ready' | 'failed' = 'off';
+export class ScheduleVideo implements ReactiveController {
   private clock?: ReturnType<typeof setTimeout>;
   private items: readonly ScheduleItem[] = [];
+  /** Pressed Play: the player shows once its code is here. */
+  private playing = false;
+  private readonly i18n: LocaleController<ScheduleVideoKey>;
+  /** <devroom-talk-player> (and hls.js behind it), only when someone presses Play. */
+  private readonly player: LazyPart<unknown>;
 
-  private readonly i18n: LocaleController<keyof (typeof extrasTranslations)['en']>;
-
-  constructor(private readonly host: ExtrasHost) {
+  constructor(private readonly host: ScheduleVideoHost) {
     host.addController(this);
-    this.i18n = new LocaleController(host, extrasTranslations);
+    this.i18n = new LocaleController(host, scheduleVideoTranslations);
+    this.player = new LazyPart(host, 'the talk player', () => import('../talk-player/define.js'));
   }
 
   hostUpdate(): void {
@@ -81,7 +54,6 @@ export class StandExtras implements ReactiveController {
   }
 
   schedule(items: ScheduleItem[]): TemplateResult {
-    addStyles(this.host, styles);
     this.items = items;
     const t = this.i18n.t.bind(this.i18n);
     const { marks } = scheduleState(items, Date.now());
@@ -104,16 +76,16 @@ export class StandExtras implements ReactiveController {
   }
 
   /**
-   * The featured video plays in <devroom-talk-player> (no schedule = VOD). Its code (and
-   * hls.js behind it) loads only when someone presses play; if it cannot load, the link stays.
+   * The featured video plays in <devroom-talk-player> (no schedule = VOD). If the player
+   * cannot load, the Play button goes and the link stays.
    */
   video(video: FeaturedVideo, standName: string): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     const title = video.title ?? standName;
-    const player = this.player;
+    const { module, failed } = this.player;
     return html`<section part="video" aria-labelledby="video-h">
       <h3 id="video-h">${t('featuredVideo')}</h3>
-      ${player === 'ready'
+      ${this.playing && module
         ? html`<devroom-talk-player
             src=${video.src}
             poster=${video.poster ?? nothing}
@@ -122,29 +94,17 @@ export class StandExtras implements ReactiveController {
             theme=${this.host.theme ?? nothing}
           ></devroom-talk-player>`
         : html`<div class="actions">
-            ${player !== 'failed'
-              ? html`<button part="button play-button" ?disabled=${player === 'loading'} @click=${this.play}>
-                  ${t('playVideo', title)}
-                </button>`
-              : nothing}
+            ${failed
+              ? nothing
+              : html`<button part="button play-button" ?disabled=${this.playing} @click=${this.play}>${t('playVideo', title)}</button>`}
             <a href=${video.src} rel="noopener noreferrer" target="_blank">${t('watchVideo', title)}</a>
           </div>`}
     </section>`;
   }
 
-  private readonly play = async (): Promise<void> => {
-    this.setPlayer('loading');
-    try {
-      await import('../talk-player/define.js');
-      this.setPlayer('ready');
-    } catch (err) {
-      console.error('devroom-stand-booth: could not load the talk player', err);
-      this.setPlayer('failed');
-    }
-  };
-
-  private setPlayer(state: StandExtras['player']): void {
-    this.player = state;
+  private readonly play = (): void => {
+    this.playing = true;
+    this.player.retry();
     this.host.requestUpdate();
-  }
+  };
 }

@@ -1,7 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
-import { addStyles } from '../shared/add-styles.js';
 import { LocaleController } from '../shared/i18n.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import type * as SessionModule from '../jitsi/jitsi-session.js';
 import type { JitsiLeaveReason, JitsiSessionController } from '../jitsi/jitsi-session.js';
 import type { StandBoothKey } from './stand-booth.i18n.js';
 import { videoBoothTranslations } from './stand-video-booth.i18n.js';
@@ -14,22 +15,10 @@ export interface VideoBoothHost extends ReactiveElement {
   displayName: string | undefined;
 }
 
-const styles = css`
-  .jitsi-frame {
-    min-height: 22rem;
-    border-radius: var(--_radius);
-    overflow: hidden;
-    background: var(--_surface);
-  }
-  .jitsi-frame[hidden] {
-    display: none;
-  }
-`;
-
 /**
  * The stand's video booth once someone presses Join: the call UI and the Jitsi session.
  * Loaded on the first join (most visitors never join), so the booth's first load only
- * carries the Join button; the session code (jitsi-session.ts) is import()ed from here then.
+ * carries the Join button (and the call's styles).
  */
 export class VideoBooth implements ReactiveController {
   /** Whether the call is showing (loading, joining, joined or failed). */
@@ -40,6 +29,11 @@ export class VideoBooth implements ReactiveController {
   private jitsi: JitsiSessionController | undefined;
   /** Why the session code could not load (Retry loads it again). */
   private loadError: string | undefined;
+  /**
+   * The session code, import()ed on the first join (the talk player loads it on demand too:
+   * a static import here would share its failures, see components/shared/lazy-part.ts).
+   */
+  private readonly code: LazyPart<typeof SessionModule>;
   /** Strings only the open call shows (the Join button's are the booth's). */
   private readonly own: LocaleController<VideoBoothKey>;
 
@@ -49,6 +43,9 @@ export class VideoBooth implements ReactiveController {
   ) {
     host.addController(this);
     this.own = new LocaleController(host, videoBoothTranslations);
+    this.code = new LazyPart(host, 'the Jitsi session', () => import('../jitsi/jitsi-session.js'), {
+      failed: (err) => (this.loadError = err instanceof Error ? err.message : String(err)),
+    });
   }
 
   hostConnected(): void {}
@@ -63,16 +60,11 @@ export class VideoBooth implements ReactiveController {
     return status === 'idle' ? 'loading' : status;
   }
 
-  /**
-   * The session controller, its code import()ed on the first join (again after a failure).
-   * Not a static import of this part: the talk player loads jitsi-session.ts on demand too,
-   * and where a browser keeps a failed fetch in its module map, a static import of it would
-   * keep this part from ever loading again, while an import() is retried on a fresh URL.
-   */
+  /** The session controller, once its code is here (a failure is shown with Retry). */
   private async session(): Promise<JitsiSessionController | undefined> {
     if (!this.jitsi) {
       try {
-        const { JitsiSessionController } = await import('../jitsi/jitsi-session.js');
+        const { JitsiSessionController } = await this.code.get();
         this.jitsi ??= new JitsiSessionController(this.host, {
           onLeft: (reason, error) => void this.ended(reason, error),
           // Screen readers need a name for the call's frame; Jitsi does not always give one.
@@ -80,9 +72,8 @@ export class VideoBooth implements ReactiveController {
             if (!iframe.title) iframe.title = this.i18n.t('joinVideo');
           },
         });
-      } catch (err) {
-        this.loadError = err instanceof Error ? err.message : String(err);
-        this.host.requestUpdate();
+      } catch {
+        // Shown by render() (loadError, set when the load failed).
       }
     }
     return this.jitsi;
@@ -109,7 +100,6 @@ export class VideoBooth implements ReactiveController {
 
   /** The open call's UI (the host renders the Join button while closed). */
   render(room: JitsiRoom): TemplateResult {
-    addStyles(this.host, styles);
     const t = this.i18n.t.bind(this.i18n);
     const own = this.own.t.bind(this.own);
     const status = this.status;

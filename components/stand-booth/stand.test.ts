@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseStand } from './stand-errors.js';
-// The schedule and video readers: the booth loads them with the parts that need them.
-import './stand-schedule.js';
+import { checkStand } from './stand.js';
 import { parseMarkdown } from './markdown.js';
 import { scheduleState, formatSlot } from './schedule.js';
 import { formToStand, standToForm } from './stand-form.js';
@@ -79,6 +78,12 @@ describe('parseStand', () => {
     ]);
   });
 
+  it('reads and checks the schedule and video', () => {
+    const result = checkStand({ ...sampleStand(), schedule: [{ title: 'Demo', kind: 'demo', start: '2026-02-01T10:00', end: 'x' }] });
+    expect(result.ok && result.dropped.map(([path, code]) => `${path} ${code}`)).to.deep.equal(['schedule[0].start time', 'schedule[0].end time']);
+    expect(result.ok && result.stand.video?.title).to.equal('Kitten in 3 minutes');
+  });
+
   it('allows mailto links, refuses relative ones', () => {
     const result = parseStand({ name: 'X', links: [{ kind: 'chat', url: 'mailto:team@x.org' }, { kind: 'docs', url: '/docs' }] });
     expect(result.ok && result.stand.links).to.deep.equal([{ kind: 'chat', label: 'team@x.org', url: 'mailto:team@x.org' }]);
@@ -141,14 +146,14 @@ describe('stand form', () => {
   it('round-trips a stand through the form fields', () => {
     const parsed = parseStand(sampleStand());
     if (!parsed.ok) throw new Error('fixture invalid');
-    const result = formToStand(standToForm(parsed.stand), parseStand);
+    const result = formToStand(standToForm(parsed.stand));
     expect(result).to.deep.equal({ ok: true, stand: parsed.stand });
   });
   it('maps validator paths to fields and lines', () => {
     const values = standToForm(undefined);
     values.links = 'website | Home | https://x.org\n\nsource | Code | javascript:alert(1)';
     values.staff = '@ann:x.org';
-    const result = formToStand(values, parseStand);
+    const result = formToStand(values);
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(result.issues).to.deep.include({ field: 'name', message: 'is required' });

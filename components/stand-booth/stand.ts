@@ -10,8 +10,8 @@ import { checkUrl } from '../shared/safe-url.js';
 export const LINK_KINDS = ['website', 'source', 'docs', 'chat', 'slides', 'download'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-/** SCHEDULE_KINDS (stand-schedule.ts) lists them. */
-export type ScheduleKind = 'demo' | 'maintainers' | 'talk';
+export const SCHEDULE_KINDS = ['demo', 'maintainers', 'talk'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 export interface StandLink {
   kind: LinkKind;
@@ -72,9 +72,8 @@ export interface Stand {
 
 /**
  * What went wrong where, as codes: `[path, code, value?]`, the path into the JSON
- * (`links[2].url`). stand-errors.ts words them (`parseStand`); it loads only when a stand
- * is invalid, has left-out entries or is being edited, so the booth's first load carries
- * no messages.
+ * (`links[2].url`). stand-errors.ts words them (`parseStand`, `issuesText`): the binding
+ * checks stands without the words.
  */
 export type StandIssueCode =
   | 'json' | 'required' | 'text' | 'long' | 'url' | 'mxc' | 'https' | 'list' | 'entries'
@@ -123,14 +122,14 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]
 const JITSI_ROOM = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 const MXC = /^mxc:\/\/[^/\s]+\/[A-Za-z0-9_-]+$/;
 
-export type Obj = Record<string, unknown>;
+type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // The issues of the parseStand call in progress (it is synchronous, so one list suffices).
 // A list item or optional field that added any is left out; what that means for the whole
 // stand (fatal or "dropped") parseStand decides at the end.
 let issues: StandIssueCodes[] = [];
-export const add = (path: string, code: StandIssueCode, value?: unknown): undefined => void issues.push([path, code, value]);
+const add = (path: string, code: StandIssueCode, value?: unknown): undefined => void issues.push([path, code, value]);
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** Runs `read`; its value only if it added no issue. */
@@ -140,7 +139,7 @@ function clean<T>(read: () => T | undefined): T | undefined {
   return issues.length === before ? value : undefined;
 }
 
-export function text(obj: Obj, key: string, path: string, max: number, required?: boolean): string | undefined {
+function text(obj: Obj, key: string, path: string, max: number, required?: boolean): string | undefined {
   const value = obj[key];
   const at = join(path, key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -152,7 +151,7 @@ export function text(obj: Obj, key: string, path: string, max: number, required?
 }
 
 /** http(s); `mailto` also allows mailto:, `media` (logo, banner) allows mxc:// and refuses http:. */
-export function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
+function url(obj: Obj, key: string, path: string, required: boolean, kind?: 'mailto' | 'media'): string | undefined {
   const raw = text(obj, key, path, URL_MAX, required);
   if (raw === undefined) return undefined;
   const at = join(path, key);
@@ -164,7 +163,7 @@ export function url(obj: Obj, key: string, path: string, required: boolean, kind
 }
 
 /** A top-level list; entries beyond `max` and entries with issues are left out. */
-export function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
+function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, path: string) => T): T[] {
   const value = obj[key];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return (add(key, 'list'), []);
@@ -179,13 +178,13 @@ export function list<T>(obj: Obj, key: string, max: number, item: (value: Obj, p
 }
 
 /** An optional object field, left out when anything in it is wrong. */
-export function nested<T>(obj: Obj, key: string, parse: (value: Obj) => T): T | undefined {
+function nested<T>(obj: Obj, key: string, parse: (value: Obj) => T): T | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   return clean(() => (isObj(value) ? parse(value) : add(key, 'shape')));
 }
 
-export function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
+function oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
   const value = obj[key];
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
@@ -217,14 +216,30 @@ const link =
 const social = (o: Obj, path: string) =>
   ({ network: text(o, 'network', path, LABEL_MAX, true), url: url(o, 'url', path, true) }) as SocialLink;
 
-/**
- * Readers of the schedule and featured video (stand-schedule.ts), loaded by the booth with
- * the parts that show or edit them (extras, staff tools): a stand needs them only when it has
- * either, and the booth loads its extras before it shows such a stand. Until then checkStand
- * gives no schedule and no video (never unchecked data); the binding needs neither.
- */
-const more: { schedule?: (json: Obj) => ScheduleItem[]; video?: (value: Obj) => FeaturedVideo } = {};
-export const readMore = (readers: typeof more) => void Object.assign(more, readers);
+// An offset is required: a time without one means a different instant for every viewer.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function time(obj: Obj, key: string, path: string): string | undefined {
+  const iso = text(obj, key, path, 40, true);
+  if (iso === undefined || (ISO_WITH_OFFSET.test(iso) && !Number.isNaN(Date.parse(iso)))) return iso;
+  return add(`${path}.${key}`, 'time');
+}
+
+function scheduleItem(o: Obj, path: string): ScheduleItem {
+  const title = text(o, 'title', path, LABEL_MAX, true);
+  const kind = oneOf(o, 'kind', path, SCHEDULE_KINDS);
+  const start = time(o, 'start', path);
+  const end = time(o, 'end', path);
+  if (start && end && Date.parse(end) <= Date.parse(start)) add(`${path}.end`, 'order');
+  return { title, kind, start, end } as ScheduleItem;
+}
+
+function video(v: Obj): FeaturedVideo {
+  const src = url(v, 'src', 'video', true);
+  const title = text(v, 'title', 'video', LABEL_MAX);
+  const poster = url(v, 'poster', 'video', false);
+  return { src, ...(title ? { title } : {}), ...(poster ? { poster } : {}) } as FeaturedVideo;
+}
 
 /**
  * Validates stand JSON, with issues as codes (parseStand in stand-errors.ts words them).
@@ -249,7 +264,7 @@ export function checkStand(json: unknown, strict?: boolean): StandCheck {
       if (room !== undefined && !JITSI_ROOM.test(room)) add('jitsi.room', 'room');
       return { domain: domain?.toLowerCase(), room } as JitsiRoom;
     }),
-    video: more.video && nested(json, 'video', more.video),
+    video: nested(json, 'video', video),
   };
   const seen = new Set<string>();
   const stand: Stand = {
@@ -268,7 +283,7 @@ export function checkStand(json: unknown, strict?: boolean): StandCheck {
       if (userId && issues.length === before) seen.add(userId);
       return (role ? { userId, name, role } : { userId, name }) as StaffMember;
     }),
-    schedule: more.schedule?.(json) ?? [],
+    schedule: list(json, 'schedule', SCHEDULE_MAX, scheduleItem).sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
   };
   const found = issues;
   issues = [];
