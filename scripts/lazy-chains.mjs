@@ -1,25 +1,38 @@
-// Usage: node scripts/lazy-chains.mjs [dist-dir] [--json]   (after `npm run build`)
+// Usage: node scripts/lazy-chains.mjs [dist-dir] [--all] [--json]   (after rollup; `npm run build` runs it)
 //
-// Lists, per build that retries its lazy chunks (dist/widgets, dist/cdn, dist/public), every
-// chunk loaded on demand whose STATIC import closure holds another chunk outside the first
-// load. Why it matters: a failed module fetch stays in Chromium's module map for the page's
-// life. The build's import retry (rollup-plugins.mjs: importRetry) asks for the lazy chunk
-// again on a fresh URL, but the chunk's own `import … from './y.js'` still resolves to y's
-// original URL: if y failed once (while loading this chunk, or another one that needs it),
-// this part can never load again until the page reloads. Chunks of the first load are safe
-// (the page has them). Each finding says what y is:
-//   on-demand  y is itself loaded with import() elsewhere (its retry works; ours never does)
-//   shared     y only exists as a static dependency of lazy chunks (rollup split it out)
-// and which source modules it carries (from the source maps), so a hashed name can be read.
-// Exit code 0 always: this is an audit, not a gate.
+// The build's gate for the module-map hazard. Some browsers keep a failed module fetch in the
+// page's module map for the page's life (whatwg/html#10327 changed that; see
+// retryDynamicImports in rollup-plugins.mjs for which of devroom's users still have it). The
+// build's import retry asks for a lazy chunk again on a fresh URL, but the chunk's own
+// `import … from './y.js'` still resolves to y's original URL. So, per build that retries its
+// lazy chunks (dist/widgets, dist/cdn, dist/public), every chunk loaded on demand is checked
+// for a STATIC import (direct or through other chunks outside the first load) of a chunk that
+// is also loaded with import() elsewhere:
+//   on-demand  y is itself loaded with import() elsewhere: once y failed there (its own retry
+//              recovers y on a fresh URL), this chunk can never load again without a reload.
+//              FAILS the build (exit 1) unless the pair is in ALLOWED below, with its reason.
+//   shared     y only exists as a static dependency of lazy chunks (rollup split it out): it is
+//              requested only with one of them. If y alone fails while that chunk arrived, the
+//              chunk needs a reload: the retry's known limit, rare (a dropped connection usually
+//              fails the first request). Listed with --all, never a failure.
+// Chunks of the first load are safe (the page has them). Chains are named by the source
+// modules the chunks carry (their source maps), so hashed and renamed chunks read alike.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { init, parse } from 'es-module-lexer';
 
+/**
+ * On-demand chains the build accepts, by purpose: `lazy` and `imports` are source modules
+ * (repo paths) in the lazy chunk and in the chunk it imports. Each needs a reason it is safe,
+ * or the issue that removes it. Keep it short: the fix is almost always to not import it.
+ */
+const ALLOWED = [];
+
 const args = process.argv.slice(2);
 const root = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const asJson = args.includes('--json');
+const all = args.includes('--all');
 const BUILDS = ['widgets', 'cdn', 'public'];
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -97,6 +110,7 @@ function auditBuild(name) {
           path,
           ...(onDemand.has(dep) ? { loadedBy: onDemand.get(dep).filter((f) => f !== lazy) } : {}),
           modules: modulesOf(dir, dep),
+          lazyModules: modulesOf(dir, lazy),
         });
       }
     }
@@ -115,21 +129,41 @@ if (!Object.keys(report).length) {
   process.exit(1);
 }
 
+const allowedBy = (chain) => ALLOWED.find((a) => chain.lazyModules.includes(a.lazy) && chain.modules.includes(a.imports));
+const findings = Object.entries(report).flatMap(([build, entries]) =>
+  Object.entries(entries).flatMap(([entry, chains]) => chains.map((chain) => ({ build, entry, ...chain }))),
+);
+const onDemand = findings.filter((c) => c.kind === 'on-demand');
+const refused = onDemand.filter((c) => !allowedBy(c));
+const stale = ALLOWED.filter((a) => !onDemand.some((c) => allowedBy(c) === a));
+
 if (asJson) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   const short = (f) => f.replace(/^chunks\/([^/]+\/)?/, '').replace(/-[\w-]{8}\.js$/, '');
-  let total = 0;
-  for (const [build, entries] of Object.entries(report)) {
-    for (const [entry, chains] of Object.entries(entries)) {
-      console.log(`\n${build}/${entry}: ${chains.length ? `${chains.length} chain(s)` : 'none'}`);
-      total += chains.length;
-      for (const c of chains) {
-        const mods = c.modules.filter((m) => !m.startsWith('node_modules/')).map((m) => m.replace(/^components\//, ''));
-        const npm = c.modules.length - mods.length;
-        console.log(`  ${c.path.map(short).join(' → ')}  [${c.kind}]  ${mods.join(', ')}${npm ? ` (+${npm} from node_modules)` : ''}`);
-      }
-    }
-  }
-  console.log(`\n${total} chain(s): a lazy chunk that cannot load again (without a page reload) once the chunk it imports failed.`);
+  const ours = (modules) => modules.filter((m) => !m.startsWith('node_modules/'));
+  const line = (c) => {
+    const mods = ours(c.modules);
+    const npm = c.modules.length - mods.length;
+    return `  ${c.build}/${c.entry}: ${c.path.map(short).join(' → ')}  [${c.kind}]  ${mods.join(', ')}${npm ? ` (+${npm} from node_modules)` : ''}`;
+  };
+  for (const c of onDemand) console.log(`${line(c)}${allowedBy(c) ? `\n    allowed: ${allowedBy(c).why}` : ''}`);
+  if (all) for (const c of findings.filter((f) => f.kind === 'shared')) console.log(line(c));
+  const shared = findings.length - onDemand.length;
+  console.log(
+    `lazy-chains: ${refused.length} chain(s) not allowed, ${onDemand.length - refused.length} allowed; ${shared} through shared chunks (${all ? 'listed above' : '--all lists them'}, not a failure).`,
+  );
+  for (const a of stale) console.log(`lazy-chains: ALLOWED entry ${a.lazy} → ${a.imports} matches no chain any more: remove it from scripts/lazy-chains.mjs.`);
+}
+if (refused.length) {
+  console.error(`
+lazy-chains: a lazy chunk statically imports a chunk that is also loaded with import() elsewhere:
+${refused.map((c) => `  ${c.build}/${c.entry}: ${c.lazyModules.filter((m) => !m.startsWith('node_modules/')).join(', ')}\n    imports ${c.modules.filter((m) => !m.startsWith('node_modules/')).join(', ')}`).join('\n')}
+Once that import() failed (and its retry recovered it), these parts can never load again in
+browsers that keep failed module fetches. Fix it in the lazy module: take what it needs from a
+module of the first load, or move the shared code into a module with no import() of its own;
+load the other part with import() (LazyPart / loadOnce in components/shared/lazy-part.ts),
+never a static import. Only if it is safe, add {lazy, imports, why} to ALLOWED in
+scripts/lazy-chains.mjs.`);
+  process.exit(1);
 }
