@@ -1,18 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JitsiJoinOptions, JitsiSessionCallbacks, JitsiSessionController, JitsiSessionStatus } from './jitsi-session.js';
 import type * as SessionModuleNamespace from './jitsi-session.js';
+import { loadOnce } from '../shared/lazy-part.js';
 
 type SessionModule = typeof SessionModuleNamespace;
 
-let shared: Promise<SessionModule> | undefined;
-/** One chunk for the page; a failed load is forgotten so Retry really loads again. */
-function loadSessionModule(): Promise<SessionModule> {
-  shared ??= import('./jitsi-session.js').catch((e: unknown) => {
-    shared = undefined;
-    throw e;
-  });
-  return shared;
-}
+/** One chunk for the page, shared by every session on it; Retry loads it again after a failure. */
+const loadSessionModule = loadOnce('the Jitsi session', (): Promise<SessionModule> => import('./jitsi-session.js'));
 
 /**
  * JitsiSessionController's surface with the controller (and the script loader) loaded on

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
+import { loadOnce } from '../shared/lazy-part.js';
 import type * as HlsGlueModule from './playback-hls.js';
 
 /**
@@ -68,18 +69,8 @@ export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, loc
 type HlsGlue = typeof HlsGlueModule;
 type MediaBudget = HlsGlueModule.MediaBudget;
 const freshBudget = (): MediaBudget => ({ errors: [], giveUps: [] });
-let hlsGlue: Promise<HlsGlue> | undefined;
-/**
- * hls.js (with our glue for it, playback-hls.ts) loads only when an HLS source plays. A
- * failed chunk load is forgotten so Retry can load it again.
- */
-function loadHls(): Promise<HlsGlue> {
-  hlsGlue ??= import('./playback-hls.js').catch((e: unknown) => {
-    hlsGlue = undefined;
-    throw e;
-  });
-  return hlsGlue;
-}
+/** hls.js (with our glue for it, playback-hls.ts) loads only when an HLS source plays. */
+const loadHls = loadOnce('hls.js', (): Promise<HlsGlue> => import('./playback-hls.js'));
 
 export interface PlaybackOptions {
   policy: PlaybackPolicy;

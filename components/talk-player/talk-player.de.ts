@@ -45,4 +45,5 @@ export const de: Dictionary<TalkPlayerKey> = {
   callEnded: (reason: string) => `Der Anruf wurde beendet (${reason}). Zurück zum Stream.`,
   backToStream: 'Zurück zum Stream',
   qaHint: 'Die Fragerunde läuft. Du kannst dem Anruf beitreten.',
+  speed: 'Tempo',
 };

@@ -41,7 +41,8 @@ export type TalkPlayerKey =
   | 'callFailed'
   | 'callEnded'
   | 'backToStream'
-  | 'qaHint';
+  | 'qaHint'
+  | 'speed';
 
 /** English in the first load; other languages load on demand (see LOCALES in talk-player.ts). */
 export const translations: Translations<TalkPlayerKey> = {
@@ -87,5 +88,6 @@ export const translations: Translations<TalkPlayerKey> = {
     callEnded: (reason: string) => `The call ended (${reason}). Back to the stream.`,
     backToStream: 'Back to the stream',
     qaHint: 'Q&A is on. You can join the call.',
+    speed: 'Speed',
   },
 };

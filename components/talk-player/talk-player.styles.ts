@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The player's own look, after the shared controls sheet (controls.styles.ts). */
 export const talkPlayerStyles = css`
   :host {
     display: block;
@@ -12,24 +13,10 @@ export const talkPlayerStyles = css`
     background: var(--_bg);
     border-radius: var(--_radius);
   }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
   h2 {
     font-size: 1.1rem;
     margin: 0;
     flex: 1 1 auto;
-  }
-  .badge {
-    font-size: 0.8rem;
-    font-weight: 600;
-    padding: 0.1rem 0.5rem;
-    border-radius: 999px;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
   }
   .badge.live {
     background: var(--_danger);
@@ -91,36 +78,12 @@ export const talkPlayerStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
-  .toolbar,
-  .host,
-  .invite {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-  }
   .note {
     color: var(--_muted);
     font-size: 0.9rem;
   }
   .error {
     color: var(--_danger);
-  }
-  button,
-  select {
-    font: inherit;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border-radius: calc(var(--_radius) / 1.5);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_fg);
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-    border-color: transparent;
   }
   .slate button:not(.primary) {
     color: #17191c;

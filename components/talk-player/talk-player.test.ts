@@ -31,12 +31,25 @@ describe('<devroom-talk-player> playback', () => {
     expect(track.getAttribute('src')).to.contain('captions.en.vtt');
     button(el, 'Show captions')!.click();
     await waitUntil(() => video(el).textTracks[0]?.mode === 'showing');
-    // The speed select arrives on demand once a recording plays.
+    // The speed select shows once a recording plays.
     const select = await waitUntil(() => el.shadowRoot!.querySelector('select'), 'no speed select').then(() => el.shadowRoot!.querySelector('select')!);
     expect(select.closest('label')!.textContent).to.contain('Speed');
     select.value = '1.5';
     select.dispatchEvent(new Event('change'));
     expect(video(el).playbackRate).to.equal(1.5);
+    el.remove();
+  });
+
+  it('a recording gets the speed select once it plays, in German too', async () => {
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player lang="de" src=${MP4}></devroom-talk-player>`);
+    await waitAdvancing(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('select'), 'no speed select');
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.closest('label')!.textContent).to.contain('Tempo');
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    expect(video(el).playbackRate).to.equal(2);
+    await expect(el).to.be.accessible();
     el.remove();
   });
 

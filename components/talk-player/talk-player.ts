@@ -3,6 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HlsConfig } from 'hls.js';
 import { themeTokens } from '../shared/theme.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { LazyPart, partsSettled } from '../shared/lazy-part.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
@@ -17,7 +19,7 @@ import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
 import type { PhaseState, TalkPhase } from './phases.js';
 import { DEFAULT_POLICY, PlaybackController } from './playback.js';
 import type { PlaybackPolicy } from './playback.js';
-import type * as Parts from './player-parts.js';
+import type * as StageControls from './stage-controls.js';
 
 export type CallLeaveReason = JitsiLeaveReason | 'user' | 'phase';
 
@@ -89,29 +91,14 @@ const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
   de: () => import('./talk-player.de.js').then((m) => m.de),
 };
 
-/**
- * Parts only some viewers see load on demand (player-parts.ts): host controls (users with
- * power), a stage invitation (from the room) and the speed select (a recording playing).
- * Each is reached with the network up.
- */
-let parts: typeof Parts | undefined;
-let partsLoad: Promise<unknown> | undefined;
+/** Playback speeds a recording offers (live streams play at 1×). */
+const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 
 /** The URL when set and safe (javascript:/data: refused), else undefined. */
 const safe = (value: string | undefined): string | undefined => {
   const checked = value ? checkUrl(value) : undefined;
   return checked?.ok ? checked.url : undefined;
 };
-
-/** A failed load is forgotten: the next update that needs the parts tries again. */
-const loadParts = () =>
-  (partsLoad ??= import('./player-parts.js').then(
-    (m) => (parts = m),
-    (error: unknown) => {
-      partsLoad = undefined;
-      console.error('devroom-talk-player: could not load its on-demand parts', error);
-    },
-  ));
 
 /**
  * The element people watch a talk in: the stream (HLS or MP4) through the talk's phases,
@@ -161,7 +148,7 @@ const loadParts = () =>
  * @tagname devroom-talk-player
  */
 export class DevroomTalkPlayer extends LitElement {
-  static override styles = [themeTokens, talkPlayerStyles];
+  static override styles = [themeTokens, controlStyles, talkPlayerStyles];
 
   // Declared here rather than with decorators: the page then needs no decorator code.
   // (attribute: false on states only keeps them out of custom-elements.json.)
@@ -277,9 +264,13 @@ export class DevroomTalkPlayer extends LitElement {
     }),
     (next, previous) => this.#onPhaseChange(next, previous),
   );
+  /**
+   * Host controls and the stage invitation (stage-controls.ts): only users with power and
+   * invited viewers see them, so they load when `can-host` or `stageInvite` is set.
+   */
+  readonly #stageControls = new LazyPart<typeof StageControls>(this, "the talk player's stage controls", () => import('./stage-controls.js'));
   #loadedSrc: string | undefined;
   #wasActive = false;
-  #partsWait: Promise<unknown> | undefined;
 
   /** The effective phase (override or clock). */
   get currentPhase(): TalkPhase {
@@ -349,23 +340,12 @@ export class DevroomTalkPlayer extends LitElement {
       this.#clock.refresh();
     }
     if (changed.has('stageInvite') && this.stageInvite !== this.dismissedInvite) this.dismissedInvite = undefined;
-    const recording = this.playback.status === 'playing' && !this.playback.live;
-    if ((this.canHost || this.stageInvite || recording) && !parts) {
-      this.#partsWait ??= loadParts().then(() => {
-        this.#partsWait = undefined;
-        if (parts) this.requestUpdate();
-      });
-    }
+    if (this.canHost || this.stageInvite) this.#stageControls.want();
   }
 
-  /** Also waits for the on-demand parts being loaded, so callers see a settled player. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#partsWait) {
-      await this.#partsWait;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  /** Also waits for the stage controls being loaded, so callers see a settled player. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return partsSettled(this, () => super.getUpdateComplete());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -479,7 +459,7 @@ export class DevroomTalkPlayer extends LitElement {
     );
     return html`
       <section part="base" aria-label=${this.talkTitle || t.t('player')} lang=${t.lang}>
-        <header part="header">
+        <header part="header" class="row">
           ${this.talkTitle
             ? html`<h2 part="title"><slot name="title">${this.talkTitle}</slot></h2>`
             : html`<slot name="title" part="title"></slot>`}
@@ -589,7 +569,7 @@ export class DevroomTalkPlayer extends LitElement {
     const p = this.playback;
     const behind = p.live ? p.behindLive() : 0;
     const overrun = this.#clock.state.overrunMs;
-    return html`<div part="toolbar" class="toolbar">
+    return html`<div part="toolbar" class="actions">
       ${showVideo && p.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
       ${showVideo && p.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
       ${showVideo && p.hasCaptions
@@ -597,7 +577,14 @@ export class DevroomTalkPlayer extends LitElement {
             ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
-      ${showVideo && !p.live && p.status !== 'idle' && parts ? parts.renderSpeedSelect(this, t.lang) : nothing}
+      ${showVideo && !p.live && p.status !== 'idle'
+        ? html`<label
+            >${t.t('speed')}
+            <select part="speed" @change=${this.#setSpeed}>
+              ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === 1}>${s}×</option>`)}
+            </select></label
+          >`
+        : nothing}
       ${this.callAvailable && !this.call.active
         ? html`<span class="note">${t.t('qaHint')}</span>
             <button part="button" class="primary" @click=${() => this.joinCall(false)}>${t.t('joinCall')}</button>`
@@ -608,8 +595,14 @@ export class DevroomTalkPlayer extends LitElement {
     </div>`;
   }
 
+  #setSpeed(e: Event): void {
+    const video = this.#video;
+    if (video) video.playbackRate = Number((e.target as HTMLSelectElement).value);
+  }
+
   #renderInvite(): TemplateResult | typeof nothing {
     const invite = this.stageInvite;
+    const parts = this.#stageControls.module;
     if (!invite || !parts || invite === this.dismissedInvite || this.call.active || !this.jitsiDomain || !this.jitsiRoom) return nothing;
     return parts.renderStageInvite(this, invite, this.#i18n.lang, (accept) => {
       this.dismissedInvite = invite;
@@ -619,6 +612,7 @@ export class DevroomTalkPlayer extends LitElement {
   }
 
   #renderHost(): TemplateResult | typeof nothing {
+    const parts = this.#stageControls.module;
     return this.canHost && parts ? parts.renderHostControls(this, this.#i18n.lang) : nothing;
   }
 }
