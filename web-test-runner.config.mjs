@@ -24,6 +24,7 @@ export default {
   // asked for with ?csp=<run> is served under the strict Content-Security-Policy (csp.mjs).
   middleware: [chunkFaults(), cspPolicy()],
   // importRetryPlugin after devServerPlugins (it reads the JavaScript esbuild made of the .ts):
-  // source modules retry a failed import() on a fresh URL, as the built ones do.
+  // the fault tests (`*faults.test.ts`) and what they load retry a failed import() on a fresh
+  // URL, as the built pages do; every other test runs the source untransformed.
   plugins: [...devServerPlugins, importRetryPlugin(), hlsLivePlugin(), matrixCsPlugin()],
 };

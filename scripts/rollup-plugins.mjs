@@ -569,16 +569,24 @@ function onlyReExported(code, id) {
 }
 
 /**
- * Every `import()` of a lazy chunk retries with a fresh URL when it fails. Browsers released
- * before whatwg/html#10327 (adopted in 2026: Chromium 156, recent Firefox and WebKit re-fetch
- * by themselves) keep a failed module fetch in the page's module map: importing the same URL
- * again fails at once without a request, so a part that could not load during a dropped
- * connection would stay missing until the page reloads, whatever the component does. A query string makes a new
- * module-map entry (the chunk's own imports still resolve to the modules already loaded).
+ * Every `import()` of a lazy chunk retries once with a fresh URL when it fails. Browsers that
+ * predate whatwg/html#10327 keep a failed module fetch in the page's module map: importing the
+ * same URL again fails at once without a request, so a part that could not load during a
+ * dropped connection would stay missing until the page reloads, whatever the component does.
+ * A query string makes a new module-map entry (the chunk's own imports still resolve to the
+ * modules already loaded).
+ *
+ * Still needed (checked 2026-12): the fix shipped in Chromium 156, Firefox 155 and WebKit (July
+ * 2026), but devroom's widgets run in Element Desktop, whose Electron trails Chrome by several
+ * versions, in Safari, which updates with the OS and stays old on older Macs and iPhones, and
+ * in Firefox ESR. Drop it (and the fault tests' transform, test/support/import-retry-plugin.mjs)
+ * once Element Desktop's Electron, the Safari versions Element supports and Firefox ESR all
+ * re-fetch. It costs 35-46 B gz of each widget page's first load (measured 2026-12).
  * Limit: when the chunk arrived but a chunk IT imports failed, that URL stays failed in the
- * module map and only a reload recovers (a dropped connection usually fails the first request).
- * Only for outputs that run as they are (widget pages, CDN): a bundler consuming the npm
- * build could not follow an import() of a variable.
+ * module map and only a reload recovers (a dropped connection usually fails the first request;
+ * npm run lazy-chains keeps lazy chunks from statically importing chunks loaded on demand).
+ * Only for outputs that run as they are (widget pages, CDN, public reader): a bundler consuming
+ * the npm build could not follow an import() of a variable.
  */
 export function retryDynamicImports() {
   return {
@@ -596,7 +604,7 @@ export function retryDynamicImports() {
 
 /**
  * The import-retry transform itself, shared by the build (retryDynamicImports) and the test
- * dev server (test/support/import-retry-plugin.mjs), so source tests exercise the same code.
+ * dev server's fault tests (test/support/import-retry-plugin.mjs), so they exercise the same code.
  * `wrap` replaces `import(` … `)` of a lazy chunk; `addHelper` appends the helper to a
  * module that has a wrapped call.
  */

@@ -12,10 +12,10 @@
 //                                        POST: {failed, served} (the fault really hit, and the
 //                                        part was fetched again afterwards)
 //
-// Matching ignores the query string, so the retry the build and the test dev server put
-// around import() (`part.ts?retry=<time>`, test/support/import-retry-plugin.mjs) counts as a
-// request for the same module: `times: 2` fails the import and its automatic retry, which is
-// what a user behind a dropped connection gets.
+// Matching ignores the query string, so the retry the build puts around import() (in fault
+// tests the dev server does too: `part.ts?import-retry?retry=<random>`,
+// test/support/import-retry-plugin.mjs) counts as a request for the same module: `times: 2`
+// fails the import and its automatic retry, which is what a user behind a dropped connection gets.
 //
 // Why tests could not rely on it before:
 // (1) @web/test-runner sends every file with `Cache-Control: public, max-age=31536000`
