@@ -80,10 +80,13 @@ export function widgetApiFromSource({ stripUnused = false, entry } = {}) {
 
 /**
  * WidgetApi methods devroom never calls (and WidgetApi never calls itself). A class method
- * is never tree-shaken: these cost 1.5-1.6 KB gz in every widget page (measured 2026-12, with
- * and without the cut) and pull in WidgetEventCapability. Only the widget pages strip them;
- * `devroom/widget` users keep the whole class. The build fails, naming the line, where a module
- * the page ships (or WidgetApi itself) may still reach one: see findStrippedMemberUses.
+ * is never tree-shaken: these cost 1.6-1.8 KB gz in every widget page (measured 2026-12 with
+ * and without the cut: talk 1,637 B, Q&A 1,848, stand 1,812, food truck 1,817; without it the
+ * talk and Q&A pages are over 25 KB) and pull in WidgetEventCapability. Only the widget pages
+ * strip them; `devroom/widget` users keep the whole class. The build fails, naming the line,
+ * where a module the page ships (or WidgetApi itself) may still reach one, or where it cannot
+ * tell (a computed key on a possible WidgetApi, one handed to any/unknown): see
+ * findStrippedMemberUses.
  */
 export const UNUSED_WIDGET_API_MEMBERS = [
   'requestCapabilityForRoomTimeline',
