@@ -2,13 +2,17 @@ import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth
 import { checkStand } from '../../components/stand-booth/stand.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import type { ContactRequestDetail, ContactStatusDetail, PresenceDetail, StandUpdateDetail } from '../../components/stand-booth/stand-events.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import type { Room, RoomEvent } from '../room/room.js';
-import { standCapabilityNames } from './capabilities.js';
+import { capabilityCheck } from '../shared/binding.js';
+import type { BindContext, Binding } from '../shared/binding.js';
+import { ROOT_PURPOSE, standCapabilityNames } from './capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 import { PRESENCE_MAX_AGE_MS, isPresent } from './presence-schema.js';
 import { presenceProblem, rootProblem } from '../schema/state-checks.js';
 import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
 import type { RootInfo } from '../shared/room-sync.js';
+import { loadWords, say } from './binding.i18n.js';
 import type { Contacts } from './contacts.js';
 import type * as StaffModule from './staff.js';
 
@@ -23,33 +27,28 @@ const { stand: STAND_EVENT, standPresence: PRESENCE_EVENT, contactStatus: CONTAC
  * - contact requests (contacts.ts) relate to the `contacts` root; that part
  *   loads on demand, once there is a root or the user may create one;
  * - the writes only staff make (stand edits, own presence: staff.ts) load once
- *   the user may make them.
+ *   the user may make them;
+ * - what it tells people (the booth's `notice`, a request's error) is in binding.i18n.ts.
+ * The capabilities it checks are declared in capabilities.ts.
  */
 
-export const ROOT_PURPOSE = 'contacts';
-
-export interface StandBoothBindingOptions {
-  /** The runtime's capability check (default: everything granted, e.g. a MemoryRoom). */
-  hasCapability?: (capability: string) => boolean;
+export interface StandBindContext extends BindContext {
   /** Turns an `mxc://` URL into a displayable one (blob:/https); undefined = not available. */
   loadMedia?: (mxc: string) => Promise<string | undefined>;
   now?: () => number;
   presenceMaxAgeMs?: number;
 }
 
-export interface StandBoothBinding {
-  /** Stand, presence and contact history loaded (the first full render can follow). */
-  ready: Promise<void>;
+export interface StandBinding extends Binding {
   /** Re-evaluates what the user may do (after a capability renegotiation). */
   refresh(): void;
-  stop(): void;
 }
 
-export function bindStandBooth(el: DevroomStandBooth, room: Room, options: StandBoothBindingOptions = {}): StandBoothBinding {
+export function bindStandBooth(el: DevroomStandBooth, room: Room, context: StandBindContext = {}): StandBinding {
   const me = room.userId;
-  const has = options.hasCapability ?? (() => true);
-  const now = options.now ?? Date.now;
-  const maxAge = options.presenceMaxAgeMs ?? PRESENCE_MAX_AGE_MS;
+  const has = capabilityCheck(context);
+  const now = context.now ?? Date.now;
+  const maxAge = context.presenceMaxAgeMs ?? PRESENCE_MAX_AGE_MS;
   const caps = standCapabilityNames(me);
   const cleanups: (() => void)[] = [];
   let stopped = false;
@@ -76,7 +75,6 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   let stand: Stand | undefined;
   let root: RootInfo | undefined;
   let contacts: Contacts | undefined;
-  let contactsPart: Promise<Contacts | undefined> | undefined;
   let presenceTimer: ReturnType<typeof setTimeout> | undefined;
   cleanups.push(() => clearTimeout(presenceTimer));
 
@@ -120,25 +118,17 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   const notify = (text: string | undefined) => (el.notice = text);
 
   /** Loads the contacts part once (again after a failed load) and reads the current root's requests. */
-  function loadContacts(): Promise<Contacts | undefined> {
-    contactsPart ??= import('./contacts.js').then(
-      async ({ bindContacts }) => {
-        if (stopped) return undefined;
-        const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
-        cleanups.push(() => part.stop());
-        await part.load();
-        contacts = part;
-        return part;
-      },
-      (error: unknown) => {
-        contactsPart = undefined;
-        throw error;
-      },
-    );
-    return contactsPart;
-  }
-  const loadContactsLogged = () =>
-    loadContacts().catch((error: unknown) => console.warn('devroom: could not load the contact requests part', error));
+  const loadContacts = loadOnce('the contact requests part', async () => {
+    const { bindContacts } = await import('./contacts.js');
+    if (stopped) return undefined;
+    const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
+    cleanups.push(() => part.stop());
+    await part.load();
+    contacts = part;
+    return part;
+  });
+  /** For the start-up and root changes: a failure was logged, and the next need loads again. */
+  const loadContactsQuietly = () => loadContacts().catch(() => undefined);
 
   function applyRoot(): void {
     // A root state without a valid event_id was rejected (rootProblem): the last good one stays.
@@ -147,10 +137,9 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     if (next?.content === root?.content) return;
     root = next;
     applyPermissions();
-    // After a load in flight (it reads only roots not read yet); this state, not a later one:
-    // two states in a row (two staff members creating a root at once) both count.
-    if (contactsPart) void contactsPart.then((part) => part?.load(next), () => {});
-    else if (usesContacts() || mayCreateRoot()) void loadContactsLogged();
+    // After a load in flight (the part reads only roots not read yet); this state, not a later
+    // one: two states in a row (two staff members creating a root at once) both count.
+    if (contacts || usesContacts() || mayCreateRoot()) void loadContactsQuietly().then((part) => part?.load(next));
   }
 
   // --- what the user may do --------------------------------------------------------------
@@ -171,16 +160,11 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
   }
 
   // --- component requests → room ---------------------------------------------------------
-  const staffHost = { room, now, notify, content: () => standContentNow };
-  let staffPart: Promise<typeof StaffModule> | undefined;
-  const loadStaff = () =>
-    (staffPart ??= import('./staff.js').catch((error: unknown) => {
-      staffPart = undefined;
-      throw error;
-    }));
+  const staffHost = { el, room, now, notify, content: () => standContentNow };
+  const loadStaff = loadOnce('the staff writes', (): Promise<typeof StaffModule> => import('./staff.js'));
   /** A request waits for the staff part (never dropped); if it cannot load, the user is told. */
   const staffWrite = (write: (part: typeof StaffModule) => void) =>
-    void loadStaff().then(write, (error: unknown) => notify(`Could not send: ${String(error)}`));
+    void loadStaff().then(write, (error: unknown) => notify(say(el, 'sendFailed', String(error))));
 
   const onStandUpdate = (ev: CustomEvent<StandUpdateDetail>) => canEdit() && staffWrite((s) => s.saveStand(staffHost, ev.detail.stand));
   const onPresence = (ev: CustomEvent<PresenceDetail>) => canSendPresence() && staffWrite((s) => s.setPresence(staffHost, ev.detail.present));
@@ -192,7 +176,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
       () => {
         // Never lost: the request shows as failed, and its retry loads the part again.
         const others = el.ownRequests.filter((r) => r.localId !== detail.localId);
-        el.ownRequests = [...others, { ...detail, status: 'failed', error: 'could not connect, try again' }];
+        el.ownRequests = [...others, { ...detail, status: 'failed', error: say(el, 'connectFailed') }];
       },
     );
   const onContactStatus = (ev: CustomEvent<ContactStatusDetail>) => contacts?.setStatus(ev.detail);
@@ -207,8 +191,8 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
 
   // --- media -------------------------------------------------------------------------------
   const media = new Map<string, string | undefined>();
-  if (options.loadMedia) {
-    const load = options.loadMedia;
+  if (context.loadMedia) {
+    const load = context.loadMedia;
     const resolver = (url: string): string | undefined => {
       if (!media.has(url)) {
         media.set(url, undefined);
@@ -232,7 +216,8 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
 
   // --- start -------------------------------------------------------------------------------
   const ready = (async () => {
-    await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready]);
+    // The words for what may go wrong later (offline, say) come with the start-up reads.
+    await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready, loadWords(el)]);
     applyStand();
     applyPresence();
     cleanups.push(
@@ -251,7 +236,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
     applyPermissions();
     root = rootFrom(rootWatch.get(ROOT_PURPOSE));
     // Without a root and without the right to create one there is nothing to show or send.
-    if (usesContacts() || mayCreateRoot()) await loadContactsLogged();
+    if (usesContacts() || mayCreateRoot()) await loadContactsQuietly();
     applyPermissions();
     await openForContacts();
   })();
@@ -263,7 +248,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, options: Stand
    */
   async function openForContacts(): Promise<void> {
     if (root || !isStaff() || !mayCreateRoot()) return;
-    const part = await loadContactsLogged();
+    const part = await loadContactsQuietly();
     if (!part || stopped || root) return;
     await part.ensureRoot().catch((error: unknown) => console.warn('devroom: could not create the contacts root', error));
   }

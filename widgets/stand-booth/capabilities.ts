@@ -7,7 +7,8 @@ import { EventTypes } from '../schema/namespace.js';
  * before the booth's code (component and binding) has loaded.
  */
 
-const ROOT_PURPOSE = 'contacts';
+/** The state key of the stand's contacts root (docs/schema.md, "Roots"). */
+export const ROOT_PURPOSE = 'contacts';
 // From the namespace, not schema.ts: the validators belong to the lazily loaded binding.
 const { stand: STAND_EVENT, standPresence: PRESENCE_EVENT, contactRequest: CONTACT_EVENT, contactStatus: CONTACT_STATUS_EVENT } = EventTypes;
 

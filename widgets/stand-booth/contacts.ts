@@ -13,7 +13,8 @@ import { earlyRedactions } from '../shared/redactions.js';
 import { reject } from '../shared/rejections.js';
 import { mayRedact } from '../shared/room-sync.js';
 import type { PowerWatch, RootInfo } from '../shared/room-sync.js';
-import { ROOT_PURPOSE } from './binding.js';
+import { ROOT_PURPOSE } from './capabilities.js';
+import { roomErrorText, say } from './binding.i18n.js';
 
 /**
  * The contact-request half of the stand booth binding (docs/schema.md, "Stand"): requests
@@ -65,23 +66,6 @@ interface LocalSend {
   status: 'pending' | 'sent' | 'failed';
   error?: string;
   createdAt: number;
-}
-
-/** Short, human reasons for refused requests. */
-export function describeRoomError(error: unknown): string {
-  const code = error instanceof RoomError ? error.code : undefined;
-  switch (code) {
-    case 'M_FORBIDDEN':
-      return 'not allowed in this room';
-    case 'DEVROOM_TIMEOUT':
-      return 'the server did not answer in time, try again';
-    case 'M_LIMIT_EXCEEDED':
-      return 'too many requests, try again in a moment';
-    case 'DEVROOM_NOT_OPEN':
-      return 'the stand does not take contact requests yet';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 export function bindContacts(host: ContactsHost): Contacts {
@@ -304,7 +288,7 @@ export function bindContacts(host: ContactsHost): Contacts {
       entry.status = 'sent';
     } catch (error) {
       entry.status = 'failed';
-      entry.error = describeRoomError(error);
+      entry.error = roomErrorText(el, error);
     }
     if (!stopped) renderContacts();
   }
@@ -330,7 +314,7 @@ export function bindContacts(host: ContactsHost): Contacts {
           status: detail.status,
           'm.relates_to': { rel_type: 'm.reference', event_id: rootId },
         })
-        .catch((error: unknown) => notify(`Could not mark the request: ${describeRoomError(error)}`));
+        .catch((error: unknown) => notify(say(el, 'markFailed', roomErrorText(el, error))));
     },
     stop() {
       stopped = true;

@@ -13,7 +13,8 @@ import { bootWidget } from '../runtime/boot.js';
  * plain page, `src` (stand JSON).
  *
  * Everything the first render needs is imported statically (and preloaded by the page);
- * the booth's own lazy parts (contact form, editor, video booth, German) load on demand.
+ * the booth's own parts (contact form, staff tools with the editor, schedule and video, video
+ * booth, German) load on demand.
  */
 
 /**

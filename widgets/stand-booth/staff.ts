@@ -1,7 +1,7 @@
 import type { Stand } from '../../components/stand-booth/stand.js';
 import type { Room } from '../room/room.js';
 import { PRESENCE_EVENT, STAND_EVENT, standContent } from './schema.js';
-import { describeRoomError } from './contacts.js';
+import { roomErrorText, say } from './binding.i18n.js';
 
 /**
  * The staff half of the stand booth binding: writing the edited stand config and one's own
@@ -10,6 +10,8 @@ import { describeRoomError } from './contacts.js';
  */
 
 export interface StaffHost {
+  /** The booth: messages are in its language. */
+  el: Element;
   room: Room;
   now(): number;
   notify(text: string | undefined): void;
@@ -20,7 +22,7 @@ export interface StaffHost {
 export function saveStand(host: StaffHost, stand: Stand): void {
   host.notify(undefined);
   host.room.sendState(STAND_EVENT, '', standContent(stand, host.content())).catch((error: unknown) => {
-    host.notify(`Could not save the stand: ${describeRoomError(error)}`);
+    host.notify(say(host.el, 'saveFailed', roomErrorText(host.el, error)));
   });
 }
 
@@ -28,6 +30,6 @@ export function setPresence(host: StaffHost, present: boolean): void {
   host.notify(undefined);
   // Own key only: there is no code path that writes anyone else's presence.
   host.room.sendState(PRESENCE_EVENT, host.room.userId, { present, since: host.now() }).catch((error: unknown) => {
-    host.notify(`Could not update your presence: ${describeRoomError(error)}`);
+    host.notify(say(host.el, 'presenceFailed', roomErrorText(host.el, error)));
   });
 }
