@@ -24,7 +24,7 @@ export { bindQaQueue, qaCapabilities } from './qa-queue/binding.js';
 export type { QaBinding, QaBindingOptions } from './qa-queue/binding.js';
 export { jitsiJwt, jitsiRoomForMatrixRoom } from './talk-player/jitsi-jwt.js';
 export { bindStandBooth } from './stand-booth/binding.js';
-export type { StandBoothBinding, StandBoothBindingOptions } from './stand-booth/binding.js';
+export type { StandBinding, StandBindContext } from './stand-booth/binding.js';
 export { standCapabilities } from './stand-booth/capabilities.js';
 export * from './stand-booth/schema.js';
 export { ClientServerRoom, PublicRoomCodes, DEFAULT_EVENT_TYPES } from './room/client-server-room.js';
