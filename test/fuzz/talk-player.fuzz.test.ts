@@ -194,10 +194,10 @@ describe('fuzz: talk player', function () {
     for (let i = 0; i < history; i++) fuzz.step();
 
     const attendeeEl = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const attendee = bindTalkPlayer({ room: room.as(ALICE), element: attendeeEl, options: {}, hasCapability: () => true });
+    const attendee = bindTalkPlayer(attendeeEl, room.as(ALICE));
     afterTest(() => attendee.stop());
     const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const binding = bindTalkPlayer({ room: room.as(ME), element: el, options: { title: 'From the URL' }, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(ME), { options: { title: 'From the URL' } });
     afterTest(() => binding.stop());
     await Promise.all([binding.ready, attendee.ready]);
     await settle(el);

@@ -60,7 +60,7 @@ describe('talk player: hostile talk, stage and hand state', function () {
     const room = devroomRoom([HOST]);
     room.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [] }, HOST);
     const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const binding = bindTalkPlayer({ room: room.as(HOST), element: el, options: {}, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(HOST));
     afterTest(() => binding.stop());
     await binding.ready;
     const bad = room.setState(EventTypes.talk, '', { title: 42, speakers: [] }, HOST);
@@ -78,7 +78,7 @@ describe('talk player: hostile talk, stage and hand state', function () {
     room.setState(EventTypes.talk, '', { speakers: [], phase: 'qa' }, HOST);
     room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: HOST, at: Date.now() - 1000 }, HOST);
     const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options: {}, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(ALICE));
     afterTest(() => binding.stop());
     await binding.ready;
     await waitUntil(() => el.stageInvite, 'the invite');

@@ -46,7 +46,7 @@ describe('talk player binding: the Jitsi script and server come from the widget 
   it('a script URL and a server in the talk state alone start no call and load nothing', async () => {
     const room = qaRoom({ jitsiDomain: 'evil.example', jitsiScriptUrl: ROOM_SCRIPT });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({ room: room.as(SAM), element: el, options: {}, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(SAM));
     await binding.ready;
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 200));
@@ -62,11 +62,8 @@ describe('talk player binding: the Jitsi script and server come from the widget 
   it('the widget URL’s server and script win over the room’s; the room still names the meeting', async () => {
     const room = qaRoom({ jitsiDomain: 'evil.example', jitsiRoom: 'RoomChosen', jitsiScriptUrl: ROOM_SCRIPT });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({
-      room: room.as(SAM),
-      element: el,
+    const binding = bindTalkPlayer(el, room.as(SAM), {
       options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI },
-      hasCapability: () => true,
     });
     await binding.ready;
     await waitUntil(() => jitsiFrame(el), 'the speaker never joined');
@@ -81,7 +78,7 @@ describe('talk player binding: the Jitsi script and server come from the widget 
   it('with a script pinned in the widget URL and no server, the room names the server', async () => {
     const room = qaRoom({ jitsiDomain: 'other.example' });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({ room: room.as(SAM), element: el, options: { jitsiScriptUrl: FAKE_JITSI }, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(SAM), { options: { jitsiScriptUrl: FAKE_JITSI } });
     await binding.ready;
     await waitUntil(() => jitsiFrame(el), 'the speaker never joined');
     expect(fakeApis().at(-1)!.domain).to.equal('other.example');
@@ -94,7 +91,7 @@ describe('talk player binding: the Jitsi script and server come from the widget 
     const room = qaRoom({ jitsiDomain: 'meet.example.org', phase: 'talk' });
     for (const script of ['http://evil.example/external_api.js', '//evil.example/external_api.js', 'data:text/javascript,1']) {
       const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-      const binding = bindTalkPlayer({ room: room.as(SAM), element: el, options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: script }, hasCapability: () => true });
+      const binding = bindTalkPlayer(el, room.as(SAM), { options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: script } });
       await binding.ready;
       expect(el.jitsiScriptUrl, script).to.equal(undefined);
       expect(el.jitsiDomain).to.equal('meet.example.org');
@@ -106,7 +103,7 @@ describe('talk player binding: the Jitsi script and server come from the widget 
   it('on a plain page (no widget URL), the page’s own jitsi-domain attribute is the server', async () => {
     const room = qaRoom({ jitsiDomain: 'evil.example' });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player jitsi-domain="meet.example.org"></devroom-talk-player>`);
-    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options: {}, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(ALICE));
     await binding.ready;
     await el.updateComplete;
     expect(el.jitsiDomain).to.equal('meet.example.org');

@@ -26,13 +26,13 @@ describe('talk player binding: stage invitation and host parts load on demand', 
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
     // The Jitsi server and script come from the widget URL (docs/security.md).
     const options = { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI };
-    const binding = bindTalkPlayer({ room: room.as(ALICE), element: el, options, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(ALICE), { options });
     await binding.ready;
     await el.updateComplete;
     expect(el.currentPhase).to.equal('qa');
     expect(el.callAllowed).to.equal(false);
     expect(fetched('stage-and-host')).to.equal(false);
-    expect(fetched('player-parts')).to.equal(false);
+    expect(fetched('/stage-controls.')).to.equal(false);
 
     room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: HOST, at: Date.now() });
     await waitUntil(() => el.stageInvite, 'invite never reached the player');
@@ -50,7 +50,7 @@ describe('talk player binding: stage invitation and host parts load on demand', 
     const room = new MemoryRoom({ creator: HOST });
     room.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [] });
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({ room: room.as(HOST), element: el, options: {}, hasCapability: () => true });
+    const binding = bindTalkPlayer(el, room.as(HOST));
     await binding.ready;
     await waitUntil(() => el.canHost, 'host controls not offered');
     el.dispatchEvent(new CustomEvent('devroom-phase-request', { detail: { phase: 'qa' } }));
@@ -73,12 +73,9 @@ describe('talk player binding: Jitsi with openidtoken-jwt', function () {
     room.join(ALICE);
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
     let openIdRequests = 0;
-    const binding = bindTalkPlayer({
-      room: room.as(ALICE),
-      element: el,
+    const binding = bindTalkPlayer(el, room.as(ALICE), {
       options: { jitsiAuth: 'openidtoken-jwt', jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI, jitsiRoom: 'ignored' },
       displayName: 'Alice',
-      hasCapability: () => true,
       requestOpenId: async () => {
         openIdRequests++;
         return { access_token: 'openid-tok', matrix_server_name: 'localhost' };
@@ -101,11 +98,8 @@ describe('talk player binding: Jitsi with openidtoken-jwt', function () {
     const room = new MemoryRoom({ creator: HOST });
     room.join(ALICE);
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
-    const binding = bindTalkPlayer({
-      room: room.as(ALICE),
-      element: el,
+    const binding = bindTalkPlayer(el, room.as(ALICE), {
       options: { jitsiDomain: 'meet.example.org', jitsiRoom: 'DevroomTalk' },
-      hasCapability: () => true,
       requestOpenId: () => Promise.reject(new Error('must not be asked')),
     });
     await binding.ready;

@@ -1,23 +1,26 @@
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { checkScriptUrl } from '../../components/shared/safe-url.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../qa-queue/stage-schema.js';
 import { parseTalkState } from './schema.js';
 import type { TalkState } from './schema.js';
-import type { CapabilitySpec } from '../runtime/capabilities.js';
+import { SEND_TALK } from './capabilities.js';
 import type { Watchable } from '../runtime/watchable.js';
 import { PowerWatch, StateWatch } from '../shared/room-sync.js';
+import { capabilityCheck } from '../shared/binding.js';
+import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
-import type * as Extras from './stage-and-host.js';
+import type * as StageAndHost from './stage-and-host.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
  * the widget URL options overlaid by the room's `dev.devroom.talk` state (a host changing
  * the phase switches every open widget), the call is offered to speakers, hosts, an
  * attendee with a stage invite and everyone in hallway mode; host controls write the
- * talk state. Widget URL options: src, captions, poster, title, startsAt, endsAt, qaAt,
- * jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
+ * talk state. Widget URL options (`context.options`): src, captions, poster, title, startsAt,
+ * endsAt, qaAt, jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
  *
  * The Jitsi server and the script that runs in the widget come from the widget URL (on a
  * plain page, the element's own attributes), never from the room: the room names the
@@ -25,52 +28,38 @@ import type * as Extras from './stage-and-host.js';
  * (docs/security.md, "Script sources").
  */
 
-/** Sending the talk state: optional, only hosts use it. */
-const SEND_TALK = `org.matrix.msc2762.send.state_event:${EventTypes.talk}#`;
-
-export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec {
-  return {
-    readState: [
-      { type: 'm.room.power_levels', stateKey: '' },
-      { type: EventTypes.talk, stateKey: '' },
-      { type: EventTypes.qaStage, stateKey: stageKey(userId) },
-      { type: EventTypes.qaHand, stateKey: userId },
-    ],
-    // Answering a stage invite is written on the user's own hand state.
-    sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
-    alwaysOnScreen: true,
-    // Only hosts use it; everyone else may decline it and keep watching.
-    optional: [SEND_TALK],
-  };
-}
-
-export interface TalkBindingOptions {
-  room: Room;
-  element: DevroomTalkPlayer;
-  /** Widget URL options (ctx.params.extra). */
-  options: Record<string, string>;
+/** What the talk widget's page gives its binding besides the URL options (`context.options`) and capability check. */
+export interface TalkBindContext extends BindContext {
+  /** The viewer's name in the call. */
   displayName?: string;
-  hasCapability(capability: string): boolean;
+  /** Element's "always on screen" (MSC2931) while the stream plays or the call is on. */
   setAlwaysOnScreen?(value: boolean): Promise<boolean>;
+  /** Whether the widget is visible: hidden, the stream stops loading. */
   visible?: Watchable<boolean>;
   /** For Jitsi deployments with Element's `openidtoken-jwt` auth. */
   requestOpenId?(): Promise<{ access_token?: string; matrix_server_name?: string }>;
 }
 
-export interface TalkBinding {
-  ready: Promise<void>;
+export interface TalkBinding extends Binding {
   /**
-   * Problems with the URL options and with reading the room, for display and logs. Talk
-   * states the room got wrong are rejections (rejections.ts): counted, bounded, not here.
+   * Problems with the URL options and with reading the room, for logs. Talk states the
+   * room got wrong are rejections (rejections.ts): counted, bounded, not here.
    */
   readonly problems: string[];
-  stop(): void;
 }
+
+/**
+ * Stage invitations and host requests (most viewers have neither: loaded for users with
+ * stage/hand state or power, or on a first request), and Element's openidtoken-jwt auth
+ * (only widgets whose URL asks for it).
+ */
+const loadStageAndHost = loadOnce("the talk binding's stage and host part", () => import('./stage-and-host.js'));
+const loadJwt = loadOnce('the Jitsi JWT auth', () => import('./jitsi-jwt.js'));
 
 /** The widget URL options that configure the talk, named like the talk state except src (stream). */
 export const TALK_OPTIONS = ['src', 'title', 'captions', 'poster', 'startsAt', 'endsAt', 'qaAt', 'jitsiDomain', 'jitsiRoom', 'jitsiScriptUrl'];
 
-function talkFromOptions(options: Record<string, string>): { value: Partial<TalkState>; errors: string[] } {
+function talkFromOptions(options: Readonly<Record<string, string>>): { value: Partial<TalkState>; errors: string[] } {
   const content: Record<string, unknown> = {};
   for (const key of TALK_OPTIONS) if (options[key] !== undefined) content[key === 'src' ? 'stream' : key] = options[key];
   const parsed = parseTalkState(content);
@@ -81,8 +70,9 @@ function talkFromOptions(options: Record<string, string>): { value: Partial<Talk
   return { value: retry.ok ? retry.value : { speakers: [] }, errors: parsed.errors.map((e) => `widget URL: ${e}`) };
 }
 
-export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
-  const { room, element: el } = binding;
+export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkBindContext = {}): TalkBinding {
+  const options = context.options ?? {};
+  const hasCapability = capabilityCheck(context);
   const me = room.userId;
   const power = new PowerWatch(room);
   /** Each talk state as its check parsed it: a bad one is rejected and never replaces the last good one. */
@@ -95,16 +85,16 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   const stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
   const handWatch = new StateWatch(room, EventTypes.qaHand, me);
   /**
-   * The viewer's stage and hand events in arrival order, until the extras' checks judge them
+   * The viewer's stage and hand events in arrival order, until the checks judge them
    * (stage-and-host.ts, loaded with the first of them: most viewers never have one, and
    * the checks stay out of the first load). A bad one is rejected; the last good one counts.
    */
   const unjudged: RoomEvent[] = [];
   const queued = new WeakSet<RoomEvent>();
-  const good: Extras.Judged = {};
-  const fromUrl = talkFromOptions(binding.options);
+  const good: StageAndHost.Judged = {};
+  const fromUrl = talkFromOptions(options);
   const problems: string[] = [...fromUrl.errors];
-  const script = binding.options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(binding.options.jitsiScriptUrl);
+  const script = options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(options.jitsiScriptUrl);
   if (script && !script.ok) problems.push(`widget URL: jitsiScriptUrl: ${script.reason}`);
   const trusted = { domain: fromUrl.value.jitsiDomain ?? el.jitsiDomain, script: script?.ok ? script.url : el.jitsiScriptUrl };
   /** The server a call uses when the room names `domain`. */
@@ -113,42 +103,34 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
   let roomTalk: TalkState | undefined;
   let lastTalkEventId: string | undefined;
   let invite: { eventId: string; value: { by?: string } } | undefined;
-  const jwtAuth = binding.options.jitsiAuth === 'openidtoken-jwt';
+  const jwtAuth = options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
-  // Element's openidtoken-jwt auth only: other deployments never load it. Until it is
-  // there the Jitsi room is unset, so nobody joins without a JWT.
+  // Until the JWT auth is here the Jitsi room is unset, so nobody joins without a JWT.
   let jwtHelpers: typeof JwtModule | undefined;
-  if (jwtAuth) {
-    import('./jitsi-jwt.js').then(
+  const withJwt = () =>
+    loadJwt().then(
       (m) => {
-        if (stopped) return;
+        if (stopped || jwtHelpers) return;
         jwtHelpers = m;
-        if (binding.requestOpenId) cleanups.push(m.joinWithJwt(el, room.roomId, binding.displayName ?? me, binding.requestOpenId));
+        if (context.requestOpenId) cleanups.push(m.joinWithJwt(el, room.roomId, context.displayName ?? me, context.requestOpenId));
         apply();
       },
-      (error: unknown) => console.error('devroom: could not load the Jitsi JWT auth', error),
+      // Said once by loadOnce; the next change in the room asks again.
+      () => {},
     );
-  }
-
-  // Stage invitations and host requests: loaded for users with stage/hand state or power
-  // (or on a first request). Until then no invite shows and nobody is on stage by invite.
-  let extras: typeof Extras | undefined;
-  let extrasLoad: Promise<typeof Extras> | undefined;
-  const loadExtras = () =>
-    (extrasLoad ??= import('./stage-and-host.js').then(
-      (m) => {
-        extras = m;
+  // Until the stage and host part is here no invite shows and nobody is on stage by invite.
+  let stageAndHost: typeof StageAndHost | undefined;
+  const withStageAndHost = () =>
+    loadStageAndHost().then((m) => {
+      if (!stageAndHost) {
+        stageAndHost = m;
         if (!stopped) apply();
-        return m;
-      },
-      (error: unknown) => {
-        extrasLoad = undefined;
-        throw error;
-      },
-    ));
+      }
+      return m;
+    });
 
   for (const p of problems) console.warn(`devroom: ${p}`);
-  if (binding.displayName) el.displayName = binding.displayName;
+  if (context.displayName) el.displayName = context.displayName;
 
   const talk = (): Partial<TalkState> => ({ ...fromUrl.value, ...(roomTalk ?? {}) });
 
@@ -171,11 +153,13 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
 
     const speaker = (t.speakers ?? []).some((s) => s.userId === me);
     const host = power.can(me, EventTypes.talk, true);
-    if (!extras && (host || unjudged.length)) loadExtras().catch((error: unknown) => console.error('devroom: could not load the stage/host part', error));
-    extras?.judge(unjudged, good);
+    if (jwtAuth && !jwtHelpers) void withJwt();
+    // A failure is said once by loadOnce; the next change in the room asks again.
+    if (!stageAndHost && (host || unjudged.length)) withStageAndHost().catch(() => {});
+    stageAndHost?.judge(unjudged, good);
     const stageEvent = good.stage;
-    const offer = extras?.stageOffer(stageEvent, good.hand);
-    el.canHost = host && binding.hasCapability(SEND_TALK);
+    const offer = stageAndHost?.stageOffer(stageEvent, good.hand);
+    el.canHost = host && hasCapability(SEND_TALK);
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
@@ -220,19 +204,19 @@ export function bindTalkPlayer(binding: TalkBindingOptions): TalkBinding {
     cleanups.push(() => el.removeEventListener(name, handler as EventListener));
   };
 
-  const requests: Extras.RequestContext = {
+  const requests: StageAndHost.RequestContext = {
     room,
     talkContent: () => (roomTalk ? (talkWatch.get('')?.content ?? {}) : { ...fromUrl.value }),
   };
   for (const name of ['devroom-phase-request', 'devroom-hallway-request', 'devroom-accept-stage', 'devroom-decline-stage'] as const) {
-    on(name, (ev) => void loadExtras().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
+    on(name, (ev) => void withStageAndHost().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
   }
-  on('devroom-activity', (ev) => void binding.setAlwaysOnScreen?.(ev.detail.active));
+  on('devroom-activity', (ev) => void context.setAlwaysOnScreen?.(ev.detail.active));
 
   // Hidden in Element (e.g. another right-panel tab): stop loading the stream.
-  if (binding.visible) {
+  if (context.visible) {
     cleanups.push(
-      binding.visible.subscribe((visible) => {
+      context.visible.subscribe((visible) => {
         if (el.inCall) return;
         if (visible) el.playback?.resume();
         else el.playback?.suspend();

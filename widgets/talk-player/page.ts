@@ -4,7 +4,8 @@ import '../runtime/page-style.js';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { bootWidget } from '../runtime/boot.js';
-import { TALK_OPTIONS, bindTalkPlayer, talkCapabilities } from './binding.js';
+import { TALK_OPTIONS, bindTalkPlayer } from './binding.js';
+import { talkCapabilities } from './capabilities.js';
 import { applyTheme } from '../runtime/page-theme.js';
 
 void bootWidget({
@@ -15,9 +16,7 @@ void bootWidget({
     el.style.setProperty('--devroom-player-max-height', 'calc(100vh - 9rem)');
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
-    bindTalkPlayer({
-      room: ctx.room,
-      element: el,
+    bindTalkPlayer(el, ctx.room, {
       options: ctx.params.extra,
       displayName: ctx.params.displayName,
       hasCapability: ctx.hasCapability,

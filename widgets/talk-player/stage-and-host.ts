@@ -6,7 +6,7 @@ import { handProblem, stageProblem } from '../schema/state-checks.js';
 import { reject } from '../shared/rejections.js';
 
 /**
- * The talk binding's parts only some users need, loaded on demand by talk-player.ts:
+ * The talk binding's parts only some users need, loaded on demand by binding.ts:
  * reading and answering a stage invitation (users with stage or hand state) and the host
  * requests that write the talk state (users with power).
  */
@@ -49,7 +49,6 @@ export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEve
     ...(stage?.by ? { by: stage.by.slice(1).split(':')[0] ?? stage.by } : {}),
   };
 }
-
 
 export interface RequestContext {
   room: Room;
