@@ -352,7 +352,7 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
 
   /** Module URLs a seat's widget page has requested so far. */
   const fetched = (seat: Seat) => seat.win.performance.getEntriesByType('resource').map((e) => e.name);
-  const handsCode = (seat: Seat) => fetched(seat).filter((url) => /qa-queue\.sections|qa-queue\/hands/.test(url));
+  const handsCode = (seat: Seat) => fetched(seat).filter((url) => /qa-queue\.hands-and-sections|qa-queue\/hands/.test(url));
 
   it('a plain attendee fetches neither the hands panel nor the hands reader at start-up; the first raise does, and the hand reaches the room', async () => {
     const room = conference();

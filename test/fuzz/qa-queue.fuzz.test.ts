@@ -280,7 +280,7 @@ describe('fuzz: Q&A queue', function () {
 
     const seat = async (user: string) => {
       const el = mount<DevroomQaQueue>('devroom-qa-queue');
-      const binding = bindQaQueue({ room: room.as(user), element: el, hasCapability: () => true });
+      const binding = bindQaQueue(el, room.as(user));
       afterTest(() => binding.stop());
       await binding.ready;
       return el;

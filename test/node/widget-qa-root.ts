@@ -4,7 +4,6 @@
  * root notice against it, so the two cannot drift apart.
  */
 import { openQa } from '../../widgets/qa-queue/requests.js';
-import type { QaBindingOptions } from '../../widgets/qa-queue/binding.js';
 import { PowerWatch } from '../../widgets/shared/room-sync.js';
 import { MemoryRoom } from '../../widgets/room/memory-room.js';
 
@@ -15,9 +14,7 @@ export async function widgetQaNotice(title: string | undefined): Promise<Record<
   const room = server.as(moderator);
   const power = new PowerWatch(room);
   await power.ready;
-  // openQa reads only these options (the element belongs to the page, not to opening the Q&A).
-  const options = { room, hasCapability: () => true, ...(title !== undefined ? { title } : {}) } as unknown as QaBindingOptions;
-  const rootId = await openQa(room, power, options, new Set(), () => {});
+  const rootId = await openQa(room, power, { hasCapability: () => true, ...(title !== undefined ? { title } : {}) }, new Set(), () => {});
   const notice = server.getEvent(rootId);
   if (!notice) throw new Error('the widget sent no root notice');
   return notice.content;

@@ -1,4 +1,6 @@
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { QaTally } from '../../components/qa-queue/tally.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -6,9 +8,9 @@ import { isEventId, isRecord, isUserId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
-import type * as HandsCode from './hands.js';
-import type * as RequestsCode from './requests.js';
+import type { HandsState } from './hands.js';
 import type { RecheckHost } from './recheck.js';
+import { capabilityCheck, type BindContext, type Binding } from '../shared/binding.js';
 import { mapLimited } from '../shared/map-limited.js';
 import { earlyRedactions } from '../shared/redactions.js';
 import { reject } from '../shared/rejections.js';
@@ -20,20 +22,16 @@ import type { UnsentQuestion } from './unsent-questions.js';
  * Binds `<devroom-qa-queue>` to a room (docs/schema.md, "Q&A"):
  * questions are m.text messages referencing the Q&A root, votes are 👍 reactions,
  * moderation / hands / stage invites are state. History is read by server-side relation
- * pagination (never the client's timeline); live events keep it current.
+ * pagination (never the client's timeline); live events keep it current. The binding is the
+ * only writer of the tally it hands down as the element's `model`: the room's questions and
+ * votes, `preModeration` from the root, and the viewer's own questions, which it records from
+ * the element's request events (it cancels `devroom-ask`, so the element keeps no copy).
  */
 
 export const VOTE = '👍';
 
-// Apart from the binding, so the page can ask for them before the binding has loaded.
-export { qaCapabilities } from './capabilities.js';
-
-export interface QaBindingOptions {
-  room: Room;
-  element: DevroomQaQueue;
-  hasCapability(capability: string): boolean;
-  /** Shown as the root notice when this widget opens the Q&A. */
-  title?: string;
+/** The binding contract's context (widgets/shared/binding.ts); `options.title` names the Q&A in the root notice it may send. */
+export interface QaBindContext extends BindContext {
   /** Parallel relation reads at startup. */
   concurrency?: number;
   /**
@@ -49,18 +47,25 @@ export const RECHECK_MS = 120_000;
 const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
 export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
 
-export interface QaBinding {
-  /** Resolves when history is loaded. */
-  ready: Promise<void>;
+export interface QaBinding extends Binding {
   /** Requests made to load history (questions pages + vote pages). */
   readonly startupRequests: number;
-  stop(): void;
 }
 
-export function bindQaQueue(options: QaBindingOptions): QaBinding {
-  const { room, element: el } = options;
+// On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
+const handsCode = loadOnce('the Q&A hands queue', () => import('./hands.js'));
+const requestCode = loadOnce('the Q&A requests', () => import('./requests.js'));
+const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
+const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
+
+export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindContext): QaBinding {
   const me = room.userId;
-  const tally = el.model;
+  const hasCapability = capabilityCheck(context);
+  /** What requests.ts needs to open the Q&A: may the viewer, and its name for the notice. */
+  const title = context?.options?.title;
+  const opener = { hasCapability, ...(title ? { title } : {}) };
+  const tally = new QaTally();
+  el.model = tally;
   const power = new PowerWatch(room);
   // A bad state event is rejected and never replaces the last good one (room-sync.ts).
   const rootWatch = new StateWatch(room, EventTypes.root, 'qa', rootProblem);
@@ -84,33 +89,31 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
 
   const mayModerate = () =>
     power.can(me, EventTypes.qaQuestionState, true) &&
-    options.hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
+    hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
   // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
   // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
-  let handsCode: Promise<typeof HandsCode> | undefined;
+  let handsWanted = false;
   /** Hand and stage events to judge, from when the hands code is wanted on (each event in order). */
-  const hands: HandsCode.HandsState = { queue: [], hands: new Map(), stages: new Map() };
+  const hands: HandsState = { queue: [], hands: new Map(), stages: new Map() };
   const onHands = (watch: StateWatch) => (event: RoomEvent | undefined) => {
     // After the first read a watch names no event: what it read is its state.
-    if (handsCode) hands.queue.push(...(event ? [event] : watch.byKey.values()));
+    if (handsWanted) hands.queue.push(...(event ? [event] : watch.byKey.values()));
     refreshHands();
   };
   const refreshHands = () => {
-    if (!handsCode && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
+    if (!handsWanted && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
     // Wanted from now on: the current state first (judged once however often it is queued).
-    if (!handsCode) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
-    handsCode ??= import('./hands.js').catch((error: unknown) => {
-      handsCode = undefined; // asked again at the next hands change
-      throw error;
-    });
-    handsCode.then(
+    if (!handsWanted) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
+    handsWanted = true;
+    // A failed load is asked again at the next hands change.
+    handsCode().then(
       ({ readHands }) => {
         if (stopped) return;
         const read = readHands(hands, localpart);
         el.hands = read.hands;
         el.invites = read.invites;
       },
-      (error: unknown) => console.error('devroom: could not load the hands queue', error),
+      () => undefined,
     );
   };
   const updatePower = () => {
@@ -189,7 +192,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       // the first counts, for a late joiner as for those who saw both arrive.
       const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
       const parsed = questions.filter((e) => e.type === 'm.room.message');
-      const votes = await mapLimited(parsed, options.concurrency ?? 4, (q) =>
+      const votes = await mapLimited(parsed, context?.concurrency ?? 4, (q) =>
         readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
       );
       if (stopped) return;
@@ -221,18 +224,15 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     removeVote: (id) => void tally.redact(id),
     onPage: () => requests++,
   };
-  const recheckMs = options.recheckMs === 0 ? 0 : Math.max(10_000, options.recheckMs ?? RECHECK_MS);
+  const recheckMs = context?.recheckMs === 0 ? 0 : Math.max(10_000, context?.recheckMs ?? RECHECK_MS);
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   /** The first round after `recheckMs` (± 25 %); recheck.ts runs the rest. A failed load tries again a round later. */
   const firstRecheck = () => {
     recheckTimer = setTimeout(
       () =>
-        void import('./recheck.js').then(
+        void recheckCode().then(
           (m) => stopped || cleanups.push(m.recheckEvery(history, recheckMs)),
-          (error: unknown) => {
-            console.warn('devroom: could not load the Q&A re-read', error);
-            if (!stopped) firstRecheck();
-          },
+          () => stopped || firstRecheck(),
         ),
       recheckMs * (0.75 + Math.random() * 0.5),
     );
@@ -256,8 +256,8 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   const onRoot = () => {
     const event = rootWatch.get('qa');
     const content = event?.content;
+    // The room's root is the one source of pre-moderation in a widget.
     tally.preModeration = content?.preModeration === true;
-    el.preModeration = tally.preModeration;
     if (!isEventId(content?.event_id)) return;
     addRoot((rootId = content.event_id));
     // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
@@ -265,7 +265,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     if (content.previous !== undefined || roots.size > 1) {
       loading++;
       requestCode()
-        .then((m) => m.moreRoots(room, power, options, event!, roots, addRoot), console.warn)
+        .then((m) => m.moreRoots(room, power, opener, event!, roots, addRoot), console.warn)
         .finally(loaded);
     }
   };
@@ -289,6 +289,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
 
   // --- requests from the element -------------------------------------------------------
 
+  /** The reason a question shows as "not sent": the server's words, or a QaSendProblem the element words. */
   const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
@@ -304,11 +305,13 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   }
   // Kept by an earlier page: read back, then offered again once history is in (unsent-questions.ts).
   if (unread) {
-    import('./unsent-questions.js')
+    unsentCode()
       .then((m) =>
         m.restore({
           key: storeKey,
-          el,
+          tally,
+          author: me,
+          maxLength: el.maxLength,
           unsent,
           ready,
           arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
@@ -325,9 +328,17 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
   async function ensureRoot(): Promise<string> {
     // A question asked while the room state is still arriving waits for it: the root may exist.
     if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
-    if (rootId) return rootId;
-    return (await requestCode()).openQa(room, power, options, roots, addRoot);
+    return rootId ?? openQa();
   }
+
+  /** One opening at a time: a moderator's start-up open and their first question share it (else two roots). */
+  let opening: Promise<string> | undefined;
+  const openQa = () =>
+    (opening ??= requestCode()
+      // A root that arrived while the code loaded is the one.
+      .then((m) => rootId ?? m.openQa(room, power, opener, roots, addRoot))
+      .then((id) => (rootId ??= id))
+      .finally(() => (opening = undefined)));
 
   async function sendQuestion(localId: string, text: string): Promise<void> {
     try {
@@ -367,16 +378,23 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
     cleanups.push(() => el.removeEventListener(name, handler as EventListener));
   };
 
-  on('devroom-ask', ({ detail: { localId, text } }) => {
+  on('devroom-ask', (ev) => {
+    const { localId, text } = ev.detail;
+    // Ours to record (the element keeps no copy of a cancelled ask): pending until the room has it.
+    ev.preventDefault();
+    tally.addLocal({ localId, author: me, text, ts: Date.now() });
     unsent.set(localId, { id: localId, at: Date.now(), text });
     keep();
     void sendQuestion(localId, text);
   });
   on('devroom-retry-ask', (ev) => {
+    const { localId, text } = ev.detail;
+    // Once per failure (the element asks only for a failed one).
+    if (!tally.retryLocal(localId)) return;
     // The first send may have reached the server although it timed out here.
-    const arrived = byLocalId.get(localKey(me, ev.detail.localId));
-    if (arrived) confirm(ev.detail.localId, arrived);
-    else void sendQuestion(ev.detail.localId, ev.detail.text);
+    const arrived = byLocalId.get(localKey(me, localId));
+    if (arrived) confirm(localId, arrived);
+    else void sendQuestion(localId, text);
   });
   on('devroom-discard-ask', (ev) => {
     forget(ev.detail.localId);
@@ -389,13 +407,6 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
       : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
   });
-  let requestsLoading: Promise<typeof RequestsCode> | undefined;
-  // A failed load is forgotten: the next request asks again (the build retries with a fresh URL).
-  const requestCode = () =>
-    (requestsLoading ??= import('./requests.js').catch((error: unknown) => {
-      requestsLoading = undefined;
-      throw error;
-    }));
   for (const suffix of REQUESTS) {
     const name: QaRequest = `devroom-${suffix}`;
     on(name, (ev) => {
@@ -420,12 +431,7 @@ export function bindQaQueue(options: QaBindingOptions): QaBinding {
    */
   function openIfModerator(): void {
     if (rootId || stopped || !power.can(me, EventTypes.root, true)) return;
-    requestCode()
-      .then((m) => (rootId || stopped ? undefined : m.openQa(room, power, options, roots, addRoot)))
-      .then((id) => {
-        if (id && !rootId) rootId = id;
-      })
-      .catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
+    openQa().catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
   }
 
   return {

@@ -4,7 +4,8 @@ import '../runtime/page-style.js';
 import '../../components/qa-queue/register.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { bootWidget } from '../runtime/boot.js';
-import { bindQaQueue, qaCapabilities } from './binding.js';
+import { bindQaQueue } from './binding.js';
+import { qaCapabilities } from './capabilities.js';
 import { applyTheme } from '../runtime/page-theme.js';
 
 void bootWidget({
@@ -13,10 +14,10 @@ void bootWidget({
     const el = document.createElement('devroom-qa-queue') as DevroomQaQueue;
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
-    const { title, recheck } = ctx.params.extra;
+    const options = ctx.params.extra;
     // `recheck` (seconds): how often history is read again for late joiners (hosts may tune the load).
-    const recheckMs = Number(recheck) * 1000;
-    bindQaQueue({ room: ctx.room, element: el, hasCapability: ctx.hasCapability, ...(title ? { title } : {}), ...(recheck && recheckMs >= 0 ? { recheckMs } : {}) });
+    const recheckMs = Number(options.recheck) * 1000;
+    bindQaQueue(el, ctx.room, { options, hasCapability: ctx.hasCapability, ...(options.recheck && recheckMs >= 0 ? { recheckMs } : {}) });
     return el.updateComplete;
   },
   standalone(ctx) {

@@ -11,7 +11,8 @@ import { LOCAL_ID_KEY } from './question-schema.js';
 import { rootIds } from '../schema/root.js';
 import { createRoot, repairRoot } from '../shared/create-root.js';
 import type { PowerWatch } from '../shared/room-sync.js';
-import type { QaBindingOptions, QaRequest } from './binding.js';
+import type { QaRequest } from './binding.js';
+import type { QaSendProblem } from '../../components/qa-queue/qa-events.js';
 import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;
@@ -31,8 +32,14 @@ export const requests: { [K in QaRequest]: Send<K> } = {
   'devroom-remove-hand': (room, _me, d) => stage(room, d.userId, { invited: false, dismissedAt: Date.now() }),
 };
 
+/** What opening the Q&A needs from the binding: the client's grants, and the Q&A's name for the notice. */
+export interface Opener {
+  hasCapability(capability: string): boolean;
+  title?: string;
+}
+
 /** Whether the viewer may write the Q&A root (power, and the client granted the root state and the notice). */
-const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: QaBindingOptions) =>
+const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: Opener) =>
   power.can(room.userId, EventTypes.root, true) &&
   hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
   hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
@@ -43,9 +50,10 @@ const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: QaBindingOpti
  * root counts at once (`add`), without waiting for the state's echo: a client that delivers
  * only the latest of two quick state events would otherwise never show it, nor put it back.
  */
-export async function openQa(room: Room, power: PowerWatch, options: QaBindingOptions, known: ReadonlySet<string>, add: (id: string) => void): Promise<string> {
+export async function openQa(room: Room, power: PowerWatch, options: Opener, known: ReadonlySet<string>, add: (id: string) => void): Promise<string> {
   const { title } = options;
-  if (!mayOpen(room, power, options)) throw new Error('The Q&A is not open yet: a moderator opens it.');
+  // The element words it ("The Q&A is not open yet …") in the viewer's language.
+  if (!mayOpen(room, power, options)) throw new Error('not-open' satisfies QaSendProblem);
   const root = await createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
   add(root.eventId);
   void repair(room, power, options, known);
@@ -53,7 +61,7 @@ export async function openQa(room: Room, power: PowerWatch, options: QaBindingOp
 }
 
 /** Puts roots this widget counts back into the state, or (without the power) re-sends our own questions (create-root.ts). */
-const repair = (room: Room, power: PowerWatch, options: QaBindingOptions, known: ReadonlySet<string>) =>
+const repair = (room: Room, power: PowerWatch, options: Opener, known: ReadonlySet<string>) =>
   repairRoot({ room, purpose: 'qa', known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
 
 /**
@@ -61,7 +69,7 @@ const repair = (room: Room, power: PowerWatch, options: QaBindingOptions, known:
  * questions of every root it names (`add`), and puts a missing root back in the state, or
  * (without the power) re-sends our own questions (create-root.ts).
  */
-export function moreRoots(room: Room, power: PowerWatch, options: QaBindingOptions, state: RoomEvent, known: ReadonlySet<string>, add: (id: string) => void): void {
+export function moreRoots(room: Room, power: PowerWatch, options: Opener, state: RoomEvent, known: ReadonlySet<string>, add: (id: string) => void): void {
   const ids = rootIds(state.content, state.event_id);
   ids.forEach(add);
   if ([...known].some((id) => !ids.includes(id))) void repair(room, power, options, known);

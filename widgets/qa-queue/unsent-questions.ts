@@ -1,4 +1,4 @@
-import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import type { QaTally } from '../../components/qa-queue/tally.js';
 import { codePoints } from '../../components/qa-queue/text.js';
 import { readUnsent } from '../shared/unsent-read.js';
 import type { Unsent } from '../shared/unsent.js';
@@ -22,10 +22,15 @@ export const readQuestions = (key: string, maxLength: number): UnsentQuestion[] 
         : { id: id as string, at: at as number, text, ...(root ? { root: root as string } : {}) },
   );
 
-/** What the Q&A binding (qa-queue.ts) hands over. */
+/** What the Q&A binding (binding.ts) hands over. */
 export interface RestoreHost {
   key: string;
-  el: DevroomQaQueue;
+  /** The binding's tally (it is the tally's only writer; this runs on its behalf). */
+  tally: QaTally;
+  /** The viewer. */
+  author: string;
+  /** The element's `max-length`. */
+  maxLength: number;
   /** The binding's unsent questions (asked on this page so far; their writes waited). */
   unsent: Map<string, UnsentQuestion>;
   /** History is in. */
@@ -42,8 +47,8 @@ export interface RestoreHost {
  * (older first), and once history is in, one that arrived is the room's (forgotten: its copy
  * from history shows), the others are offered again as "not sent" with Retry and Discard.
  */
-export async function restore({ key, el, unsent, ready, arrived, read, forget }: RestoreHost): Promise<void> {
-  const kept = readQuestions(key, el.maxLength);
+export async function restore({ key, tally, author, maxLength, unsent, ready, arrived, read, forget }: RestoreHost): Promise<void> {
+  const kept = readQuestions(key, maxLength);
   const asked = [...unsent.values()];
   unsent.clear();
   for (const q of [...kept, ...asked]) unsent.set(q.id, q);
@@ -56,8 +61,8 @@ export async function restore({ key, el, unsent, ready, arrived, read, forget }:
     if (there === undefined) return;
     if (there) forget(q.id);
     else {
-      el.model.addLocal({ localId: q.id, author: el.userId, text: q.text, ts: q.at });
-      el.model.failLocal(q.id);
+      tally.addLocal({ localId: q.id, author, text: q.text, ts: q.at });
+      tally.failLocal(q.id);
     }
   }
 }

@@ -182,7 +182,7 @@ describe('Q&A: hostile questions, votes, redactions and state', function () {
 
   async function queue(room: MemoryRoom, viewer = MOD) {
     const el = mount<DevroomQaQueue>('devroom-qa-queue');
-    const binding = bindQaQueue({ room: room.as(viewer), element: el, hasCapability: () => true });
+    const binding = bindQaQueue(el, room.as(viewer));
     afterTest(() => binding.stop());
     await binding.ready;
     const shown = () => new Map(SECTIONS.flatMap((name) => el.model.section(name).slice()).map((q) => [q.id, q]));

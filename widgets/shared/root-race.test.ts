@@ -99,16 +99,14 @@ interface QaSeat {
 
 function qaSeat(room: Room): QaSeat {
   const el = mount<DevroomQaQueue>('devroom-qa-queue');
-  const binding = bindQaQueue({ room, element: el, hasCapability: () => true });
+  const binding = bindQaQueue(el, room);
   afterTest(() => binding.stop());
   return { el, binding };
 }
 
-/** What the component does on Ask: a pending copy, then the request the binding sends. */
+/** What the component does on Ask: the request, which the binding records as pending and sends. */
 function ask(el: DevroomQaQueue, text: string, localId: string): void {
-  if (el.dispatchEvent(new CustomEvent('devroom-ask', { detail: { text, localId }, bubbles: true, composed: true, cancelable: true }))) {
-    el.model.addLocal({ localId, author: el.userId, text, ts: Date.now() });
-  }
+  el.dispatchEvent(new CustomEvent('devroom-ask', { detail: { text, localId }, bubbles: true, composed: true, cancelable: true }));
 }
 
 /** Every question the viewer's queue holds, in any section, sorted. */
