@@ -1,5 +1,4 @@
-import { inWindow, orderingOpen } from './menu-extras.js';
-import { findItem } from './menu-extras.js';
+import { findItem, inWindow, orderingOpen } from './menu.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**

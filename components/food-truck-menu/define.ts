@@ -2,7 +2,7 @@ import './register.js';
 import { DevroomFoodTruckMenu } from './food-truck-menu.js';
 
 export { DevroomFoodTruckMenu };
-export type { PlaceOrderDetail, OrderStatusDetail, MenuUpdateDetail, MenuChange } from './food-truck-menu.js';
+export type { PlaceOrderDetail, OrderStatusDetail, MenuUpdateDetail, MenuChange } from './menu-events.js';
 export type { Menu, MenuItem, MenuSection, OptionGroup, AllergenId, Availability } from './menu.js';
 export type { Order, OrderStatusEvent, OrderStatus, OrderPhase } from './orders.js';
 export { formatPrice, ALLERGENS, DIETS } from './menu.js';

@@ -1,12 +1,8 @@
-import type { MenuFilters } from './filters.js';
-
 /**
- * What the first paint needs of the viewer's filters: the defaults and where they are
- * remembered. Reading and applying them (filters.ts) loads with the filter panel, which the
- * menu waits for only when this browser remembers filters for the truck.
+ * What the first paint needs of the viewer's filters: where they are remembered. Reading and
+ * applying them (filters-panel.ts) loads with the filter panel, which the menu waits for only
+ * when this browser remembers filters for the truck.
  */
-export const defaultFilters = (): MenuFilters => ({ avoid: [], strict: true, diets: [] });
-
 export const filterStorageKey = (vendor: string): string => `devroom:food-truck-menu:filters:${vendor.trim().toLowerCase()}`;
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../shared/i18n.js';
 import type { AllergenId } from './menu.js';
-import type { CoreKey } from './strings.js';
+import type { MenuKey } from './food-truck-menu.i18n.js';
 
 const ALLERGENS: Record<AllergenId, string> = {
   gluten: 'Glutenhaltiges Getreide',
@@ -29,8 +29,8 @@ const DIETS: Record<string, string> = {
   pescatarian: 'Pescetarisch',
 };
 
-/** German first-paint strings of <devroom-food-truck-menu>, loaded only for German viewers. */
-export const de: Partial<Dictionary<CoreKey>> = {
+/** German words of <devroom-food-truck-menu> and all its parts, loaded only for German viewers. */
+export const de: Dictionary<MenuKey> = {
   loading: 'Speisekarte wird geladen…',
   menuError: 'Die Speisekarte konnte nicht geladen werden:',
   keptLastGood: 'Angezeigt wird die zuletzt geladene Speisekarte.',
@@ -43,4 +43,89 @@ export const de: Partial<Dictionary<CoreKey>> = {
   soldOut: 'Ausverkauft',
   allergen: (id: AllergenId) => ALLERGENS[id],
   diet: (tag: string) => (Object.hasOwn(DIETS, tag) && DIETS[tag]) || tag,
+  openNow: (until: string) => `Jetzt geöffnet, bis ${until}`,
+  closedNow: 'Jetzt geschlossen',
+  openingHours: 'Öffnungszeiten',
+  from: (time: string) => `Ab ${time}`,
+  until: (time: string) => `Bis ${time}`,
+  orderInRoom: 'Im Matrix-Raum bestellen',
+  cancel: 'Abbrechen',
+  phase: (p: string) =>
+    ({
+      placed: 'Gesendet, warte auf den Stand',
+      received: 'Angenommen',
+      preparing: 'In Zubereitung',
+      ready: 'Abholbereit',
+      collected: 'Abgeholt',
+      cancelled: 'Storniert',
+      rejected: 'Abgelehnt',
+    })[p] ?? p,
+  // The ordering view
+  add: 'Hinzufügen',
+  addToCart: 'Zur Bestellung',
+  chooseUpTo: (n: number) => `Bis zu ${n} wählen`,
+  chooseExactly: (n: number) => `${n} wählen`,
+  chooseBetween: (min: number, max: number) => `${min} bis ${max} wählen`,
+  unavailable: 'ausverkauft',
+  added: (name: string) => `${name} zur Bestellung hinzugefügt.`,
+  cart: 'Deine Bestellung',
+  cartEmpty: 'Noch nichts in deiner Bestellung.',
+  decrease: (name: string) => `${name}: eins weniger`,
+  increase: (name: string) => `${name}: eins mehr`,
+  remove: (name: string) => `${name} entfernen`,
+  lineNote: (name: string) => `Hinweis zu ${name}`,
+  orderNote: 'Hinweis zur ganzen Bestellung',
+  total: 'Summe',
+  placeOrder: 'Bestellen',
+  sending: 'Wird gesendet…',
+  issueRemoved: 'Nicht mehr auf der Karte. Zum Bestellen entfernen.',
+  issueHidden: 'Nicht mehr erhältlich. Zum Bestellen entfernen.',
+  issueSoldOut: 'Ausverkauft. Zum Bestellen entfernen.',
+  issueNotNow: 'Zu dieser Zeit nicht erhältlich.',
+  issuePrice: (was: string, now: string) => `Preis geändert von ${was} auf ${now}.`,
+  issueOptions: 'Eine gewählte Option ist nicht mehr erhältlich. Entfernen und neu hinzufügen.',
+  issueLow: 'Nur noch wenige.',
+  acceptPrices: 'Neue Preise übernehmen',
+  removeUnavailable: 'Nicht erhältliches entfernen',
+  checkoutBlocked: 'Bitte die markierten Positionen ändern, um zu bestellen.',
+  orderingClosed: 'Bestellen ist gerade nicht möglich.',
+  ordersUntil: (time: string) => `Bestellungen bis ${time}`,
+  myOrders: 'Deine Bestellungen',
+  notSent: 'Nicht gesendet.',
+  retry: 'Erneut senden',
+  discard: 'Verwerfen',
+  sentWaiting: 'Gesendet. Warte auf den Stand.',
+  readyBanner: (n: string) => `Abholbereit — Nummer ${n}`,
+  notifyMe: 'Benachrichtigen, wenn meine Bestellung fertig ist',
+  notifyOn: 'Du bekommst eine Benachrichtigung, wenn deine Bestellung fertig ist.',
+  notifyTitle: 'Deine Bestellung ist fertig',
+  reason: (r: string) => `Grund: ${r}`,
+  pickupNumber: (n: string) => `Nummer ${n}`,
+  // The vendor view
+  queue: 'Bestellungen',
+  averageWait: (m: string) => `Durchschnittliche Wartezeit ${m}`,
+  longestWait: (m: string) => `am längsten wartend ${m}`,
+  noOrders: 'Keine Bestellungen.',
+  minutes: (n: number) => `${n} Min.`,
+  action: (p: string) =>
+    ({ received: 'Annehmen', preparing: 'Zubereiten', ready: 'Fertig', collected: 'Abgeholt' })[p] ?? p,
+  reject: 'Ablehnen',
+  rejectReason: 'Grund der Ablehnung',
+  confirmReject: 'Bestellung ablehnen',
+  cancelOrder: 'Bestellung stornieren',
+  availability: (name: string) => `Verfügbarkeit von ${name}`,
+  editPrice: (name: string) => `Preis von ${name}`,
+  savePrice: 'Preis speichern',
+  invalidPrice: 'Preis wie 4,50 eingeben',
+  available: 'Verfügbar',
+  hiddenItem: 'Für Kundschaft ausgeblendet',
+  viewMenu: 'Speisekarte',
+  viewOrders: (n: number) => `Bestellungen (${n})`,
+  vendorView: 'Ansicht für den Stand',
+  // The filter panel
+  hideContaining: 'Gerichte ausblenden mit',
+  strict: 'Auch Gerichte ausblenden, die Spuren enthalten können',
+  onlyDiets: 'Nur zeigen',
+  hiddenByFilters: (n: number) => (n === 1 ? '1 Gericht durch deine Filter ausgeblendet.' : `${n} Gerichte durch deine Filter ausgeblendet.`),
+  clearFilters: 'Filter zurücksetzen',
 };

@@ -2,14 +2,16 @@
  * What a customer sees when a part of the menu loads on demand and the network drops right
  * then (test/support/chunk-faults.mjs fails the module and its automatic retry on a fresh
  * URL), and that it recovers once the network is back. The tests run in order: each part is
- * faulted before this page first imports it (a page fetches a module once).
+ * faulted before this page first imports it (a page fetches a module once). The loading rule
+ * itself (once, no loop, asked again at a later update) is tested in
+ * components/shared/lazy-part.test.ts; here, what the menu shows meanwhile.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 // register.ts only (as the widget page does): no part is loaded before a test asks for it.
 import './register.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
-import { filterStorageKey } from './filters.js';
+import { filterStorageKey } from './filters-key.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';
 import { chunkBack, chunkFailed, chunkRequests, chunkServed, failChunk } from '../../test/support/lazy-faults.js';
 import { waitFor } from '../../test/support/wait-for.js';
@@ -53,37 +55,10 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     sinon.restore();
   });
 
-  it('a menu with options and opening hours: says it could not load (not just "Loading…"), then shows it once back', async () => {
-    const part = '/components/food-truck-menu/menu-more.ts';
-    await failChunk(part, 100); // down until chunkBack
-    const el = await render();
-    await chunkFailed(part, 3); // the import, its retry, and the retry of the error's own update
-    await el.updateComplete;
-    const error = $(el, '[part="error"][role="alert"]');
-    expect(plain(error?.textContent)).to.equal('The menu could not be loaded: menu-more: not downloaded, trying again');
-    // No loop while offline: it asks again at the next clock tick, not at once.
-    const { failed } = await chunkRequests(part);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await chunkRequests(part)).to.deep.equal({ failed, served: 0 });
-    await nextTick(clock, el);
-    await chunkFailed(part, failed + 1); // a new try at the clock tick
-    // The network is back: the next clock tick asks again.
-    await chunkBack(part);
-    await nextTick(clock, el);
-    await chunkServed(part);
-    await waitFor(() => $(el, 'h2'), 'the menu');
-    await el.updateComplete;
-    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
-    expect(plain($(el, '.hours')?.textContent)).to.match(/^Open now, until/);
-    expect($(el, '[part="error"]')).to.equal(null);
-    expect(el.menuErrors).to.deep.equal([]);
-  });
-
   it('ordering: the menu stays readable while the ordering part cannot load, and ordering works once back', async () => {
-    // menu-more.ts first (as after the test above): else its arrival is an update, and an
-    // update asks again for the ordering part at once.
-    const warm = await render();
-    await waitFor(() => warm.shadowRoot!.querySelector('.hours'), 'the opening hours');
+    // The other parts first (JSON-LD): else their arrival is an update, and an update asks
+    // again for the ordering part at once.
+    await render();
     const part = '/components/food-truck-menu/ordering-view.ts';
     await failChunk(part);
     const el = await render({ ordering: true });
@@ -98,28 +73,6 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     button(item(el, 'Club-Mate')!, 'Add')!.click();
     await el.updateComplete;
     expect(cartLines(el)).to.deep.equal(['1 × Club-Mate']);
-  });
-
-  it('a plain page with `src`: says its loader could not load (it stayed on "Loading menu…" for good), loads the menu once back', async () => {
-    const fetch = sinon.stub(window, 'fetch');
-    fetch.callThrough();
-    fetch.withArgs(sinon.match(/menus\/good\.json$/)).callsFake(async () => new Response(JSON.stringify(sampleMenuJson()), { status: 200 }));
-    const part = '/components/food-truck-menu/menu-source.ts';
-    await failChunk(part, 100); // down until chunkBack
-    const el = await fixture<DevroomFoodTruckMenu>(html`<devroom-food-truck-menu lang="en" src="/menus/good.json"></devroom-food-truck-menu>`);
-    await chunkFailed(part, 3); // the import, its retry, and the retry of the error's own update
-    await el.updateComplete;
-    expect(plain($(el, '[part="error"][role="alert"]')?.textContent)).to.equal('The menu could not be loaded: menu-source: not downloaded, trying again');
-    const { failed } = await chunkRequests(part);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await chunkRequests(part), 'no loop while offline').to.deep.equal({ failed, served: 0 });
-    await chunkBack(part);
-    await nextTick(clock, el);
-    await chunkServed(part);
-    await waitFor(() => $(el, 'h2'), 'the menu');
-    await el.updateComplete;
-    expect(plain($(el, 'h2')?.textContent)).to.equal('Waffle Wagon');
-    expect($(el, '[part="error"]')?.textContent ?? 'no error').to.equal('no error');
   });
 
   it('keeps the cart while the filter panel cannot load, and shows the filters once back', async () => {
@@ -144,6 +97,7 @@ describe('<devroom-food-truck-menu> when a part cannot load', () => {
     expect(cartLines(el)).to.deep.equal(['2 × Club-Mate']);
     expect(await chunkRequests(part)).to.deep.equal({ failed: 2, served: 1 });
   });
+
   it('an mxc:// item image keeps its placeholder while the media part cannot load (no retry loop), and shows once back', async () => {
     const part = '/components/food-truck-menu/menu-media.ts';
     await failChunk(part, 100); // down until chunkBack

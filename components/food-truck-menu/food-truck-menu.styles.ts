@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The menu's own look, after the shared controls (components/shared/controls.styles.ts). */
 export const styles = css`
   :host {
     display: block;
@@ -99,23 +100,8 @@ export const styles = css`
     font-weight: 600;
     white-space: nowrap;
   }
-  .badge,
-  .diets li {
-    font-size: 0.8em;
-    padding: 0.1em 0.5em;
-    border-radius: 999px;
-    border: 1px solid;
-  }
   .badge {
-    display: inline-block;
-    font-weight: 600;
     margin-right: 0.25rem;
-  }
-  .badge.sold-out {
-    color: var(--_danger);
-  }
-  .badge.low {
-    color: var(--_warning);
   }
   .diets {
     display: flex;
@@ -124,8 +110,11 @@ export const styles = css`
     margin: 0.25rem 0;
   }
   .diets li {
+    font-size: 0.8em;
+    padding: 0.1em 0.5em;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
     background: var(--_bg);
-    border-color: var(--_border);
   }
   .allergens {
     font-size: 0.875em;
@@ -142,5 +131,33 @@ export const styles = css`
   }
   .may-contain {
     color: var(--_muted);
+  }
+  .row {
+    margin-top: 0.5rem;
+  }
+  .item img,
+  .image-missing {
+    /* 96×96 (the img from its width/height attributes) */
+    border-radius: calc(var(--_radius) / 2);
+    flex: none;
+  }
+  .item img {
+    object-fit: cover;
+  }
+  .image-missing {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 96px;
+    height: 96px;
+    padding: 4px;
+    overflow: hidden;
+    border: 1px dashed var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 0.8rem;
+    text-align: center;
+    overflow-wrap: anywhere;
   }
 `;

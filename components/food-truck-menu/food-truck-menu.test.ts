@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import './define.js';
 import type { DevroomFoodTruckMenu, MenuUpdateDetail, OrderStatusDetail, PlaceOrderDetail } from './define.js';
-import { filterStorageKey } from './filters.js';
+import { filterStorageKey } from './filters-key.js';
 import type { Order, OrderStatusEvent } from './orders.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';
 

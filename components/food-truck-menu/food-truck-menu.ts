@@ -1,79 +1,25 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
+import { controlStyles } from '../shared/controls.styles.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
+import { LazyPart, partsSettled } from '../shared/lazy-part.js';
+import { checkUrl, safeUrl } from '../shared/safe-url.js';
 import { themeTokens } from '../shared/theme.js';
-import type { OrderLine } from './cart.js';
-import { defaultFilters, filterStorageKey, storage } from './filters-key.js';
-import type { MenuFilters } from './filters.js';
-import { allergenInfo, checkMenu, formatPrice } from './menu.js';
-import type { AllergenId, Availability, Menu, MenuCheck, MenuItem, MenuSection } from './menu.js';
-import type { Order, OrderStatus, OrderStatusEvent } from './orders.js';
-import type { OrderingView } from './ordering-view.js';
-import type { VendorView } from './vendor-view.js';
+import { filterStorageKey, storage } from './filters-key.js';
 import type { FilterPanel } from './filters-panel.js';
-import type * as More from './menu-more.js';
-import type { MenuMedia } from './menu-media.js';
-import type * as RoomLink from './room-link.js';
-import { locales, strings } from './strings.js';
-import type { CoreKey } from './strings.js';
+import { locales, translations } from './food-truck-menu.i18n.js';
+import type { MenuKey } from './food-truck-menu.i18n.js';
 import { styles } from './food-truck-menu.styles.js';
+import { allergenInfo, checkMenu, formatPrice, formatTime, orderingOpen } from './menu.js';
+import type { AllergenId, Menu, MenuIssue, MenuItem, MenuSection, TimeWindow } from './menu.js';
+import type { PendingOrder, PlaceOrderDetail } from './menu-events.js';
+import type { MenuMedia } from './menu-media.js';
+import type { OrderingView } from './ordering-view.js';
+import type { Order, OrderStatusEvent } from './orders.js';
+import type { VendorView } from './vendor-view.js';
 
-/** Detail of `devroom-place-order`. Re-sent unchanged (same `orderLocalId`) on retry: dedupe on it. */
-export interface PlaceOrderDetail {
-  orderLocalId: string;
-  lines: OrderLine[];
-  note?: string;
-  /** Minor units of `currency`. */
-  total: number;
-  currency: string;
-}
-
-/** Detail of `devroom-discard-order`: a failed order the customer dropped (never to be sent). */
-export interface DiscardOrderDetail {
-  orderLocalId: string;
-}
-
-/** Detail of `devroom-order-status` (vendor only). */
-export interface OrderStatusDetail {
-  orderId: string;
-  status: OrderStatus;
-  reason?: string;
-  pickupNumber?: number;
-}
-
-export type MenuChange =
-  | { kind: 'availability'; itemId: string; availability: Availability }
-  | { kind: 'price'; itemId: string; price: number };
-
-/** Detail of `devroom-menu-update` (vendor only): the whole new menu, plus what changed. */
-export interface MenuUpdateDetail {
-  menu: Menu;
-  change: MenuChange;
-}
-
-declare module '../shared/events.js' {
-  interface DevroomEventMap {
-    'devroom-place-order': PlaceOrderDetail;
-    'devroom-discard-order': DiscardOrderDetail;
-    'devroom-order-status': OrderStatusDetail;
-    'devroom-menu-update': MenuUpdateDetail;
-  }
-}
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'devroom-place-order': CustomEvent<PlaceOrderDetail>;
-    'devroom-discard-order': CustomEvent<DiscardOrderDetail>;
-    'devroom-order-status': CustomEvent<OrderStatusDetail>;
-    'devroom-menu-update': CustomEvent<MenuUpdateDetail>;
-  }
-}
-
-/** An order the customer placed that the room / backend has not confirmed yet. */
-export interface PendingOrder {
-  detail: PlaceOrderDetail;
-  state: 'sending' | 'failed' | 'sent';
-  orderId?: string;
-}
+// The request events (and the types of their details) are declared in menu-events.ts.
+export type { DiscardOrderDetail, MenuChange, MenuUpdateDetail, OrderStatusDetail, PendingOrder, PlaceOrderDetail } from './menu-events.js';
 
 /**
  * @summary A food truck's menu with allergens, live availability, a cart, ordering with
@@ -111,7 +57,7 @@ export interface PendingOrder {
  * @tagname devroom-food-truck-menu
  */
 export class DevroomFoodTruckMenu extends LitElement {
-  static override styles = [themeTokens, styles];
+  static override styles = [themeTokens, controlStyles, styles];
 
   // Declared here rather than with decorators: the page then needs no decorator code.
   static override properties = {
@@ -128,16 +74,16 @@ export class DevroomFoodTruckMenu extends LitElement {
     sendTimeout: { type: Number, attribute: 'send-timeout' },
     loadMedia: { attribute: false },
     theme: { reflect: true },
+    now: { state: true, attribute: false },
     _menu: { state: true, attribute: false },
-    _errors: { state: true, attribute: false },
+    _issues: { state: true, attribute: false },
+    _loadError: { state: true, attribute: false },
     _loading: { state: true, attribute: false },
-    _filters: { state: true, attribute: false },
-    _now: { state: true, attribute: false },
     _announce: { state: true, attribute: false },
     _filtersOpen: { state: true, attribute: false },
   };
 
-  /** The menu (untrusted JSON or a `Menu`); validated with `parseMenu` (menu-errors.ts). Takes precedence over `src` and inline JSON. */
+  /** The menu (untrusted JSON or a `Menu`); validated with `checkMenu` (worded by menu-errors.ts). Takes precedence over `src` and inline JSON. */
   menu: unknown;
 
   /** URL of menu JSON. Used when `menu` is not set. */
@@ -182,44 +128,55 @@ export class DevroomFoodTruckMenu extends LitElement {
    */
   loadMedia: ((mxc: string) => Promise<string | undefined>) | undefined;
 
-  // The @internal members below are used by the lazily loaded parts (menu-source, views).
-  /** @internal The menu on screen (the last one that validated). */
-  _menu: Menu | undefined;
-  /** @internal */
-  _errors: string[] = [];
-  /** @internal */
-  _loading = false;
-  /** @internal */
-  _filters: MenuFilters = defaultFilters();
-  /** @internal */
-  _now = Date.now();
+  /** @internal The element's clock (ms): opening hours, time windows and waits follow it, every 15 s. */
+  now = Date.now();
+  /** The menu on screen (the last one that validated). */
+  private _menu: Menu | undefined;
+  /** The problems of the last menu offered (empty when it was accepted). */
+  private _issues: MenuIssue[] = [];
+  /** Why the menu could not be had at all (`src`, inline JSON); replaces the problems on screen. */
+  private _loadError: string | undefined;
+  private _loading = false;
   private _announce = '';
-  /** @internal The filter panel was opened (its checkboxes load then). */
-  _filtersOpen = false;
+  /** The filter panel was opened (its checkboxes load then). */
+  private _filtersOpen = false;
 
-  /** @internal */
-  readonly i18n = new LocaleController(this, strings);
-  /** @internal */ _ordering?: OrderingView;
-  /** @internal */ _vendor?: VendorView;
-  /** @internal */ _filterPanel?: FilterPanel;
-  /** @internal mxc:// images (menu-media.ts, asked for by menu-more.ts's renderImage). */ _media?: MenuMedia;
-  /** @internal */ _jsonLd?: HTMLScriptElement;
-  /** @internal The `src` fetch in flight. */ _abort?: AbortController;
-  /** Lazy modules asked for (each once). */
-  #asked = new Set<string>();
+  readonly #i18n = new LocaleController(this, translations);
+
+  // The parts loaded on demand (components/shared/lazy-part.ts): each once, again after a failure at a later update.
+  /** The cart, checkout and the customer's orders, when `ordering` is on. */
+  #ordering?: OrderingView;
+  readonly #orderingPart = new LazyPart(this, 'the ordering view', () => import('./ordering-view.js'), {
+    loaded: (m) => (this.#ordering = new m.OrderingView(this)).ordersChanged(),
+  });
+  /** The order queue and item admin, for the vendor (`can-manage`). */
+  #vendor?: VendorView;
+  readonly #vendorPart = new LazyPart(this, 'the vendor view', () => import('./vendor-view.js'), {
+    loaded: (m) => (this.#vendor = new m.VendorView(this)),
+  });
+  /** The allergen and diet filters: when the panel opens, or when this browser remembers filters for the truck. */
+  #filters?: FilterPanel;
+  readonly #filtersPart = new LazyPart(this, 'the filter panel', () => import('./filters-panel.js'), {
+    loaded: (m) => (this.#filters = new m.FilterPanel(this)),
+  });
+  /** mxc:// item images, resolved through `loadMedia`. */
+  #media?: MenuMedia;
+  readonly #mediaPart = new LazyPart(this, 'the item images', () => import('./menu-media.js'), {
+    loaded: (m) => (this.#media = new m.MenuMedia(this)),
+  });
+  /** The words for an invalid menu's problems (until they are here, the paths show). */
+  readonly #words = new LazyPart(this, 'the menu problem words', () => import('./menu-errors.js'));
+  /** schema.org JSON-LD for plain pages. */
+  readonly #jsonLd = new LazyPart(this, 'the JSON-LD', () => import('./jsonld.js'));
+
   /** Orders to show as not sent once the ordering view is here (restoreOrder). */
   #restored: PlaceOrderDetail[] = [];
-  /** Lazy module loads in flight; `updateComplete` waits for them. */
-  #loads = new Set<Promise<unknown>>();
-  #filtersVendor?: string;
-  /** This browser remembers filters for the truck, and the filter panel that reads them is not loaded yet. */
-  #filtersStored = false;
-  /** The last menu check: only its problems are worded. */
-  #check?: MenuCheck;
-  /** menu-source.ts could not load: the next update asks again. */
-  #srcRetry?: boolean;
-  /** A menu waiting for menu-more.ts (checkMenu said `later`). */
-  #later?: unknown;
+  /** Whether this browser remembers filters for the truck on screen: its items wait for the filter panel. */
+  #remembered?: { vendor: string; filters: boolean };
+  /** The `src` fetch in flight. */
+  #abort?: AbortController;
+  #ldScript?: HTMLScriptElement;
+  #ldFor?: [Menu, string];
   #clock?: ReturnType<typeof setInterval>;
   /** Selector to focus after the next render (keyboard users keep their place when a form opens or closes). */
   #focusNext?: string;
@@ -231,7 +188,9 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** Validation or loading errors of the last menu that was offered; empty when it was accepted. */
   get menuErrors(): readonly string[] {
-    return this._errors;
+    if (this._loadError !== undefined) return [this._loadError];
+    const words = this.#words.module?.issueText ?? (([at]: MenuIssue) => at);
+    return this._issues.map(words);
   }
 
   // Pending orders live in the ordering view: nothing can be ordered before it has loaded,
@@ -239,27 +198,27 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** Orders placed from this element that are not in `orders` yet. */
   get pendingOrders(): readonly PendingOrder[] {
-    return this._ordering?.pending ?? [];
+    return this.#ordering?.pending ?? [];
   }
 
   /** True while an order is being sent (the checkout button is disabled). */
   get sending(): boolean {
-    return !!this._ordering?.sending();
+    return !!this.#ordering?.sending();
   }
 
   /** The order reached the backend / room. */
   markOrderSent(localId: string, orderId?: string): void {
-    this._ordering?.sent(localId, orderId);
+    this.#ordering?.sent(localId, orderId);
   }
 
   /** Sending failed: the customer sees "not sent" and a retry that re-emits the same `orderLocalId`. */
   markOrderFailed(localId: string): void {
-    this._ordering?.failed(localId);
+    this.#ordering?.failed(localId);
   }
 
   /** Re-sends a failed order with the same `orderLocalId`. */
   retryOrder(localId: string): void {
-    this._ordering?.retry(localId);
+    this.#ordering?.retry(localId);
   }
 
   /**
@@ -271,44 +230,16 @@ export class DevroomFoodTruckMenu extends LitElement {
     this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#clock = setInterval(() => (this._now = Date.now()), 15_000);
-    const script = this.menu === undefined && !this.src && this.querySelector(':scope > script[type="application/json"]');
-    if (script) {
-      try {
-        this._accept(JSON.parse(script.textContent ?? ''));
-      } catch (e) {
-        this._errors = [`inline JSON: ${(e as Error).message}`];
-      }
-    }
-  }
+  // ---- what the parts ask of the element ----
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#clock);
-    this._ordering?.stop();
-    this._abort?.abort();
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#loads.size) {
-      await Promise.all(this.#loads);
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  /** A first render in German (or another loaded language) waits for its dictionary. */
-  protected override async scheduleUpdate(): Promise<void> {
-    await ensureLocale(this.i18n.lang, strings, locales, 'devroom-food-truck-menu');
-    super.scheduleUpdate();
+  /** @internal The viewer's language, for Intl. */
+  get locale(): string {
+    return this.#i18n.locale;
   }
 
   /** @internal */
-  t(key: CoreKey, ...args: unknown[]): string {
-    return this.i18n.t(key, ...args);
+  t(key: MenuKey, ...args: unknown[]): string {
+    return this.#i18n.t(key, ...args);
   }
 
   /** @internal */
@@ -322,239 +253,293 @@ export class DevroomFoodTruckMenu extends LitElement {
     this._announce = text;
   }
 
-  /** @internal Validates a menu: shown when good, else its errors (the last good menu stays). */
-  _accept(json: unknown): void {
-    const result = (this.#check = checkMenu(json));
-    this.#later = undefined;
-    if (!result.ok) {
-      if (result.later) return void (this.#later = json);
-      // The paths at once (they need no words, and work offline); the messages when their module is there.
-      this._errors = result.issues.map(([at]) => at);
-      this.#lazy(true, '', () => import('./menu-issues.js'), (m) => {
-        if (this.#check === result) this._errors = result.issues.map(m.issueText);
-      });
-      return;
-    }
-    this._errors = [];
-    const menu = (this._menu = result.menu);
-    const vendor = menu.vendor.name;
-    if (this.#filtersVendor !== vendor) {
-      this.#filtersVendor = vendor;
-      // Remembered filters are read by the filter panel's module; the menu waits for it only when there are some.
-      this._filters = this._filterPanel?.load(vendor) ?? defaultFilters();
-      this.#filtersStored = !this._filterPanel && !!storage()?.getItem(filterStorageKey(vendor));
-    }
-  }
-
-  /**
-   * Shows that part `name` could not load, when `show`. Only when no error shows yet: a changed
-   * _errors is an update, an update asks again at once, and offline that would loop.
-   */
-  #failed(name: string, show: unknown): void {
-    if (show && !this._errors.length) this._errors = [`${name}: not downloaded, trying again`];
-  }
-
-  /** Loads a module once per `key` while `want`; the element re-renders when it arrives. */
-  #lazy<T>(want: unknown, key: string, load: () => Promise<T>, done: (value: T) => void, failed?: () => void): void {
-    if (!want || this.#asked.has(key)) return;
-    if (key) this.#asked.add(key);
-    const p = load()
-      .then(
-        (value) => {
-          done(value);
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          // Offline or a missing chunk: what is on screen stays, the next update asks again,
-          // and updateComplete does not reject.
-          this.#asked.delete(key);
-          console.error('devroom-food-truck-menu: could not load a part', error);
-          failed?.();
-        },
-      )
-      .finally(() => this.#loads.delete(p));
-    this.#loads.add(p);
-  }
-
   // ---- lifecycle ----
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('menu') && this.menu !== undefined) this._accept(this.menu);
-    // A plain page's `src`: fetched by a module of its own (widgets never set it).
-    if ((changed.has('src') || this.#srcRetry) && this.menu === undefined) {
-      this.#srcRetry = false;
-      this._abort?.abort();
-      this._loading = !!this.src;
-      // If its module cannot load: "Loading menu…" stayed for good (nothing asked again).
-      // Say so, and ask again at the next update (the clock's, every 15 s).
-      this.#lazy(this.src, '', () => import('./menu-source.js'), (m) => void m.loadMenu(this), () => {
-        this.#srcRetry = true;
-        this.#failed('menu-source', true);
-      });
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#clock = setInterval(() => (this.now = Date.now()), 15_000);
+    const script = this.menu === undefined && !this.src && this.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      try {
+        this.#accept(JSON.parse(script.textContent ?? ''));
+      } catch (e) {
+        this._loadError = `inline JSON: ${(e as Error).message}`;
+      }
     }
-    // A menu with the rarer fields (options, times, images, vendor link) waits for menu-more.ts to check them;
-    // an accepted one with opening hours or time windows needs it to render them.
-    const m = this._menu;
-    const rare = this.#later !== undefined || (m && (m.openingHours.length || m.sections.some((s) => s.items.some((i) => i.window))));
-    this.#lazy(
-      !more && rare,
-      'm',
-      () => import('./menu-more.js'),
-      (mod) => {
-        more = mod;
-        if (this.#later !== undefined) this._accept(this.#later);
-      },
-      // With no menu on screen the customer saw only "Loading menu…", for as long as the
-      // connection was down: say it failed (the clock's next update asks again).
-      () => this.#failed('menu-more', !this._menu),
-    );
-    this.#lazy(this.roomLink && !roomLink, 'l', () => import('./room-link.js'), (mod) => (roomLink = mod));
-    if (changed.has('orders') || changed.has('statusEvents')) this._ordering?.ordersChanged();
-    this.#lazy(this.ordering, 'o', () => import('./ordering-view.js'), (m) => (this._ordering = new m.OrderingView(this)).ordersChanged());
-    if (this._ordering) {
-      this._ordering.follow();
-      for (const detail of this.#restored.splice(0)) this._ordering.restore(detail);
-    }
-    this.#lazy(this._filtersOpen || this.#filtersStored, 'f', () => import('./filters-panel.js'), (m) => {
-      const panel = (this._filterPanel = new m.FilterPanel(this));
-      if (this.#filtersVendor !== undefined) this._filters = panel.load(this.#filtersVendor);
-      this.#filtersStored = false;
-    });
-    this.#lazy(this.canManage, 'v', () => import('./vendor-view.js'), (m) => (this._vendor = new m.VendorView(this)));
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+    this.#ordering?.stop();
+    this.#abort?.abort();
+  }
+
+  /** `updateComplete` waits for the parts in flight (and the updates they cause). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return partsSettled(this, () => super.getUpdateComplete());
+  }
+
+  /** A first render in German (or another loaded language) waits for its dictionary. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await ensureLocale(this.#i18n.lang, translations, locales, 'devroom-food-truck-menu');
+    super.scheduleUpdate();
+  }
+
+  /** Validates a menu: shown when good, else its problems (the last good menu stays). */
+  #accept(json: unknown): void {
+    const result = checkMenu(json);
+    this._loadError = undefined;
+    this._issues = result.ok ? [] : result.issues;
+    if (result.ok) this._menu = result.menu;
+  }
+
+  /** A plain page's `src` (widgets never set it): a newer fetch aborts an older one; a failure keeps the last good menu and says why. */
+  async #fetchMenu(): Promise<void> {
+    this.#abort?.abort();
+    const src = this.src;
+    const checked = src ? checkUrl(src) : undefined;
+    this._loading = !!checked?.ok;
+    if (!checked?.ok) {
+      if (checked) this._loadError = `src: ${checked.reason}`;
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    try {
+      const response = await fetch(checked.url, { signal: abort.signal, headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      const body = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch (e) {
+        throw new Error(`not valid JSON (${(e as Error).message})`);
+      }
+      if (!abort.signal.aborted) this.#accept(json);
+    } catch (e) {
+      if (!abort.signal.aborted) this._loadError = `${src}: ${(e as Error).message}`;
+    } finally {
+      if (this.#abort === abort) this._loading = false;
+    }
+  }
+
+  /** Whether the items wait for the filter panel: this browser remembers filters for the truck. */
+  #filtersPending(menu: Menu | undefined): boolean {
+    if (!menu || this.#filters) return false;
+    const vendor = menu.vendor.name;
+    if (this.#remembered?.vendor !== vendor) this.#remembered = { vendor, filters: !!storage()?.getItem(filterStorageKey(vendor)) };
+    return this.#remembered.filters;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('menu') && this.menu !== undefined) this.#accept(this.menu);
+    if (changed.has('src') && this.menu === undefined) void this.#fetchMenu();
+    const menu = this._menu;
+    if (this._issues.length) this.#words.want();
+    if (this.ordering) this.#orderingPart.want();
+    if (this.canManage) this.#vendorPart.want();
+    if (this._filtersOpen || this.#filtersPending(menu)) this.#filtersPart.want();
+    if (this.loadMedia && menu?.sections.some((s) => s.items.some((i) => i.image?.url.startsWith('mxc:')))) this.#mediaPart.want();
+    if (menu && !this.noJsonLd) this.#jsonLd.want();
+    const ordering = this.#ordering;
+    if (ordering) {
+      if (changed.has('orders') || changed.has('statusEvents')) ordering.ordersChanged();
+      ordering.follow();
+      for (const detail of this.#restored.splice(0)) ordering.restore(detail);
+    }
+  }
+
+  protected override updated(): void {
     if (this.#focusNext) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
       this.#focusNext = undefined;
     }
-    if (changed.has('_menu') || changed.has('noJsonLd')) {
-      const menu = this._menu;
-      // JSON-LD goes into the light DOM (crawlers read it anywhere); its generator loads only when needed.
-      if (this.noJsonLd || !menu) {
-        this._jsonLd?.remove();
-        this._jsonLd = undefined;
-      } else this.#lazy(true, '', () => import('./jsonld.js'), (m) => m.syncJsonLd(this, menu));
+    this.#syncJsonLd();
+  }
+
+  /** The menu's JSON-LD in the light DOM (crawlers read it anywhere; a widget has none). */
+  #syncJsonLd(): void {
+    const menu = this.noJsonLd ? undefined : this._menu;
+    const jsonLd = this.#jsonLd.module;
+    if (!menu || !jsonLd) {
+      this.#ldScript?.remove();
+      this.#ldFor = undefined;
+      return;
     }
+    const lang = this.#i18n.lang;
+    if (this.#ldFor?.[0] === menu && this.#ldFor[1] === lang && this.#ldScript?.parentNode === this) return;
+    this.#ldFor = [menu, lang];
+    const script = (this.#ldScript ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
+    // textContent, not innerHTML: a "</script>" inside a menu name cannot break out.
+    script.textContent = JSON.stringify(jsonLd.menuToJsonLd(menu, { inLanguage: lang }));
+    if (script.parentNode !== this) this.append(script);
   }
 
   // ---- rendering ----
 
   override render(): TemplateResult {
     const menu = this._menu;
+    const waiting = this.#filtersPending(menu);
     return html`
       <div part="base" class="base">
-        ${renderError(this)}
-        ${menu && !this.#filtersStored
-          ? renderMenu(this, menu)
-          : html`<p class="muted">${this._loading || this.#later !== undefined || this.#filtersStored ? this.t('loading') : this._errors.length ? nothing : this.t('noMenu')}</p>`}
+        ${this.#renderError()}
+        ${menu && !waiting
+          ? this.#renderMenu(menu)
+          : html`<p class="muted">${this._loading || waiting ? this.t('loading') : this.menuErrors.length ? nothing : this.t('noMenu')}</p>`}
         <div class="sr-only" role="status">${this._announce}</div>
       </div>
     `;
   }
-}
 
-type Host = DevroomFoodTruckMenu;
+  #renderError(): TemplateResult | typeof nothing {
+    const errors = this.menuErrors;
+    if (!errors.length) return nothing;
+    return html`<div part="error" class="error" role="alert">
+      <p>${this.t('menuError')}</p>
+      <ul>
+        ${errors.slice(0, 8).map((e) => html`<li><code>${e}</code></li>`)}
+        ${errors.length > 8 ? html`<li>… +${errors.length - 8}</li>` : nothing}
+      </ul>
+      ${this._menu ? html`<p>${this.t('keptLastGood')}</p>` : nothing}
+    </div>`;
+  }
 
-/** menu-more.ts (the rarer fields' checks; opening hours and time-window rendering), once loaded. */
-let more: typeof More | undefined;
-/** room-link.ts (read-only pages' "Order in the Matrix room"), once loaded. */
-let roomLink: typeof RoomLink | undefined;
+  #renderMenu(menu: Menu): TemplateResult {
+    const vendor = this.canManage ? this.#vendor : undefined;
+    const ordering = this.ordering ? this.#ordering : undefined;
+    const filters = this.#filters;
+    const active = filters?.active(menu) ?? 0;
+    return html`
+      ${ordering?.renderReady() ?? nothing} ${this.#renderHeader(menu, ordering)} ${vendor?.renderTabs() ?? nothing}
+      ${vendor?.queueShown
+        ? vendor.renderQueue()
+        : html`<div class="layout ${ordering ? 'with-cart' : ''}">
+            <div class="menu">
+              <details part="filters" class="filters" ?open=${active > 0} @toggle=${(e: Event) => (this._filtersOpen = (e.target as HTMLDetailsElement).open)}>
+                <summary>${this.t('filters', active)}</summary>
+                ${filters?.render(menu) ?? nothing}
+              </details>
+              ${filters?.renderNote(menu) ?? nothing} ${menu.sections.map((s) => this.#renderSection(menu, s))}
+            </div>
+            ${ordering?.renderSide(menu)}
+          </div>`}
+    `;
+  }
 
-function renderError(h: Host): TemplateResult | typeof nothing {
-  const errors = h._errors;
-  if (!errors.length) return nothing;
-  return html`<div part="error" class="error" role="alert">
-    <p>${h.t('menuError')}</p>
-    <ul>
-      ${errors.slice(0, 8).map((e) => html`<li><code>${e}</code></li>`)}
-      ${errors.length > 8 ? html`<li>… +${errors.length - 8}</li>` : nothing}
-    </ul>
-    ${h._menu ? html`<p>${h.t('keptLastGood')}</p>` : nothing}
-  </div>`;
-}
+  #renderHeader(menu: Menu, ordering: OrderingView | undefined): TemplateResult {
+    // A div, not <header>: several menus on one page must not each add a banner landmark.
+    return html`<div part="header" class="header">
+      <h2>${menu.vendor.name}</h2>
+      ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
+      ${menu.openingHours.length ? this.#renderHours(menu, ordering?.ordersUntil(menu) ?? nothing) : nothing}
+      ${ordering?.closedNotice(menu) ?? nothing} ${this.#renderRoomLink(menu)}
+    </div>`;
+  }
 
-function renderMenu(h: Host, menu: Menu): TemplateResult {
-  const vendor = h.canManage ? h._vendor : undefined;
-  const ordering = h.ordering ? h._ordering : undefined;
-  const panel = h._filterPanel;
-  const active = h._filters.avoid.length + h._filters.diets.length;
-  return html`
-    ${ordering?.renderReady() ?? nothing} ${renderHeader(h, menu, ordering)} ${vendor?.renderTabs() ?? nothing}
-    ${vendor?.queueShown
-      ? vendor.renderQueue(h._now)
-      : html`<div class="layout ${ordering ? 'with-cart' : ''}">
-          <div class="menu">
-            <details part="filters" class="filters" ?open=${active > 0} @toggle=${(e: Event) => (h._filtersOpen = (e.target as HTMLDetailsElement).open)}>
-              <summary>${h.t('filters', active)}</summary>
-              ${panel?.render(menu) ?? nothing}
-            </details>
-            ${panel?.renderNote(menu) ?? nothing} ${menu.sections.map((s) => renderSection(h, menu, s))}
-          </div>
-          ${ordering?.renderSide(menu)}
-        </div>`}
-  `;
-}
+  #time(iso: string): string {
+    return formatTime(iso, this.now, this.locale);
+  }
 
-function renderHeader(h: Host, menu: Menu, ordering: OrderingView | undefined): TemplateResult {
-  // A div, not <header>: several menus on one page must not each add a banner landmark.
-  return html`<div part="header" class="header">
-    <h2>${menu.vendor.name}</h2>
-    ${menu.vendor.location ? html`<p class="muted">${menu.vendor.location}</p>` : nothing}
-    ${menu.openingHours.length && more ? more.renderHours(h, menu, ordering?.ordersUntil(menu, more.time) ?? nothing) : nothing}
-    ${ordering?.closedNotice(menu) ?? nothing}
-    ${roomLink?.renderRoomLink(h, menu)}
-  </div>`;
-}
+  /** The header's "open now / closed" line (with `extra`, the ordering cut-off) and the upcoming periods. */
+  #renderHours(menu: Menu, extra: unknown): TemplateResult {
+    const now = this.now;
+    const current = menu.openingHours.find((p) => now >= Date.parse(p.opens) && now < Date.parse(p.closes));
+    const upcoming = menu.openingHours.filter((p) => Date.parse(p.closes) > now);
+    return html`<p class="hours">
+        <span class=${current ? 'open' : 'closed'}>${current ? this.t('openNow', this.#time(current.closes)) : this.t('closedNow')}</span>${extra}
+      </p>
+      ${upcoming.length > 1 || (upcoming.length === 1 && !current)
+        ? html`<details class="periods">
+            <summary>${this.t('openingHours')}</summary>
+            <ul>
+              ${upcoming.map((p) => html`<li>${this.#time(p.opens)} – ${this.#time(p.closes)}</li>`)}
+            </ul>
+          </details>`
+        : nothing}`;
+  }
 
-function renderSection(h: Host, menu: Menu, section: MenuSection): TemplateResult | typeof nothing {
-  const items = section.items.filter((i) => (h.canManage || i.availability !== 'hidden') && (h._filterPanel?.passes(i) ?? true));
-  if (!items.length) return nothing;
-  return html`<section part="section" class="section" aria-labelledby="section-${section.id}">
-    <h3 id="section-${section.id}">${section.name}</h3>
-    ${section.description ? html`<p class="muted">${section.description}</p>` : nothing}
-    <ul class="items" role="list">
-      ${items.map((i) => html`<li>${renderItem(h, menu, i)}</li>`)}
-    </ul>
-  </section>`;
+  /** "Order in the Matrix room" on read-only pages, while ordering is open. */
+  #renderRoomLink(menu: Menu): TemplateResult | typeof nothing {
+    const link = this.roomLink && !this.ordering && !this.canManage && orderingOpen(menu, this.now) && safeUrl(this.roomLink, { absolute: true });
+    return link
+      ? html`<p part="room-link">
+          <a href=${link} target="_blank" rel="noopener noreferrer">${this.t('orderInRoom')}</a>
+        </p>`
+      : nothing;
+  }
+
+  #renderSection(menu: Menu, section: MenuSection): TemplateResult | typeof nothing {
+    const shown = this.#filters?.filter(menu) ?? (() => true);
+    const items = section.items.filter((i) => (this.canManage || i.availability !== 'hidden') && shown(i));
+    if (!items.length) return nothing;
+    return html`<section part="section" class="section" aria-labelledby="section-${section.id}">
+      <h3 id="section-${section.id}">${section.name}</h3>
+      ${section.description ? html`<p class="muted">${section.description}</p>` : nothing}
+      <ul class="items" role="list">
+        ${items.map((i) => html`<li>${this.#renderItem(menu, i)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  /** "From 11:00" before an item's window opens, "Until 11:00" while it lasts. */
+  #windowText(w: TimeWindow): string | undefined {
+    return w.from && this.now < Date.parse(w.from) ? this.t('from', this.#time(w.from)) : w.until ? this.t('until', this.#time(w.until)) : undefined;
+  }
+
+  #renderItem(menu: Menu, item: MenuItem): TemplateResult {
+    const a = item.availability;
+    const when = item.window && this.#windowText(item.window);
+    const ordering = this.ordering && !this.canManage ? this.#ordering : undefined;
+    const vendor = this.canManage ? this.#vendor : undefined;
+    const { contains, mayContain } = item.allergens;
+    const list = (ids: AllergenId[]) =>
+      html`<ul class="allergen-list" role="list">
+        ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${this.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
+      </ul>`;
+    return html`<article part="item" class="item ${a}" aria-labelledby="item-${item.id}">
+      ${this.#renderImage(item)}
+      <div class="item-body">
+        <div class="item-head">
+          <h4 id="item-${item.id}">${item.name}</h4>
+          <span part="price" class="price">${formatPrice(item.price, menu.currency, this.locale)}</span>
+        </div>
+        <div class="badges">
+          ${a === 'sold-out' ? badge(this.t('soldOut'), 'sold-out danger') : a === 'low' ? badge(this.t('low'), 'low warn') : a === 'hidden' ? (vendor?.hiddenBadge() ?? nothing) : nothing}${when
+            ? badge(when)
+            : nothing}
+        </div>
+        ${item.description ? html`<p class="description">${item.description}</p>` : nothing}
+        ${item.diets.length
+          ? html`<ul class="diets" role="list">
+              ${item.diets.map((d) => html`<li>${this.t('diet', d)}</li>`)}
+            </ul>`
+          : nothing}
+        ${contains.length || mayContain.length
+          ? html`<div part="allergens" class="allergens">
+              ${contains.length ? html`<div class="contains"><span class="label">${this.t('contains')}</span> ${list(contains)}</div>` : nothing}
+              ${mayContain.length ? html`<div class="may-contain"><span class="label">${this.t('mayContain')}</span> ${list(mayContain)}</div>` : nothing}
+            </div>`
+          : html`<p part="allergens" class="allergens muted">${this.t('noAllergens')}</p>`}
+        ${vendor?.renderItemAdmin(menu, item) ?? nothing} ${ordering?.addButton(menu, item) ?? nothing}
+      </div>
+    </article>`;
+  }
+
+  /**
+   * An item's image. An `mxc://` one is shown once the element's `loadMedia` (a widget: the
+   * client's download_file, menu-media.ts) has it. Until then, when it cannot be had, and on a
+   * plain page, the placeholder with the image's alt text (the item's name, hidden from screen
+   * readers, for a decorative one): never a broken image. A plain page has no client to ask,
+   * and homeservers serve media only to a logged-in user (MSC3916 authenticated media).
+   */
+  #renderImage({ image, name }: MenuItem): TemplateResult | typeof nothing {
+    if (!image) return nothing;
+    const { url, alt } = image;
+    const src = !url.startsWith('mxc:') ? url : this.loadMedia ? this.#media?.url(url) : undefined;
+    return src
+      ? html`<img src=${src} alt=${alt} loading="lazy" width="96" height="96" @error=${() => this.#media?.broken(url)} />`
+      : html`<span class="image-missing" aria-hidden=${alt ? nothing : 'true'}>${alt || name}</span>`;
+  }
 }
 
 const badge = (text: string, kind = '') => html`<span part="badge" class="badge ${kind}">${text}</span>`;
-
-function renderItem(h: Host, menu: Menu, item: MenuItem): TemplateResult {
-  const locale = h.i18n.locale;
-  const a = item.availability;
-  const w = item.window;
-  const when = w && more?.windowText(h, w);
-  const ordering = h.ordering && !h.canManage ? h._ordering : undefined;
-  const vendor = h.canManage ? h._vendor : undefined;
-  const { contains, mayContain } = item.allergens;
-  const list = (ids: AllergenId[]) =>
-    html`<ul class="allergen-list" role="list">
-      ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${h.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
-    </ul>`;
-  return html`<article part="item" class="item ${a}" aria-labelledby="item-${item.id}">
-    ${more?.renderImage(h, item)}
-    <div class="item-body">
-      <div class="item-head">
-        <h4 id="item-${item.id}">${item.name}</h4>
-        <span part="price" class="price">${formatPrice(item.price, menu.currency, locale)}</span>
-      </div>
-      <div class="badges">${a === 'sold-out' ? badge(h.t('soldOut'), a) : a === 'low' ? badge(h.t('low'), a) : a === 'hidden' ? (vendor?.hiddenBadge() ?? nothing) : nothing}${when ? badge(when) : nothing}</div>
-      ${item.description ? html`<p class="description">${item.description}</p>` : nothing}
-      ${item.diets.length
-        ? html`<ul class="diets" role="list">
-            ${item.diets.map((d) => html`<li>${h.t('diet', d)}</li>`)}
-          </ul>`
-        : nothing}
-      ${contains.length || mayContain.length
-        ? html`<div part="allergens" class="allergens">
-            ${contains.length ? html`<div class="contains"><span class="label">${h.t('contains')}</span> ${list(contains)}</div>` : nothing}
-            ${mayContain.length ? html`<div class="may-contain"><span class="label">${h.t('mayContain')}</span> ${list(mayContain)}</div>` : nothing}
-          </div>`
-        : html`<p part="allergens" class="allergens muted">${h.t('noAllergens')}</p>`}
-      ${vendor?.renderItemAdmin(menu, item) ?? nothing}
-      ${ordering?.addButton(menu, item) ?? nothing}
-    </div>
-  </article>`;
-}

@@ -1,9 +1,9 @@
-import { decimalPrice } from './menu-extras.js';
-import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import { decimalPrice } from './menu.js';
 import type { Menu, MenuItem } from './menu.js';
 
 /**
- * schema.org `Menu` for search engines on plain pages. Hidden items are left out; sold-out
+ * schema.org `Menu` for search engines on plain pages (the element puts it into its light DOM;
+ * widgets set `no-json-ld`). Hidden items are left out; sold-out
  * and low items keep their place with an Offer availability. schema.org has no allergen
  * property, so allergens stay in the visible page only.
  */
@@ -71,17 +71,4 @@ export function menuToJsonLd(menu: Menu, options: { inLanguage?: string } = {}):
       }))
       .filter((s) => s.hasMenuItem.length > 0),
   };
-}
-
-/**
- * Puts the menu's JSON-LD into the element's light DOM: it lives and dies with the element,
- * and crawlers read it anywhere in the document.
- */
-export function syncJsonLd(host: DevroomFoodTruckMenu, menu: Menu): void {
-  if (host.noJsonLd || host._menu !== menu) return;
-  const script = (host._jsonLd ??= document.createElement('script'));
-  script.type = 'application/ld+json';
-  // textContent, not innerHTML: a "</script>" inside a menu name cannot break out.
-  script.textContent = JSON.stringify(menuToJsonLd(menu, { inLanguage: host.i18n.lang }));
-  if (script.parentNode !== host) host.append(script);
 }

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-// register.ts only (as the widget page does): the rarer fields' checks are not loaded yet.
+// register.ts only, as the widget page does.
 import './register.js';
 import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
 import { checkMenu } from './menu.js';
@@ -15,7 +15,7 @@ const render = async (menu: unknown, lang = 'en') => {
   return el;
 };
 
-describe('<devroom-food-truck-menu> menus with opening hours, time windows or options (menu-more.ts on demand)', () => {
+describe('<devroom-food-truck-menu> menus with opening hours, time windows, options or images', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
     clock = sinon.useFakeTimers({ now: NOON, toFake: ['Date', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
@@ -25,28 +25,20 @@ describe('<devroom-food-truck-menu> menus with opening hours, time windows or op
     sinon.restore();
   });
 
-  it('checkMenu asks for the rarer checks first; a menu without them is accepted at once', () => {
-    const noRare = sampleMenuJson() as unknown as { openingHours?: unknown; ordering: { closesAt?: string }; sections: { items: Record<string, unknown>[] }[] };
-    delete noRare.openingHours;
-    delete noRare.ordering.closesAt;
-    for (const s of noRare.sections) for (const i of s.items) {
-      delete i.options;
-      delete i.window;
-    }
-    expect(checkMenu(noRare).ok).to.equal(true);
+  it('checkMenu checks every field at once: a menu with hours, windows and options is accepted', () => {
     const result = checkMenu(sampleMenuJson());
-    expect(result.ok).to.equal(false);
-    expect(!result.ok && result.later).to.equal(true);
+    expect(result.ok).to.equal(true);
+    expect(result.ok && result.menu.openingHours.length).to.be.greaterThan(0);
   });
 
-  it('the first render waits for the module, then shows the menu with its hours and options', async () => {
+  it('the first render shows the menu with its hours and options', async () => {
     const el = await render(sampleMenuJson());
     expect(text(el, 'h2')).to.equal('Waffle Wagon');
     expect(text(el, '.hours')).to.match(/^Open now, until/);
     expect(el.currentMenu!.sections[0]!.items[0]!.options[0]!.choices.length).to.be.greaterThan(0);
   });
 
-  it('checks the rarer fields once loaded: a bad option group or window is an error, the last good menu stays', async () => {
+  it('checks options, windows, images and links: a bad one is an error, the last good menu stays', async () => {
     const el = await render(sampleMenuJson());
     const bad = sampleMenuJson();
     bad.sections[0]!.items[0]!.options![0]!.min = 4;

@@ -1,5 +1,4 @@
-import type { ReactiveController } from 'lit';
-import type { DevroomFoodTruckMenu } from './food-truck-menu.js';
+import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Menu } from './menu.js';
 
 /**
@@ -12,6 +11,13 @@ import type { Menu } from './menu.js';
  * (hidden items never are). The blob: URLs belong to the element: revoked when the menu on
  * screen no longer has the image, when `loadMedia` changes, and on disconnect.
  */
+
+/** What the menu element offers this part. */
+export interface MediaHost extends ReactiveElement {
+  /** The element's resolver (see its `loadMedia`). */
+  readonly loadMedia: ((mxc: string) => Promise<string | undefined>) | undefined;
+  readonly currentMenu: Menu | undefined;
+}
 
 const PARALLEL = 3;
 
@@ -28,11 +34,11 @@ export class MenuMedia implements ReactiveController {
   #running = 0;
   /** Bumped by clear(): a download from before is dropped (and revoked) when it arrives. */
   #round = 0;
-  #loader: DevroomFoodTruckMenu['loadMedia'];
+  #loader: MediaHost['loadMedia'];
   #menu?: Menu;
   #disconnected = false;
 
-  constructor(readonly host: DevroomFoodTruckMenu) {
+  constructor(private readonly host: MediaHost) {
     this.#loader = host.loadMedia;
     host.addController(this);
   }
@@ -51,7 +57,7 @@ export class MenuMedia implements ReactiveController {
   /** The displayable URL of `uri`; undefined while it downloads, and when it cannot be shown (the placeholder). */
   url(uri: string): string | undefined {
     if (this.#loader !== this.host.loadMedia) this.clear();
-    if (this.#menu !== this.host._menu) this.#keep((this.#menu = this.host._menu));
+    if (this.#menu !== this.host.currentMenu) this.#keep((this.#menu = this.host.currentMenu));
     let entry = this.#entries.get(uri);
     if (!entry) {
       this.#entries.set(uri, (entry = {}));

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { ALLERGENS, currencyExponent, formatPrice } from './menu.js';
+import { ALLERGENS, currencyExponent, decimalPrice, formatDelta, formatPrice, isOpen, orderingOpen, parsePriceInput } from './menu.js';
 import { parseMenu } from './menu-errors.js';
-import { decimalPrice, formatDelta, isOpen, orderingOpen, parsePriceInput } from './menu-extras.js';
 import type { AllergenId, Menu } from './menu.js';
-import { de } from './strings.de.js';
+import { de } from './food-truck-menu.de.js';
 import { menuToJsonLd } from './jsonld.js';
 import { NOON, sampleMenuJson } from './test-fixtures.js';
 

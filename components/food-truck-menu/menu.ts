@@ -1,17 +1,19 @@
+import { checkUrl } from '../shared/safe-url.js';
+
 /**
  * The menu of one food truck. In a widget it is the content of the `dev.devroom.menu`
  * state event; on a plain page it comes from the `menu` property, a JSON `src` or an
  * inline `<script type="application/json">`. All of it is untrusted, so it only reaches
  * the DOM through `checkMenu`, which is strict: one bad field rejects the whole menu,
  * because a menu with a silently dropped allergen is worse than the last good menu.
- * It reports problems as codes; menu-issues.ts words them (the element loads it only
- * when a menu is invalid; `parseMenu` in menu-errors.ts checks and words at once).
+ * It reports problems as codes; menu-errors.ts words them (the element loads it only
+ * when a menu is invalid; its `parseMenu` checks and words at once).
  *
  * Money is an integer in the currency's minor unit (cents; yen; fils = 1/1000 dinar):
  * no floats ever reach a total.
  */
 
-/** The 14 allergens of Regulation (EU) 1169/2011 Annex II, with stable ids. Other languages' names: strings.<lang>.ts. */
+/** The 14 allergens of Regulation (EU) 1169/2011 Annex II, with stable ids. Other languages' names: food-truck-menu.<lang>.ts. */
 export const ALLERGENS = [
   { id: 'gluten', code: 'A', icon: '🌾', en: 'Cereals containing gluten' },
   { id: 'crustaceans', code: 'B', icon: '🦐', en: 'Crustaceans' },
@@ -32,7 +34,7 @@ export const ALLERGENS = [
 export type AllergenId = (typeof ALLERGENS)[number]['id'];
 export const ALLERGEN_IDS: readonly AllergenId[] = ALLERGENS.map((a) => a.id);
 
-/** Known diet tags get translated labels (strings.<lang>.ts); other lowercase tags (`a-z0-9-`) are allowed and shown as written. */
+/** Known diet tags get translated labels (food-truck-menu.<lang>.ts); other lowercase tags (`a-z0-9-`) are allowed and shown as written. */
 export const DIETS = [
   { id: 'vegan', en: 'Vegan' },
   { id: 'vegetarian', en: 'Vegetarian' },
@@ -117,7 +119,7 @@ export interface Menu {
 
 export type MenuParseResult = { ok: true; menu: Menu } | { ok: false; errors: string[] };
 
-/** What is wrong with a field; menu-issues.ts has the words for each. */
+/** What is wrong with a field; menu-errors.ts has the words for each. */
 export type IssueCode =
   | 'json'
   | 'required'
@@ -152,8 +154,7 @@ export type IssueCode =
   | 'period';
 /** One problem: the field's path (`sections[1].items[0].price`), the code, and values for the message. */
 export type MenuIssue = [at: string, code: IssueCode, ...values: unknown[]];
-/** `later`: the menu has option groups, time windows, opening hours, a cut-off, images or a vendor link, whose checks (menu-more.ts) are not loaded yet. */
-export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[]; later?: boolean };
+export type MenuCheck = { ok: true; menu: Menu } | { ok: false; issues: MenuIssue[] };
 
 const MENU_LIMITS = {
   text: 120,
@@ -167,20 +168,20 @@ const MENU_LIMITS = {
 /** The largest price, in minor units, a menu (or a vendor's price edit) may have. */
 export const MAX_PRICE = MENU_LIMITS.price;
 
-export type Obj = Record<string, unknown>;
+type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
+const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 /** A diet tag: lowercase `a-z0-9-`, known ones are translated. */
 export const DIET_TAG = /^[a-z][a-z0-9-]{0,31}$/;
 // The issues of the checkMenu call in progress (it is synchronous, so one list suffices).
 let issues: MenuIssue[] = [];
-export const add = (at: string, code: IssueCode, ...values: unknown[]): undefined => void issues.push([at, code, ...values]);
-export const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const add = (at: string, code: IssueCode, ...values: unknown[]): undefined => void issues.push([at, code, ...values]);
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** Drops undefined fields, so optional fields are absent rather than `undefined`. */
-export const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
+function text(o: Obj, key: string, path: string, required: boolean, max: number = MENU_LIMITS.text): string | undefined {
   const v = o[key];
   const at = join(path, key);
   if (absent(v) || (typeof v === 'string' && v.trim() === '')) return required ? add(at, 'required') : undefined;
@@ -189,7 +190,7 @@ export function text(o: Obj, key: string, path: string, required: boolean, max: 
   return t.length > max ? add(at, 'long', max) : t;
 }
 
-export function id(o: Obj, path: string, seen: Set<string>): string | undefined {
+function id(o: Obj, path: string, seen: Set<string>): string | undefined {
   const v = o.id;
   const at = join(path, 'id');
   if (typeof v !== 'string' || !ID.test(v)) return add(at, 'id');
@@ -198,14 +199,14 @@ export function id(o: Obj, path: string, seen: Set<string>): string | undefined 
   return v;
 }
 
-export function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
+function money(o: Obj, key: string, path: string, signed: boolean): number | undefined {
   const v = o[key] === undefined && signed ? 0 : o[key];
   const at = join(path, key);
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || (!signed && v < 0)) return add(at, signed ? 'int' : 'uint');
   return Math.abs(v) > MENU_LIMITS.price ? add(at, 'price') : v;
 }
 
-export const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'bool');
+const bool = (o: Obj, key: string, path: string) => typeof o[key] === 'boolean' || add(join(path, key), 'bool');
 
 /** An optional (or required) list, each entry checked by `each` (undefined = rejected). */
 function list<T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: unknown, at: string) => T | undefined): T[] {
@@ -225,7 +226,7 @@ function list<T>(o: Obj, key: string, path: string, max: number, required: boole
   return out;
 }
 
-export const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
+const objects = <T>(o: Obj, key: string, path: string, max: number, required: boolean, each: (v: Obj, at: string) => T | undefined) =>
   list(o, key, path, max, required, (v, at) => (isObj(v) ? each(v, at) : add(at, 'object')));
 
 /** A list of tags without duplicates; a tag `ok` rejects is reported as `code` with the tag. */
@@ -240,27 +241,92 @@ export function nested<T>(o: Obj, key: string, path: string, parse: (v: Obj, at:
   return isObj(v) ? parse(v, at) : add(at, 'shape', key);
 }
 
-/** The checks of the rarer fields (not needed by a plain menu's first paint), registered by menu-more.ts when it loads. */
-export interface MoreChecks {
-  instant(o: Obj, key: string, path: string): string | undefined;
-  url(o: Obj, key: string, path: string): string | undefined;
-  image(o: Obj, path: string): MenuImage | undefined;
-  options(o: Obj, path: string): OptionGroup[];
-  window(o: Obj, path: string): TimeWindow | undefined;
-  hours(o: Obj): OpeningPeriod[];
-}
-let more: MoreChecks | undefined;
-/** The menu in check has a rarer field and menu-more.ts is not loaded yet. */
-let later = false;
-export const setMore = (m: MoreChecks): void => void (more = m);
-/** A rarer field: absent (or an empty list) → `none`; else its check, once menu-more.ts is loaded. */
-function rare<T>(o: Obj, key: string, none: T, check: (m: MoreChecks) => T): T {
+// ---- the fields with times, links, images and options ----
+
+// An offset is required: a time without one means a different instant for every viewer.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function instant(o: Obj, key: string, path: string, required?: boolean): string | undefined {
   const v = o[key];
-  if (absent(v) || (Array.isArray(none) && Array.isArray(v) && !v.length)) return none;
-  if (more) return check(more);
-  later = true;
-  return none;
+  const at = join(path, key);
+  if (absent(v)) return required ? add(at, 'required') : undefined;
+  return typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v)) ? add(at, 'instant') : v;
 }
+
+function url(o: Obj, key: string, path: string): string | undefined {
+  const raw = text(o, key, path, false, 2048);
+  if (raw === undefined) return undefined;
+  const checked = checkUrl(raw, { absolute: true });
+  return checked.ok ? checked.url : add(join(path, key), 'url', checked.reason);
+}
+
+/** Media uploaded through a Matrix client: `mxc://<server name>/<media id>` (a host or [IPv6], an optional port). */
+const MXC = /^mxc:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?\/[A-Za-z0-9_-]+$/;
+
+/**
+ * An item image: https, or mxc:// (shown through the client in a widget). Nothing else: an
+ * http image is mixed content in clients and on https pages; javascript:/data:/blob: never.
+ */
+function imageUrl(o: Obj, path: string): string | undefined {
+  const raw = text(o, 'url', path, true, 2048);
+  if (raw === undefined || MXC.test(raw)) return raw;
+  const checked = checkUrl(raw, { absolute: true });
+  if (checked.ok && checked.url.startsWith('https:')) return checked.url;
+  let reason = checked.ok ? '' : checked.reason;
+  try {
+    const scheme = new URL(raw).protocol;
+    reason = scheme === 'mxc:' ? 'expected mxc://<server>/<media id>' : `refused ${scheme} URL: an image must be https:// or mxc://<server>/<media id>`;
+  } catch {
+    // not a URL at all: checkUrl's reason says so
+  }
+  return add(join(path, 'url'), 'url', reason);
+}
+
+const image = (o: Obj, path: string) =>
+  nested(o, 'image', path, (v, at): MenuImage | undefined => {
+    const src = imageUrl(v, at);
+    const alt = typeof v.alt === 'string' ? v.alt.trim() : add(join(at, 'alt'), 'alt');
+    return src !== undefined && alt !== undefined ? { url: src, alt } : undefined;
+  });
+
+function options(o: Obj, path: string): OptionGroup[] {
+  const groupIds = new Set<string>();
+  return objects(o, 'options', path, 10, false, (g, gp): OptionGroup | undefined => {
+    const gid = id(g, gp, groupIds);
+    const gname = text(g, 'name', gp, true);
+    const choiceIds = new Set<string>();
+    const choices = objects(g, 'choices', gp, 30, true, (c, cp): OptionChoice | undefined => {
+      const cid = id(c, cp, choiceIds);
+      const cname = text(c, 'name', cp, true);
+      const priceDelta = money(c, 'priceDelta', cp, true);
+      if (c.available !== undefined) bool(c, 'available', cp);
+      if (cid === undefined || cname === undefined || priceDelta === undefined) return undefined;
+      return { id: cid, name: cname, priceDelta, available: c.available !== false };
+    });
+    const { min = 0, max = 1 } = g;
+    if (typeof min !== 'number' || !Number.isInteger(min) || min < 0) return add(join(gp, 'min'), 'min');
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max < min) return add(join(gp, 'max'), 'max');
+    if (min > choices.length) return add(join(gp, 'min'), 'choices', min, choices.length);
+    if (gid === undefined || gname === undefined) return undefined;
+    return { id: gid, name: gname, min, max, choices };
+  });
+}
+
+const timeWindow = (o: Obj, path: string) =>
+  nested(o, 'window', path, (v, at): TimeWindow | undefined => {
+    const from = instant(v, 'from', at);
+    const until = instant(v, 'until', at);
+    if (from && until && Date.parse(from) >= Date.parse(until)) return add(at, 'window');
+    return compact({ from, until });
+  });
+
+const openingHours = (o: Obj) =>
+  objects(o, 'openingHours', '', 31, false, (p, pp): OpeningPeriod | undefined => {
+    const opens = instant(p, 'opens', pp, true);
+    const closes = instant(p, 'closes', pp, true);
+    if (!opens || !closes) return undefined;
+    return Date.parse(opens) < Date.parse(closes) ? { opens, closes } : add(pp, 'period');
+  });
 
 function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undefined {
   const before = issues.length;
@@ -269,7 +335,7 @@ function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undef
   const description = text(o, 'description', path, false, MENU_LIMITS.description);
   const price = money(o, 'price', path, false);
 
-  const image = rare(o, 'image', undefined, (m) => m.image(o, path));
+  const itemImage = image(o, path);
 
   const diets = tags(o, 'diets', path, MENU_LIMITS.diets, (v) => DIET_TAG.test(v), 'diet');
 
@@ -285,25 +351,25 @@ function parseItem(o: Obj, path: string, itemIds: Set<string>): MenuItem | undef
     return { contains, mayContain };
   });
 
-  const options = rare(o, 'options', [], (m) => m.options(o, path));
+  const itemOptions = options(o, path);
 
   const availability = (o.availability === undefined ? 'available' : o.availability) as Availability;
   if (!AVAILABILITIES.includes(availability)) add(join(path, 'availability'), 'availability');
 
-  const window = rare(o, 'window', undefined, (m) => m.window(o, path));
+  const itemWindow = timeWindow(o, path);
 
   if (issues.length > before || itemId === undefined || name === undefined || price === undefined) return undefined;
   return compact({
     id: itemId,
     name,
     description,
-    image,
+    image: itemImage,
     price,
     diets,
     allergens: allergens ?? { contains: [], mayContain: [] },
-    options,
+    options: itemOptions,
     availability,
-    window,
+    window: itemWindow,
   });
 }
 
@@ -315,7 +381,7 @@ function isKnownCurrency(code: string): boolean {
   return knownCurrencies.has(code);
 }
 
-/** Validates untrusted menu JSON. Problems are issues (`parseMenu` in menu-errors.ts words them). */
+/** Validates untrusted menu JSON. Problems are issues (menu-errors.ts words them). */
 export function checkMenu(json: unknown): MenuCheck {
   if (!isObj(json)) return { ok: false, issues: [['menu', 'json']] };
   issues = [];
@@ -327,8 +393,7 @@ export function checkMenu(json: unknown): MenuCheck {
   } else if (isObj(json.vendor)) {
     const name = text(json.vendor, 'name', 'vendor', true);
     const location = text(json.vendor, 'location', 'vendor', false);
-    const v = json.vendor;
-    const vendorUrl = rare(v, 'url', undefined, (m) => m.url(v, 'url', 'vendor'));
+    const vendorUrl = url(json.vendor, 'url', 'vendor');
     if (name) vendor = compact({ name, location, url: vendorUrl });
   } else add('vendor', 'vendor');
 
@@ -351,20 +416,16 @@ export function checkMenu(json: unknown): MenuCheck {
   });
   if (itemCount > MENU_LIMITS.items) add('sections', 'items', MENU_LIMITS.items);
 
-  const openingHours = rare(json, 'openingHours', [], (m) => m.hours(json));
+  const hours = openingHours(json);
 
   const ordering: Menu['ordering'] = nested(json, 'ordering', '', (v, at) => {
     bool(v, 'open', at);
-    return compact({ open: v.open === true, closesAt: rare(v, 'closesAt', undefined, (m) => m.instant(v, 'closesAt', at)) });
+    return compact({ open: v.open === true, closesAt: instant(v, 'closesAt', at) });
   }) ?? { open: false };
 
-  const result: MenuCheck = later
-    ? { ok: false, issues: [], later }
-    : issues.length > 0 || !vendor || !currency
-      ? { ok: false, issues }
-      : { ok: true, menu: { vendor, currency, sections, openingHours, ordering } };
+  const result: MenuCheck =
+    issues.length > 0 || !vendor || !currency ? { ok: false, issues } : { ok: true, menu: { vendor, currency, sections, openingHours: hours, ordering } };
   issues = [];
-  later = false;
   return result;
 }
 
@@ -395,6 +456,74 @@ export function formatPrice(minor: number, currency: string, locale: string): st
     format = new Intl.NumberFormat('en', { style: 'currency', currency });
   }
   return format.format(minor / 10 ** exp);
+}
+
+/** A price delta with an explicit sign: `+0,50 €`, `−1.00 US$`. Zero gives ''. */
+export function formatDelta(minor: number, currency: string, locale: string): string {
+  if (minor === 0) return '';
+  return `${minor > 0 ? '+' : '−'}${formatPrice(Math.abs(minor), currency, locale)}`;
+}
+
+/** Decimal string for machines (schema.org, inputs): `450, 'EUR'` → `"4.50"`; JPY → `"1500"`. */
+export function decimalPrice(minor: number, currency: string): string {
+  const exp = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  if (exp === 0) return `${sign}${abs}`;
+  const s = String(abs).padStart(exp + 1, '0');
+  return `${sign}${s.slice(0, -exp)}.${s.slice(-exp)}`;
+}
+
+/**
+ * Reads what a vendor typed into a price field: `4.50`, `4,50`, `4` → minor units.
+ * Returns undefined for anything else (more decimals than the currency has, letters, …).
+ */
+export function parsePriceInput(input: string, currency: string): number | undefined {
+  const exp = currencyExponent(currency);
+  const m = /^\s*(\d{1,7})(?:[.,](\d+))?\s*$/.exec(input);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  if (frac.length > exp) return undefined;
+  const value = Number(m[1]) * 10 ** exp + Number(frac.padEnd(exp, '0') || '0');
+  return value <= MAX_PRICE ? value : undefined;
+}
+
+// ---- items and times ----
+
+export function findItem(menu: Menu, itemId: string): MenuItem | undefined {
+  for (const s of menu.sections) for (const i of s.items) if (i.id === itemId) return i;
+  return undefined;
+}
+
+/** Inside the item's time window (open ends count as inside). */
+export function inWindow(window: TimeWindow | undefined, now: number): boolean {
+  if (!window) return true;
+  if (window.from && now < Date.parse(window.from)) return false;
+  if (window.until && now >= Date.parse(window.until)) return false;
+  return true;
+}
+
+/** Whether the truck is open: no opening hours given means "always". */
+export function isOpen(menu: Menu, now: number): boolean {
+  if (menu.openingHours.length === 0) return true;
+  return menu.openingHours.some((p) => now >= Date.parse(p.opens) && now < Date.parse(p.closes));
+}
+
+/** Whether new orders are accepted now: ordering switched on, before the cut-off, and open. */
+export function orderingOpen(menu: Menu, now: number): boolean {
+  if (!menu.ordering.open) return false;
+  if (menu.ordering.closesAt && now >= Date.parse(menu.ordering.closesAt)) return false;
+  return isOpen(menu, now);
+}
+
+/** A time of day in `locale` (with the weekday when it is not the day of `now`). */
+export function formatTime(iso: string, now: number, locale: string): string {
+  const d = new Date(iso);
+  return new Intl.DateTimeFormat(locale, {
+    ...(new Date(now).toDateString() === d.toDateString() ? {} : { weekday: 'short' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(d);
 }
 
 // ---- labels (English; the component's dictionaries translate them) ----

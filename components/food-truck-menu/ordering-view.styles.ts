@@ -19,6 +19,9 @@ export const orderingStyles = css`
     gap: 0.5rem;
     align-items: baseline;
   }
+  .issue {
+    color: var(--_danger);
+  }
   .issue.info {
     color: var(--_warning);
   }

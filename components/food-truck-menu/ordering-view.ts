@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
-import { LocaleController } from '../shared/i18n.js';
+import type { Dictionary } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
 import { dropStored, readJson, writeJson } from '../shared/storage.js';
-import { controlStyles } from './controls.styles.js';
+import { translations } from './food-truck-menu.i18n.js';
+import type { MenuKey, OrderingKey } from './food-truck-menu.i18n.js';
 import { orderingStyles } from './ordering-view.styles.js';
 import {
   acceptPrices,
@@ -23,14 +24,73 @@ import {
   unitPrice,
 } from './cart.js';
 import type { Cart, Choices, LineIssue, OrderLine, ReviewedLine } from './cart.js';
-import type { DevroomFoodTruckMenu, PendingOrder, PlaceOrderDetail } from './food-truck-menu.js';
-import { formatPrice } from './menu.js';
-import { formatDelta, inWindow, orderingOpen } from './menu-extras.js';
+import type { PendingOrder, PlaceOrderDetail } from './menu-events.js';
+import { formatDelta, formatPrice, formatTime, inWindow, orderingOpen } from './menu.js';
 import type { Menu, MenuItem, OptionGroup } from './menu.js';
 import { TERMINAL, foldOrders } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatusEvent } from './orders.js';
-import { orderingStrings } from './ordering-view.strings.js';
-import type { OrderingKey } from './ordering-view.strings.js';
+
+/** What the menu element offers this part. */
+export interface OrderingHost extends ReactiveElement {
+  readonly currentMenu: Menu | undefined;
+  readonly orders: readonly Order[];
+  readonly statusEvents: readonly OrderStatusEvent[];
+  readonly userId: string | undefined;
+  readonly cartKey: string | undefined;
+  readonly sendTimeout: number;
+  /** The element's clock (ms). */
+  readonly now: number;
+  readonly locale: string;
+  t(key: MenuKey, ...args: unknown[]): string;
+  /** Focuses what `selector` finds after the next render (keyboard users keep their place). */
+  focusNext(selector: string): void;
+  /** A polite screen-reader announcement. */
+  announce(text: string): void;
+}
+
+const en: Dictionary<OrderingKey> = {
+  add: 'Add',
+  addToCart: 'Add to order',
+  chooseUpTo: (n: number) => `Choose up to ${n}`,
+  chooseExactly: (n: number) => `Choose ${n}`,
+  chooseBetween: (min: number, max: number) => `Choose ${min} to ${max}`,
+  unavailable: 'sold out',
+  added: (name: string) => `${name} added to your order.`,
+  cart: 'Your order',
+  cartEmpty: 'Nothing in your order yet.',
+  decrease: (name: string) => `One less ${name}`,
+  increase: (name: string) => `One more ${name}`,
+  remove: (name: string) => `Remove ${name}`,
+  lineNote: (name: string) => `Note for ${name}`,
+  orderNote: 'Note for the whole order',
+  total: 'Total',
+  placeOrder: 'Place order',
+  sending: 'Sending…',
+  issueRemoved: 'No longer on the menu. Remove it to order.',
+  issueHidden: 'No longer available. Remove it to order.',
+  issueSoldOut: 'Sold out. Remove it to order.',
+  issueNotNow: 'Not available at this time.',
+  issuePrice: (was: string, now: string) => `Price changed from ${was} to ${now}.`,
+  issueOptions: 'A chosen option is no longer available. Remove it and add it again.',
+  issueLow: 'Only a few left.',
+  acceptPrices: 'Accept new prices',
+  removeUnavailable: 'Remove unavailable items',
+  checkoutBlocked: 'Fix the marked items to place your order.',
+  orderingClosed: 'Ordering is closed right now.',
+  ordersUntil: (time: string) => `Orders until ${time}`,
+  myOrders: 'Your orders',
+  notSent: 'Not sent.',
+  retry: 'Retry',
+  discard: 'Discard',
+  sentWaiting: 'Sent. Waiting for the vendor.',
+  readyBanner: (n: string) => `Ready for pickup — number ${n}`,
+  notifyMe: 'Notify me when my order is ready',
+  notifyOn: 'You will get a notification when your order is ready.',
+  notifyTitle: 'Your order is ready',
+  reason: (r: string) => `Reason: ${r}`,
+  pickupNumber: (n: string) => `Number ${n}`,
+};
+Object.assign(translations.en, en);
 
 /**
  * The customer's side: options form, cart, checkout, pending orders (send, timeout,
@@ -39,7 +99,6 @@ import type { OrderingKey } from './ordering-view.strings.js';
  * ordered before it has loaded, and it stays loaded, so a failed send is retried offline.
  */
 export class OrderingView {
-  readonly i18n: LocaleController<OrderingKey>;
   cart: Cart = emptyCart();
   choosing?: string;
   choice: Choices = noChoices();
@@ -50,18 +109,16 @@ export class OrderingView {
   private myLocalIds = new Set<string>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private phases?: Map<string, OrderPhase>;
-  private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
+  private folded?: { orders: readonly Order[]; events: readonly OrderStatusEvent[]; states: OrderState[] };
   /** Where this tab keeps the cart (see `follow`); undefined until the menu names the truck. */
   private cartKey?: string;
 
-  constructor(private readonly host: DevroomFoodTruckMenu) {
-    addStyles(host, controlStyles);
+  constructor(private readonly host: OrderingHost) {
     addStyles(host, orderingStyles);
-    this.i18n = new LocaleController(host, orderingStrings);
   }
 
-  private t(key: OrderingKey, ...args: unknown[]): string {
-    return this.i18n.t(key, ...args);
+  private t(key: MenuKey, ...args: unknown[]): string {
+    return this.host.t(key, ...args);
   }
 
   private set<K extends 'cart' | 'choosing' | 'choice' | 'orderNote' | 'notify'>(key: K, value: this[K]): void {
@@ -280,32 +337,27 @@ export class OrderingView {
 
   // ---- rendering ----
 
-  /**
-   * In the header, after the opening hours: the ordering cut-off. `time` is menu-more.ts's,
-   * passed in rather than imported: this chunk must not import a module the element loads with
-   * import(). If that import once failed, its URL stays failed in the page's module map (the
-   * retry only loads it under a fresh URL), so every later load of this chunk would fail too and
-   * the customer could never order until a reload.
-   */
-  ordersUntil(menu: Menu, time: (h: DevroomFoodTruckMenu, iso: string) => string): TemplateResult | typeof nothing {
+  /** In the header, after the opening hours: the ordering cut-off. */
+  ordersUntil(menu: Menu): TemplateResult | typeof nothing {
     const { open, closesAt } = menu.ordering;
-    return open && closesAt && Date.parse(closesAt) > this.host._now
-      ? html` · <span>${this.t('ordersUntil', time(this.host, closesAt))}</span>`
+    const now = this.host.now;
+    return open && closesAt && Date.parse(closesAt) > now
+      ? html` · <span>${this.t('ordersUntil', formatTime(closesAt, now, this.host.locale))}</span>`
       : nothing;
   }
 
   /** In the header: ordering is closed now. */
   closedNotice(menu: Menu): TemplateResult | typeof nothing {
-    return orderingOpen(menu, this.host._now) ? nothing : html`<p class="notice">${this.t('orderingClosed')}</p>`;
+    return orderingOpen(menu, this.host.now) ? nothing : html`<p class="notice">${this.t('orderingClosed')}</p>`;
   }
 
   private price(minor: number): string {
-    return formatPrice(minor, this.host.currentMenu?.currency ?? 'EUR', this.i18n.locale);
+    return formatPrice(minor, this.host.currentMenu?.currency ?? 'EUR', this.host.locale);
   }
 
   addButton(menu: Menu, item: MenuItem): TemplateResult {
     if (this.choosing === item.id) return this.renderOptions(item);
-    const now = this.host._now;
+    const now = this.host.now;
     const a = item.availability;
     const orderable = a !== 'sold-out' && a !== 'hidden' && inWindow(item.window, now) && orderingOpen(menu, now);
     return html`<button
@@ -351,7 +403,7 @@ export class OrderingView {
                 ?disabled=${!c.available || (!exclusive && !picked.includes(c.id) && picked.length >= g.max)}
                 @change=${(e: Event) => this.toggleChoice(g, c.id, (e.target as HTMLInputElement).checked)}
               />
-              ${c.name} ${c.priceDelta ? html`<span class="muted">${formatDelta(c.priceDelta, currency, this.i18n.locale)}</span>` : nothing}
+              ${c.name} ${c.priceDelta ? html`<span class="muted">${formatDelta(c.priceDelta, currency, this.host.locale)}</span>` : nothing}
               ${c.available ? nothing : html`<span class="muted">(${this.t('unavailable')})</span>`}</label
             >`,
           )}
@@ -433,7 +485,7 @@ export class OrderingView {
 
   /** Beside the menu: the cart and this customer's orders. */
   renderSide(menu: Menu): TemplateResult {
-    return html`<aside class="side">${this.renderCart(menu, this.host._now)} ${this.renderMyOrders()}</aside>`;
+    return html`<aside class="side">${this.renderCart(menu, this.host.now)} ${this.renderMyOrders()}</aside>`;
   }
 
   renderCart(menu: Menu, now: number): TemplateResult {
@@ -516,7 +568,7 @@ export class OrderingView {
         )}
         ${mine.map(
           (s) => html`<li class="my-order ${s.phase}" data-order-id=${s.order.id}>
-            <p>${this.summary(s.order.lines)} · ${formatPrice(s.order.total, s.order.currency, this.i18n.locale)}</p>
+            <p>${this.summary(s.order.lines)} · ${formatPrice(s.order.total, s.order.currency, this.host.locale)}</p>
             <p class="status">
               <strong>${this.t('phase', s.phase)}</strong>${s.pickupNumber !== undefined ? html` · ${this.t('pickupNumber', String(s.pickupNumber))}` : nothing}
             </p>

@@ -2,9 +2,8 @@ import { css } from 'lit';
 
 /** The vendor's order queue and item admin: attached when the vendor view loads. */
 export const vendorStyles = css`
-  button[aria-pressed='true'] {
-    background: var(--_fg);
-    color: var(--_bg);
+  .issue {
+    color: var(--_danger);
   }
   .tabs {
     display: flex;

@@ -1,18 +1,51 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
-import { LocaleController } from '../shared/i18n.js';
+import type { Dictionary } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
-import { controlStyles } from './controls.styles.js';
+import { translations } from './food-truck-menu.i18n.js';
+import type { MenuKey, VendorKey } from './food-truck-menu.i18n.js';
 import { vendorStyles } from './vendor-view.styles.js';
-import type { DevroomFoodTruckMenu, MenuChange, OrderStatusDetail } from './food-truck-menu.js';
-import { decimalPrice, findItem, parsePriceInput } from './menu-extras.js';
+import type { MenuChange, OrderStatusDetail } from './menu-events.js';
+import { decimalPrice, findItem, parsePriceInput } from './menu.js';
 import type { Availability, Menu, MenuItem } from './menu.js';
 import { TERMINAL, buildQueue, canTransition, foldOrders, nextPickupNumber, nextStep } from './orders.js';
 import type { Order, OrderPhase, OrderState, OrderStatus, OrderStatusEvent } from './orders.js';
-import { vendorStrings } from './vendor-view.strings.js';
-import type { VendorKey } from './vendor-view.strings.js';
+
+/** What the menu element offers this part. */
+export interface VendorHost extends ReactiveElement {
+  readonly currentMenu: Menu | undefined;
+  readonly orders: readonly Order[];
+  readonly statusEvents: readonly OrderStatusEvent[];
+  /** The element's clock (ms). */
+  readonly now: number;
+  readonly locale: string;
+  t(key: MenuKey, ...args: unknown[]): string;
+}
+
+const en: Dictionary<VendorKey> = {
+  queue: 'Order queue',
+  averageWait: (m: string) => `Average wait ${m}`,
+  longestWait: (m: string) => `longest waiting ${m}`,
+  noOrders: 'No orders.',
+  minutes: (n: number) => `${n} min`,
+  action: (p: string) => ({ received: 'Accept', preparing: 'Start preparing', ready: 'Mark ready', collected: 'Mark collected' })[p] ?? p,
+  reject: 'Reject',
+  rejectReason: 'Reason for rejecting',
+  confirmReject: 'Reject order',
+  cancelOrder: 'Cancel order',
+  availability: (name: string) => `Availability of ${name}`,
+  editPrice: (name: string) => `Price of ${name}`,
+  savePrice: 'Save price',
+  invalidPrice: 'Enter a price like 4.50',
+  available: 'Available',
+  hiddenItem: 'Hidden from customers',
+  viewMenu: 'Menu',
+  viewOrders: (n: number) => `Orders (${n})`,
+  vendorView: 'Vendor view',
+};
+Object.assign(translations.en, en);
 
 const QUEUE_PHASES: readonly OrderPhase[] = ['placed', 'received', 'preparing', 'ready'];
 const AVAILABILITY_OPTIONS: readonly Availability[] = ['available', 'low', 'sold-out', 'hidden'];
@@ -23,7 +56,6 @@ const AVAILABILITY_OPTIONS: readonly Availability[] = ['available', 'low', 'sold
  * go up as events; the element changes only when the room (or the page) sends new state down.
  */
 export class VendorView {
-  private readonly i18n: LocaleController<VendorKey>;
   /** The queue is shown instead of the menu. */
   queueShown = false;
   private rejecting?: string;
@@ -31,16 +63,14 @@ export class VendorView {
   private priceError = false;
   /** `orderId:status` sent but not yet echoed back: a second tap must not send it again. */
   private sent = new Set<string>();
-  private folded?: { orders: Order[]; events: OrderStatusEvent[]; states: OrderState[] };
+  private folded?: { orders: readonly Order[]; events: readonly OrderStatusEvent[]; states: OrderState[] };
 
-  constructor(private readonly host: DevroomFoodTruckMenu) {
-    addStyles(host, controlStyles);
+  constructor(private readonly host: VendorHost) {
     addStyles(host, vendorStyles);
-    this.i18n = new LocaleController(host, vendorStrings);
   }
 
-  private t(key: VendorKey, ...args: unknown[]): string {
-    return this.i18n.t(key, ...args);
+  private t(key: MenuKey, ...args: unknown[]): string {
+    return this.host.t(key, ...args);
   }
 
   private states(): OrderState[] {
@@ -154,7 +184,8 @@ export class VendorView {
     </div>`;
   }
 
-  renderQueue(now: number): TemplateResult {
+  renderQueue(): TemplateResult {
+    const now = this.host.now;
     const q = buildQueue(this.states(), now);
     return html`<section part="queue" class="queue" aria-labelledby="queue-heading">
       <h3 id="queue-heading">${this.t('queue')}</h3>
@@ -182,7 +213,7 @@ export class VendorView {
     const next = nextStep(s.phase);
     const busy = [...this.sent].some((k) => k.startsWith(`${s.order.id}:`));
     const who = s.order.senderName ?? s.order.sender;
-    const time = new Intl.DateTimeFormat(this.i18n.locale, { hour: 'numeric', minute: '2-digit' }).format(s.order.placedAt);
+    const time = new Intl.DateTimeFormat(this.host.locale, { hour: 'numeric', minute: '2-digit' }).format(s.order.placedAt);
     return html`<li part="order" class="order" data-order-id=${s.order.id}>
       <div class="order-head">
         <strong class="pickup">${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : '—'}</strong>
