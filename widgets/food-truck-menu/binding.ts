@@ -1,13 +1,21 @@
-import type { DevroomFoodTruckMenu, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/menu-events.js';
 import { checkMenu } from '../../components/food-truck-menu/menu.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import { RoomError } from '../room/room.js';
 import type { WidgetContext } from '../runtime/boot.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { rootProblem } from '../schema/state-checks.js';
-import type { FoodTruckOrders } from './orders.js';
+import { capabilityCheck } from '../shared/binding.js';
+import type { Bind, BindContext, Binding } from '../shared/binding.js';
 import { reject } from '../shared/rejections.js';
 import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
+import { en } from './binding.i18n.js';
+import type { BindingMessages, ReasonCode } from './binding.i18n.js';
+import { DOWNLOAD_FILE, FOOD_TRUCK_GRANTS } from './capabilities.js';
+import type { FoodTruckGrant } from './capabilities.js';
+import type { FoodTruckOrders } from './orders.js';
 
 /**
  * Room ↔ <devroom-food-truck-menu>.
@@ -23,12 +31,7 @@ import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
  * arrive before it has loaded are buffered here and handed over.
  */
 
-/** Optional capabilities the binding checks before offering a feature. */
-export type FoodTruckGrant = 'sendOrder' | 'sendStatus' | 'sendMenu' | 'createRoot';
-
-export interface FoodTruckBindingOptions {
-  /** Whether the client granted the capabilities behind a feature. Default: all granted (MemoryRoom tests). */
-  granted?: (what: FoodTruckGrant) => boolean;
+export interface FoodTruckBindContext extends BindContext {
   /** Shows (or, with undefined, clears) a message next to the widget. */
   notify?: (message: string | undefined, kind: 'error' | 'info') => void;
   /**
@@ -38,9 +41,6 @@ export interface FoodTruckBindingOptions {
    */
   media?: WidgetContext;
 }
-
-/** MatrixCapabilities.MSC4039DownloadFile: item images uploaded to Matrix (mxc://). */
-export const DOWNLOAD_FILE = 'org.matrix.msc4039.download_file';
 
 /** Requests the binding made, by kind (startup cost is part of the contract: see the e2e tests). */
 export interface RequestCounts {
@@ -54,30 +54,17 @@ const ORDER_STATUS_EVENT = EventTypes.orderStatus;
 
 /** The page's language is German (the runtime sets <html lang> from the client). */
 const isGerman = () => document.documentElement.lang.startsWith('de');
-/** Messages by language (the orders module's: loaded with it). */
-export type Messages<T> = { en: T; de: T };
-export const pick = <T>(messages: Messages<T>): T => (isGerman() ? messages.de : messages.en);
-
-/** Error codes with a translated reason (see `reason`). */
-type ReasonCode = 'M_FORBIDDEN' | 'DEVROOM_TIMEOUT' | 'M_LIMIT_EXCEEDED' | 'DEVROOM_NO_ROOT';
-export type BindingMessages = Record<'notOpen' | 'noGrant' | ReasonCode, string> & { loadFailed: (why: string) => string };
-
-const EN: BindingMessages = {
-  loadFailed: (why: string) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
-  notOpen: 'Ordering opens once the vendor has opened this widget.',
-  noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',
-  M_FORBIDDEN: 'not allowed in this room',
-  DEVROOM_TIMEOUT: 'the server did not answer in time',
-  M_LIMIT_EXCEEDED: 'too many requests, wait a moment',
-  DEVROOM_NO_ROOT: 'ordering is not open yet',
-};
 /**
  * German, for German viewers only: requested with the start-up reads, and start() waits for
  * it, so every message (also one shown offline later) has it. Not loadable: English.
  */
 let german: BindingMessages | undefined;
+const loadGerman = loadOnce('the food-truck binding\'s German messages', () => import('./binding.de.js'));
 
-export class FoodTruckBinding {
+/** The words for an invalid menu's problems (the element's own). */
+const loadMenuWords = loadOnce('the menu problem words', () => import('../../components/food-truck-menu/menu-errors.js'));
+
+export class FoodTruckBinding implements Binding {
   /** Resolves once menu, power levels, root and (when there is a root) the order history are loaded. */
   readonly ready: Promise<void>;
   readonly requests: RequestCounts = { readState: 0, relations: 0, send: 0 };
@@ -89,26 +76,35 @@ export class FoodTruckBinding {
 
   readonly #menuWatch: StateWatch;
   readonly #cleanups: (() => void)[] = [];
-  /** @internal */ readonly granted: (what: FoodTruckGrant) => boolean;
-  readonly #notifyFn: NonNullable<FoodTruckBindingOptions['notify']>;
+  readonly #hasCapability: (capability: string) => boolean;
+  readonly #notifyFn: NonNullable<FoodTruckBindContext['notify']>;
   #orders?: FoodTruckOrders;
-  #ordersLoading?: Promise<void>;
+  /**
+   * The order half (./orders.ts) and its first read of the root, once: calls meanwhile wait
+   * for it; after a failed load, the next root change asks again.
+   */
+  readonly #startOrders = loadOnce('the food-truck orders', async () => {
+    const { FoodTruckOrders } = await import('./orders.js');
+    if (this.stopped) return;
+    this.#orders = new FoodTruckOrders(this);
+    await this.#orders.onRoot();
+  });
   #infoShown = false;
 
   constructor(
     readonly el: DevroomFoodTruckMenu,
     readonly room: Room,
-    options: FoodTruckBindingOptions = {},
+    context: FoodTruckBindContext = {},
   ) {
-    this.granted = options.granted ?? (() => true);
-    this.#notifyFn = options.notify ?? (() => undefined);
+    this.#hasCapability = capabilityCheck(context);
+    this.#notifyFn = context.notify ?? (() => undefined);
     el.noJsonLd = true;
     el.userId = room.userId;
     // The cart comes back after a reload: kept per room (and user) in this tab.
     el.cartKey = room.roomId;
     el.ordering = false;
     el.canManage = false;
-    const { media } = options;
+    const { media } = context;
     if (media) el.loadMedia = async (mxc) => (await import('../shared/mxc-media.js')).widgetMediaLoader(media, DOWNLOAD_FILE)(mxc);
 
     // Subscribe before reading (the watches do the same for state).
@@ -157,7 +153,7 @@ export class FoodTruckBinding {
     on('devroom-order-status', (detail: OrderStatusDetail) => this.#orders?.setStatus(detail));
     on('devroom-menu-update', (detail) => this.#orders?.updateMenu(detail));
 
-    const lang = isGerman() ? import('./binding.de.js').then((m) => void (german = m.de), () => undefined) : undefined;
+    const lang = isGerman() ? loadGerman().then((m) => void (german = m.de), () => undefined) : undefined;
     this.ready = this.#start(lang);
   }
 
@@ -167,6 +163,11 @@ export class FoodTruckBinding {
   }
 
   // ---- who may do what ----
+
+  /** @internal Whether the client granted the capabilities behind a feature (all of them, in a test on a MemoryRoom; none, on a public page). */
+  granted(what: FoodTruckGrant): boolean {
+    return FOOD_TRUCK_GRANTS[what].every(this.#hasCapability);
+  }
 
   /** Vendor: may send status events (power) and the client lets us. */
   get isVendor(): boolean {
@@ -224,14 +225,12 @@ export class FoodTruckBinding {
     if (event) this.el.menu = event.content;
   }
 
-  /** An invalid menu state is rejected, with the element's words for its problems. */
+  /** An invalid menu state is rejected, with the element's words for its problems (their codes when the words cannot load). */
   async #judgeMenu(event: RoomEvent): Promise<void> {
-    let check = checkMenu(event.content);
-    // Rarer fields (options, times, images) are checked by the part the element loads for them.
-    if (!check.ok && check.later) check = await import('../../components/food-truck-menu/menu-more.js').then(() => checkMenu(event.content), () => check);
-    if (check.ok || check.later) return;
+    const check = checkMenu(event.content);
+    if (check.ok) return;
     const { issues } = check;
-    const words = await import('../../components/food-truck-menu/menu-issues.js').then((m) => issues.map(m.issueText), () => issues.map(([at, code]) => `${at}: ${code}`));
+    const words = await loadMenuWords().then((m) => issues.map(m.issueText), () => issues.map(([at, code]) => `${at}: ${code}`));
     reject(event, words.join('; '));
   }
 
@@ -242,19 +241,13 @@ export class FoodTruckBinding {
     if (!this.granted('sendOrder') && !this.granted('sendStatus')) return;
     const hasRoot = rootFrom(this.rootWatch.get('orders')) !== undefined;
     if (!hasRoot && !(this.canCreateRoot && (this.isVendor || this.canOrder))) return;
-    this.#ordersLoading ??= import('./orders.js').then(
-      async ({ FoodTruckOrders }) => {
-        if (this.stopped) return;
-        this.#orders = new FoodTruckOrders(this);
-        await this.#orders.onRoot();
-      },
-      (error: unknown) => {
-        this.#ordersLoading = undefined;
-        this.notify(this.t().loadFailed(this.reason(error)), 'error');
-      },
-    );
-    await this.#ordersLoading;
+    try {
+      await this.#startOrders();
+    } catch (error) {
+      this.notify(this.t().loadFailed(this.reason(error)), 'error');
+    }
   }
+
 
   // ---- messages ----
 
@@ -266,7 +259,7 @@ export class FoodTruckBinding {
 
   /** @internal */
   t(): BindingMessages {
-    return (isGerman() && german) || EN;
+    return (isGerman() && german) || en;
   }
 
   /** @internal A short, translated reason for a failed request. */
@@ -279,7 +272,5 @@ export class FoodTruckBinding {
   }
 }
 
-/** Binds an element to a room; `stop()` undoes it. */
-export function bindFoodTruckMenu(el: DevroomFoodTruckMenu, room: Room, options: FoodTruckBindingOptions = {}): FoodTruckBinding {
-  return new FoodTruckBinding(el, room, options);
-}
+/** Binds an element to a room (widgets/shared/binding.ts); `stop()` undoes it. */
+export const bindFoodTruckMenu: Bind<DevroomFoodTruckMenu, FoodTruckBindContext, FoodTruckBinding> = (el, room, context) => new FoodTruckBinding(el, room, context);

@@ -1,6 +1,6 @@
 import { parseOrderContent, parseStatusContent } from '../../components/food-truck-menu/orders.js';
 import type { Order, OrderStatusEvent } from '../../components/food-truck-menu/orders.js';
-import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/menu-events.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { isEventId, isRecord, type Result } from '../schema/validate.js';

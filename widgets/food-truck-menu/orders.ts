@@ -1,4 +1,4 @@
-import type { MenuUpdateDetail, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { MenuUpdateDetail, OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/menu-events.js';
 import type { Order, OrderStatusEvent } from '../../components/food-truck-menu/orders.js';
 import { parseOrderContent } from '../../components/food-truck-menu/orders.js';
 import { readAllRelations } from '../room/relations.js';
@@ -6,8 +6,11 @@ import { RoomError } from '../room/room.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { ORDER_EVENT, ORDER_STATUS_EVENT, orderContent, orderFromEvent, statusContent, statusFromEvent } from './order-schema.js';
-import { pick } from './binding.js';
-import type { FoodTruckBinding, Messages } from './binding.js';
+import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
+import type { Room } from '../room/room.js';
+import type { PowerWatch, StateWatch } from '../shared/room-sync.js';
+import type { BindingMessages } from './binding.i18n.js';
+import type { FoodTruckGrant } from './capabilities.js';
 import { referenceTarget } from '../room/relations.js';
 import { createRoot, repairRoot } from '../shared/create-root.js';
 import { rootIds } from '../schema/root.js';
@@ -52,18 +55,26 @@ const readOrders = (key: string): UnsentOrder[] =>
     return { id: id as string, at: at as number, ...(root ? { root: root as string } : {}), detail: { orderLocalId: id as string, lines, ...(note ? { note } : {}), total, currency } };
   });
 
-const MESSAGES: Messages<Record<'orderFailed' | 'statusFailed' | 'menuFailed', (why: string) => string>> = {
-  en: {
-    orderFailed: (why) => `Your order was not sent (${why}). Nothing was charged; use Retry in “Your orders”.`,
-    statusFailed: (why) => `The status change was not sent (${why}). Try again.`,
-    menuFailed: (why) => `The menu change was not saved (${why}). The menu shows the last saved version.`,
-  },
-  de: {
-    orderFailed: (why) => `Deine Bestellung wurde nicht gesendet (${why}). Nutze „Erneut versuchen“ unter „Deine Bestellungen“.`,
-    statusFailed: (why) => `Die Statusänderung wurde nicht gesendet (${why}). Bitte erneut versuchen.`,
-    menuFailed: (why) => `Die Änderung der Speisekarte wurde nicht gespeichert (${why}). Angezeigt wird der zuletzt gespeicherte Stand.`,
-  },
-};
+/** What the binding (./binding.ts) offers the order half. */
+export interface OrdersHost {
+  readonly el: DevroomFoodTruckMenu;
+  readonly room: Room;
+  readonly rootWatch: StateWatch;
+  readonly power: PowerWatch;
+  /** Requests made, by kind (the binding's `requests`). */
+  readonly requests: { relations: number; send: number };
+  /** Live order and status events that arrived before this part did: taken over at its start. */
+  readonly buffer: RoomEvent[];
+  readonly stopped: boolean;
+  readonly isVendor: boolean;
+  readonly canCreateRoot: boolean;
+  granted(what: FoodTruckGrant): boolean;
+  /** Sets the element's `ordering` / `canManage` from power, grants and the root. */
+  applyFlags(): void;
+  notify(message: string | undefined, kind: 'error' | 'info'): void;
+  t(): BindingMessages;
+  reason(error: unknown): string;
+}
 
 export class FoodTruckOrders {
   /** The current root: new orders relate to it. */
@@ -99,7 +110,7 @@ export class FoodTruckOrders {
   private creatingRoot?: Promise<string>;
   private pushQueued = false;
 
-  constructor(private readonly b: FoodTruckBinding) {
+  constructor(private readonly b: OrdersHost) {
     // Whatever arrived before this module loaded is replayed after the history read.
     this.buffer = b.buffer.splice(0);
     this.unsentKey = unsentKey('orders', b.room);
@@ -332,7 +343,7 @@ export class FoodTruckOrders {
       this.b.notify(undefined, 'error');
     } catch (error) {
       el.markOrderFailed(localId);
-      this.b.notify(pick(MESSAGES).orderFailed(this.b.reason(error)), 'error');
+      this.b.notify(this.b.t().orderFailed(this.b.reason(error)), 'error');
     }
   }
 
@@ -380,7 +391,7 @@ export class FoodTruckOrders {
       this.schedulePush();
       this.b.notify(undefined, 'error');
     } catch (error) {
-      this.b.notify(pick(MESSAGES).statusFailed(this.b.reason(error)), 'error');
+      this.b.notify(this.b.t().statusFailed(this.b.reason(error)), 'error');
       // A new array lets the vendor view forget the tap it was waiting for (buttons enable again).
       el.statusEvents = [...el.statusEvents];
     }
@@ -397,7 +408,7 @@ export class FoodTruckOrders {
       await b.room.sendState(EventTypes.menu, '', detail.menu as unknown as Record<string, unknown>);
       b.notify(undefined, 'error');
     } catch (error) {
-      b.notify(pick(MESSAGES).menuFailed(b.reason(error)), 'error');
+      b.notify(b.t().menuFailed(b.reason(error)), 'error');
       // Re-render from the last saved menu so the controls show what is really on the menu.
       const last = b.el.currentMenu;
       if (last) b.el.menu = structuredClone(last);

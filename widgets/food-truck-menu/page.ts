@@ -2,52 +2,18 @@ import '../runtime/page-style.js';
 import { adoptStyle } from '../runtime/adopt-style.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import '../../components/food-truck-menu/register.js';
-import { DOWNLOAD_FILE, bindFoodTruckMenu } from './binding.js';
-import type { FoodTruckBinding, FoodTruckGrant } from './binding.js';
+import { bindFoodTruckMenu } from './binding.js';
+import type { FoodTruckBinding } from './binding.js';
+import { FOOD_TRUCK_CAPABILITIES } from './capabilities.js';
 import { bootWidget } from '../runtime/boot.js';
-import { capabilityList } from '../runtime/capabilities.js';
-import type { CapabilitySpec } from '../runtime/capabilities.js';
-import { EventTypes } from '../schema/namespace.js';
 
 /**
- * The food-truck widget: dist/widgets/food-truck-menu.html.
- *
- * Capabilities. Required (the menu cannot work without them): read the menu state, the
- * `orders` root and power levels; read order and status events. Everything that writes
- * is optional, because most viewers are customers who never need it, and Element blocks
- * the widget on any required capability the user declines:
- *   - send `dev.devroom.order` — ordering; without it the widget is a read-only menu;
- *   - send `dev.devroom.order.status`, send `dev.devroom.menu` state — the vendor's queue,
- *     sold-out toggles and prices (the homeserver's power levels decide as well);
- *   - send `dev.devroom.root` (`orders`) state and an `m.notice` message — creating the
- *     orders root, once, by the vendor;
- *   - MSC4039 `download_file` — item images uploaded to Matrix (mxc://); declined, they
- *     show their placeholder (alt text).
- * Customers see a prompt that lists the vendor capabilities as optional; they can decline them.
+ * The food-truck widget: dist/widgets/food-truck-menu.html. What it asks the client for, and
+ * why: ./capabilities.ts.
  *
  * Loading: the runtime, the component and the binding are the first load; the order
  * code, the cart and the vendor's queue follow when there is something to order or run.
  */
-
-// The raw MSC2762 strings, built the way the runtime builds what it requests.
-const send = (spec: CapabilitySpec) => capabilityList(spec).required;
-
-const GRANTS: Record<FoodTruckGrant, string[]> = {
-  sendOrder: send({ sendEvents: [{ type: EventTypes.order }] }),
-  sendStatus: send({ sendEvents: [{ type: EventTypes.orderStatus }] }),
-  sendMenu: send({ sendState: [{ type: EventTypes.menu, stateKey: '' }] }),
-  createRoot: send({ sendState: [{ type: EventTypes.root, stateKey: 'orders' }], sendEvents: [{ type: 'm.room.message', msgtype: 'm.notice' }] }),
-};
-
-export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
-  readState: [
-    { type: EventTypes.menu, stateKey: '' },
-    { type: EventTypes.root, stateKey: 'orders' },
-    { type: 'm.room.power_levels', stateKey: '' },
-  ],
-  readEvents: [{ type: EventTypes.order }, { type: EventTypes.orderStatus }],
-  optional: [...Object.values(GRANTS).flat(), DOWNLOAD_FILE],
-};
 
 declare global {
   interface Window {
@@ -86,7 +52,7 @@ await bootWidget({
     const el = createElement(ctx.container);
     ctx.theme.subscribe((theme) => (el.theme = theme));
     window.devroomFoodTruck = bindFoodTruckMenu(el, ctx.room, {
-      granted: (what) => GRANTS[what].every((c) => ctx.hasCapability(c)),
+      hasCapability: (capability) => ctx.hasCapability(capability),
       media: ctx,
       notify: (message, kind) => {
         const p = kind === 'error' ? error : info;
