@@ -11,6 +11,9 @@
 //   on-demand  y is itself loaded with import() elsewhere: once y failed there (its own retry
 //              recovers y on a fresh URL), this chunk can never load again without a reload.
 //              FAILS the build (exit 1) unless the pair is in ALLOWED below, with its reason.
+//   after      y is also loaded with import() elsewhere, but nothing asks for this chunk before
+//              y has loaded (y, or code that needs y, is what imports it: an element's chunk
+//              and its lazy parts in the public reader). Listed with --all, never a failure.
 //   shared     y only exists as a static dependency of lazy chunks (rollup split it out): it is
 //              requested only with one of them. If y alone fails while that chunk arrived, the
 //              chunk needs a reload: the retry's known limit, rare (a dropped connection usually
@@ -88,6 +91,29 @@ function auditBuild(name) {
       for (const s of [...statics, ...dynamics]) walk(s);
     };
     for (const f of first) walk(f);
+    const staticClosure = (f, seen = new Set()) => {
+      if (seen.has(f) || !graph.has(f)) return seen;
+      seen.add(f);
+      for (const s of graph.get(f).statics) staticClosure(s, seen);
+      return seen;
+    };
+    /**
+     * Whether `lazy` can be asked for while `dep` has failed: some chunk that runs without dep
+     * (dep is not in its static closure) import()s it. When not, dep is loaded before anything
+     * can ask for `lazy` (dep, or code that needs it, is what loads it): no failed dep to meet.
+     */
+    const askedWithout = (lazy, dep) => {
+      const runs = new Set();
+      const queue = [...first];
+      while (queue.length) {
+        const f = queue.shift();
+        if (runs.has(f) || !graph.has(f) || staticClosure(f).has(dep)) continue;
+        runs.add(f);
+        if (graph.get(f).dynamics.includes(lazy)) return true;
+        queue.push(...graph.get(f).statics, ...graph.get(f).dynamics);
+      }
+      return false;
+    };
     const chains = [];
     for (const lazy of [...onDemand.keys()].filter((f) => !first.has(f)).sort()) {
       // Its static closure outside the first load, with the path that reaches each.
@@ -106,7 +132,7 @@ function auditBuild(name) {
         chains.push({
           chunk: lazy,
           imports: dep,
-          kind: onDemand.has(dep) ? 'on-demand' : 'shared',
+          kind: !onDemand.has(dep) ? 'shared' : askedWithout(lazy, dep) ? 'on-demand' : 'after',
           path,
           ...(onDemand.has(dep) ? { loadedBy: onDemand.get(dep).filter((f) => f !== lazy) } : {}),
           modules: modulesOf(dir, dep),
@@ -148,17 +174,19 @@ if (asJson) {
     return `  ${c.build}/${c.entry}: ${c.path.map(short).join(' → ')}  [${c.kind}]  ${mods.join(', ')}${npm ? ` (+${npm} from node_modules)` : ''}`;
   };
   for (const c of onDemand) console.log(`${line(c)}${allowedBy(c) ? `\n    allowed: ${allowedBy(c).why}` : ''}`);
-  if (all) for (const c of findings.filter((f) => f.kind === 'shared')) console.log(line(c));
-  const shared = findings.length - onDemand.length;
+  if (all) for (const c of findings.filter((f) => f.kind !== 'on-demand')) console.log(line(c));
+  const count = (kind) => findings.filter((f) => f.kind === kind).length;
   console.log(
-    `lazy-chains: ${refused.length} chain(s) not allowed, ${onDemand.length - refused.length} allowed; ${shared} through shared chunks (${all ? 'listed above' : '--all lists them'}, not a failure).`,
+    `lazy-chains: ${refused.length} chain(s) not allowed, ${onDemand.length - refused.length} allowed; ${count('after')} after their importer, ${count('shared')} through shared chunks (${all ? 'listed above' : '--all lists them'}; not failures).`,
   );
   for (const a of stale) console.log(`lazy-chains: ALLOWED entry ${a.lazy} → ${a.imports} matches no chain any more: remove it from scripts/lazy-chains.mjs.`);
 }
+/** A chunk by the source modules of ours it carries (its file name when it has no source map). */
+const named = (modules, file) => modules.filter((m) => !m.startsWith('node_modules/')).join(', ') || file;
 if (refused.length) {
   console.error(`
 lazy-chains: a lazy chunk statically imports a chunk that is also loaded with import() elsewhere:
-${refused.map((c) => `  ${c.build}/${c.entry}: ${c.lazyModules.filter((m) => !m.startsWith('node_modules/')).join(', ')}\n    imports ${c.modules.filter((m) => !m.startsWith('node_modules/')).join(', ')}`).join('\n')}
+${refused.map((c) => `  ${c.build}/${c.entry}: ${named(c.lazyModules, c.chunk)}\n    imports ${named(c.modules, c.imports)}`).join('\n')}
 Once that import() failed (and its retry recovered it), these parts can never load again in
 browsers that keep failed module fetches. Fix it in the lazy module: take what it needs from a
 module of the first load, or move the shared code into a module with no import() of its own;
