@@ -6,49 +6,31 @@ import { css } from 'lit';
  * (which sets `data-devroom-theme` on <html>). Plain pages follow prefers-color-scheme.
  */
 export const themeTokens = css`
+  /* light-dark(): one list for both schemes, picked by the host's color-scheme — the
+     user's preference, or the theme attribute's choice. */
   :host {
-    --_bg: var(--devroom-color-background, #ffffff);
-    --_fg: var(--devroom-color-text, #17191c);
-    --_muted: var(--devroom-color-muted, #5c6470);
-    --_surface: var(--devroom-color-surface, #f4f6fa);
-    --_border: var(--devroom-color-border, #d4d9e1);
-    --_accent: var(--devroom-color-accent, #0b7a57);
-    --_accent-fg: var(--devroom-color-on-accent, #ffffff);
-    --_danger: var(--devroom-color-danger, #b3261e);
-    --_warning: var(--devroom-color-warning, #8a5a00);
-    --_focus: var(--devroom-color-focus, #1a73e8);
+    color-scheme: light dark;
+    --_bg: var(--devroom-color-background, light-dark(#ffffff, #15191e));
+    --_fg: var(--devroom-color-text, light-dark(#17191c, #ebeef2));
+    --_muted: var(--devroom-color-muted, light-dark(#5c6470, #a3acb9));
+    --_surface: var(--devroom-color-surface, light-dark(#f4f6fa, #21262c));
+    --_border: var(--devroom-color-border, light-dark(#d4d9e1, #3a414a));
+    --_accent: var(--devroom-color-accent, light-dark(#0b7a57, #3ecf9a));
+    --_accent-fg: var(--devroom-color-on-accent, light-dark(#ffffff, #0b1a14));
+    --_danger: var(--devroom-color-danger, light-dark(#b3261e, #ff8a80));
+    --_warning: var(--devroom-color-warning, light-dark(#8a5a00, #ffcc66));
+    --_focus: var(--devroom-color-focus, light-dark(#1a73e8, #8ab4f8));
     --_radius: var(--devroom-radius, 8px);
     --_font: var(--devroom-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--devroom-space, 0.75rem);
-    color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_fg);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_bg: var(--devroom-color-background, #15191e);
-      --_fg: var(--devroom-color-text, #ebeef2);
-      --_muted: var(--devroom-color-muted, #a3acb9);
-      --_surface: var(--devroom-color-surface, #21262c);
-      --_border: var(--devroom-color-border, #3a414a);
-      --_accent: var(--devroom-color-accent, #3ecf9a);
-      --_accent-fg: var(--devroom-color-on-accent, #0b1a14);
-      --_danger: var(--devroom-color-danger, #ff8a80);
-      --_warning: var(--devroom-color-warning, #ffcc66);
-      --_focus: var(--devroom-color-focus, #8ab4f8);
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_bg: var(--devroom-color-background, #15191e);
-    --_fg: var(--devroom-color-text, #ebeef2);
-    --_muted: var(--devroom-color-muted, #a3acb9);
-    --_surface: var(--devroom-color-surface, #21262c);
-    --_border: var(--devroom-color-border, #3a414a);
-    --_accent: var(--devroom-color-accent, #3ecf9a);
-    --_accent-fg: var(--devroom-color-on-accent, #0b1a14);
-    --_danger: var(--devroom-color-danger, #ff8a80);
-    --_warning: var(--devroom-color-warning, #ffcc66);
-    --_focus: var(--devroom-color-focus, #8ab4f8);
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
