@@ -374,6 +374,14 @@ describe('<devroom-stand-booth>', () => {
   });
 
   describe('editing', () => {
+    it('an editor opening an empty booth can set it up (Edit stand shows before there is any stand)', async () => {
+      const el = await booth({ stand: undefined, interactive: true, canEdit: true });
+      expect(visibleText(el)).to.contain('not been set up');
+      buttonNamed(el, 'Edit stand')!.click();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#f-name')).to.not.equal(null);
+    });
+
     it('validates inline, never emits an invalid config, and emits a valid one', async () => {
       const el = await booth({ interactive: true, canEdit: true });
       const spy = sinon.spy();

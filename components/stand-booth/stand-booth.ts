@@ -261,14 +261,13 @@ export class DevroomStandBooth extends LitElement {
       if (this.src) void this.#load(this.src);
       else this.#fetchAbort?.abort();
     }
+    // Staff and editors need their tools for an empty booth too: that is where they set it up.
+    if (this.interactive && (this.canEdit || this.isStaff)) this.#staffPart.want();
     const stand = this.current;
     if (!stand) return;
     if (stand.description && FORMATTED.test(stand.description)) this.#description.want();
     if (stand.schedule.length || stand.video) this.#scheduleVideoPart.want();
-    if (this.interactive) {
-      this.#contact.want();
-      if (this.canEdit || this.isStaff) this.#staffPart.want();
-    }
+    if (this.interactive) this.#contact.want();
   }
 
   protected override async scheduleUpdate(): Promise<void> {
