@@ -61,7 +61,8 @@ async function apply(host: Account, schedule: Uint8Array | string, config: Recor
   let out = '';
   let err = '';
   const waits: number[] = [];
-  const code = await run(['apply', 'schedule', '--config', 'config.json', '--homeserver', homeserver, '--at', AT, ...(more.args ?? [])], {
+  const at = more.args?.includes('--at') ? [] : ['--at', AT];
+  const code = await run(['apply', 'schedule', '--config', 'config.json', '--homeserver', homeserver, ...at, ...(more.args ?? [])], {
     ...(more.fetch ? { fetch: more.fetch } : {}),
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
@@ -139,7 +140,7 @@ interface FrabJson {
   schedule: { conference: { days: { rooms: Record<string, { id: number; start: string; date: string; room: string }[]> }[] } };
 }
 
-test(`a real schedule twice on ${ON}: the second run writes nothing; a moved talk or a renamed room writes only that room`, async (t) => {
+test(`a real schedule twice on ${ON}: the second run writes nothing, nor a run hours later; a moved talk or a renamed room writes only that room`, async (t) => {
   if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
   const bytes = readFileSync(join(sharedSchedules, '35c3.json'));
   const host = await registerUser(url, secret, uniqueLocalpart('devroom-host'), { admin: true });
@@ -165,6 +166,13 @@ test(`a real schedule twice on ${ON}: the second run writes nothing; a moved tal
   assert.match(second.out, /Requests: \d+ \(\d+ reads, 0 writes\)/);
   if (local && !REAL) assert.deepEqual(serverWrites(host.userId, m), []);
 
+  // Hours later every room is on another talk: they follow their dev.devroom.schedule, apply writes nothing.
+  m = mark();
+  const later = await apply(host, bytes, config, url, { args: ['--at', '2018-12-27T17:10:00+01:00'] });
+  assert.equal(later.code, 0, later.out + later.err);
+  assert.match(later.out, /Done: 5\/5 rooms — 0 created, 0 updated, 5 unchanged, 0 failed; 0 changed\./);
+  if (local && !REAL) assert.deepEqual(serverWrites(host.userId, m), []);
+
   // One talk moved: the one on now in Adams starts 5 minutes later.
   const data = JSON.parse(new TextDecoder().decode(bytes)) as FrabJson;
   const talk = data.schedule.conference.days[0]!.rooms.Adams!.find((e) => e.id === 10021)!;
@@ -176,7 +184,7 @@ test(`a real schedule twice on ${ON}: the second run writes nothing; a moved tal
   assert.match(moved.out, /0 created, 1 updated, 4 unchanged, 0 failed; 1 changed\./);
   const movedWrites = serverWrites(host.userId, m);
   // (Decoded: whether the log keeps paths percent-encoded is the server's business.)
-  if (movedWrites) assert.deepEqual(movedWrites.map((r) => decodeURIComponent(r.path)), [`/_matrix/client/v3/rooms/${adams}/state/dev.devroom.talk/`]);
+  if (movedWrites) assert.deepEqual(movedWrites.map((r) => decodeURIComponent(r.path)), [`/_matrix/client/v3/rooms/${adams}/state/dev.devroom.schedule/`]);
 
   // One room renamed: a new room under the new name's alias; the old one is left alone.
   for (const day of data.schedule.conference.days) {
@@ -316,8 +324,8 @@ test('a 429 on the creator\'s join (Synapse 1.67–1.70.0) leaves the room under
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /3 created, 0 updated, 0 unchanged, 0 failed; \d+ changed\./);
     assert.match(r.err, /\] K\.fosdem: created, opened the Q&A/);
-    assert.match(r.err, /\] D\.rust: created \(the server had left it half-made: joined it, wrote its 6 creation events\), wrote 4 state events, opened the Q&A/);
-    assert.match(r.err, /\] S\.example: created \(the server had left it half-made: joined it, wrote its 6 creation events\), wrote 4 state events, opened the Q&A/);
+    assert.match(r.err, /\] D\.rust: created \(the server had left it half-made: joined it, wrote its 6 creation events\), wrote 5 state events, opened the Q&A/);
+    assert.match(r.err, /\] S\.example: created \(the server had left it half-made: joined it, wrote its 6 creation events\), wrote 5 state events, opened the Q&A/);
     const mine = hs.requests.slice(m).filter((q) => q.user === host.userId);
     // A refused createRoom is waited out, then its alias looked up: no second createRoom.
     assert.deepEqual(

@@ -8,6 +8,7 @@ import { widgetQaNotice } from '../../test/node/widget-qa-root.js';
 import { run, type CliIo } from '../cli/cli.js';
 import { parseTalkState } from '../../widgets/talk-player/schema.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
+import { parseRoomSchedule } from '../../widgets/schema/schedule.js';
 import { isHalfMade } from './apply.js';
 import { LAYOUT_EVENT, WIDGET_EVENT } from './widget-state.js';
 
@@ -42,7 +43,8 @@ async function apply(files: Record<string, string> = {}, extra: string[] = [], i
   let out = '';
   let err = '';
   const waits: number[] = [];
-  const code = await run(['apply', 'schedule.xml', '--config', 'config.json', '--homeserver', hs.url, '--at', AT, ...extra], {
+  const at = extra.includes('--at') ? [] : ['--at', AT];
+  const code = await run(['apply', 'schedule.xml', '--config', 'config.json', '--homeserver', hs.url, ...at, ...extra], {
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
     readFile: async (p) => {
@@ -60,7 +62,7 @@ async function apply(files: Record<string, string> = {}, extra: string[] = [], i
 const roomByAlias = (alias: string) => hs.aliases.get(alias)!;
 const writeCount = () => hs.writes().length;
 
-test('first run creates every room with its widgets, layout, talk state and power levels', async () => {
+test('first run creates every room with its widgets, layout, schedule, talk state and power levels', async () => {
   const r = await apply();
   assert.equal(r.code, 0, r.err + r.out);
   // whoami + (resolve + createRoom) per room; for the two with a Q&A, the root read again, the notice and the root state.
@@ -71,14 +73,22 @@ test('first run creates every room with its widgets, layout, talk state and powe
   assert.match(r.err, /\[3\/3\] S\.example: created\n/);
 
   const rust = roomByAlias('#devconf21-d-rust:example.org');
+  // The talk state is the room's (the same for every talk); the talks are in the schedule.
   const talk = parseTalkState(hs.state(rust, EventTypes.talk));
   assert.ok(talk.ok, JSON.stringify(talk));
-  assert.equal(talk.value.title, 'kris nóva live: Rust in the kernel');
-  assert.equal(talk.value.startsAt, '2021-02-06T09:00:00.000Z');
-  assert.equal(talk.value.qaAt, '2021-02-06T09:25:00.000Z');
-  assert.equal(talk.value.stream, 'https://stream.example.org/live/d-rust.m3u8');
-  assert.equal(talk.value.jitsiRoom, 'devconf21-d-rust');
-  assert.deepEqual(talk.value.speakers, [{ name: 'Ada Lovelace' }, { name: 'Grace Hopper' }]);
+  assert.deepEqual(talk.value, { speakers: [], stream: 'https://stream.example.org/live/d-rust.m3u8', captions: 'https://stream.example.org/captions/d-rust.vtt', jitsiDomain: 'meet.example.org', jitsiRoom: 'devconf21-d-rust' });
+  const list = parseRoomSchedule(hs.state(rust, EventTypes.schedule));
+  assert.ok(!('error' in list), JSON.stringify(list));
+  assert.deepEqual(list.dropped, []);
+  assert.deepEqual(list.talks.map((t) => t.title), ['kris nóva live: Rust in the kernel', 'Async without tears', 'Embedded Rust on a €5 board']);
+  assert.deepEqual(list.talks[0], {
+    id: '10001',
+    title: 'kris nóva live: Rust in the kernel',
+    speakers: [{ name: 'Ada Lovelace' }, { name: 'Grace Hopper' }],
+    startsAt: '2021-02-06T09:00:00.000Z',
+    endsAt: '2021-02-06T09:30:00.000Z',
+    qaAt: '2021-02-06T09:25:00.000Z',
+  });
 
   const widget = hs.state(rust, WIDGET_EVENT, 'devroom-talk-player-d-rust')!;
   assert.equal(widget.type, 'dev.devroom.talk');
@@ -99,8 +109,9 @@ test('first run creates every room with its widgets, layout, talk state and powe
   assert.equal(pl.events[EventTypes.qaQuestionState], 50);
   assert.equal(pl.events['m.room.power_levels'], 100, 'preset levels kept despite the shallow override');
   assert.equal(hs.state(roomByAlias('#keynotes:example.org'), 'm.room.name')!.name, 'Keynotes');
-  // The stand room has no talk player, hence no talk state.
+  // The stand room has no talk player and no Q&A, hence no talk state and no schedule.
   assert.equal(hs.state(roomByAlias('#devconf21-s-example:example.org'), EventTypes.talk), undefined);
+  assert.equal(hs.state(roomByAlias('#devconf21-s-example:example.org'), EventTypes.schedule), undefined);
 });
 
 test('second run writes nothing; --dry-run of an unchanged conference neither', async () => {
@@ -116,48 +127,69 @@ test('second run writes nothing; --dry-run of an unchanged conference neither', 
   assert.match(dry.out, /Dry run: 3\/3 rooms/);
 });
 
-test('schedule changes: a moved, added or cancelled talk writes only that room\'s talk state', async () => {
+test('talks come and go with 0 writes: apply at a later moment of the day writes nothing', async () => {
+  await apply();
+  const mark = hs.log.length;
+  // 14:30: every room is on another talk than at 10:10 (D.rust's third, K.fosdem's after its only one).
+  const later = await apply({}, ['--at', '2021-02-06T14:30:00+01:00']);
+  assert.equal(later.code, 0, later.out + later.err);
+  assert.match(later.out, /0 created, 0 updated, 3 unchanged, 0 failed; 0 changed/);
+  assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0);
+});
+
+test('schedule changes: a moved, added or cancelled talk writes only that room\'s schedule, once', async () => {
   await apply();
   const rust = roomByAlias('#devconf21-d-rust:example.org');
   const keynotes = roomByAlias('#keynotes:example.org');
+  const talkState = hs.state(rust, EventTypes.talk);
+  const schedulePath = (roomId: string) => `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/dev.devroom.schedule/`;
+  const titles = (roomId: string) => {
+    const list = parseRoomSchedule(hs.state(roomId, EventTypes.schedule));
+    return 'error' in list ? [] : list.talks.map((t) => `${t.startsAt} ${t.title}`);
+  };
 
-  // Moved: the current D.rust talk starts 10 minutes later.
+  // Moved: the current D.rust talk starts 5 minutes later.
   let mark = hs.log.length;
   const moved = schedule.replace('<start>10:00</start>\n        <duration>00:30</duration>\n        <room>D.rust</room>', '<start>10:05</start>\n        <duration>00:30</duration>\n        <room>D.rust</room>');
   assert.notEqual(moved, schedule);
   const dry = await apply({ 'schedule.xml': moved }, ['--dry-run']);
-  assert.match(dry.out, /~ dev\.devroom\.talk\n( {6}\w+: .*\n)* {6}startsAt: "2021-02-06T09:00:00.000Z" → "2021-02-06T09:05:00.000Z"\n/);
+  assert.match(dry.out, /D\.rust \([^)]*\):\n {2}~ dev\.devroom\.schedule\n {6}talks: .*2021-02-06T09:00:00\.000Z.* → .*2021-02-06T09:05:00\.000Z/);
   assert.equal(hs.writes().filter((w) => hs.log.indexOf(w) >= mark).length, 0, 'dry run writes nothing');
   mark = hs.log.length;
   let r = await apply({ 'schedule.xml': moved });
   let writes = hs.log.slice(mark).filter((q) => q.method !== 'GET');
-  assert.deepEqual(writes.map((w) => w.path), [`/_matrix/client/v3/rooms/${encodeURIComponent(rust)}/state/dev.devroom.talk/`]);
-  assert.equal(hs.state(rust, EventTypes.talk)!.startsAt, '2021-02-06T09:05:00.000Z');
+  assert.deepEqual(writes.map((w) => w.path), [schedulePath(rust)]);
+  assert.equal(titles(rust)[0], '2021-02-06T09:05:00.000Z kris nóva live: Rust in the kernel');
+  assert.deepEqual(hs.state(rust, EventTypes.talk), talkState, 'the talk state is not touched');
   assert.match(r.out, /0 created, 1 updated, 2 unchanged/);
 
-  // A talk moved on another day changes nothing in any room now.
+  // A talk moved on another day: one write too, its room's schedule (the room learns it now, not when that talk is on).
   mark = hs.log.length;
-  await apply({ 'schedule.xml': moved.replace('<start>14:00</start>', '<start>15:00</start>') });
-  assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0);
+  const movedLater = moved.replace('<start>14:00</start>', '<start>15:00</start>');
+  assert.notEqual(movedLater, moved);
+  await apply({ 'schedule.xml': movedLater });
+  writes = hs.log.slice(mark).filter((q) => q.method !== 'GET');
+  assert.deepEqual(writes.map((w) => w.path), [schedulePath(rust)]);
+  assert.equal(titles(rust)[2], '2021-02-07T14:00:00.000Z Embedded Rust on a €5 board');
 
-  // Added: a new keynote on now in K.fosdem.
+  // Added: a new keynote in K.fosdem.
   mark = hs.log.length;
-  const added = moved.replace(
+  const added = movedLater.replace(
     '      </event>\n    </room>\n    <room name="D.rust">',
     '      </event>\n      <event id="11800"><start>10:00</start><duration>00:30</duration><room>K.fosdem</room><title>Surprise keynote</title><persons><person id="1">Linus</person></persons></event>\n    </room>\n    <room name="D.rust">',
   );
   r = await apply({ 'schedule.xml': added });
   writes = hs.log.slice(mark).filter((q) => q.method !== 'GET');
-  assert.deepEqual(writes.map((w) => w.path), [`/_matrix/client/v3/rooms/${encodeURIComponent(keynotes)}/state/dev.devroom.talk/`]);
-  assert.equal(hs.state(keynotes, EventTypes.talk)!.title, 'Surprise keynote');
+  assert.deepEqual(writes.map((w) => w.path), [schedulePath(keynotes)]);
+  assert.deepEqual(titles(keynotes), ['2021-02-06T08:00:00.000Z Welcome to DevConf', '2021-02-06T09:00:00.000Z Surprise keynote']);
 
-  // Cancelled: the current D.rust talk disappears, the next one takes the talk state.
+  // Cancelled: the first D.rust talk disappears from its list.
   mark = hs.log.length;
   const cancelled = added.replace(/<event id="10001">[\s\S]*?<\/event>/, '');
   r = await apply({ 'schedule.xml': cancelled });
   writes = hs.log.slice(mark).filter((q) => q.method !== 'GET');
-  assert.deepEqual(writes.map((w) => w.path), [`/_matrix/client/v3/rooms/${encodeURIComponent(rust)}/state/dev.devroom.talk/`]);
-  assert.equal(hs.state(rust, EventTypes.talk)!.title, 'Async without tears');
+  assert.deepEqual(writes.map((w) => w.path), [schedulePath(rust)]);
+  assert.deepEqual(titles(rust), ['2021-02-06T09:30:00.000Z Async without tears', '2021-02-07T14:00:00.000Z Embedded Rust on a €5 board']);
   assert.equal(r.code, 0);
 });
 
@@ -244,7 +276,7 @@ test('alias conflict: createRoom answers M_ROOM_IN_USE, apply maps the alias and
   const r = await apply();
   assert.equal(r.code, 0, r.out + r.err);
   assert.match(r.out, /2 created, 1 updated/);
-  assert.equal(hs.state('!other:example.org', EventTypes.talk)!.title, 'kris nóva live: Rust in the kernel');
+  assert.deepEqual((hs.state('!other:example.org', EventTypes.schedule)!.talks as { title: string }[])[0]!.title, 'kris nóva live: Rust in the kernel');
 });
 
 test('a 429 inside createRoom after the power levels (Synapse 1.69–1.70.0 rate-limits the batch of initial state): apply looks the alias up instead of retrying, and finishes the half-made room', async () => {
@@ -266,7 +298,7 @@ test('a 429 inside createRoom after the power levels (Synapse 1.69–1.70.0 rate
   assert.deepEqual(r.waits, [700]);
   assert.equal(hs.log.filter((q) => q.path.endsWith('/createRoom')).length, 3, 'the refused createRoom is not sent again');
   assert.match(r.out, /3 created, 0 updated, 0 unchanged, 0 failed/);
-  assert.match(r.err, /D\.rust: created \(the server had left it half-made: wrote its 5 creation events\), wrote 4 state events, opened the Q&A/);
+  assert.match(r.err, /D\.rust: created \(the server had left it half-made: wrote its 5 creation events\), wrote 5 state events, opened the Q&A/);
   const rust = roomByAlias('#devconf21-d-rust:example.org');
   assert.equal(rust, '!cut:example.org');
   assert.deepEqual(hs.state(rust, 'm.room.join_rules'), { join_rule: 'public' });
@@ -429,7 +461,7 @@ test('apply opens the Q&A of every room with a Q&A widget (notice, then dev.devr
   assert.equal(hs.writes().length, 0, 'dry run');
   assert.match(
     dry.out,
-    /\nD\.rust \(#devconf21-d-rust:example\.org\): \+ create room with 4 state events and power levels\n {2}\+ m\.room\.message m\.notice "💬 Q&A — D\.rust Q&A: ask and vote in the devroom Q&A widget \(or react 👍 to a question\)\." \(opens the Q&A\)\n {2}\+ dev\.devroom\.root qa \(points at that notice\)\n/,
+    /\nD\.rust \(#devconf21-d-rust:example\.org\): \+ create room with 5 state events and power levels\n {2}\+ m\.room\.message m\.notice "💬 Q&A — D\.rust Q&A: ask and vote in the devroom Q&A widget \(or react 👍 to a question\)\." \(opens the Q&A\)\n {2}\+ dev\.devroom\.root qa \(points at that notice\)\n/,
   );
   assert.match(dry.out, /\nS\.example \([^)]*\): \+ create room with 2 state events and power levels\n(?! {2}\+)/, 'no Q&A widget, no root');
   assert.match(dry.out, /Dry run: 3\/3 rooms — 3 to create, 0 to update, 0 unchanged, 0 failed; 7 would change\./);

@@ -6,6 +6,9 @@ import { Widget, type IWidget } from 'matrix-widget-api';
 import { SHARED_MISSING, hasSharedSchedules, ownSchedules, sharedSchedules } from '../../test/node/repo.js';
 import { run } from '../cli/cli.js';
 import { parseTalkState } from '../../widgets/talk-player/schema.js';
+import { parseRoomSchedule, SCHEDULE_EVENT, SCHEDULE_SPLIT_BYTES } from '../../widgets/schema/schedule.js';
+import type { ScheduleEvent } from '../schedule/model.js';
+import { scheduleStates } from './plan.js';
 import { ConfigError, parseConfig } from './config.js';
 import { buildWidgetUrl, WidgetOptionError } from './widget-url.js';
 import { layoutFor, slugify } from './widget-state.js';
@@ -159,8 +162,20 @@ test('plan snapshot: own FOSDEM-style fixture, text and JSON, stable', async () 
   assert.equal(text.out, readFileSync(join(ownSchedules, 'plan-pentabarf-fosdem.txt'), 'utf8'));
   const json = await cli([...argv, '--json']);
   assert.equal(json.out, readFileSync(join(ownSchedules, 'plan-pentabarf-fosdem.json'), 'utf8'));
-  const plan = JSON.parse(json.out) as { rooms: { talk: unknown; widgets: { id: string }[] }[] };
+  const plan = JSON.parse(json.out) as { rooms: { room: string; talk: Record<string, unknown> | null; widgets: { id: string }[]; state: { type: string; stateKey: string; content: unknown }[] }[] };
   for (const r of plan.rooms) if (r.talk) assert.ok(parseTalkState(r.talk).ok, 'talk state passes the runtime validator');
+  // The talk state says nothing that changes from talk to talk: the schedule does.
+  for (const r of plan.rooms) for (const key of ['title', 'speakers', 'startsAt', 'endsAt', 'qaAt']) assert.equal(r.talk?.[key], undefined, `${r.room}: talk state has no ${key}`);
+  const schedules = plan.rooms.map((r) => [r.room, r.state.filter((s) => s.type === SCHEDULE_EVENT).map((s) => [s.stateKey, parseRoomSchedule(s.content)])]);
+  assert.deepEqual(
+    schedules.map(([room, events]) => [room, (events as [string, { talks: { id: string; title: string }[]; dropped: string[] }][]).map(([key, p]) => [key, p.talks.map((t) => t.title), p.dropped])]),
+    [
+      ['K.fosdem', [['', ['Welcome to DevConf'], []]]],
+      ['D.rust', [['', ['kris nóva live: Rust in the kernel', 'Async without tears', 'Embedded Rust on a €5 board'], []]]],
+      ['S.example', []],
+    ],
+    'talk-player and Q&A rooms get their whole list under key ""; the stand room none',
+  );
   assert.deepEqual(
     plan.rooms.flatMap((r) => r.widgets.map((w) => w.id)),
     ['devroom-talk-player-k-fosdem', 'devroom-qa-queue-k-fosdem', 'devroom-talk-player-d-rust', 'devroom-qa-queue-d-rust', 'devroom-stand-booth-s-example'],
@@ -173,6 +188,61 @@ test('plan snapshot: own FOSDEM-style fixture, text and JSON, stable', async () 
   const eastern = await cli(['plan', join(ownSchedules, 'pretalx.json'), '--widget-base', BASE]);
   assert.match(eastern.out, /2025-03-17 13:00–17:00 {2}Contributor Jam — Emily \[OSC\]/, 'local times in US/Eastern');
   assert.match(eastern.out, /→ #good-test-2025-tsai-auditorium-cgis-s010:<server>/, 'numeric acronym: alias prefix from the title');
+});
+
+/** `n` talks of 30 minutes on `days` days in room A, titles `pad` characters long. */
+function talks(n: number, days: number, pad: number): ScheduleEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const day = i % days;
+    const start = Date.UTC(2026, 1, 1 + day, 8) + Math.floor(i / days) * 1_800_000;
+    return {
+      id: String(1000 + i),
+      title: `Talk ${i} `.padEnd(pad, 'x'),
+      room: 'A',
+      day: day + 1,
+      dayDate: `2026-02-0${1 + day}`,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 1_800_000).toISOString(),
+      durationMinutes: 30,
+      persons: ['Ada', 'Grace'],
+    };
+  });
+}
+
+test('schedule state: one event with every talk; a list over 32 KiB one event per day, key "" emptied', () => {
+  const small = scheduleStates(talks(20, 2, 40), 5);
+  assert.deepEqual(small.map((s) => s.stateKey), ['']);
+  const one = parseRoomSchedule(small[0]!.content);
+  assert.ok(!('error' in one));
+  assert.equal(one.talks.length, 20);
+  assert.deepEqual(one.dropped, []);
+  assert.equal(one.talks[0]!.qaAt, '2026-02-01T08:25:00.000Z', 'Q&A the last qaMinutes of each talk');
+  assert.deepEqual(one.talks[0]!.speakers, [{ name: 'Ada' }, { name: 'Grace' }]);
+
+  const big = scheduleStates(talks(200, 2, 300), 5);
+  assert.deepEqual(big.map((s) => s.stateKey), ['', '2026-02-01', '2026-02-02']);
+  assert.deepEqual(big[0]!.content, { talks: [] }, 'readers find no stale whole list under ""');
+  for (const s of big.slice(1)) {
+    const bytes = new TextEncoder().encode(JSON.stringify(s.content)).length;
+    assert.ok(bytes < 64 * 1024, `${s.stateKey}: ${bytes} B fits under Synapse's 64 KiB`);
+    const parsed = parseRoomSchedule(s.content);
+    assert.ok(!('error' in parsed) && parsed.talks.length === 100 && parsed.dropped.length === 0);
+  }
+});
+
+test('schedule state: the largest room of every real schedule fits in one event', async (t) => {
+  if (!hasSharedSchedules()) return t.skip(SHARED_MISSING);
+  const config = JSON.stringify({ widgetBase: BASE, widgets: ['talk-player'] });
+  for (const f of ['fosdem-2021.xml', 'fosdem-2007.xml', '31c3.xml', '35c3.json', 'good2025.json']) {
+    const r = await cli(['plan', join(sharedSchedules, f), '--config', 'c.json', '--json'], { 'c.json': config });
+    assert.equal(r.code, 0, `${f}: ${r.err}`);
+    const plan = JSON.parse(r.out) as { rooms: { room: string; state: { type: string; stateKey: string; content: unknown }[] }[] };
+    const sizes = plan.rooms.map((room) => ({ room: room.room, events: room.state.filter((s) => s.type === SCHEDULE_EVENT) }));
+    const largest = Math.max(...sizes.map((s) => new TextEncoder().encode(JSON.stringify(s.events[0]!.content)).length));
+    t.diagnostic(`${f}: largest room's dev.devroom.schedule ${largest} B`);
+    assert.ok(sizes.every((s) => s.events.length === 1 && s.events[0]!.stateKey === ''), `${f}: one event per room`);
+    assert.ok(largest <= SCHEDULE_SPLIT_BYTES);
+  }
 });
 
 test('plan: bad input exits 2 with the file, line and what was expected', async () => {

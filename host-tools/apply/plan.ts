@@ -1,11 +1,13 @@
 /**
  * From a schedule and the host's config to the rooms devroom wants: aliases, widgets with
- * their URLs, the layout, the talk state for the talk on (or next) at a given time, and
- * devroom's power levels. Pure and deterministic: the same inputs give the same plan, so
+ * their URLs, the layout, each room's talks (dev.devroom.schedule) and room-level talk state,
+ * and devroom's power levels. Pure and deterministic: the same inputs give the same plan, so
  * `apply` can diff it against a room and the plan output can be snapshot-tested.
  */
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import type { TalkState } from '../../widgets/talk-player/schema.js';
+import { SCHEDULE_EVENT, SCHEDULE_SPLIT_BYTES } from '../../widgets/schema/schedule.js';
+import type { ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import type { Schedule, ScheduleEvent } from '../schedule/model.js';
 import { expandTemplate, roomSettings, type HostConfig } from './config.js';
 import { DEVROOM_EVENT_LEVELS } from './power.js';
@@ -18,6 +20,9 @@ export interface StateEventPlan {
   stateKey: string;
   content: Record<string, unknown>;
 }
+
+/** The talk state of a room that follows its schedule: nothing that changes from talk to talk. */
+export type RoomTalkState = Omit<TalkState, 'title' | 'speakers' | 'startsAt' | 'endsAt' | 'qaAt'>;
 
 export interface PlannedTalk {
   id: string;
@@ -39,8 +44,12 @@ export interface PlannedRoom {
   topic: string;
   widgets: { id: string; kind: WidgetKind; content: WidgetContent }[];
   layout: LayoutContent;
-  /** Content of dev.devroom.talk at `plan.at` (null: the room has no talk player). */
-  talk: TalkState | null;
+  /**
+   * Content of dev.devroom.talk: room-level only (stream, captions, poster, Jitsi meeting), the
+   * same for every talk; the talks themselves are in dev.devroom.schedule (null: no talk player,
+   * or nothing room-level to say).
+   */
+  talk: RoomTalkState | null;
   talks: PlannedTalk[];
   /** Widgets, layout and talk state as they should be in the room. */
   state: StateEventPlan[];
@@ -96,14 +105,29 @@ export function aliasLengthProblem(room: string, alias: { full: string; chosen: 
   return `room "${room}": alias ${shortAlias(alias.full)} is ${bytes} bytes, Matrix allows ${MAX_ALIAS_BYTES}: ${alias.chosen ? `set a shorter ${fix}` : `shorten aliasPrefix or set ${fix}`}`;
 }
 
-/** The talk on at `at`, else the next one, else the last one (a room keeps showing its last talk). */
-export function currentTalk(events: ScheduleEvent[], at: number): ScheduleEvent | undefined {
-  const sorted = [...events].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
-  return (
-    sorted.find((e) => Date.parse(e.start) <= at && at < Date.parse(e.end)) ??
-    sorted.find((e) => Date.parse(e.start) > at) ??
-    sorted[sorted.length - 1]
-  );
+/** When a talk's Q&A starts: `qaMinutes` before its end, for talks longer than twice that. */
+function qaStart(e: ScheduleEvent, qaMinutes: number): string | undefined {
+  const qaMs = qaMinutes * 60_000;
+  const long = Date.parse(e.end) - Date.parse(e.start) > 2 * qaMs;
+  return qaMs > 0 && long ? new Date(Date.parse(e.end) - qaMs).toISOString() : undefined;
+}
+
+/**
+ * A room's `dev.devroom.schedule` state: one event (key "") with every talk, or, for a list
+ * over SCHEDULE_SPLIT_BYTES, one per day (key = the day's date; "" then holds none).
+ */
+export function scheduleStates(events: ScheduleEvent[], qaMinutes: number): StateEventPlan[] {
+  const byDay = new Map<string, ScheduledTalk[]>();
+  const all: ScheduledTalk[] = [];
+  for (const e of [...events].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))) {
+    const qaAt = qaStart(e, qaMinutes);
+    const talk: ScheduledTalk = { id: e.id, title: e.title, speakers: e.persons.map((name) => ({ name })), startsAt: e.start, endsAt: e.end, ...(qaAt ? { qaAt } : {}) };
+    all.push(talk);
+    byDay.set(e.dayDate, [...(byDay.get(e.dayDate) ?? []), talk]);
+  }
+  const whole = { talks: all };
+  if (utf8Bytes(JSON.stringify(whole)) <= SCHEDULE_SPLIT_BYTES) return [{ type: SCHEDULE_EVENT, stateKey: '', content: whole }];
+  return [{ type: SCHEDULE_EVENT, stateKey: '', content: { talks: [] } }, ...[...byDay].map(([day, talks]) => ({ type: SCHEDULE_EVENT, stateKey: day, content: { talks } }))];
 }
 
 export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Plan {
@@ -183,30 +207,30 @@ export function buildPlan(schedule: Schedule, config: HostConfig, at: Date): Pla
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id))
       .map((e) => ({ id: e.id, title: e.title, start: e.start, end: e.end, speakers: e.persons }));
 
-    let talk: TalkState | null = null;
+    // Room-level only: the room's schedule says which talk is on, so a new talk writes nothing
+    // and a moved talk rewrites only its room's schedule.
+    let talk: RoomTalkState | null = null;
     if (kinds.includes('talk-player')) {
-      const t = currentTalk(events, at.getTime());
-      if (t) {
-        const qaMs = config.qaMinutes * 60_000;
-        const long = Date.parse(t.end) - Date.parse(t.start) > 2 * qaMs;
-        talk = {
-          title: t.title,
-          speakers: t.persons.map((name) => ({ name })),
-          ...(stream ? { stream } : {}),
-          ...(captions ? { captions } : {}),
-          ...(poster ? { poster } : {}),
-          startsAt: t.start,
-          endsAt: t.end,
-          ...(qaMs > 0 && long ? { qaAt: new Date(Date.parse(t.end) - qaMs).toISOString() } : {}),
-          ...(jitsiRoom && jitsiDomain ? { jitsiDomain, jitsiRoom } : {}),
-        };
-      }
+      const t: RoomTalkState = {
+        ...(stream ? { stream } : {}),
+        ...(captions ? { captions } : {}),
+        ...(poster ? { poster } : {}),
+        ...(jitsiRoom && jitsiDomain ? { jitsiDomain, jitsiRoom } : {}),
+      };
+      // Never an empty content: apply reads an empty state event as none (a removed widget).
+      if (Object.keys(t).length) talk = t;
     }
+
+    // The room's own schedule: written once, so the talk player and the Q&A move from talk to
+    // talk by the clock (no write per talk); a changed talk rewrites only its room's list.
+    const followsTalks = kinds.includes('talk-player') || kinds.includes('qa-queue');
+    const scheduled = followsTalks ? scheduleStates(events, config.qaMinutes) : [];
 
     const state: StateEventPlan[] = [
       ...widgets.map((w) => ({ type: WIDGET_EVENT, stateKey: w.id, content: w.content as unknown as Record<string, unknown> })),
       { type: LAYOUT_EVENT, stateKey: '', content: layout as unknown as Record<string, unknown> },
       ...(talk ? [{ type: EventTypes.talk, stateKey: '', content: talk as unknown as Record<string, unknown> }] : []),
+      ...scheduled,
     ];
 
     const aliasLocalpart = `${config.aliasPrefix}${aliasSlug}`;

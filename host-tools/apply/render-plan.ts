@@ -1,6 +1,7 @@
 /** Human-readable plan: stable text (snapshot-tested), local times in the schedule's zone. */
 import type { Plan } from './plan.js';
 import { wallClockParts } from '../schedule/time.js';
+import { SCHEDULE_EVENT } from '../../widgets/schema/schedule.js';
 
 /** "YYYY-MM-DD HH:MM" in `zone` (UTC when none), built from parts so ICU versions cannot change it. */
 export function localTime(isoUtc: string, zone?: string): string {
@@ -14,7 +15,7 @@ export function renderPlan(plan: Plan): string {
   const lines: string[] = [];
   const talkCount = plan.rooms.reduce((n, r) => n + r.talks.length, 0);
   lines.push(`Plan for ${plan.conference} (${plan.format})`);
-  lines.push(`  ${plan.rooms.length} rooms, ${talkCount} talks; times: ${plan.timeZoneNote}; talk state as of ${plan.at}`);
+  lines.push(`  ${plan.rooms.length} rooms, ${talkCount} talks; times: ${plan.timeZoneNote}; as of ${plan.at}`);
   if (plan.skipped.length) lines.push(`  skipped by config: ${plan.skipped.join(', ')}`);
   for (const w of plan.warnings) lines.push(`  warning: ${w}`);
   lines.push('');
@@ -35,11 +36,12 @@ export function renderPlan(plan: Plan): string {
     }
     if (r.talk) {
       const t = r.talk;
-      lines.push(`  talk state: "${t.title}" ${localTime(t.startsAt!, zone)}–${localTime(t.endsAt!, zone).slice(11)}${t.qaAt ? `, Q&A from ${localTime(t.qaAt, zone).slice(11)}` : ''} ${zoneLabel}`);
+      lines.push('  talk state (every talk):');
       if (t.stream) lines.push(`    stream ${t.stream}`);
       if (t.jitsiRoom) lines.push(`    jitsi ${t.jitsiDomain}/${t.jitsiRoom}`);
     }
-    lines.push(`  talks (${r.talks.length}, ${zoneLabel}):`);
+    const keys = r.state.filter((s) => s.type === SCHEDULE_EVENT).map((s) => s.stateKey || '""');
+    lines.push(`  talks (${r.talks.length}, ${zoneLabel})${keys.length ? `, in ${SCHEDULE_EVENT} ${keys.join(' ')}` : ''}:`);
     for (const t of r.talks) {
       const who = t.speakers.length ? ` — ${t.speakers.join(', ')}` : '';
       lines.push(`    ${localTime(t.start, zone)}–${localTime(t.end, zone).slice(11)}  ${t.title}${who}`);

@@ -34,7 +34,7 @@ const COMMON = `Common to plan and apply:
   --widget-base URL   widgetBase when the config file has none (or no config file)
   --format F          the schedule's format, when detection is not wanted
   --timezone ZONE     IANA zone for schedules that name none (FOSDEM's: Europe/Brussels)
-  --at ISO            which talk the talk state shows (default: now); re-run apply to advance
+  --at ISO            the moment the plan is for (default: now); rooms follow their schedule by themselves
 `;
 
 const ENVIRONMENT = `Environment:
