@@ -1,4 +1,4 @@
-// End-to-end harness: real widget pages (from source, served as /widgets/pages/<name>.html like the built page) in
+// End-to-end harness: real widget pages (from source, served as /widgets/<name>.html like the built page) in
 // the Element-like host, over one in-memory room shared by several simulated people.
 import type { IWidget } from 'matrix-widget-api';
 import { MemoryRoom } from '../../widgets/room/memory-room.js';

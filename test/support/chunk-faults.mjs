@@ -27,7 +27,7 @@
 // (2) A page fetches a module once; the module map keeps it (or keeps the failure) for the
 //     page's life. So a test arms its fault before the first import of the part in its file,
 //     and only the retry's fresh URL can recover.
-// (3) A prefix like `/components/x/menu` also hit menu-more.ts, menu-source.ts…, spending the
+// (3) A prefix like `/components/x/menu` also hit every module starting so (menu-media.ts, menu-errors.ts…), spending the
 //     fault on the wrong module: a path with an extension now names one module.
 
 const faults = new Map(); // key -> { remaining, until }

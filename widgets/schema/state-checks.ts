@@ -35,7 +35,7 @@ export const handProblem = (e: RoomEvent) => {
   );
 };
 
-/** `dev.devroom.qa.stage`, keyed `stage:<user id>` (stage.ts). */
+/** `dev.devroom.qa.stage`, keyed `stage:<user id>` (widgets/qa-queue/stage-schema.ts). */
 export const stageProblem = (e: RoomEvent) => {
   const key = e.state_key ?? '';
   const { by } = e.content;
@@ -48,7 +48,7 @@ export const stageProblem = (e: RoomEvent) => {
 export const moderationProblem = (e: RoomEvent) =>
   isEventId(e.state_key) ? wrongField(e.content, { pinned: 'boolean', answered: 'boolean', hidden: 'boolean', approved: 'boolean' }) : 'state key is not an event id';
 
-/** `dev.devroom.stand.presence`, keyed by the staff member; `since` in epoch ms (stand-presence.ts). */
+/** `dev.devroom.stand.presence`, keyed by the staff member; `since` in epoch ms (widgets/stand-booth/presence-schema.ts). */
 export const presenceProblem = (e: RoomEvent) => {
   const { since } = e.content;
   return (

@@ -24,7 +24,7 @@ export interface PresenceState {
 
 /**
  * `dev.devroom.stand.presence` content (state key = the staff member's own user id). The
- * booth reads presence with `isPresent` (stand-presence.ts), which applies the same rules.
+ * booth reads presence with `isPresent` (presence-schema.ts), which applies the same rules.
  */
 export function parsePresence(content: unknown): Result<PresenceState> {
   const p = new Problems();
