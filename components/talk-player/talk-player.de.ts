@@ -45,5 +45,6 @@ export const de: Dictionary<TalkPlayerKey> = {
   callEnded: (reason: string) => `Der Anruf wurde beendet (${reason}). Zurück zum Stream.`,
   backToStream: 'Zurück zum Stream',
   qaHint: 'Die Fragerunde läuft. Du kannst dem Anruf beitreten.',
+  next: (title: string, time: string) => `Als Nächstes: ${title}${time ? ` · ${time}` : ''}`,
   speed: 'Tempo',
 };

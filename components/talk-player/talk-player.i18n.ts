@@ -42,6 +42,7 @@ export type TalkPlayerKey =
   | 'callEnded'
   | 'backToStream'
   | 'qaHint'
+  | 'next'
   | 'speed';
 
 /** English in the first load; other languages load on demand (see LOCALES in talk-player.ts). */
@@ -88,6 +89,7 @@ export const translations: Translations<TalkPlayerKey> = {
     callEnded: (reason: string) => `The call ended (${reason}). Back to the stream.`,
     backToStream: 'Back to the stream',
     qaHint: 'Q&A is on. You can join the call.',
+    next: (title: string, time: string) => `Next: ${title}${time ? ` · ${time}` : ''}`,
     speed: 'Speed',
   },
 };

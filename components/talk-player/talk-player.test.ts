@@ -212,4 +212,22 @@ describe('<devroom-talk-player> phases on the element', () => {
     el.setAttribute('lang', 'de-AT');
     await waitUntil(() => slateText(el).includes('Dieser Vortrag ist beendet.'), 'never switched to German');
   });
+
+  it('says what is next in the viewer’s language and time: "Next: <title> · 10:30", the weekday when not today', async () => {
+    const today = new Date(new Date().setHours(10, 30, 0, 0));
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player lang="en" talk-title="Now" next-title="Rust in the kernel" next-at=${today.toISOString()}></devroom-talk-player>`);
+    const next = () => el.shadowRoot!.querySelector('[part="next"]')?.textContent?.trim();
+    expect(next()).to.equal(`Next: Rust in the kernel · ${new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(today)}`);
+    el.setAttribute('lang', 'de');
+    await waitUntil(() => next()?.startsWith('Als Nächstes'), 'never switched to German');
+    expect(next()).to.equal('Als Nächstes: Rust in the kernel · 10:30');
+    const tomorrow = new Date(today.getTime() + 86_400_000);
+    el.nextAt = tomorrow.toISOString();
+    await el.updateComplete;
+    expect(next()).to.equal(`Als Nächstes: Rust in the kernel · ${new Intl.DateTimeFormat('de', { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(tomorrow)}`);
+    expect(next()).to.match(/ · \S+ 10:30$|, 10:30$/);
+    el.nextTitle = undefined;
+    await el.updateComplete;
+    expect(next()).to.equal(undefined);
+  });
 });

@@ -138,6 +138,7 @@ const safe = (value: string | undefined): string | undefined => {
  * @csspart slate - The state text shown over the stage (countdown, offline, …).
  * @csspart status - The status line read by screen readers.
  * @csspart toolbar - Unmute, live, captions, speed and call buttons.
+ * @csspart next - What is next ("Next: <title> · 10:30").
  * @csspart invite - The stage invitation.
  * @csspart host-controls - The host controls.
  * @csspart button - Every button.
@@ -160,6 +161,8 @@ export class DevroomTalkPlayer extends LitElement {
     startsAt: { attribute: 'starts-at' },
     endsAt: { attribute: 'ends-at' },
     qaAt: { attribute: 'qa-at' },
+    nextTitle: { attribute: 'next-title' },
+    nextAt: { attribute: 'next-at' },
     phase: {},
     jitsiDomain: { attribute: 'jitsi-domain' },
     jitsiRoom: { attribute: 'jitsi-room' },
@@ -193,6 +196,10 @@ export class DevroomTalkPlayer extends LitElement {
   startsAt: string | undefined;
   endsAt: string | undefined;
   qaAt: string | undefined;
+  /** The talk after this one ("Next: <title> · 10:30"), e.g. from the room's schedule. */
+  nextTitle: string | undefined;
+  /** When the next talk starts (ISO 8601); shown in the viewer's language and time zone. */
+  nextAt: string | undefined;
   /** Phase override (`upcoming|talk|qa|ended`); unset follows the clock. */
   phase: TalkPhase | undefined;
   jitsiDomain: string | undefined;
@@ -592,7 +599,18 @@ export class DevroomTalkPlayer extends LitElement {
       ${this.call.active ? html`<button part="button" @click=${() => this.leaveCall('user')}>${t.t('leaveCall')}</button>` : nothing}
       ${overrun !== undefined ? html`<span class="note">${t.t('overrun', Math.floor(overrun / 60_000))}</span>` : nothing}
       ${this.callNotice ? html`<span class="note error" role="alert">${this.callNotice}</span>` : nothing}
+      ${this.#renderNext()}
     </div>`;
+  }
+
+  /** "Next: <title> · 10:30": the time in the viewer's zone, with the weekday when not today. */
+  #renderNext(): TemplateResult | typeof nothing {
+    const t = this.#i18n;
+    const at = parseTime(this.nextAt);
+    if (!this.nextTitle) return nothing;
+    const today = at !== undefined && new Date(at).toDateString() === new Date().toDateString();
+    const time = at === undefined ? '' : new Intl.DateTimeFormat(t.locale, { ...(today ? {} : { weekday: 'short' }), hour: 'numeric', minute: '2-digit' }).format(at);
+    return html`<span part="next" class="note">${t.t('next', this.nextTitle, time)}</span>`;
   }
 
   #setSpeed(e: Event): void {

@@ -5,6 +5,9 @@ import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../qa-queue/stage-schema.js';
 import { parseTalkState } from './schema.js';
+import { parseRoomSchedule } from '../schema/schedule.js';
+import { talkAt } from '../../components/shared/talk-schedule.js';
+import type { ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import type { TalkState } from './schema.js';
 import { SEND_TALK } from './capabilities.js';
 import type { Watchable } from '../runtime/watchable.js';
@@ -17,7 +20,9 @@ import type * as StageAndHost from './stage-and-host.js';
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
  * the widget URL options overlaid by the room's `dev.devroom.talk` state (a host changing
- * the phase switches every open widget), the call is offered to speakers, hosts, an
+ * the phase switches every open widget) and, in a room with a `dev.devroom.schedule`, the
+ * talk on by the clock (title, speakers, times) and the one after it; it moves to the next
+ * talk by itself, with no write. The call is offered to speakers, hosts, an
  * attendee with a stage invite and everyone in hallway mode; host controls write the
  * talk state. Widget URL options (`context.options`): src, captions, poster, title, startsAt,
  * endsAt, qaAt, jitsiDomain, jitsiRoom, jitsiScriptUrl, jitsiAuth (`openidtoken-jwt`).
@@ -55,6 +60,22 @@ export interface TalkBinding extends Binding {
  */
 const loadStageAndHost = loadOnce("the talk binding's stage and host part", () => import('./stage-and-host.js'));
 const loadJwt = loadOnce('the Jitsi JWT auth', () => import('./jitsi-jwt.js'));
+
+/** The longest wait for the next talk: a timer in a sleeping laptop or a hidden tab fires late. */
+const MAX_WAIT_MS = 5 * 60_000;
+
+/**
+ * A room's talks: key "" holds the whole list, or, for a long one, nothing and one event per
+ * day holds each day's (docs/schema.md). A whole list wins over day events a shorter schedule
+ * left behind. Undefined: no schedule, the talk state (or the URL) names the talk.
+ */
+function scheduledTalks(byKey: ReadonlyMap<string, RoomEvent>, parsed: WeakMap<RoomEvent, ScheduledTalk[]>): ScheduledTalk[] | undefined {
+  const first = byKey.get('');
+  const whole = first && parsed.get(first);
+  if (whole?.length) return whole;
+  const days = [...byKey].flatMap(([key, event]) => (key ? (parsed.get(event) ?? []) : []));
+  return days.length ? days : undefined;
+}
 
 /** The widget URL options that configure the talk, named like the talk state except src (stream). */
 export const TALK_OPTIONS = ['src', 'title', 'captions', 'poster', 'startsAt', 'endsAt', 'qaAt', 'jitsiDomain', 'jitsiRoom', 'jitsiScriptUrl'];
@@ -94,6 +115,20 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const good: StageAndHost.Judged = {};
   const fromUrl = talkFromOptions(options);
   const problems: string[] = [...fromUrl.errors];
+  /** Each schedule event's talks, bad ones dropped (said once, in `problems`); a schedule that is no list is rejected. */
+  const parsedSchedule = new WeakMap<RoomEvent, ScheduledTalk[]>();
+  const scheduleWatch = new StateWatch(room, EventTypes.schedule, undefined, (event) => {
+    const parsed = parseRoomSchedule(event.content);
+    if ('error' in parsed) return parsed.error;
+    for (const why of parsed.dropped.slice(0, 10)) {
+      problems.push(`schedule ${event.event_id}: ${why}`);
+      console.warn(`devroom: schedule ${event.event_id}: talk left out: ${why}`);
+    }
+    parsedSchedule.set(event, parsed.talks);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The talk on now by the room's schedule (its id keys a host's phase override). */
+  let onNow: ScheduledTalk | undefined;
   const script = options.jitsiScriptUrl === undefined ? undefined : checkScriptUrl(options.jitsiScriptUrl);
   if (script && !script.ok) problems.push(`widget URL: jitsiScriptUrl: ${script.reason}`);
   const trusted = { domain: fromUrl.value.jitsiDomain ?? el.jitsiDomain, script: script?.ok ? script.url : el.jitsiScriptUrl };
@@ -132,10 +167,18 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   for (const p of problems) console.warn(`devroom: ${p}`);
   if (context.displayName) el.displayName = context.displayName;
 
-  const talk = (): Partial<TalkState> => ({ ...fromUrl.value, ...(roomTalk ?? {}) });
-
   const apply = () => {
-    const t = talk();
+    const talks = scheduledTalks(scheduleWatch.byKey, parsedSchedule);
+    const now = Date.now() + (el.clockOffset || 0);
+    const at = talks ? talkAt(talks, now) : undefined;
+    onNow = at?.current;
+    clearTimeout(timer);
+    // Upcoming → talk → Q&A is the element's clock; the next talk is ours.
+    if (at?.changesAt !== undefined && !stopped) timer = setTimeout(apply, Math.min(at.changesAt - now, MAX_WAIT_MS));
+    const t: Partial<TalkState> = { ...fromUrl.value, ...(roomTalk ?? {}) };
+    if (onNow) Object.assign(t, { title: onNow.title, speakers: onNow.speakers, startsAt: onNow.startsAt, endsAt: onNow.endsAt, qaAt: onNow.qaAt });
+    el.nextTitle = at?.next?.title;
+    el.nextAt = at?.next?.startsAt;
     el.src = t.stream;
     el.poster = t.poster;
     el.captions = t.captions;
@@ -143,7 +186,8 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     el.startsAt = t.startsAt;
     el.endsAt = t.endsAt;
     el.qaAt = t.qaAt;
-    el.phase = t.phase;
+    // With a schedule, a host's override holds for the talk it was set in, not the next one.
+    el.phase = !talks || t.phaseTalk === onNow?.id ? t.phase : undefined;
     el.jitsiDomain = server(t.jitsiDomain);
     // With Element's openidtoken-jwt auth the Jitsi room must be the Matrix room, base32.
     // (Unset until that code has loaded: the call is offered a moment later.)
@@ -185,6 +229,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       }
       apply();
     }),
+    scheduleWatch.onChange(apply),
     ...[stageWatch, handWatch].map((watch) =>
       watch.onChange((event) => {
         // Each event once (after the first read, the watch names none: its current one).
@@ -207,6 +252,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const requests: StageAndHost.RequestContext = {
     room,
     talkContent: () => (roomTalk ? (talkWatch.get('')?.content ?? {}) : { ...fromUrl.value }),
+    currentTalk: () => onNow?.id,
   };
   for (const name of ['devroom-phase-request', 'devroom-hallway-request', 'devroom-accept-stage', 'devroom-decline-stage'] as const) {
     on(name, (ev) => void withStageAndHost().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
@@ -225,7 +271,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   }
 
   apply();
-  const ready = Promise.all([talkWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
+  const ready = Promise.all([talkWatch.ready, scheduleWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
     () => apply(),
     (error: unknown) => {
       problems.push(`could not read the room: ${String(error)}`);
@@ -238,8 +284,9 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     problems,
     stop() {
       stopped = true;
+      clearTimeout(timer);
       for (const c of cleanups) c();
-      for (const w of [talkWatch, stageWatch, handWatch]) w.stop();
+      for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
       power.stop();
     },
   };

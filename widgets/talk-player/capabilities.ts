@@ -11,6 +11,8 @@ export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec
     readState: [
       { type: 'm.room.power_levels', stateKey: '' },
       { type: EventTypes.talk, stateKey: '' },
+      // Every key: "" or one per day (widgets/schema/schedule.ts).
+      { type: EventTypes.schedule },
       { type: EventTypes.qaStage, stateKey: stageKey(userId) },
       { type: EventTypes.qaHand, stateKey: userId },
     ],

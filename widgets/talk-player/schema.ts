@@ -33,6 +33,8 @@ export interface TalkState {
   jitsiRoom?: string;
   /** Host override of the clock-driven phase. */
   phase?: TalkPhase;
+  /** In a room with a schedule: the id of the talk `phase` was set for (it holds for that talk only). */
+  phaseTalk?: string;
   /** The host opened the call to everyone (hallway mode). */
   hallway?: boolean;
   /** Event id of the Q&A root event questions relate to. */
@@ -87,6 +89,7 @@ export function parseTalkState(content: unknown): Result<TalkState> {
     jitsiDomain,
     jitsiRoom,
     phase: oneOf(p, content, 'phase', TALK_PHASES),
+    phaseTalk: str(p, content, 'phaseTalk', { max: 100 }),
     hallway: bool(p, content, 'hallway'),
     qaRoot: isEventId(qaRoot) ? qaRoot : undefined,
   };

@@ -54,23 +54,33 @@ export interface RequestContext {
   room: Room;
   /** The talk state content a change starts from (the room's, or the URL options' before the room has one). */
   talkContent(): Record<string, unknown>;
+  /** The id of the talk on now by the room's schedule; undefined without one. */
+  currentTalk(): string | undefined;
 }
 
 /**
  * Host controls write the talk state (everyone's widget follows it); a stage answer is
  * written on the user's own hand state.
  */
-export function onRequest({ room, talkContent }: RequestContext, ev: GlobalEventHandlersEventMap['devroom-phase-request' | 'devroom-hallway-request' | 'devroom-accept-stage' | 'devroom-decline-stage']): void {
+export function onRequest({ room, talkContent, currentTalk }: RequestContext, ev: GlobalEventHandlersEventMap['devroom-phase-request' | 'devroom-hallway-request' | 'devroom-accept-stage' | 'devroom-decline-stage']): void {
   if (ev.type === 'devroom-accept-stage' || ev.type === 'devroom-decline-stage') {
     const stage = ev.type === 'devroom-accept-stage' ? 'accepted' : 'declined';
     room.sendState(EventTypes.qaHand, room.userId, { raised: false, stage, at: Date.now() }).catch((error: unknown) => console.warn('devroom: stage answer not sent', error));
     return;
   }
+  // As it is: a room that follows its schedule keeps no speakers (or title, times) here.
   const content = { ...talkContent() };
-  if (!Array.isArray(content.speakers)) content.speakers = [];
   const detail = ev.detail as { phase?: TalkPhase | null; open?: boolean };
+  const talk = currentTalk();
   if (ev.type === 'devroom-hallway-request') content.hallway = detail.open;
-  else if (detail.phase) content.phase = detail.phase;
-  else delete content.phase;
+  else if (detail.phase) {
+    // The override names its talk: readers drop it once the schedule moves on to the next.
+    content.phase = detail.phase;
+    if (talk) content.phaseTalk = talk;
+    else delete content.phaseTalk;
+  } else {
+    delete content.phase;
+    delete content.phaseTalk;
+  }
   room.sendState(EventTypes.talk, '', content).catch((error: unknown) => console.warn('devroom: the talk state was not changed', error));
 }
