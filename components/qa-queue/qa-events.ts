@@ -41,6 +41,10 @@ export interface QaRaiseHandDetail {
 export interface QaUserDetail {
   userId: string;
 }
+export interface QaPickTalkDetail {
+  /** The chosen talk's id (one of `talks`): its questions, read-only once it has ended. */
+  talkId: string;
+}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface QaEmptyDetail {}
 
@@ -58,6 +62,7 @@ declare module '../shared/events.js' {
     'devroom-remove-hand': QaUserDetail;
     'devroom-accept-stage': QaEmptyDetail;
     'devroom-decline-stage': QaEmptyDetail;
+    'devroom-pick-talk': QaPickTalkDetail;
   }
 }
 
@@ -75,5 +80,6 @@ declare global {
     'devroom-remove-hand': CustomEvent<QaUserDetail>;
     'devroom-accept-stage': CustomEvent<QaEmptyDetail>;
     'devroom-decline-stage': CustomEvent<QaEmptyDetail>;
+    'devroom-pick-talk': CustomEvent<QaPickTalkDetail>;
   }
 }

@@ -10,6 +10,7 @@ type CoreKey =
   | 'emptyRefused'
   | 'tooLong'
   | 'noQuestions'
+  | 'loading'
   | 'vote'
   | 'votes'
   | 'pinned'
@@ -32,6 +33,8 @@ const en: Dictionary<CoreKey> = {
   emptyRefused: 'Type a question first.',
   tooLong: (max: number) => `Questions can be at most ${max} characters.`,
   noQuestions: 'No questions yet. Be the first to ask!',
+  // While a queue's questions are read (start-up, the next talk): never "no questions" then.
+  loading: 'Loading questions…',
   vote: 'Vote',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   pinned: 'Pinned',
@@ -84,7 +87,9 @@ export type SectionsKey =
   | 'stageAccepted'
   | 'askInRoom'
   | 'moreItems';
-export type QaKey = CoreKey | ModeratorKey | SectionsKey;
+/** Strings only the talk picker renders (qa-queue.talk-picker.ts): likewise. */
+export type PickerKey = 'talk' | 'talkEnded';
+export type QaKey = CoreKey | ModeratorKey | SectionsKey | PickerKey;
 
 /** English is complete once a chunk has added its strings, and a chunk renders only its own. */
 export const translations = { en } as Translations<QaKey>;

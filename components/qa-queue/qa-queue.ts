@@ -30,6 +30,14 @@ const LOCALES: Record<string, () => Promise<Partial<Record<QaKey, unknown>>>> = 
 
 let localSeq = 0;
 
+/** A talk the viewer can pick (a room with a schedule): its questions show when chosen. */
+export interface QaTalk {
+  id: string;
+  title: string;
+  /** ISO 8601. */
+  startsAt: string;
+}
+
 /**
  * @summary Audience questions with 👍 votes, moderation and "raise your hand" to the stage.
  *
@@ -60,6 +68,7 @@ let localSeq = 0;
  * @event devroom-remove-hand - {userId} moderator removes a hand from the queue
  * @event devroom-accept-stage - {} the viewer accepts their stage invitation
  * @event devroom-decline-stage - {} the viewer declines their stage invitation
+ * @event devroom-pick-talk - {talkId} show that talk's questions (one of `talks`)
  *
  * @slot - an optional `<script type="application/json">` with questions (plain pages)
  *
@@ -82,6 +91,7 @@ let localSeq = 0;
  * @csspart stage-invite - the viewer's stage invitation
  * @csspart vote-count - a question's 👍 count in read-only mode
  * @csspart room-link - "ask and vote in the room" link in read-only mode
+ * @csspart talk-picker - the talk picker (a room with a schedule, past its first talk)
  *
  * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
  *
@@ -104,6 +114,9 @@ export class DevroomQaQueue extends LitElement {
     readOnly: { type: Boolean, reflect: true, attribute: 'read-only' },
     roomLink: { attribute: 'room-link' },
     layout: { reflect: true },
+    loading: { type: Boolean },
+    talks: { attribute: false },
+    talk: {},
   };
 
   /** The tally the element writes (plain pages); `model` until a binding hands down its own. */
@@ -137,6 +150,12 @@ export class DevroomQaQueue extends LitElement {
   declare roomLink?: string;
   /** `projector`: large type for a screen in the hall. */
   layout: 'default' | 'projector' = 'default';
+  /** The questions are being read: an empty list says so instead of "No questions yet". */
+  loading = false;
+  /** Talks to pick from, in order, the current one last (a picker shows past one). */
+  talks: readonly QaTalk[] = [];
+  /** The id of the talk whose questions show. */
+  declare talk?: string | undefined;
 
   // View state: plain private fields (terser shortens their names); each change calls requestUpdate().
   #draft = '';
@@ -185,6 +204,8 @@ export class DevroomQaQueue extends LitElement {
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   readonly #virtual = new LazyPart(this, 'the Q&A virtual list', () => import('./virtual.js'), { loaded: (m) => (this.#rows = new m.VirtualRows(this)) });
   #rows?: VirtualRows;
+  /** The talk picker, once there is more than one talk to pick from. */
+  readonly #picker = new LazyPart(this, 'the Q&A talk picker', () => import('./qa-queue.talk-picker.js'));
   /** Plain-page data (a widget never loads it); without it the element says why it has no questions. */
   readonly #data = new LazyPart(this, 'the Q&A plain-page data', () => import('./data.js'), { failed: (error) => (this.#loadError = String(error)) });
 
@@ -252,6 +273,7 @@ export class DevroomQaQueue extends LitElement {
     // On-demand parts, once the model is current. The list renders without them meanwhile.
     const model = this.model;
     if (this.canModerate) this.#moderator.want();
+    if (this.talks.length > 1) this.#picker.want();
     const me = this.userId;
     // The hands panel loads for whoever has more than "Raise hand" to see; the form itself is here.
     const sections =
@@ -504,9 +526,11 @@ export class DevroomQaQueue extends LitElement {
     const t = this.#t;
     const open = this.model.section('open');
     const sections = this.#sections.module;
+    const picker = this.talks.length > 1 ? this.#picker.module?.talkPicker : undefined;
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
+        ${picker ? picker(t, this, this.talks, this.talk, (ts) => formatTime(this.#i18n.locale, ts)) : nothing}
         ${this.readOnly
           ? (sections?.roomLink(t, this.roomLink) ?? nothing)
           : html`${this.#renderAskForm()} ${this.#renderMine()}
@@ -611,7 +635,7 @@ export class DevroomQaQueue extends LitElement {
 
   #renderOpenList(): TemplateResult {
     const n = this.#displayIds.length;
-    if (n === 0) return html`<p class="empty" part="list">${this.#t('noQuestions')}</p>`;
+    if (n === 0) return html`<p class="empty" part="list">${this.#t(this.loading ? 'loading' : 'noQuestions')}</p>`;
     const v = n > STATIC_ROWS ? this.#rows : undefined;
     const row = (i: number) => this.#renderRow(i, n, v);
     // Rows first: they bring the geometry up to date for the spacer's height.

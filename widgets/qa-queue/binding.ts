@@ -1,11 +1,13 @@
-import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import type { DevroomQaQueue, QaTalk } from '../../components/qa-queue/qa-queue.js';
 import { QaTally } from '../../components/qa-queue/tally.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
+import { orderTalks, talkAt, type ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
+import { parseRoomSchedule } from '../schema/schedule.js';
 import { isEventId, isRecord, isUserId } from '../schema/validate.js';
-import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion } from './question-schema.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, qaRootKey, type QaRootKey } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { HandsState } from './hands.js';
@@ -23,9 +25,15 @@ import type { UnsentQuestion } from './unsent-questions.js';
  * questions are m.text messages referencing the Q&A root, votes are 👍 reactions,
  * moderation / hands / stage invites are state. History is read by server-side relation
  * pagination (never the client's timeline); live events keep it current. The binding is the
- * only writer of the tally it hands down as the element's `model`: the room's questions and
+ * only writer of the tallies it hands down as the element's `model`: the room's questions and
  * votes, `preModeration` from the root, and the viewer's own questions, which it records from
  * the element's request events (it cancels `devroom-ask`, so the element keeps no copy).
+ *
+ * A room with a schedule (`dev.devroom.schedule`) has a queue per talk, each with its own root
+ * (`dev.devroom.root` keyed `qa:<talk id>`): the binding shows the current talk's (`talkAt`:
+ * before a talk starts, the upcoming one, which takes questions), reads only that one's
+ * questions and votes at start-up, and moves to the next talk's at its end. Earlier talks'
+ * queues are read when the viewer picks one, read-only. Without a schedule: the room's `qa` root.
  */
 
 export const VOTE = '👍';
@@ -43,6 +51,9 @@ export interface QaBindContext extends BindContext {
 
 export const RECHECK_MS = 120_000;
 
+/** Longest wait for a talk change in one timer (a sleeping laptop's clock jumps; setTimeout overflows past 24.8 days). */
+const MAX_WAIT_MS = 3_600_000;
+
 /** Element requests (`devroom-` + these) answered by requests.ts, loaded with the first one. */
 const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
 export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
@@ -50,6 +61,31 @@ export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
 export interface QaBinding extends Binding {
   /** Requests made to load history (questions pages + vote pages). */
   readonly startupRequests: number;
+}
+
+/** One queue: a talk's (root `qa:<talk id>`), or the room's (`qa`) without a schedule. */
+interface Queue {
+  key: QaRootKey;
+  talk?: ScheduledTalk | undefined;
+  tally: QaTally;
+  /** The current root: new questions relate to it. */
+  rootId?: string;
+  /** Every root whose questions count: each root of each state seen, never fewer (nothing asked disappears). */
+  roots: Set<string>;
+  /** The questions it holds, by id → their author. */
+  ids: Map<string, string>;
+  /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
+  byLocalId: Map<string, string>;
+  /** History reads in flight: live events wait for them. */
+  loading: number;
+  buffered: RoomEvent[];
+  /** Its first reads are done (the element stops saying "Loading"). */
+  settled?: boolean;
+  ready: Promise<void>;
+  loaded(): void;
+  history: RecheckHost;
+  /** One opening at a time: a moderator's start-up open and their first question share it (else two roots). */
+  opening?: Promise<string> | undefined;
 }
 
 // On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
@@ -61,31 +97,38 @@ const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-q
 export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindContext): QaBinding {
   const me = room.userId;
   const hasCapability = capabilityCheck(context);
-  /** What requests.ts needs to open the Q&A: may the viewer, and its name for the notice. */
-  const title = context?.options?.title;
-  const opener = { hasCapability, ...(title ? { title } : {}) };
-  const tally = new QaTally();
-  el.model = tally;
+  /** What requests.ts needs to open a queue: may the viewer, the root's key and its name for the notice (the talk's, else the widget's). */
+  const opener = (q: Queue) => {
+    const title = q.talk?.title ?? context?.options?.title;
+    return { hasCapability, key: q.key, ...(title ? { title } : {}) };
+  };
   const power = new PowerWatch(room);
   // A bad state event is rejected and never replaces the last good one (room-sync.ts).
-  const rootWatch = new StateWatch(room, EventTypes.root, 'qa', rootProblem);
+  // Every key: `qa` and each talk's `qa:<id>` (one read, whatever the number of talks).
+  const rootWatch = new StateWatch(room, EventTypes.root, undefined, rootProblem);
+  const scheduleWatch = new StateWatch(room, EventTypes.schedule);
   const moderation = new StateWatch(room, EventTypes.qaQuestionState, undefined, moderationProblem);
   // Hands and stage invites are judged by the hands code (hands.ts), loaded when wanted.
   const handWatch = new StateWatch(room, EventTypes.qaHand);
   const stageWatch = new StateWatch(room, EventTypes.qaStage);
   const cleanups: (() => void)[] = [];
-  /** The current root: new questions relate to it. */
-  let rootId: string | undefined;
-  /** Every root whose questions count: each root of each state seen, never fewer (nothing asked disappears). */
-  const roots = new Set<string>();
-  /** History reads in flight (and the start-up state read): live events wait for them. */
-  let loading = 1;
-  let buffered: RoomEvent[] = [];
+  /** Queues read so far, by root key: the current talk's, and earlier ones the viewer picked. */
+  const queues = new Map<string, Queue>();
+  /** The queue new questions go to (the current talk's), and the one on screen (it, or a picked earlier one). */
+  let current: Queue | undefined;
+  let shown: Queue | undefined;
+  let resolveFirst!: (q: Queue) => void;
+  const firstQueue = new Promise<Queue>((resolve) => (resolveFirst = resolve));
+  /** Live events before the first queue exists (the start-up state read): it folds them. */
+  let startBuffer: RoomEvent[] = [];
   let requests = 0;
   let stopped = false;
+  /** The binding set `readOnly` for an ended talk (a public reader's own stays). */
+  let endedReadOnly = false;
 
   el.userId = me;
   el.handsEnabled = true;
+  el.loading = true;
 
   const mayModerate = () =>
     power.can(me, EventTypes.qaQuestionState, true) &&
@@ -124,165 +167,257 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
 
   // --- questions and votes ------------------------------------------------------------
 
-  /** The questions shown, by id → their author. */
-  const questionIds = new Map<string, string>();
-  /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
-  const byLocalId = new Map<string, string>();
   const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
   /** Redactions of questions not seen yet (a question redacted before it arrives is rejected when it does). */
   const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
-  const foldQuestion = (event: RoomEvent) => {
-    if (questionIds.has(event.event_id)) return;
-    const parsed = parseQuestion(event, roots);
-    // Other messages in the room are simply not questions.
+  const foldQuestion = (q: Queue, event: RoomEvent) => {
+    if (q.ids.has(event.event_id)) return;
+    const parsed = parseQuestion(event, q.roots);
+    // Other messages in the room (another talk's questions too) are simply not this queue's.
     if ((!parsed.ok && parsed.reason === NOT_RELATED) || early.redacted(event)) return;
     if (!parsed.ok) return reject(event, parsed.reason);
-    const q = parsed.value;
-    if (q.localId) {
-      const first = byLocalId.get(localKey(q.author, q.localId));
-      if (first && first !== q.id) return reject(event, `a copy of ${first}: the first counts`);
-      byLocalId.set(localKey(q.author, q.localId), q.id);
+    const v = parsed.value;
+    if (v.localId) {
+      const first = q.byLocalId.get(localKey(v.author, v.localId));
+      if (first && first !== v.id) return reject(event, `a copy of ${first}: the first counts`);
+      q.byLocalId.set(localKey(v.author, v.localId), v.id);
       // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
-      if (q.author === me) forget(q.localId);
+      if (v.author === me) forget(v.localId);
     }
-    questionIds.set(q.id, q.author);
-    tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+    q.ids.set(v.id, v.author);
+    q.tally.addQuestion({ id: v.id, author: v.author, authorName: localpart(v.author), text: v.text, ts: v.ts, ...(v.localId ? { localId: v.localId } : {}) });
   };
-  const foldReaction = (event: RoomEvent) => {
+  const foldReaction = (q: Queue, event: RoomEvent) => {
     const relates = event.content['m.relates_to'];
     // A reaction to something else is no concern of the queue; another emoji is no vote.
-    if (!isRecord(relates) || !questionIds.has(relates.event_id as string)) return;
+    if (!isRecord(relates) || !q.ids.has(relates.event_id as string)) return;
     const { rel_type: relType, event_id: questionId, key } = relates;
     if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'not an m.annotation with a key');
     if (!normaliseVoteKey(key)) return;
     if (!isUserId(event.sender)) return reject(event, 'bad sender');
-    tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
+    q.tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
   };
-  const foldRedaction = (event: RoomEvent) => {
+  const foldRedaction = (q: Queue, event: RoomEvent) => {
     const target = event.redacts ?? (event.content.redacts as string | undefined);
     if (typeof target !== 'string') return;
-    const author = questionIds.get(target);
-    const own = author === undefined ? tally.voteBy(target, event.sender) : author === event.sender;
+    const author = q.ids.get(target);
+    const own = author === undefined ? q.tally.voteBy(target, event.sender) : author === event.sender;
     // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
     if (own === undefined) return early.add(target, event);
     // Its sender's own, or a moderator's (the power to redact others'): anything else the server
     // should not have passed on (room-sync.ts, mayRedact).
     if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
-    if (questionIds.delete(target)) tally.removeQuestion(target);
-    else tally.redact(target);
+    if (q.ids.delete(target)) q.tally.removeQuestion(target);
+    else q.tally.redact(target);
   };
-  const foldLive = (event: RoomEvent) => {
-    if (event.type === 'm.room.message') foldQuestion(event);
-    else if (event.type === 'm.reaction') foldReaction(event);
-    else if (event.type === 'm.room.redaction') foldRedaction(event);
+  const foldLive = (q: Queue, event: RoomEvent) => {
+    if (event.type === 'm.room.message') foldQuestion(q, event);
+    else if (event.type === 'm.reaction') foldReaction(q, event);
+    else if (event.type === 'm.room.redaction') foldRedaction(q, event);
   };
 
   cleanups.push(
     room.subscribe((event) => {
       if (event.state_key !== undefined) return;
-      if (loading) buffered.push(event);
-      else foldLive(event);
+      if (!queues.size) startBuffer.push(event);
+      for (const q of queues.values()) {
+        if (q.loading) q.buffered.push(event);
+        else foldLive(q, event);
+      }
     }),
   );
 
-  async function loadHistory(root: string): Promise<void> {
-    loading++;
+  async function loadHistory(q: Queue, root: string): Promise<void> {
+    q.loading++;
     try {
       // Oldest first: of two questions with one local id (a retry that reached the room twice)
       // the first counts, for a late joiner as for those who saw both arrive.
       const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
       const parsed = questions.filter((e) => e.type === 'm.room.message');
-      const votes = await mapLimited(parsed, context?.concurrency ?? 4, (q) =>
-        readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
+      const votes = await mapLimited(parsed, context?.concurrency ?? 4, (e) =>
+        readAllRelations(room, e.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
       );
       if (stopped) return;
-      tally.batch(() => {
-        for (const q of parsed) foldQuestion(q);
-        for (const list of votes) for (const v of list) foldReaction(v);
+      q.tally.batch(() => {
+        for (const e of parsed) foldQuestion(q, e);
+        for (const list of votes) for (const v of list) foldReaction(q, v);
       });
       // Read from history: a later redaction of these may never be fed (recheck.ts).
-      history.reads.push([parsed, votes]);
+      q.history.reads.push([parsed, votes]);
     } catch (error) {
       // Read again when a later state names it.
-      roots.delete(root);
+      q.roots.delete(root);
       console.error('devroom: could not load the Q&A history', error);
     } finally {
-      loaded();
+      q.loaded();
     }
   }
 
-  // --- late joiners: what was read from history is read again now and then -------------
+  /** The queue of a root key, made (and its questions read) on first need. */
+  function queueFor(key: QaRootKey, talk?: ScheduledTalk): Queue {
+    const known = queues.get(key);
+    if (known) return known;
+    let resolve!: () => void;
+    const tally = new QaTally();
+    const roots = new Set<string>();
+    const q: Queue = {
+      key,
+      talk,
+      tally,
+      roots,
+      ids: new Map(),
+      byLocalId: new Map(),
+      loading: 1,
+      buffered: startBuffer,
+      ready: new Promise<void>((r) => (resolve = r)),
+      /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
+      loaded() {
+        if (--q.loading) return;
+        const live = q.buffered;
+        q.buffered = [];
+        tally.batch(() => live.forEach((e) => foldLive(q, e)));
+        if (!q.settled) {
+          q.settled = true;
+          if (q === shown) el.loading = false;
+          if (q === current) recheckFor(q);
+        }
+        resolve();
+      },
+      // Late joiners: what was read from history is read again now and then (recheck.ts).
+      history: {
+        room,
+        roots,
+        reads: [],
+        has: (id) => q.ids.has(id),
+        removeQuestion: (id) => {
+          if (q.ids.delete(id)) tally.removeQuestion(id);
+        },
+        removeVote: (id) => void tally.redact(id),
+        onPage: () => requests++,
+      },
+    };
+    startBuffer = [];
+    queues.set(key, q);
+    for (const e of moderation.byKey.values()) moderate(q, e);
+    onRoot(q);
+    q.loaded();
+    return q;
+  }
 
-  const history: RecheckHost = {
-    room,
-    roots,
-    reads: [],
-    has: (id) => questionIds.has(id),
-    removeQuestion: (id) => {
-      if (questionIds.delete(id)) tally.removeQuestion(id);
-    },
-    removeVote: (id) => void tally.redact(id),
-    onPage: () => requests++,
-  };
+  // --- late joiners: the current queue's history is read again now and then -------------
+
   const recheckMs = context?.recheckMs === 0 ? 0 : Math.max(10_000, context?.recheckMs ?? RECHECK_MS);
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopRecheck: (() => void) | undefined;
   /** The first round after `recheckMs` (± 25 %); recheck.ts runs the rest. A failed load tries again a round later. */
-  const firstRecheck = () => {
+  const recheckFor = (q: Queue) => {
+    clearTimeout(recheckTimer);
+    stopRecheck?.();
+    stopRecheck = undefined;
+    if (!recheckMs) return;
     recheckTimer = setTimeout(
       () =>
         void recheckCode().then(
-          (m) => stopped || cleanups.push(m.recheckEvery(history, recheckMs)),
-          () => stopped || firstRecheck(),
+          (m) => stopped || q !== current || (stopRecheck = m.recheckEvery(q.history, recheckMs)),
+          () => stopped || q !== current || recheckFor(q),
         ),
       recheckMs * (0.75 + Math.random() * 0.5),
     );
   };
-  cleanups.push(() => clearTimeout(recheckTimer));
+  cleanups.push(() => {
+    clearTimeout(recheckTimer);
+    stopRecheck?.();
+  });
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
-  const loaded = () => {
-    if (--loading) return;
-    const live = buffered;
-    buffered = [];
-    tally.batch(() => live.forEach(foldLive));
-    resolveReady();
-    if (recheckMs && !recheckTimer) firstRecheck();
-  };
+  void firstQueue.then((q) => q.ready).then(resolveReady);
 
-  // --- root: the event questions hang off -------------------------------------------
+  // --- root: the event a queue's questions hang off --------------------------------------
 
-  const onRoot = () => {
-    const event = rootWatch.get('qa');
+  const onRoot = (q: Queue) => {
+    const event = rootWatch.get(q.key);
     const content = event?.content;
-    // The room's root is the one source of pre-moderation in a widget.
-    tally.preModeration = content?.preModeration === true;
+    // The root is the one source of pre-moderation in a widget.
+    q.tally.preModeration = content?.preModeration === true;
     if (!isEventId(content?.event_id)) return;
-    addRoot((rootId = content.event_id));
+    addRoot(q, (q.rootId = content.event_id));
     // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
     // read: requests.ts reads them and repairs the state. Rare, so not in the first load.
-    if (content.previous !== undefined || roots.size > 1) {
-      loading++;
+    if (content.previous !== undefined || q.roots.size > 1) {
+      q.loading++;
       requestCode()
-        .then((m) => m.moreRoots(room, power, opener, event!, roots, addRoot), console.warn)
-        .finally(loaded);
+        .then((m) => m.moreRoots(room, power, opener(q), event!, q.roots, (id) => addRoot(q, id)), console.warn)
+        .finally(q.loaded);
     }
   };
-  const addRoot = (id: string) => {
-    if (roots.has(id)) return;
-    roots.add(id);
-    void loadHistory(id);
+  const addRoot = (q: Queue, id: string) => {
+    if (q.roots.has(id)) return;
+    q.roots.add(id);
+    void loadHistory(q, id);
   };
-  cleanups.push(rootWatch.onChange(onRoot));
+  cleanups.push(
+    rootWatch.onChange((_, key) => {
+      for (const q of queues.values()) if (key === undefined || key === q.key) onRoot(q);
+    }),
+  );
+
+  // --- the schedule: which talk's queue is current, and when the next one is ---------------
+
+  /** The room's talks (every schedule event: "" or one per day), ordered. */
+  let talks: ScheduledTalk[] = [];
+  let switchTimer: ReturnType<typeof setTimeout> | undefined;
+  cleanups.push(() => clearTimeout(switchTimer));
+
+  /** Picks the current talk's queue now, and arms the timer for the next (re-armed on every schedule change). */
+  const follow = () => {
+    if (stopped) return;
+    talks = orderTalks(
+      [...scheduleWatch.byKey.values()].flatMap((e) => {
+        const read = parseRoomSchedule(e.content);
+        return 'error' in read ? [] : read.talks;
+      }),
+    );
+    const now = talkAt(talks, Date.now());
+    const talk = now.current;
+    const next = queueFor(qaRootKey(talk?.id), talk);
+    if (next !== current) {
+      const was = current;
+      current = next;
+      resolveFirst(next);
+      // Someone reading an earlier talk stays there; everyone else moves on with the room.
+      if (!shown || shown === was) show(next);
+      if (next.settled) recheckFor(next);
+      openIfModerator();
+    }
+    // The picker: earlier talks and the current one, in order (the element shows it past one talk).
+    el.talks = talk ? [...now.earlier].reverse().concat(talk).map(({ id, title, startsAt }): QaTalk => ({ id, title, startsAt })) : [];
+    if (shown) show(shown);
+    clearTimeout(switchTimer);
+    if (now.changesAt !== undefined) switchTimer = setTimeout(follow, Math.min(Math.max(now.changesAt - Date.now(), 0), MAX_WAIT_MS));
+  };
+
+  /** Puts a queue on screen: read-only unless it is the current talk's. */
+  function show(q: Queue): void {
+    shown = q;
+    el.model = q.tally;
+    el.loading = !q.settled;
+    el.talk = q.talk?.id;
+    const ended = q !== current;
+    // Only the binding's own read-only is undone (a public reader's view stays read-only).
+    if (ended && !el.readOnly) el.readOnly = endedReadOnly = true;
+    else if (!ended && endedReadOnly) el.readOnly = endedReadOnly = false;
+  }
 
   // --- moderation, hands, stage -------------------------------------------------------
 
+  const moderate = (q: Queue, e: RoomEvent) => q.tally.setModeration(e.state_key as string, parseModeration(e.content));
   cleanups.push(
     moderation.onChange((event, key) => {
-      const apply = (e: RoomEvent) => tally.setModeration(e.state_key as string, parseModeration(e.content));
-      if (event && key) apply(event);
-      else for (const e of moderation.byKey.values()) apply(e);
+      for (const q of queues.values()) {
+        if (event && key) moderate(q, event);
+        else for (const e of moderation.byKey.values()) moderate(q, e);
+      }
     }),
   );
   cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
@@ -303,18 +438,18 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   function forget(localId: string): void {
     if (unsent.delete(localId)) keep();
   }
-  // Kept by an earlier page: read back, then offered again once history is in (unsent-questions.ts).
+  // Kept by an earlier page: read back, then offered again in the current queue once its history is in (unsent-questions.ts).
   if (unread) {
-    unsentCode()
-      .then((m) =>
+    Promise.all([unsentCode(), firstQueue])
+      .then(([m, q]) =>
         m.restore({
           key: storeKey,
-          tally,
+          tally: q.tally,
           author: me,
           maxLength: el.maxLength,
           unsent,
-          ready,
-          arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
+          ready: q.ready,
+          arrived: (id) => (stopped ? undefined : [...queues.values()].some((k) => k.byLocalId.has(localKey(me, id)))),
           read: () => {
             unread = false;
             keep();
@@ -325,32 +460,26 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
       .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
   }
 
-  async function ensureRoot(): Promise<string> {
-    // A question asked while the room state is still arriving waits for it: the root may exist.
-    if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
-    return rootId ?? openQa();
-  }
-
-  /** One opening at a time: a moderator's start-up open and their first question share it (else two roots). */
-  let opening: Promise<string> | undefined;
-  const openQa = () =>
-    (opening ??= requestCode()
+  /** Opens a queue's root (a moderator, or a moderator's first question): one opening at a time per queue. */
+  const openQa = (q: Queue) =>
+    (q.opening ??= requestCode()
       // A root that arrived while the code loaded is the one.
-      .then((m) => rootId ?? m.openQa(room, power, opener, roots, addRoot))
-      .then((id) => (rootId ??= id))
-      .finally(() => (opening = undefined)));
+      .then((m) => q.rootId ?? m.openQa(room, power, opener(q), q.roots, (id) => addRoot(q, id)))
+      .then((id) => (q.rootId ??= id))
+      .finally(() => (q.opening = undefined)));
 
-  async function sendQuestion(localId: string, text: string): Promise<void> {
+  /** The queue a question was asked in: it goes to that talk's root, whatever talk is on by the time it is sent. */
+  async function sendQuestion(q: Queue, localId: string, text: string): Promise<void> {
     try {
-      const root = await ensureRoot();
+      const root = q.rootId ?? (await openQa(q));
       const kept = unsent.get(localId);
       if (kept?.root) {
         // A retry: the first send may have arrived although its reply and its echo were lost.
         // Sent again, every Matrix client would show both: look first (requests.ts).
         const found = await (await requestCode()).findQuestion(room, kept.root, localId, kept.at);
         if (found) {
-          foldQuestion(found);
-          return confirm(localId, found.event_id);
+          foldQuestion(q, found);
+          return confirm(q, localId, found.event_id);
         }
       } else if (kept) {
         kept.root = root;
@@ -362,16 +491,18 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
         'm.relates_to': { rel_type: 'm.reference', event_id: root },
         [LOCAL_ID_KEY]: localId,
       });
-      confirm(localId, eventId);
+      confirm(q, localId, eventId);
     } catch (error) {
-      tally.failLocal(localId, failures(error));
+      q.tally.failLocal(localId, failures(error));
     }
   }
 
-  const confirm = (localId: string, eventId: string) => {
+  const confirm = (q: Queue, localId: string, eventId: string) => {
     forget(localId);
-    tally.confirmLocal(localId, eventId);
+    q.tally.confirmLocal(localId, eventId);
   };
+  /** The queue holding a question (or our pending one): requests act where the question is. */
+  const holding = (id: string) => [...queues.values()].find((q) => q.tally.get(id));
 
   const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
     el.addEventListener(name, handler as EventListener);
@@ -380,32 +511,40 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
 
   on('devroom-ask', (ev) => {
     const { localId, text } = ev.detail;
-    // Ours to record (the element keeps no copy of a cancelled ask): pending until the room has it.
+    // Ours to record (the element keeps no copy of a cancelled ask): pending until the room has
+    // it, in the queue on screen when it was asked (before the first, once the state is read).
     ev.preventDefault();
-    tally.addLocal({ localId, author: me, text, ts: Date.now() });
-    unsent.set(localId, { id: localId, at: Date.now(), text });
-    keep();
-    void sendQuestion(localId, text);
+    void (shown ? Promise.resolve(shown) : firstQueue).then((q) => {
+      q.tally.addLocal({ localId, author: me, text, ts: Date.now() });
+      unsent.set(localId, { id: localId, at: Date.now(), text });
+      keep();
+      return sendQuestion(q, localId, text);
+    });
   });
   on('devroom-retry-ask', (ev) => {
     const { localId, text } = ev.detail;
+    const q = holding(localId);
     // Once per failure (the element asks only for a failed one).
-    if (!tally.retryLocal(localId)) return;
+    if (!q?.tally.retryLocal(localId)) return;
     // The first send may have reached the server although it timed out here.
-    const arrived = byLocalId.get(localKey(me, localId));
-    if (arrived) confirm(localId, arrived);
-    else void sendQuestion(localId, text);
+    const arrived = q.byLocalId.get(localKey(me, localId));
+    if (arrived) confirm(q, localId, arrived);
+    else void sendQuestion(q, localId, text);
   });
   on('devroom-discard-ask', (ev) => {
     forget(ev.detail.localId);
-    tally.removeQuestion(ev.detail.localId);
+    holding(ev.detail.localId)?.tally.removeQuestion(ev.detail.localId);
   });
   on('devroom-vote', (ev) => {
     const { questionId, vote } = ev.detail;
     const done = vote
       ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
-      : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
+      : Promise.all((holding(questionId)?.tally.voteIdsOf(questionId, me) ?? []).map((id) => room.redact(id)));
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
+  });
+  on('devroom-pick-talk', (ev) => {
+    const talk = talks.find((t) => t.id === ev.detail.talkId);
+    if (talk) show(queueFor(qaRootKey(talk.id), talk));
   });
   for (const suffix of REQUESTS) {
     const name: QaRequest = `devroom-${suffix}`;
@@ -416,22 +555,24 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     });
   }
 
-  // The start-up read is one of the reads live events wait for. A room without a root loads
-  // nothing and shows an empty queue.
-  Promise.all([rootWatch.ready, power.ready])
-    .then(() => {
-      updatePower();
-      openIfModerator();
-    }, (error: unknown) => console.error('devroom: could not read the room state', error))
-    .finally(loaded);
+  // The start-up read: the schedule names the queue to read (a room without a root reads
+  // nothing and shows an empty queue). A schedule that changes re-arms the talk timer.
+  Promise.all([rootWatch.ready, power.ready, scheduleWatch.ready])
+    .then(updatePower, (error: unknown) => console.error('devroom: could not read the room state', error))
+    .finally(() => {
+      follow();
+      cleanups.push(scheduleWatch.onChange(follow));
+    });
 
   /**
-   * The first moderator who opens the widget opens the Q&A (docs/schema.md): attendees can ask
-   * from then on, whether or not a moderator is still online. (`devroom apply` opens it too.)
+   * The first moderator who opens the widget opens the current talk's Q&A (docs/schema.md):
+   * attendees can ask from then on, whether or not a moderator is still online. (`devroom
+   * apply` opens every scheduled talk's.)
    */
   function openIfModerator(): void {
-    if (rootId || stopped || !power.can(me, EventTypes.root, true)) return;
-    openQa().catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
+    const q = current;
+    if (!q || q.rootId || stopped || !power.can(me, EventTypes.root, true)) return;
+    openQa(q).catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
   }
 
   return {
@@ -442,7 +583,7 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     stop() {
       stopped = true;
       for (const c of cleanups) c();
-      for (const w of [rootWatch, moderation, handWatch, stageWatch]) w.stop();
+      for (const w of [rootWatch, scheduleWatch, moderation, handWatch, stageWatch]) w.stop();
       power.stop();
     },
   };

@@ -1,12 +1,18 @@
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 
-/** Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional. */
+/**
+ * Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional.
+ * Roots are asked for with any state key: the room's `qa` and each talk's `qa:<talk id>`,
+ * whose ids the widget learns only from the schedule it reads after asking.
+ */
 export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
   return {
     readState: [
       { type: 'm.room.power_levels', stateKey: '' },
-      { type: EventTypes.root, stateKey: 'qa' },
+      { type: EventTypes.root },
+      // The room's talks ("" or one event per day): which talk's queue is current.
+      { type: EventTypes.schedule },
       { type: EventTypes.qaQuestionState },
       { type: EventTypes.qaHand },
       { type: EventTypes.qaStage },
@@ -20,11 +26,11 @@ export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
 }
 
 function moderatorCapabilities(): string[] {
-  const state = (type: string, key?: string) => `org.matrix.msc2762.send.state_event:${type}${key === undefined ? '' : `#${key}`}`;
+  const state = (type: string) => `org.matrix.msc2762.send.state_event:${type}`;
   return [
     state(EventTypes.qaQuestionState),
     state(EventTypes.qaStage),
-    state(EventTypes.root, 'qa'),
+    state(EventTypes.root),
     // The root is a visible m.notice.
     'org.matrix.msc2762.send.event:m.room.message#m.notice',
   ];

@@ -4,6 +4,10 @@ import { isEventId, isRecord, isUserId } from '../schema/validate.js';
 /** The content key carrying the asking widget's local id (idempotent retries). */
 export const LOCAL_ID_KEY = `dev.devroom.local_id`;
 
+/** The state key of a Q&A root (`dev.devroom.root`): the room's `qa`, or one talk's `qa:<talk id>` in a room with a schedule. */
+export type QaRootKey = 'qa' | `qa:${string}`;
+export const qaRootKey = (talkId?: string): QaRootKey => (talkId === undefined ? 'qa' : `qa:${talkId}`);
+
 /** Longest question body we accept from the room; the composer's limit is far lower. */
 export const MAX_QUESTION_BODY = 5000;
 

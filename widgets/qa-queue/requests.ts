@@ -7,7 +7,7 @@
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from './schema.js';
-import { LOCAL_ID_KEY } from './question-schema.js';
+import { LOCAL_ID_KEY, type QaRootKey } from './question-schema.js';
 import { rootIds } from '../schema/root.js';
 import { createRoot, repairRoot } from '../shared/create-root.js';
 import type { PowerWatch } from '../shared/room-sync.js';
@@ -32,16 +32,17 @@ export const requests: { [K in QaRequest]: Send<K> } = {
   'devroom-remove-hand': (room, _me, d) => stage(room, d.userId, { invited: false, dismissedAt: Date.now() }),
 };
 
-/** What opening the Q&A needs from the binding: the client's grants, and the Q&A's name for the notice. */
+/** What opening a Q&A needs from the binding: the client's grants, the root's key (`qa`, `qa:<talk id>`), and its name for the notice. */
 export interface Opener {
   hasCapability(capability: string): boolean;
+  key: QaRootKey;
   title?: string;
 }
 
-/** Whether the viewer may write the Q&A root (power, and the client granted the root state and the notice). */
+/** Whether the viewer may write Q&A roots (power, and the client granted the root state, any key, and the notice: capabilities.ts). */
 const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: Opener) =>
   power.can(room.userId, EventTypes.root, true) &&
-  hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}#qa`) &&
+  hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.root}`) &&
   hasCapability('org.matrix.msc2762.send.event:m.room.message#m.notice');
 
 /**
@@ -51,10 +52,10 @@ const mayOpen = (room: Room, power: PowerWatch, { hasCapability }: Opener) =>
  * only the latest of two quick state events would otherwise never show it, nor put it back.
  */
 export async function openQa(room: Room, power: PowerWatch, options: Opener, known: ReadonlySet<string>, add: (id: string) => void): Promise<string> {
-  const { title } = options;
+  const { title, key } = options;
   // The element words it ("The Q&A is not open yet …") in the viewer's language.
   if (!mayOpen(room, power, options)) throw new Error('not-open' satisfies QaSendProblem);
-  const root = await createRoot(room, 'qa', `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
+  const root = await createRoot(room, key, `💬 Q&A${title ? ` — ${title}` : ''}: ask and vote in the devroom Q&A widget (or react 👍 to a question).`);
   add(root.eventId);
   void repair(room, power, options, known);
   return root.eventId;
@@ -62,7 +63,7 @@ export async function openQa(room: Room, power: PowerWatch, options: Opener, kno
 
 /** Puts roots this widget counts back into the state, or (without the power) re-sends our own questions (create-root.ts). */
 const repair = (room: Room, power: PowerWatch, options: Opener, known: ReadonlySet<string>) =>
-  repairRoot({ room, purpose: 'qa', known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
+  repairRoot({ room, purpose: options.key, known, mayWrite: () => mayOpen(room, power, options), itemType: 'm.room.message', localIdKey: LOCAL_ID_KEY });
 
 /**
  * A Q&A root state with earlier roots, or one that lacks a root this widget read: reads the

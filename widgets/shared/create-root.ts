@@ -7,7 +7,8 @@ import type { RootInfo } from './room-sync.js';
 /** A root state as read: the current root and every one whose items count (current first). */
 type Roots = RootInfo & { ids: string[] };
 
-export type RootPurpose = 'qa' | 'orders' | 'contacts';
+/** `qa:<talk id>`: one talk's Q&A in a room with a schedule. */
+export type RootPurpose = 'qa' | `qa:${string}` | 'orders' | 'contacts';
 
 /**
  * The writing side of roots (docs/schema.md, "Roots"). Only the lazily loaded writers
