@@ -42,7 +42,19 @@ const UPDATE_STATE_VERSION = 'org.matrix.msc2762_update_state';
 const RECEIVE_STATE_CAP = 'org.matrix.msc2762.receive.state_event:';
 const SEEN_LIMIT = 2000;
 
-type ActionEvent = CustomEvent<IWidgetApiRequest>;
+/**
+ * Takes over the to-widget `action`: acknowledges each request (WidgetApi would answer one
+ * it does not handle itself with an error) and hands `handle` its data. Returns the unsubscribe.
+ */
+export function handleAction(api: WidgetApi, action: string, handle: (data: Record<string, unknown>) => void): () => void {
+  const listener = (ev: CustomEvent<IWidgetApiRequest>) => {
+    ev.preventDefault();
+    api.transport.reply(ev.detail, {});
+    handle((ev.detail.data ?? {}) as Record<string, unknown>);
+  };
+  api.on(`action:${action}`, listener);
+  return () => void api.off(`action:${action}`, listener);
+}
 
 export class WidgetApiRoom implements Room {
   readonly roomId: string;
@@ -54,6 +66,7 @@ export class WidgetApiRoom implements Room {
   readonly #ready: Promise<unknown>;
   readonly #initialStateTimeoutMs: number;
   readonly #onCapabilitiesChanged: (() => void) | undefined;
+  readonly #stopActions: (() => void)[];
   #initialStateArrived = false;
   #resolveInitialState!: () => void;
   readonly #initialState = new Promise<void>((resolve) => (this.#resolveInitialState = resolve));
@@ -69,16 +82,16 @@ export class WidgetApiRoom implements Room {
     this.#initialStateTimeoutMs = options.initialStateTimeoutMs ?? 5000;
     this.#ready = options.ready ?? new Promise<void>((resolve) => api.once('ready', () => resolve()));
     this.#onCapabilitiesChanged = options.onCapabilities;
-    api.on('action:send_event', this.#onSendEvent);
-    api.on('action:update_state', this.#onUpdateState);
-    api.on('action:notify_capabilities', this.#onNotifyCapabilities);
+    this.#stopActions = [
+      handleAction(api, 'send_event', (data) => this.#onSendEvent(data)),
+      handleAction(api, 'update_state', (data) => this.#onUpdateState(data)),
+      handleAction(api, 'notify_capabilities', (data) => this.#onNotifyCapabilities(data)),
+    ];
   }
 
   /** Stops listening to the WidgetApi. */
   dispose(): void {
-    this.#api.off('action:send_event', this.#onSendEvent);
-    this.#api.off('action:update_state', this.#onUpdateState);
-    this.#api.off('action:notify_capabilities', this.#onNotifyCapabilities);
+    for (const stop of this.#stopActions) stop();
     this.#listeners.clear();
   }
 
@@ -142,20 +155,14 @@ export class WidgetApiRoom implements Room {
     return () => this.#listeners.delete(listener);
   }
 
-  readonly #onSendEvent = (ev: ActionEvent) => {
-    // WidgetApi answers unknown to-widget actions with an error: take over and acknowledge.
-    ev.preventDefault();
-    this.#api.transport.reply(ev.detail, {});
-    const event = asRoomEvent(ev.detail.data);
+  #onSendEvent(data: Record<string, unknown>): void {
+    const event = asRoomEvent(data);
     if (!event || event.room_id !== this.roomId) return;
     this.#remember(event);
     this.#deliver(event);
-  };
+  }
 
-  readonly #onUpdateState = (ev: ActionEvent) => {
-    ev.preventDefault();
-    this.#api.transport.reply(ev.detail, {});
-    const state = (ev.detail.data as { state?: unknown }).state;
+  #onUpdateState({ state }: Record<string, unknown>): void {
     const events = (Array.isArray(state) ? state : []).map(asRoomEvent).filter((e): e is RoomEvent => e?.room_id === this.roomId);
     const initial = !this.#initialStateArrived;
     for (const event of events) {
@@ -168,13 +175,12 @@ export class WidgetApiRoom implements Room {
       this.#initialStateArrived = true;
       this.#resolveInitialState();
     }
-  };
+  }
 
-  readonly #onNotifyCapabilities = (ev: ActionEvent) => {
-    const approved = (ev.detail.data as { approved?: unknown }).approved;
+  #onNotifyCapabilities({ approved }: Record<string, unknown>): void {
     if (Array.isArray(approved)) this.#approved = approved.filter((c): c is string => typeof c === 'string');
     this.#onCapabilitiesChanged?.();
-  };
+  }
 
   /** Keeps the state cache current: state events replace, redactions strip. */
   #remember(event: RoomEvent): void {

@@ -1,7 +1,6 @@
 import { WidgetApi } from 'matrix-widget-api';
 import { loadOnce } from '../../components/shared/lazy-part.js';
-import type { IWidgetApiRequest } from 'matrix-widget-api';
-import { WidgetApiRoom } from '../room/widget-api-room.js';
+import { WidgetApiRoom, handleAction } from '../room/widget-api-room.js';
 import type { Room } from '../room/room.js';
 import { capabilityList } from './capabilities.js';
 import type { CapabilitySpec } from './capabilities.js';
@@ -84,9 +83,6 @@ async function showRuntimeScreen(...args: Parameters<typeof RenderScreen>) {
   return (await loadScreens()).renderScreen(...args);
 }
 
-/** to-widget actions the WidgetApi would otherwise answer with an error. */
-type Action = CustomEvent<IWidgetApiRequest>;
-
 export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   const root = options.container ?? document.body;
   const result = readWidgetParams(options.location ?? window.location);
@@ -101,7 +97,7 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     const status = new Watchable<WidgetStatus>(result.mode);
     if (result.mode === 'invalid') {
       console.error('devroom:', result.error.message);
-      await showRuntimeScreen(root, 'invalid', { lang: result.lang, detail: result.error.message });
+      await showRuntimeScreen(root, 'invalid', { lang: result.lang, problem: result.error });
       return { mode: 'invalid', status, dispose: () => undefined };
     }
     applyTheme(result.theme);
@@ -141,25 +137,18 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   cleanups.push(() => room.dispose());
   const has = (capability: string) => room.hasCapability(capability);
 
-  const acknowledge = (name: string, handle: (data: Record<string, unknown>) => void) => {
-    const listener = (ev: Action) => {
-      ev.preventDefault();
-      api.transport.reply(ev.detail, {});
-      handle((ev.detail.data ?? {}) as Record<string, unknown>);
-    };
-    api.on(`action:${name}`, listener);
-    cleanups.push(() => api.off(`action:${name}`, listener));
-  };
-  acknowledge('theme_change', (data) => {
-    // Element sends {name: <theme id>}; the format is unstandardised, so accept `theme` too.
-    const next = normaliseTheme(typeof data.name === 'string' ? data.name : typeof data.theme === 'string' ? data.theme : undefined);
-    if (next) theme.set(next);
-  });
-  acknowledge('language_change', (data) => {
-    const next = normaliseLang(typeof data.lang === 'string' ? data.lang : undefined);
-    if (next) lang.set(next);
-  });
-  acknowledge('visibility', (data) => visible.set(data.visible !== false));
+  cleanups.push(
+    handleAction(api, 'theme_change', (data) => {
+      // Element sends {name: <theme id>}; the format is unstandardised, so accept `theme` too.
+      const next = normaliseTheme(typeof data.name === 'string' ? data.name : typeof data.theme === 'string' ? data.theme : undefined);
+      if (next) theme.set(next);
+    }),
+    handleAction(api, 'language_change', (data) => {
+      const next = normaliseLang(typeof data.lang === 'string' ? data.lang : undefined);
+      if (next) lang.set(next);
+    }),
+    handleAction(api, 'visibility', (data) => visible.set(data.visible !== false)),
+  );
 
   // Any capabilities request means a client is there (the user may still be deciding).
   api.on('action:capabilities', () => {

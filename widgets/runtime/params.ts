@@ -7,7 +7,15 @@
 
 export type Theme = 'light' | 'dark';
 
-/** Our fragment parameter → Element template variable. One table, used by the URL builder and the reader. */
+/** The parameters Element fills in from its template variables: the reader takes them out of `extra`. */
+const TEMPLATE_NAMES = ['userId', 'roomId', 'displayName', 'avatarUrl', 'widgetId', 'theme', 'lang', 'deviceId', 'baseUrl'] as const;
+
+export type TemplateParam = (typeof TEMPLATE_NAMES)[number];
+
+/**
+ * Our fragment parameter → Element template variable, for the URL builder. Only the builder
+ * reads the variables, so widget pages (which read names only) do not carry them.
+ */
 export const TEMPLATE_PARAMS = {
   userId: '$matrix_user_id',
   roomId: '$matrix_room_id',
@@ -18,9 +26,7 @@ export const TEMPLATE_PARAMS = {
   lang: '$org.matrix.msc2873.client_language',
   deviceId: '$org.matrix.msc3819.matrix_device_id',
   baseUrl: '$org.matrix.msc4039.matrix_base_url',
-} as const;
-
-export type TemplateParam = keyof typeof TEMPLATE_PARAMS;
+} as const satisfies Record<TemplateParam, string>;
 
 export interface WidgetParams {
   widgetId: string;
@@ -49,12 +55,16 @@ export type ParamsResult =
   | { mode: 'standalone'; lang: string; theme?: Theme; extra: Record<string, string> }
   | { mode: 'invalid'; lang: string; error: WidgetParamsError };
 
+/**
+ * A widget URL parameter the runtime cannot work with: which one, and what it held. The
+ * broken-URL screen (loaded only then) explains what the parameter must be.
+ */
 export class WidgetParamsError extends Error {
   constructor(
-    message: string,
-    readonly param: string,
+    readonly param: 'parentUrl' | 'userId' | 'roomId',
+    readonly value: string | undefined,
   ) {
-    super(message);
+    super(`widget URL parameter ${param}: ${value === undefined ? 'missing' : `not valid: ${value}`}`);
     this.name = 'WidgetParamsError';
   }
 }
@@ -116,7 +126,7 @@ export function readWidgetParams(
   const query = url.searchParams;
   const get = (name: string) => present(fragment.get(name)) ?? present(query.get(name));
 
-  const known = new Set<string>([...Object.keys(TEMPLATE_PARAMS), 'parentUrl']);
+  const known = new Set<string>([...TEMPLATE_NAMES, 'parentUrl']);
   const extra: Record<string, string> = {};
   for (const source of [query, fragment]) {
     for (const [key, value] of source) {
@@ -133,23 +143,19 @@ export function readWidgetParams(
     return { mode: 'standalone', lang, ...(theme ? { theme } : {}), extra };
   }
 
-  const invalid = (param: string, message: string): ParamsResult => ({ mode: 'invalid', lang, error: new WidgetParamsError(message, param) });
+  const invalid = (param: WidgetParamsError['param'], value: string | undefined): ParamsResult => ({ mode: 'invalid', lang, error: new WidgetParamsError(param, value) });
   let parentOrigin: string;
   try {
     const parent = new URL(parentUrl);
-    if (parent.protocol !== 'https:' && parent.protocol !== 'http:') return invalid('parentUrl', `parentUrl must be http(s), got ${parent.protocol}`);
+    if (parent.protocol !== 'https:' && parent.protocol !== 'http:') return invalid('parentUrl', parentUrl);
     parentOrigin = parent.origin;
   } catch {
-    return invalid('parentUrl', `parentUrl is not a URL: ${parentUrl}`);
+    return invalid('parentUrl', parentUrl);
   }
   const userId = get('userId');
-  if (!userId || !USER_ID.test(userId)) {
-    return invalid('userId', `userId must be a Matrix user id like @alice:example.org (URL fragment userId=$matrix_user_id), got ${userId ?? 'nothing'}`);
-  }
+  if (!userId || !USER_ID.test(userId)) return invalid('userId', userId);
   const roomId = get('roomId');
-  if (!roomId || !ROOM_ID.test(roomId)) {
-    return invalid('roomId', `roomId must be a Matrix room id like !abc:example.org (URL fragment roomId=$matrix_room_id), got ${roomId ?? 'nothing'}`);
-  }
+  if (!roomId || !ROOM_ID.test(roomId)) return invalid('roomId', roomId);
   const clientTheme = get('theme');
   const avatarUrl = get('avatarUrl');
   const deviceId = get('deviceId');

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderScreen } from './screens.js';
+import { WidgetParamsError } from './params.js';
 
 describe('runtime screens', () => {
   it('lists missing capabilities readably, is accessible, and retries', async () => {
@@ -29,8 +30,9 @@ describe('runtime screens', () => {
   it('renders the other screens accessibly', async () => {
     for (const kind of ['no-client', 'invalid', 'standalone'] as const) {
       const host = await fixture<HTMLDivElement>(html`<div></div>`);
-      renderScreen(host, kind, { lang: 'en', detail: kind === 'invalid' ? 'userId missing' : undefined });
+      renderScreen(host, kind, { lang: 'en', ...(kind === 'invalid' ? { problem: new WidgetParamsError('roomId', 'lobby') } : {}) });
       expect(host.querySelector('h1')!.textContent).to.not.equal('');
+      if (kind === 'invalid') expect(host.querySelector('code')!.textContent).to.equal('roomId must be a Matrix room id like !abc:example.org (URL fragment roomId=$matrix_room_id), got lobby');
       await expect(host).to.be.accessible();
     }
   });

@@ -2,6 +2,7 @@ import { adoptStyle } from './adopt-style.js';
 import { describeCapability } from './describe-capability.js';
 import { de, en } from './screens.i18n.js';
 import type { ScreenStrings } from './screens.i18n.js';
+import type { WidgetParamsError } from './params.js';
 
 /**
  * The runtime's own screens: capabilities denied, client never answered, broken widget
@@ -28,12 +29,19 @@ const STYLE = `
 .devroom-screen button:focus-visible { outline: 2px solid var(--devroom-color-focus, #1a73e8); outline-offset: 2px; }
 `;
 
+/** What each widget URL parameter must be: the broken-URL screen's detail, for whoever added the widget (English, like the URL). */
+const PARAM_RULES: Record<WidgetParamsError['param'], string> = {
+  parentUrl: 'parentUrl must be an http(s) URL (the client adds it to the query string)',
+  userId: 'userId must be a Matrix user id like @alice:example.org (URL fragment userId=$matrix_user_id)',
+  roomId: 'roomId must be a Matrix room id like !abc:example.org (URL fragment roomId=$matrix_room_id)',
+};
+
 export interface ScreenOptions {
   lang: string;
   /** Capabilities to list (missing-capabilities). */
   missing?: string[];
-  /** Technical detail shown under the explanation (invalid URL). */
-  detail?: string;
+  /** The broken widget URL parameter (invalid): shown under the explanation with what it must be. */
+  problem?: WidgetParamsError;
   onRetry?: () => void;
 }
 
@@ -65,10 +73,11 @@ export function renderScreen(host: HTMLElement, kind: ScreenKind, options: Scree
     }
     section.append(ul);
   }
-  if (options.detail) {
+  if (options.problem) {
+    const { param, value } = options.problem;
     const detail = doc.createElement('p');
     const code = doc.createElement('code');
-    code.textContent = options.detail;
+    code.textContent = `${PARAM_RULES[param]}, got ${value ?? 'nothing'}`;
     detail.append(code);
     section.append(detail);
   }
