@@ -70,11 +70,9 @@ const MAX_WAIT_MS = 5 * 60_000;
  * left behind. Undefined: no schedule, the talk state (or the URL) names the talk.
  */
 function scheduledTalks(byKey: ReadonlyMap<string, RoomEvent>, parsed: WeakMap<RoomEvent, ScheduledTalk[]>): ScheduledTalk[] | undefined {
-  const first = byKey.get('');
-  const whole = first && parsed.get(first);
-  if (whole?.length) return whole;
-  const days = [...byKey].flatMap(([key, event]) => (key ? (parsed.get(event) ?? []) : []));
-  return days.length ? days : undefined;
+  const lists = [...byKey].map(([key, event]) => [key, parsed.get(event) ?? []] as const).filter(([, talks]) => talks.length);
+  const talks = lists.find(([key]) => !key)?.[1] ?? lists.flatMap(([, t]) => t);
+  return talks.length ? talks : undefined;
 }
 
 /** The widget URL options that configure the talk, named like the talk state except src (stream). */
@@ -120,10 +118,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const scheduleWatch = new StateWatch(room, EventTypes.schedule, undefined, (event) => {
     const parsed = parseRoomSchedule(event.content);
     if ('error' in parsed) return parsed.error;
-    for (const why of parsed.dropped.slice(0, 10)) {
-      problems.push(`schedule ${event.event_id}: ${why}`);
-      console.warn(`devroom: schedule ${event.event_id}: talk left out: ${why}`);
-    }
+    for (const why of parsed.dropped) problems.push(`schedule ${event.event_id}: talk left out: ${why}`);
     parsedSchedule.set(event, parsed.talks);
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
