@@ -149,13 +149,23 @@ test(`a real schedule twice on ${ON}: the second run writes nothing, nor a run h
   const prefix = `${uniqueLocalpart('dr')}-`;
   const config = { widgetBase: WIDGET_BASE, aliasPrefix: prefix, stream: 'https://stream.example.org/{room_slug}.m3u8', jitsi: { domain: 'meet.example.org', room: 'c3-{room_slug}' } };
 
+  // Each room's talks: each gets its Q&A (issue #16).
+  const talksIn = (room: string) => (JSON.parse(new TextDecoder().decode(bytes)) as FrabJson).schedule.conference.days.reduce((n, d) => n + (d.rooms[room]?.length ?? 0), 0);
+  const allTalks = (JSON.parse(new TextDecoder().decode(bytes)) as FrabJson).schedule.conference.days.reduce((n, d) => n + Object.values(d.rooms).flat().length, 0);
+
   let m = mark();
   const first = await apply(host, bytes, config);
   assert.equal(first.code, 0, first.out + first.err);
-  // Each room: created, then its Q&A opened (the notice, the root state).
-  assert.match(first.out, /Done: 5\/5 rooms — 5 created, 0 updated, 0 unchanged, 0 failed; 15 changed\./);
+  // Each room: created, then the Q&A of each of its talks opened (the notice, the root state `qa:<talk id>`).
+  assert.match(first.out, new RegExp(`Done: 5/5 rooms — 5 created, 0 updated, 0 unchanged, 0 failed; ${5 + 2 * allTalks} changed\\.`));
   const created = serverWrites(host.userId, m);
-  if (created) assert.deepEqual(created.map(writeKind), Array(5).fill(['createRoom', 'send m.room.message', `state ${EventTypes.root}/qa`]).flat());
+  if (created) {
+    const kinds = created.map(writeKind);
+    assert.equal(kinds.filter((k) => k === 'createRoom').length, 5);
+    assert.equal(kinds.filter((k) => k === 'send m.room.message').length, allTalks, 'one notice per talk');
+    assert.equal(kinds.filter((k) => k.startsWith(`state ${EventTypes.root}/qa:`)).length, allTalks, 'one root per talk');
+    assert.equal(kinds.length, 5 + 2 * allTalks);
+  }
   const adams = await roomIdOf(host, `#${prefix}adams:${server}`);
   assert.ok(adams, 'the Adams room exists under its alias');
 
@@ -196,9 +206,10 @@ test(`a real schedule twice on ${ON}: the second run writes nothing, nor a run h
   m = mark();
   const renamed = await apply(host, JSON.stringify(data), config);
   assert.equal(renamed.code, 0, renamed.out + renamed.err);
-  assert.match(renamed.out, /1 created, 0 updated, 4 unchanged, 0 failed; 3 changed\./);
+  const eliza = talksIn('Eliza');
+  assert.match(renamed.out, new RegExp(`1 created, 0 updated, 4 unchanged, 0 failed; ${1 + 2 * eliza} changed\\.`));
   const renamedWrites = serverWrites(host.userId, m);
-  if (renamedWrites) assert.deepEqual(renamedWrites.map(writeKind), ['createRoom', 'send m.room.message', `state ${EventTypes.root}/qa`]);
+  if (renamedWrites) assert.deepEqual(renamedWrites.map(writeKind).map((k) => k.replace(/\/qa:.*$/, '/qa:…')), ['createRoom', ...Array(eliza).fill(['send m.room.message', `state ${EventTypes.root}/qa:…`]).flat()]);
   assert.ok(await roomIdOf(host, `#${prefix}eliza-saal-5:${server}`), 'the renamed room has its new alias');
   assert.ok(await roomIdOf(host, `#${prefix}eliza:${server}`), 'the old room is still there');
 });
@@ -225,16 +236,16 @@ test(`apply opens the Q&A on ${ON}: an m.notice relating to nothing, the root st
   const rust = (await roomIdOf(host, `#${prefix}d-rust:${server}`))!;
   assert.ok(keynotes && rust);
 
-  // A moderator opens D.rust's Q&A as their widget does: the notice, then the root state.
+  // A moderator opens the Q&A of D.rust's first talk as their widget does: the notice, then the root state.
   await call(moderator, 'POST', `/join/${enc(rust)}`, {});
-  const moderatorNotice = await call<{ event_id: string }>(moderator, 'PUT', `/rooms/${enc(rust)}/send/m.room.message/mod${Date.now()}`, await widgetQaNotice('D.rust Q&A'));
-  await call(moderator, 'PUT', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa`, { event_id: moderatorNotice.event_id });
+  const moderatorNotice = await call<{ event_id: string }>(moderator, 'PUT', `/rooms/${enc(rust)}/send/m.room.message/mod${Date.now()}`, await widgetQaNotice('kris nóva live: Rust in the kernel', '10001'));
+  await call(moderator, 'PUT', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa:10001`, { event_id: moderatorNotice.event_id });
 
-  // The Q&A widget is added: apply opens K.fosdem's Q&A and leaves D.rust's root alone.
+  // The Q&A widget is added: apply opens the Q&A of K.fosdem's talk and of D.rust's other two, and leaves the moderator's root alone.
   let m = mark();
   const second = await apply(host, schedule, config);
   assert.equal(second.code, 0, second.out + second.err);
-  assert.match(second.out, /0 created, 2 updated, 1 unchanged, 0 failed; 6 changed\./);
+  assert.match(second.out, /0 created, 2 updated, 1 unchanged, 0 failed; 10 changed\./);
   const writes = serverWrites(host.userId, m);
   if (writes) {
     const short = writes.map((r) => decodeURIComponent(r.path).replace(/^\/_matrix\/client\/v3\/rooms\//, '').replace(/\/send\/m\.room\.message\/.*$/, '/send/m.room.message'));
@@ -242,20 +253,24 @@ test(`apply opens the Q&A on ${ON}: an m.notice relating to nothing, the root st
       `${keynotes}/state/im.vector.modular.widgets/devroom-qa-queue-k-fosdem`,
       `${keynotes}/state/io.element.widgets.layout/`,
       `${keynotes}/send/m.room.message`,
-      `${keynotes}/state/${EventTypes.root}/qa`,
+      `${keynotes}/state/${EventTypes.root}/qa:11795`,
       `${rust}/state/im.vector.modular.widgets/devroom-qa-queue-d-rust`,
       `${rust}/state/io.element.widgets.layout/`,
+      `${rust}/send/m.room.message`,
+      `${rust}/state/${EventTypes.root}/qa:10002`,
+      `${rust}/send/m.room.message`,
+      `${rust}/state/${EventTypes.root}/qa:10003`,
     ]);
   }
-  const root = await call(host, 'GET', `/rooms/${enc(keynotes)}/state/${EventTypes.root}/qa`);
+  const root = await call(host, 'GET', `/rooms/${enc(keynotes)}/state/${EventTypes.root}/qa:11795`);
   assert.deepEqual(Object.keys(root), ['event_id']);
   const notice = await call<{ type: string; sender: string; content: Record<string, unknown> }>(host, 'GET', `/rooms/${enc(keynotes)}/event/${enc(root.event_id as string)}`);
   assert.equal(notice.type, 'm.room.message');
   assert.equal(notice.sender, host.userId);
   assert.equal(notice.content.msgtype, 'm.notice');
   assert.equal(notice.content['m.relates_to'], undefined, 'the root relates to nothing');
-  assert.deepEqual(notice.content, await widgetQaNotice('K.fosdem Q&A'), 'what a moderator\'s widget would have sent');
-  assert.deepEqual(await call(host, 'GET', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa`), { event_id: moderatorNotice.event_id }, 'the moderator\'s root stays');
+  assert.deepEqual(notice.content, await widgetQaNotice('Welcome to DevConf', '11795'), 'what a moderator\'s widget would have sent at that talk');
+  assert.deepEqual(await call(host, 'GET', `/rooms/${enc(rust)}/state/${EventTypes.root}/qa:10001`), { event_id: moderatorNotice.event_id }, 'the moderator\'s root stays');
 
   m = mark();
   const third = await apply(host, schedule, config);
@@ -314,7 +329,8 @@ test('a 429 on the creator\'s join (Synapse 1.67–1.70.0) leaves the room under
     const schedule = readFileSync(join(ownSchedules, 'pentabarf-fosdem.xml'));
     const config = { widgetBase: WIDGET_BASE, stream: 'https://stream.example.org/{room_slug}.m3u8' };
     const ref = await apply(host, schedule, { ...config, aliasPrefix: 'ref-' }, hs.url);
-    assert.match(ref.out, /3 created, 0 updated, 0 unchanged, 0 failed; 9 changed\./, 'rooms made without limits, to compare with');
+    // 3 rooms, and the Q&A of each of their 5 talks (a notice and a root each).
+    assert.match(ref.out, /3 created, 0 updated, 0 unchanged, 0 failed; 13 changed\./, 'rooms made without limits, to compare with');
 
     // One join at a time (a token every 250 ms), events freely: every createRoom after the
     // first is refused at the creator's join, once its room and alias exist.

@@ -2,7 +2,7 @@
  * Makes the homeserver match a plan. Each room: resolve its alias, create the room with
  * everything as initial state when it is missing, otherwise read its state once and PUT
  * only the events whose content differs; then open the Q&A of a room with a Q&A widget and
- * no root yet (qa-root.ts). Because every run diffs against what the room has, a second run
+ * no root yet (qa-root.ts: the room's, or each scheduled talk's). Because every run diffs against what the room has, a second run
  * writes nothing and an interrupted run resumes where it stopped.
  *
  * A createRoom that got no usable answer (429, 5xx, lost connection) may still have made the
@@ -18,7 +18,7 @@
 import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
 import { aliasLengthProblem, PlanError, type Plan, type PlannedRoom, type StateEventPlan } from './plan.js';
 import { mergePowerLevels, newRoomPowerLevels } from './power.js';
-import { describeQaOpening, openQaRoot, qaNoticeToSend } from './qa-root.js';
+import { describeQaOpening, openQaRoot, qaRootsToOpen, type QaOpening } from './qa-root.js';
 import { LAYOUT_EVENT, WIDGET_EVENT, WIDGET_ID_PREFIX } from './widget-state.js';
 
 export interface ApplyOptions {
@@ -204,11 +204,21 @@ interface RoomWrites {
   /** State events written, of `stateTotal` planned. */
   state: number;
   stateTotal: number;
-  /** Opening the Q&A: its notice sent; the root state written too; or a root someone set meanwhile kept. */
-  qa?: 'notice' | 'opened' | 'kept';
+  /** Opening Q&As (the room's, or one per talk): notices sent; of them, roots written, or roots someone set meanwhile kept. */
+  qa?: { notices: number; opened: number; kept: number };
 }
 
 const wroteAny = (w: RoomWrites) => w.created || w.joined === true || (w.finished ?? 0) > 0 || w.state > 0 || w.qa !== undefined;
+
+/** "opened the Q&A", "opened the Q&A of 3 talks", "sent the Q&A notice" (interrupted before its root)… */
+function wroteQa({ notices, opened, kept }: NonNullable<RoomWrites['qa']>): string[] {
+  const parts: string[] = [];
+  if (opened) parts.push(`opened the Q&A${notices > 1 ? ` of ${opened} talk${opened === 1 ? '' : 's'}` : ''}`);
+  if (kept) parts.push(`sent ${kept === 1 ? 'a Q&A notice' : `${kept} Q&A notices`} but a root appeared meanwhile: kept`);
+  const unanswered = notices - opened - kept;
+  if (unanswered) parts.push(unanswered === 1 && notices === 1 ? 'sent the Q&A notice' : `sent ${unanswered} Q&A notice${unanswered === 1 ? '' : 's'} without their root yet`);
+  return parts;
+}
 
 /** "created, opened the Q&A", "wrote 1 of 2 state events"… ('' when nothing was written). */
 function wrote(w: RoomWrites): string {
@@ -221,9 +231,7 @@ function wrote(w: RoomWrites): string {
   } else if (w.created) parts.push('created');
   if (w.joined && !w.halfMade) parts.push('joined');
   if (w.state) parts.push(w.state < w.stateTotal ? `wrote ${w.state} of ${events(w.stateTotal)}` : `wrote ${events(w.state)}`);
-  if (w.qa === 'notice') parts.push('sent the Q&A notice');
-  else if (w.qa === 'opened') parts.push('opened the Q&A');
-  else if (w.qa === 'kept') parts.push('sent a Q&A notice but a root appeared meanwhile: kept');
+  if (w.qa) parts.push(...wroteQa(w.qa));
   return parts.join(', ');
 }
 
@@ -307,11 +315,15 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       }
       result.changes++;
     };
-    const openQa = async (roomId: string, notice: string) => {
-      w.qa = await openQaRoot(client, roomId, me, notice, (write) => {
-        confirmed();
-        if (write === 'notice') w.qa = 'notice';
-      });
+    /** One root after the other (a talk's notice, then its root): what got through counts if a later one fails. */
+    const openQa = async (roomId: string, openings: QaOpening[]) => {
+      for (const opening of openings) {
+        const outcome = await openQaRoot(client, roomId, me, opening, (write) => {
+          confirmed();
+          if (write === 'notice') (w.qa ??= { notices: 0, opened: 0, kept: 0 }).notices++;
+        });
+        w.qa![outcome]++;
+      }
     };
     try {
       let roomId = await client.resolveAlias(alias);
@@ -320,12 +332,12 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
         if (aliasServer !== server) throw new Error(`alias ${alias} does not exist and is on another server than ${server}: create it there or change the config`);
         const body = createRoomBody(room, alias, me, users);
         // A room we create has no root: its state is what we give it.
-        const notice = qaNoticeToSend(room, []);
+        const openings = qaRootsToOpen(room, []);
         if (options.dryRun) {
-          log(`${room.room} (${alias}): + create room with ${body.initial_state.length} state events and power levels${notice ? `\n${describeQaOpening(notice)}` : ''}`);
+          log(`${room.room} (${alias}): + create room with ${body.initial_state.length} state events and power levels${openings.map((o) => `\n${describeQaOpening(o)}`).join('')}`);
           result.created++;
-          result.changes += notice ? 3 : 1;
-          what = notice ? 'would create and open the Q&A' : 'would create';
+          result.changes += 1 + 2 * openings.length;
+          what = openings.length ? 'would create and open the Q&A' : 'would create';
         } else {
           let created: string | undefined;
           try {
@@ -346,7 +358,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
             result.created++;
             result.changes++;
             w.created = true;
-            if (notice) await openQa(created, notice);
+            await openQa(created, openings);
             what = wrote(w);
           }
         }
@@ -368,18 +380,18 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
         } else if (w.joined) result.updated++;
         const finished = [...state, ...finish.map((s) => ({ type: s.type, state_key: s.stateKey, content: s.content }))];
         const changes = [...finish, ...diffRoom(room, finished, users)];
-        const notice = qaNoticeToSend(room, finished);
+        const openings = qaRootsToOpen(room, finished);
         w.stateTotal = changes.length - finish.length;
-        const planned = changes.length + (notice ? 2 : 0);
+        const planned = changes.length + 2 * openings.length;
         if (!planned) {
           result.unchanged++;
           what = 'unchanged';
         } else if (options.dryRun) {
-          log(`${room.room} (${alias}, ${roomId}):${halfMade ? ' half-made (its creation was cut short): finish it' : ''}\n${[...changes.map(describe), ...(notice ? [describeQaOpening(notice)] : [])].join('\n')}`);
+          log(`${room.room} (${alias}, ${roomId}):${halfMade ? ' half-made (its creation was cut short): finish it' : ''}\n${[...changes.map(describe), ...openings.map(describeQaOpening)].join('\n')}`);
           result.changes += planned;
           if (halfMade) result.created++;
           else result.updated++;
-          what = `would ${[halfMade ? 'finish creating it' : '', changes.length ? `write ${events(changes.length)}` : '', notice ? 'open the Q&A' : ''].filter(Boolean).join(' and ')}`;
+          what = `would ${[halfMade ? 'finish creating it' : '', changes.length ? `write ${events(changes.length)}` : '', openings.length ? 'open the Q&A' : ''].filter(Boolean).join(' and ')}`;
         } else {
           for (const c of changes) {
             await client.putState(roomId, c.type, c.stateKey, c.content);
@@ -388,7 +400,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
             else w.state++;
           }
           // After the widget and the power levels: the root is for a room that has its Q&A widget.
-          if (notice) await openQa(roomId, notice);
+          await openQa(roomId, openings);
           what = wrote(w);
         }
       }
