@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * devroom's one look for controls, shared by the four elements and their on-demand parts:
- * buttons (plain, `.primary`, `.link`, `.icon`), fields, `.badge` (`.warn`, `.danger`,
- * `.success`), `.actions` and `.row` layouts, `.notice` for problems. The focus ring and
+ * buttons (plain, `.primary`, `.link`, `.icon`), fields, `.badge` (`.warn`, `.danger`),
+ * `.actions` and `.row` layouts, `.notice` for problems. The focus ring and
  * `.sr-only` come with the theme tokens (theme.ts), which every element adopts first.
  * Element-specific looks stay in the element's own sheet, after this one.
  */
@@ -74,11 +74,6 @@ export const controlStyles = css`
   }
   .badge.danger {
     color: var(--_danger);
-  }
-  .badge.success {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-fg);
   }
   .actions,
   .row {

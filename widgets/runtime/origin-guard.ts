@@ -8,30 +8,12 @@
  *
  * Install it before `WidgetApi.start()`. Returns the uninstall function.
  */
-export function installOriginGuard(
-  parentOrigin: string,
-  options: {
-    parentWindow?: MessageEventSource | null;
-    target?: Window;
-    /** Called for every accepted message (the runtime uses it as "the client is alive"). */
-    onAccepted?: (event: MessageEvent) => void;
-    /** Called for every dropped message (tests, debugging). */
-    onDropped?: (event: MessageEvent) => void;
-  } = {},
-): () => void {
-  const target = options.target ?? window;
-  const parentWindow = options.parentWindow ?? target.parent;
+export function installOriginGuard(parentOrigin: string): () => void {
   const listener = (event: MessageEvent) => {
-    if (!isWidgetApiMessage(event.data)) return;
-    if (event.origin !== parentOrigin || event.source !== parentWindow) {
-      event.stopImmediatePropagation();
-      options.onDropped?.(event);
-      return;
-    }
-    options.onAccepted?.(event);
+    if (isWidgetApiMessage(event.data) && (event.origin !== parentOrigin || event.source !== window.parent)) event.stopImmediatePropagation();
   };
-  target.addEventListener('message', listener, { capture: true });
-  return () => target.removeEventListener('message', listener, { capture: true });
+  window.addEventListener('message', listener, { capture: true });
+  return () => window.removeEventListener('message', listener, { capture: true });
 }
 
 /** What PostmessageTransport would act on: an object with action, requestId and widgetId. */
