@@ -1,11 +1,10 @@
-import type { DevroomQaQueue, QaTalk } from '../../components/qa-queue/qa-queue.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { QaTally } from '../../components/qa-queue/tally.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
-import { orderTalks, talkAt, type ScheduledTalk } from '../../components/shared/talk-schedule.js';
+import type { ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { parseRoomSchedule } from '../schema/schedule.js';
 import { isEventId, isRecord, isUserId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, qaRootKey, type QaRootKey } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
@@ -53,6 +52,8 @@ export const RECHECK_MS = 120_000;
 
 /** Longest wait for a talk change in one timer (a sleeping laptop's clock jumps; setTimeout overflows past 24.8 days). */
 const MAX_WAIT_MS = 3_600_000;
+/** The schedule reader could not load: asked again after this long (the queue says "Loading" meanwhile). */
+const RETRY_MS = 5000;
 
 /** Element requests (`devroom-` + these) answered by requests.ts, loaded with the first one. */
 const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
@@ -81,7 +82,6 @@ interface Queue {
   buffered: RoomEvent[];
   /** Its first reads are done (the element stops saying "Loading"). */
   settled?: boolean;
-  ready: Promise<void>;
   loaded(): void;
   history: RecheckHost;
   /** One opening at a time: a moderator's start-up open and their first question share it (else two roots). */
@@ -93,6 +93,7 @@ const handsCode = loadOnce('the Q&A hands queue', () => import('./hands.js'));
 const requestCode = loadOnce('the Q&A requests', () => import('./requests.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
+const talksCode = loadOnce('the Q&A schedule', () => import('./talks.js'));
 
 export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindContext): QaBinding {
   const me = room.userId;
@@ -117,8 +118,6 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   /** The queue new questions go to (the current talk's), and the one on screen (it, or a picked earlier one). */
   let current: Queue | undefined;
   let shown: Queue | undefined;
-  let resolveFirst!: (q: Queue) => void;
-  const firstQueue = new Promise<Queue>((resolve) => (resolveFirst = resolve));
   /** Live events before the first queue exists (the start-up state read): it folds them. */
   let startBuffer: RoomEvent[] = [];
   let requests = 0;
@@ -257,7 +256,6 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   function queueFor(key: QaRootKey, talk?: ScheduledTalk): Queue {
     const known = queues.get(key);
     if (known) return known;
-    let resolve!: () => void;
     const tally = new QaTally();
     const roots = new Set<string>();
     const q: Queue = {
@@ -269,7 +267,6 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
       byLocalId: new Map(),
       loading: 1,
       buffered: startBuffer,
-      ready: new Promise<void>((r) => (resolve = r)),
       /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
       loaded() {
         if (--q.loading) return;
@@ -280,8 +277,9 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
           q.settled = true;
           if (q === shown) el.loading = false;
           if (q === current) recheckFor(q);
+          // The first queue in: the binding is ready.
+          resolveReady();
         }
-        resolve();
       },
       // Late joiners: what was read from history is read again now and then (recheck.ts).
       history: {
@@ -331,7 +329,6 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-  void firstQueue.then((q) => q.ready).then(resolveReady);
 
   // --- root: the event a queue's questions hang off --------------------------------------
 
@@ -367,34 +364,45 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   /** The room's talks (every schedule event: "" or one per day), ordered. */
   let talks: ScheduledTalk[] = [];
   let switchTimer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (at: number) => {
+    clearTimeout(switchTimer);
+    switchTimer = setTimeout(follow, Math.min(Math.max(at - Date.now(), 0), MAX_WAIT_MS));
+  };
   cleanups.push(() => clearTimeout(switchTimer));
+  // Loading beside the state reads: a room with a schedule then waits for nothing more.
+  talksCode().catch(() => undefined);
 
-  /** Picks the current talk's queue now, and arms the timer for the next (re-armed on every schedule change). */
+  /** Picks the current talk's queue now (the room's without a schedule), and arms the timer for the next (re-armed on every schedule change). */
   const follow = () => {
     if (stopped) return;
-    talks = orderTalks(
-      [...scheduleWatch.byKey.values()].flatMap((e) => {
-        const read = parseRoomSchedule(e.content);
-        return 'error' in read ? [] : read.talks;
-      }),
+    const events = [...scheduleWatch.byKey.values()];
+    if (!events.length) return choose(undefined, [], undefined);
+    talksCode().then(
+      (m) => {
+        if (stopped) return;
+        const now = m.talksNow(events, Date.now());
+        talks = now.talks;
+        choose(now.current, now.pickable, now.changesAt);
+      },
+      () => arm(Date.now() + RETRY_MS),
     );
-    const now = talkAt(talks, Date.now());
-    const talk = now.current;
+  };
+
+  const choose = (talk: ScheduledTalk | undefined, pickable: ScheduledTalk[], changesAt: number | undefined) => {
     const next = queueFor(qaRootKey(talk?.id), talk);
     if (next !== current) {
       const was = current;
       current = next;
-      resolveFirst(next);
       // Someone reading an earlier talk stays there; everyone else moves on with the room.
       if (!shown || shown === was) show(next);
       if (next.settled) recheckFor(next);
       openIfModerator();
     }
     // The picker: earlier talks and the current one, in order (the element shows it past one talk).
-    el.talks = talk ? [...now.earlier].reverse().concat(talk).map(({ id, title, startsAt }): QaTalk => ({ id, title, startsAt })) : [];
+    el.talks = pickable;
     if (shown) show(shown);
     clearTimeout(switchTimer);
-    if (now.changesAt !== undefined) switchTimer = setTimeout(follow, Math.min(Math.max(now.changesAt - Date.now(), 0), MAX_WAIT_MS));
+    if (changesAt !== undefined) arm(changesAt);
   };
 
   /** Puts a queue on screen: read-only unless it is the current talk's. */
@@ -438,17 +446,18 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   function forget(localId: string): void {
     if (unsent.delete(localId)) keep();
   }
-  // Kept by an earlier page: read back, then offered again in the current queue once its history is in (unsent-questions.ts).
+  // Kept by an earlier page: read back once the first queue is in, and offered again there (unsent-questions.ts).
   if (unread) {
-    Promise.all([unsentCode(), firstQueue])
-      .then(([m, q]) =>
+    ready
+      .then(unsentCode)
+      .then((m) =>
         m.restore({
           key: storeKey,
-          tally: q.tally,
+          tally: shown!.tally,
           author: me,
           maxLength: el.maxLength,
           unsent,
-          ready: q.ready,
+          ready,
           arrived: (id) => (stopped ? undefined : [...queues.values()].some((k) => k.byLocalId.has(localKey(me, id)))),
           read: () => {
             unread = false;
@@ -501,8 +510,6 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     forget(localId);
     q.tally.confirmLocal(localId, eventId);
   };
-  /** The queue holding a question (or our pending one): requests act where the question is. */
-  const holding = (id: string) => [...queues.values()].find((q) => q.tally.get(id));
 
   const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
     el.addEventListener(name, handler as EventListener);
@@ -514,7 +521,7 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     // Ours to record (the element keeps no copy of a cancelled ask): pending until the room has
     // it, in the queue on screen when it was asked (before the first, once the state is read).
     ev.preventDefault();
-    void (shown ? Promise.resolve(shown) : firstQueue).then((q) => {
+    void (shown ? Promise.resolve(shown) : ready.then(() => shown!)).then((q) => {
       q.tally.addLocal({ localId, author: me, text, ts: Date.now() });
       unsent.set(localId, { id: localId, at: Date.now(), text });
       keep();
@@ -523,7 +530,8 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   });
   on('devroom-retry-ask', (ev) => {
     const { localId, text } = ev.detail;
-    const q = holding(localId);
+    // The queue on screen: the only one whose "not sent" the viewer sees.
+    const q = shown;
     // Once per failure (the element asks only for a failed one).
     if (!q?.tally.retryLocal(localId)) return;
     // The first send may have reached the server although it timed out here.
@@ -533,13 +541,13 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
   });
   on('devroom-discard-ask', (ev) => {
     forget(ev.detail.localId);
-    holding(ev.detail.localId)?.tally.removeQuestion(ev.detail.localId);
+    shown?.tally.removeQuestion(ev.detail.localId);
   });
   on('devroom-vote', (ev) => {
     const { questionId, vote } = ev.detail;
     const done = vote
       ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
-      : Promise.all((holding(questionId)?.tally.voteIdsOf(questionId, me) ?? []).map((id) => room.redact(id)));
+      : Promise.all((shown?.tally.voteIdsOf(questionId, me) ?? []).map((id) => room.redact(id)));
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
   });
   on('devroom-pick-talk', (ev) => {

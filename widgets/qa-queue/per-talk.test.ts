@@ -244,6 +244,17 @@ describe('Q&A binding: a queue per talk', function () {
     expect(five).to.deep.equal(one);
   });
 
+  it('a long schedule, one event per day ("" left empty): the current talk’s queue all the same', async () => {
+    const { room, roots } = scheduledRoom();
+    // As apply writes a list over 32 KiB: key "" empty, the talks under their day.
+    room.setState(EventTypes.schedule, '', { talks: [] });
+    room.setState(EventTypes.schedule, '2021-02-06', { talks: TALKS });
+    question(room, roots.get('b')!, ALICE, 'For B');
+    question(room, roots.get('a')!, ALICE, 'For A');
+    const { el } = await seat(room.as(BOB), 12 * MIN);
+    expect(rowTexts(el)).to.deep.equal(['For B']);
+  });
+
   it('a moderator’s widget opens the current talk’s Q&A when apply has not, and the next one’s at the switch', async () => {
     const { room } = scheduledRoom(TALKS, { roots: false });
     const { el } = await seat(room.as(MOD), 2 * MIN);
