@@ -138,6 +138,20 @@ test('talks come and go with 0 writes: apply at a later moment of the day writes
   assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0);
 });
 
+test("a host's live talk state (phase override for its talk, hallway, a moderator's Q&A root) survives an apply run", async () => {
+  await apply();
+  const rust = roomByAlias('#devconf21-d-rust:example.org');
+  const key = `${EventTypes.talk}\u0000`;
+  const room = hs.rooms.get(rust)!;
+  const live = { ...hs.state(rust, EventTypes.talk)!, phase: 'qa', phaseTalk: '11342', hallway: true, qaRoot: '$moderatorsRoot' };
+  room.state.set(key, { ...room.state.get(key)!, content: live });
+  const mark = hs.log.length;
+  const again = await apply({}, ['--at', '2021-02-06T14:30:00+01:00']);
+  assert.equal(again.code, 0, again.out + again.err);
+  assert.equal(hs.log.slice(mark).filter((q) => q.method !== 'GET').length, 0, 'nothing rewritten');
+  assert.deepEqual(hs.state(rust, EventTypes.talk), live);
+});
+
 test('schedule changes: a moved, added or cancelled talk writes only that room\'s schedule, once', async () => {
   await apply();
   const rust = roomByAlias('#devconf21-d-rust:example.org');

@@ -15,6 +15,7 @@
  * rules let the creator's first join in) and finishes a half-made room (`isHalfMade`) with
  * what createRoom would have written (`creationState`) — on any later run too.
  */
+import { EventTypes } from '../../widgets/schema/namespace.js';
 import { InterruptedError, MatrixHttpError, TransportError, type MatrixClient } from './matrix-client.js';
 import { aliasLengthProblem, PlanError, type Plan, type PlannedRoom, type StateEventPlan } from './plan.js';
 import { mergePowerLevels, newRoomPowerLevels } from './power.js';
@@ -110,6 +111,9 @@ export function isHalfMade(state: readonly StateEvent[], me: string): boolean {
 }
 
 /** What to PUT so the room's state matches the plan (devroom's own widgets only; others are left alone). */
+/** Keys of `dev.devroom.talk` that hosts and widgets set while the conference runs. */
+const LIVE_TALK_KEYS = ['phase', 'phaseTalk', 'hallway', 'qaRoot'] as const;
+
 export function diffRoom(room: PlannedRoom, current: { type: string; state_key: string; content: Record<string, unknown> }[], users: Record<string, number>): Change[] {
   const find = (type: string, key: string) => current.find((e) => e.type === type && e.state_key === key);
   const desired: StateEventPlan[] = room.state.map((s) => ({ ...s }));
@@ -122,6 +126,13 @@ export function diffRoom(room: PlannedRoom, current: { type: string; state_key: 
   if (layout && currentLayout && typeof currentLayout === 'object') {
     const others = Object.fromEntries(Object.entries(currentLayout as Record<string, unknown>).filter(([id]) => !id.startsWith(WIDGET_ID_PREFIX)));
     layout.content = { ...layout.content, widgets: { ...others, ...(layout.content.widgets as Record<string, unknown>) } };
+  }
+  // The talk state's live keys belong to the room, not to the plan: a host's phase override,
+  // hallway mode and a moderator's Q&A root survive an apply run.
+  const talk = desired.find((s) => s.type === EventTypes.talk && s.stateKey === '');
+  const currentTalk = find(EventTypes.talk, '')?.content;
+  if (talk && currentTalk) {
+    for (const key of LIVE_TALK_KEYS) if (currentTalk[key] !== undefined) talk.content = { ...talk.content, [key]: currentTalk[key] };
   }
   const pl = find(PL, '');
   desired.push({ type: PL, stateKey: '', content: mergePowerLevels(pl?.content ?? {}, users) });
