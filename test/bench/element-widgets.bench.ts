@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
 import type { WidgetKind } from '../../host-tools/apply/widget-url.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { conference, leaveAll, sit } from '../element/conference.js';
+import { conference, leaveAll, requestsSettled as settled, sit } from '../element/conference.js';
 import type { Conference } from '../element/conference.js';
 import { inWidget, waitInWidgetFor } from '../element/in-widget.js';
 import { median, record } from './report.js';
@@ -19,18 +19,6 @@ const RUNS = 5;
 
 const range = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
 
-/** Waits until the client has made no request for `quietMs` (the widget's start-up reads are done). */
-async function settled(requests: () => number, quietMs = 700): Promise<void> {
-  let last = requests();
-  let since = performance.now();
-  while (performance.now() - since < quietMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (requests() !== last) {
-      last = requests();
-      since = performance.now();
-    }
-  }
-}
 
 async function seeded(): Promise<Conference> {
   const conf = await conference({ people: { Mo: 50, Alice: 0, Bob: 0 }, widgets: KINDS });

@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { conference, leaveAll, newAttendee, sit } from '../element/conference.js';
+import { conference, leaveAll, newAttendee, requestsSettled as settled, sit } from '../element/conference.js';
 import type { Account } from '../element/element-client.js';
 import { inWidget } from '../element/in-widget.js';
 import { record } from './report.js';
@@ -23,18 +23,6 @@ async function limited(tasks: (() => Promise<unknown>)[], limit = 16): Promise<v
   await Promise.all(Array.from({ length: limit }, async () => {
     while (next < tasks.length) await tasks[next++]!();
   }));
-}
-
-async function settled(requests: () => number, quietMs = 1000): Promise<void> {
-  let last = requests();
-  let since = performance.now();
-  while (performance.now() - since < quietMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (requests() !== last) {
-      last = requests();
-      since = performance.now();
-    }
-  }
 }
 
 describe('Q&A at scale: one attendee opens a busy Q&A (built page, Element-like host)', function () {
@@ -86,7 +74,7 @@ describe('Q&A at scale: one attendee opens a busy Q&A (built page, Element-like 
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    await settled(() => seat.startupRequests().length);
+    await settled(() => seat.startupRequests().length, 1000);
     const requests = seat.startupRequests();
     const byPath = new Map<string, number>();
     for (const r of requests) {

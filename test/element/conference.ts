@@ -189,3 +189,16 @@ async function waitForState(element: ElementClient, roomId: string, type: string
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits until `requests()` has not changed for `quietMs` (a widget's start-up reads are done). */
+export async function requestsSettled(requests: () => number, quietMs = 700): Promise<void> {
+  let last = requests();
+  let since = performance.now();
+  while (performance.now() - since < quietMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (requests() !== last) {
+      last = requests();
+      since = performance.now();
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { EventTypes } from '../../widgets/schema/namespace.js';
 import { conference, leaveAll, newAttendee, sit } from './conference.js';
 import type { Conference } from './conference.js';
 import { inWidget, waitForText, waitInWidget, waitInWidgetFor } from './in-widget.js';
-import type { FrameOf } from './in-widget.js';
+import { ask } from './qa-person.js';
 
 /**
  * Issue #16: a Q&A per talk, through Element on a homeserver with the built Q&A page. The
@@ -12,18 +12,6 @@ import type { FrameOf } from './in-widget.js';
  * shows the current talk's questions, moves to the next talk's by the clock, keeps the earlier
  * ones readable (read-only), and a late joiner reads only the current talk's questions.
  */
-
-/** Types `text` into the ask field and presses Ask, as a person does. */
-async function ask(widget: FrameOf, text: string): Promise<void> {
-  await waitForText(widget, 'Ask');
-  const typed = await inWidget(widget, (dom, value) => dom.type('textarea#ask', value), text);
-  expect(typed, 'ask field').to.equal(true);
-  await inWidget(widget, (dom) => {
-    const b = dom.findAll('[part="ask-button"]')[0] as HTMLButtonElement | undefined;
-    b?.click();
-    return !!b;
-  });
-}
 
 /** Opens one talk's Q&A as apply does: the notice, then the root state pointing at it. */
 async function openTalk(conf: Conference, id: string, title: string): Promise<string> {

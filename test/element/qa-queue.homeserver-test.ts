@@ -2,19 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { conference, leaveAll, sit } from './conference.js';
 import { inWidget, waitForText, waitInWidget, waitInWidgetFor } from './in-widget.js';
-import type { FrameOf } from './in-widget.js';
-
-/** Types `text` into the ask field and presses Ask, as a person does. */
-async function ask(widget: FrameOf, text: string): Promise<void> {
-  await waitForText(widget, 'Ask');
-  const typed = await inWidget(widget, (dom, value) => dom.type('textarea#ask', value), text);
-  expect(typed, 'ask field').to.equal(true);
-  await inWidget(widget, (dom) => {
-    const b = dom.findAll('[part="ask-button"]')[0] as HTMLButtonElement | undefined;
-    b?.click();
-    return !!b;
-  });
-}
+import { ask } from './qa-person.js';
 
 describe('Q&A through Element on a homeserver', () => {
   afterEach(leaveAll);
