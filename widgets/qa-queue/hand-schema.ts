@@ -1,3 +1,5 @@
+import type { RoomEvent } from '../room/room.js';
+import { ownKey, wrongField } from '../schema/state-checks.js';
 import { isUserId } from '../schema/validate.js';
 
 /** Stage invites are keyed `stage:<user id>` (see stageKey in stage.ts). */
@@ -40,3 +42,25 @@ export function parseStage(content: Record<string, unknown>): StageState {
     ...(typeof content.dismissedAt === 'number' && Number.isFinite(content.dismissedAt) ? { dismissedAt: content.dismissedAt } : {}),
   };
 }
+
+// The checks of these events (StateWatch-style, widgets/schema/state-checks.ts), beside their
+// parsers: only the code that reads hands judges them, and it loads on demand (the Q&A's
+// hands.ts, the talk player's stage-and-host.ts), so they stay out of every first load.
+
+/** `dev.devroom.qa.hand`, keyed by the hand's owner. */
+export const handProblem = (e: RoomEvent) => {
+  const { stage } = e.content;
+  return (
+    ownKey(e) ??
+    wrongField(e.content, { raised: 'boolean', text: 'string', at: 'number', stage: 'string' }) ??
+    (stage != null && stage !== 'accepted' && stage !== 'declined' ? 'stage: expected accepted or declined' : undefined)
+  );
+};
+
+/** `dev.devroom.qa.stage`, keyed `stage:<user id>` (stage-schema.ts). */
+export const stageProblem = (e: RoomEvent) => {
+  const { by } = e.content;
+  return !stageUser(e.state_key ?? '')
+    ? 'state key is not stage:<user id>'
+    : (wrongField(e.content, { invited: 'boolean', at: 'number', dismissedAt: 'number' }) ?? (by != null && !isUserId(by) ? 'by: expected a user id' : undefined));
+};

@@ -1,8 +1,7 @@
 import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { parseHand, parseStage, stageUser } from './hand-schema.js';
-import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { handProblem, parseHand, parseStage, stageProblem, stageUser } from './hand-schema.js';
 import { reject } from '../shared/rejections.js';
 
 /**

@@ -7,11 +7,12 @@ import { isEventId, isUserId } from './validate.js';
  * good one of its key. The readers stay lenient about what they can do without (unknown
  * keys; JSON null reads as absent, as in validate.ts); a field of the wrong kind, or a state
  * key that does not say what the type needs, is refused. Tiny on purpose: they are in the
- * widgets' first load.
+ * widgets' first load. Hand and stage checks are with their parsers (widgets/qa-queue/hand-schema.ts):
+ * only the code that reads hands, loaded on demand, judges them.
  */
 
 /** The first field that is there (not absent, not null) with a value of the wrong kind. */
-function wrongField(content: Record<string, unknown>, kinds: Record<string, 'boolean' | 'string' | 'number'>): string | undefined {
+export function wrongField(content: Record<string, unknown>, kinds: Record<string, 'boolean' | 'string' | 'number'>): string | undefined {
   for (const key in kinds) {
     const value = content[key];
     if (value != null && typeof value !== kinds[key]) return `${key}: expected a ${kinds[key]}`;
@@ -20,29 +21,10 @@ function wrongField(content: Record<string, unknown>, kinds: Record<string, 'boo
 }
 
 /** `@` state keys: the sender's own (the server enforces it; a hostile or buggy one may not). */
-const ownKey = (e: RoomEvent) => (e.state_key === e.sender && isUserId(e.sender) ? undefined : 'state key is not its sender’s user id');
+export const ownKey = (e: RoomEvent) => (e.state_key === e.sender && isUserId(e.sender) ? undefined : 'state key is not its sender’s user id');
 
 /** `dev.devroom.root`: `event_id` names the root (`previous` is read leniently, schema/root.ts). */
 export const rootProblem = (e: RoomEvent) => (isEventId(e.content.event_id) ? undefined : 'event_id: expected an event id');
-
-/** `dev.devroom.qa.hand`, keyed by the hand's owner. */
-export const handProblem = (e: RoomEvent) => {
-  const { stage } = e.content;
-  return (
-    ownKey(e) ??
-    wrongField(e.content, { raised: 'boolean', text: 'string', at: 'number', stage: 'string' }) ??
-    (stage != null && stage !== 'accepted' && stage !== 'declined' ? 'stage: expected accepted or declined' : undefined)
-  );
-};
-
-/** `dev.devroom.qa.stage`, keyed `stage:<user id>` (widgets/qa-queue/stage-schema.ts). */
-export const stageProblem = (e: RoomEvent) => {
-  const key = e.state_key ?? '';
-  const { by } = e.content;
-  return !key.startsWith('stage:') || !isUserId(key.slice(6))
-    ? 'state key is not stage:<user id>'
-    : (wrongField(e.content, { invited: 'boolean', at: 'number', dismissedAt: 'number' }) ?? (by != null && !isUserId(by) ? 'by: expected a user id' : undefined));
-};
 
 /** `dev.devroom.qa.question` moderation, keyed by the question's event id. */
 export const moderationProblem = (e: RoomEvent) =>

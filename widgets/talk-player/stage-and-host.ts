@@ -1,8 +1,7 @@
 import type { TalkPhase } from '../../components/talk-player/phases.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { parseHand, parseStage } from '../qa-queue/hand-schema.js';
-import { handProblem, stageProblem } from '../schema/state-checks.js';
+import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
 import { reject } from '../shared/rejections.js';
 
 /**
