@@ -36,6 +36,9 @@ export interface Moderation {
   approved: boolean;
 }
 
+/** Moderation as room state or plain-page data give it (untrusted: only `true` counts). */
+export type ModerationInput = { readonly [K in keyof Moderation]?: unknown };
+
 export type ModerationAction = 'pin' | 'unpin' | 'answer' | 'unanswer' | 'hide' | 'restore' | 'approve';
 
 export interface QuestionInput {
@@ -346,8 +349,8 @@ export class QaTally {
     return this.removeVote(eventId) || this.removeQuestion(eventId);
   }
 
-  /** Room moderation state for one question (null / {} = cleared). */
-  setModeration(questionId: string, state: Partial<Moderation> | null): void {
+  /** Room moderation state for one question (null / {} = cleared): room state as it is, only `true` counts. */
+  setModeration(questionId: string, state: ModerationInput | null): void {
     const entry = this.#entry(questionId);
     this.#reposition(entry, () => {
       entry.moderation = toModeration(state);
@@ -601,7 +604,7 @@ export class QaTally {
 function noop(): void {}
 
 /** Only `true` counts (room state and plain-page data are untrusted). */
-const toModeration = (state: Partial<Moderation> | null | undefined): Moderation => ({
+const toModeration = (state: ModerationInput | null | undefined): Moderation => ({
   pinned: state?.pinned === true,
   answered: state?.answered === true,
   hidden: state?.hidden === true,

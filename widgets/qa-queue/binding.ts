@@ -6,7 +6,7 @@ import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { isEventId, isRecord, isUserId } from '../schema/validate.js';
-import { LOCAL_ID_KEY, NOT_RELATED, parseModeration, parseQuestion, qaRootKey, type QaRootKey } from './question-schema.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseQuestion, qaRootKey, type QaRootKey } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { HandsState } from './hands.js';
@@ -419,7 +419,9 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
 
   // --- moderation, hands, stage -------------------------------------------------------
 
-  const moderate = (q: Queue, e: RoomEvent) => q.tally.setModeration(e.state_key as string, parseModeration(e.content));
+  // The state as it is: the tally counts only `true`, and a state with a field of the wrong
+  // kind never gets here (moderationProblem): it would have cleared the question's moderation.
+  const moderate = (q: Queue, e: RoomEvent) => q.tally.setModeration(e.state_key as string, e.content);
   cleanups.push(
     moderation.onChange((event, key) => {
       for (const q of queues.values()) {

@@ -1,5 +1,5 @@
 import type { RoomEvent } from '../room/room.js';
-import { isEventId, isRecord, isUserId } from '../schema/validate.js';
+import { isRecord, isUserId } from '../schema/validate.js';
 
 /** The content key carrying the asking widget's local id (idempotent retries). */
 export const LOCAL_ID_KEY = `dev.devroom.local_id`;
@@ -46,40 +46,4 @@ export function parseQuestion(event: RoomEvent, roots: ReadonlySet<string>): { o
       ...(typeof localId === 'string' && localId.length <= 100 ? { localId } : {}),
     },
   };
-}
-
-export interface VoteEvent {
-  voteId: string;
-  questionId: string;
-  voter: string;
-  key: string;
-}
-
-/** A vote candidate: any `m.reaction` annotation (the tally decides which keys count). */
-export function parseReaction(event: RoomEvent): VoteEvent | undefined {
-  if (event.type !== 'm.reaction') return undefined;
-  const relates = event.content['m.relates_to'];
-  if (!isRecord(relates) || relates.rel_type !== 'm.annotation' || !isEventId(relates.event_id)) return undefined;
-  if (typeof relates.key !== 'string' || relates.key.length > 64) return undefined;
-  return { voteId: event.event_id, questionId: relates.event_id, voter: event.sender, key: relates.key };
-}
-
-export interface ModerationState {
-  pinned?: boolean;
-  answered?: boolean;
-  hidden?: boolean;
-  approved?: boolean;
-}
-
-/**
- * `dev.devroom.qa.question` content; empty content (cleared) = null. The binding rejects a
- * state with a field of the wrong kind before it gets here (moderationProblem, state-checks.ts):
- * it would have cleared the question's moderation.
- */
-export function parseModeration(content: Record<string, unknown>): ModerationState | null {
-  const out: ModerationState = {};
-  for (const key of ['pinned', 'answered', 'hidden', 'approved'] as const) {
-    if (typeof content[key] === 'boolean') out[key] = content[key] as boolean;
-  }
-  return Object.keys(out).length ? out : null;
 }

@@ -9,7 +9,7 @@
  */
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
-import { parseReaction } from './question-schema.js';
+import { isEventId, isRecord } from '../schema/validate.js';
 
 /** What the Q&A binding hands over: its history reads, and how to take things off the queue. */
 export interface RecheckHost {
@@ -61,14 +61,21 @@ function take(host: RecheckHost, state: RecheckState): void {
     for (const q of questions) if (host.has(q.event_id)) state.questions.add(q.event_id);
     for (const list of votes) {
       for (const v of list) {
-        const vote = parseReaction(v);
-        if (!vote || !host.has(vote.questionId)) continue;
-        let known = state.votes.get(vote.questionId);
-        if (!known) state.votes.set(vote.questionId, (known = new Set()));
-        known.add(vote.voteId);
+        const questionId = reactionTarget(v);
+        if (!questionId || !host.has(questionId)) continue;
+        let known = state.votes.get(questionId);
+        if (!known) state.votes.set(questionId, (known = new Set()));
+        known.add(v.event_id);
       }
     }
   }
+}
+
+/** The event a read reaction is on: any `m.reaction` annotation with a key (the tally decided which keys count as votes). */
+function reactionTarget(event: RoomEvent): string | undefined {
+  const relates = event.content['m.relates_to'];
+  if (event.type !== 'm.reaction' || !isRecord(relates) || relates.rel_type !== 'm.annotation' || !isEventId(relates.event_id)) return undefined;
+  return typeof relates.key === 'string' && relates.key.length <= 64 ? relates.event_id : undefined;
 }
 
 /** One round; throws when a read fails (nothing is removed on a partial read). */
