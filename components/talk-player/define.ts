@@ -13,8 +13,9 @@ export type {
 } from './talk-player.js';
 export type { TalkPhase, PhaseState, TalkSchedule } from './phases.js';
 export { phaseAt, parseTime, TALK_PHASES } from './phases.js';
-export type { PlaybackStatus, PlaybackPolicy } from './playback.js';
-export { DEFAULT_POLICY } from './playback.js';
+export type { PlaybackStatus } from './playback.js';
+export type { PlaybackPolicy } from './playback-policy.js';
+export { DEFAULT_POLICY } from './playback-policy.js';
 
 defineElement('devroom-talk-player', DevroomTalkPlayer);
 

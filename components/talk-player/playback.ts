@@ -3,6 +3,7 @@ import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
 import { loadOnce } from '../shared/lazy-part.js';
 import type * as HlsGlueModule from './playback-hls.js';
+import type { PlaybackPolicy } from './playback-policy.js';
 
 /**
  * What the viewer should be told. There is always one: the player never shows a blank box.
@@ -34,31 +35,6 @@ export type PlaybackStatus =
   | 'error'
   | 'broken';
 
-export interface PlaybackPolicy {
-  /** First retry delay; doubles per attempt up to retryMaxMs, with ±25 % jitter so a crowd does not retry in lock-step. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Waiting this long for data shows "buffering". */
-  bufferingAfterMs: number;
-  /** Stalled this long: reload (at the live edge for live streams). */
-  stallReloadMs: number;
-  /**
-   * Fatal decode errors get this many recoveries within mediaErrorWindowMs (1: recoverMediaError(),
-   * 2: swapAudioCodec() too); the next gives up on the position (see playback-hls.ts).
-   */
-  maxMediaRecoveries: number;
-  mediaErrorWindowMs: number;
-}
-
-export const DEFAULT_POLICY: PlaybackPolicy = {
-  retryBaseMs: 2000,
-  retryMaxMs: 30_000,
-  bufferingAfterMs: 1000,
-  stallReloadMs: 15_000,
-  maxMediaRecoveries: 2,
-  mediaErrorWindowMs: 30_000,
-};
-
 export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
   const raw = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempt));
   return Math.round(raw * (0.75 + random() * 0.5));
@@ -88,6 +64,8 @@ export interface PlaybackOptions {
 /**
  * Drives one <video>: hls.js (lazy) or native playback, autoplay with a muted fallback,
  * retry with backoff, offline waiting, stall detection and media error recovery.
+ * The player loads this module once it has a stream to play (an upcoming or ended talk
+ * never needs it); hls.js then loads from here for HLS sources.
  */
 export class PlaybackController implements ReactiveController {
   status: PlaybackStatus = 'idle';

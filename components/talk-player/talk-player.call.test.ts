@@ -60,7 +60,7 @@ describe('<devroom-talk-player> stream ⇄ Jitsi', function () {
     expect((await left).detail).to.deep.equal({ reason: 'hangup' });
     expect(iframe(el)).to.equal(null);
     await waitAdvancing(el);
-    expect(el.playback.behindLive()).to.be.lessThan(10);
+    expect(el.playback!.behindLive()).to.be.lessThan(10);
     el.remove();
   });
 

@@ -27,7 +27,7 @@ function countRequests() {
 
 /** Playing seg2 (4–6 s), past the broken seg1 (2–4 s). */
 async function pastSkip(el: DevroomTalkPlayer): Promise<void> {
-  await waitUntil(() => video(el).currentTime > 4.3 && el.playback.status === 'playing', `not past the broken segment (${el.playback.status})`, { timeout: 10000, interval: 20 });
+  await waitUntil(() => video(el).currentTime > 4.3 && el.playback!.status === 'playing', `not past the broken segment (${el.playback!.status})`, { timeout: 10000, interval: 20 });
 }
 
 const player = (src: string, extra = html``) =>
@@ -95,7 +95,7 @@ describe('<devroom-talk-player> corrupt media', function () {
     const total = requests.total();
     await aTimeout(1200);
     expect(requests.total()).to.equal(total);
-    expect(el.playback.status).to.equal('broken');
+    expect(el.playback!.status).to.equal('broken');
 
     button(el, 'Try again')!.click();
     await waitStatus(el, ['loading', 'recovering']);
@@ -123,10 +123,10 @@ describe('<devroom-talk-player> corrupt media', function () {
     try {
       for (let i = 0; i < 2; i++) {
         video(el).dispatchEvent(new Event('error'));
-        expect(el.playback.status).to.equal('reconnecting');
+        expect(el.playback!.status).to.equal('reconnecting');
       }
       video(el).dispatchEvent(new Event('error'));
-      expect(el.playback.status).to.equal('broken');
+      expect(el.playback!.status).to.equal('broken');
     } finally {
       error.restore();
     }
@@ -135,7 +135,7 @@ describe('<devroom-talk-player> corrupt media', function () {
     expect(button(el, 'Try again')).to.not.equal(undefined);
     // No retry timer is left running (fastPolicy would have fired within 750 ms).
     await aTimeout(1000);
-    expect(el.playback.status).to.equal('broken');
+    expect(el.playback!.status).to.equal('broken');
   });
 
   it('a live stream that keeps failing to parse: a few reloads at the live edge, then the error state', async () => {
@@ -145,13 +145,13 @@ describe('<devroom-talk-player> corrupt media', function () {
     let reloads = 0;
     // Each fatal parse error gives up on the position: live reloads (at the live edge).
     for (;;) {
-      const hls = el.playback.hlsInstance!;
+      const hls = el.playback!.hlsInstance!;
       hls.trigger(Events.ERROR, { type: ErrorTypes.MEDIA_ERROR, details: ErrorDetails.FRAG_PARSING_ERROR, fatal: true, error: new Error('garbage') } as never);
-      if (el.playback.status === 'broken') break;
-      expect(el.playback.status).to.equal('reconnecting');
+      if (el.playback!.status === 'broken') break;
+      expect(el.playback!.status).to.equal('reconnecting');
       reloads++;
       expect(reloads).to.be.below(4);
-      await waitUntil(() => el.playback.hlsInstance !== hls && el.playback.hlsInstance?.latestLevelDetails, 'no reload', { timeout: 5000, interval: 20 });
+      await waitUntil(() => el.playback!.hlsInstance !== hls && el.playback!.hlsInstance?.latestLevelDetails, 'no reload', { timeout: 5000, interval: 20 });
     }
     expect(reloads).to.equal(3);
     await el.updateComplete;

@@ -2,7 +2,8 @@ import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import './define.js';
 import type { DevroomTalkPlayer } from './talk-player.js';
-import { BROKEN, control, fastPolicy, liveUrl, slateText, uid, waitAdvancing, waitStatus } from './test-helpers.js';
+import { BROKEN, MP4, button, control, fastPolicy, liveUrl, slateText, uid, waitAdvancing, waitStatus } from './test-helpers.js';
+import { chunkBack, chunkFailed, failChunk } from '../../test/support/lazy-faults.js';
 
 /** Give up quickly inside hls.js so our own slate/backoff path is what gets tested. */
 const quickHls = {
@@ -24,6 +25,23 @@ async function livePlayer(id: string, extra: Record<string, unknown> = {}): Prom
   );
 }
 
+// First in this file: a page that has played anything already has the playback engine.
+describe('<devroom-talk-player> when the playback engine cannot load', () => {
+  it('says the stream has not started, with Try again, which plays it once the network is back', async () => {
+    const part = '/components/talk-player/playback.ts';
+    await failChunk(part);
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player src=${MP4} .playbackPolicy=${fastPolicy}></devroom-talk-player>`);
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(slateText(el)).to.contain('The stream is offline or has not started yet.');
+    await chunkBack(part);
+    button(el, 'Try again')!.click();
+    await waitAdvancing(el);
+    expect(el.playback!.status).to.equal('playing');
+    el.remove();
+  });
+});
+
 describe('<devroom-talk-player> faults', function () {
   this.timeout(20000);
 
@@ -41,7 +59,7 @@ describe('<devroom-talk-player> faults', function () {
     expect(after - before).to.be.within(1, 6);
     await control(id, { start: 1 });
     await waitAdvancing(el);
-    expect(el.playback.live).to.equal(true);
+    expect(el.playback!.live).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part="live-badge"]')).to.not.equal(null);
     el.remove();
   });
@@ -55,7 +73,7 @@ describe('<devroom-talk-player> faults', function () {
     expect(slateText(el)).to.contain('The stream was interrupted.');
     await control(id, { clear: 1 });
     await waitAdvancing(el, 10000);
-    expect(el.playback.status).to.equal('playing');
+    expect(el.playback!.status).to.equal('playing');
     el.remove();
   });
 
@@ -79,7 +97,7 @@ describe('<devroom-talk-player> faults', function () {
     try {
       window.dispatchEvent(new Event('offline'));
       await el.updateComplete;
-      expect(el.playback.status).to.equal('offline');
+      expect(el.playback!.status).to.equal('offline');
       expect(slateText(el)).to.contain('You are offline.');
       const before = (await control(id, {})).requests;
       await aTimeout(2500);
@@ -97,7 +115,7 @@ describe('<devroom-talk-player> faults', function () {
     const id = uid();
     const el = await livePlayer(id);
     await waitAdvancing(el);
-    const hls = el.playback.hlsInstance!;
+    const hls = el.playback!.hlsInstance!;
     const recover = sinon.spy(hls, 'recoverMediaError');
     const { Events, ErrorTypes, ErrorDetails } = await import('hls.js');
     const fatal = () =>
@@ -114,10 +132,10 @@ describe('<devroom-talk-player> faults', function () {
     // A third within the window: hls.js is torn down and the stream reloaded after a backoff.
     fatal();
     expect(recover.callCount).to.equal(2);
-    expect(el.playback.hlsInstance).to.equal(undefined);
-    expect(el.playback.status).to.equal('reconnecting');
+    expect(el.playback!.hlsInstance).to.equal(undefined);
+    expect(el.playback!.status).to.equal('reconnecting');
     await waitAdvancing(el);
-    expect(el.playback.hlsInstance).to.not.equal(hls);
+    expect(el.playback!.hlsInstance).to.not.equal(hls);
     el.remove();
   });
 
@@ -126,7 +144,7 @@ describe('<devroom-talk-player> faults', function () {
     // fatal internalException. The recording plays up to it and continues after it.
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player src=${BROKEN} .playbackPolicy=${fastPolicy}></devroom-talk-player>`);
     const v = el.shadowRoot!.querySelector('video')!;
-    await waitUntil(() => v.currentTime > 4.3 && el.playback.status === 'playing', 'not past the broken segment', { timeout: 10000, interval: 20 });
+    await waitUntil(() => v.currentTime > 4.3 && el.playback!.status === 'playing', 'not past the broken segment', { timeout: 10000, interval: 20 });
     el.remove();
   });
 

@@ -17,8 +17,10 @@ import type { TalkPlayerKey } from './talk-player.i18n.js';
 import { PhaseClock } from './phase-clock.js';
 import { formatCountdown, isTalkPhase, parseTime } from './phases.js';
 import type { PhaseState, TalkPhase } from './phases.js';
-import { DEFAULT_POLICY, PlaybackController } from './playback.js';
-import type { PlaybackPolicy } from './playback.js';
+import { DEFAULT_POLICY } from './playback-policy.js';
+import type { PlaybackPolicy } from './playback-policy.js';
+import type { PlaybackController, PlaybackStatus } from './playback.js';
+import type * as Playback from './playback.js';
 import type * as StageControls from './stage-controls.js';
 
 export type CallLeaveReason = JitsiLeaveReason | 'user' | 'phase';
@@ -251,12 +253,21 @@ export class DevroomTalkPlayer extends LitElement {
   }
 
   readonly #i18n = new LocaleController(this, translations);
-  readonly playback = new PlaybackController(this, () => ({
-    policy: this.playbackPolicy,
-    hlsConfig: this.hlsConfig,
-    // A worker runs code: only from https or this page's origin, as the Jitsi script.
-    workerPath: checkScriptUrl(this.hlsWorkerPath).ok ? this.hlsWorkerPath : undefined,
-  }));
+  #playback: PlaybackController | undefined;
+  /**
+   * The playback engine (playback.ts, and through it hls.js) loads with the first stream to
+   * play: a talk that is upcoming or over never needs it.
+   */
+  readonly #engine = new LazyPart<typeof Playback>(this, "the talk player's playback", () => import('./playback.js'), {
+    loaded: ({ PlaybackController }) => {
+      this.#playback = new PlaybackController(this, () => ({
+        policy: this.playbackPolicy,
+        hlsConfig: this.hlsConfig,
+        // A worker runs code: only from https or this page's origin, as the Jitsi script.
+        workerPath: checkScriptUrl(this.hlsWorkerPath).ok ? this.hlsWorkerPath : undefined,
+      }));
+    },
+  });
   /** The Jitsi session code loads on the first join (most viewers never join). */
   readonly call = new LazyJitsiSession(this, {
     onLeft: (reason, error) => this.#afterCall(reason, error),
@@ -278,6 +289,16 @@ export class DevroomTalkPlayer extends LitElement {
   readonly #stageControls = new LazyPart<typeof StageControls>(this, "the talk player's stage controls", () => import('./stage-controls.js'));
   #loadedSrc: string | undefined;
   #wasActive = false;
+
+  /** The stream's playback, once there has been a stream to play (undefined before). */
+  get playback(): PlaybackController | undefined {
+    return this.#playback;
+  }
+
+  /** What the stream is doing; 'loading' while the engine loads, 'not-started' (with Retry) when it could not. */
+  get #streamStatus(): PlaybackStatus {
+    return this.#playback?.status ?? (this.#engine.failed ? 'not-started' : 'loading');
+  }
 
   /** The effective phase (override or clock). */
   get currentPhase(): TalkPhase {
@@ -301,7 +322,7 @@ export class DevroomTalkPlayer extends LitElement {
     if (!domain || !room || this.call.active) return false;
     if (!emit(this, 'devroom-join-call', { domain, room, auto }, { cancelable: true })) return false;
     this.callNotice = undefined;
-    this.playback.suspend();
+    this.#playback?.suspend();
     void this.updateComplete.then(() => {
       const parent = this.#jitsiContainer;
       if (!parent) return;
@@ -362,7 +383,7 @@ export class DevroomTalkPlayer extends LitElement {
       this.leaveCall('phase');
     }
     if (changed.has('callAllowed') && this.callAllowed && this.autoJoin && this.currentPhase === 'qa') this.#maybeAutoJoin();
-    const active = this.call.active || this.playback.status === 'playing';
+    const active = this.call.active || this.#playback?.status === 'playing';
     if (active !== this.#wasActive) {
       this.#wasActive = active;
       emit(this, 'devroom-activity', { active });
@@ -376,17 +397,19 @@ export class DevroomTalkPlayer extends LitElement {
     const phase = this.currentPhase;
     // isConnected: stop() re-renders, and a removed player must not start again.
     const wanted = video && src && this.isConnected && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    const playback = this.#playback;
     if (!wanted) {
       if (this.#loadedSrc && !this.call.active) {
-        this.playback.stop();
+        playback?.stop();
         this.#loadedSrc = undefined;
       }
       return;
     }
+    if (!playback) return this.#engine.want();
     if (this.#loadedSrc !== src) {
       this.#loadedSrc = src;
       if (this.muted) video.muted = true;
-      this.playback.load(video, src);
+      playback.load(video, src);
     }
   }
 
@@ -410,7 +433,7 @@ export class DevroomTalkPlayer extends LitElement {
     const t = this.#i18n;
     if (reason === 'error') this.callNotice = t.t('callEnded', error ?? '');
     emit(this, 'devroom-leave-call', error ? { reason, error } : { reason });
-    this.playback.resume();
+    this.#playback?.resume();
     this.requestUpdate();
   }
 
@@ -432,7 +455,7 @@ export class DevroomTalkPlayer extends LitElement {
 
   #toggleCaptions(): void {
     this.captionsOn = !this.captionsOn;
-    this.playback.setCaptions(this.captionsOn, this.#i18n.lang);
+    this.#playback?.setCaptions(this.captionsOn, this.#i18n.lang);
   }
 
   /** Every URL attribute, checked; the first refused one is shown. */
@@ -471,7 +494,7 @@ export class DevroomTalkPlayer extends LitElement {
             ? html`<h2 part="title"><slot name="title">${this.talkTitle}</slot></h2>`
             : html`<slot name="title" part="title"></slot>`}
           <span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>
-          ${this.playback.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
+          ${this.#playback?.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
         </header>
         <div part="stage" class="stage">
           ${poster && !showVideo && !this.call.active ? html`<img class="poster" alt="" src=${poster} />` : nothing}
@@ -515,11 +538,11 @@ export class DevroomTalkPlayer extends LitElement {
     if (phase.phase === 'ended' && !this.replay) return t.t('ended');
     if (!this.src) return t.t('noSource');
     if (!showVideo) return t.t('status.idle');
-    const status = this.playback.status;
+    const p = this.#playback;
     // Plain strings ignore the arguments; 'broken' says recording or stream, and what and where.
-    let text = t.t(`status.${status}`, !this.playback.live, this.playback.message);
-    if (this.playback.retryAt !== undefined) {
-      text += ' ' + t.t('retryIn', Math.max(0, Math.ceil((this.playback.retryAt - Date.now()) / 1000)));
+    let text = t.t(`status.${this.#streamStatus}`, !p?.live, p?.message);
+    if (p?.retryAt !== undefined) {
+      text += ' ' + t.t('retryIn', Math.max(0, Math.ceil((p.retryAt - Date.now()) / 1000)));
     }
     return text;
   }
@@ -555,13 +578,13 @@ export class DevroomTalkPlayer extends LitElement {
         ${safe(this.src) ? button(t.t('watchReplay'), () => (this.replay = true), true) : nothing}
       </div>`;
     }
-    const status = this.playback.status;
+    const status = this.#streamStatus;
     if (showVideo && (status === 'playing' || status === 'paused' || status === 'ended')) return nothing;
     const action =
       status === 'blocked'
-        ? button(t.t('play'), () => this.playback.play(), true)
+        ? button(t.t('play'), () => this.#playback?.play(), true)
         : status === 'not-started' || status === 'reconnecting' || status === 'error' || status === 'broken'
-          ? button(t.t('retry'), () => this.playback.retryNow())
+          ? button(t.t('retry'), () => (this.#playback ? this.#playback.retryNow() : this.#engine.retry()))
           : nothing;
     // The native controls stay reachable under a loading/buffering slate. A class, not a style
     // attribute: a strict Content-Security-Policy (style-src 'self') blocks those.
@@ -573,18 +596,19 @@ export class DevroomTalkPlayer extends LitElement {
 
   #renderToolbar(showVideo: boolean): TemplateResult {
     const t = this.#i18n;
-    const p = this.playback;
-    const behind = p.live ? p.behindLive() : 0;
+    // The stream's own controls, while it shows.
+    const p = showVideo ? this.#playback : undefined;
+    const behind = p?.live ? p.behindLive() : 0;
     const overrun = this.#clock.state.overrunMs;
     return html`<div part="toolbar" class="actions">
-      ${showVideo && p.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
-      ${showVideo && p.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
-      ${showVideo && p.hasCaptions
+      ${p?.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
+      ${p?.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
+      ${p?.hasCaptions
         ? html`<button part="button" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${this.#toggleCaptions}>
             ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
-      ${showVideo && !p.live && p.status !== 'idle'
+      ${p && !p.live && p.status !== 'idle'
         ? html`<label
             >${t.t('speed')}
             <select part="speed" @change=${this.#setSpeed}>

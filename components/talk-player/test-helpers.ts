@@ -26,13 +26,13 @@ export const button = (el: DevroomTalkPlayer, label: string | RegExp) =>
 
 export function waitStatus(el: DevroomTalkPlayer, status: PlaybackStatus | PlaybackStatus[], timeout = 8000): Promise<void> {
   const wanted = Array.isArray(status) ? status : [status];
-  return waitUntil(() => wanted.includes(el.playback.status), `status never became ${wanted.join('|')} (is ${el.playback.status})`, { timeout, interval: 20 });
+  return waitUntil(() => el.playback !== undefined && wanted.includes(el.playback.status), `status never became ${wanted.join('|')} (is ${el.playback?.status})`, { timeout, interval: 20 });
 }
 
 /** Really playing: currentTime moves forward. */
 export async function waitAdvancing(el: DevroomTalkPlayer, timeout = 8000): Promise<void> {
   const v = video(el);
-  await waitUntil(() => !v.paused && v.currentTime > 0, `video never started (status ${el.playback.status})`, { timeout, interval: 20 });
+  await waitUntil(() => !v.paused && v.currentTime > 0, `video never started (status ${el.playback?.status})`, { timeout, interval: 20 });
   const from = v.currentTime;
   await waitUntil(() => v.currentTime > from + 0.2, 'currentTime did not advance', { timeout, interval: 20 });
 }
