@@ -11,6 +11,7 @@ import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { HandsState } from './hands.js';
 import type { RecheckHost } from './recheck.js';
+import type { ScheduleFollower } from './talks.js';
 import { capabilityCheck, type BindContext, type Binding } from '../shared/binding.js';
 import { mapLimited } from '../shared/map-limited.js';
 import { earlyRedactions } from '../shared/redactions.js';
@@ -50,8 +51,6 @@ export interface QaBindContext extends BindContext {
 
 export const RECHECK_MS = 120_000;
 
-/** Longest wait for a talk change in one timer (a sleeping laptop's clock jumps; setTimeout overflows past 24.8 days). */
-const MAX_WAIT_MS = 3_600_000;
 /** The schedule reader could not load: asked again after this long (the queue says "Loading" meanwhile). */
 const RETRY_MS = 5000;
 
@@ -252,8 +251,9 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     }
   }
 
-  /** The queue of a root key, made (and its questions read) on first need. */
-  function queueFor(key: QaRootKey, talk?: ScheduledTalk): Queue {
+  /** The queue of a talk (the room's without one), made (and its questions read) on first need. */
+  function queueFor(talk?: ScheduledTalk): Queue {
+    const key = qaRootKey(talk?.id);
     const known = queues.get(key);
     if (known) return known;
     const tally = new QaTally();
@@ -359,50 +359,32 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
     }),
   );
 
-  // --- the schedule: which talk's queue is current, and when the next one is ---------------
+  // --- which queue is current: the room's, or the current talk's (talks.ts) --------------
 
-  /** The room's talks (every schedule event: "" or one per day), ordered. */
-  let talks: ScheduledTalk[] = [];
-  let switchTimer: ReturnType<typeof setTimeout> | undefined;
-  const arm = (at: number) => {
-    clearTimeout(switchTimer);
-    switchTimer = setTimeout(follow, Math.min(Math.max(at - Date.now(), 0), MAX_WAIT_MS));
+  /** Makes a queue the one new questions go to: someone reading an earlier talk stays there, everyone else moves on with the room. */
+  const setCurrent = (next: Queue) => {
+    if (next === current) return;
+    const was = current;
+    current = next;
+    show(!shown || shown === was ? next : shown);
+    if (next.settled) recheckFor(next);
+    openIfModerator();
   };
-  cleanups.push(() => clearTimeout(switchTimer));
+  /** The schedule's follower (talks.ts), from the first schedule seen: it picks the current talk's queue and moves on at its end. */
+  let schedule: ScheduleFollower | undefined;
+  cleanups.push(() => schedule?.stop());
   // Loading beside the state reads: a room with a schedule then waits for nothing more.
   talksCode().catch(() => undefined);
 
-  /** Picks the current talk's queue now (the room's without a schedule), and arms the timer for the next (re-armed on every schedule change). */
+  /** The current queue now: the room's without a schedule (no wait for the schedule code), else the follower's pick. */
   const follow = () => {
     if (stopped) return;
     const events = [...scheduleWatch.byKey.values()];
-    if (!events.length) return choose(undefined, [], undefined);
+    if (!events.length && !schedule) return setCurrent(queueFor());
     talksCode().then(
-      (m) => {
-        if (stopped) return;
-        const now = m.talksNow(events, Date.now());
-        talks = now.talks;
-        choose(now.current, now.pickable, now.changesAt);
-      },
-      () => arm(Date.now() + RETRY_MS),
+      (m) => stopped || (schedule ??= m.followSchedule({ el, queueFor, setCurrent, show })).update(events),
+      () => setTimeout(follow, RETRY_MS),
     );
-  };
-
-  const choose = (talk: ScheduledTalk | undefined, pickable: ScheduledTalk[], changesAt: number | undefined) => {
-    const next = queueFor(qaRootKey(talk?.id), talk);
-    if (next !== current) {
-      const was = current;
-      current = next;
-      // Someone reading an earlier talk stays there; everyone else moves on with the room.
-      if (!shown || shown === was) show(next);
-      if (next.settled) recheckFor(next);
-      openIfModerator();
-    }
-    // The picker: earlier talks and the current one, in order (the element shows it past one talk).
-    el.talks = pickable;
-    if (shown) show(shown);
-    clearTimeout(switchTimer);
-    if (changesAt !== undefined) arm(changesAt);
   };
 
   /** Puts a queue on screen: read-only unless it is the current talk's. */
@@ -552,10 +534,7 @@ export function bindQaQueue(el: DevroomQaQueue, room: Room, context?: QaBindCont
       : Promise.all((shown?.tally.voteIdsOf(questionId, me) ?? []).map((id) => room.redact(id)));
     done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
   });
-  on('devroom-pick-talk', (ev) => {
-    const talk = talks.find((t) => t.id === ev.detail.talkId);
-    if (talk) show(queueFor(qaRootKey(talk.id), talk));
-  });
+  on('devroom-pick-talk', (ev) => schedule?.pick(ev.detail.talkId));
   for (const suffix of REQUESTS) {
     const name: QaRequest = `devroom-${suffix}`;
     on(name, (ev) => {
