@@ -15,10 +15,6 @@ export const SCHEDULE_SPLIT_BYTES = 32 * 1024;
 
 export const MAX_TALKS = 500;
 
-export interface RoomScheduleContent {
-  talks: ScheduledTalk[];
-}
-
 export interface ParsedSchedule {
   talks: ScheduledTalk[];
   /** One line per talk left out, and why (the rest of the schedule still counts). */

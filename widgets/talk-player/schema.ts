@@ -1,10 +1,8 @@
 import { checkUrl } from '../../components/shared/safe-url.js';
 import { TALK_PHASES } from '../../components/talk-player/phases.js';
 import type { TalkPhase } from '../../components/talk-player/phases.js';
-import { EventTypes } from '../schema/namespace.js';
 import { Problems, bool, finish, isEventId, isRecord, isUserId, isoTime, oneOf, str, type Result } from '../schema/validate.js';
 
-export const TALK_EVENT = EventTypes.talk;
 // One list for the schema and the player (the widget page ships it once).
 export { TALK_PHASES, type TalkPhase };
 
