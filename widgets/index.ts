@@ -9,6 +9,7 @@ export * from './room/relations.js';
 export * from './runtime/index.js';
 export * from './schema/namespace.js';
 export * from './schema/validate.js';
+export * from './schema/fields.js';
 export * from './talk-player/schema.js';
 export * from './qa-queue/schema.js';
 export { PowerWatch, StateWatch, rootFrom } from './shared/room-sync.js';

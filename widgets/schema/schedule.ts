@@ -1,6 +1,7 @@
 import type { ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import { EventTypes } from './namespace.js';
-import { Problems, isRecord, isUserId, isoTime, str } from './validate.js';
+import { isRecord, isUserId } from './validate.js';
+import { Problems, isoTime, str } from './fields.js';
 
 /**
  * `dev.devroom.schedule`: a room's talks, written once by `devroom apply` (docs/schema.md).

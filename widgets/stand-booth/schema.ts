@@ -1,7 +1,8 @@
 import { CONTACT_LIMITS } from '../../components/stand-booth/contact.js';
 import type { Stand } from '../../components/stand-booth/stand.js';
 import { EventTypes } from '../schema/namespace.js';
-import { Problems, bool, finish, int, isEventId, isRecord, oneOf, str } from '../schema/validate.js';
+import { isEventId, isRecord } from '../schema/validate.js';
+import { Problems, bool, finish, int, oneOf, str } from '../schema/fields.js';
 import type { Result } from '../schema/validate.js';
 
 /**

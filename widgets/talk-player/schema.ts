@@ -1,7 +1,8 @@
 import { checkUrl } from '../../components/shared/safe-url.js';
 import { TALK_PHASES } from '../../components/talk-player/phases.js';
 import type { TalkPhase } from '../../components/talk-player/phases.js';
-import { Problems, bool, finish, isEventId, isRecord, isUserId, isoTime, oneOf, str, type Result } from '../schema/validate.js';
+import { isEventId, isRecord, isUserId, type Result } from '../schema/validate.js';
+import { Problems, bool, finish, isoTime, oneOf, str } from '../schema/fields.js';
 
 // One list for the schema and the player (the widget page ships it once).
 export { TALK_PHASES, type TalkPhase };
