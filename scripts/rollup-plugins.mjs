@@ -518,7 +518,15 @@ export function sizeManifest(label, options = {}) {
         if (options.pageImportsAreFirstLoad) {
           for (const d of pageOwnDynamicImports(this, bundle, chunk)) first = collectStaticImports(bundle, d, new Set(first));
         }
-        for (const f of first) for (const d of bundle[f]?.dynamicImports ?? []) if (bundle[d]) lazy.add(d);
+        // Everything it may load later: the first load's dynamic imports, and all that those
+        // import, statically or not (the talk player's engine loads hls.js in turn).
+        const queue = first.flatMap((f) => bundle[f]?.dynamicImports ?? []);
+        while (queue.length) {
+          const d = queue.pop();
+          if (!bundle[d] || lazy.has(d) || first.includes(d)) continue;
+          lazy.add(d);
+          queue.push(...(bundle[d].imports ?? []), ...(bundle[d].dynamicImports ?? []));
+        }
         entries[chunk.name] = { file: chunk.fileName, firstLoad: first, lazy: [...lazy].filter((f) => !first.includes(f)) };
       }
       if (!options.merge) {
