@@ -4,6 +4,7 @@ import { conference, leaveAll, newAttendee, sit } from './conference.js';
 import type { Conference } from './conference.js';
 import { inWidget, waitForText, waitInWidget, waitInWidgetFor } from './in-widget.js';
 import { ask } from './qa-person.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Issue #16: a Q&A per talk, through Element on a homeserver with the built Q&A page. The
@@ -45,7 +46,10 @@ describe('Q&A per talk through Element on a homeserver', () => {
     await ask(alice.widget, 'Question for one');
     await waitForText(alice.widget, 'Question for one');
     const room = alice.element.client.getRoom(conf.roomId)!;
-    const one = room.getLiveTimeline().getEvents().find((e) => e.getContent().body === 'Question for one')!;
+    // The widget shows its own question at once; Alice's client has it in the timeline once the server answered.
+    const sent = (body: string) => room.getLiveTimeline().getEvents().find((e) => e.getContent().body === body && !!e.getId()?.startsWith('$'));
+    await waitFor(() => sent('Question for one'), 'the question in Alice’s timeline', 15_000);
+    const one = sent('Question for one')!;
     expect(one.getContent()['m.relates_to']?.event_id, 'talk one’s root').to.equal(roots.get('t1'));
     await conf.send(conf.people.Bob!, 'm.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: one.getId(), key: '👍' } });
     await conf.send(conf.people.Bob!, 'm.room.message', { msgtype: 'm.text', body: 'just chatting' });
