@@ -11,7 +11,7 @@ import { LOCAL_ID_KEY, type QaRootKey } from './question-schema.js';
 import { rootIds } from '../schema/root.js';
 import { createRoot, repairRoot } from '../shared/create-root.js';
 import type { PowerWatch } from '../shared/room-sync.js';
-import type { QaRequest } from './binding.js';
+import type { QaRequest } from './root-binding.js';
 import type { QaSendProblem } from '../../components/qa-queue/qa-events.js';
 import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 

@@ -1,8 +1,8 @@
 /**
- * Which talk's queue the Q&A shows (a room with a schedule, docs/schema.md "Q&A"): the room's
+ * Which talk's queue the Q&A binds (a room with a schedule, docs/schema.md "Q&A"): the room's
  * talks from its `dev.devroom.schedule` events ("" or one per day), read as the talk player
  * reads them, the current one by `talkAt`, the switch to the next at its end, and the picker's
- * earlier talks. A chunk the binding starts loading with its first state reads: a room without
+ * earlier talks. A chunk the binding starts loading with its first state read: a room without
  * a schedule never waits for it.
  */
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
@@ -34,47 +34,53 @@ export function talksNow(events: readonly RoomEvent[], now: number): TalksNow {
   return { ...at, talks, pickable: at.current ? [...at.earlier].reverse().concat(at.current) : [] };
 }
 
-/** What the binding lends the schedule: its queues (one per talk, the room's without one) and its element. */
-export interface TalkQueues<Q> {
-  el: DevroomQaQueue;
-  /** The queue of a talk, made (and its questions read) on first need. */
-  queueFor(talk: ScheduledTalk | undefined): Q;
-  /** The queue new questions go to. */
-  setCurrent(q: Q): void;
-  /** Puts a queue on screen (read-only unless it is the current one). */
-  show(q: Q): void;
-}
-
 export interface ScheduleFollower {
   /** The schedule's events now (every key): the current talk's queue, the picker, the next switch. */
   update(events: readonly RoomEvent[]): void;
-  /** The viewer picked a talk: its queue on screen. */
-  pick(talkId: string): void;
   stop(): void;
 }
 
-/** Follows the clock through the room's talks: the current talk's queue, moved on at `changesAt` (0 writes). */
-export function followSchedule<Q>(queues: TalkQueues<Q>): ScheduleFollower {
+/**
+ * Follows the clock through the room's talks (0 writes): binds the current talk's queue, and at
+ * `changesAt` the next one's; the viewer's pick from the picker binds that talk's, read-only
+ * unless it is the current one. `bind` stops the queue bound before (binding.ts).
+ */
+export function followSchedule(el: DevroomQaQueue, bind: (talk: ScheduledTalk | undefined, readOnly: boolean) => void): ScheduleFollower {
   let events: readonly RoomEvent[] = [];
   let talks: ScheduledTalk[] = [];
+  let current: ScheduledTalk | undefined;
+  /** The queue on screen: its talk (undefined: the room's queue, a schedule without talks) and whether it is read-only. */
+  let shown: { id: string | undefined; readOnly: boolean } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const show = (talk: ScheduledTalk | undefined, readOnly: boolean) => {
+    if (shown && shown.id === talk?.id && shown.readOnly === readOnly) return;
+    shown = { id: talk?.id, readOnly };
+    el.talk = talk?.id;
+    bind(talk, readOnly);
+  };
   const update = (latest = events) => {
     events = latest;
     const now = talksNow(events, Date.now());
     talks = now.talks;
-    queues.setCurrent(queues.queueFor(now.current));
+    current = now.current;
+    // Someone reading an earlier talk stays there; everyone else moves on with the room.
+    if (!shown?.readOnly || shown.id === current?.id) show(current, false);
     // The picker: earlier talks and the current one, in order (the element shows it past one talk).
-    queues.el.talks = now.pickable;
+    el.talks = now.pickable;
     clearTimeout(timer);
     // Re-armed on every schedule change and every switch.
     if (now.changesAt !== undefined) timer = setTimeout(update, Math.min(Math.max(now.changesAt - Date.now(), 0), MAX_WAIT_MS));
   };
+  const pick = (ev: GlobalEventHandlersEventMap['devroom-pick-talk']) => {
+    const talk = talks.find((t) => t.id === ev.detail.talkId);
+    if (talk) show(talk, talk.id !== current?.id);
+  };
+  el.addEventListener('devroom-pick-talk', pick);
   return {
     update,
-    pick(talkId) {
-      const talk = talks.find((t) => t.id === talkId);
-      if (talk) queues.show(queues.queueFor(talk));
+    stop() {
+      clearTimeout(timer);
+      el.removeEventListener('devroom-pick-talk', pick);
     },
-    stop: () => clearTimeout(timer),
   };
 }

@@ -1,0 +1,485 @@
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import { QaTally } from '../../components/qa-queue/tally.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
+import { readAllRelations } from '../room/relations.js';
+import type { Room, RoomEvent } from '../room/room.js';
+import { EventTypes } from '../schema/namespace.js';
+import { isEventId, isRecord, isUserId } from '../schema/validate.js';
+import { LOCAL_ID_KEY, NOT_RELATED, parseQuestion, type QaRootKey } from './question-schema.js';
+import { moderationProblem, rootProblem } from '../schema/state-checks.js';
+import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
+import type { HandsState } from './hands.js';
+import type { RecheckHost } from './recheck.js';
+import type { QaBindContext, QaBinding } from './binding.js';
+import { capabilityCheck } from '../shared/binding.js';
+import { mapLimited } from '../shared/map-limited.js';
+import { earlyRedactions } from '../shared/redactions.js';
+import { reject } from '../shared/rejections.js';
+import { PowerWatch, StateWatch, mayRedact } from '../shared/room-sync.js';
+import { hasUnsent, saveUnsent, unsentKey } from '../shared/unsent.js';
+import type { UnsentQuestion } from './unsent-questions.js';
+
+/**
+ * One Q&A queue bound to `<devroom-qa-queue>` (docs/schema.md, "Q&A"): the questions of one
+ * root, `dev.devroom.root` keyed `qa` (the room's) or `qa:<talk id>` (a talk's), chosen by the
+ * caller (binding.ts, talks.ts). Questions are m.text messages referencing the root, votes are
+ * 👍 reactions, moderation / hands / stage invites are state. History is read by server-side
+ * relation pagination (never the client's timeline); live events keep it current. While it
+ * runs it is the only writer of the tally it hands down as the element's `model`: the room's
+ * questions and votes, `preModeration` from the root, and the viewer's own questions, which it
+ * records from the element's request events (it cancels `devroom-ask`, so the element keeps no
+ * copy). Stopped, it touches the element no more; a question it was sending still goes to its
+ * root.
+ */
+
+export const VOTE = '👍';
+
+export const RECHECK_MS = 120_000;
+
+/** Element requests (`devroom-` + these) answered by requests.ts, loaded with the first one. */
+const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
+export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
+
+/** A question the viewer asked: `devroom-ask`'s detail. */
+export type QaAsk = GlobalEventHandlersEventMap['devroom-ask']['detail'];
+
+/** Our questions not seen in the room yet, kept in this browser (unsent.ts): one per page, shared by the queues it binds in turn. */
+export interface UnsentStore {
+  key: string;
+  /** By local id, oldest first: what a reload offers again, and where a retry looks first. */
+  questions: Map<string, UnsentQuestion>;
+  /** Kept by an earlier page, not read back yet: writes wait (they would replace them). */
+  unread: boolean;
+  /** A queue is reading them back (the first one that takes questions). */
+  restoring?: boolean;
+}
+
+export const unsentStore = (room: Room): UnsentStore => {
+  const key = unsentKey('qa', room);
+  return { key, questions: new Map(), unread: hasUnsent(key) };
+};
+
+/** Which queue, and how. */
+export interface QaRoot {
+  key: QaRootKey;
+  /** The Q&A's name in the root notice a moderator's widget may send: the talk's title, else the widget's. */
+  title?: string | undefined;
+  /** An ended talk's: its questions and votes shown, nothing asked, voted or opened. */
+  readOnly?: boolean;
+  unsent: UnsentStore;
+  /** Questions asked before any queue was bound (while the schedule was read): this one takes them. */
+  asked?: readonly QaAsk[] | undefined;
+}
+
+// On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
+const handsCode = loadOnce('the Q&A hands queue', () => import('./hands.js'));
+const requestCode = loadOnce('the Q&A requests', () => import('./requests.js'));
+const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
+const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
+
+export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context?: QaBindContext): QaBinding {
+  const me = room.userId;
+  const { key, readOnly, unsent: store } = root;
+  const hasCapability = capabilityCheck(context);
+  /** What requests.ts needs to open the Q&A: may the viewer, the root's key, and its name for the notice. */
+  const opener = { hasCapability, key, ...(root.title ? { title: root.title } : {}) };
+  const tally = new QaTally();
+  const power = new PowerWatch(room);
+  // A bad state event is rejected and never replaces the last good one (room-sync.ts).
+  const rootWatch = new StateWatch(room, EventTypes.root, key, rootProblem);
+  const moderation = new StateWatch(room, EventTypes.qaQuestionState, undefined, moderationProblem);
+  // Hands and stage invites are judged by the hands code (hands.ts), loaded when wanted.
+  const handWatch = new StateWatch(room, EventTypes.qaHand);
+  const stageWatch = new StateWatch(room, EventTypes.qaStage);
+  const cleanups: (() => void)[] = [];
+  /** The current root: new questions relate to it. */
+  let rootId: string | undefined;
+  /** Every root whose questions count: each root of each state seen, never fewer (nothing asked disappears). */
+  const roots = new Set<string>();
+  /** History reads in flight (and the start-up state read): live events wait for them. */
+  let loading = 1;
+  let buffered: RoomEvent[] = [];
+  let requests = 0;
+  let stopped = false;
+
+  el.model = tally;
+  // "Loading questions…", not "No questions yet", until its questions are read.
+  el.loading = true;
+  // An ended talk's queue is read-only; only the binding's own read-only is undone (a public reader's stays).
+  if (readOnly && !el.readOnly) {
+    el.readOnly = true;
+    cleanups.push(() => (el.readOnly = false));
+  }
+
+  const mayModerate = () =>
+    power.can(me, EventTypes.qaQuestionState, true) &&
+    hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
+  // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
+  // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
+  let handsWanted = false;
+  /** Hand and stage events to judge, from when the hands code is wanted on (each event in order). */
+  const hands: HandsState = { queue: [], hands: new Map(), stages: new Map() };
+  const onHands = (watch: StateWatch) => (event: RoomEvent | undefined) => {
+    // After the first read a watch names no event: what it read is its state.
+    if (handsWanted) hands.queue.push(...(event ? [event] : watch.byKey.values()));
+    refreshHands();
+  };
+  const refreshHands = () => {
+    if (!handsWanted && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
+    // Wanted from now on: the current state first (judged once however often it is queued).
+    if (!handsWanted) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
+    handsWanted = true;
+    // A failed load is asked again at the next hands change.
+    handsCode().then(
+      ({ readHands }) => {
+        if (stopped) return;
+        const read = readHands(hands, localpart);
+        el.hands = read.hands;
+        el.invites = read.invites;
+      },
+      () => undefined,
+    );
+  };
+  const updatePower = () => {
+    el.canModerate = mayModerate();
+    refreshHands();
+  };
+  cleanups.push(power.onChange(updatePower));
+
+  // --- questions and votes ------------------------------------------------------------
+
+  /** The questions shown, by id → their author. */
+  const questionIds = new Map<string, string>();
+  /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
+  const byLocalId = new Map<string, string>();
+  const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
+  /** Redactions of questions not seen yet (a question redacted before it arrives is rejected when it does). */
+  const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
+  const foldQuestion = (event: RoomEvent) => {
+    if (questionIds.has(event.event_id)) return;
+    const parsed = parseQuestion(event, roots);
+    // Other messages in the room (another talk's questions too) are simply not this queue's.
+    if ((!parsed.ok && parsed.reason === NOT_RELATED) || early.redacted(event)) return;
+    if (!parsed.ok) return reject(event, parsed.reason);
+    const q = parsed.value;
+    if (q.localId) {
+      const first = byLocalId.get(localKey(q.author, q.localId));
+      if (first && first !== q.id) return reject(event, `a copy of ${first}: the first counts`);
+      byLocalId.set(localKey(q.author, q.localId), q.id);
+      // Ours, arrived (also one sent from before a reload, or resent from Element): nothing to keep.
+      if (q.author === me) forget(q.localId);
+    }
+    questionIds.set(q.id, q.author);
+    tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+  };
+  const foldReaction = (event: RoomEvent) => {
+    const relates = event.content['m.relates_to'];
+    // A reaction to something else is no concern of the queue; another emoji is no vote.
+    if (!isRecord(relates) || !questionIds.has(relates.event_id as string)) return;
+    const { rel_type: relType, event_id: questionId, key } = relates;
+    if (relType !== 'm.annotation' || typeof key !== 'string') return reject(event, 'not an m.annotation with a key');
+    if (!normaliseVoteKey(key)) return;
+    if (!isUserId(event.sender)) return reject(event, 'bad sender');
+    tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
+  };
+  const foldRedaction = (event: RoomEvent) => {
+    const target = event.redacts ?? (event.content.redacts as string | undefined);
+    if (typeof target !== 'string') return;
+    const author = questionIds.get(target);
+    const own = author === undefined ? tally.voteBy(target, event.sender) : author === event.sender;
+    // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
+    if (own === undefined) return early.add(target, event);
+    // Its sender's own, or a moderator's (the power to redact others'): anything else the server
+    // should not have passed on (room-sync.ts, mayRedact).
+    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
+    if (questionIds.delete(target)) tally.removeQuestion(target);
+    else tally.redact(target);
+  };
+  const foldLive = (event: RoomEvent) => {
+    if (event.type === 'm.room.message') foldQuestion(event);
+    else if (event.type === 'm.reaction') foldReaction(event);
+    else if (event.type === 'm.room.redaction') foldRedaction(event);
+  };
+
+  cleanups.push(
+    room.subscribe((event) => {
+      if (event.state_key !== undefined) return;
+      if (loading) buffered.push(event);
+      else foldLive(event);
+    }),
+  );
+
+  async function loadHistory(root: string): Promise<void> {
+    loading++;
+    try {
+      // Oldest first: of two questions with one local id (a retry that reached the room twice)
+      // the first counts, for a late joiner as for those who saw both arrive.
+      const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
+      const parsed = questions.filter((e) => e.type === 'm.room.message');
+      const votes = await mapLimited(parsed, context?.concurrency ?? 4, (q) =>
+        readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
+      );
+      if (stopped) return;
+      tally.batch(() => {
+        for (const q of parsed) foldQuestion(q);
+        for (const list of votes) for (const v of list) foldReaction(v);
+      });
+      // Read from history: a later redaction of these may never be fed (recheck.ts).
+      history.reads.push([parsed, votes]);
+    } catch (error) {
+      // Read again when a later state names it.
+      roots.delete(root);
+      console.error('devroom: could not load the Q&A history', error);
+    } finally {
+      loaded();
+    }
+  }
+
+  // --- late joiners: what was read from history is read again now and then -------------
+
+  const history: RecheckHost = {
+    room,
+    roots,
+    reads: [],
+    has: (id) => questionIds.has(id),
+    removeQuestion: (id) => {
+      if (questionIds.delete(id)) tally.removeQuestion(id);
+    },
+    removeVote: (id) => void tally.redact(id),
+    onPage: () => requests++,
+  };
+  // An ended talk's queue is read once: what someone reads back needs no re-read.
+  const recheckMs = readOnly || context?.recheckMs === 0 ? 0 : Math.max(10_000, context?.recheckMs ?? RECHECK_MS);
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The first round after `recheckMs` (± 25 %); recheck.ts runs the rest. A failed load tries again a round later. */
+  const firstRecheck = () => {
+    recheckTimer = setTimeout(
+      () =>
+        void recheckCode().then(
+          (m) => stopped || cleanups.push(m.recheckEvery(history, recheckMs)),
+          () => stopped || firstRecheck(),
+        ),
+      recheckMs * (0.75 + Math.random() * 0.5),
+    );
+  };
+  cleanups.push(() => clearTimeout(recheckTimer));
+
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  /** One read done: when none is left, what arrived meanwhile is folded (the tally ignores duplicates). */
+  const loaded = () => {
+    if (--loading) return;
+    const live = buffered;
+    buffered = [];
+    tally.batch(() => live.forEach(foldLive));
+    if (!stopped) el.loading = false;
+    resolveReady();
+    if (recheckMs && !recheckTimer) firstRecheck();
+  };
+
+  // --- root: the event questions hang off -------------------------------------------
+
+  const onRoot = () => {
+    const event = rootWatch.get(key);
+    const content = event?.content;
+    // The root is the one source of pre-moderation in a widget.
+    tally.preModeration = content?.preModeration === true;
+    if (!isEventId(content?.event_id)) return;
+    addRoot((rootId = content.event_id));
+    // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
+    // read: requests.ts reads them and repairs the state. Rare, so not in the first load.
+    if (content.previous !== undefined || roots.size > 1) {
+      loading++;
+      requestCode()
+        .then((m) => m.moreRoots(room, power, opener, event!, roots, addRoot), console.warn)
+        .finally(loaded);
+    }
+  };
+  const addRoot = (id: string) => {
+    if (roots.has(id)) return;
+    roots.add(id);
+    void loadHistory(id);
+  };
+  cleanups.push(rootWatch.onChange(onRoot));
+
+  // --- moderation, hands, stage -------------------------------------------------------
+
+  // The state as it is: the tally counts only `true`, and a state with a field of the wrong
+  // kind never gets here (moderationProblem): it would have cleared the question's moderation.
+  const moderate = (e: RoomEvent) => tally.setModeration(e.state_key as string, e.content);
+  cleanups.push(
+    moderation.onChange((event, key) => {
+      if (event && key) moderate(event);
+      else moderation.byKey.forEach(moderate);
+    }),
+  );
+  cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
+
+  // --- requests from the element -------------------------------------------------------
+
+  /** The reason a question shows as "not sent": the server's words, or a QaSendProblem the element words. */
+  const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
+
+  const unsent = store.questions;
+  const keep = () => store.unread || saveUnsent(store.key, unsent.values());
+  function forget(localId: string): void {
+    if (unsent.delete(localId)) keep();
+  }
+  // Kept by an earlier page: read back, then offered again in the first queue that takes
+  // questions once its history is in (unsent-questions.ts).
+  if (store.unread && !store.restoring && !readOnly) {
+    store.restoring = true;
+    unsentCode()
+      .then((m) =>
+        m.restore({
+          key: store.key,
+          tally,
+          author: me,
+          maxLength: el.maxLength,
+          unsent,
+          ready,
+          arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
+          read: () => {
+            store.unread = false;
+            keep();
+          },
+          forget,
+        }),
+      )
+      .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
+  }
+
+  async function ensureRoot(): Promise<string> {
+    // A question asked while the room state is still arriving waits for it: the root may exist.
+    if (!rootId) await Promise.all([rootWatch.ready, power.ready]).catch(() => undefined);
+    return rootId ?? openQa();
+  }
+
+  /** One opening at a time: a moderator's start-up open and their first question share it (else two roots). */
+  let opening: Promise<string> | undefined;
+  const openQa = () =>
+    (opening ??= requestCode()
+      // A root that arrived while the code loaded is the one.
+      .then((m) => rootId ?? m.openQa(room, power, opener, roots, addRoot))
+      .then((id) => (rootId ??= id))
+      .finally(() => (opening = undefined)));
+
+  /** Finishes even after the binding stops (the talk switched meanwhile): the question goes to this queue's root. */
+  async function sendQuestion(localId: string, text: string): Promise<void> {
+    try {
+      const root = await ensureRoot();
+      const kept = unsent.get(localId);
+      if (kept?.root) {
+        // A retry: the first send may have arrived although its reply and its echo were lost.
+        // Sent again, every Matrix client would show both: look first (requests.ts).
+        const found = await (await requestCode()).findQuestion(room, kept.root, localId, kept.at);
+        if (found) {
+          foldQuestion(found);
+          return confirm(localId, found.event_id);
+        }
+      } else if (kept) {
+        kept.root = root;
+        keep();
+      }
+      const eventId = await room.sendEvent('m.room.message', {
+        msgtype: 'm.text',
+        body: text,
+        'm.relates_to': { rel_type: 'm.reference', event_id: root },
+        [LOCAL_ID_KEY]: localId,
+      });
+      confirm(localId, eventId);
+    } catch (error) {
+      tally.failLocal(localId, failures(error));
+    }
+  }
+
+  const confirm = (localId: string, eventId: string) => {
+    forget(localId);
+    tally.confirmLocal(localId, eventId);
+  };
+
+  const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
+    el.addEventListener(name, handler as EventListener);
+    cleanups.push(() => el.removeEventListener(name, handler as EventListener));
+  };
+
+  /** Ours to record (the element keeps no copy of a cancelled ask): pending until the room has it. */
+  const ask = ({ localId, text }: QaAsk) => {
+    tally.addLocal({ localId, author: me, text, ts: Date.now() });
+    unsent.set(localId, { id: localId, at: Date.now(), text });
+    keep();
+    void sendQuestion(localId, text);
+  };
+  root.asked?.forEach(ask);
+  on('devroom-ask', (ev) => {
+    ev.preventDefault();
+    ask(ev.detail);
+  });
+  on('devroom-retry-ask', (ev) => {
+    const { localId, text } = ev.detail;
+    // Once per failure (the element asks only for a failed one).
+    if (!tally.retryLocal(localId)) return;
+    // The first send may have reached the server although it timed out here.
+    const arrived = byLocalId.get(localKey(me, localId));
+    if (arrived) confirm(localId, arrived);
+    else void sendQuestion(localId, text);
+  });
+  on('devroom-discard-ask', (ev) => {
+    forget(ev.detail.localId);
+    tally.removeQuestion(ev.detail.localId);
+  });
+  on('devroom-vote', (ev) => {
+    const { questionId, vote } = ev.detail;
+    const done = vote
+      ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
+      : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
+    done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
+  });
+  for (const suffix of REQUESTS) {
+    const name: QaRequest = `devroom-${suffix}`;
+    on(name, (ev) => {
+      requestCode()
+        .then((m) => m.requests[name](room, me, ev.detail as never))
+        .catch((error: unknown) => console.warn(`devroom: ${name} not sent`, error));
+    });
+  }
+
+  // The start-up read is one of the reads live events wait for. A queue without a root reads
+  // nothing and shows an empty queue.
+  Promise.all([rootWatch.ready, power.ready])
+    .then(() => {
+      updatePower();
+      openIfModerator();
+    }, (error: unknown) => console.error('devroom: could not read the room state', error))
+    .finally(loaded);
+
+  /**
+   * The first moderator who opens the widget opens the Q&A, the room's or the current talk's
+   * (docs/schema.md): attendees can ask from then on, whether or not a moderator is still
+   * online. (`devroom apply` opens them too.) An ended talk's is never opened.
+   */
+  function openIfModerator(): void {
+    if (rootId || stopped || readOnly || !power.can(me, EventTypes.root, true)) return;
+    openQa().catch((error: unknown) => console.warn('devroom: could not open the Q&A', error));
+  }
+
+  return {
+    ready,
+    get startupRequests() {
+      return requests;
+    },
+    stop() {
+      stopped = true;
+      for (const c of cleanups) c();
+      for (const w of [rootWatch, moderation, handWatch, stageWatch]) w.stop();
+      power.stop();
+    },
+  };
+}
+
+/** `@alice:example.org` → `alice`: a name we can show without reading 30,000 member events. */
+function localpart(userId: string): string {
+  return userId.slice(1).split(':')[0] ?? userId;
+}
