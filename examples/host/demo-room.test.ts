@@ -38,6 +38,25 @@ const loadedImage = (root: ShadowRoot, selector: string) =>
   }, `${selector} loaded`);
 
 describe('demo room (npm start)', () => {
+  it('the talk player follows the room\'s day of talks: the Rust talk is next up, with what comes after it', async () => {
+    await withDemoWidget('talk-player', async (shadow) => {
+      const text = () => shadow.textContent!.replace(/\s+/g, ' ');
+      await waitFor(() => text().includes('Rust in the kernel: where are we?') || undefined, 'the current talk');
+      await waitFor(() => /Next: Matrix widgets without a bot/.test(text()) || undefined, 'what comes next');
+    });
+  });
+
+  it("the Q&A shows the Rust talk's questions, and the opening's from the talk picker", async () => {
+    await withDemoWidget('qa-queue', async (shadow, { room }) => {
+      const text = () => shadow.textContent!.replace(/\s+/g, ' ');
+      await waitFor(() => text().includes('How much unsafe code') || undefined, "the Rust talk's questions");
+      expect(text()).not.to.contain('room chat for people watching from home');
+      expect(room.getState(EventTypes.schedule, '')).to.not.equal(undefined);
+      const picker = await waitFor(() => shadow.querySelector<HTMLSelectElement>('select'), 'the talk picker');
+      expect([...picker.options].map((o) => o.textContent)).to.satisfy((names: string[]) => names.some((n) => n.includes('Opening')));
+    });
+  });
+
   it('the stand shows its uploaded logo and banner through the client (download_file)', async () => {
     await withDemoWidget('stand-booth', async (booth, { room, media }) => {
       const [logo, banner] = await Promise.all([loadedImage(booth, 'img[part="logo"]'), loadedImage(booth, 'img[part="banner"]')]);

@@ -3,9 +3,7 @@ import { EventTypes } from '../../../widgets/schema/namespace.js';
 import { ATTENDEES } from '../demo-room.js';
 
 /**
- * The demo talk on a compressed clock: 20 s upcoming (countdown), 60 s talk, 40 s Q&A,
- * 20 s ended, then the organiser schedules it again, for as long as the page is open.
- * Everything is local (the network here may be closed): the stream is a committed HLS
+ * The demo room's talks on a compressed clock (below). Everything is local (the network here may be closed): the stream is a committed HLS
  * test fixture and Jitsi is the fake `external_api.js` the tests use. Sam (speaker) joins
  * the call by himself when Q&A starts; Mo (moderator, power 50) has the host controls.
  */
@@ -18,33 +16,49 @@ import { ATTENDEES } from '../demo-room.js';
 export function demoJitsiOptions(widgetBase: string): Record<string, string> {
   return { jitsiDomain: 'meet.jit.si', jitsiScriptUrl: new URL('/test/fixtures/jitsi/external_api.js', widgetBase).toString() };
 }
-const UPCOMING_S = 20;
-const TALK_S = 60;
-const QA_S = 40;
-const ENDED_S = 20;
+/** The demo room's day: four talks, each 80 s of talk and 40 s of Q&A, 30 s apart. (A function: demo-room.ts, which defines ATTENDEES, imports this module.) */
+export const demoTalks = () => [
+  { id: 'opening', title: 'Opening: the devroom in ten minutes', speakers: [{ name: 'Olga Organiser', userId: ATTENDEES.organiser }] },
+  { id: 'rust', title: 'Rust in the kernel: where are we?', speakers: [{ name: 'Sam Speaker', userId: ATTENDEES.speaker }] },
+  { id: 'widgets', title: 'Matrix widgets without a bot', speakers: [{ name: 'Sam Speaker', userId: ATTENDEES.speaker }] },
+  { id: 'lightning', title: 'Lightning talks', speakers: [] as { name: string; userId: string }[] },
+];
 
+const UPCOMING_S = 20;
+const TALK_S = 80;
+const QA_S = 40;
+/** Between two talks (the room changes speakers). */
+const BREAK_S = 30;
+
+/**
+ * The room's own schedule (dev.devroom.schedule), as `devroom apply` writes it: the opening
+ * has just ended (its Q&A stays readable from the talk picker), the Rust talk starts in 20 s,
+ * two more follow. The player and the Q&A move from talk to talk by the clock, with no
+ * writes; when the day is over the organiser schedules it again. The room-level talk state
+ * holds the stream and the Jitsi meeting (shared by every talk of the room).
+ */
 export function seedTalk(room: MemoryRoom, assets: string): () => void {
+  room.setState(
+    EventTypes.talk,
+    '',
+    {
+      speakers: [],
+      stream: new URL('test/fixtures/hls/vod/master.m3u8', assets).toString(),
+      captions: new URL('test/fixtures/hls/captions.en.vtt', assets).toString(),
+      jitsiDomain: 'meet.jit.si',
+      jitsiRoom: 'DevroomDemoRustQA',
+    },
+    ATTENDEES.organiser,
+  );
+  const slot = TALK_S + QA_S + BREAK_S;
   const schedule = () => {
-    const now = Date.now();
-    const at = (s: number) => new Date(now + s * 1000).toISOString();
-    room.setState(
-      EventTypes.talk,
-      '',
-      {
-        title: 'Rust in the kernel: where are we? (demo on a 2-minute clock)',
-        speakers: [{ name: 'Sam Speaker', userId: ATTENDEES.speaker }],
-        stream: new URL('test/fixtures/hls/vod/master.m3u8', assets).toString(),
-        captions: new URL('test/fixtures/hls/captions.en.vtt', assets).toString(),
-        startsAt: at(UPCOMING_S),
-        qaAt: at(UPCOMING_S + TALK_S),
-        endsAt: at(UPCOMING_S + TALK_S + QA_S),
-        jitsiDomain: 'meet.jit.si',
-        jitsiRoom: 'DevroomDemoRustQA',
-      },
-      ATTENDEES.organiser,
-    );
+    const first = Date.now() + (UPCOMING_S - slot) * 1000;
+    const at = (s: number) => new Date(first + s * 1000).toISOString();
+    const talks = demoTalks().map((t, i) => ({ ...t, startsAt: at(i * slot), qaAt: at(i * slot + TALK_S), endsAt: at(i * slot + TALK_S + QA_S) }));
+    room.setState(EventTypes.schedule, '', { talks }, ATTENDEES.organiser);
   };
   schedule();
-  const cycle = setInterval(schedule, (UPCOMING_S + TALK_S + QA_S + ENDED_S) * 1000);
+  // Once the last talk is over, the day starts again.
+  const cycle = setInterval(schedule, ((demoTalks().length - 1) * slot + UPCOMING_S) * 1000);
   return () => clearInterval(cycle);
 }
