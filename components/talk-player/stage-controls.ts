@@ -29,16 +29,38 @@ const styles = css`
   }
 `;
 
+/** Players whose host asked to end the talk and has not confirmed or cancelled yet. */
+const confirmingEnd = new WeakSet<DevroomTalkPlayer>();
+
+/** After the update, focus the button `selector` finds (the confirmation, or back to "End the talk"). */
+const focusAfterUpdate = (el: DevroomTalkPlayer, selector: string) =>
+  void el.updateComplete.then(() => el.renderRoot.querySelector<HTMLButtonElement>(selector)?.focus());
+
 export function renderHostControls(el: DevroomTalkPlayer, lang: string): TemplateResult {
   addStyles(el, styles);
   const t = wordsFor(lang);
   const phase = el.currentPhase;
-  const b = (label: string, fn: () => void) => html`<button part="button" @click=${fn}>${label}</button>`;
+  const b = (label: string, fn: () => void, name = '') => html`<button part="button" data-name=${name || nothing} @click=${fn}>${label}</button>`;
   const request = (next: TalkPhase | null) => () => emit(el, 'devroom-phase-request', { phase: next });
+  // Ending the talk ends it for every viewer: it asks first, in place (no modal in a widget's frame).
+  const confirmEnd = (on: boolean) => () => {
+    if (on) confirmingEnd.add(el);
+    else confirmingEnd.delete(el);
+    el.requestUpdate();
+    focusAfterUpdate(el, on ? '[data-name="end-confirm"]' : '[data-name="end"]');
+  };
+  const end =
+    phase === 'ended'
+      ? nothing
+      : confirmingEnd.has(el)
+        ? html`<span id="end-question">${t.endConfirm}</span>
+            <button part="button" class="primary" data-name="end-confirm" aria-describedby="end-question" @click=${() => (confirmingEnd.delete(el), request('ended')())}>${t.endIt}</button>
+            ${b(t.cancel, confirmEnd(false))}`
+        : b(t.endTalk, confirmEnd(true), 'end');
   return html`<div part="host-controls" class="host actions" role="group" aria-label=${t.hostControls}>
     ${phase !== 'qa' ? b(t.startQa, request('qa')) : b(t.resumeTalk, request('talk'))}
     ${b(el.hallway ? t.closeCall : t.openCall, () => emit(el, 'devroom-hallway-request', { open: !el.hallway }))}
-    ${phase !== 'ended' ? b(t.endTalk, request('ended')) : nothing}
+    ${end}
     ${el.phase ? b(t.followSchedule, request(null)) : nothing}
   </div>`;
 }

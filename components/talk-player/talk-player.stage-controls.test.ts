@@ -46,4 +46,25 @@ describe('<devroom-talk-player> stage controls (host controls, stage invitation)
     expect(part(el, 'invite')).to.equal(null);
   });
 
+  it('"End the talk" ends it for everyone only after the host confirms; Cancel keeps it on, and focus stays with the controls', async () => {
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player can-host talk-title="Keynote" starts-at=${T(-5)} ends-at=${T(20)}></devroom-talk-player>`);
+    await el.updateComplete;
+    const requests: unknown[] = [];
+    el.addEventListener('devroom-phase-request', (e) => requests.push((e as CustomEvent).detail));
+    button(el, 'End the talk')!.click();
+    await el.updateComplete;
+    expect(requests, 'nothing ended yet').to.deep.equal([]);
+    expect(part(el, 'host-controls')!.textContent).to.contain('End the talk for everyone?');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('End it');
+    await expect(el).to.be.accessible();
+    button(el, 'Cancel')!.click();
+    await el.updateComplete;
+    expect(requests).to.deep.equal([]);
+    expect(part(el, 'host-controls')!.textContent).not.to.contain('End the talk for everyone?');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('End the talk');
+    button(el, 'End the talk')!.click();
+    await el.updateComplete;
+    button(el, 'End it')!.click();
+    expect(requests).to.deep.equal([{ phase: 'ended' }]);
+  });
 });
