@@ -39,8 +39,6 @@ export interface WidgetContext {
   lang: Watchable<string>;
   status: Watchable<WidgetStatus>;
   hasCapability(capability: string): boolean;
-  /** Asks the client to keep the widget on screen (PiP). Resolves false without the capability. */
-  setAlwaysOnScreen(value: boolean): Promise<boolean>;
 }
 
 export interface StandaloneContext {
@@ -236,7 +234,6 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     lang,
     status,
     hasCapability: has,
-    setAlwaysOnScreen: async (value) => (has('m.always_on_screen') ? api.setAlwaysOnScreen(value) : false),
   };
   await options.render(context);
   // After the document's load event: ClientWidgetApi (waitForIframeLoad: false) starts waiting

@@ -20,7 +20,8 @@ void bootWidget({
       options: ctx.params.extra,
       displayName: ctx.params.displayName,
       hasCapability: ctx.hasCapability,
-      setAlwaysOnScreen: ctx.setAlwaysOnScreen,
+      // Only the talk page keeps itself on screen (PiP): the call lives here, not in every page's boot.
+      setAlwaysOnScreen: async (value) => ctx.hasCapability('m.always_on_screen') && ctx.api.setAlwaysOnScreen(value),
       visible: ctx.visible,
       requestOpenId: () => ctx.api.requestOpenIDConnectToken(),
     });

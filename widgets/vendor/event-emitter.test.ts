@@ -6,7 +6,7 @@ describe('EventEmitter (the `events` subset matrix-widget-api uses)', () => {
     const e = new EventEmitter();
     const calls: string[] = [];
     e.on('x', (a: string) => calls.push(`1${a}`));
-    e.addListener('x', (a: string) => calls.push(`2${a}`));
+    e.on('x', (a: string) => calls.push(`2${a}`));
     expect(e.emit('x', 'a')).to.equal(true);
     expect(e.emit('nobody')).to.equal(false);
     expect(calls).to.deep.equal(['1a', '2a']);
@@ -47,9 +47,9 @@ describe('EventEmitter (the `events` subset matrix-widget-api uses)', () => {
     e.off('x', l);
     e.emit('x');
     expect(n).to.equal(1);
-    expect(e.listenerCount('x')).to.equal(1);
     e.removeAllListeners();
-    expect(e.listenerCount('x')).to.equal(0);
+    expect(e.emit('x')).to.equal(false);
+    expect(n).to.equal(1);
   });
 
   it('an unhandled error event throws, like Node', () => {

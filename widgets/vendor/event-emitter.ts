@@ -1,6 +1,7 @@
 /**
  * The part of Node's EventEmitter that matrix-widget-api uses (`on`, `once`, `off`,
- * `emit`, plus the usual aliases), as a small ES module. The build and the dev server
+ * `emit`; the widget hosts' `removeAllListeners` on ClientWidgetApi), as a small ES module.
+ * Nothing else: the class is in every widget page's first load. The build and the dev server
  * give it to matrix-widget-api in place of the `events` package: that package is
  * CommonJS, about 2 KB gz, and mostly code the widget API never calls. Semantics follow
  * Node: listeners run synchronously in registration order, over a snapshot taken when
@@ -18,10 +19,6 @@ export class EventEmitter {
     if (list) list.push(listener);
     else this.#events.set(name, [listener]);
     return this;
-  }
-
-  addListener(name: string | symbol, listener: Listener): this {
-    return this.on(name, listener);
   }
 
   once(name: string | symbol, listener: Listener): this {
@@ -47,10 +44,6 @@ export class EventEmitter {
     return this;
   }
 
-  removeListener(name: string | symbol, listener: Listener): this {
-    return this.off(name, listener);
-  }
-
   removeAllListeners(name?: string | symbol): this {
     if (name === undefined) this.#events.clear();
     else this.#events.delete(name);
@@ -65,23 +58,6 @@ export class EventEmitter {
     }
     for (const listener of [...list]) listener.apply(this, args);
     return true;
-  }
-
-  listenerCount(name: string | symbol): number {
-    return this.#events.get(name)?.length ?? 0;
-  }
-
-  listeners(name: string | symbol): Listener[] {
-    return (this.#events.get(name) ?? []).map((l) => l.listener ?? l);
-  }
-
-  eventNames(): (string | symbol)[] {
-    return [...this.#events.keys()];
-  }
-
-  /** Node warns past a listener count; we have no such warning, so this is a no-op. */
-  setMaxListeners(_n: number): this {
-    return this;
   }
 }
 
