@@ -2,7 +2,8 @@
  * Secondary UI of <devroom-qa-queue>, loaded on demand (the first render of the question list
  * never waits for it): the raise-hand / stage-invite panel, the collapsible review / answered /
  * hidden sections, "Show more" for long questions, the "N updates — show" button, polite
- * new-question announcements and the read-only view's vote counts and room link. The
+ * new-question announcements, why a question was not sent with Retry and Discard (only after
+ * something went wrong), and the read-only view's vote counts and room link. The
  * element loads it when one of them has something to show: the hands panel for moderators,
  * a viewer whose hand is raised or who is invited, and at a viewer's first "Raise hand"
  * (the element renders that form itself until then). Render functions; per-element state in WeakMaps.
@@ -12,11 +13,12 @@ import { addStyles } from '../shared/add-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
-import type { Question, SectionView } from './tally.js';
+import type { QaTally, Question, SectionView } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
 import { COLLAPSED_MAX, cleanText, shorten } from './text.js';
+import type { QaSendProblem } from './qa-events.js';
 import './qa-events.js';
 
 /** This part's English strings (German ones are in qa-queue.de.ts). */
@@ -37,6 +39,10 @@ const en: Dictionary<SectionsKey> = {
   stageAccepted: 'You accepted. The talk player connects you to the stage.',
   askInRoom: 'Ask and vote in the Matrix room',
   moreItems: (n: number) => `Show more (${n} left)`,
+  retry: 'Retry',
+  discard: 'Discard',
+  // Why a question was not sent, as a widget binding reports it (QaSendProblem 'not-open').
+  notOpen: 'The Q&A is not open yet: a moderator opens it.',
 };
 Object.assign(translations.en, en);
 
@@ -236,4 +242,34 @@ export const voteCount = (t: T, votes: number): TemplateResult =>
 export function roomLink(t: T, href: string | undefined): TemplateResult | typeof nothing {
   const link = safeUrl(href, { absolute: true });
   return link ? html`<p class="room-link" part="room-link"><a href=${link} target="_blank" rel="noopener noreferrer">${t('askInRoom')}</a></p>` : nothing;
+}
+
+/** What "not sent" reads from the element. */
+export interface FailureHost extends ReactiveElement {
+  model: QaTally;
+}
+
+/**
+ * "Not sent", why the viewer's question `q` was not sent, and Retry and Discard. `writes`: the tally is
+ * the element's own (a plain page), so it marks the question itself; a binding's tally is the
+ * binding's, which hears the events. Retry emits once per failure.
+ */
+export function failure(t: T, host: FailureHost, q: Question, writes: boolean): TemplateResult {
+  const localId = q.localId ?? q.id;
+  const retry = (): void => {
+    if (host.model.get(q.id)?.local !== 'failed' || (writes && !host.model.retryLocal(q.id))) return;
+    emit(host, 'devroom-retry-ask', { localId, text: q.text });
+  };
+  const discard = (): void => {
+    emit(host, 'devroom-discard-ask', { localId });
+    if (writes) host.model.removeQuestion(q.id);
+  };
+  return html`<div class="meta">
+      <span class="badge danger">${t('notSent')}</span>
+      ${q.error ? html`<span>${q.error === ('not-open' satisfies QaSendProblem) ? t('notOpen') : cleanText(q.error).slice(0, 200)}</span>` : nothing}
+    </div>
+    <div class="actions">
+      <button type="button" class="primary" @click=${retry}>${t('retry')}</button>
+      <button type="button" @click=${discard}>${t('discard')}</button>
+    </div>`;
 }

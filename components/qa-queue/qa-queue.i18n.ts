@@ -17,12 +17,9 @@ type CoreKey =
   | 'yours'
   | 'sending'
   | 'notSent'
-  | 'retry'
-  | 'discard'
   | 'yourAwaiting'
   | 'raiseHand'
-  | 'handText'
-  | 'notOpen';
+  | 'handText';
 
 const en: Dictionary<CoreKey> = {
   title: 'Questions',
@@ -41,14 +38,10 @@ const en: Dictionary<CoreKey> = {
   yours: 'Your question',
   sending: 'Sending…',
   notSent: 'Not sent',
-  retry: 'Retry',
-  discard: 'Discard',
   yourAwaiting: 'Waiting for a moderator to approve',
   // The raise-hand form renders before the hands-and-sections part (most viewers never raise a hand).
   raiseHand: 'Raise hand',
   handText: 'What would you like to say? (optional)',
-  // Why a question was not sent, as a widget binding reports it (QaSendProblem 'not-open').
-  notOpen: 'The Q&A is not open yet: a moderator opens it.',
 };
 
 /** Strings only the moderator tools render: their English joins `translations.en` when they load. */
@@ -86,7 +79,10 @@ export type SectionsKey =
   | 'decline'
   | 'stageAccepted'
   | 'askInRoom'
-  | 'moreItems';
+  | 'moreItems'
+  | 'retry'
+  | 'discard'
+  | 'notOpen';
 /** Strings only the talk picker renders (qa-queue.talk-picker.ts): likewise. */
 export type PickerKey = 'talk' | 'talkEnded';
 export type QaKey = CoreKey | ModeratorKey | SectionsKey | PickerKey;

@@ -11,7 +11,6 @@ import { QaTally, type Question, type QuestionData, type TallyChange } from './t
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
-import type { QaSendProblem } from './qa-events.js';
 import './qa-events.js';
 
 /** A vote request with no answer stops blocking the button after this long. */
@@ -280,6 +279,8 @@ export class DevroomQaQueue extends LitElement {
       (this.handsEnabled && (this.canModerate || this.hands.some((h) => h.userId === me) || this.invites.some((i) => i.userId === me))) ||
       this.readOnly ||
       this.#pendingUpdates > 0 ||
+      // Why a question was not sent, with Retry and Discard: only after something went wrong.
+      model.section('mine').slice().some((q) => q.local === 'failed') ||
       model.section('answered').size ||
       (this.canModerate && (model.section('review').size || model.section('hidden').size));
     if (sections) this.#sections.want();
@@ -486,17 +487,6 @@ export class DevroomQaQueue extends LitElement {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.#onAsk(event);
   }
 
-  /** Once per failure: the tally's writer (here, or the binding as it hears the event) marks it pending again. */
-  #retry(q: Question): void {
-    if (this.model.get(q.id)?.local !== 'failed' || (this.#writes && !this.model.retryLocal(q.id))) return;
-    emit(this, 'devroom-retry-ask', { localId: q.localId ?? q.id, text: q.text });
-  }
-
-  #discard(q: Question): void {
-    emit(this, 'devroom-discard-ask', { localId: q.localId ?? q.id });
-    if (this.#writes) this.model.removeQuestion(q.id);
-  }
-
   #vote(q: Question): void {
     if (this.#votePending.has(q.id)) return;
     const want = !this.model.hasVoted(q.id, this.userId);
@@ -607,26 +597,20 @@ export class DevroomQaQueue extends LitElement {
     }
     if (mine.length === 0 && awaiting.length === 0) return nothing;
     const t = this.#t;
+    const failure = this.#sections.module?.failure;
     return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
       ${[...mine, ...awaiting].map(
         (q) =>
           html`<li class="item" part="question" data-id=${q.id} tabindex="-1">
           <div class="body">
             ${this.#renderText(q, 0)}
-            <div class="meta">
-              ${q.local === 'failed'
-                ? html`<span class="badge danger">${t('notSent')}</span>
-                    ${q.error ? html`<span>${q.error === ('not-open' satisfies QaSendProblem) ? t('notOpen') : cleanText(q.error).slice(0, 200)}</span>` : nothing}`
-                : q.local === 'pending'
-                  ? html`<span class="badge">${t('sending')}</span>`
-                  : html`<span class="badge warn">${t('yourAwaiting')}</span>`}
-            </div>
             ${q.local === 'failed'
-              ? html`<div class="actions">
-                  <button type="button" class="primary" @click=${() => this.#retry(q)}>${t('retry')}</button>
-                  <button type="button" @click=${() => this.#discard(q)}>${t('discard')}</button>
-                </div>`
-              : nothing}
+              ? // "Not sent" comes with Retry in the part, a moment later; alone only if the part cannot load.
+                (failure?.(t, this, q, this.#writes) ??
+                (this.#sections.failed ? html`<div class="meta"><span class="badge danger">${t('notSent')}</span></div>` : nothing))
+              : html`<div class="meta">
+                  ${q.local === 'pending' ? html`<span class="badge">${t('sending')}</span>` : html`<span class="badge warn">${t('yourAwaiting')}</span>`}
+                </div>`}
           </div>
         </li>`,
       )}

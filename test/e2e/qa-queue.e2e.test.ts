@@ -238,6 +238,8 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
       el = await reload(alice);
       await waitFor(() => mine(el).length === 1, 'the unsent question offered again');
       expect(mine(el)).to.deep.equal(['Lost in the crash?: failed']);
+      // "Not sent" and Retry come with an on-demand part: the element's update waits for it.
+      await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="mine"]')!.textContent).to.contain('Not sent');
       // The one that arrived is the room's, read from history: confirmed, in the open list.
       await waitFor(() => el.model.section('open').size === 1, 'the arrived one in the list');
