@@ -15,6 +15,10 @@ import type { QaRequest } from './root-binding.js';
 import type { QaSendProblem } from '../../components/qa-queue/qa-events.js';
 import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 
+// The hands code travels in this chunk: its readers (moderators, a viewer with a hand or an
+// invitation) are the people who send these requests, so one chunk, not two, is in the first load's map.
+export { readHands } from './hands.js';
+
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;
 
 const hand = (room: Room, me: string, content: Record<string, unknown>) => room.sendState(EventTypes.qaHand, me, content);

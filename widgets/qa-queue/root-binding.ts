@@ -72,8 +72,8 @@ export interface QaRoot {
 }
 
 // On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
-const handsCode = loadOnce('the Q&A hands queue', () => import('./hands.js'));
-const requestCode = loadOnce('the Q&A requests', () => import('./requests.js'));
+// The hands code comes with the requests (requests.ts): the same people need both.
+const requestCode = loadOnce('the Q&A requests and hands', () => import('./requests.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
 
@@ -130,7 +130,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     if (!handsWanted) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
     handsWanted = true;
     // A failed load is asked again at the next hands change.
-    handsCode().then(
+    requestCode().then(
       ({ readHands }) => {
         if (stopped) return;
         const read = readHands(hands, localpart);
