@@ -161,10 +161,15 @@ describe('WidgetApiRoom (through the host)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).to.deep.equal([message, state, last]);
     expect((await room.readState(PROBE, BOB))[0]!.content).to.deep.equal({ raised: true });
-    // Redacting state strips it in the cache too.
+    // Redacting state strips it in the cache too (the redaction algorithm loads with the first such redaction).
     await memory.as(BOB).redact(state);
     await waitFor(() => win.probe.live.some((e) => e.type === 'm.room.redaction'), 'redaction');
-    expect((await room.readState(PROBE, BOB))[0]!.content).to.deep.equal({});
+    let content: unknown;
+    for (let tries = 0; tries < 50 && JSON.stringify(content) !== '{}'; tries++) {
+      content = (await room.readState(PROBE, BOB))[0]?.content;
+      if (JSON.stringify(content) !== '{}') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(content).to.deep.equal({});
   });
 
   it('re-mounts as another attendee with their own user id', async () => {

@@ -1,7 +1,8 @@
 import type { IWidgetApiRequest, WidgetApi } from 'matrix-widget-api';
-import { redactEvent, redactedEventId } from './redaction.js';
+import { loadOnce } from '../../components/shared/lazy-part.js';
 import { RoomError } from './room.js';
 import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 
 /**
  * `Room` over matrix-widget-api, inside Element (or any client speaking the widget API).
@@ -55,6 +56,8 @@ export function handleAction(api: WidgetApi, action: string, handle: (data: Reco
   api.on(`action:${action}`, listener);
   return () => void api.off(`action:${action}`, listener);
 }
+
+const loadRedaction = loadOnce('the redaction algorithm', () => import('./redaction.js'));
 
 export class WidgetApiRoom implements Room {
   readonly roomId: string;
@@ -189,11 +192,22 @@ export class WidgetApiRoom implements Room {
       if (!keys) this.#cache.set(event.type, (keys = new Map()));
       keys.set(event.state_key, event);
     }
-    const target = redactedEventId(event);
-    if (target) {
-      for (const keys of this.#cache.values()) {
-        for (const [key, cached] of keys) if (cached.event_id === target) keys.set(key, redactEvent(cached, event));
-      }
+    // A redaction strips the state it targets from the cache. The redaction algorithm loads
+    // with the first redaction (most take back votes, which the cache never holds); if it
+    // cannot load, the redacted state is dropped rather than served unredacted (a redacted
+    // devroom state event has no content: as good as absent).
+    if (event.type === 'm.room.redaction') {
+      const target = event.content.redacts ?? event.redacts;
+      const strip = (redact?: (cached: RoomEvent, redaction: RoomEvent) => RoomEvent) => {
+        for (const keys of this.#cache.values()) {
+          for (const [key, cached] of keys) {
+            if (cached.event_id !== target) continue;
+            if (redact) keys.set(key, redact(cached, event));
+            else keys.delete(key);
+          }
+        }
+      };
+      void loadRedaction().then(({ redactEvent }) => strip(redactEvent), () => strip());
     }
   }
 
@@ -230,7 +244,7 @@ export class WidgetApiRoom implements Room {
 /** Widget API errors → RoomError with the Matrix errcode when the client passed one on. */
 export function toRoomError(error: unknown): RoomError {
   if (error instanceof RoomError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const details = (error as { data?: { matrix_api_error?: { response?: { errcode?: unknown; error?: unknown } } } })?.data;
   const response = details?.matrix_api_error?.response;
   if (response && typeof response.errcode === 'string') {
