@@ -123,10 +123,10 @@ export const UNUSED_WIDGET_API_MEMBERS = [
 
 /**
  * WidgetApi methods only some pages call (the talk player's Jitsi JWT asks for an OpenID
- * token, the stand booth downloads its logo): kept only where a module of the page, lazy ones
+ * token and keeps the call on screen, the stand booth downloads its logo): kept only where a module of the page, lazy ones
  * included, mentions them (~0.3 KB gz for the others, measured).
  */
-const PAGE_SPECIFIC_WIDGET_API_MEMBERS = ['requestOpenIDConnectToken', 'downloadFile'];
+const PAGE_SPECIFIC_WIDGET_API_MEMBERS = ['requestOpenIDConnectToken', 'downloadFile', 'setAlwaysOnScreen'];
 
 const stripLists = new Map();
 
