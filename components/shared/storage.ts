@@ -1,3 +1,4 @@
+import { errorMessage } from './error-message.js';
 /**
  * JSON in Web Storage that may be missing or refuse: a sandboxed iframe without
  * allow-same-origin (or a browser blocking third-party storage) throws on access, a full
@@ -64,7 +65,7 @@ export function writeJson(area: StorageArea, key: string, value: unknown, maxCha
     store.setItem(key, json);
     return true;
   } catch (error) {
-    dropStored(area, key, `${what} not kept in this browser: ${error instanceof Error ? error.message : String(error)}`);
+    dropStored(area, key, `${what} not kept in this browser: ${errorMessage(error)}`);
     return false;
   }
 }

@@ -17,6 +17,7 @@ import type { StaffTools } from './stand-staff.js';
 import type { IncomingContactRequest, OwnContactRequest } from './contact.js';
 import type {} from './stand-events.js';
 import type { VideoBooth } from './stand-video-booth.js';
+import { errorMessage } from '../shared/error-message.js';
 
 /** Dictionaries beyond English load on demand; the first render in that language waits for them. */
 const LOCALES: Record<string, () => Promise<Partial<Record<StandBoothKey, unknown>>>> = {
@@ -223,7 +224,7 @@ export class DevroomStandBooth extends LitElement {
   #booth?: VideoBooth;
   readonly #boothPart = new LazyPart(this, 'the video booth', () => import('./stand-video-booth.js'), {
     loaded: (m) => (this.#booth = new m.VideoBooth(this, this.#i18n)),
-    failed: (err) => (this.#boothError = err instanceof Error ? err.message : String(err)),
+    failed: (err) => (this.#boothError = errorMessage(err)),
   });
   #boothError = '';
   /** Joins in a row whose video booth part could not load. */
@@ -306,7 +307,7 @@ export class DevroomStandBooth extends LitElement {
       if (!abort.signal.aborted) this.#accept(json, 'src');
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.error = this.#i18n.t('invalidSrc', err instanceof Error ? err.message : String(err));
+      this.error = this.#i18n.t('invalidSrc', errorMessage(err));
     } finally {
       if (this.#fetchAbort === abort) this.loading = false;
     }

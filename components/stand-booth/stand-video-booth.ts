@@ -8,6 +8,7 @@ import type { StandBoothKey } from './stand-booth.i18n.js';
 import { videoBoothTranslations } from './stand-video-booth.i18n.js';
 import type { VideoBoothKey } from './stand-video-booth.i18n.js';
 import type { JitsiRoom } from './stand.js';
+import { errorMessage } from '../shared/error-message.js';
 
 /** What the booth element offers the video booth part. */
 export interface VideoBoothHost extends ReactiveElement {
@@ -44,7 +45,7 @@ export class VideoBooth implements ReactiveController {
     host.addController(this);
     this.own = new LocaleController(host, videoBoothTranslations);
     this.code = new LazyPart(host, 'the Jitsi session', () => import('../jitsi/jitsi-session.js'), {
-      failed: (err) => (this.loadError = err instanceof Error ? err.message : String(err)),
+      failed: (err) => (this.loadError = errorMessage(err)),
     });
   }
 

@@ -16,6 +16,7 @@ import type { BindingMessages, ReasonCode } from './binding.i18n.js';
 import { DOWNLOAD_FILE, FOOD_TRUCK_GRANTS } from './capabilities.js';
 import type { FoodTruckGrant } from './capabilities.js';
 import type { FoodTruckOrders } from './orders.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 
 /**
  * Room ↔ <devroom-food-truck-menu>.
@@ -267,7 +268,7 @@ export class FoodTruckBinding implements Binding {
     const code = error instanceof RoomError ? error.code : undefined;
     const t = this.t();
     if (code && Object.hasOwn(t, code)) return t[code as ReasonCode];
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return code && code !== 'M_UNKNOWN' ? `${message} (${code})` : message;
   }
 }

@@ -18,6 +18,7 @@ import { reject } from '../shared/rejections.js';
 import { PowerWatch, StateWatch, mayRedact } from '../shared/room-sync.js';
 import { hasUnsent, saveUnsent, unsentKey } from '../shared/unsent.js';
 import type { UnsentQuestion } from './unsent-questions.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 
 /**
  * One Q&A queue bound to `<devroom-qa-queue>` (docs/schema.md, "Q&A"): the questions of one
@@ -315,11 +316,6 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   );
   cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
 
-  // --- requests from the element -------------------------------------------------------
-
-  /** The reason a question shows as "not sent": the server's words, or a QaSendProblem the element words. */
-  const failures = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
   // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
 
   const unsent = store.questions;
@@ -333,20 +329,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     store.restoring = true;
     unsentCode()
       .then((m) =>
-        m.restore({
-          key: store.key,
-          tally,
-          author: me,
-          maxLength: el.maxLength,
-          unsent,
-          ready,
-          arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))),
-          read: () => {
-            store.unread = false;
-            keep();
-          },
-          forget,
-        }),
+        m.restore({ store, keep, tally, author: me, maxLength: el.maxLength, ready, arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))) }),
       )
       .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
   }
@@ -391,7 +374,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       });
       confirm(localId, eventId);
     } catch (error) {
-      tally.failLocal(localId, failures(error));
+      // The reason it shows as "not sent": the server's words, or a QaSendProblem the element words.
+      tally.failLocal(localId, errorMessage(error));
     }
   }
 

@@ -4,6 +4,7 @@ import type { GuestAccount, GuestAccounts, GuestRequests } from './client-server
 import { redactEvent, redactedEventId } from './redaction.js';
 import { RoomError } from './room.js';
 import type { RelationsPage, RelationsQuery, Room, RoomEvent, RoomListener } from './room.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 
 /**
  * A read-only `Room` over the Matrix client-server API with plain `fetch`, for public
@@ -503,7 +504,7 @@ export class ClientServerRoom implements Room {
       });
     } catch (error) {
       if (this.abort.signal.aborted) throw stopped();
-      throw new TransientError(`${this.base} did not answer (${error instanceof Error ? error.message : String(error)})`, PublicRoomCodes.unreachable);
+      throw new TransientError(`${this.base} did not answer (${errorMessage(error)})`, PublicRoomCodes.unreachable);
     }
     let body: unknown;
     let parsed = true;
@@ -614,7 +615,7 @@ function stopped(): RoomError {
 
 function toRoomError(error: unknown): RoomError {
   if (error instanceof RoomError) return error;
-  return new RoomError(error instanceof Error ? error.message : String(error), 'M_UNKNOWN');
+  return new RoomError(errorMessage(error), 'M_UNKNOWN');
 }
 
 /** `n` within min…max; `fallback` when it is not a number. */

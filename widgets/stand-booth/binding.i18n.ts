@@ -1,6 +1,7 @@
 import { ensureLocale, resolveLanguage } from '../../components/shared/i18n.js';
 import type { Translations } from '../../components/shared/i18n.js';
 import { RoomError } from '../room/room.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 
 /**
  * What the stand binding tells people (shown by the booth: its `notice`, a request's error),
@@ -51,5 +52,5 @@ export function say(el: Element, key: BindingKey, ...args: unknown[]): string {
 export function roomErrorText(el: Element, error: unknown): string {
   const code = error instanceof RoomError ? error.code : undefined;
   if ((ROOM_ERRORS as readonly unknown[]).includes(code)) return say(el, code as RoomErrorCode);
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
