@@ -87,11 +87,10 @@ export class LazyPart<M> implements ReactiveController {
   }
 
   /** The part, loaded now or already: for event handlers that need it before going on. Rejects when it cannot load. */
-  async get(): Promise<M> {
-    if (this.module === undefined) this.retry();
-    await this.#loading;
-    if (this.module === undefined) throw new Error('part not loaded');
-    return this.module;
+  get(): Promise<M> {
+    this.retry();
+    // The same load (loadOnce): its `loaded` runs first; a failure rejects with the browser's error.
+    return this.#load();
   }
 
   hostConnected(): void {}
