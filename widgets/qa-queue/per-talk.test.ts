@@ -84,8 +84,12 @@ const task = () =>
     channel.port2.postMessage(0);
   });
 
+/**
+ * Polls `check`, a real task at a time (the clock is fake; a part's `import()` is not): enough
+ * tasks for a lazy chunk to arrive on a loaded machine (2,000 were not, once, on CI).
+ */
 async function until<T>(el: DevroomQaQueue, check: () => T, what: string): Promise<NonNullable<T>> {
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < 20_000; i++) {
     const value = check();
     if (value) return value as NonNullable<T>;
     await task();
