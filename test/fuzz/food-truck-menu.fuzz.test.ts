@@ -1,3 +1,4 @@
+import type { BindContext } from '../../widgets/shared/binding.js';
 import { expect } from '@open-wc/testing';
 import '../../components/food-truck-menu/define.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
@@ -6,9 +7,9 @@ import { bindFoodTruckMenu } from '../../widgets/food-truck-menu/binding.js';
 import { rejections } from '../../widgets/shared/rejection-tally.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { afterTest, mount } from '../support/cleanup.js';
+import { afterTest } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage, seat } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddRelation, oddText, withProtoKeys } from './hostile.js';
 import { rng } from './prng.js';
@@ -249,15 +250,9 @@ describe('fuzz: food-truck menu', function () {
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
 
-    const seat = async (user: string) => {
-      const el = mount<DevroomFoodTruckMenu>('devroom-food-truck-menu');
-      const binding = bindFoodTruckMenu(el, room.as(user));
-      afterTest(() => binding.stop());
-      await binding.ready;
-      return el;
-    };
-    const vendor = await seat(VENDOR);
-    const customer = await seat(ALICE);
+    const seatOf = (user: string) => seat<DevroomFoodTruckMenu, BindContext>('devroom-food-truck-menu', bindFoodTruckMenu, room.as(user));
+    const vendor = await seatOf(VENDOR);
+    const customer = await seatOf(ALICE);
     await settle(vendor);
     fuzz.live = true;
 

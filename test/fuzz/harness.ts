@@ -1,5 +1,7 @@
 import sinon from 'sinon';
-import type { RoomEvent } from '../../widgets/room/room.js';
+import type { Room, RoomEvent } from '../../widgets/room/room.js';
+import type { BindContext, Binding } from '../../widgets/shared/binding.js';
+import { afterTest, mount } from '../support/cleanup.js';
 import { clearRejections, rejections } from '../../widgets/shared/rejection-tally.js';
 import type { Rejection } from '../../widgets/shared/rejection-tally.js';
 import { CANARY } from './hostile.js';
@@ -225,4 +227,21 @@ export async function expectSoon(problems: string[], check: () => unknown, what:
     if (performance.now() - start > ms) return void problems.push(`afterwards, not so: ${what}`);
     await sleep(20);
   }
+}
+
+/**
+ * A person's element `tag`, bound to their view of the room by the widget's binding (the one
+ * contract, widgets/shared/binding.ts), once its history is read; stopped after the test.
+ */
+export async function seat<E extends HTMLElement, C extends BindContext>(
+  tag: string,
+  bind: (el: E, room: Room, context?: C) => Binding,
+  room: Room,
+  context?: C,
+): Promise<E> {
+  const el = mount<E>(tag);
+  const binding = bind(el, room, context);
+  afterTest(() => binding.stop());
+  await binding.ready;
+  return el;
 }

@@ -1,3 +1,4 @@
+import type { BindContext } from '../../widgets/shared/binding.js';
 import { expect } from '@open-wc/testing';
 import '../../components/qa-queue/define.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
@@ -7,9 +8,9 @@ import { bindQaQueue } from '../../widgets/qa-queue/binding.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { LOCAL_ID_KEY } from '../../widgets/qa-queue/question-schema.js';
-import { afterTest, mount } from '../support/cleanup.js';
+import { afterTest } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage, seat } from './harness.js';
 import type { Label } from './harness.js';
 import { MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
@@ -278,16 +279,10 @@ describe('fuzz: Q&A queue', function () {
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
 
-    const seat = async (user: string) => {
-      const el = mount<DevroomQaQueue>('devroom-qa-queue');
-      const binding = bindQaQueue(el, room.as(user));
-      afterTest(() => binding.stop());
-      await binding.ready;
-      return el;
-    };
-    const el = await seat(ME);
+    const seatOf = (user: string) => seat<DevroomQaQueue, BindContext>('devroom-qa-queue', bindQaQueue, room.as(user));
+    const el = await seatOf(ME);
     // An attendee too: other code paths (no moderation, hands only their own), the same checks.
-    const attendee = await seat(ALICE);
+    const attendee = await seatOf(ALICE);
     await settle(el);
     fuzz.live = true;
 

@@ -1,3 +1,4 @@
+import type { BindContext } from '../../widgets/shared/binding.js';
 import { expect } from '@open-wc/testing';
 import '../../components/stand-booth/define.js';
 import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth.js';
@@ -5,9 +6,9 @@ import { rejections } from '../../widgets/shared/rejection-tally.js';
 import { bindStandBooth } from '../../widgets/stand-booth/binding.js';
 import type { RoomEvent } from '../../widgets/room/room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { afterTest, mount } from '../support/cleanup.js';
+import { afterTest } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage, seat } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys } from './hostile.js';
 import { rng } from './prng.js';
@@ -300,17 +301,11 @@ describe('fuzz: stand booth', function () {
     fuzz.restoreRoot();
     await sleep(0); // the history redactions
 
-    const seat = async (user: string) => {
-      const el = mount<DevroomStandBooth>('devroom-stand-booth');
-      const binding = bindStandBooth(el, room.as(user));
-      afterTest(() => binding.stop());
-      await binding.ready;
-      return el;
-    };
-    const el = await seat(ME);
+    const seatOf = (user: string) => seat<DevroomStandBooth, BindContext>('devroom-stand-booth', bindStandBooth, room.as(user));
+    const el = await seatOf(ME);
     // A visitor too: the contact form and their own requests instead of the staff's lists.
     room.join(VISITOR);
-    const visitor = await seat(VISITOR);
+    const visitor = await seatOf(VISITOR);
     await settle(el);
     fuzz.live = true;
 

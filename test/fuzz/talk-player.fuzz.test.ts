@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { rejections } from '../../widgets/shared/rejection-tally.js';
-import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
+import { bindTalkPlayer, type TalkBindContext } from '../../widgets/talk-player/binding.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { stageKey } from '../../widgets/qa-queue/stage-schema.js';
-import { afterTest, mount } from '../support/cleanup.js';
+import { afterTest } from '../support/cleanup.js';
 import { Feed } from './feed.js';
-import { expectSoon, feedLive, report, runProblems, settle, watchPage } from './harness.js';
+import { expectSoon, feedLive, report, runProblems, settle, watchPage, seat } from './harness.js';
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
@@ -193,13 +193,10 @@ describe('fuzz: talk player', function () {
     const history = Math.round(FUZZ_EVENTS * 0.05);
     for (let i = 0; i < history; i++) fuzz.step();
 
-    const attendeeEl = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const attendee = bindTalkPlayer(attendeeEl, room.as(ALICE));
-    afterTest(() => attendee.stop());
-    const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-    const binding = bindTalkPlayer(el, room.as(ME), { options: { title: 'From the URL' } });
-    afterTest(() => binding.stop());
-    await Promise.all([binding.ready, attendee.ready]);
+    const [el, attendeeEl] = await Promise.all([
+      seat<DevroomTalkPlayer, TalkBindContext>('devroom-talk-player', bindTalkPlayer, room.as(ME), { options: { title: 'From the URL' } }),
+      seat<DevroomTalkPlayer, TalkBindContext>('devroom-talk-player', bindTalkPlayer, room.as(ALICE)),
+    ]);
     await settle(el);
     fuzz.live = true;
 
