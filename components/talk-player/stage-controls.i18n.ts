@@ -15,7 +15,7 @@ const en = {
   cancel: 'Cancel',
   followSchedule: 'Follow the schedule',
   invite: (by: string) => (by ? `${by} invites you on stage for the Q&A.` : 'You are invited on stage for the Q&A.'),
-  accept: 'Join on stage',
+  accept: 'Join the stage',
   decline: 'No, thanks',
 };
 

@@ -119,7 +119,7 @@ describe('<devroom-talk-player> stream ⇄ Jitsi', function () {
     el.stageInvite = { by: 'Grace' };
     await el.updateComplete;
     const accepted = oneEvent(el, 'devroom-accept-stage');
-    button(el, 'Join on stage')!.click();
+    button(el, 'Join the stage')!.click();
     await accepted;
     await waitUntil(() => iframe(el));
     el.remove();

@@ -37,6 +37,7 @@ describe('<devroom-talk-player> stage controls (host controls, stage invitation)
     const invite = part(el, 'invite')!;
     expect(invite.textContent).to.contain('Grace lädt dich für die Fragerunde auf die Bühne ein.');
     expect(getComputedStyle(invite).borderTopStyle).to.equal('solid');
+    expect(button(el, 'Auf die Bühne')).to.not.equal(undefined);
     expect(button(el, 'Nein, danke')).to.not.equal(undefined);
     await expect(el).to.be.accessible();
     const declined = oneEvent(el, 'devroom-decline-stage');
@@ -44,6 +45,13 @@ describe('<devroom-talk-player> stage controls (host controls, stage invitation)
     await declined;
     await el.updateComplete;
     expect(part(el, 'invite')).to.equal(null);
+  });
+
+  it('the stage invitation has the Q&A queue’s words: "You are invited on stage for the Q&A.", "Join the stage", "No, thanks"', async () => {
+    const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player phase="qa" jitsi-domain="meet.example" jitsi-room="talk1"></devroom-talk-player>`);
+    el.stageInvite = {};
+    await el.updateComplete;
+    expect(part(el, 'invite')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('You are invited on stage for the Q&A. Join the stage No, thanks');
   });
 
   it('"End the talk" ends it for everyone only after the host confirms; Cancel keeps it on, and focus stays with the controls', async () => {

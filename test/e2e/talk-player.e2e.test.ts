@@ -76,7 +76,7 @@ describe('Talk player widget end to end (Element-like host)', () => {
     await waitFor(() => aliceEl.currentPhase === 'qa', 'qa');
 
     await room.as(MOD).sendState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() });
-    const accept = await waitFor(() => buttonIn(aliceEl.shadowRoot!, 'Join on stage'), 'invite offered to Alice');
+    const accept = await waitFor(() => buttonIn(aliceEl.shadowRoot!, 'Join the stage'), 'invite offered to Alice');
     expect(bobEl.shadowRoot!.querySelector('[part="invite"]')).to.equal(null);
     accept.click();
     await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0]?.content.stage === 'accepted', 'answer in the room');

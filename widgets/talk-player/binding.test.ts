@@ -38,7 +38,7 @@ describe('talk player binding: stage invitation and host parts load on demand', 
     await waitUntil(() => el.stageInvite, 'invite never reached the player');
     expect(el.stageInvite).to.deep.equal({ by: 'host' });
     await el.updateComplete;
-    const accept = Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent!.trim() === 'Join on stage')!;
+    const accept = Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent!.trim() === 'Join the stage')!;
     accept.click();
     await waitUntil(() => room.getState(EventTypes.qaHand, ALICE)[0]?.content.stage === 'accepted', 'answer not written');
     await waitUntil(() => el.callAllowed && el.stageInvite === null, 'accepted invite did not open the call');
