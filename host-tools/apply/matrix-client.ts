@@ -54,6 +54,12 @@ export interface ClientOptions {
    * ends early. A request already sent is not cancelled: its answer says whether it happened.
    */
   signal?: AbortSignal;
+  /**
+   * A try with no answer (status and body) after this long counts as a dropped connection
+   * and is retried like one: a half-open connection or a stuck proxy must not hang a run.
+   * Default 60 s, above Synapse's slowest normal answers (a big createRoom).
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface ClientStats {
@@ -130,21 +136,25 @@ export class MatrixClient {
       if (method === 'GET') this.stats.reads++;
       else this.stats.writes++;
       let res: Response;
+      let text: string;
+      const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
       try {
         res = await this.fetchImpl(this.base + path, {
           method,
           headers: { Authorization: `Bearer ${this.options.accessToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(timeoutMs),
         });
+        text = await res.text();
       } catch (e) {
+        const why = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e as Error).message;
         failures++;
-        if (failures >= maxAttempts) throw new TransportError(`${method} ${path}: ${(e as Error).message} (gave up after ${failures} attempts)`);
+        if (failures >= maxAttempts) throw new TransportError(`${method} ${path}: ${why} (gave up after ${failures} attempts)`);
         this.stats.transientRetries++;
-        const settled = await waitToRetry(`network error: ${(e as Error).message}`, backoff());
+        const settled = await waitToRetry(`network error: ${why}`, backoff());
         if (settled !== undefined) return settled;
         continue;
       }
-      const text = await res.text();
       let json: Record<string, unknown> = {};
       try {
         json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
