@@ -172,8 +172,12 @@ export function startHls(
       return;
     }
     const parse = details === ErrorDetails.FRAG_PARSING_ERROR || details === ErrorDetails.INTERNAL_EXCEPTION;
-    if (data.type === ErrorTypes.MEDIA_ERROR || parse) {
-      onMediaError(details, !parse, (data.frag?.type === PlaylistLevelType.MAIN ? data.frag : undefined) ?? pending);
+    const main = data.frag?.type === PlaylistLevelType.MAIN ? data.frag : undefined;
+    // A recording's segment the server says is not there (4xx, after hls.js's own retries):
+    // reloading brings it no closer, and would restart from 0:00 for good. Give up on it.
+    const missing = details === ErrorDetails.FRAG_LOAD_ERROR && main && !hls.latestLevelDetails?.live && (data.response?.code ?? 0) >= 400 && (data.response?.code ?? 0) < 500;
+    if (data.type === ErrorTypes.MEDIA_ERROR || parse || missing) {
+      onMediaError(details, data.type === ErrorTypes.MEDIA_ERROR && !parse, main ?? pending);
     } else hooks.fatal(details);
   });
   hls.attachMedia(video);

@@ -84,7 +84,7 @@ describe('<devroom-talk-player> corrupt media', function () {
     const el = await player(ONLY_GARBAGE);
     await waitStatus(el, 'broken', 10000);
     await el.updateComplete;
-    const message = 'This recording cannot be played: its video data is damaged (fragParsingError, 0:00).';
+    const message = 'This recording cannot be played: part of its video is missing or damaged (fragParsingError, 0:00).';
     expect(slateText(el)).to.contain(message);
     expect(statusText(el)).to.equal(message);
     expect(slateText(el)).to.not.contain('Trying again');
@@ -111,7 +111,7 @@ describe('<devroom-talk-player> corrupt media', function () {
     const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player lang="de" src=${ONLY_GARBAGE} .playbackPolicy=${fastPolicy}></devroom-talk-player>`);
     await waitStatus(el, 'broken', 10000);
     await el.updateComplete;
-    expect(slateText(el)).to.contain('Diese Aufzeichnung kann nicht abgespielt werden: Die Videodaten sind beschädigt (fragParsingError, 0:00).');
+    expect(slateText(el)).to.contain('Diese Aufzeichnung kann nicht abgespielt werden: Ein Teil des Videos fehlt oder ist beschädigt (fragParsingError, 0:00).');
     expect(button(el, 'Erneut versuchen')).to.not.equal(undefined);
   });
 
@@ -131,7 +131,7 @@ describe('<devroom-talk-player> corrupt media', function () {
       error.restore();
     }
     await el.updateComplete;
-    expect(slateText(el)).to.contain('This recording cannot be played: its video data is damaged (decode).');
+    expect(slateText(el)).to.contain('This recording cannot be played: part of its video is missing or damaged (decode).');
     expect(button(el, 'Try again')).to.not.equal(undefined);
     // No retry timer is left running (fastPolicy would have fired within 750 ms).
     await aTimeout(1000);
@@ -155,7 +155,7 @@ describe('<devroom-talk-player> corrupt media', function () {
     }
     expect(reloads).to.equal(3);
     await el.updateComplete;
-    expect(slateText(el)).to.match(/^This stream cannot be played: its video data is damaged \(fragParsingError, \d+:\d\d\)\.\s?Try again$/);
+    expect(slateText(el)).to.match(/^This stream cannot be played: part of its video is missing or damaged \(fragParsingError, \d+:\d\d\)\.\s?Try again$/);
     const total = requests.total();
     await aTimeout(1000);
     expect(requests.total()).to.equal(total);

@@ -28,7 +28,7 @@ export const de: Dictionary<TalkPlayerKey> = {
   'status.blocked': 'Dein Browser hat das Video nicht gestartet. Drücke auf Abspielen.',
   'status.error': 'Dieser Stream kann in diesem Browser nicht abgespielt werden.',
   'status.broken': (recording: boolean, detail: string) =>
-    `${recording ? 'Diese Aufzeichnung' : 'Dieser Stream'} kann nicht abgespielt werden: Die Videodaten sind beschädigt (${detail}).`,
+    `${recording ? 'Diese Aufzeichnung' : 'Dieser Stream'} kann nicht abgespielt werden: Ein Teil des Videos fehlt oder ist beschädigt (${detail}).`,
   retryIn: (s: number) => `Neuer Versuch in ${s} s.`,
   retry: 'Erneut versuchen',
   play: 'Abspielen',

@@ -72,7 +72,7 @@ export const translations: Translations<TalkPlayerKey> = {
     'status.recovering': 'Playback hit a problem. Recovering…',
     'status.blocked': 'Your browser did not start the video. Press Play.',
     'status.error': 'This stream cannot be played in this browser.',
-    'status.broken': (recording: boolean, detail: string) => `This ${recording ? 'recording' : 'stream'} cannot be played: its video data is damaged (${detail}).`,
+    'status.broken': (recording: boolean, detail: string) => `This ${recording ? 'recording' : 'stream'} cannot be played: part of its video is missing or damaged (${detail}).`,
     retryIn: (s: number) => `Trying again in ${s} s.`,
     retry: 'Try again',
     play: 'Play',
