@@ -85,6 +85,7 @@ export function startHls(
   });
   hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => hooks.live(data.details.live));
   hls.on(Events.SUBTITLE_TRACKS_UPDATED, () => hooks.subtitles());
+  hls.on(Events.SUBTITLE_TRACK_SWITCH, () => hooks.subtitles());
   // The main fragment in flight: hls.js's demuxer exceptions come without one.
   let pending: Fragment | undefined;
   hls.on(Events.FRAG_LOADING, (_e, data: FragLoadingData) => {

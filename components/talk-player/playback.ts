@@ -224,6 +224,14 @@ export class PlaybackController implements ReactiveController {
     for (const t of tracks) t.mode = on && t === pick ? 'showing' : 'disabled';
   }
 
+  /** Captions or subtitles show right now (a DEFAULT rendition, `<track default>`, the browser's menu or our button). */
+  get captionsShowing(): boolean {
+    const hls = this.#hls;
+    // hls.js's choice shows at once; its text track only once the subtitle playlist loaded.
+    if (hls?.subtitleTracks.length) return hls.subtitleTrack >= 0 && hls.subtitleDisplay;
+    return Array.from(this.#video?.textTracks ?? []).some((t) => (t.kind === 'captions' || t.kind === 'subtitles') && t.mode === 'showing');
+  }
+
   get hasCaptions(): boolean {
     const video = this.#video;
     if (!video) return false;
@@ -382,6 +390,8 @@ export class PlaybackController implements ReactiveController {
       if (!this.live) this.#set('ended');
     });
     on('error', () => this.#onVideoError());
+    // Tracks come and switch on by themselves (DEFAULT, hls.js, the browser's menu): the captions button follows.
+    for (const type of ['change', 'addtrack']) video.textTracks.addEventListener(type, () => this.#host.requestUpdate(), { signal });
   }
 
   #detachVideo(): void {

@@ -183,7 +183,6 @@ export class DevroomTalkPlayer extends LitElement {
     playbackPolicy: { attribute: false },
     jitsiConfig: { attribute: false },
     sideTracks: { state: true, attribute: false },
-    captionsOn: { state: true, attribute: false },
     replay: { state: true, attribute: false },
     callNotice: { state: true, attribute: false },
     dismissedInvite: { state: true, attribute: false },
@@ -240,7 +239,6 @@ export class DevroomTalkPlayer extends LitElement {
   jitsiConfig: Record<string, unknown> | undefined;
 
   private sideTracks: SideTrack[] = [];
-  private captionsOn = false;
   private replay = false;
   private callNotice: string | undefined;
   private dismissedInvite: StageInvite | null | undefined;
@@ -454,8 +452,8 @@ export class DevroomTalkPlayer extends LitElement {
   }
 
   #toggleCaptions(): void {
-    this.captionsOn = !this.captionsOn;
-    this.#playback?.setCaptions(this.captionsOn, this.#i18n.lang);
+    const p = this.#playback;
+    p?.setCaptions(!p.captionsShowing, this.#i18n.lang);
   }
 
   /** Every URL attribute, checked; the first refused one is shown. */
@@ -604,8 +602,8 @@ export class DevroomTalkPlayer extends LitElement {
       ${p?.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
       ${p?.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
       ${p?.hasCaptions
-        ? html`<button part="button" aria-pressed=${this.captionsOn ? 'true' : 'false'} @click=${this.#toggleCaptions}>
-            ${this.captionsOn ? t.t('captionsOff') : t.t('captionsOn')}
+        ? html`<button part="button" aria-pressed=${p.captionsShowing ? 'true' : 'false'} @click=${this.#toggleCaptions}>
+            ${p.captionsShowing ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
       ${p && !p.live && p.status !== 'idle'
