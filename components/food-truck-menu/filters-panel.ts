@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { addStyles } from '../shared/add-styles.js';
+import { allergenIcon } from './allergen-icons.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { filterStorageKey, storage } from './filters-key.js';
 import type { StorageLike } from './filters-key.js';
@@ -151,10 +152,7 @@ export class FilterPanel {
         <div class="checks">
           ${ALLERGENS.map(
             (a) => html`<label
-              ><input type="checkbox" .checked=${f.avoid.includes(a.id)} @change=${(e: Event) => toggleAvoid(a.id, checked(e))} /><span aria-hidden="true"
-                >${a.icon}</span
-              >
-              ${t('allergen', a.id)}</label
+              ><input type="checkbox" .checked=${f.avoid.includes(a.id)} @change=${(e: Event) => toggleAvoid(a.id, checked(e))} />${allergenIcon(a.id)}${t('allergen', a.id)}</label
             >`,
           )}
         </div>

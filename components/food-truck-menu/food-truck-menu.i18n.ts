@@ -19,6 +19,8 @@ export type OrderingKey =
   | 'chooseBetween'
   | 'unavailable'
   | 'added'
+  | 'cartSummary'
+  | 'viewCart'
   | 'cart'
   | 'cartEmpty'
   | 'decrease'
@@ -47,6 +49,7 @@ export type OrderingKey =
   | 'discard'
   | 'sentWaiting'
   | 'readyBanner'
+  | 'readyNoNumber'
   | 'notifyMe'
   | 'notifyOn'
   | 'notifyTitle'
@@ -58,6 +61,8 @@ export type VendorKey =
   | 'longestWait'
   | 'noOrders'
   | 'minutes'
+  | 'underAMinute'
+  | 'noNumber'
   | 'action'
   | 'reject'
   | 'rejectReason'
@@ -75,7 +80,7 @@ export type VendorKey =
 export type FilterKey = 'hideContaining' | 'strict' | 'onlyDiets' | 'hiddenByFilters' | 'clearFilters';
 
 const en = {
-  loading: 'Loading menu…',
+  loading: 'Loading the menu…',
   menuError: 'The menu could not be loaded:',
   keptLastGood: 'Showing the last menu that loaded.',
   noMenu: 'No menu yet.',

@@ -82,9 +82,8 @@ describe('<devroom-food-truck-menu>', () => {
       expect(itemNames(el)).to.deep.equal(['Classic waffle', 'Vegan waffle', 'Club-Mate', 'Coffee']);
       const classic = item(el, 'Classic waffle');
       expect(plain(classic.querySelector('.price')?.textContent)).to.equal('€4.50');
-      expect(plain(classic.querySelector('.contains')?.textContent)).to.equal('Contains: 🌾 Cereals containing gluten, 🥚 Eggs, 🥛 Milk (incl. lactose)');
-      expect(plain(classic.querySelector('.may-contain')?.textContent)).to.equal('May contain: 🌰 Tree nuts');
-      expect(classic.querySelector('.contains [aria-hidden="true"]')).to.not.equal(null);
+      expect(plain(classic.querySelector('.contains')?.textContent)).to.equal('Contains: Cereals containing gluten, Eggs, Milk (incl. lactose)');
+      expect(plain(classic.querySelector('.may-contain')?.textContent)).to.equal('May contain: Tree nuts');
       expect(plain(item(el, 'Vegan waffle').querySelector('.badge')?.textContent)).to.equal('Only a few left');
       expect(plain(item(el, 'Coffee').querySelector('.badge')?.textContent)).to.equal('Sold out');
       expect([...item(el, 'Club-Mate').querySelectorAll('.diets li')].map((li) => plain(li.textContent))).to.deep.equal(['Vegan', 'Vegetarian', 'Gluten-free']);
@@ -96,10 +95,10 @@ describe('<devroom-food-truck-menu>', () => {
       const el = await render({ lang: 'de' });
       const classic = item(el, 'Classic waffle');
       expect(plain(classic.querySelector('.price')?.textContent)).to.equal('4,50 €');
-      expect(plain(classic.querySelector('.contains')?.textContent)).to.contain('Enthält: 🌾 Glutenhaltiges Getreide');
+      expect(plain(classic.querySelector('.contains')?.textContent)).to.contain('Enthält: Glutenhaltiges Getreide');
       expect(plain(classic.querySelector('.diets')?.textContent)).to.equal('Vegetarisch');
       await openFilters(el);
-      expect(plain($(el, '.filters .checks')?.textContent)).to.contain('🥛 Milch (inkl. Laktose)');
+      expect(plain($(el, '.filters .checks')?.textContent)).to.contain('Milch (inkl. Laktose)');
       expect(plain(item(el, 'Coffee').querySelector('.badge')?.textContent)).to.equal('Ausverkauft');
     });
 
@@ -241,7 +240,7 @@ describe('<devroom-food-truck-menu>', () => {
       // The cart's styles arrive with the ordering view.
       expect(getComputedStyle($(el, '.cart')!).borderTopStyle).to.equal('solid');
       expect(getComputedStyle($(el, '.cart .total')!).display).to.equal('flex');
-      expect(plain($(el, '[role="status"]')?.textContent)).to.equal('Club-Mate added to your order.');
+      expect(plain($(el, '[role="status"]')?.textContent)).to.equal('Club-Mate added to your order. 3 items · €11.30');
     });
 
     it('shows the ordering cut-off in the header, and that ordering has closed after it', async () => {

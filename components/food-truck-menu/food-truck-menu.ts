@@ -10,7 +10,8 @@ import type { FilterPanel } from './filters-panel.js';
 import { locales, translations } from './food-truck-menu.i18n.js';
 import type { MenuKey } from './food-truck-menu.i18n.js';
 import { styles } from './food-truck-menu.styles.js';
-import { allergenInfo, checkMenu, formatPrice, formatTime, orderingOpen } from './menu.js';
+import { allergenIcon } from './allergen-icons.js';
+import { checkMenu, formatPrice, formatTime, orderingOpen } from './menu.js';
 import type { AllergenId, Menu, MenuIssue, MenuItem, MenuSection, TimeWindow } from './menu.js';
 import type { PendingOrder, PlaceOrderDetail } from './menu-events.js';
 import type { MenuMedia } from './menu-media.js';
@@ -73,6 +74,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
     sendTimeout: { type: Number, attribute: 'send-timeout' },
     loadMedia: { attribute: false },
+    loading: { type: Boolean },
     theme: { reflect: true },
     now: { state: true, attribute: false },
     _menu: { state: true, attribute: false },
@@ -118,6 +120,12 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** After this many ms without `markOrderSent`/`markOrderFailed`, an order counts as not sent. */
   sendTimeout = 20_000;
+
+  /**
+   * The menu is on its way (a widget reading the room): "Loading the menu…" shows until it is
+   * here, and "No menu yet." only once the room is known to have none. A `src` sets it itself.
+   */
+  loading = false;
 
   theme: 'light' | 'dark' | undefined;
 
@@ -385,7 +393,7 @@ export class DevroomFoodTruckMenu extends LitElement {
         ${this.#renderError()}
         ${menu && !waiting
           ? this.#renderMenu(menu)
-          : html`<p class="muted">${this._loading || waiting ? this.t('loading') : this.menuErrors.length ? nothing : this.t('noMenu')}</p>`}
+          : html`<p class="muted">${this.loading || this._loading || waiting ? this.t('loading') : this.menuErrors.length ? nothing : this.t('noMenu')}</p>`}
         <div class="sr-only" role="status">${this._announce}</div>
       </div>
     `;
@@ -419,7 +427,7 @@ export class DevroomFoodTruckMenu extends LitElement {
                 <summary>${this.t('filters', active)}</summary>
                 ${filters?.render(menu) ?? nothing}
               </details>
-              ${filters?.renderNote(menu) ?? nothing} ${menu.sections.map((s) => this.#renderSection(menu, s))}
+              ${filters?.renderNote(menu) ?? nothing} ${menu.sections.map((s) => this.#renderSection(menu, s))} ${ordering?.renderBar() ?? nothing}
             </div>
             ${ordering?.renderSide(menu)}
           </div>`}
@@ -494,7 +502,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     const { contains, mayContain } = item.allergens;
     const list = (ids: AllergenId[]) =>
       html`<ul class="allergen-list" role="list">
-        ${ids.map((id, i) => html`<li><span aria-hidden="true">${allergenInfo(id).icon}</span> ${this.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
+        ${ids.map((id, i) => html`<li>${allergenIcon(id)}${this.t('allergen', id)}${i < ids.length - 1 ? ', ' : ''}</li>`)}
       </ul>`;
     return html`<article part="item" class="item ${a}" aria-labelledby="item-${item.id}">
       ${this.#renderImage(item)}

@@ -15,20 +15,20 @@ import { checkUrl } from '../shared/safe-url.js';
 
 /** The 14 allergens of Regulation (EU) 1169/2011 Annex II, with stable ids. Other languages' names: food-truck-menu.<lang>.ts. */
 export const ALLERGENS = [
-  { id: 'gluten', code: 'A', icon: '🌾', en: 'Cereals containing gluten' },
-  { id: 'crustaceans', code: 'B', icon: '🦐', en: 'Crustaceans' },
-  { id: 'eggs', code: 'C', icon: '🥚', en: 'Eggs' },
-  { id: 'fish', code: 'D', icon: '🐟', en: 'Fish' },
-  { id: 'peanuts', code: 'E', icon: '🥜', en: 'Peanuts' },
-  { id: 'soybeans', code: 'F', icon: '🫘', en: 'Soybeans' },
-  { id: 'milk', code: 'G', icon: '🥛', en: 'Milk (incl. lactose)' },
-  { id: 'nuts', code: 'H', icon: '🌰', en: 'Tree nuts' },
-  { id: 'celery', code: 'L', icon: '🥬', en: 'Celery' },
-  { id: 'mustard', code: 'M', icon: '🟡', en: 'Mustard' },
-  { id: 'sesame', code: 'N', icon: '⚪', en: 'Sesame seeds' },
-  { id: 'sulphites', code: 'O', icon: '🍷', en: 'Sulphur dioxide and sulphites' },
-  { id: 'lupin', code: 'P', icon: '🌸', en: 'Lupin' },
-  { id: 'molluscs', code: 'R', icon: '🦪', en: 'Molluscs' },
+  { id: 'gluten', code: 'A', en: 'Cereals containing gluten' },
+  { id: 'crustaceans', code: 'B', en: 'Crustaceans' },
+  { id: 'eggs', code: 'C', en: 'Eggs' },
+  { id: 'fish', code: 'D', en: 'Fish' },
+  { id: 'peanuts', code: 'E', en: 'Peanuts' },
+  { id: 'soybeans', code: 'F', en: 'Soybeans' },
+  { id: 'milk', code: 'G', en: 'Milk (incl. lactose)' },
+  { id: 'nuts', code: 'H', en: 'Tree nuts' },
+  { id: 'celery', code: 'L', en: 'Celery' },
+  { id: 'mustard', code: 'M', en: 'Mustard' },
+  { id: 'sesame', code: 'N', en: 'Sesame seeds' },
+  { id: 'sulphites', code: 'O', en: 'Sulphur dioxide and sulphites' },
+  { id: 'lupin', code: 'P', en: 'Lupin' },
+  { id: 'molluscs', code: 'R', en: 'Molluscs' },
 ] as const;
 
 export type AllergenId = (typeof ALLERGENS)[number]['id'];

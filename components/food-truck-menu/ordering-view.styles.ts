@@ -2,6 +2,19 @@ import { css } from 'lit';
 
 /** Cart, options form, own orders and the ready banner: attached when the ordering view loads. */
 export const orderingStyles = css`
+  /* The order so far, at the bottom of the screen while the menu scrolls. */
+  .cart-bar {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    width: 100%;
+    margin-top: var(--_space);
+    font-weight: 600;
+    box-shadow: 0 0 0 4px var(--_bg);
+  }
   @container (min-width: 720px) {
     .layout.with-cart {
       grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr);
@@ -10,6 +23,10 @@ export const orderingStyles = css`
     .side {
       position: sticky;
       top: 0;
+    }
+    /* The cart is in view beside the menu. */
+    .cart-bar {
+      display: none;
     }
   }
   .line-head,

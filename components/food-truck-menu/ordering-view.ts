@@ -56,6 +56,8 @@ const en: Dictionary<OrderingKey> = {
   chooseBetween: (min: number, max: number) => `Choose ${min} to ${max}`,
   unavailable: 'sold out',
   added: (name: string) => `${name} added to your order.`,
+  cartSummary: (n: number, total: string) => `${n} ${n === 1 ? 'item' : 'items'} · ${total}`,
+  viewCart: 'View order',
   cart: 'Your order',
   cartEmpty: 'Nothing in your order yet.',
   decrease: (name: string) => `One less ${name}`,
@@ -84,6 +86,7 @@ const en: Dictionary<OrderingKey> = {
   discard: 'Discard',
   sentWaiting: 'Sent. Waiting for the vendor.',
   readyBanner: (n: string) => `Ready for pickup — number ${n}`,
+  readyNoNumber: 'Your order is ready for pickup',
   notifyMe: 'Notify me when my order is ready',
   notifyOn: 'You will get a notification when your order is ready.',
   notifyTitle: 'Your order is ready',
@@ -124,7 +127,15 @@ export class OrderingView {
   private set<K extends 'cart' | 'choosing' | 'choice' | 'orderNote' | 'notify'>(key: K, value: this[K]): void {
     this[key] = value;
     if (key === 'cart' || key === 'orderNote') this.keepCart();
+    if (key === 'cart') this.host.announce(this.cartSummary());
     this.host.requestUpdate();
+  }
+
+  /** "2 items · €7.50" (the cart's total), or that it is empty. */
+  private cartSummary(): string {
+    const menu = this.host.currentMenu;
+    const count = this.cart.lines.reduce((n, l) => n + l.quantity, 0);
+    return menu && count ? this.t('cartSummary', count, this.price(reviewCart(this.cart, menu, this.host.now).total)) : this.t('cartEmpty');
   }
 
   // ---- the cart kept in this tab -----------------------------------------------------
@@ -271,12 +282,16 @@ export class OrderingView {
     if (!this.notify || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     try {
       new Notification(this.t('notifyTitle'), {
-        body: this.t('readyBanner', String(s.pickupNumber ?? '')),
+        body: this.readyText(s),
         tag: `devroom-order-${s.order.id}`,
       });
     } catch {
       // Some browsers only allow notifications from a service worker.
     }
+  }
+
+  private readyText(s: OrderState): string {
+    return s.pickupNumber === undefined ? this.t('readyNoNumber') : this.t('readyBanner', String(s.pickupNumber));
   }
 
   private async optIn(): Promise<void> {
@@ -295,7 +310,7 @@ export class OrderingView {
     if (this.choosing) this.host.focusNext(`[data-add="${item.id}"]`);
     this.choosing = undefined;
     this.set('cart', result.cart);
-    this.host.announce(this.t('added', item.name));
+    this.host.announce(`${this.t('added', item.name)} ${this.cartSummary()}`);
   }
 
   openOptions(item: MenuItem): void {
@@ -331,7 +346,10 @@ export class OrderingView {
       currency: menu.currency,
     };
     this.orderNote = '';
-    this.set('cart', emptyCart());
+    this.cart = emptyCart();
+    this.keepCart();
+    // The checkout button goes with the cart: a keyboard user goes on at their order's status.
+    this.host.focusNext('#my-orders-heading');
     this.start(detail);
   }
 
@@ -342,7 +360,7 @@ export class OrderingView {
     const { open, closesAt } = menu.ordering;
     const now = this.host.now;
     return open && closesAt && Date.parse(closesAt) > now
-      ? html` · <span>${this.t('ordersUntil', formatTime(closesAt, now, this.host.locale))}</span>`
+      ? html`<span>${` · ${this.t('ordersUntil', formatTime(closesAt, now, this.host.locale))}`}</span>`
       : nothing;
   }
 
@@ -368,7 +386,7 @@ export class OrderingView {
       ?disabled=${!orderable}
       @click=${() => (item.options.length ? this.openOptions(item) : this.add(item, {}))}
     >
-      ${this.t('add')}<span class="sr-only"> ${item.name}</span>
+      ${this.t('add')}<span class="sr-only">${` ${item.name}`}</span>
     </button>`;
   }
 
@@ -393,7 +411,7 @@ export class OrderingView {
               ? this.t('chooseExactly', g.min)
               : this.t('chooseBetween', g.min, g.max);
         return html`<fieldset>
-          <legend>${g.name}${hint ? html` <span class="muted">(${hint})</span>` : nothing}</legend>
+          <legend>${g.name}${hint ? html`<span class="muted">${` (${hint})`}</span>` : nothing}</legend>
           ${g.choices.map(
             (c) => html`<label class=${c.available ? '' : 'unavailable'}
               ><input
@@ -483,6 +501,22 @@ export class OrderingView {
     </li>`;
   }
 
+  /**
+   * At the end of the menu column, sticky at the bottom of the screen while the menu scrolls:
+   * what is in the order, and the way to it (the cart can be a long scroll below). Not while
+   * the cart is in view beside the menu (wide layouts: ordering-view.styles.ts).
+   */
+  renderBar(): TemplateResult | typeof nothing {
+    if (!this.cart.lines.length) return nothing;
+    return html`<button type="button" part="cart-bar" class="cart-bar primary" @click=${() => this.showCart()}>
+      <span>${this.cartSummary()}</span>${' '}<span>${this.t('viewCart')}</span>
+    </button>`;
+  }
+
+  private showCart(): void {
+    this.host.renderRoot.querySelector<HTMLElement>('#cart-heading')?.focus();
+  }
+
   /** Beside the menu: the cart and this customer's orders. */
   renderSide(menu: Menu): TemplateResult {
     return html`<aside class="side">${this.renderCart(menu, this.host.now)} ${this.renderMyOrders()}</aside>`;
@@ -493,7 +527,7 @@ export class OrderingView {
     const has = (kinds: LineIssue['kind'][]) => review.lines.some((l) => l.issues.some((i) => kinds.includes(i.kind)));
     const sending = this.sending();
     return html`<section part="cart" class="cart" aria-labelledby="cart-heading">
-      <h3 id="cart-heading">${this.t('cart')}</h3>
+      <h3 id="cart-heading" tabindex="-1">${this.t('cart')}</h3>
       ${review.lines.length
         ? html`<ul class="lines" role="list">
               ${review.lines.map((l) => this.renderLine(l))}
@@ -536,7 +570,7 @@ export class OrderingView {
     const ready = this.mine().filter((s) => s.phase === 'ready');
     // Always rendered, so screen readers hear the moment an order becomes ready.
     return html`<div class="ready-region" aria-live="assertive" aria-atomic="true">
-      ${ready.map((s) => html`<p part="ready" class="ready">${this.t('readyBanner', String(s.pickupNumber ?? '—'))}</p>`)}
+      ${ready.map((s) => html`<p part="ready" class="ready">${this.readyText(s)}</p>`)}
     </div>`;
   }
 
@@ -551,7 +585,7 @@ export class OrderingView {
     const canNotify = typeof Notification !== 'undefined' && Notification.permission !== 'denied';
     const active = mine.some((s) => !TERMINAL.includes(s.phase)) || pending.length > 0;
     return html`<section part="orders" class="my-orders" aria-labelledby="my-orders-heading">
-      <h3 id="my-orders-heading">${this.t('myOrders')}</h3>
+      <h3 id="my-orders-heading" tabindex="-1">${this.t('myOrders')}</h3>
       <ul class="lines" role="list" aria-live="polite">
         ${pending.map(
           (p) => html`<li class="my-order ${p.state}" data-local-id=${p.detail.orderLocalId}>
@@ -570,7 +604,7 @@ export class OrderingView {
           (s) => html`<li class="my-order ${s.phase}" data-order-id=${s.order.id}>
             <p>${this.summary(s.order.lines)} · ${formatPrice(s.order.total, s.order.currency, this.host.locale)}</p>
             <p class="status">
-              <strong>${this.t('phase', s.phase)}</strong>${s.pickupNumber !== undefined ? html` · ${this.t('pickupNumber', String(s.pickupNumber))}` : nothing}
+              <strong>${this.t('phase', s.phase)}</strong>${s.pickupNumber !== undefined ? ` · ${this.t('pickupNumber', String(s.pickupNumber))}` : nothing}
             </p>
             ${s.reason ? html`<p class="muted">${this.t('reason', s.reason)}</p>` : nothing}
           </li>`,

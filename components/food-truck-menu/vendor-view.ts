@@ -30,6 +30,8 @@ const en: Dictionary<VendorKey> = {
   longestWait: (m: string) => `longest waiting ${m}`,
   noOrders: 'No orders.',
   minutes: (n: number) => `${n} min`,
+  underAMinute: 'under a minute',
+  noNumber: 'No number yet',
   action: (p: string) => ({ received: 'Accept', preparing: 'Start preparing', ready: 'Mark ready', collected: 'Mark collected' })[p] ?? p,
   reject: 'Reject',
   rejectReason: 'Reason for rejecting',
@@ -138,8 +140,10 @@ export class VendorView {
     if (price !== undefined && price !== item.price) this.updateItem(item.id, { kind: 'price', itemId: item.id, price });
   }
 
+  /** "5 min"; never "0 min". */
   private minutes(ms: number): string {
-    return this.t('minutes', Math.round(ms / 60_000));
+    const n = Math.round(ms / 60_000);
+    return n ? this.t('minutes', n) : this.t('underAMinute');
   }
 
   renderItemAdmin(menu: Menu, item: MenuItem): TemplateResult {
@@ -216,15 +220,16 @@ export class VendorView {
     const time = new Intl.DateTimeFormat(this.host.locale, { hour: 'numeric', minute: '2-digit' }).format(s.order.placedAt);
     return html`<li part="order" class="order" data-order-id=${s.order.id}>
       <div class="order-head">
-        <strong class="pickup">${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : '—'}</strong>
+        <strong class="pickup">${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : this.t('noNumber')}</strong>
         ${who ? html`<span>${who}</span>` : nothing}
         <span class="muted small">${time} · ${this.minutes(now - s.order.placedAt)}</span>
       </div>
       <ul class="order-lines">
         ${s.order.lines.map(
           (l) => html`<li>
-            ${l.quantity} × ${l.name}${l.choices.length ? html` <span class="muted">(${l.choices.map((c) => c.label).join('; ')})</span>` : nothing}
-            ${l.note ? html`<em> — ${l.note}</em>` : nothing}
+            ${l.quantity} × ${l.name}${l.choices.length ? html`<span class="muted">${` (${l.choices.map((c) => c.label).join('; ')})`}</span>` : nothing}${l.note
+              ? html`<em>${` — ${l.note}`}</em>`
+              : nothing}
           </li>`,
         )}
       </ul>
@@ -232,7 +237,7 @@ export class VendorView {
       <div class="row">
         ${next
           ? html`<button type="button" class="primary" ?disabled=${busy} @click=${() => this.setStatus(s, next)}>
-              ${this.t('action', next)}<span class="sr-only"> ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who ?? '')}</span>
+              ${this.t('action', next)}<span class="sr-only">${` ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who ?? '')}`}</span>
             </button>`
           : nothing}
         ${canTransition(s.phase, 'rejected') && this.rejecting !== s.order.id
