@@ -75,6 +75,13 @@ afterEach(() => {
 let opened = 0;
 
 async function open(room: MemoryRoom, userId: string, approve: CapabilityApprover = approveAll, lang = 'en'): Promise<Person> {
+  const person = mount(room, userId, approve, lang);
+  await booted(person);
+  return person;
+}
+
+/** The widget in its host, before it has read anything. */
+function mount(room: MemoryRoom, userId: string, approve: CapabilityApprover = approveAll, lang = 'en'): Person {
   const container = document.createElement('div');
   document.body.append(container);
   // One id per widget on this page: ClientWidgetApi tells widgets apart by id (one person may sit in two rooms).
@@ -105,7 +112,6 @@ async function open(room: MemoryRoom, userId: string, approve: CapabilityApprove
       await booted(person);
     },
   };
-  await booted(person);
   return person;
 }
 
@@ -518,7 +524,27 @@ describe('food-truck widget (Element-like host, real ClientWidgetApi)', function
     const room = truckRoom();
     const alice = await open(room, ALICE, approveAll, 'de');
     expect(alice.notice('info')).to.equal('Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.');
-    expect(alice.text('[aria-labelledby="item-classic"] .contains')).to.contain('Enthält: 🌾 Glutenhaltiges Getreide');
+    expect(alice.text('[aria-labelledby="item-classic"] .contains')).to.contain('Enthält: Glutenhaltiges Getreide');
+  });
+
+  it('says it is loading while the person answers the permission prompt, and "No menu yet." only in a room without one', async () => {
+    let decide: (() => void) | undefined;
+    const asking: CapabilityApprover = (requested) => new Promise((resolve) => (decide = () => resolve(new Set(requested))));
+    const alice = mount(truckRoom(), ALICE, asking);
+    await waitFor(() => decide, 'the permission prompt');
+    await waitFor(() => alice.win().document.querySelector('devroom-food-truck-menu')?.shadowRoot?.textContent?.trim(), 'the first render');
+    expect(alice.text()).to.equal('Loading the menu…');
+    decide!();
+    await booted(alice);
+    expect(alice.text('h2')).to.equal('Waffle Wagon');
+
+    const bare = new MemoryRoom({ creator: ADMIN, powerLevels: { users: { [VENDOR]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+    bare.join(ALICE);
+    const bob = mount(bare, ALICE);
+    await waitFor(() => bob.win()?.devroomFoodTruck, 'the binding');
+    await bob.binding().ready;
+    await bob.el().updateComplete;
+    expect(bob.text()).to.equal('No menu yet.');
   });
 
   it('declining the optional send capabilities leaves a working read-only menu', async () => {

@@ -105,6 +105,8 @@ export class FoodTruckBinding implements Binding {
     el.cartKey = room.roomId;
     el.ordering = false;
     el.canManage = false;
+    // "Loading the menu…" until the room has been read: "No menu yet." only when it has none.
+    el.loading = true;
     const { media } = context;
     if (media) el.loadMedia = async (mxc) => (await import('../shared/mxc-media.js')).widgetMediaLoader(media, DOWNLOAD_FILE)(mxc);
 
@@ -208,6 +210,8 @@ export class FoodTruckBinding implements Binding {
     } catch (error) {
       this.notify(this.t().loadFailed(this.reason(error)), 'error');
       return;
+    } finally {
+      this.el.loading = false;
     }
     if (this.stopped) return;
     this.#applyMenu();
