@@ -290,8 +290,9 @@ export class PlaybackController implements ReactiveController {
     this.#glue = glue;
     const current = () => generation === this.#generation;
     this.#hls = glue.startHls(video, src, this.#options(), {
+      // Every playlist refresh: while paused no timeupdate says how far behind live it fell.
       live: (live) => {
-        if (!current() || this.live === live) return;
+        if (!current() || (this.live === live && !(live && video.paused))) return;
         this.live = live;
         this.#host.requestUpdate();
       },

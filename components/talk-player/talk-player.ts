@@ -93,6 +93,9 @@ const LOCALES: Record<string, () => Promise<Dictionary<TalkPlayerKey>>> = {
   de: () => import('./talk-player.de.js').then((m) => m.de),
 };
 
+/** Seconds behind the live edge that still count as live; further behind offers "Go to live". */
+const LIVE_SLACK_S = 10;
+
 /** Playback speeds a recording offers (live streams play at 1×). */
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 
@@ -492,7 +495,7 @@ export class DevroomTalkPlayer extends LitElement {
             ? html`<h2 part="title"><slot name="title">${this.talkTitle}</slot></h2>`
             : html`<slot name="title" part="title"></slot>`}
           <span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>
-          ${this.#playback?.live && showVideo ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
+          ${this.#atLiveEdge(showVideo) ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
         </header>
         <div part="stage" class="stage">
           ${poster && !showVideo && !this.call.active ? html`<img class="poster" alt="" src=${poster} />` : nothing}
@@ -519,6 +522,12 @@ export class DevroomTalkPlayer extends LitElement {
         <slot hidden @slotchange=${() => this.#readTracks()}></slot>
       </section>
     `;
+  }
+
+  /** "Live" only while it is: playing within 10 s of the live edge (not paused behind, reconnecting or offline). */
+  #atLiveEdge(showVideo: boolean): boolean {
+    const p = this.#playback;
+    return Boolean(showVideo && p?.live && p.status === 'playing' && p.behindLive() <= LIVE_SLACK_S);
   }
 
   /** The one sentence that says what is going on (also the screen-reader status). */
@@ -600,7 +609,7 @@ export class DevroomTalkPlayer extends LitElement {
     const overrun = this.#clock.state.overrunMs;
     return html`<div part="toolbar" class="actions">
       ${p?.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
-      ${p?.live && behind > 10 ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
+      ${p?.live && behind > LIVE_SLACK_S && (p.status === 'playing' || p.status === 'paused') ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
       ${p?.hasCaptions
         ? html`<button part="button" aria-pressed=${p.captionsShowing ? 'true' : 'false'} @click=${this.#toggleCaptions}>
             ${p.captionsShowing ? t.t('captionsOff') : t.t('captionsOn')}

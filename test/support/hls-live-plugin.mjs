@@ -13,6 +13,7 @@
 //   what=playlist|segments|all   (default all)
 //   delay=<ms>           every response is delayed by ms (slow origin / timeouts); delay=0 to undo
 //   end=1                the playlist gets EXT-X-ENDLIST (the live event is over)
+//   skip=<s>             the stream jumps s seconds ahead (as if that much time had passed)
 //   clear=1              stop failing (drop a pending fail=)
 //   reset=1              forget the stream
 // The JSON answer carries `requests` counters, so a test can check that loading stopped.
@@ -95,6 +96,7 @@ function control(id, query) {
     s.startedAt = Date.now();
   }
   if (query.get('end')) s.ended = true;
+  if (query.get('skip')) s.startedAt -= Number(query.get('skip')) * 1000;
   if (query.get('clear')) s.fail = null;
   if (query.has('delay')) s.delay = Number(query.get('delay')) || 0;
   if (query.get('fail')) {
