@@ -4,7 +4,7 @@ import type { StandBoothKey } from './stand-booth.i18n.js';
 /** German strings of the booth page, loaded only for German viewers. */
 export const de: Dictionary<StandBoothKey> = {
   booth: 'Stand',
-  loading: 'Stand wird geladen …',
+  loading: 'Der Stand wird geladen …',
   noStand: 'Dieser Stand ist noch nicht eingerichtet.',
   invalidSrc: (reason: string) => `Der Stand konnte nicht geladen werden: ${reason}`,
   invalidStand: (reason: string) => `Die Standkonfiguration ist ungültig: ${reason}`,

@@ -33,7 +33,7 @@ export type StandBoothKey =
 export const translations: Translations<StandBoothKey> = {
   en: {
     booth: 'Stand',
-    loading: 'Loading stand…',
+    loading: 'Loading the stand…',
     noStand: 'This stand has not been set up yet.',
     invalidSrc: (reason: string) => `Could not load the stand: ${reason}`,
     invalidStand: (reason: string) => `The stand configuration is invalid: ${reason}`,

@@ -124,7 +124,7 @@ export class DevroomStandBooth extends LitElement {
     notice: { attribute: false },
     current: { attribute: false },
     error: { attribute: false },
-    loading: { attribute: false },
+    loading: { type: Boolean },
     videoNotice: { attribute: false },
     boothLoading: { attribute: false },
   };
@@ -197,9 +197,14 @@ export class DevroomStandBooth extends LitElement {
 
   readonly #i18n = new LocaleController<StandBoothKey>(this, translations);
 
+  /**
+   * The stand is on its way (a `src` fetch; a widget reading the room): "Loading the stand…"
+   * shows until it is here, and "not set up yet" only once it is known that there is none.
+   */
+  loading = false;
+
   private current: Stand | undefined;
   private error: string | undefined;
-  private loading = false;
   private videoNotice: string | undefined;
   private boothLoading = false;
   #parsedDescription?: { source: string; rich: boolean; blocks: TemplateResult[] };

@@ -44,6 +44,8 @@ export class DevroomStandContact extends LitElement {
   @state() private localRequests: OwnContactRequest[] = [];
   /** Failed requests the visitor retried: shown as pending until the binding reports again. */
   @state() private retrying = new Set<string>();
+  /** Each own request's status as last shown: a change is announced ("being sent" is followed by "sent"). */
+  #shown = new Map<string, OwnContactRequest['status']>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ownRequests')) {
@@ -51,6 +53,15 @@ export class DevroomStandContact extends LitElement {
       this.localRequests = this.localRequests.filter((r) => !known.has(r.localId));
       if (this.retrying.size) this.retrying = new Set();
     }
+    for (const r of this.visibleOwnRequests) {
+      const before = this.#shown.get(r.localId);
+      if (before !== undefined && before !== r.status) this.announcement = this.statusText(r);
+      this.#shown.set(r.localId, r.status);
+    }
+  }
+
+  private statusText(r: OwnContactRequest): string {
+    return `${this.i18n.t(`status.${r.status}`)}${r.status === 'failed' && r.error ? `: ${r.error}` : ''}`;
   }
 
   private get visibleOwnRequests(): OwnContactRequest[] {
@@ -120,9 +131,7 @@ export class DevroomStandContact extends LitElement {
           (r) => r.localId,
           (r) => html`<li class="request ${r.status}">
             <p>${r.message}</p>
-            <span class="status ${r.status}"
-              >${t(`status.${r.status}`)}${r.status === 'failed' && r.error ? `: ${r.error}` : ''}</span
-            >
+            <span class="status ${r.status}">${this.statusText(r)}</span>
             ${r.status === 'failed'
               ? html` <button part="button retry-button" @click=${() => this.retry(r)}>${t('retry')}</button>`
               : nothing}

@@ -3,6 +3,7 @@ import type { BindingKey } from './binding.i18n.js';
 
 /** The stand binding's messages in German, loaded only for German viewers. */
 export const de: Dictionary<BindingKey> = {
+  loadFailed: (reason: string) => `Der Stand konnte nicht geladen werden: ${reason}`,
   saveFailed: (reason: string) => `Der Stand konnte nicht gespeichert werden: ${reason}`,
   presenceFailed: (reason: string) => `Deine Anwesenheit konnte nicht gesetzt werden: ${reason}`,
   markFailed: (reason: string) => `Die Anfrage konnte nicht markiert werden: ${reason}`,

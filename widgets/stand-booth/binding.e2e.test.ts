@@ -256,6 +256,27 @@ describe('stand booth widget (through the Element-like host)', () => {
     await waitFor(() => find(visitorEl.shadowRoot!, '#message'), 'contact form for the visitor');
   });
 
+  it('says it is loading while the person answers the permission prompt, and "not set up yet" only in a room without a stand', async () => {
+    let decide: (() => void) | undefined;
+    const asking: CapabilityApprover = (requested) => new Promise((resolve) => (decide = () => resolve(new Set(requested))));
+    const visitor = open(standRoom(), ALICE, asking);
+    await waitFor(() => decide, 'the permission prompt');
+    const el = await waitFor(() => visitor.mounted().iframe.contentDocument?.querySelector('devroom-stand-booth'), 'booth element');
+    await el.updateComplete;
+    expect(text(el)).to.contain('Loading the stand…');
+    expect(text(el)).not.to.contain('not been set up');
+    decide!();
+    await booth(visitor.mounted());
+    expect(text(el)).not.to.contain('Loading');
+
+    const bare = new MemoryRoom({ creator: ADMIN, powerLevels: { users: { [ANN]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+    bare.join(ALICE, { displayName: 'Alice' });
+    const empty = open(bare, ALICE);
+    const emptyEl = await waitFor(() => empty.mounted().iframe.contentDocument?.querySelector('devroom-stand-booth'), 'booth element');
+    await waitFor(() => text(emptyEl).includes('This stand has not been set up yet.'), 'the empty state');
+    expect(text(emptyEl)).not.to.contain('Loading');
+  });
+
   it('works with only the required capabilities: staff controls hide instead of blocking', async () => {
     const room = standRoom();
     await createRoot(room.as(ANN), 'contacts', 'Contacts');

@@ -9,6 +9,7 @@ import { errorMessage } from '../../components/shared/error-message.js';
  * a message shown offline later has it too.
  */
 export type BindingKey =
+  | 'loadFailed'
   | 'saveFailed'
   | 'presenceFailed'
   | 'markFailed'
@@ -22,6 +23,7 @@ type RoomErrorCode = (typeof ROOM_ERRORS)[number];
 
 export const bindingTranslations: Translations<BindingKey> = {
   en: {
+    loadFailed: (reason: string) => `Could not load the stand: ${reason}`,
     saveFailed: (reason: string) => `Could not save the stand: ${reason}`,
     presenceFailed: (reason: string) => `Could not update your presence: ${reason}`,
     markFailed: (reason: string) => `Could not mark the request: ${reason}`,

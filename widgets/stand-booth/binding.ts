@@ -12,7 +12,7 @@ import { PRESENCE_MAX_AGE_MS, isPresent } from './presence-schema.js';
 import { presenceProblem, rootProblem } from '../schema/state-checks.js';
 import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
 import type { RootInfo } from '../shared/room-sync.js';
-import { loadWords, say } from './binding.i18n.js';
+import { loadWords, roomErrorText, say } from './binding.i18n.js';
 import type { Contacts } from './contacts.js';
 import type * as StaffModule from './staff.js';
 
@@ -52,6 +52,8 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   const caps = standCapabilityNames(me);
   const cleanups: (() => void)[] = [];
   let stopped = false;
+  // "Loading the stand…" until the room has been read: "not set up yet" only when it has no stand.
+  el.loading = true;
 
   // --- subscribe first (watches and the live contact stream), then read -------------
   const power = new PowerWatch(room);
@@ -217,7 +219,14 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   // --- start -------------------------------------------------------------------------------
   const ready = (async () => {
     // The words for what may go wrong later (offline, say) come with the start-up reads.
-    await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready, loadWords(el)]);
+    try {
+      await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready, loadWords(el)]);
+    } catch (error) {
+      notify(say(el, 'loadFailed', roomErrorText(el, error)));
+      throw error;
+    } finally {
+      el.loading = false;
+    }
     applyStand();
     applyPresence();
     cleanups.push(
