@@ -160,15 +160,50 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     expect(await heard).to.deep.equal({ jitsi: 'videoConferenceJoined' });
   });
 
-  it('runs standalone outside a client', async () => {
+  it('runs standalone outside a client, as a plain page configured by its URL', async () => {
     const iframe = document.createElement('iframe');
-    iframe.src = `${PROBE_PAGE}#lang=de`;
+    iframe.src = `${PROBE_PAGE}#lang=de&src=questions.json`;
     document.body.append(iframe);
     extraFrames.push(iframe);
     const win = await probeOf(iframe, null);
     expect(win.probe.standalone).to.equal(true);
     expect(win.probe.booted!.mode).to.equal('standalone');
     expect(win.document.documentElement.lang).to.equal('de');
+  });
+
+  it('opened by itself (no client, nothing to show), says at once that it belongs in a Matrix room, and how', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.src = `${PROBE_PAGE}#lang=en`;
+    const started = Date.now();
+    document.body.append(iframe);
+    extraFrames.push(iframe);
+    const screen = await waitFor(() => iframe.contentDocument?.querySelector<HTMLElement>('[data-screen="standalone"]'), 'standalone screen');
+    expect(Date.now() - started).to.be.below(5000);
+    expect(screen.querySelector('h1')!.textContent).to.equal('Open this widget in a Matrix room');
+    expect(screen.textContent).to.contain('it works only inside a Matrix room');
+    expect(screen.querySelector('code')!.textContent).to.match(/^\/addwidget http:\/\/[^ ]+\/probe\.html#\?roomId=\$matrix_room_id&userId=\$matrix_user_id/);
+    // Not the app waiting for a client that is not there.
+    expect((iframe.contentWindow as Window & { probe?: { standalone?: boolean } }).probe?.standalone).to.not.equal(true);
+  });
+
+  it('says "Connecting…" while the client is still asking the person about permissions, then shows the app', async () => {
+    let answer!: () => void;
+    const asked = new Promise<void>((resolve) => (answer = resolve));
+    harness = startHost({
+      approve: async (requested) => {
+        await asked;
+        return new Set(requested);
+      },
+    });
+    const mounted = harness.host.mounted('probe')!;
+    const win = await probeOf(mounted, null);
+    const screen = await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="connecting"]'), 'connecting screen');
+    expect(screen.querySelector('h1')!.textContent).to.equal('Connecting…');
+    expect(win.document.querySelector<HTMLElement>('.devroom-widget')!.hidden).to.equal(true);
+    answer();
+    await waitFor(() => win.probe.context!.status.value === 'ready', 'ready');
+    expect(win.document.querySelector<HTMLElement>('.devroom-runtime-screen')!.hidden).to.equal(true);
+    expect(win.document.querySelector<HTMLElement>('.devroom-widget')!.hidden).to.equal(false);
   });
 
   it('shows an error screen for a broken widget URL (no user id)', async () => {

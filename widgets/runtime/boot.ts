@@ -100,7 +100,9 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
     }
     applyTheme(result.theme);
     const context: StandaloneContext = { mode: 'standalone', container: root, lang: result.lang, extra: result.extra, ...(result.theme ? { theme: result.theme } : {}) };
-    if (options.standalone) await options.standalone(context);
+    // A plain page needs its data from the URL (`src`, …); without any, the page was opened
+    // by itself: say at once that it belongs in a Matrix room, not show an app that waits for nobody.
+    if (options.standalone && Object.keys(result.extra).length) await options.standalone(context);
     else await showRuntimeScreen(root, 'standalone', { lang: result.lang });
     return { mode: 'standalone', status, dispose: () => undefined };
   }
@@ -243,6 +245,10 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   await afterLoad(window, 3000);
   // A client that waits for the iframe load instead answers with an error: harmless.
   api.sendContentLoaded().catch(() => undefined);
+  // The client may be asking the person about permissions now: say "Connecting…" rather than
+  // show the app's empty states. Not at once, so a quick answer loads no screen.
+  const waiting = setTimeout(() => status.value === 'connecting' && showScreen('connecting', {}), 500);
+  cleanups.push(() => clearTimeout(waiting));
   void ready.then(() => {
     negotiated = true;
     evaluate();

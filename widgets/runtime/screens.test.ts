@@ -11,8 +11,13 @@ describe('runtime screens', () => {
       missing: ['org.matrix.msc2762.send.state_event:dev.devroom.qa.hand#@alice:example.org', 'org.matrix.msc2762.receive.event:m.room.message#m.text'],
       onRetry: () => retried++,
     });
-    const items = [...host.querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).to.deep.equal(['Send: dev.devroom.qa.hand (@alice:example.org)', 'Read: m.room.message (m.text)']);
+    // Plain words for the person; the technical name stays in the tooltip.
+    const items = [...host.querySelectorAll('li')].map((li) => [li.textContent, li.title]);
+    expect(items).to.deep.equal([
+      ['Raise and lower your hand', 'org.matrix.msc2762.send.state_event:dev.devroom.qa.hand#@alice:example.org'],
+      ['Read the questions people ask', 'org.matrix.msc2762.receive.event:m.room.message#m.text'],
+    ]);
+    expect(host.textContent).not.to.contain('msc2762');
     await expect(host).to.be.accessible();
     host.querySelector('button')!.click();
     expect(retried).to.equal(1);
@@ -22,8 +27,41 @@ describe('runtime screens', () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     renderScreen(host, 'missing-capabilities', { lang: 'de-AT', missing: ['org.matrix.msc2762.receive.state_event:dev.devroom.talk#'], onRetry: () => undefined });
     expect(host.querySelector('h1')!.textContent).to.equal('Dieses Widget braucht deine Erlaubnis');
-    expect(host.querySelector('li')!.textContent).to.equal('Lesen: dev.devroom.talk ("")');
+    expect(host.querySelector('li')!.textContent).to.equal('Den Vortrag sehen: Stream, Zeiten und Q&A-Anruf');
     expect(host.querySelector('button')!.textContent).to.equal('Erneut versuchen');
+    await expect(host).to.be.accessible();
+  });
+
+  it('names an event type it has no words for, and capabilities that are not about events', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    renderScreen(host, 'missing-capabilities', {
+      lang: 'en',
+      missing: ['org.matrix.msc2762.receive.state_event:org.example.custom#key', 'org.matrix.msc4039.download_file', 'org.example.unknown'],
+    });
+    expect([...host.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
+      'Read: org.example.custom (key)',
+      'Show pictures uploaded to Matrix',
+      'org.example.unknown',
+    ]);
+  });
+
+  it('says how to add a widget page opened by itself', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    renderScreen(host, 'standalone', { lang: 'en' });
+    expect(host.querySelector('h1')!.textContent).to.equal('Open this widget in a Matrix room');
+    expect(host.textContent).to.contain('To add it, a room moderator types this in Element:');
+    const page = location.href.split('#')[0]!;
+    expect(host.querySelector('code')!.textContent).to.equal(
+      `/addwidget ${page}#?roomId=$matrix_room_id&userId=$matrix_user_id&displayName=$matrix_display_name&theme=$org.matrix.msc2873.client_theme&lang=$org.matrix.msc2873.client_language`,
+    );
+  });
+
+  it('says "Connecting…" while the client is still asking', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    renderScreen(host, 'connecting', { lang: 'en' });
+    expect(host.querySelector('h1')!.textContent).to.equal('Connecting…');
+    expect(host.querySelector('p')!.textContent).to.contain('If it asks whether to allow this widget, answer there.');
+    expect(host.querySelector('button')).to.equal(null);
     await expect(host).to.be.accessible();
   });
 

@@ -5,12 +5,12 @@ import type { ScreenStrings } from './screens.i18n.js';
 import type { WidgetParamsError } from './params.js';
 
 /**
- * The runtime's own screens: capabilities denied, client never answered, broken widget
- * URL, opened outside a client. Plain DOM (no Lit), English and German (screens.i18n.ts),
+ * The runtime's own screens: waiting for the client (a permission prompt may be open),
+ * capabilities denied, client never answered, broken widget URL, opened outside a client. Plain DOM (no Lit), English and German (screens.i18n.ts),
  * one heading + explanation + action, announced politely.
  */
 
-export type ScreenKind = 'missing-capabilities' | 'no-client' | 'invalid' | 'standalone';
+export type ScreenKind = 'connecting' | 'missing-capabilities' | 'no-client' | 'invalid' | 'standalone';
 
 function strings(lang: string): ScreenStrings {
   return lang.toLowerCase().startsWith('de') ? de : en;
@@ -64,14 +64,22 @@ export function renderScreen(host: HTMLElement, kind: ScreenKind, options: Scree
   if (options.missing?.length) {
     const ul = doc.createElement('ul');
     for (const capability of options.missing) {
-      const { verb, what } = describeCapability(capability);
       const li = doc.createElement('li');
-      const code = doc.createElement('code');
-      code.textContent = what;
-      li.append(`${t[verb === 'other' ? 'other' : verb]}: `, code);
+      // Plain words for the person; the technical name for whoever set the room up.
+      li.textContent = describeCapability(capability, options.lang).text;
+      li.title = capability;
       ul.append(li);
     }
     section.append(ul);
+  }
+  if (kind === 'standalone') {
+    // How to add it: the /addwidget line for this very page, Element's template variables in the fragment.
+    const how = doc.createElement('p');
+    const code = doc.createElement('code');
+    const page = (doc.defaultView?.location.href ?? '').split('#')[0]!;
+    code.textContent = `/addwidget ${page}#?roomId=$matrix_room_id&userId=$matrix_user_id&displayName=$matrix_display_name&theme=$org.matrix.msc2873.client_theme&lang=$org.matrix.msc2873.client_language`;
+    how.append(t.how, ' ', code);
+    section.append(how);
   }
   if (options.problem) {
     const { param, value } = options.problem;
