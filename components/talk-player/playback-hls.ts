@@ -53,6 +53,8 @@ export interface HlsHooks {
   skip(position: number): void;
   /** Broken beyond what we retry: `detail` is hls.js's error and the media time (m:ss). */
   broken(detail: string): void;
+  /** `src` loaded but is no playlist (a web page, JSON): retrying will not change that. */
+  notPlaylist(): void;
 }
 
 export const hlsSupported = (): boolean => Hls.isSupported();
@@ -172,6 +174,7 @@ export function startHls(
       if (details === ErrorDetails.BUFFER_STALLED_ERROR) hooks.waiting();
       return;
     }
+    if (details === ErrorDetails.MANIFEST_PARSING_ERROR) return hooks.notPlaylist();
     const parse = details === ErrorDetails.FRAG_PARSING_ERROR || details === ErrorDetails.INTERNAL_EXCEPTION;
     const main = data.frag?.type === PlaylistLevelType.MAIN ? data.frag : undefined;
     // A recording's segment the server says is not there (4xx, after hls.js's own retries):

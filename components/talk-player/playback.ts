@@ -19,6 +19,8 @@ import type { PlaybackPolicy } from './playback-policy.js';
  *  error         cannot play here (no HLS support, player failed to load)
  *  broken        the media data is broken beyond recovery (`message`: what and where); no
  *                automatic retry, only the Retry button
+ *  not-video     `src` answers with something else (a web page, JSON; `message`: its type);
+ *                no automatic retry, only the Retry button
  */
 export type PlaybackStatus =
   | 'idle'
@@ -33,7 +35,8 @@ export type PlaybackStatus =
   | 'recovering'
   | 'blocked'
   | 'error'
-  | 'broken';
+  | 'broken'
+  | 'not-video';
 
 export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
   const raw = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempt));
@@ -41,6 +44,22 @@ export function backoffDelay(attempt: number, policy: Pick<PlaybackPolicy, 'retr
 }
 
 export const isHlsUrl = (url: string) => /\.m3u8(\?|#|$)/i.test(new URL(url, location.href).pathname + '#');
+
+/** Content types that are never a video or a playlist (a web page, an API's JSON). */
+const NOT_MEDIA = /^text\/(html|xml)|json|xml/i;
+
+/** The Content-Type `src` is served with, '' when unknown (not ok, or unreadable cross-origin). */
+async function contentType(src: string): Promise<string> {
+  const stop = new AbortController();
+  try {
+    const res = await fetch(src, { signal: stop.signal, cache: 'no-store' });
+    return res.ok ? (res.headers.get('content-type') ?? '').split(';')[0]!.trim() : '';
+  } catch {
+    return '';
+  } finally {
+    stop.abort(); // headers are all it needs
+  }
+}
 
 type HlsGlue = typeof HlsGlueModule;
 type MediaBudget = HlsGlueModule.MediaBudget;
@@ -306,6 +325,8 @@ export class PlaybackController implements ReactiveController {
       fatal: (details) => current() && this.#onFatalError(details),
       skip: (position) => current() && this.#restart(position),
       broken: (detail) => current() && this.#fail(detail, 'broken'),
+      notPlaylist: () =>
+        void contentType(src).then((type) => current() && this.#fail(NOT_MEDIA.test(type) ? type : 'no #EXTM3U', 'not-video')),
     }, this.#budget, startAt);
     void this.#autoplay(generation);
   }
@@ -403,11 +424,25 @@ export class PlaybackController implements ReactiveController {
   /** Native playback errors (MP4, Safari HLS); hls.js reports its own through ERROR. */
   #onVideoError(): void {
     if (this.#hls || this.#suspended || !this.#src || !this.#video?.error) return;
+    if (this.#video.error.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED && !this.#everPlayed) {
+      // A web page or JSON as `src` would be "offline" for good: look at what it is first.
+      const generation = this.#generation;
+      void contentType(this.#src).then((type) => {
+        if (generation !== this.#generation) return;
+        if (NOT_MEDIA.test(type)) this.#fail(type, 'not-video');
+        else this.#retryAfterError();
+      });
+      return;
+    }
     if (this.#video.error.code === MediaError.MEDIA_ERR_DECODE) {
       // Broken data (no fragments to skip here): a couple of reloads, then the error state.
       if (this.#budget.errors.push(0) > this.#options().policy.maxMediaRecoveries) return this.#fail('decode', 'broken');
       this.message = 'decode';
     }
+    this.#retryAfterError();
+  }
+
+  #retryAfterError(): void {
     if (!navigator.onLine) {
       this.#set('offline');
       return;

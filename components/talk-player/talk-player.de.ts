@@ -29,6 +29,7 @@ export const de: Dictionary<TalkPlayerKey> = {
   'status.error': 'Dieser Stream kann in diesem Browser nicht abgespielt werden.',
   'status.broken': (recording: boolean, detail: string) =>
     `${recording ? 'Diese Aufzeichnung' : 'Dieser Stream'} kann nicht abgespielt werden: Ein Teil des Videos fehlt oder ist beschädigt (${detail}).`,
+  'status.not-video': (_recording: boolean, type: string) => `Diese Adresse ist kein Videostream (${type}).`,
   retryIn: (s: number) => `Neuer Versuch in ${s} s.`,
   retry: 'Erneut versuchen',
   play: 'Abspielen',

@@ -26,6 +26,7 @@ export type TalkPlayerKey =
   | 'status.blocked'
   | 'status.error'
   | 'status.broken'
+  | 'status.not-video'
   | 'retryIn'
   | 'retry'
   | 'play'
@@ -73,6 +74,7 @@ export const translations: Translations<TalkPlayerKey> = {
     'status.blocked': 'Your browser did not start the video. Press Play.',
     'status.error': 'This stream cannot be played in this browser.',
     'status.broken': (recording: boolean, detail: string) => `This ${recording ? 'recording' : 'stream'} cannot be played: part of its video is missing or damaged (${detail}).`,
+    'status.not-video': (_recording: boolean, type: string) => `This address is not a video stream (${type}).`,
     retryIn: (s: number) => `Trying again in ${s} s.`,
     retry: 'Try again',
     play: 'Play',

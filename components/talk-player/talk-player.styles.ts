@@ -16,6 +16,7 @@ export const talkPlayerStyles = css`
   h2 {
     font-size: 1.1rem;
     margin: 0;
+    padding-inline-start: calc(var(--_space) / 2);
     flex: 1 1 auto;
   }
   .badge.live {
@@ -26,11 +27,9 @@ export const talkPlayerStyles = css`
   .stage {
     position: relative;
     aspect-ratio: 16 / 9;
-    /* Fit a given height (a widget's iframe) without breaking 16:9. */
+    /* Always the player's width; a given height (a widget's iframe) caps it and the picture letterboxes. */
     max-height: var(--devroom-player-max-height, none);
     width: 100%;
-    max-width: calc(var(--devroom-player-max-height, 100000px) * 16 / 9);
-    margin-inline: auto;
     background: #000;
     border-radius: var(--_radius);
     overflow: hidden;
@@ -72,6 +71,13 @@ export const talkPlayerStyles = css`
   }
   .slate.passive {
     pointer-events: none;
+  }
+  .slate.opaque {
+    background: #000;
+  }
+  .slate.error {
+    /* The danger red (#b3261e) is 3.2:1 on black: a light red passes AA (9:1). */
+    color: #ff8a80;
   }
   .slate .big {
     font-size: 1.6rem;

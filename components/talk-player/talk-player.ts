@@ -502,7 +502,7 @@ export class DevroomTalkPlayer extends LitElement {
           <video
             part="video"
             ?hidden=${!showVideo}
-            controls
+            ?controls=${this.#nativeControls(showVideo)}
             playsinline
             preload="none"
             poster=${ifDefined(poster)}
@@ -522,6 +522,15 @@ export class DevroomTalkPlayer extends LitElement {
         <slot hidden @slotchange=${() => this.#readTracks()}></slot>
       </section>
     `;
+  }
+
+  /**
+   * The browser's controls, except under a slate that says the stream is not there (offline,
+   * not started, broken): Chromium would draw its loading spinner over our words.
+   */
+  #nativeControls(showVideo: boolean): boolean {
+    const status = this.#streamStatus;
+    return showVideo && !this.call.active && (status === 'playing' || status === 'paused' || status === 'ended' || status === 'loading' || status === 'buffering' || status === 'recovering');
   }
 
   /** "Live" only while it is: playing within 10 s of the live edge (not paused behind, reconnecting or offline). */
@@ -590,13 +599,13 @@ export class DevroomTalkPlayer extends LitElement {
     const action =
       status === 'blocked'
         ? button(t.t('play'), () => this.#playback?.play(), true)
-        : status === 'not-started' || status === 'reconnecting' || status === 'error' || status === 'broken'
+        : status === 'not-started' || status === 'reconnecting' || status === 'error' || status === 'broken' || status === 'not-video'
           ? button(t.t('retry'), () => (this.#playback ? this.#playback.retryNow() : this.#engine.retry()))
           : nothing;
     // The native controls stay reachable under a loading/buffering slate. A class, not a style
     // attribute: a strict Content-Security-Policy (style-src 'self') blocks those.
     const passive = status === 'loading' || status === 'buffering' || status === 'recovering';
-    return html`<div part="slate" class="slate ${passive ? 'passive' : ''}">
+    return html`<div part="slate" class="slate ${passive ? 'passive' : 'opaque'}">
       <span aria-hidden="true">${text}</span>${action}
     </div>`;
   }
