@@ -56,7 +56,13 @@ interface Run {
   waits: number[];
 }
 
-async function apply(host: Account, schedule: Uint8Array | string, config: Record<string, unknown>, homeserver = url, more: { args?: string[]; fetch?: typeof fetch } = {}): Promise<Run> {
+async function apply(
+  host: Account,
+  schedule: Uint8Array | string,
+  config: Record<string, unknown>,
+  homeserver = url,
+  more: { args?: string[]; fetch?: typeof fetch; onWait?: (ms: number) => void } = {},
+): Promise<Run> {
   const files: Record<string, Uint8Array | string> = { schedule: schedule, 'config.json': JSON.stringify(config) };
   let out = '';
   let err = '';
@@ -70,6 +76,7 @@ async function apply(host: Account, schedule: Uint8Array | string, config: Recor
     env: { DEVROOM_ACCESS_TOKEN: host.accessToken },
     sleep: (ms) => {
       waits.push(ms);
+      more.onWait?.(ms);
       return new Promise((resolve) => setTimeout(resolve, ms));
     },
   });
@@ -323,7 +330,10 @@ test('429s from Synapse-style rate limits: apply waits retry_after_ms each time 
 
 test('a 429 on the creator\'s join (Synapse 1.67–1.70.0) leaves the room under its alias without the host user: apply joins it and finishes it as createRoom would have; the next run writes nothing', async (t) => {
   if (REAL) return t.skip(`a real homeserver's rate limits are its own configuration; this test sets the test homeserver's`);
-  const hs = await startTestHomeserver();
+  // The rate limiter's clock moves only while apply waits out a 429, so a join token comes
+  // back when apply has waited for it and never because this machine was slow.
+  let seconds = 0;
+  const hs = await startTestHomeserver({ rateLimitClock: () => seconds });
   try {
     const host = await registerUser(hs.url, hs.registrationSharedSecret, uniqueLocalpart('devroom-host'), { admin: true });
     const schedule = readFileSync(join(ownSchedules, 'pentabarf-fosdem.xml'));
@@ -332,11 +342,13 @@ test('a 429 on the creator\'s join (Synapse 1.67–1.70.0) leaves the room under
     // 3 rooms, and the Q&A of each of their 5 talks (a notice and a root each).
     assert.match(ref.out, /3 created, 0 updated, 0 unchanged, 0 failed; 13 changed\./, 'rooms made without limits, to compare with');
 
-    // One join at a time (a token every 250 ms), events freely: every createRoom after the
-    // first is refused at the creator's join, once its room and alias exist.
+    // One join at a time (a token every 250 ms of the limiter's clock), events freely: every
+    // createRoom after the first is refused at the creator's join, once its room and alias
+    // exist; apply's own join after its wait gets the token back.
     await setRateLimit(hs, { messages: { perSecond: 1000, burst: 1000 }, joins: { perSecond: 4, burst: 1 } });
     const m = mark(hs);
-    const r = await apply(host, schedule, { ...config, aliasPrefix: 'hm-' }, hs.url);
+    const r = await apply(host, schedule, { ...config, aliasPrefix: 'hm-' }, hs.url, { onWait: (ms) => (seconds += ms / 1000) });
+    assert.deepEqual(r.waits, [250, 250], 'each refused createRoom waited out as the server said');
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /3 created, 0 updated, 0 unchanged, 0 failed; \d+ changed\./);
     assert.match(r.err, /\] K\.fosdem: created, opened the Q&A/);

@@ -60,8 +60,9 @@ export class Core {
   constructor(
     readonly config: CoreConfig,
     rateLimit: RateLimitOptions | false | undefined,
+    rateLimitClock?: () => number,
   ) {
-    this.limiter = new RateLimiter(rateLimit);
+    this.limiter = new RateLimiter(rateLimit, rateLimitClock);
   }
 
   /** The current stream position (everything numbered ≤ it has happened). */

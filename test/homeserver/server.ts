@@ -39,6 +39,11 @@ export interface TestHomeserverOptions {
   guests?: boolean;
   /** Synapse-like token buckets when set (see ratelimit.ts); default off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * The rate limiter's clock in seconds (default: real time). A test that sets it decides
+   * when tokens come back, so a limit's outcome never depends on how busy the machine is.
+   */
+  rateLimitClock?: () => number;
   /** The PDU size limit (Synapse: 65536). */
   maxEventBytes?: number;
 }
@@ -99,6 +104,7 @@ export async function startTestHomeserver(options: TestHomeserverOptions = {}): 
       maxEventBytes: options.maxEventBytes ?? 65536,
     },
     options.rateLimit ?? false,
+    options.rateLimitClock,
   );
   const rooms = new Rooms(core);
   const media = new Media();
