@@ -32,18 +32,27 @@ export interface PromptApproverOptions {
   container?: HTMLElement;
   /** Default localStorage; null = remember nothing. */
   storage?: Storage | null;
+  /**
+   * Adds "Allow all": it grants this and every later request of every widget, remembered in
+   * `storage` under this key (the demo: switching person would otherwise ask again).
+   */
+  allowAllKey?: string;
 }
 
 /** An approver that asks the (simulated) user with a dialog. */
 export function promptApprover(options: PromptApproverOptions = {}): CapabilityApprover {
   const storage = options.storage === undefined ? globalThis.localStorage : options.storage;
+  const allowedAll = () => !!options.allowAllKey && storage?.getItem(options.allowAllKey) === 'true';
+  const allowAll = options.allowAllKey ? () => storage?.setItem(options.allowAllKey!, 'true') : undefined;
   return async (requested, widget) => {
+    if (allowedAll()) return new Set(requested);
     const remembered = new Set(rememberedCapabilities(widget.id, storage));
     const granted = new Set([...requested].filter((c) => remembered.has(c)));
     const ask = [...requested].filter((c) => !remembered.has(c));
     if (ask.length === 0) return granted;
-    // One dialog at a time, like Element: widgets that start together queue their prompts.
-    const shown = promptQueue.then(() => showPrompt(options.container ?? document.body, widget, ask));
+    // One dialog at a time, like Element: widgets that start together queue their prompts
+    // (a queued one is not shown once "Allow all" was chosen).
+    const shown = promptQueue.then(() => (allowedAll() ? { approved: ask, remember: false } : showPrompt(options.container ?? document.body, widget, ask, allowAll)));
     promptQueue = shown.then(
       () => undefined,
       () => undefined,
@@ -58,7 +67,7 @@ export function promptApprover(options: PromptApproverOptions = {}): CapabilityA
 let promptCount = 0;
 let promptQueue: Promise<void> = Promise.resolve();
 
-function showPrompt(container: HTMLElement, widget: Widget, capabilities: string[]): Promise<{ approved: string[]; remember: boolean }> {
+function showPrompt(container: HTMLElement, widget: Widget, capabilities: string[], allowAll?: () => void): Promise<{ approved: string[]; remember: boolean }> {
   const doc = container.ownerDocument;
   const id = `devroom-caps-${++promptCount}`;
   const dialog = doc.createElement('dialog');
@@ -72,7 +81,6 @@ function showPrompt(container: HTMLElement, widget: Widget, capabilities: string
   intro.textContent = `${widget.name ?? widget.id} would like to:`;
   const list = doc.createElement('ul');
   const boxes = capabilities.map((capability, i) => {
-    const { verb, what } = describeCapability(capability);
     const li = doc.createElement('li');
     const box = doc.createElement('input');
     box.type = 'checkbox';
@@ -81,7 +89,7 @@ function showPrompt(container: HTMLElement, widget: Widget, capabilities: string
     box.value = capability;
     const label = doc.createElement('label');
     label.htmlFor = box.id;
-    label.textContent = verb === 'other' ? what : `${verb === 'send' ? 'Send' : 'Read'} ${what}`;
+    label.textContent = describeCapability(capability).text;
     label.title = capability;
     li.append(box, ' ', label);
     list.append(li);
@@ -106,6 +114,11 @@ function showPrompt(container: HTMLElement, widget: Widget, capabilities: string
   approve.dataset.action = 'approve';
   const actions = doc.createElement('p');
   actions.append(decline, ' ', approve);
+  const all = doc.createElement('button');
+  all.type = 'button';
+  all.textContent = 'Allow all (every widget, every person)';
+  all.dataset.action = 'allow-all';
+  if (allowAll) actions.append(' ', all);
   dialog.append(title, intro, list, remember, actions);
   container.append(dialog);
   dialog.showModal();
@@ -118,6 +131,10 @@ function showPrompt(container: HTMLElement, widget: Widget, capabilities: string
     };
     approve.addEventListener('click', () => finish(boxes.filter((b) => b.checked).map((b) => b.value)));
     decline.addEventListener('click', () => finish([]));
+    all.addEventListener('click', () => {
+      allowAll?.();
+      finish(capabilities);
+    });
     // Escape closes a modal dialog: treat it as declining, as Element does.
     dialog.addEventListener('cancel', (ev) => {
       ev.preventDefault();
