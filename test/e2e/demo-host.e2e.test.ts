@@ -142,8 +142,13 @@ describe('demo host (npm start)', function () {
           // The whole page, header included, is in the chosen theme.
           const page = luminance(demo.win.getComputedStyle(demo.doc.documentElement).backgroundColor);
           const heading = luminance(demo.win.getComputedStyle(demo.doc.querySelector('header h1')!).color);
-          if (dark) expect(page, 'dark page').to.be.below(0.05) && expect(heading, 'light header text').to.be.above(0.6);
-          else expect(page, 'light page').to.be.above(0.9) && expect(heading, 'dark header text').to.be.below(0.1);
+          if (dark) {
+            expect(page, 'dark page').to.be.below(0.05);
+            expect(heading, 'light header text').to.be.above(0.6);
+          } else {
+            expect(page, 'light page').to.be.above(0.9);
+            expect(heading, 'dark header text').to.be.below(0.1);
+          }
         }
         // The pressed theme button looks pressed, not only to screen readers.
         const pressed = demo.win.getComputedStyle(theme).backgroundColor;
