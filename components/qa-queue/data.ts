@@ -121,8 +121,47 @@ const loads = new WeakMap<QaTally, AbortController>();
 /** What data.ts reads from and writes to the element. */
 export interface PlainHost {
   model: QaTally;
-  questions?: QuestionData[];
+  questions?: QuestionData[] | undefined;
   userId: string;
+}
+
+/** The element on a plain page: its data attributes and properties, read here (a widget never loads this part). */
+export interface PlainElement extends PlainHost, HTMLElement {
+  src?: string | undefined;
+  preModeration: boolean;
+}
+
+/** A plain page's read of inline JSON or `questions` in progress, per element: `updateComplete` waits for it (not for a fetch). */
+const reading = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * The element's plain-page mode, at each update of an element that writes its own tally:
+ * reads a new `src` (or, the first time, inline JSON) into `questions`, loads `questions`
+ * (again when the viewer changes: `voted: true` is them), and passes on `preModeration`.
+ * `changed` undefined: the first call, once this part has loaded (everything counts as new).
+ */
+export function update(host: PlainElement, show: (error: string) => void, changed?: ReadonlyMap<PropertyKey, unknown>): void {
+  const has = (key: string) => !changed || changed.has(key);
+  const src = has('src') && host.src;
+  const inline = changed || host.questions || host.src ? undefined : host.querySelector(':scope > script[type="application/json"]')?.textContent;
+  if (src || inline || ((has('questions') || has('userId')) && host.questions)) {
+    const work = plain(host, show, src || undefined, inline || undefined);
+    if (!src) {
+      reading.set(host, work);
+      void work.finally(() => reading.get(host) === work && reading.delete(host));
+    }
+  }
+  if (has('preModeration') && (host.preModeration || changed?.get('preModeration') !== undefined)) host.model.preModeration = host.preModeration;
+}
+
+/** Waits for the element's inline or `questions` read, and the updates it caused (`updateComplete`). */
+export async function settled(host: object, updateComplete: () => Promise<boolean>): Promise<boolean> {
+  let done = await updateComplete();
+  for (let work = reading.get(host); work; work = reading.get(host)) {
+    await work;
+    done = await updateComplete();
+  }
+  return done;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface StageInvite {
   displayName?: string;
   /** Moderator who invited. */
   by?: string;
+  /** Their name, as the queue shows names ("<name> invites you on stage for the Q&A."). */
+  byName?: string;
   ts: number;
   /** The invitee's answer, when known. */
   response?: StageResponse;

@@ -32,10 +32,14 @@ const en: Dictionary<SectionsKey> = {
   answered: 'Answered',
   hidden: 'Hidden',
   lowerHand: 'Lower hand',
+  handText: 'What would you like to say? (optional)',
+  cancel: 'Cancel',
   handRaised: (position: number) => `Your hand is raised (#${position} in the queue).`,
-  stageInvite: 'You are invited to join the stage.',
+  // One wording with the talk player's stage invite.
+  stageInvite: 'You are invited on stage for the Q&A.',
+  stageInviteBy: (name: string) => `${name} invites you on stage for the Q&A.`,
   accept: 'Join the stage',
-  decline: 'Decline',
+  decline: 'No, thanks',
   stageAccepted: 'You accepted. The talk player connects you to the stage.',
   askInRoom: 'Ask and vote in the Matrix room',
   moreItems: (n: number) => `Show more (${n} left)`,
@@ -79,6 +83,22 @@ const styles = css`
   .panel.invite {
     border-color: var(--_accent);
   }
+  /* The hand's line: a small single-line field inside the hand panel, not a second question box. */
+  .hand-form.panel {
+    max-width: 26rem;
+  }
+  .hand-form label {
+    font-weight: normal;
+    font-size: 0.85rem;
+  }
+  .hand-form input {
+    font-size: 0.9rem;
+    padding: 0.2rem 0.4rem;
+  }
+  .hand-form .actions {
+    grid-column: 1 / -1;
+    margin: 0;
+  }
   .vote.count {
     padding: 0.25rem 0.6rem;
     border: 1px solid var(--_border);
@@ -99,8 +119,12 @@ export interface HandsHost extends ReactiveElement {
 /** Per element: the raise-hand line being typed. */
 const drafts = new WeakMap<object, string>();
 
-/** Raise / lower the viewer's hand, their stage invitation, and `queue` (the moderator's hands queue, when loaded). */
-export function hands(t: T, host: HandsHost, queue: TemplateResult | typeof nothing): TemplateResult {
+/**
+ * Raise / lower the viewer's hand, their stage invitation, and `queue` (the moderator's hands
+ * queue, when loaded). "Raise hand" opens (`setOpen`) a small form of its own with the optional
+ * line; `open` is whether it is open.
+ */
+export function hands(t: T, host: HandsHost, open: boolean | undefined, setOpen: (open: boolean) => void, queue: TemplateResult | typeof nothing): TemplateResult {
   const { userId } = host;
   const draft = drafts.get(host) ?? '';
   const setDraft = (text: string): void => {
@@ -111,16 +135,18 @@ export function hands(t: T, host: HandsHost, queue: TemplateResult | typeof noth
   const invite = userId ? host.invites.find((i) => i.userId === userId) : undefined;
   const raise = (event: Event) => {
     event.preventDefault();
-    const text = cleanText(draft.trim()).slice(0, 200);
+    // What is in the field now (a submit right after typing may precede the render).
+    const text = cleanText((drafts.get(host) ?? '').trim()).slice(0, 200);
     emit(host, 'devroom-raise-hand', text ? { text } : {});
     setDraft('');
+    setOpen(false);
   };
   return html`<div part="hands" class="hands">
     ${invite && invite.response !== 'declined'
       ? html`<div class="panel invite" part="stage-invite" role="region" aria-label=${t('stageInvite')}>
           ${invite.response === 'accepted'
             ? html`<p>${t('stageAccepted')}</p>`
-            : html`<p>${t('stageInvite')}</p>
+            : html`<p>${invite.byName ? t('stageInviteBy', invite.byName) : t('stageInvite')}</p>
                 <div class="actions">
                   <button type="button" class="primary" @click=${() => emit(host, 'devroom-accept-stage', {})}>${t('accept')}</button>
                   <button type="button" @click=${() => emit(host, 'devroom-decline-stage', {})}>${t('decline')}</button>
@@ -132,11 +158,16 @@ export function hands(t: T, host: HandsHost, queue: TemplateResult | typeof noth
       : position >= 0
         ? html`<p class="hint">${t('handRaised', position + 1)}</p>
             <button type="button" @click=${() => emit(host, 'devroom-lower-hand', {})}>${t('lowerHand')}</button>`
-        : html`<form class="hand-form" @submit=${raise}>
-            <label for="hand-text">${t('handText')}</label>
-            <input id="hand-text" maxlength="200" .value=${draft} @input=${(e: Event) => setDraft((e.target as HTMLInputElement).value)} />
-            <button type="submit">✋ ${t('raiseHand')}</button>
-          </form>`}
+        : open
+          ? html`<form class="hand-form panel" aria-label=${t('raiseHand')} @submit=${raise} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)}>
+              <label for="hand-text">${t('handText')}</label>
+              <input id="hand-text" maxlength="200" .value=${draft} @input=${(e: Event) => setDraft((e.target as HTMLInputElement).value)} />
+              <div class="actions">
+                <button type="submit" class="primary">✋ ${t('raiseHand')}</button>
+                <button type="button" @click=${() => setOpen(false)}>${t('cancel')}</button>
+              </div>
+            </form>`
+          : html`<button type="button" id="raise-hand" aria-expanded="false" @click=${() => setOpen(true)}>✋ ${t('raiseHand')}</button>`}
     ${queue}
   </div>`;
 }

@@ -18,8 +18,7 @@ type CoreKey =
   | 'sending'
   | 'notSent'
   | 'yourAwaiting'
-  | 'raiseHand'
-  | 'handText';
+  | 'raiseHand';
 
 const en: Dictionary<CoreKey> = {
   title: 'Questions',
@@ -39,9 +38,8 @@ const en: Dictionary<CoreKey> = {
   sending: 'Sending…',
   notSent: 'Not sent',
   yourAwaiting: 'Waiting for a moderator to approve',
-  // The raise-hand form renders before the hands-and-sections part (most viewers never raise a hand).
+  // "Raise hand" renders before the hands-and-sections part, whose panel has the hand's form (most viewers never raise a hand).
   raiseHand: 'Raise hand',
-  handText: 'What would you like to say? (optional)',
 };
 
 /** Strings only the moderator tools render: their English joins `translations.en` when they load. */
@@ -73,6 +71,9 @@ export type SectionsKey =
   | 'answered'
   | 'hidden'
   | 'lowerHand'
+  | 'handText'
+  | 'cancel'
+  | 'stageInviteBy'
   | 'handRaised'
   | 'stageInvite'
   | 'accept'

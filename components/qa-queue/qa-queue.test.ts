@@ -398,11 +398,27 @@ describe('<devroom-qa-queue> keyboard', () => {
 });
 
 describe('<devroom-qa-queue> hands', () => {
-  it('raises a hand with a line of text and lowers it', async () => {
+  it('"Raise hand" opens a small form of its own in the hand panel: raises with a line of text, and lowers it', async () => {
     const el = await queue({ handsEnabled: true });
-    $<HTMLInputElement>(el, '#hand-text')!.focus();
+    // One click-target first, no second text box under the question box.
+    expect($(el, '#hand-text')).to.equal(null);
+    expect($$(el, 'textarea, input').length).to.equal(1);
+    const open = button(el.shadowRoot!, '✋ Raise hand');
+    expect(open.getAttribute('aria-expanded')).to.equal('false');
+    open.click();
+    await el.updateComplete;
+    const field = $<HTMLInputElement>(el, '#hand-text')!;
+    expect(el.shadowRoot!.activeElement, 'focus goes to the line').to.equal(field);
+    const form = field.closest('form')!;
+    expect(form.closest('[part="hands"]'), 'inside the hand panel').to.not.equal(null);
+    expect(form.getAttribute('aria-label')).to.equal('Raise hand');
+    expect(getComputedStyle(form).borderTopStyle, 'a panel of its own').to.equal('solid');
+    expect($(el, 'label[for="hand-text"]')!.textContent).to.equal('What would you like to say? (optional)');
+    const ask = $<HTMLTextAreaElement>(el, '#ask')!;
+    expect(parseFloat(getComputedStyle(field).fontSize), 'smaller than the question box').to.be.below(parseFloat(getComputedStyle(ask).fontSize));
+    expect(field.getBoundingClientRect().height).to.be.below(ask.getBoundingClientRect().height);
     await sendKeys({ type: '  Demo please ' });
-    setTimeout(() => button(el.shadowRoot!, '✋ Raise hand').click());
+    setTimeout(() => button(form, '✋ Raise hand').click());
     expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Demo please' });
     el.hands = [{ userId: '@first:x', ts: 1 }, { userId: ME, ts: 2, text: 'Demo please' }];
     await el.updateComplete;
@@ -411,13 +427,33 @@ describe('<devroom-qa-queue> hands', () => {
     await oneEvent(el, 'devroom-lower-hand');
   });
 
-  it('shows the raise-hand form in German before any hands code has loaded', async () => {
+  it('the hand form closes with Cancel or Escape, focus back on "Raise hand", nothing raised', async () => {
+    const el = await queue({ handsEnabled: true });
+    let raised = 0;
+    el.addEventListener('devroom-raise-hand', () => raised++);
+    button(el.shadowRoot!, '✋ Raise hand').click();
+    await el.updateComplete;
+    button(el.shadowRoot!, 'Cancel').click();
+    await el.updateComplete;
+    expect($(el, '#hand-text')).to.equal(null);
+    expect(el.shadowRoot!.activeElement!.id).to.equal('raise-hand');
+    el.shadowRoot!.activeElement!.dispatchEvent(new MouseEvent('click'));
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '#hand-text')).to.equal(null);
+    expect(el.shadowRoot!.activeElement!.id).to.equal('raise-hand');
+    expect(raised).to.equal(0);
+  });
+
+  it('shows "Raise hand" in German before any hands code has loaded, and its form in German', async () => {
     const el = await queue({ handsEnabled: true }, 'de');
+    button(el.shadowRoot!, '✋ Hand heben').click();
+    await el.updateComplete;
     expect($(el, 'label[for="hand-text"]')!.textContent).to.equal('Was möchtest du sagen? (optional)');
-    expect(button(el.shadowRoot!, '✋ Hand heben')).to.not.equal(undefined);
-    $<HTMLInputElement>(el, '#hand-text')!.focus();
+    expect(button(el.shadowRoot!, 'Abbrechen')).to.not.equal(undefined);
     await sendKeys({ type: 'Hallo' });
-    setTimeout(() => button(el.shadowRoot!, '✋ Hand heben').click());
+    setTimeout(() => button($(el, '.hand-form')!, '✋ Hand heben').click());
     expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Hallo' });
   });
 
@@ -435,9 +471,24 @@ describe('<devroom-qa-queue> hands', () => {
     const invite = $(attendee, '[part="stage-invite"]')!;
     // The panel's styles arrive with the hands chunk.
     expect(getComputedStyle(invite).borderTopStyle).to.equal('solid');
+    // One wording with the talk player's stage invite.
+    expect(invite.querySelector('p')!.textContent).to.equal('You are invited on stage for the Q&A.');
     setTimeout(() => button(invite, 'Join the stage').click());
     await oneEvent(attendee, 'devroom-accept-stage');
-    setTimeout(() => button(invite, 'Decline').click());
+    setTimeout(() => button(invite, 'No, thanks').click());
     await oneEvent(attendee, 'devroom-decline-stage');
+  });
+
+  it('names who invites, in English and German', async () => {
+    const invites = [{ userId: ME, by: '@mo:x', byName: 'Mo', ts: 3 }];
+    const en = await queue({ handsEnabled: true, invites });
+    expect($(en, '[part="stage-invite"] p')!.textContent).to.equal('Mo invites you on stage for the Q&A.');
+    const de = await queue({ handsEnabled: true, invites }, 'de');
+    const invite = $(de, '[part="stage-invite"]')!;
+    expect(invite.querySelector('p')!.textContent).to.equal('Mo lädt dich für die Fragerunde auf die Bühne ein.');
+    expect([...invite.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Auf die Bühne', 'Nein, danke']);
+    de.invites = [{ userId: ME, ts: 3 }];
+    await de.updateComplete;
+    expect(invite.querySelector('p')!.textContent).to.equal('Du bist für die Fragerunde auf die Bühne eingeladen.');
   });
 });

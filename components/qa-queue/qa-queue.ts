@@ -10,7 +10,7 @@ import type { PagedSection } from './qa-queue.hands-and-sections.js';
 import { QaTally, type Question, type QuestionData, type TallyChange } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { VirtualRows } from './virtual.js';
-import { COLLAPSED_MAX, cleanText, codePoints, shorten } from './text.js';
+import { COLLAPSED_MAX, codePoints, shorten } from './text.js';
 import './qa-events.js';
 
 /** A vote request with no answer stops blocking the button after this long. */
@@ -163,12 +163,8 @@ export class DevroomQaQueue extends LitElement {
   #pendingUpdates = 0;
   #active = 0;
   #loadError?: string;
-  /** The first "Raise hand"'s line, raised once the hands panel has loaded. */
-  #hand?: string;
-  /** That load failed: "Not sent"; "Raise hand" asks again. */
-  #handFailed?: boolean;
-  /** A plain-page read of inline JSON or `questions` in progress: `updateComplete` waits for it (not for a fetch). */
-  #reading?: Promise<unknown>;
+  /** "Raise hand" was pressed: the hands panel (hands-and-sections part) shows its small form. */
+  #handOpen?: boolean;
 
   readonly #i18n = new LocaleController<QaKey>(this, translations);
   readonly #t = (key: QaKey, ...args: unknown[]): string => this.#i18n.t(key, ...args);
@@ -187,26 +183,25 @@ export class DevroomQaQueue extends LitElement {
   /** Moderator tools, loaded only for moderators (most viewers never download them). */
   readonly #moderator = new LazyPart(this, 'the Q&A moderator tools', () => import('./qa-queue.moderator-tools.js'));
   /** Hands panel, review / answered / hidden sections and the rest (see willUpdate), loaded when one has something to show. */
-  readonly #sections = new LazyPart(this, 'the Q&A hands and sections', () => import('./qa-queue.hands-and-sections.js'), {
-    loaded: (m) => {
-      m.attach(this);
-      const text = this.#hand;
-      this.#hand = undefined;
-      if (text !== undefined) emit(this, 'devroom-raise-hand', text ? { text } : {});
-    },
-    // A raise waiting for the panel is not sent: the next "Raise hand" asks again. A later load
-    // for another reason must not raise it unasked.
-    failed: () => {
-      if (this.#hand !== undefined) [this.#hand, this.#handFailed] = [undefined, true];
-    },
-  });
+  readonly #sections = new LazyPart(this, 'the Q&A hands and sections', () => import('./qa-queue.hands-and-sections.js'), { loaded: (m) => m.attach(this) });
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   readonly #virtual = new LazyPart(this, 'the Q&A virtual list', () => import('./virtual.js'), { loaded: (m) => (this.#rows = new m.VirtualRows(this)) });
   #rows?: VirtualRows;
   /** The talk picker, once there is more than one talk to pick from. */
   readonly #picker = new LazyPart(this, 'the Q&A talk picker', () => import('./qa-queue.talk-picker.js'));
-  /** Plain-page data (a widget never loads it); without it the element says why it has no questions. */
-  readonly #data = new LazyPart(this, 'the Q&A plain-page data', () => import('./data.js'), { failed: (error) => (this.#loadError = String(error)) });
+  /**
+   * Plain-page mode (data.ts: `src`, inline JSON, `questions`, `pre-moderation`), loaded when an
+   * element that writes its own tally has any (a widget never loads it); without it the element
+   * says why it has no questions.
+   */
+  readonly #data = new LazyPart(this, 'the Q&A plain-page data', () => import('./data.js'), {
+    loaded: (m) => m.update(this, this.#show),
+    failed: (error) => (this.#loadError = String(error)),
+  });
+  readonly #show = (error: string): void => {
+    this.#loadError = error;
+    this.requestUpdate();
+  };
 
   // ---- public helpers for plain pages ------------------------------------------------
 
@@ -225,9 +220,6 @@ export class DevroomQaQueue extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#subscribe();
-    // Plain pages may carry their questions as inline JSON.
-    const inline = this.questions || this.src ? undefined : this.querySelector(':scope > script[type="application/json"]')?.textContent;
-    if (inline) this.#plain(undefined, inline);
   }
 
   override disconnectedCallback(): void {
@@ -242,26 +234,19 @@ export class DevroomQaQueue extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for on-demand parts and inline data, so `await el.updateComplete` sees them. */
+  /** Also waits for on-demand parts and plain-page data read, so `await el.updateComplete` sees them. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return partsSettled(this, async () => {
-      let done = await super.getUpdateComplete();
-      while (this.#reading) {
-        await this.#reading;
-        done = await super.getUpdateComplete();
-      }
-      return done;
-    });
+    return partsSettled(this, () => this.#data.module?.settled(this, () => super.getUpdateComplete()) ?? super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#focusedId = this.shadowRoot?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id;
     if (changed.has('model')) this.#subscribe();
-    // Plain-page data (a new src; questions, reloaded when the viewer changes: `voted: true` is them).
-    const src = changed.has('src') && this.src;
-    if (src || ((changed.has('questions') || changed.has('userId')) && this.questions)) this.#plain(src || undefined);
-    if (this.#writes && changed.has('preModeration') && (this.preModeration || changed.get('preModeration') !== undefined)) {
-      this.model.preModeration = this.preModeration;
+    // Plain-page mode: data.ts, once the element has data of its own to read.
+    if (this.#writes) {
+      const data = this.#data.module;
+      if (data) data.update(this, this.#show, changed);
+      else if (this.src || this.questions || this.preModeration || this.querySelector(':scope > script[type="application/json"]')) this.#data.want();
     }
     // Re-rank now (notifications land in this update, not during render).
     this.model.flush();
@@ -386,29 +371,6 @@ export class DevroomQaQueue extends LitElement {
   }
 
 
-  // ---- plain-page data -------------------------------------------------------------------
-
-  /**
-   * Plain-page data is data.ts's: it reads `src` or inline JSON into `questions`, or loads
-   * `questions` into the element's own tally, and says why it could not. Each new `src` or
-   * `questions` asks for the part again after a failure. All but a fetch (network) hold back
-   * `updateComplete`.
-   */
-  #plain(src?: string, inline?: string): void {
-    if (!this.#writes) return;
-    const show = (error: string) => {
-      this.#loadError = error;
-      this.requestUpdate();
-    };
-    const work = this.#data.get().then(
-      (m) => m.plain(this, show, src, inline),
-      () => undefined, // shown by the part's `failed`
-    );
-    if (src) return;
-    this.#reading = work;
-    void work.finally(() => this.#reading === work && (this.#reading = undefined));
-  }
-
   // ---- open list: scrolling and keyboard ---------------------------------------------
 
   #onScroll(event: Event): void {
@@ -501,14 +463,13 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
-  /** The first raise: the line waits for the hands panel, raised when it arrives (a person's click: asked again at once). */
-  #raiseHand(event: Event): void {
-    event.preventDefault();
-    this.#hand = cleanText(this.renderRoot.querySelector<HTMLInputElement>('#hand-text')!.value.trim()).slice(0, 200);
-    this.#handFailed = false;
+  /** Opens (loading it: a person's click asks again at once) or closes the hands panel's form; focus goes to its field, or back to "Raise hand". */
+  readonly #openHand = (open: boolean): void => {
+    this.#handOpen = open;
     this.#sections.retry();
     this.requestUpdate();
-  }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(open ? '#hand-text' : '#raise-hand')?.focus());
+  };
 
   // ---- rendering -------------------------------------------------------------------------
 
@@ -524,7 +485,7 @@ export class DevroomQaQueue extends LitElement {
         ${this.readOnly
           ? (sections?.roomLink(t, this.roomLink) ?? nothing)
           : html`${this.#renderAskForm()} ${this.#renderMine()}
-            ${this.handsEnabled ? (sections?.hands(t, this, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
+            ${this.handsEnabled ? (sections?.hands(t, this, this.#handOpen, this.#openHand, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
@@ -570,18 +531,18 @@ export class DevroomQaQueue extends LitElement {
     `;
   }
 
-  /** "Raise hand" until the hands-and-sections part brings the full panel (same ids and parts). */
+  /**
+   * "Raise hand" until the hands-and-sections part brings the panel (same ids and parts): a
+   * press opens the panel's own small form, so the line never looks like a second question box.
+   */
   #renderRaise(): TemplateResult | typeof nothing {
-    const t = this.#t;
-    const state = this.#handFailed ? 2 : this.#hand === undefined ? 0 : 1;
+    const failed = this.#handOpen && this.#sections.failed;
     return this.userId
       ? html`<div part="hands" class="hands">
-          <form class="hand-form" @submit=${this.#raiseHand}>
-            <label for="hand-text">${t('handText')}</label>
-            <input id="hand-text" maxlength="200" />
-            <button type="submit" aria-disabled=${state === 1 ? 'true' : 'false'}>✋ ${t('raiseHand')}</button>
-            ${state ? html`<span class="form-foot ${state > 1 ? 'error' : ''}" role="status">${t(state > 1 ? 'notSent' : 'sending')}</span>` : nothing}
-          </form>
+          <button type="button" id="raise-hand" aria-expanded="false" aria-disabled=${this.#handOpen && !failed ? 'true' : 'false'} @click=${() => this.#openHand(true)}>
+            ✋ ${this.#t('raiseHand')}
+          </button>
+          ${failed ? html`<span class="error" role="status">${this.#t('notSent')}</span>` : nothing}
         </div>`
       : nothing;
   }

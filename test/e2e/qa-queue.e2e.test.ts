@@ -331,11 +331,13 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     const aliceQ = await queueOf(alice);
     const modQ = await queueOf(mod);
 
-    const handInput = aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text')!;
+    // "Raise hand" opens the hand panel's own form.
+    buttonIn(aliceQ.shadowRoot!, /Raise hand/)!.click();
+    const handInput = await waitFor(() => aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text'), 'the hand form');
     handInput.value = 'I can show a demo';
     handInput.dispatchEvent(new Event('input'));
     await aliceQ.updateComplete;
-    buttonIn(aliceQ.shadowRoot!, /Raise hand/)!.click();
+    buttonIn(aliceQ.shadowRoot!.querySelector('.hand-form')!, /Raise hand/)!.click();
     await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0]?.content.raised === true, 'hand raised');
     const invite = await waitFor(() => buttonIn(modQ.shadowRoot!, 'Invite to stage'), 'hand in the moderator queue');
     expect(modQ.shadowRoot!.textContent).to.contain('I can show a demo');
@@ -369,10 +371,12 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect(fetched(alice).some((url) => url.includes('/components/qa-queue/qa-queue.ts'))).to.equal(true);
     expect(handsCode(alice)).to.deep.equal([]);
 
-    const input = aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text')!;
+    buttonIn(aliceQ.shadowRoot!, '✋ Raise hand')!.click();
+    const input = await waitFor(() => aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text'), 'the hand form');
     expect(aliceQ.shadowRoot!.querySelector('label[for="hand-text"]')!.textContent).to.equal('What would you like to say? (optional)');
     input.value = '  Me too ';
-    buttonIn(aliceQ.shadowRoot!, '✋ Raise hand')!.click();
+    input.dispatchEvent(new Event('input'));
+    buttonIn(aliceQ.shadowRoot!.querySelector('.hand-form')!, '✋ Raise hand')!.click();
     const hand = await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0], 'hand raised');
     expect(hand.content).to.include({ raised: true, text: 'Me too' });
     await waitFor(() => aliceQ.shadowRoot!.textContent!.includes('#2 in the queue'), 'own hand shown in the panel');

@@ -44,7 +44,7 @@ export function readHands(state: HandsState, name: (userId: string) => string): 
     if (!user) continue;
     const stage = parseStage(e.content);
     if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
-    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), ...(stage.by ? { by: stage.by } : {}), ts: stage.at ?? e.origin_server_ts });
+    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), ...(stage.by ? { by: stage.by, byName: name(stage.by) } : {}), ts: stage.at ?? e.origin_server_ts });
   }
   const hands: RaisedHand[] = [];
   for (const e of handEvents) {
