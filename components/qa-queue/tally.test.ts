@@ -69,6 +69,26 @@ describe('QaTally votes', () => {
     expect(tally.hasVoted('$q0', '@bob:x')).to.equal(false);
   });
 
+  it('adds a count from elsewhere (a vote snapshot) to the voters folded in, and ranks by the sum', () => {
+    const tally = new QaTally();
+    seed(tally, 2);
+    vote(tally, '$q0', '@bob:x');
+    const changes: string[] = [];
+    tally.subscribe((c) => changes.push(`${c.type} ${'id' in c ? c.id : ''}`));
+    tally.setBase('$q1', 5);
+    expect(tally.get('$q1')?.votes).to.equal(5);
+    expect(ids(tally)).to.deep.equal(['$q1', '$q0']);
+    vote(tally, '$q1', '@carol:x');
+    expect(tally.get('$q1')?.votes).to.equal(6);
+    tally.setBase('$q1', 4);
+    expect(tally.get('$q1')?.votes).to.equal(5);
+    expect(changes.filter((c) => c.startsWith('changed'))).to.have.length.greaterThan(0);
+    // Known before the question arrives: its count when it does.
+    tally.setBase('$q9', 2);
+    tally.addQuestion({ id: '$q9', author: '@a:x', text: 'late', ts: 9 });
+    expect(tally.get('$q9')?.votes).to.equal(2);
+  });
+
   it('counts votes that arrive before their question', () => {
     const tally = new QaTally();
     vote(tally, '$late', '@bob:x');

@@ -349,6 +349,14 @@ export class QaTally {
     return this.removeVote(eventId) || this.removeQuestion(eventId);
   }
 
+  /** Votes counted elsewhere (a vote snapshot, less those folded in here too): the count is `n` + the 👍 voters folded in. */
+  setBase(questionId: string, n: number): void {
+    const entry = this.#entry(questionId);
+    if (entry.base === n) return;
+    entry.base = n;
+    this.#countChanged(entry);
+  }
+
   /** Room moderation state for one question (null / {} = cleared): room state as it is, only `true` counts. */
   setModeration(questionId: string, state: ModerationInput | null): void {
     const entry = this.#entry(questionId);

@@ -16,6 +16,8 @@ export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
       { type: EventTypes.qaQuestionState },
       { type: EventTypes.qaHand },
       { type: EventTypes.qaStage },
+      // The vote snapshot a late joiner starts from (vote-snapshot-read.ts).
+      { type: EventTypes.qaVotes },
     ],
     readEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
     sendEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
@@ -31,6 +33,8 @@ function moderatorCapabilities(): string[] {
     state(EventTypes.qaQuestionState),
     state(EventTypes.qaStage),
     state(EventTypes.root),
+    // Moderators keep the vote snapshot (vote-snapshot-write.ts).
+    state(EventTypes.qaVotes),
     // The root is a visible m.notice.
     'org.matrix.msc2762.send.event:m.room.message#m.notice',
   ];

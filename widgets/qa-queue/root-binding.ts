@@ -9,7 +9,7 @@ import { LOCAL_ID_KEY, NOT_RELATED, parseQuestion, type QaRootKey } from './ques
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { HandsState } from './hands.js';
-import type { RecheckHost } from './recheck.js';
+import type { SnapshotHost } from './vote-snapshot-read.js';
 import type { QaBindContext, QaBinding } from './binding.js';
 import { capabilityCheck } from '../shared/binding.js';
 import { mapLimited } from '../shared/map-limited.js';
@@ -77,6 +77,8 @@ export interface QaRoot {
 const requestCode = loadOnce('the Q&A requests and hands', () => import('./requests.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
+// Votes: the snapshot a late joiner starts from, the viewer's own votes, and (moderators) the snapshot's writer.
+const snapshotCode = loadOnce('the Q&A votes', () => import('./vote-snapshot-read.js'));
 
 export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context?: QaBindContext): QaBinding {
   const me = room.userId;
@@ -92,6 +94,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   // Hands and stage invites are judged by the hands code (hands.ts), loaded when wanted.
   const handWatch = new StateWatch(room, EventTypes.qaHand);
   const stageWatch = new StateWatch(room, EventTypes.qaStage);
+  // Judged by the snapshot code (vote-snapshot-read.ts), loaded when there is one.
+  const votesWatch = new StateWatch(room, EventTypes.qaVotes, key);
   const cleanups: (() => void)[] = [];
   /** The current root: new questions relate to it. */
   let rootId: string | undefined;
@@ -197,9 +201,12 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     else tally.redact(target);
   };
   const foldLive = (event: RoomEvent) => {
+    // Where a vote snapshot this widget writes has counted up to (vote-snapshot-write.ts).
+    history.latest = Math.max(history.latest, event.origin_server_ts);
     if (event.type === 'm.room.message') foldQuestion(event);
     else if (event.type === 'm.reaction') foldReaction(event);
     else if (event.type === 'm.room.redaction') foldRedaction(event);
+    history.snap?.(event);
   };
 
   cleanups.push(
@@ -217,13 +224,17 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       // the first counts, for a late joiner as for those who saw both arrive.
       const questions = await readAllRelations(room, root, { relType: 'm.reference', eventType: 'm.room.message', direction: 'f' }, { onPage: () => requests++ });
       const parsed = questions.filter((e) => e.type === 'm.room.message');
-      const votes = await mapLimited(parsed, context?.concurrency ?? 4, (q) =>
-        readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: () => requests++ }),
-      );
+      // A late joiner with a moderator's fresh vote snapshot reads no votes (vote-snapshot-read.ts); else a read per question.
+      await votesWatch.ready.catch(() => undefined);
+      const votes =
+        (votesWatch.get(key) && (await snapshotCode().then((m) => m.startFrom(history, parsed), () => undefined))) ||
+        (await mapLimited(parsed, context?.concurrency ?? 4, (q) =>
+          readAllRelations(room, q.event_id, { relType: 'm.annotation', eventType: 'm.reaction' }, { onPage: history.onPage }),
+        ));
       if (stopped) return;
       tally.batch(() => {
         for (const q of parsed) foldQuestion(q);
-        for (const list of votes) for (const v of list) foldReaction(v);
+        for (const list of votes) for (const v of list) foldLive(v);
       });
       // Read from history: a later redaction of these may never be fed (recheck.ts).
       history.reads.push([parsed, votes]);
@@ -238,7 +249,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
 
   // --- late joiners: what was read from history is read again now and then -------------
 
-  const history: RecheckHost = {
+  const history: SnapshotHost = {
     room,
     roots,
     reads: [],
@@ -248,6 +259,14 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     },
     removeVote: (id) => void tally.redact(id),
     onPage: () => requests++,
+    tally,
+    power,
+    votes: votesWatch,
+    root: () => rootId,
+    hasCapability,
+    readOnly,
+    fold: foldLive,
+    latest: 0,
   };
   // An ended talk's queue is read once: what someone reads back needs no re-read.
   const recheckMs = readOnly || context?.recheckMs === 0 ? 0 : Math.max(10_000, context?.recheckMs ?? RECHECK_MS);
@@ -276,6 +295,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     if (!stopped) el.loading = false;
     resolveReady();
     if (recheckMs && !recheckTimer) firstRecheck();
+    // A moderator's widget, its votes read, keeps the snapshot late joiners start from (vote-snapshot-write.ts).
+    if (!stopped && !readOnly && power.can(me, EventTypes.qaVotes, true)) snapshotCode().then((m) => stopped || m.keepSnapshot(history, cleanups), console.warn);
   };
 
   // --- root: the event questions hang off -------------------------------------------
@@ -414,13 +435,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     forget(ev.detail.localId);
     tally.removeQuestion(ev.detail.localId);
   });
-  on('devroom-vote', (ev) => {
-    const { questionId, vote } = ev.detail;
-    const done = vote
-      ? room.sendEvent('m.reaction', { 'm.relates_to': { rel_type: 'm.annotation', event_id: questionId, key: VOTE } })
-      : Promise.all(tally.voteIdsOf(questionId, me).map((id) => room.redact(id)));
-    done.catch((error: unknown) => console.warn('devroom: vote not sent', error));
-  });
+  // The vote, remembered in this browser (a later start-up from a snapshot knows the viewer's own votes).
+  on('devroom-vote', (ev) => void snapshotCode().then((m) => m.vote(history, ev.detail), console.warn));
   for (const suffix of REQUESTS) {
     const name: QaRequest = `devroom-${suffix}`;
     on(name, (ev) => {
@@ -457,7 +473,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     stop() {
       stopped = true;
       for (const c of cleanups) c();
-      for (const w of [rootWatch, moderation, handWatch, stageWatch]) w.stop();
+      for (const w of [rootWatch, moderation, handWatch, stageWatch, votesWatch]) w.stop();
       power.stop();
     },
   };

@@ -13,6 +13,8 @@ export const EventTypes = {
   qaQuestionState: `${NS}.qa.question`,
   qaHand: `${NS}.qa.hand`,
   qaStage: `${NS}.qa.stage`,
+  /** 👍 counts of one Q&A root's questions, keyed like the root (`qa`, `qa:<talk id>`): a moderator's widget keeps it, late joiners start from it. */
+  qaVotes: `${NS}.qa.votes`,
   menu: `${NS}.menu`,
   order: `${NS}.order`,
   orderStatus: `${NS}.order.status`,
