@@ -42,7 +42,8 @@ export interface MediaBudget {
 /** What the controller hears back (it drops whatever belongs to an older load). */
 export interface HlsHooks {
   live(live: boolean): void;
-  subtitles(): void;
+  /** Subtitle tracks or renditions changed: re-render. */
+  changed(): void;
   /** A non-fatal stall: same as the video's `waiting`. */
   waiting(): void;
   /** recoverMediaError() is under way. */
@@ -76,6 +77,7 @@ export function startHls(
   hooks: HlsHooks,
   budget: MediaBudget,
   startPosition?: number,
+  rendition = -1,
 ): Hls {
   const { workerPath, hlsConfig, policy } = options;
   const hls = new Hls({
@@ -86,8 +88,9 @@ export function startHls(
     ...(startPosition === undefined ? {} : { startPosition }),
   });
   hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => hooks.live(data.details.live));
-  hls.on(Events.SUBTITLE_TRACKS_UPDATED, () => hooks.subtitles());
-  hls.on(Events.SUBTITLE_TRACK_SWITCH, () => hooks.subtitles());
+  for (const event of [Events.SUBTITLE_TRACKS_UPDATED, Events.SUBTITLE_TRACK_SWITCH, Events.LEVEL_SWITCHED, Events.MANIFEST_PARSED] as const) hls.on(event, () => hooks.changed());
+  // The viewer's quality choice outlives a reload.
+  if (rendition >= 0) hls.once(Events.MANIFEST_PARSED, () => (hls.currentLevel = rendition));
   // The main fragment in flight: hls.js's demuxer exceptions come without one.
   let pending: Fragment | undefined;
   hls.on(Events.FRAG_LOADING, (_e, data: FragLoadingData) => {

@@ -5,6 +5,9 @@ import { loadOnce } from '../shared/lazy-part.js';
 import type * as HlsGlueModule from './playback-hls.js';
 import type { PlaybackPolicy } from './playback-policy.js';
 
+// Quality, picture-in-picture and keyboard shortcuts come with the engine: needed once a stream plays.
+export { renderViewerControls } from './viewer-controls.js';
+
 /**
  * What the viewer should be told. There is always one: the player never shows a blank box.
  *  idle          nothing loading (before the talk, in a call, no source)
@@ -112,6 +115,8 @@ export class PlaybackController implements ReactiveController {
   #generation = 0;
   #video: HTMLVideoElement | undefined;
   #suspended = false;
+  /** The viewer's quality choice (an hls.js level), -1 for automatic. */
+  #rendition = -1;
   #detach: AbortController | undefined;
 
   readonly #host: ReactiveControllerHost;
@@ -152,6 +157,7 @@ export class PlaybackController implements ReactiveController {
     this.#everPlayed = false;
     this.#attempt = 0;
     this.#budget = freshBudget();
+    this.#rendition = -1;
     this.#start();
   }
 
@@ -251,6 +257,23 @@ export class PlaybackController implements ReactiveController {
     return Array.from(this.#video?.textTracks ?? []).some((t) => (t.kind === 'captions' || t.kind === 'subtitles') && t.mode === 'showing');
   }
 
+  /** The renditions of an HLS stream (hls.js levels); empty for MP4. */
+  get renditions(): { height: number; bitrate: number }[] {
+    return this.#hls?.levels.map((l) => ({ height: l.height, bitrate: l.bitrate })) ?? [];
+  }
+
+  /** The rendition chosen (-1: automatic) and the one playing now (-1: none yet). */
+  get rendition(): { chosen: number; playing: number } {
+    return { chosen: this.#rendition, playing: this.#hls?.currentLevel ?? -1 };
+  }
+
+  /** Choose a rendition (-1: automatic); it applies at once and to later reloads. */
+  chooseRendition(level: number): void {
+    this.#rendition = level;
+    if (this.#hls) this.#hls.currentLevel = level;
+    this.#host.requestUpdate();
+  }
+
   get hasCaptions(): boolean {
     const video = this.#video;
     if (!video) return false;
@@ -315,7 +338,7 @@ export class PlaybackController implements ReactiveController {
         this.live = live;
         this.#host.requestUpdate();
       },
-      subtitles: () => this.#host.requestUpdate(),
+      changed: () => this.#host.requestUpdate(),
       waiting: () => current() && this.#onWaiting(),
       recovering: () => {
         if (!current()) return;
@@ -327,7 +350,7 @@ export class PlaybackController implements ReactiveController {
       broken: (detail) => current() && this.#fail(detail, 'broken'),
       notPlaylist: () =>
         void contentType(src).then((type) => current() && this.#fail(NOT_MEDIA.test(type) ? type : 'no #EXTM3U', 'not-video')),
-    }, this.#budget, startAt);
+    }, this.#budget, startAt, this.#rendition);
     void this.#autoplay(generation);
   }
 

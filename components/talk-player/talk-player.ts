@@ -620,7 +620,7 @@ export class DevroomTalkPlayer extends LitElement {
       ${p?.mutedByPolicy ? html`<button part="button" class="primary" @click=${() => p.unmute()}>${t.t('unmute')}</button>` : nothing}
       ${p?.live && behind > LIVE_SLACK_S && (p.status === 'playing' || p.status === 'paused') ? html`<button part="button" @click=${() => p.seekToLive()}>${t.t('goLive')}</button>` : nothing}
       ${p?.hasCaptions
-        ? html`<button part="button" aria-pressed=${p.captionsShowing ? 'true' : 'false'} @click=${this.#toggleCaptions}>
+        ? html`<button part="button" aria-pressed=${p.captionsShowing ? 'true' : 'false'} aria-keyshortcuts="c" @click=${this.#toggleCaptions}>
             ${p.captionsShowing ? t.t('captionsOff') : t.t('captionsOn')}
           </button>`
         : nothing}
@@ -632,6 +632,7 @@ export class DevroomTalkPlayer extends LitElement {
             </select></label
           >`
         : nothing}
+      ${p && p.status !== 'idle' ? this.#engine.module?.renderViewerControls(this, p, t.lang) : nothing}
       ${this.callAvailable && !this.call.active
         ? html`<span class="note">${t.t('qaHint')}</span>
             <button part="button" class="primary" @click=${() => this.joinCall(false)}>${t.t('joinCall')}</button>`
