@@ -17,7 +17,7 @@ const contrast = (a: string, b: string) => {
   return (hi! + 0.05) / (lo! + 0.05);
 };
 const slate = (el: DevroomTalkPlayer) => el.shadowRoot!.querySelector<HTMLElement>('[part="slate"]')!;
-const rect = (el: Element) => el.getBoundingClientRect();
+const rect = (el: Element | Range) => el.getBoundingClientRect();
 
 describe('<devroom-talk-player> what the stage shows', function () {
   this.timeout(15000);

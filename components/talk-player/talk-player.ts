@@ -116,7 +116,8 @@ const safe = (value: string | undefined): string | undefined => {
  * labelled for screen readers, and give fullscreen, picture-in-picture and (in Chromium and
  * Safari) captions menus. What native controls lack is ours: live badge + "Go to live",
  * "Unmute" when the browser blocked sound, a captions toggle (works for in-manifest
- * subtitles too) and a playback-speed select for recordings.
+ * subtitles too), a playback-speed select for recordings, and (viewer-controls.ts, with the
+ * playback engine) a quality choice, picture-in-picture and announced keyboard shortcuts.
  *
  * @summary Talk player: HLS/MP4 stream through upcoming/talk/Q&A/ended, with a Jitsi hand-over.
  *
@@ -142,7 +143,9 @@ const safe = (value: string | undefined): string | undefined => {
  * @csspart jitsi - The container of the Jitsi iframe.
  * @csspart slate - The state text shown over the stage (countdown, offline, …).
  * @csspart status - The status line read by screen readers.
- * @csspart toolbar - Unmute, live, captions, speed and call buttons.
+ * @csspart toolbar - Unmute, live, captions, speed, quality, picture-in-picture and call buttons.
+ * @csspart quality - The quality select (HLS streams with several renditions).
+ * @csspart shortcuts - The list of keyboard shortcuts.
  * @csspart next - What is next ("Next: <title> · 10:30").
  * @csspart invite - The stage invitation.
  * @csspart host-controls - The host controls.
