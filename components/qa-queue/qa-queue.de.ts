@@ -26,6 +26,8 @@ export const de: Partial<Dictionary<QaKey>> = {
   discard: 'Verwerfen',
   awaitingApproval: 'Wartet auf Freigabe',
   yourAwaiting: 'Wartet auf Freigabe durch die Moderation',
+  questionSent: 'Deine Frage wurde gesendet.',
+  yourHidden: 'Die Moderation hat deine Frage ausgeblendet.',
   answered: 'Beantwortet',
   hidden: 'Ausgeblendet',
   moreItems: (n: number) => `Mehr anzeigen (noch ${n})`,

@@ -15,9 +15,7 @@ type CoreKey =
   | 'votes'
   | 'pinned'
   | 'yours'
-  | 'sending'
   | 'notSent'
-  | 'yourAwaiting'
   | 'raiseHand';
 
 const en: Dictionary<CoreKey> = {
@@ -35,9 +33,7 @@ const en: Dictionary<CoreKey> = {
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   pinned: 'Pinned',
   yours: 'Your question',
-  sending: 'Sending…',
   notSent: 'Not sent',
-  yourAwaiting: 'Waiting for a moderator to approve',
   // "Raise hand" renders before the hands-and-sections part, whose panel has the hand's form (most viewers never raise a hand).
   raiseHand: 'Raise hand',
 };
@@ -84,9 +80,11 @@ export type SectionsKey =
   | 'retry'
   | 'discard'
   | 'notOpen';
+/** Strings only the viewer's own questions render (qa-queue.yours.ts): likewise. */
+export type YoursKey = 'sending' | 'yourAwaiting' | 'questionSent' | 'yourHidden';
 /** Strings only the talk picker renders (qa-queue.talk-picker.ts): likewise. */
 export type PickerKey = 'talk' | 'talkEnded';
-export type QaKey = CoreKey | ModeratorKey | SectionsKey | PickerKey;
+export type QaKey = CoreKey | ModeratorKey | SectionsKey | YoursKey | PickerKey;
 
 /** English is complete once a chunk has added its strings, and a chunk renders only its own. */
 export const translations = { en } as Translations<QaKey>;

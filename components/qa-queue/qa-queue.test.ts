@@ -287,6 +287,54 @@ describe('<devroom-qa-queue> asking', () => {
   });
 });
 
+describe('<devroom-qa-queue> feedback on own questions', () => {
+  it('after Ask, says "Your question was sent" once it is, and brings it into view in the list', async () => {
+    const many: QuestionData[] = Array.from({ length: 40 }, (_, i) => ({ id: `$m${i}`, text: `Question ${i}`, votes: 40 - i }));
+    const el = await queue({ questions: many });
+    el.style.setProperty('--devroom-qa-list-height', '12rem');
+    let localId = '';
+    el.addEventListener('devroom-ask', (e) => (localId = e.detail.localId));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Mine, with no votes yet' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    const notice = $(el, '[part="notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.equal('');
+    el.confirmQuestion(localId, '$mine');
+    await settle(el);
+    await aTimeout(50);
+    expect(notice.textContent).to.equal('Your question was sent.');
+    // The last row of a scrolled list: on screen inside the list's box.
+    const row = $(el, '.row[data-id="$mine"]')!;
+    const box = $(el, '.scroller')!.getBoundingClientRect();
+    const at = row.getBoundingClientRect();
+    expect(at.top).to.be.at.least(box.top - 1);
+    expect(at.bottom).to.be.at.most(box.bottom + 1);
+  });
+
+  it('tells the author when a moderator hides their question (in German too)', async () => {
+    for (const [lang, words] of [
+      ['en', 'A moderator hid your question.'],
+      ['de', 'Die Moderation hat deine Frage ausgeblendet.'],
+    ] as const) {
+      const el = await queue({ questions: [...data, { id: '$own', text: 'Mine', author: ME, votes: 1 }] }, lang);
+      el.model.setModeration('$own', { hidden: true });
+      await settle(el);
+      expect($(el, '[part="notice"]')!.textContent).to.equal(words);
+      expect(rowTexts(el)).to.not.include('Mine');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('says nothing to others when a moderator hides someone else\'s question', async () => {
+    const el = await queue({ questions: data });
+    el.model.setModeration('$a', { hidden: true });
+    await settle(el);
+    expect($(el, '[part="notice"]')).to.equal(null);
+  });
+});
+
 describe('<devroom-qa-queue> voting and moderation', () => {
   it('emits vote / unvote and shows the pressed state only from state', async () => {
     const el = await queue({ questions: data });

@@ -187,6 +187,8 @@ export class DevroomQaQueue extends LitElement {
   /** Virtualisation, loaded once the open list is longer than STATIC_ROWS. */
   readonly #virtual = new LazyPart(this, 'the Q&A virtual list', () => import('./virtual.js'), { loaded: (m) => (this.#rows = new m.VirtualRows(this)) });
   #rows?: VirtualRows;
+  /** The viewer's own questions, once there are any (most viewers never ask). */
+  readonly #yours = new LazyPart(this, 'the Q&A own questions', () => import('./qa-queue.yours.js'));
   /** The talk picker, once there is more than one talk to pick from. */
   readonly #picker = new LazyPart(this, 'the Q&A talk picker', () => import('./qa-queue.talk-picker.js'));
   /**
@@ -258,6 +260,7 @@ export class DevroomQaQueue extends LitElement {
     const model = this.model;
     if (this.canModerate) this.#moderator.want();
     if (this.talks.length > 1) this.#picker.want();
+    if (model.section('mine').size || (this.userId && model.section('review').size)) this.#yours.want();
     const me = this.userId;
     // The hands panel loads for whoever has more than "Raise hand" to see; the form itself is here.
     const sections =
@@ -330,6 +333,13 @@ export class DevroomQaQueue extends LitElement {
       return;
     }
     if (change.type === 'changed') return;
+    // The viewer's own question was sent, or a moderator hid it: the yours part says so (and
+    // shows a sent one in its place now, not behind "N updates").
+    const q = this.model.get(change.id);
+    if (change.type === 'moved' && this.userId && q?.author === this.userId && (change.from === 'mine' || change.section === 'hidden')) {
+      this.#yours.get().then((m) => m.own(this.#t, this, q.id, change.section, this.#displayIds, this.#rows), () => undefined);
+      if (change.section === 'open') return this.#applyOrder();
+    }
     // Gone from the open list: removed from it, or moved out of it.
     const leftOpen = change.type === 'removed' ? change.section === 'open' : change.type === 'moved' && change.from === 'open';
     if (leftOpen && change.section !== 'open') {
@@ -484,7 +494,7 @@ export class DevroomQaQueue extends LitElement {
         ${picker ? picker(t, this, this.talks, this.talk, (ts) => formatTime(this.#i18n.locale, ts)) : nothing}
         ${this.readOnly
           ? (sections?.roomLink(t, this.roomLink) ?? nothing)
-          : html`${this.#renderAskForm()} ${this.#renderMine()}
+          : html`${this.#renderAskForm()} ${this.#renderYours()}
             ${this.handsEnabled ? (sections?.hands(t, this, this.#handOpen, this.#openHand, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
@@ -547,35 +557,13 @@ export class DevroomQaQueue extends LitElement {
       : nothing;
   }
 
-  /** Own questions that are sending, not sent, or (pre-moderation) awaiting approval. */
-  #renderMine(): TemplateResult | typeof nothing {
-    const mine = this.model.section('mine').slice();
-    const awaiting: Question[] = [];
-    if (!this.canModerate && this.userId) {
-      this.model.section('review').forEach((q) => {
-        if (q.author === this.userId) awaiting.push(q);
-      });
-    }
-    if (mine.length === 0 && awaiting.length === 0) return nothing;
-    const t = this.#t;
-    const failure = this.#sections.module?.failure;
-    return html`<ul part="mine" class="static-list" aria-label=${t('yours')}>
-      ${[...mine, ...awaiting].map(
-        (q) =>
-          html`<li class="item" part="question" data-id=${q.id} tabindex="-1">
-          <div class="body">
-            ${this.#renderText(q, 0)}
-            ${q.local === 'failed'
-              ? // "Not sent" comes with Retry in the part, a moment later; alone only if the part cannot load.
-                (failure?.(t, this, q, this.#writes) ??
-                (this.#sections.failed ? html`<div class="meta"><span class="badge danger">${t('notSent')}</span></div>` : nothing))
-              : html`<div class="meta">
-                  ${q.local === 'pending' ? html`<span class="badge">${t('sending')}</span>` : html`<span class="badge warn">${t('yourAwaiting')}</span>`}
-                </div>`}
-          </div>
-        </li>`,
-      )}
-    </ul>`;
+  /** Own questions (the yours part): sending, not sent (with Retry, the sections part's), awaiting approval; their texts alone if the part cannot load. */
+  #renderYours(): TemplateResult | typeof nothing {
+    const text = (q: Question) => this.#renderText(q, 0);
+    return (
+      this.#yours.module?.yours(this.#t, this, text, this.#sections, this.#writes) ??
+      (this.#yours.failed ? html`<ul part="mine" class="static-list">${this.model.section('mine').slice().map((q) => html`<li class="item">${text(q)}</li>`)}</ul>` : nothing)
+    );
   }
 
   #renderOpenList(): TemplateResult {
