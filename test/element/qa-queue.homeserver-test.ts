@@ -27,7 +27,9 @@ describe('Q&A through Element on a homeserver', () => {
     const mo = await sit(conf, conf.people.Mo!, 'qa-queue');
     const alice = await sit(conf, conf.people.Alice!, 'qa-queue');
     await waitForText(alice.widget, 'Raise hand');
-    await inWidget(alice.widget, (dom) => dom.type('#hand-text', 'I can show a demo'));
+    // "Raise hand" opens the hand panel's own form, then raises with its line.
+    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
+    await waitInWidget(alice.widget, 'the hand form', (dom) => dom.type('#hand-text', 'I can show a demo'));
     await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
     await waitForText(alice.widget, 'Lower hand');
     await waitInWidget(mo.widget, 'the hand at the moderator', (dom) => {
@@ -49,6 +51,39 @@ describe('Q&A through Element on a homeserver', () => {
     });
     await waitInWidget(alice.widget, 'the invite withdrawn', (dom) => !/You accepted|Join the stage/.test(dom.text()));
     await waitInWidget(mo.widget, 'no stage row left', (dom) => !/On stage/.test(dom.text()));
+  });
+
+  it('an attendee declines a stage invite: the moderator sees "Declined", the attendee\'s hand is down and the invite gone', async () => {
+    const conf = await conference({ people: { Mo: 50, Alice: 0 }, widgets: ['qa-queue'] });
+    const mo = await sit(conf, conf.people.Mo!, 'qa-queue');
+    const alice = await sit(conf, conf.people.Alice!, 'qa-queue');
+    await waitForText(alice.widget, 'Raise hand');
+    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
+    await waitInWidget(alice.widget, 'the hand form', (dom) => dom.type('#hand-text', 'A question about the demo'));
+    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
+    await waitForText(alice.widget, 'Lower hand');
+    await waitInWidget(mo.widget, 'the hand at the moderator', (dom) => {
+      const invite = dom.button('^Invite to stage$');
+      invite?.click();
+      return !!invite;
+    });
+    await waitInWidget(alice.widget, 'the invite at Alice', (dom) => {
+      const decline = dom.button('^No, thanks$');
+      decline?.click();
+      return !!decline;
+    });
+    const hands = await waitInWidget(mo.widget, '"Declined" at the moderator', (dom) => {
+      const row = dom.findAll('[part="hand"]').find((r) => /alice/i.test(r.textContent ?? ''));
+      return row && /Declined/.test(row.textContent ?? '') ? row.textContent!.replace(/\s+/g, ' ').trim() : '';
+    });
+    expect(hands).not.to.match(/On stage|Invited/);
+    // Alice: no invitation left, her hand lowered, free to raise it again.
+    const shown = await waitInWidget(alice.widget, 'the invite gone at Alice', (dom) => (/Join the stage|No, thanks|Lower hand/.test(dom.text()) ? '' : dom.text()));
+    expect(shown).to.match(/Raise hand/);
+    expect(shown).not.to.match(/You accepted/);
+    // In the room: Alice's own hand state says so, for every client.
+    const hand = mo.element.client.getRoom(conf.roomId)!.currentState.getStateEvents(EventTypes.qaHand, conf.people.Alice!.userId);
+    expect(hand?.getContent()).to.deep.include({ raised: false, stage: 'declined' });
   });
 
   it('a late joiner\'s counts follow votes undone and questions deleted after it opened', async () => {
