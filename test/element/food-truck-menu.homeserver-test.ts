@@ -29,6 +29,14 @@ function press(widget: FrameOf, label: string, within = ''): Promise<unknown> {
   }, label, within);
 }
 
+/** The words of what `selector` finds, as the page has them (visibleText puts a space between elements; this does not). */
+function wordsOf(widget: FrameOf, selector: string): Promise<string> {
+  return waitInWidget(widget, selector, (dom, sel) => {
+    const found = dom.findAll(sel).map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+    return found.length ? found.join(' | ') : undefined;
+  }, selector).then((words) => words ?? '');
+}
+
 describe('food truck through Element on a homeserver', () => {
   afterEach(leaveAll);
 
@@ -37,11 +45,26 @@ describe('food truck through Element on a homeserver', () => {
     await conf.setState(conf.people.Vera!, EventTypes.menu, '', menuNow());
     const vera = await sit(conf, conf.people.Vera!, 'food-truck-menu');
     const alice = await sit(conf, conf.people.Alice!, 'food-truck-menu');
+    // The built page keeps the spaces between words (its template minifier once dropped them).
+    await waitForText(alice.widget, 'Orders until');
+    expect(await wordsOf(alice.widget, '.hours')).to.match(/[^\s·] · Orders until /);
+    await press(alice.widget, 'Add', 'article[aria-labelledby="item-classic"]');
+    expect(await wordsOf(alice.widget, 'form.choose legend')).to.equal('Topping (Choose up to 2)');
+    await inWidget(alice.widget, (dom) => {
+      const label = dom.findAll('form.choose label').find((l) => (l.textContent ?? '').includes('Whipped cream'));
+      label?.querySelector('input')?.click();
+    });
+    await press(alice.widget, 'Add to order');
     await press(alice.widget, 'Add', 'article[aria-labelledby="item-mate"]');
+    // The order so far, where the person is.
+    await waitForText(alice.widget, '2 items · €8\\.00');
     await press(alice.widget, 'Place order');
     await waitForText(alice.widget, 'Sent, waiting for the vendor');
     await press(vera.widget, 'Orders (1)');
     await waitForText(vera.widget, '1 × Club-Mate');
+    await waitForText(vera.widget, 'Classic waffle');
+    expect(await wordsOf(vera.widget, '.order-lines li')).to.equal('1 × Classic waffle (Whipped cream) | 1 × Club-Mate');
+    expect(await wordsOf(vera.widget, '.order .pickup')).to.equal('No number yet');
     await press(vera.widget, 'Accept');
     await press(vera.widget, 'Start preparing');
     await press(vera.widget, 'Mark ready');
