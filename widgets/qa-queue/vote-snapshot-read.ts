@@ -23,7 +23,7 @@ import { forgetVote, ownVotes, rememberVote } from './vote-snapshot-own.js';
  *
  * Each newer snapshot is merged the same way, so a vote the writer had not seen yet when it wrote
  * (rare: the cut is the newest event the writer had) is missing until the next snapshot, which
- * the writer sends within 30 s because its counts then differ. Loaded on demand, with the
+ * the writer sends within seconds (30–35 s in busy voting) because its counts then differ. Loaded on demand, with the
  * viewer's own votes (vote-snapshot-own.ts).
  */
 

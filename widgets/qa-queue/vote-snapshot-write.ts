@@ -6,34 +6,40 @@ import { mayWrite, type SnapshotHost } from './vote-snapshot-read.js';
 /**
  * The writer of the vote snapshot (docs/schema.md, "Vote snapshot"): a moderator's widget, which
  * read every vote itself, writes `dev.devroom.qa.votes` (keyed like the root) when its counts
- * differ from the room's snapshot — at most every WRITE_MS, jittered so two moderators' widgets
- * do not write in step (each then finds the other's and writes nothing) — and again after
- * HEARTBEAT_MS unchanged, so late joiners can tell a kept snapshot from an abandoned one
- * (FRESH_MS, vote-snapshot-read.ts). Loaded for moderators only.
+ * differ from the room's snapshot — checked every few seconds, written at most once per WRITE_MS
+ * after the last snapshot arrived (its own or another moderator's widget's, which it then finds
+ * equal and leaves alone), so a vote after a quiet spell reaches late joiners within seconds and
+ * busy voting costs two writes a minute — and again after HEARTBEAT_MS unchanged, so late joiners
+ * can tell a kept snapshot from an abandoned one (FRESH_MS, vote-snapshot-read.ts). Loaded for
+ * moderators only.
  */
 
 export const WRITE_MS = 30_000;
 export const HEARTBEAT_MS = 5 * 60_000;
-/** The first write after the widget's votes are read: soon (late joiners are arriving), not all moderators at once. */
-const FIRST_MS = 3_000;
+/** How often counts are compared (jittered ± 50 %): O(questions) each, no request. */
+export const CHECK_MS = 3_000;
 
 /** Runs until the returned stop. */
 export function writeSnapshots(host: SnapshotHost): () => void {
   let timer: ReturnType<typeof setTimeout>;
   let stopped = false;
-  const next = (ms: number) => (timer = setTimeout(() => void tick(), ms * (0.5 + Math.random())));
+  /** When the last snapshot arrived here (0: the one read at start-up, whenever it was written). */
+  let arrived = 0;
+  const unwatch = host.votes.onChange((event) => event && (arrived = Date.now()));
+  const next = () => (timer = setTimeout(() => void tick(), CHECK_MS * (0.5 + Math.random())));
   const tick = async () => {
     try {
-      await writeIfChanged(host);
+      if (Date.now() - arrived >= WRITE_MS && (await writeIfChanged(host))) arrived = Date.now();
     } catch (error) {
       console.warn('devroom: could not write the vote snapshot', error);
     }
-    if (!stopped) next(WRITE_MS);
+    if (!stopped) next();
   };
-  next(FIRST_MS);
+  next();
   return () => {
     stopped = true;
     host.writing = false;
+    unwatch();
     clearTimeout(timer);
   };
 }
