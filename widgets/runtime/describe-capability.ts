@@ -21,6 +21,7 @@ const PLAIN: Record<string, Words> = {
   'dev.devroom.talk': { en: ['See the talk: its stream, times and Q&A call', 'Run the talk: start the Q&A, end the talk (hosts)'], de: ['Den Vortrag sehen: Stream, Zeiten und Q&A-Anruf', 'Den Vortrag leiten: Q&A starten, Vortrag beenden (Moderation)'] },
   'dev.devroom.qa.question': { en: ['See which questions are answered or hidden', 'Mark questions answered or hide them (moderators)'], de: ['Sehen, welche Fragen beantwortet oder ausgeblendet sind', 'Fragen als beantwortet markieren oder ausblenden (Moderation)'] },
   'dev.devroom.qa.hand': { en: ['See raised hands', 'Raise and lower your hand'], de: ['Gehobene Hände sehen', 'Deine Hand heben und senken'] },
+  'dev.devroom.qa.votes': { en: ['See the vote counts moderators keep', 'Keep the vote counts for people who join later (moderators)'], de: ['Die Stimmenzahlen sehen, die die Moderation festhält', 'Die Stimmenzahlen für später Hinzukommende festhalten (Moderation)'] },
   'dev.devroom.qa.stage': { en: ['See who is invited on stage', 'Invite people on stage (moderators)'], de: ['Sehen, wer auf die Bühne eingeladen ist', 'Leute auf die Bühne einladen (Moderation)'] },
   'dev.devroom.menu': { en: ['See the menu', 'Change the menu (vendors)'], de: ['Die Speisekarte sehen', 'Die Speisekarte ändern (Verkauf)'] },
   'dev.devroom.order': { en: ['See orders', 'Place orders as you'], de: ['Bestellungen sehen', 'In deinem Namen bestellen'] },
