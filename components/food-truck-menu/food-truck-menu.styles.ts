@@ -131,8 +131,6 @@ export const styles = css`
   }
   /* An icon (components/shared/icons.ts) at the size of its words, the gap before them its own. */
   .icon {
-    width: 1.25em;
-    height: 1.25em;
     vertical-align: -0.3em;
     margin-inline-end: 0.25em;
   }

@@ -8,9 +8,9 @@ import type { SVGTemplateResult, TemplateResult } from 'lit';
  * decorative (`aria-hidden`): the words beside them (visible, or `.sr-only`) say what they mean.
  */
 
-/** An icon, 1.25em, `currentColor`, hidden from screen readers. */
+/** An icon, 1.25em (also where no style sizes it), `currentColor`, hidden from screen readers; class `icon`. */
 export const icon = (shape: SVGTemplateResult): TemplateResult =>
-  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${shape}</svg>`;
+  html`<svg class="icon" viewBox="0 0 24 24" width="1.25em" height="1.25em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${shape}</svg>`;
 
 // ---- the Q&A ----
 
