@@ -89,7 +89,12 @@ describe('the plain-page example under a strict Content-Security-Policy', () => 
 
     // 120 questions: past 100 the list is virtual (heights and offsets set from script).
     (qa as HTMLElement & { questions: unknown }).questions = Array.from({ length: 120 }, (_, i) => ({ id: `q${i}`, text: `Question ${i + 1}`, author: '@ann:example.org', votes: 120 - i }));
-    await waitFor(() => findAll(qa.shadowRoot!, '.spacer.virtual .row').length, 'the virtual list');
+    // On a timeout, what the queue shows instead: a race that replaced the page's list (its inline
+    // JSON read finishing after the property was set) shows "Questions (3)", not 120.
+    const heading = () => findAll(qa.shadowRoot!, '#open-heading')[0]?.textContent?.trim();
+    await waitFor(() => findAll(qa.shadowRoot!, '.spacer.virtual .row').length, 'the virtual list').catch((error: Error) => {
+      throw new Error(`${error.message}; the queue shows "${heading()}"`);
+    });
     const scroller = findAll(qa.shadowRoot!, '.scroller')[0]!;
     scroller.scrollTop = scroller.scrollHeight;
     scroller.dispatchEvent(new Event('scroll'));
