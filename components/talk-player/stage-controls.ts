@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { addStyles } from '../shared/add-styles.js';
+import { personLabel, personStyles } from '../shared/person-label.js';
+import { personText } from '../shared/person-name.js';
 import type { DevroomTalkPlayer, StageInvite } from './talk-player.js';
 import type { TalkPhase } from './phases.js';
 import { stageWords } from './stage-controls.i18n.js';
@@ -68,10 +70,14 @@ export function renderHostControls(el: DevroomTalkPlayer, lang: string): Templat
 /** `answer(true)` accepts, `answer(false)` declines. */
 export function renderStageInvite(el: DevroomTalkPlayer, invite: StageInvite, lang: string, answer: (accept: boolean) => void): TemplateResult {
   addStyles(el, styles);
+  addStyles(el, personStyles);
   const t = wordsFor(lang);
-  const text = t.invite(invite.by ?? '');
+  const who = invite.inviter;
+  const text = t.invite(who ? personText(who) : (invite.by ?? ''));
+  // The inviter's name in the sentence, with their id on demand: the words around a marker.
+  const [before, after] = who ? t.invite('\u0000').split('\u0000') : [text];
   return html`<div part="invite" class="invite actions" role="group" aria-label=${text}>
-    <span>${text}</span>
+    <span>${who ? html`${before}${personLabel(who)}${after}` : text}</span>
     <button part="button" class="primary" @click=${() => answer(true)}>${t.accept}</button>
     <button part="button" @click=${() => answer(false)}>${t.decline}</button>
   </div>`;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import type { PersonName } from '../shared/person-name.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HlsConfig } from 'hls.js';
@@ -51,8 +52,10 @@ export interface PhaseChangeDetail {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface StageAnswerDetail {}
 export interface StageInvite {
-  /** Display name of who invited. */
+  /** Display name of who invited (a plain page's words). */
   by?: string;
+  /** Who invited, named by the room's rule (a binding's): wins over `by`; the id on demand. */
+  inviter?: PersonName;
 }
 
 declare module '../shared/events.js' {

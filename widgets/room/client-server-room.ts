@@ -94,10 +94,10 @@ export interface ClientServerRoomOptions {
 
 /**
  * What the devroom bindings read: messages (questions), reactions (votes), redactions, devroom
- * state. Listed one by one, never `dev.devroom.*`: Synapse's /messages matches filter types
+ * state, and members (renames keep people's names current; widgets/shared/member-names.ts). Listed one by one, never `dev.devroom.*`: Synapse's /messages matches filter types
  * exactly, so a wildcard there returns no devroom event at all (its /sync would expand it).
  */
-export const DEFAULT_EVENT_TYPES = ['m.room.message', 'm.reaction', 'm.room.redaction', 'm.room.power_levels', ...Object.values(EventTypes)];
+export const DEFAULT_EVENT_TYPES = ['m.room.message', 'm.reaction', 'm.room.redaction', 'm.room.power_levels', 'm.room.member', ...Object.values(EventTypes)];
 
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Extra time a /sync may take beyond its own timeout before we call the connection dead. */

@@ -70,7 +70,11 @@ export interface Room {
   /** The signed-in user, e.g. `@alice:example.org`. */
   readonly userId: string;
 
-  /** Current state events of `type` (all state keys, or only `stateKey`). */
+  /**
+   * Current state events of `type` (all state keys, or only `stateKey`). For `m.room.member`
+   * inside Element: the members its lazy-loading client holds, not the whole room
+   * (people's names: widgets/shared/member-names.ts).
+   */
   readState(type: string, stateKey?: string): Promise<RoomEvent[]>;
 
   /** One page of events relating to `eventId`. Use `readAllRelations` to follow pages. */

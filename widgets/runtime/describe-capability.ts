@@ -11,6 +11,7 @@ type Words = Record<Lang, [read: string, send: string]>;
  */
 const PLAIN: Record<string, Words> = {
   'm.room.power_levels': { en: ['See who moderates this room', 'Change who moderates this room'], de: ['Sehen, wer diesen Raum moderiert', 'Ändern, wer diesen Raum moderiert'] },
+  'm.room.member': { en: ["See people's names in this room", 'Change your name or membership in this room'], de: ['Die Namen der Leute in diesem Raum sehen', 'Deinen Namen oder deine Mitgliedschaft in diesem Raum ändern'] },
   'm.room.message': { en: ['Read messages in this room', 'Send messages as you'], de: ['Nachrichten in diesem Raum lesen', 'Nachrichten in deinem Namen senden'] },
   'm.room.message#m.text': { en: ['Read the questions people ask', 'Ask questions as you'], de: ['Die Fragen der Leute lesen', 'Fragen in deinem Namen stellen'] },
   'm.room.message#m.notice': { en: ['Read notices', 'Post a notice when you set something up'], de: ['Hinweise lesen', 'Einen Hinweis senden, wenn du etwas einrichtest'] },

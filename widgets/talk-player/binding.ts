@@ -1,4 +1,4 @@
-import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import type { DevroomTalkPlayer, StageInvite } from '../../components/talk-player/talk-player.js';
 import { checkScriptUrl } from '../../components/shared/safe-url.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
 import type { Room, RoomEvent } from '../room/room.js';
@@ -16,6 +16,7 @@ import { capabilityCheck } from '../shared/binding.js';
 import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
 import type * as StageAndHost from './stage-and-host.js';
+import type { MemberNames } from '../shared/member-names.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -132,7 +133,9 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const cleanups: (() => void)[] = [];
   let roomTalk: TalkState | undefined;
   let lastTalkEventId: string | undefined;
-  let invite: { eventId: string; value: { by?: string } } | undefined;
+  let invite: { eventId: string; byId?: string; value: StageInvite } | undefined;
+  /** People's names, watched from the first invite on (nobody else is named in the player). */
+  let members: MemberNames | undefined;
   const jwtAuth = options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
   // Until the JWT auth is here the Jitsi room is unset, so nobody joins without a JWT.
@@ -202,10 +205,20 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
+    if (offer?.pending && !members && stageAndHost && !stopped) {
+      members = stageAndHost.watchMemberNames(room);
+      // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
+      members.onChange((names) => {
+        if (!invite?.byId) return;
+        invite.value.inviter = names(invite.byId);
+        el.requestUpdate();
+      });
+    }
     if (!offer?.pending) el.stageInvite = null;
     else if (invite?.eventId !== stageEvent?.event_id) {
       // A new object only for a new invite: the player remembers a dismissed one by identity.
-      invite = { eventId: stageEvent!.event_id, value: offer.by ? { by: offer.by } : {} };
+      const byId = offer.byId;
+      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId && members ? { inviter: members.names(byId) } : {} };
       el.stageInvite = invite.value;
     }
   };
@@ -282,6 +295,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       clearTimeout(timer);
       for (const c of cleanups) c();
       for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
+      members?.stop();
       power.stop();
     },
   };

@@ -1,6 +1,7 @@
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../qa-queue/stage-schema.js';
+import { READ_MEMBERS } from '../shared/read-members.js';
 
 /** Sending the talk state: optional, only hosts use it (the binding shows host controls only with it). */
 export const SEND_TALK = `org.matrix.msc2762.send.state_event:${EventTypes.talk}#`;
@@ -19,7 +20,8 @@ export function talkCapabilities({ userId }: { userId: string }): CapabilitySpec
     // Answering a stage invite is written on the user's own hand state.
     sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
     alwaysOnScreen: true,
-    // Only hosts use it; everyone else may decline it and keep watching.
-    optional: [SEND_TALK],
+    // Only hosts use it; everyone else may decline it and keep watching. Members: who
+    // invites you on stage, by name.
+    optional: [SEND_TALK, READ_MEMBERS],
   };
 }

@@ -4,6 +4,9 @@ import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
 import { reject } from '../shared/rejections.js';
 
+// People's names come with this part: only a stage invite names someone in the player.
+export { watchMemberNames } from '../shared/member-names.js';
+
 /**
  * The talk binding's parts only some users need, loaded on demand by binding.ts:
  * reading and answering a stage invitation (users with stage or hand state) and the host
@@ -14,8 +17,8 @@ export interface StageOffer {
   /** Invited and not answered yet: the player offers the stage. */
   pending: boolean;
   accepted: boolean;
-  /** Who invited (the user id's localpart). */
-  by?: string;
+  /** Who invited: the stage state's sender (the server checked their power; `content.by` is only their word). */
+  byId?: string;
 }
 
 /** The viewer's last good stage invite and hand (the binding's `unjudged` events go through `judge`). */
@@ -45,7 +48,7 @@ export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEve
   return {
     pending: invited && !answer,
     accepted: invited && answer === 'accepted',
-    ...(stage?.by ? { by: stage.by.slice(1).split(':')[0] ?? stage.by } : {}),
+    ...(stageEvent ? { byId: stageEvent.sender } : {}),
   };
 }
 
