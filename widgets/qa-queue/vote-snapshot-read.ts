@@ -227,8 +227,15 @@ export function keepSnapshot(host: SnapshotHost, cleanups: (() => void)[]): void
   // A widget that started from a snapshot does not hold every vote: it may not write one.
   if (host.writing || merges.has(host) || !mayWrite(host)) return;
   host.writing = true;
+  // The binding may stop while the writer loads (a talk switch): then it never starts.
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  cleanups.push(() => {
+    stopped = true;
+    stop?.();
+  });
   import('./vote-snapshot-write.js').then(
-    (m) => cleanups.push(m.writeSnapshots(host)),
+    (m) => stopped || (stop = m.writeSnapshots(host)),
     (error: unknown) => {
       host.writing = false;
       console.warn('devroom: could not load the vote snapshot writer', error);
