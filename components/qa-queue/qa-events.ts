@@ -41,6 +41,12 @@ export interface QaRaiseHandDetail {
 export interface QaUserDetail {
   userId: string;
 }
+export interface QaCloseDetail {
+  /** true: close the current talk's questions (the queue read-only for everyone); false: reopen them. */
+  closed: boolean;
+  /** The talk whose queue is on screen (the element's `talk`); absent: the room's. */
+  talk?: string;
+}
 export interface QaPickTalkDetail {
   /** The chosen talk's id (one of `talks`): its questions, read-only once it has ended. */
   talkId: string;
@@ -63,6 +69,7 @@ declare module '../shared/events.js' {
     'devroom-accept-stage': QaEmptyDetail;
     'devroom-decline-stage': QaEmptyDetail;
     'devroom-pick-talk': QaPickTalkDetail;
+    'devroom-close-questions': QaCloseDetail;
   }
 }
 
@@ -81,5 +88,6 @@ declare global {
     'devroom-accept-stage': CustomEvent<QaEmptyDetail>;
     'devroom-decline-stage': CustomEvent<QaEmptyDetail>;
     'devroom-pick-talk': CustomEvent<QaPickTalkDetail>;
+    'devroom-close-questions': CustomEvent<QaCloseDetail>;
   }
 }

@@ -16,6 +16,7 @@ type CoreKey =
   | 'pinned'
   | 'yours'
   | 'notSent'
+  | 'closed'
   | 'raiseHand';
 
 const en: Dictionary<CoreKey> = {
@@ -34,6 +35,7 @@ const en: Dictionary<CoreKey> = {
   pinned: 'Pinned',
   yours: 'Your question',
   notSent: 'Not sent',
+  closed: 'Questions are closed for this talk.',
   // "Raise hand" renders before the hands-and-sections part, whose panel has the hand's form (most viewers never raise a hand).
   raiseHand: 'Raise hand',
 };
@@ -55,7 +57,9 @@ export type ModeratorKey =
   | 'removeHand'
   | 'invited'
   | 'accepted'
-  | 'declined';
+  | 'declined'
+  | 'closeQuestions'
+  | 'reopenQuestions';
 /** Strings only the hands-and-sections part renders (hands, stage, read-only, paging): likewise. */
 export type SectionsKey =
   | 'newQuestion'

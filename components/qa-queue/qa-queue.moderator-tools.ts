@@ -32,6 +32,8 @@ const en: Dictionary<ModeratorKey> = {
   invited: 'Invited',
   accepted: 'On stage',
   declined: 'Declined',
+  closeQuestions: 'Close questions',
+  reopenQuestions: 'Reopen questions',
 };
 Object.assign(translations.en, en);
 
@@ -42,6 +44,8 @@ export interface ModeratorHost extends HTMLElement {
   canModerate: boolean;
   hands: readonly RaisedHand[];
   invites: readonly StageInvite[];
+  /** The talk whose queue is on screen (a room with a schedule). */
+  talk?: string | undefined;
 }
 
 /** Asks for the moderation state after `action` (the binding writes it as room state). */
@@ -65,6 +69,12 @@ export function moderationButtons(t: T, host: ModeratorHost, q: Question, tab: n
     ];
   return html`<div class="actions" part="moderation" role="group" aria-label=${t('moderation')}>${buttons}</div>`;
 }
+
+/** "Close questions" / "Reopen questions" for the queue on screen (no confirmation: it is undone as easily). */
+export const closeButton = (t: T, host: ModeratorHost, closed: boolean): TemplateResult =>
+  html`<button type="button" part="close-button" @click=${() => host.canModerate && emit(host, 'devroom-close-questions', { closed: !closed, ...(host.talk ? { talk: host.talk } : {}) })}>
+    ${t(closed ? 'reopenQuestions' : 'closeQuestions')}
+  </button>`;
 
 export function handsQueue(t: T, host: ModeratorHost): TemplateResult {
   const { hands, invites } = host;

@@ -105,6 +105,13 @@ export const styles = css`
   .actions {
     margin-top: 0.35rem;
   }
+  .closed {
+    margin: 0;
+    padding: 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
   .empty {
     padding: 0.8rem;
     color: var(--_muted);

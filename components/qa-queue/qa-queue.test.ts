@@ -335,6 +335,50 @@ describe('<devroom-qa-queue> feedback on own questions', () => {
   });
 });
 
+describe('<devroom-qa-queue> closed questions', () => {
+  it('a moderator asks to close and reopen the questions (no confirmation: it is undone as easily)', async () => {
+    const el = await queue({ questions: data, canModerate: true });
+    setTimeout(() => button(el.shadowRoot!, 'Close questions').click());
+    expect((await oneEvent(el, 'devroom-close-questions')).detail).to.deep.equal({ closed: true });
+    el.closed = true;
+    await settle(el);
+    setTimeout(() => button(el.shadowRoot!, 'Reopen questions').click());
+    expect((await oneEvent(el, 'devroom-close-questions')).detail).to.deep.equal({ closed: false });
+  });
+
+  it('closed: everybody reads the queue with a clear line, no ask form, votes or hands; unsent questions and the draft are kept', async () => {
+    const el = await queue({ questions: data, handsEnabled: true });
+    let localId = '';
+    el.addEventListener('devroom-ask', (e) => (localId = e.detail.localId));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Did not make it' });
+    button(el.shadowRoot!, 'Ask').click();
+    el.failQuestion(localId, 'offline');
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Half typed' });
+    expect($(el, '[part="close-button"]'), 'attendees cannot close').to.equal(null);
+    el.closed = true;
+    await settle(el);
+    expect($(el, '[part="closed"]')!.textContent).to.equal('Questions are closed for this talk.');
+    expect($(el, 'textarea')).to.equal(null);
+    expect($(el, '.row .vote[part="vote-button"]')).to.equal(null);
+    expect($(el, '[part="vote-count"]')!.textContent).to.contain('5');
+    expect($(el, '#raise-hand')).to.equal(null);
+    expect(rowTexts(el)).to.deep.equal(['Is it open source?', 'How does the tally scale?']);
+    expect($(el, '[part="mine"]')!.textContent, 'the unsent question is kept').to.contain('Did not make it');
+    await expect(el).to.be.accessible();
+    el.closed = false;
+    await settle(el);
+    expect($<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Half typed');
+  });
+
+  it('says it in German', async () => {
+    const el = await queue({ questions: data, closed: true, canModerate: true }, 'de');
+    expect($(el, '[part="closed"]')!.textContent).to.equal('Für diesen Vortrag sind die Fragen geschlossen.');
+    expect(button(el.shadowRoot!, 'Fragen wieder öffnen')).to.not.equal(undefined);
+  });
+});
+
 describe('<devroom-qa-queue> voting and moderation', () => {
   it('emits vote / unvote and shows the pressed state only from state', async () => {
     const el = await queue({ questions: data });

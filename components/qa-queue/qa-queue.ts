@@ -68,6 +68,7 @@ export interface QaTalk {
  * @event devroom-accept-stage - {} the viewer accepts their stage invitation
  * @event devroom-decline-stage - {} the viewer declines their stage invitation
  * @event devroom-pick-talk - {talkId} show that talk's questions (one of `talks`)
+ * @event devroom-close-questions - {closed} moderator closes (true) or reopens (false) the queue's questions
  *
  * @slot - an optional `<script type="application/json">` with questions (plain pages)
  *
@@ -91,6 +92,9 @@ export interface QaTalk {
  * @csspart vote-count - a question's 👍 count in read-only mode
  * @csspart room-link - "ask and vote in the room" link in read-only mode
  * @csspart talk-picker - the talk picker (a room with a schedule, past its first talk)
+ * @csspart closed - "Questions are closed for this talk."
+ * @csspart close-button - a moderator's "Close questions" / "Reopen questions"
+ * @csspart notice - what happened to the viewer's own question ("Your question was sent.")
  *
  * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
  *
@@ -111,6 +115,7 @@ export class DevroomQaQueue extends LitElement {
     hands: { attribute: false },
     invites: { attribute: false },
     readOnly: { type: Boolean, reflect: true, attribute: 'read-only' },
+    closed: { type: Boolean, reflect: true },
     roomLink: { attribute: 'room-link' },
     layout: { reflect: true },
     loading: { type: Boolean },
@@ -145,6 +150,8 @@ export class DevroomQaQueue extends LitElement {
   invites: readonly StageInvite[] = [];
   /** A view without taking part (a public room on a plain page): no ask form, hands or vote buttons. */
   readOnly = false;
+  /** A moderator closed the questions: read-only for everyone (the viewer's own unsent ones are kept), with a line saying so. */
+  closed = false;
   /** Where to take part instead (e.g. a matrix.to link), shown in read-only mode. */
   declare roomLink?: string;
   /** `projector`: large type for a screen in the hall. */
@@ -266,11 +273,10 @@ export class DevroomQaQueue extends LitElement {
     const sections =
       (this.handsEnabled && (this.canModerate || this.hands.some((h) => h.userId === me) || this.invites.some((i) => i.userId === me))) ||
       this.readOnly ||
-      this.#pendingUpdates > 0 ||
-      // Why a question was not sent, with Retry and Discard: only after something went wrong.
-      model.section('mine').slice().some((q) => q.local === 'failed') ||
-      model.section('answered').size ||
-      (this.canModerate && (model.section('review').size || model.section('hidden').size));
+      this.closed ||
+      this.#pendingUpdates > 0;
+    // Also asked for while rendering: a paged section with questions, "Show more", and (the
+    // yours part) why a question was not sent, with Retry and Discard.
     if (sections) this.#sections.want();
     // Until it arrives (or if it cannot), the first rows render as a plain list.
     if (this.#displayIds.length > STATIC_ROWS) this.#virtual.want();
@@ -492,13 +498,15 @@ export class DevroomQaQueue extends LitElement {
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
         ${picker ? picker(t, this, this.talks, this.talk, (ts) => formatTime(this.#i18n.locale, ts)) : nothing}
+        ${this.closed ? html`<p part="closed" class="closed">${t('closed')}</p>` : nothing}
         ${this.readOnly
           ? (sections?.roomLink(t, this.roomLink) ?? nothing)
-          : html`${this.#renderAskForm()} ${this.#renderYours()}
-            ${this.handsEnabled ? (sections?.hands(t, this, this.#handOpen, this.#openHand, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
+          : html`${this.closed ? nothing : this.#renderAskForm()} ${this.#renderYours()}
+            ${this.handsEnabled && (!this.closed || this.canModerate) ? (sections?.hands(t, this, this.#handOpen, this.#openHand, this.#mod?.handsQueue(t, this) ?? nothing) ?? this.#renderRaise()) : nothing}`}
         ${this.canModerate ? this.#renderPaged('review') : nothing}
         <div class="list-head">
           <h2 id="open-heading">${t('title')} (${open.size})</h2>
+          ${this.readOnly ? nothing : this.#mod?.closeButton(t, this, this.closed)}
           ${this.#pendingUpdates > 0 ? (sections?.updates(t, this.#pendingUpdates, () => {
                 this.#applyOrder();
                 this.requestUpdate();
@@ -620,7 +628,7 @@ export class DevroomQaQueue extends LitElement {
 
   #renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
     const t = this.#t;
-    if (this.readOnly) return this.#sections.module?.voteCount(t, q.votes) ?? nothing;
+    if (this.readOnly || this.closed) return this.#sections.module?.voteCount(t, q.votes) ?? nothing;
     const voted = this.model.hasVoted(q.id, this.userId);
     const busy = this.#votePending.has(q.id);
     return html`<button
@@ -662,8 +670,10 @@ export class DevroomQaQueue extends LitElement {
 
   /** Review / answered / hidden: collapsible sections from the hands-and-sections part. */
   #renderPaged(section: PagedSection): TemplateResult | typeof nothing {
+    const view = this.model.section(section);
+    if (view.size) this.#sections.want();
     return (
-      this.#sections.module?.paged(this.#t, this, section, this.model.section(section), (q) =>
+      this.#sections.module?.paged(this.#t, this, section, view, (q) =>
         // Questions of these sections have the same parts as open ones (no vote button unless answered).
         html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
           <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, 0) ?? nothing}</div>`,

@@ -47,8 +47,11 @@ export function yours(
   sections: LazyPart<typeof Sections>,
   writes: boolean,
 ): TemplateResult {
-  const failed = (q: Question) =>
-    sections.module?.failure(t, host, q, writes) ?? (sections.failed ? html`<div class="meta"><span class="badge danger">${t('notSent')}</span></div>` : nothing);
+  const failed = (q: Question) => {
+    // Why it was not sent, with Retry and Discard: the sections part, asked for only now.
+    sections.want();
+    return sections.module?.failure(t, host, q, writes) ?? (sections.failed ? html`<div class="meta"><span class="badge danger">${t('notSent')}</span></div>` : nothing);
+  };
   const mine = host.model.section('mine').slice();
   if (!host.canModerate && host.userId) host.model.section('review').forEach((q) => q.author === host.userId && mine.push(q));
   // The status line is there before its words change, so screen readers announce them.

@@ -7,7 +7,7 @@
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from './schema.js';
-import { LOCAL_ID_KEY, type QaRootKey } from './question-schema.js';
+import { LOCAL_ID_KEY, qaRootKey, type QaRootKey } from './question-schema.js';
 import { rootIds } from '../schema/root.js';
 import { createRoot, repairRoot } from '../shared/create-root.js';
 import type { PowerWatch } from '../shared/room-sync.js';
@@ -34,6 +34,7 @@ export const requests: { [K in QaRequest]: Send<K> } = {
   'devroom-stage-withdraw': (room, _me, d) => stage(room, d.userId, { invited: false }),
   // A moderator cannot write somebody else's hand (`@` state key): dismiss it on the stage key.
   'devroom-remove-hand': (room, _me, d) => stage(room, d.userId, { invited: false, dismissedAt: Date.now() }),
+  'devroom-close-questions': (room, _me, d) => closeQuestions(room, qaRootKey(d.talk), d.closed),
 };
 
 /** What opening a Q&A needs from the binding: the client's grants, the root's key (`qa`, `qa:<talk id>`), and its name for the notice. */
@@ -78,6 +79,18 @@ export function moreRoots(room: Room, power: PowerWatch, options: Opener, state:
   const ids = rootIds(state.content, state.event_id);
   ids.forEach(add);
   if ([...known].some((id) => !ids.includes(id))) void repair(room, power, options, known);
+}
+
+/**
+ * Closes (`closed` true) or reopens a Q&A's questions: its root state (`key`) with `closed: true`
+ * or without it, everything else kept (docs/schema.md). Needs the moderator's power over roots.
+ */
+export async function closeQuestions(room: Room, key: QaRootKey, closed: boolean): Promise<void> {
+  const [state] = await room.readState(EventTypes.root, key);
+  const content = { ...state?.content };
+  if (!rootIds(content).length) throw new Error(`the Q&A ${key} is not open`);
+  delete content.closed;
+  await room.sendState(EventTypes.root, key, closed ? { ...content, closed: true } : content);
 }
 
 /** A retry's look first: our question with this local id under `root`, sent since about `at` (find-sent.ts). */

@@ -38,7 +38,7 @@ export const VOTE = '👍';
 export const RECHECK_MS = 120_000;
 
 /** Element requests (`devroom-` + these) answered by requests.ts, loaded with the first one. */
-const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand'] as const;
+const REQUESTS = ['moderate', 'raise-hand', 'lower-hand', 'accept-stage', 'decline-stage', 'stage-invite', 'stage-withdraw', 'remove-hand', 'close-questions'] as const;
 export type QaRequest = `devroom-${(typeof REQUESTS)[number]}`;
 
 /** A question the viewer asked: `devroom-ask`'s detail. */
@@ -306,6 +306,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     const content = event?.content;
     // The root is the one source of pre-moderation in a widget.
     tally.preModeration = content?.preModeration === true;
+    // Closed by a moderator (requests.ts closeQuestions): read-only for everyone until reopened.
+    if (!stopped) el.closed = content?.closed === true;
     if (!isEventId(content?.event_id)) return;
     addRoot((rootId = content.event_id));
     // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we

@@ -56,6 +56,8 @@ export function followSchedule(el: DevroomQaQueue, bind: (talk: ScheduledTalk | 
     if (shown && shown.id === talk?.id && shown.readOnly === readOnly) return;
     shown = { id: talk?.id, readOnly };
     el.talk = talk?.id;
+    // Open until the new queue's root says otherwise (root-binding.ts).
+    el.closed = false;
     bind(talk, readOnly);
   };
   const update = (latest = events) => {
