@@ -14,6 +14,7 @@ import { expectSoon, feedLive, report, runProblems, settle, sleep, watchPage, se
 import type { Label } from './harness.js';
 import { MARKUP, extraKeys, huge, oddRelation, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
+import { LIVE, ScheduleFeed } from './schedule.js';
 import { FUZZ_EVENTS, FUZZ_SEED } from './seed.js';
 import { ADMIN, ALICE, MOD, PLAIN_USERS, SPOOFED, fuzzRoom, oddPowerLevels } from './users.js';
 
@@ -39,6 +40,9 @@ interface Question {
 
 class QaFuzz extends Feed {
   root!: string;
+  /** The room has a schedule (#16): the queue on screen is the talk on now's, `qa:live` (schedule.ts). */
+  readonly rootKey = `qa:${LIVE}`;
+  readonly schedule = new ScheduleFeed(this, Date.now(), 'irrelevant');
   /** Questions the queue shows. */
   readonly questions = new Map<string, Question>();
   /** author + local id → the first question with it (kept after a redaction, as the binding does). */
@@ -50,13 +54,14 @@ class QaFuzz extends Feed {
   readonly aimedAt = new Map<string, string[]>();
 
   setUp(): void {
+    this.schedule.setUp(MOD);
     this.root = this.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A for this room' }, ME, 'irrelevant', 'root notice').event_id;
-    this.state(EventTypes.root, 'qa', { event_id: this.root }, ME, 'valid', 'root');
+    this.state(EventTypes.root, this.rootKey, { event_id: this.root }, ME, 'valid', 'root');
   }
 
   /** After the history: the current root state names the root (a bad one would leave the queue without one). */
   restoreRoot(): void {
-    this.state(EventTypes.root, 'qa', { event_id: this.root, preModeration: this.r.chance(0.3) }, ME, 'valid', 'root');
+    this.state(EventTypes.root, this.rootKey, { event_id: this.root, preModeration: this.r.chance(0.3) }, ME, 'valid', 'root');
   }
 
   question(target?: string): RoomEvent {
@@ -250,8 +255,10 @@ class QaFuzz extends Feed {
       const content = valid
         ? { event_id: this.root, preModeration: r.pick<unknown>([true, false, 'yes', undefined]), ...(r.chance(0.3) ? { previous: r.pick<unknown>(['x', [this.root, 'nope', 42], Array(17).fill(this.root), {}]) } : {}) }
         : r.pick<Record<string, unknown>>([{}, { event_id: 42 }, { event_id: 'nope', preModeration: true }, { event_id: null, previous: [this.root] }]);
-      this.state(EventTypes.root, 'qa', content, ME, valid ? 'valid' : 'invalid', valid ? 'root, odd fields' : 'root, bad event_id');
+      this.state(EventTypes.root, this.rootKey, content, ME, valid ? 'valid' : 'invalid', valid ? 'root, odd fields' : 'root, bad event_id');
     } else if (roll < 0.9) this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
+    else if (roll < 0.93) this.schedule.step(r.pick([MOD, ADMIN]));
+    else if (roll < 0.95) this.schedule.otherRoot(this.root, r.pick([MOD, ADMIN, ...SPOOFED]));
     else {
       const pick = r.int(5);
       if (pick === 4) this.loop('m.room.message', { msgtype: 'm.text', body: oddText(r) }, ALICE);
@@ -290,6 +297,7 @@ describe('fuzz: Q&A queue', function () {
     const fed = performance.now() - started;
 
     const problems = runProblems(page, [el, attendee], fuzz.log);
+    const errorsChecked = page.errors.length;
     // What the queue shows is what the room holds: every valid question once, and its voters.
     const shown = shownQuestions(el);
     for (const q of fuzz.questions.values()) {
@@ -311,8 +319,21 @@ describe('fuzz: Q&A queue', function () {
     await expectSoon(problems, () => el.model.hasVoted(target, ME), 'the queue counts it');
     await expectSoon(problems, () => attendee.model.hasVoted(target, ME), "the attendee's queue counts it too");
     if (!el.shadowRoot!.childElementCount || !attendee.shadowRoot!.childElementCount) problems.push('a queue renders nothing');
+    // Whatever the schedules said, the queue on screen is the talk on now's (schedule.ts keeps `live` on now).
+    if (el.talk !== LIVE || attendee.talk !== LIVE) problems.push(`the queues show talk ${String(el.talk)} / ${String(attendee.talk)}, not ${LIVE}`);
+    // An ended talk's queue, its root as hostile as the run made it: picked (read-only), then back.
+    const ended = attendee.talks.find((t) => t.id !== LIVE);
+    if (ended) {
+      attendee.dispatchEvent(new CustomEvent('devroom-pick-talk', { detail: { talkId: ended.id }, bubbles: true, composed: true }));
+      await expectSoon(problems, () => attendee.talk === ended.id, 'the picked ended talk is shown');
+      await settle(attendee, 50);
+      attendee.dispatchEvent(new CustomEvent('devroom-pick-talk', { detail: { talkId: LIVE }, bubbles: true, composed: true }));
+      await expectSoon(problems, () => attendee.talk === LIVE && [...shownQuestions(attendee).values()].some((q) => q.text === 'Still there?'), 'back on the talk on now, its questions shown');
+    }
+    // Anything that escaped afterwards (the picked queue's reads).
+    problems.push(...page.errors.slice(errorsChecked));
 
-    console.log(`fuzz Q&A queue: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms (two seats)`);
+    console.log(`fuzz Q&A queue: seed ${FUZZ_SEED}, ${FUZZ_EVENTS} events ${JSON.stringify(fuzz.log.counts())}, ${rejections.total} rejections, ${Math.round(fed)} ms (two seats); ended talk picked: ${ended ? 'yes' : 'none in the schedule'}`);
     expect(problems.length, report('Q&A queue', FUZZ_SEED, problems)).to.equal(0);
   });
 });

@@ -11,6 +11,7 @@ import { expectSoon, feedLive, report, runProblems, settle, watchPage, seat } fr
 import type { Label } from './harness.js';
 import { HOSTILE_URLS, extraKeys, huge, oddText, withProtoKeys, wrongType } from './hostile.js';
 import { rng } from './prng.js';
+import { ScheduleFeed } from './schedule.js';
 import type { Rng } from './prng.js';
 import { FUZZ_EVENTS, FUZZ_SEED } from './seed.js';
 import { ADMIN, ALICE, MOD, PLAIN_USERS, SPOOFED, fuzzRoom, oddPowerLevels } from './users.js';
@@ -135,6 +136,13 @@ const rejectionsTotal = () => rejections.total;
 class TalkFuzz extends Feed {
   /** The last talk state the element should show (valid). */
   lastGood?: Record<string, unknown>;
+  /** The room's schedule (#16): its talk on now (`live`) names the talk, the talk state the rest (stream, phase). */
+  readonly schedule = new ScheduleFeed(this, Date.now(), 'invalid');
+
+  /** The title the player shows: `live`'s, from key "" when it holds talks, else from today's list. */
+  get scheduledTitle(): unknown {
+    return (this.schedule.emptyKeyLive ?? this.schedule.anchorLive).title;
+  }
 
   step(): void {
     const r = this.r;
@@ -164,6 +172,8 @@ class TalkFuzz extends Feed {
       this.state(EventTypes.qaHand, r.pick(PLAIN_USERS), handContent(r).content, ALICE, 'irrelevant', 'hand, someone else');
     } else if (roll < 0.9) {
       this.state('m.room.power_levels', '', oddPowerLevels(r), ADMIN, 'valid', 'odd power levels');
+    } else if (roll < 0.94) {
+      this.schedule.step(r.pick([MOD, ADMIN]));
     } else {
       // Everything else a room carries.
       const pick = r.int(5);
@@ -190,6 +200,7 @@ describe('fuzz: talk player', function () {
     const started = performance.now();
     const room = fuzzRoom();
     const fuzz = new TalkFuzz(room, rng(FUZZ_SEED ^ 0x7a1c));
+    fuzz.schedule.setUp(ADMIN);
     const history = Math.round(FUZZ_EVENTS * 0.05);
     for (let i = 0; i < history; i++) fuzz.step();
 
@@ -199,13 +210,17 @@ describe('fuzz: talk player', function () {
     ]);
     await settle(el);
     fuzz.live = true;
+    fuzz.schedule.bound();
 
     await feedLive(fuzz, FUZZ_EVENTS, [el, attendeeEl], 100);
     const fed = performance.now() - started;
 
     const problems = runProblems(page, [el, attendeeEl], fuzz.log);
-    // The last valid talk state is what shows: an invalid one never replaced it.
-    if (fuzz.lastGood && el.talkTitle !== fuzz.lastGood.title) problems.push(`title is ${String(el.talkTitle).slice(0, 60)}, not the last valid one`);
+    // The schedule's talk on now names the talk; a bad schedule never replaced the last good one.
+    if (el.talkTitle !== fuzz.scheduledTitle) problems.push(`title is ${String(el.talkTitle).slice(0, 60)}, not the scheduled talk's ${String(fuzz.scheduledTitle).slice(0, 60)}`);
+    // The last valid talk state gives the stream: an invalid one never replaced it.
+    const stream = (fuzz.lastGood?.stream as string | null | undefined) ?? undefined;
+    if (fuzz.lastGood && el.src !== stream) problems.push(`stream is ${String(el.src).slice(0, 60)}, not the last valid talk state's ${String(stream).slice(0, 60)}`);
 
     // Still working: a host's phase change reaches the room and the player.
     const before = room.timeline.length;
