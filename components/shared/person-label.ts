@@ -10,7 +10,8 @@ import type { PersonName, PersonNames } from './person-name.js';
 
 /** What to show for `userId`: the room's names when the binding gave them, else `fallback` or the id. */
 export function personOf(names: PersonNames | undefined, userId: string, fallback?: string): PersonName {
-  return names ? names(userId) : { id: userId, ...(fallback ? { name: fallback } : {}), withId: !!fallback && fallback !== userId };
+  const name = fallback && fallback !== userId ? fallback : undefined;
+  return names ? names(userId) : { id: userId, ...(name ? { name } : {}), withId: !!name };
 }
 
 export function personLabel(person: PersonName): TemplateResult {

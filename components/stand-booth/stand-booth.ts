@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import type { PersonNames } from '../shared/person-name.js';
 import type { PropertyValues, ReactiveElement, TemplateResult } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { controlStyles } from '../shared/controls.styles.js';
@@ -115,6 +116,7 @@ export class DevroomStandBooth extends LitElement {
     canEdit: { type: Boolean, attribute: 'can-edit' },
     ownRequests: { attribute: false },
     contactRequests: { attribute: false },
+    names: { attribute: false },
     resolveMedia: { attribute: false },
     timeZone: { attribute: 'time-zone' },
     jitsiDomain: { attribute: 'jitsi-domain' },
@@ -161,6 +163,9 @@ export class DevroomStandBooth extends LitElement {
 
   /** Contact requests for staff (`canManage`). */
   contactRequests: readonly IncomingContactRequest[] = [];
+
+  /** People's names as the room knows them (a binding's); without it, `senderName` beside the id. */
+  names: PersonNames | undefined;
 
   /**
    * Turns `mxc://` media URLs into displayable ones (http(s) or `blob:`); the widget binding
@@ -463,6 +468,7 @@ export class DevroomStandBooth extends LitElement {
                   ?can-manage=${this.canManage}
                   .ownRequests=${this.ownRequests}
                   .contactRequests=${this.contactRequests}
+                  .names=${this.names}
                 ></devroom-stand-contact>`
               : nothing}
             ${roomLink

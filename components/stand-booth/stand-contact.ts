@@ -8,6 +8,8 @@ import { LocaleController } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { defineElement } from '../shared/define.js';
 import { controlStyles } from '../shared/controls.styles.js';
+import { personLabel, personOf, personStyles } from '../shared/person-label.js';
+import type { PersonNames } from '../shared/person-name.js';
 import { formStyles, standStyles } from './stand-booth.styles.js';
 import { contactTranslations } from './stand-contact.i18n.js';
 import type { StandContactKey } from './stand-contact.i18n.js';
@@ -26,10 +28,12 @@ import type { ContactRequestDetail } from './stand-events.js';
  * @tagname devroom-stand-contact
  */
 export class DevroomStandContact extends LitElement {
-  static override styles = [themeTokens, controlStyles, standStyles, formStyles];
+  static override styles = [themeTokens, controlStyles, standStyles, formStyles, personStyles];
 
   @property({ attribute: false }) ownRequests: readonly OwnContactRequest[] = [];
   @property({ attribute: false }) contactRequests: readonly IncomingContactRequest[] = [];
+  /** People's names (the booth's `names`): the sender's display name, their id on demand. */
+  @property({ attribute: false }) names: PersonNames | undefined;
   @property({ type: Boolean, attribute: 'can-manage' }) canManage = false;
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
   @property({ reflect: true }) theme: string | undefined;
@@ -178,6 +182,8 @@ export class DevroomStandContact extends LitElement {
       timeStyle: 'short',
       ...(this.timeZone ? { timeZone: this.timeZone } : {}),
     });
+    // "From <name>": the words around the name, which renders with its id on demand.
+    const [fromBefore, fromAfter] = t('from', '\u0000').split('\u0000');
     return html`<section part="incoming-requests" aria-labelledby="incoming-h">
       <h3 id="incoming-h">${t('incoming')}</h3>
       ${sorted.length
@@ -187,7 +193,7 @@ export class DevroomStandContact extends LitElement {
               (r) => r.id,
               (r) => html`<li class="request ${r.status}">
                 <p>
-                  <strong>${t('from', r.senderName ? `${r.senderName} (${r.sender})` : r.sender)}</strong> ·
+                  <strong>${fromBefore}${personLabel(personOf(this.names, r.sender, r.senderName))}${fromAfter}</strong> ·
                   ${when.format(r.createdAt)}
                 </p>
                 <p>${r.message}</p>

@@ -1,6 +1,7 @@
 import { capabilityList } from '../runtime/capabilities.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
+import { READ_MEMBERS } from '../shared/read-members.js';
 
 /**
  * The stand booth's capabilities, apart from the binding so the page can request them
@@ -52,6 +53,7 @@ export function standCapabilities(userId: string): CapabilitySpec {
     ],
     readEvents: [{ type: CONTACT_EVENT }, { type: CONTACT_STATUS_EVENT }],
     sendEvents: [{ type: CONTACT_EVENT }],
-    optional: [names.sendPresence, names.sendStand, names.sendStatus, names.sendRoot, names.sendNotice, names.readRedactions, names.downloadMedia],
+    // Members: staff see who left a contact request by name.
+    optional: [names.sendPresence, names.sendStand, names.sendStatus, names.sendRoot, names.sendNotice, names.readRedactions, names.downloadMedia, READ_MEMBERS],
   };
 }

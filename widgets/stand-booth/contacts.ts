@@ -14,6 +14,8 @@ import { reject } from '../shared/rejections.js';
 import { mayRedact } from '../shared/room-sync.js';
 import type { PowerWatch, RootInfo } from '../shared/room-sync.js';
 import { ROOT_PURPOSE } from './capabilities.js';
+import { watchMemberNames } from '../shared/member-names.js';
+import type { MemberNames } from '../shared/member-names.js';
 import { roomErrorText, say } from './binding.i18n.js';
 
 /**
@@ -72,6 +74,8 @@ export function bindContacts(host: ContactsHost): Contacts {
   const { el, room, power, canManage, mayCreateRoot, now, notify } = host;
   const me = room.userId;
   let stopped = false;
+  /** People's names, for staff (renderContacts starts the watch). */
+  let members: MemberNames | undefined;
   /** Contact requests of the current root by event id, and `sender\nlocalId` → event id. */
   const requests = new Map<string, FoldedRequest>();
   const byLocalId = new Map<string, string>();
@@ -241,6 +245,11 @@ export function bindContacts(host: ContactsHost): Contacts {
     }
     el.ownRequests = own;
     el.contactRequests = canManage() ? incoming : [];
+    // Staff see who asked, by name: the names are watched once someone may manage.
+    if (canManage() && !members && !stopped) {
+      members = watchMemberNames(room);
+      members.onChange((names) => (el.names = names));
+    }
   }
 
   const repair = () => void repairRoot({ room, purpose: ROOT_PURPOSE, known: roots, mayWrite: mayCreateRoot, itemType: CONTACT_EVENT, localIdKey: 'localId' });
@@ -319,6 +328,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     stop() {
       stopped = true;
       unsubscribe();
+      members?.stop();
     },
   };
 }
