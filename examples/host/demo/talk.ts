@@ -3,8 +3,8 @@ import { EventTypes } from '../../../widgets/schema/namespace.js';
 import { ATTENDEES } from '../demo-room.js';
 
 /**
- * The demo room's talks on a compressed clock (below). Everything is local (the network here may be closed): the stream is a committed HLS
- * test fixture and Jitsi is the fake `external_api.js` the tests use. Sam (speaker) joins
+ * The demo room's talks on a compressed clock (below). Everything is local (the network here may be closed): the stream is
+ * committed HLS test segments served as an endless live stream, and Jitsi is the fake `external_api.js` the tests use. Sam (speaker) joins
  * the call by himself when Q&A starts; Mo (moderator, power 50) has the host controls.
  */
 
@@ -43,7 +43,9 @@ export function seedTalk(room: MemoryRoom, assets: string): () => void {
     '',
     {
       speakers: [],
-      stream: new URL('test/fixtures/hls/vod/master.m3u8', assets).toString(),
+      // A live stream that loops the committed 20 s of test segments for as long as the demo
+      // runs (test/support/hls-live-plugin.mjs): a talk "on now" never runs out of video.
+      stream: new URL('__hls-live/demo/index.m3u8', assets).toString(),
       captions: new URL('test/fixtures/hls/captions.en.vtt', assets).toString(),
       jitsiDomain: 'meet.jit.si',
       jitsiRoom: 'DevroomDemoRustQA',
