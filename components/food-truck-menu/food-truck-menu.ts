@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
+import type { PersonNames } from '../shared/person-name.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { LazyPart, partsSettled } from '../shared/lazy-part.js';
@@ -69,6 +70,7 @@ export class DevroomFoodTruckMenu extends LitElement {
     roomLink: { attribute: 'room-link' },
     orders: { attribute: false },
     statusEvents: { attribute: false },
+    names: { attribute: false },
     userId: { attribute: 'user-id' },
     cartKey: { attribute: 'cart-key' },
     noJsonLd: { type: Boolean, attribute: 'no-json-ld' },
@@ -105,6 +107,9 @@ export class DevroomFoodTruckMenu extends LitElement {
 
   /** Status events for `orders`, in any order; folded with the lifecycle rules. */
   statusEvents: OrderStatusEvent[] = [];
+
+  /** People's names as the room knows them (a binding's): the vendor's queue names who ordered; without it, `senderName` beside the id. */
+  names: PersonNames | undefined;
 
   /** The viewer's id; orders whose `sender` equals it are "mine" (unless `Order.mine` says otherwise). */
   userId: string | undefined;

@@ -4,6 +4,9 @@ import type { ReactiveElement, TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
+import { personLabel, personOf, personStyles } from '../shared/person-label.js';
+import { personText } from '../shared/person-name.js';
+import type { PersonNames } from '../shared/person-name.js';
 import { translations } from './food-truck-menu.i18n.js';
 import type { MenuKey, VendorKey } from './food-truck-menu.i18n.js';
 import { vendorStyles } from './vendor-view.styles.js';
@@ -18,6 +21,7 @@ export interface VendorHost extends ReactiveElement {
   readonly currentMenu: Menu | undefined;
   readonly orders: readonly Order[];
   readonly statusEvents: readonly OrderStatusEvent[];
+  readonly names: PersonNames | undefined;
   /** The element's clock (ms). */
   readonly now: number;
   readonly locale: string;
@@ -69,6 +73,7 @@ export class VendorView {
 
   constructor(private readonly host: VendorHost) {
     addStyles(host, vendorStyles);
+    addStyles(host, personStyles);
   }
 
   private t(key: MenuKey, ...args: unknown[]): string {
@@ -216,12 +221,13 @@ export class VendorView {
   private renderOrder(s: OrderState, now: number): TemplateResult {
     const next = nextStep(s.phase);
     const busy = [...this.sent].some((k) => k.startsWith(`${s.order.id}:`));
-    const who = s.order.senderName ?? s.order.sender;
+    const sender = s.order.sender;
+    const who = sender ? personOf(this.host.names, sender, s.order.senderName) : s.order.senderName ? { id: '', name: s.order.senderName, withId: false } : undefined;
     const time = new Intl.DateTimeFormat(this.host.locale, { hour: 'numeric', minute: '2-digit' }).format(s.order.placedAt);
     return html`<li part="order" class="order" data-order-id=${s.order.id}>
       <div class="order-head">
         <strong class="pickup">${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : this.t('noNumber')}</strong>
-        ${who ? html`<span>${who}</span>` : nothing}
+        ${who ? html`<span>${who.id ? personLabel(who) : who.name}</span>` : nothing}
         <span class="muted small">${time} · ${this.minutes(now - s.order.placedAt)}</span>
       </div>
       <ul class="order-lines">
@@ -237,7 +243,7 @@ export class VendorView {
       <div class="row">
         ${next
           ? html`<button type="button" class="primary" ?disabled=${busy} @click=${() => this.setStatus(s, next)}>
-              ${this.t('action', next)}<span class="sr-only">${` ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who ?? '')}`}</span>
+              ${this.t('action', next)}<span class="sr-only">${` ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who ? personText(who) : '')}`}</span>
             </button>`
           : nothing}
         ${canTransition(s.phase, 'rejected') && this.rejecting !== s.order.id

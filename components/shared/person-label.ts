@@ -8,10 +8,10 @@ import type { PersonName, PersonNames } from './person-name.js';
  * when the name rule says so (person-name.ts). Apart from the rule, which only bindings run.
  */
 
-/** What to show for `userId`: the room's names when the binding gave them, else `fallback` or the id. */
+/** What to show for `userId`: the room's names when the binding gave them, else the page's own `fallback` name (the id on demand) or the id. */
 export function personOf(names: PersonNames | undefined, userId: string, fallback?: string): PersonName {
   const name = fallback && fallback !== userId ? fallback : undefined;
-  return names ? names(userId) : { id: userId, ...(name ? { name } : {}), withId: !!name };
+  return names ? names(userId) : { id: userId, ...(name ? { name } : {}), withId: false };
 }
 
 export function personLabel(person: PersonName): TemplateResult {

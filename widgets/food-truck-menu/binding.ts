@@ -85,12 +85,20 @@ export class FoodTruckBinding implements Binding {
    * for it; after a failed load, the next root change asks again.
    */
   readonly #startOrders = loadOnce('the food-truck orders', async () => {
-    const { FoodTruckOrders } = await import('./orders.js');
+    const { FoodTruckOrders, watchMemberNames } = await import('./orders.js');
     if (this.stopped) return;
     this.#orders = new FoodTruckOrders(this);
+    this.#watchNames = () => {
+      // The vendor's queue names who ordered (customers see only their own orders).
+      const members = watchMemberNames(this.room);
+      members.onChange((names) => (this.el.names = names));
+      this.#cleanups.push(() => members.stop());
+    };
     await this.#orders.onRoot();
   });
   #infoShown = false;
+  /** Starts following people's names (set with the orders part; once, for a vendor). */
+  #watchNames?: () => void;
 
   constructor(
     readonly el: DevroomFoodTruckMenu,
@@ -193,6 +201,10 @@ export class FoodTruckBinding implements Binding {
     // Both views need the orders module; the vendor runs the queue, the cart is for customers.
     this.el.canManage = vendor && this.#orders !== undefined;
     this.el.ordering = !vendor && this.canOrder && this.#orders !== undefined && (rootId !== undefined || this.canCreateRoot);
+    if (vendor && this.#orders) {
+      this.#watchNames?.();
+      this.#watchNames = undefined;
+    }
     if (vendor) return;
     if (!this.canOrder && this.power.can(this.room.userId, ORDER_EVENT, false)) this.notify(this.t().noGrant, 'info');
     else if (this.canOrder && rootId === undefined && !this.canCreateRoot) this.notify(this.t().notOpen, 'info');

@@ -1,6 +1,7 @@
 import { capabilityList } from '../runtime/capabilities.js';
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
+import { READ_MEMBERS } from '../shared/read-members.js';
 
 /**
  * The food-truck widget's capabilities, in one place: what the page asks for, and what the
@@ -42,5 +43,6 @@ export const FOOD_TRUCK_CAPABILITIES: CapabilitySpec = {
     { type: 'm.room.power_levels', stateKey: '' },
   ],
   readEvents: [{ type: EventTypes.order }, { type: EventTypes.orderStatus }],
-  optional: [...Object.values(FOOD_TRUCK_GRANTS).flat(), DOWNLOAD_FILE],
+  // Members: the vendor's queue names who ordered.
+  optional: [...Object.values(FOOD_TRUCK_GRANTS).flat(), DOWNLOAD_FILE, READ_MEMBERS],
 };

@@ -59,7 +59,7 @@ describe("stand booth: staff see who left a contact request by name (Element's r
     const rel = { rel_type: 'm.reference', event_id: root.eventId };
     await room.as(VERA).sendEvent(EventTypes.contactRequest, { localId: 'c-v', message: 'Slides, please', 'm.relates_to': rel });
     const el = await staffBooth(room);
-    await waitFor(() => fromLines(el).includes('From Vera Visitor'), () => `From lines: ${JSON.stringify(fromLines(el))}`);
+    await waitFor(() => fromLines(el).includes('From Vera Visitor'), 'From Vera Visitor');
 
     const contact = el.shadowRoot!.querySelector('devroom-stand-contact')!;
     const name = contact.shadowRoot!.querySelector<HTMLElement>('[part="incoming-requests"] .person')!;
@@ -69,15 +69,15 @@ describe("stand booth: staff see who left a contact request by name (Element's r
     name.blur();
 
     room.join(VERA, { displayName: 'Vera' });
-    await waitFor(() => fromLines(el).includes('From Vera'), () => `after the rename: ${JSON.stringify(fromLines(el))}`);
+    await waitFor(() => fromLines(el).includes('From Vera'), 'the rename');
 
     // Mallory takes a name that looks like Vera's, then asks too: both show with their ids.
     room.join(MALLORY, { displayName: 'VERA' });
     await room.as(MALLORY).sendEvent(EventTypes.contactRequest, { localId: 'c-m', message: 'Me too', 'm.relates_to': rel });
     await waitFor(() => fromLines(el).length === 2, 'both requests');
-    await waitFor(() => fromLines(el).includes(`From Vera (${VERA})`) && fromLines(el).includes(`From VERA (${MALLORY})`), () => JSON.stringify(fromLines(el)));
+    await waitFor(() => fromLines(el).includes(`From Vera (${VERA})`) && fromLines(el).includes(`From VERA (${MALLORY})`), 'both with their ids');
 
     room.join(MALLORY, { displayName: VERA });
-    await waitFor(() => fromLines(el).includes(`From ${MALLORY}`) && fromLines(el).includes('From Vera'), () => `id-like name: ${JSON.stringify(fromLines(el))}`);
+    await waitFor(() => fromLines(el).includes(`From ${MALLORY}`) && fromLines(el).includes('From Vera'), 'the id for an id-like name');
   });
 });
