@@ -131,6 +131,13 @@ class Merge {
   ) {
     this.#recount(snapshot.counts.keys());
     host.snap = (event) => this.#fold(event);
+    // A vote the re-read finds gone (recheck.ts: one remembered here but undone on another device).
+    const removeVote = host.removeVote;
+    host.removeVote = (id) => {
+      removeVote(id);
+      const seen = this.#seen.get(id);
+      if (seen) this.#recount([seen.question]);
+    };
     host.votes.onChange((event) => {
       const next = event && judge(host, event);
       if (!next) return;
@@ -178,10 +185,11 @@ class Merge {
       const undone = new Set<string>();
       for (const id of this.#byQuestion.get(question) ?? []) {
         const { voter, ts, gone } = this.#seen.get(id)!;
-        if (gone === undefined) {
+        // What the tally holds is what it counts (a re-read may have taken a vote off).
+        if (tally.voteBy(id, voter) !== undefined) {
           held.add(voter);
           if (ts <= upto) counted.add(voter);
-        } else if (ts <= upto && gone > upto) undone.add(voter);
+        } else if (ts <= upto && gone !== undefined && gone > upto) undone.add(voter);
       }
       for (const voter of counted) undone.delete(voter);
       tally.setBase(question, Math.max(-held.size, (listed ?? 0) - counted.size - undone.size));

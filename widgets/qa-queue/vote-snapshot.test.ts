@@ -309,6 +309,27 @@ describe('Q&A vote snapshot (issue #16.4)', () => {
     expect(view.reads, 'the root’s page once more, no vote reads').to.deep.equal([root, root]);
   });
 
+  it('a vote this browser remembers but the viewer took back on another device: pressed at first, the count right, and the re-read corrects the button', async () => {
+    const { room, root, ids } = qaRoom(3);
+    writeSnapshot(room, root, trueCounts(room, ids));
+    const first = await seat(room.as(ZED));
+    await press(first.el, 'Question 2');
+    first.binding.stop();
+    first.el.remove();
+    // Taken back in Element on another device.
+    const zeds = room.readRelations(ids[2]!, { relType: 'm.annotation', limit: 100 }).events.find((e) => e.sender === ZED)!.event_id;
+    room.redact(ZED, zeds);
+    writeSnapshot(room, root, trueCounts(room, ids));
+    clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const el = mount<DevroomQaQueue>('devroom-qa-queue');
+    const binding = bindQaQueue(el, room.as(ZED), { recheckMs: 10_000, hasCapability: () => true });
+    afterTest(() => binding.stop());
+    await until(el, () => Object.keys(buttons(el)).length === 3, 'the list');
+    expect(buttons(el)['Question 2']).to.equal('1 pressed');
+    await until(el, () => (clock!.tick(1000), buttons(el)['Question 2'] === '1'), 'the button corrected by a re-read');
+    expect(buttons(el)).to.deep.equal(shown(ids, room));
+  });
+
   it('a capped snapshot (partial): only the questions it leaves out have their votes read', async () => {
     const { room, root, ids } = qaRoom(5);
     const counts = trueCounts(room, ids);
