@@ -174,6 +174,9 @@ export async function plain(host: PlainHost, show: (error: string) => void, src?
   try {
     // A `questions` property is the page's own data, not checked by parseQuestions: guarded here too.
     if (src === undefined && inline === undefined) {
+      // The page's own list is the newest data: a src or inline read still in progress must
+      // not put its questions back when it ends.
+      reads.get(host)?.abort();
       await loadInSlices(host.model, host.questions ?? [], host.userId);
       // These replace whatever could not be read before (e.g. this very part, offline).
       return show('');
