@@ -5,7 +5,7 @@ import { emit } from '../shared/events.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
 import { personLabel, personOf, personStyles } from '../shared/person-label.js';
-import { personText } from '../shared/person-name.js';
+import { personText } from '../shared/person-text.js';
 import type { PersonNames } from '../shared/person-name.js';
 import { translations } from './food-truck-menu.i18n.js';
 import type { MenuKey, VendorKey } from './food-truck-menu.i18n.js';

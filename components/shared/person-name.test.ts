@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NameBook, personText } from './person-name.js';
+import { NameBook } from './person-name.js';
+import { personText } from './person-text.js';
 
 const shown = (book: NameBook, id: string) => personText(book.person(id));
 

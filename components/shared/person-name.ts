@@ -22,11 +22,6 @@ export interface PersonName {
 /** A person's name by user id, as the room knows it now. */
 export type PersonNames = (userId: string) => PersonName;
 
-/** The text a person sees: "Name", "Name (@id)" or "@id". */
-export function personText(person: PersonName): string {
-  return person.name === undefined ? person.id : person.withId ? `${person.name} (${person.id})` : person.name;
-}
-
 const MAX_NAME = 80;
 // Bidi controls: they reorder what follows, so a name with them is never shown alone.
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { addStyles } from '../shared/add-styles.js';
 import { personLabel, personStyles } from '../shared/person-label.js';
-import { personText } from '../shared/person-name.js';
+import { personText } from '../shared/person-text.js';
 import type { DevroomTalkPlayer, StageInvite } from './talk-player.js';
 import type { TalkPhase } from './phases.js';
 import { stageWords } from './stage-controls.i18n.js';
