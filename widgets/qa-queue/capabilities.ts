@@ -1,5 +1,6 @@
 import type { CapabilitySpec } from '../runtime/capabilities.js';
 import { EventTypes } from '../schema/namespace.js';
+import { READ_MEMBERS } from '../shared/read-members.js';
 
 /**
  * Everything the Q&A widget asks for, once, up front. Moderator-only sends are optional.
@@ -23,7 +24,8 @@ export function qaCapabilities({ userId }: { userId: string }): CapabilitySpec {
     sendEvents: [{ type: 'm.room.message', msgtype: 'm.text' }, { type: 'm.reaction' }],
     sendState: [{ type: EventTypes.qaHand, stateKey: userId }],
     redact: true,
-    optional: moderatorCapabilities(),
+    // People's names (authors, hands, who invites you on stage); declined, they show by id.
+    optional: [...moderatorCapabilities(), READ_MEMBERS],
   };
 }
 

@@ -44,7 +44,8 @@ export function readHands(state: HandsState, name: (userId: string) => string): 
     if (!user) continue;
     const stage = parseStage(e.content);
     if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
-    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), ...(stage.by ? { by: stage.by, byName: name(stage.by) } : {}), ts: stage.at ?? e.origin_server_ts });
+    // Who invited is the state's sender (the server checked their power), not what `by` claims.
+    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), by: e.sender, byName: name(e.sender), ts: stage.at ?? e.origin_server_ts });
   }
   const hands: RaisedHand[] = [];
   for (const e of handEvents) {
