@@ -1,4 +1,5 @@
-import { expect, fixture, html as testHtml } from '@open-wc/testing';
+import { expect, fixture, html as testHtml, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import { LitElement, html } from 'lit';
 import { LazyPart, loadOnce, partsSettled } from './lazy-part.js';
 import { chunkBack, chunkRequests, failChunk } from '../../test/support/lazy-faults.js';
@@ -69,6 +70,41 @@ describe('the lazy-loading rule (LazyPart)', () => {
     await el.updateComplete;
     expect(text(el)).to.equal('Hello from the part');
     expect((await chunkRequests(PART)).served).to.be.greaterThan(0);
+  });
+
+  it('a quiet element asks again by itself: when the browser is back online', async () => {
+    await failChunk(PART, 100);
+    const el = await fixture<PartHost>(testHtml`<lazy-part-host wanted></lazy-part-host>`);
+    await el.updateComplete;
+    expect(text(el)).to.contain('Could not load.');
+    await chunkBack(PART);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => text(el) === 'Hello from the part', 'loaded once back online, with nothing else happening');
+  });
+
+  it('a quiet element asks again by itself after 5 s, then 10 s, 20 s … (never at once: no loop)', async () => {
+    await failChunk(PART, 100);
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const el = await fixture<PartHost>(testHtml`<lazy-part-host wanted></lazy-part-host>`);
+      await el.updateComplete;
+      expect(text(el)).to.contain('Could not load.');
+      const asked = el.loads;
+      await clock.tickAsync(4_900);
+      expect(el.loads, 'not before 5 s').to.equal(asked);
+      await clock.tickAsync(200);
+      await el.updateComplete;
+      expect(el.loads, 'asked again after 5 s').to.equal(asked + 1);
+      expect(text(el)).to.contain('Could not load.');
+      await clock.tickAsync(9_000);
+      expect(el.loads, 'the next wait is longer').to.equal(asked + 1);
+      await chunkBack(PART);
+      await clock.tickAsync(1_100);
+      await el.updateComplete;
+      expect(text(el)).to.equal('Hello from the part');
+    } finally {
+      clock.restore();
+    }
   });
 
   it("a person's Retry loads at once", async () => {

@@ -5,7 +5,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  *
  * - A part loads once. A failed load is forgotten, so it can be asked for again; it is asked
  *   again at the host's *next* update (or at once by a user's Retry), never in the update its
- *   own failure caused: offline, that would be a loop.
+ *   own failure caused: offline, that would be a loop. A quiet element has no next update, so
+ *   a failure also brings one later by itself: when the browser is back online, or after
+ *   5 s, 10 s, 20 s … (at most a minute) — the update asks again only if it still needs it.
  * - The host's `updateComplete` waits for parts in flight (`partsSettled`), so a test or a
  *   caller that awaits it sees the element with its parts.
  * - Lazy modules import what they share with the first load statically, and load their own
@@ -65,6 +67,8 @@ export class LazyPart<M> implements ReactiveController {
   #loading: Promise<unknown> | undefined;
   /** Set by a failure until the update it caused is over: only a later update asks again. */
   #resting = false;
+  /** Failures in a row: the wait before the update that may ask again doubles with each. */
+  #failures = 0;
 
   constructor(host: ReactiveControllerHost, what: string, load: () => Promise<M>, options: LazyPartOptions<M> = {}) {
     this.#host = host;
@@ -104,12 +108,14 @@ export class LazyPart<M> implements ReactiveController {
       .then(
         (module) => {
           this.module = module;
+          this.#failures = 0;
           this.#options.loaded?.(module);
         },
         (error: unknown) => {
           this.failed = true;
           this.#resting = true;
           this.#options.failed?.(error);
+          this.#later();
         },
       )
       .finally(() => {
@@ -121,5 +127,17 @@ export class LazyPart<M> implements ReactiveController {
       });
     this.#loading = work;
     pending.add(work);
+  }
+
+  /** After a failure: an update later on (back online, or a growing wait), in which the host may want the part again. */
+  #later(): void {
+    const wait = Math.min(60_000, 5_000 * 2 ** this.#failures++);
+    const again = (): void => {
+      clearTimeout(timer);
+      removeEventListener('online', again);
+      if (this.failed) this.#host.requestUpdate();
+    };
+    const timer = setTimeout(again, wait);
+    addEventListener('online', again);
   }
 }
