@@ -3,9 +3,12 @@
  * queue of raised hands. A separate chunk: most viewers never moderate, so they never
  * download it. Pure render functions over a small context; all state stays in the host.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
+import { addStyles } from '../shared/add-styles.js';
+import { personLabel, personStyles } from '../shared/person-label.js';
+import type { PersonNames } from '../shared/person-name.js';
 import { applyModeration } from './moderation.js';
 import type { ModerationAction, Question } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
@@ -40,8 +43,10 @@ Object.assign(translations.en, en);
 type T = (key: QaKey, ...args: unknown[]) => string;
 
 /** The element: where request events are dispatched from; `canModerate` is checked again at the click. */
-export interface ModeratorHost extends HTMLElement {
+export interface ModeratorHost extends ReactiveElement {
   canModerate: boolean;
+  /** People's names (a binding's): who raised a hand, by name, the id on demand. */
+  names?: PersonNames | undefined;
   hands: readonly RaisedHand[];
   invites: readonly StageInvite[];
   /** The talk whose queue is on screen (a room with a schedule). */
@@ -77,7 +82,8 @@ export const closeButton = (t: T, host: ModeratorHost, closed: boolean): Templat
   </button>`;
 
 export function handsQueue(t: T, host: ModeratorHost): TemplateResult {
-  const { hands, invites } = host;
+  const { hands, invites, names } = host;
+  if (names) addStyles(host, personStyles);
   // Accepting or declining lowers the hand: whoever is invited stays listed with their answer
   // (and Withdraw), so a moderator can always take someone off the stage.
   const raised = new Set(hands.map((h) => h.userId));
@@ -103,7 +109,7 @@ export function handsQueue(t: T, host: ModeratorHost): TemplateResult {
                 : '';
               return html`<li class="item" part="hand">
                 <div class="body">
-                  <bdi dir="auto">${shorten(h.displayName || h.userId, 80).text}</bdi>
+                  ${names ? personLabel(names(h.userId)) : html`<bdi dir="auto">${shorten(h.displayName || h.userId, 80).text}</bdi>`}
                   ${status ? html`<span class="badge">${status}</span>` : ''}
                   ${h.text ? html`<p class="text"><bdi dir="auto">${shorten(h.text, 200).text}</bdi></p>` : ''}
                   <div class="actions">
