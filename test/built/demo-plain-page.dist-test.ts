@@ -24,7 +24,6 @@ async function waitFor<T>(fn: () => T, what: string, timeoutMs = 10_000): Promis
 }
 
 const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-const button = (root: ParentNode, label: RegExp) => findAll(root, 'button').find((b) => label.test(text(b))) as HTMLButtonElement | undefined;
 
 describe('the plain-page example (npm start)', () => {
   let frame: HTMLIFrameElement | undefined;
