@@ -3,7 +3,8 @@
  * never waits for it): the raise-hand / stage-invite panel, the collapsible review / answered /
  * hidden sections, "Show more" for long questions, the "N updates — show" button, polite
  * new-question announcements, why a question was not sent with Retry and Discard (only after
- * something went wrong), and the read-only view's vote counts and room link. The
+ * something went wrong), and the read-only view's vote counts and room link, and the line
+ * saying a moderator closed the questions. The
  * element loads it when one of them has something to show: the hands panel for moderators,
  * a viewer whose hand is raised or who is invited, and at a viewer's first "Raise hand"
  * (the element renders that form itself until then). Render functions; per-element state in WeakMaps.
@@ -47,6 +48,7 @@ const en: Dictionary<SectionsKey> = {
   discard: 'Discard',
   // Why a question was not sent, as a widget binding reports it (QaSendProblem 'not-open').
   notOpen: 'The Q&A is not open yet: a moderator opens it.',
+  closed: 'Questions are closed for this talk.',
 };
 Object.assign(translations.en, en);
 
@@ -99,6 +101,13 @@ const styles = css`
     grid-column: 1 / -1;
     margin: 0;
   }
+  .closed {
+    margin: 0;
+    padding: 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
   .vote.count {
     padding: 0.25rem 0.6rem;
     border: 1px solid var(--_border);
@@ -118,6 +127,8 @@ export interface HandsHost extends ReactiveElement {
 
 /** Per element: the raise-hand line being typed. */
 const drafts = new WeakMap<object, string>();
+/** Per element: whether the hand form was open at the last render (focus follows a change). */
+const wasOpen = new WeakMap<object, boolean>();
 
 /**
  * Raise / lower the viewer's hand, their stage invitation, and `queue` (the moderator's hands
@@ -131,6 +142,11 @@ export function hands(t: T, host: HandsHost, open: boolean | undefined, setOpen:
     drafts.set(host, text);
     host.requestUpdate();
   };
+  // Opened: focus to its field; closed: back to "Raise hand" (once the update is on screen).
+  if (!!open !== (wasOpen.get(host) ?? false)) {
+    wasOpen.set(host, !!open);
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(open ? '#hand-text' : '#raise-hand')?.focus());
+  }
   const position = host.hands.findIndex((h) => h.userId === userId);
   const invite = userId ? host.invites.find((i) => i.userId === userId) : undefined;
   const raise = (event: Event) => {
@@ -268,6 +284,9 @@ export const voteCount = (t: T, votes: number): TemplateResult =>
   html`<span class="vote count" part="vote-count"
     ><span aria-hidden="true">👍</span><span aria-hidden="true">${votes}</span><span class="sr-only">${t('votes', votes)}</span></span
   >`;
+
+/** A moderator closed the questions: the queue is read-only for everyone (the element leaves out the ask form, votes and hands). */
+export const closedLine = (t: T): TemplateResult => html`<p part="closed" class="closed">${t('closed')}</p>`;
 
 /** Read-only: where to ask and vote instead (only an absolute http(s) link). */
 export function roomLink(t: T, href: string | undefined): TemplateResult | typeof nothing {

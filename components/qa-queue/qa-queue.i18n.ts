@@ -16,7 +16,6 @@ type CoreKey =
   | 'pinned'
   | 'yours'
   | 'notSent'
-  | 'closed'
   | 'raiseHand';
 
 const en: Dictionary<CoreKey> = {
@@ -35,7 +34,6 @@ const en: Dictionary<CoreKey> = {
   pinned: 'Pinned',
   yours: 'Your question',
   notSent: 'Not sent',
-  closed: 'Questions are closed for this talk.',
   // "Raise hand" renders before the hands-and-sections part, whose panel has the hand's form (most viewers never raise a hand).
   raiseHand: 'Raise hand',
 };
@@ -83,12 +81,15 @@ export type SectionsKey =
   | 'moreItems'
   | 'retry'
   | 'discard'
-  | 'notOpen';
+  | 'notOpen'
+  | 'closed';
 /** Strings only the viewer's own questions render (qa-queue.yours.ts): likewise. */
 export type YoursKey = 'sending' | 'yourAwaiting' | 'questionSent' | 'yourHidden';
+/** Strings only the speaker view renders (qa-queue.big-screen.ts): likewise. */
+export type SpeakerKey = 'minutesLeft' | 'timeUp' | 'topQuestions' | 'noneYet';
 /** Strings only the talk picker renders (qa-queue.talk-picker.ts): likewise. */
 export type PickerKey = 'talk' | 'talkEnded';
-export type QaKey = CoreKey | ModeratorKey | SectionsKey | YoursKey | PickerKey;
+export type QaKey = CoreKey | ModeratorKey | SectionsKey | YoursKey | SpeakerKey | PickerKey;
 
 /** English is complete once a chunk has added its strings, and a chunk renders only its own. */
 export const translations = { en } as Translations<QaKey>;

@@ -69,6 +69,26 @@ describe('<devroom-qa-queue> when a part cannot load', () => {
     expect(raised).to.deep.equal([{ text: 'Demo please' }]);
   });
 
+  it('asks while the own-questions part cannot load: the question goes, is kept, and shows with its state once the part is back', async () => {
+    const part = '/components/qa-queue/qa-queue.yours.ts';
+    await failChunk(part);
+    const el = await queue({});
+    const asked: string[] = [];
+    el.addEventListener('devroom-ask', (e) => asked.push(e.detail.text));
+    $<HTMLTextAreaElement>(el, 'textarea')!.focus();
+    await sendKeys({ type: 'Kept while offline?' });
+    buttonsNamed(el, 'Ask')[0]!.click();
+    await chunkFailed(part);
+    await el.updateComplete;
+    expect(asked, 'the question went').to.deep.equal(['Kept while offline?']);
+    expect(el.model.section('mine').slice().map((q) => q.text), 'kept').to.deep.equal(['Kept while offline?']);
+    // The next update asks for the part again: the question with its state.
+    el.requestUpdate();
+    await chunkServed(part);
+    await waitFor(() => $(el, '[part="mine"]')?.textContent?.includes('Sending…'), 'the question, sending');
+    expect($(el, '[part="mine"]')!.textContent).to.contain('Kept while offline?');
+  });
+
   it('plain page: says the questions could not be read, keeps asking usable, and reads them when new data comes', async () => {
     const part = '/components/qa-queue/data.ts';
     await failChunk(part);

@@ -85,14 +85,6 @@ export const styles = css`
     flex: none;
     align-self: flex-start;
   }
-  /* A screen in the hall: read from the back row. */
-  :host([layout='projector']) {
-    font-size: 1.75rem;
-    --devroom-qa-list-height: 80vh;
-  }
-  :host([layout='projector']) h2 {
-    font-size: 1.25em;
-  }
   .body {
     min-width: 0;
     flex: 1;
@@ -104,13 +96,6 @@ export const styles = css`
   }
   .actions {
     margin-top: 0.35rem;
-  }
-  .closed {
-    margin: 0;
-    padding: 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-weight: 600;
   }
   .empty {
     padding: 0.8rem;

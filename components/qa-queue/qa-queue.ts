@@ -35,6 +35,8 @@ export interface QaTalk {
   title: string;
   /** ISO 8601. */
   startsAt: string;
+  /** ISO 8601: the end of its slot (the speaker view's time left). */
+  endsAt?: string | undefined;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface QaTalk {
  * @csspart close-button - a moderator's "Close questions" / "Reopen questions"
  * @csspart notice - what happened to the viewer's own question ("Your question was sent.")
  *
+ * @csspart time-left - the speaker view's "12 min left" / "Time is up"
+ *
  * @cssproperty --devroom-qa-list-height - maximum height of the open list (default 32rem)
  *
  * @tagname devroom-qa-queue
@@ -118,6 +122,7 @@ export class DevroomQaQueue extends LitElement {
     closed: { type: Boolean, reflect: true },
     roomLink: { attribute: 'room-link' },
     layout: { reflect: true },
+    view: { reflect: true },
     loading: { type: Boolean },
     talks: { attribute: false },
     talk: {},
@@ -156,6 +161,8 @@ export class DevroomQaQueue extends LitElement {
   declare roomLink?: string;
   /** `projector`: large type for a screen in the hall. */
   layout: 'default' | 'projector' = 'default';
+  /** `speaker`: for the projector or the speaker's laptop: the talk, its time left, the top 5 questions; nothing to press. */
+  declare view?: 'speaker' | undefined;
   /** The questions are being read: an empty list says so instead of "No questions yet". */
   loading = false;
   /** Talks to pick from, in order, the current one last (a picker shows past one). */
@@ -196,6 +203,8 @@ export class DevroomQaQueue extends LitElement {
   #rows?: VirtualRows;
   /** The viewer's own questions, once there are any (most viewers never ask). */
   readonly #yours = new LazyPart(this, 'the Q&A own questions', () => import('./qa-queue.yours.js'));
+  /** Large type for a screen in the hall: the projector layout's styles and the speaker view. */
+  readonly #screen = new LazyPart(this, 'the Q&A speaker view', () => import('./qa-queue.big-screen.js'), { loaded: (m) => m.attach(this) });
   /** The talk picker, once there is more than one talk to pick from. */
   readonly #picker = new LazyPart(this, 'the Q&A talk picker', () => import('./qa-queue.talk-picker.js'));
   /**
@@ -267,11 +276,12 @@ export class DevroomQaQueue extends LitElement {
     const model = this.model;
     if (this.canModerate) this.#moderator.want();
     if (this.talks.length > 1) this.#picker.want();
+    if (this.layout === 'projector' || this.view === 'speaker') this.#screen.want();
     if (model.section('mine').size || (this.userId && model.section('review').size)) this.#yours.want();
-    const me = this.userId;
     // The hands panel loads for whoever has more than "Raise hand" to see; the form itself is here.
     const sections =
-      (this.handsEnabled && (this.canModerate || this.hands.some((h) => h.userId === me) || this.invites.some((i) => i.userId === me))) ||
+      // Hands and invites come down only for moderators and a viewer with a hand or an invitation (the binding's rule).
+      (this.handsEnabled && (this.canModerate || this.hands.length || this.invites.length)) ||
       this.readOnly ||
       this.closed ||
       this.#pendingUpdates > 0;
@@ -479,26 +489,26 @@ export class DevroomQaQueue extends LitElement {
     this.requestUpdate();
   }
 
-  /** Opens (loading it: a person's click asks again at once) or closes the hands panel's form; focus goes to its field, or back to "Raise hand". */
+  /** Opens (loading it: a person's click asks again at once) or closes the hands panel's form (the panel moves focus). */
   readonly #openHand = (open: boolean): void => {
     this.#handOpen = open;
     this.#sections.retry();
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(open ? '#hand-text' : '#raise-hand')?.focus());
   };
 
   // ---- rendering -------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.#t;
     const open = this.model.section('open');
     const sections = this.#sections.module;
     const picker = this.talks.length > 1 ? this.#picker.module?.talkPicker : undefined;
+    if (this.view === 'speaker') return this.#screen.module?.speaker(t, this) ?? nothing;
     return html`
       <section part="base" class="base" aria-label=${t('title')}>
         <div class="sr-only" role="status" aria-live="polite">${this.#announcement}</div>
         ${picker ? picker(t, this, this.talks, this.talk, (ts) => formatTime(this.#i18n.locale, ts)) : nothing}
-        ${this.closed ? html`<p part="closed" class="closed">${t('closed')}</p>` : nothing}
+        ${this.closed ? sections?.closedLine(t) : nothing}
         ${this.readOnly
           ? (sections?.roomLink(t, this.roomLink) ?? nothing)
           : html`${this.closed ? nothing : this.#renderAskForm()} ${this.#renderYours()}
@@ -565,13 +575,13 @@ export class DevroomQaQueue extends LitElement {
       : nothing;
   }
 
-  /** Own questions (the yours part): sending, not sent (with Retry, the sections part's), awaiting approval; their texts alone if the part cannot load. */
+  /**
+   * Own questions (the yours part): sending, not sent (with Retry, the sections part's), awaiting
+   * approval. While the part cannot load they are kept (tally, this browser) and show once it is
+   * back: it is asked for again at each update.
+   */
   #renderYours(): TemplateResult | typeof nothing {
-    const text = (q: Question) => this.#renderText(q, 0);
-    return (
-      this.#yours.module?.yours(this.#t, this, text, this.#sections, this.#writes) ??
-      (this.#yours.failed ? html`<ul part="mine" class="static-list">${this.model.section('mine').slice().map((q) => html`<li class="item">${text(q)}</li>`)}</ul>` : nothing)
-    );
+    return this.#yours.module?.yours(this.#t, this, (q) => this.#renderText(q, 0), this.#sections, this.#writes) ?? nothing;
   }
 
   #renderOpenList(): TemplateResult {

@@ -52,7 +52,7 @@ export const KIND_OPTIONS: Record<WidgetKind, Record<string, OptionKind>> = {
     jitsiDomain: 'host',
     jitsiRoom: 'jitsiRoom',
   },
-  'qa-queue': { title: 'text' },
+  'qa-queue': { title: 'text', view: 'text' },
   'stand-booth': { src: 'url', jitsiDomain: 'host', jitsiRoom: 'jitsiRoom' },
   'food-truck-menu': { src: 'url' },
 };

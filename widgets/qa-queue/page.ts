@@ -15,6 +15,8 @@ void bootWidget({
     ctx.container.append(el);
     applyTheme(el, ctx.theme);
     const options = ctx.params.extra;
+    // `view=speaker`: the speaker view (the projector or the speaker's laptop).
+    if (options.view === 'speaker') el.view = 'speaker';
     // `recheck` (seconds): how often history is read again for late joiners (hosts may tune the load).
     const recheckMs = Number(options.recheck) * 1000;
     bindQaQueue(el, ctx.room, { options, hasCapability: ctx.hasCapability, ...(options.recheck && recheckMs >= 0 ? { recheckMs } : {}) });

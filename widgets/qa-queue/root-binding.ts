@@ -307,7 +307,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     // The root is the one source of pre-moderation in a widget.
     tally.preModeration = content?.preModeration === true;
     // Closed by a moderator (requests.ts closeQuestions): read-only for everyone until reopened.
-    if (!stopped) el.closed = content?.closed === true;
+    el.closed = content?.closed === true;
     if (!isEventId(content?.event_id)) return;
     addRoot((rootId = content.event_id));
     // Earlier roots (two moderators opened the Q&A at once), or a state that lacks one we
