@@ -106,6 +106,34 @@ describe('demo host (npm start)', function () {
     }
   });
 
+  it("keeps the host's console free of matrix-widget-api's content_loaded time-out, through a load and a quick switch of person", async () => {
+    localStorage.setItem(ALLOW_ALL_KEY, 'true');
+    const demo = await openDemo(1280, 800);
+    const complaints: string[] = [];
+    // ClientWidgetApi logs it 10 s after an iframe's load event that no content_loaded followed.
+    const { error } = demo.win.console;
+    demo.win.console.error = (...args: unknown[]) => {
+      if (String(args[0]).includes('timed out waiting for contentLoaded')) complaints.push(String(args[0]));
+      error.apply(demo.win.console, args);
+    };
+    try {
+      // A person switched at the moment the last widget page has loaded: its content_loaded is
+      // still on the way when the host removes it.
+      const frames = [...demo.doc.querySelectorAll<HTMLIFrameElement>('.devroom-host-widget iframe')];
+      expect(frames.length).to.equal(4);
+      await Promise.all(frames.map((f) => new Promise((resolve) => f.addEventListener('load', resolve, { once: true }))));
+      const user = demo.doc.querySelector<HTMLSelectElement>('select[name="user"]')!;
+      user.value = '@vendor:devroom.localhost';
+      user.dispatchEvent(new Event('change'));
+      await waitFor(() => widgetDoc(demo, 'devroom-menu')?.location.hash.includes(encodeURIComponent('@vendor:devroom.localhost')), 'widgets reloaded as Vera');
+      await widgetsReady(demo);
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      expect(complaints).to.deep.equal([]);
+    } finally {
+      demo.close();
+    }
+  });
+
   for (const [width, height] of [
     [1280, 800],
     [390, 844],

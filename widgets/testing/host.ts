@@ -292,6 +292,10 @@ export class WidgetHost {
       contentLoaded,
       alwaysOnScreen: false,
       unmount: () => {
+        // ClientWidgetApi.stop() leaves its content_loaded wait running: a widget removed before
+        // it sent content_loaded (a quick switch of person) was reported as "timed out waiting
+        // for contentLoaded" 10 s later, in a console that should stay clean.
+        clearTimeout((api as unknown as { contentLoadedWaitTimer?: ReturnType<typeof setTimeout> }).contentLoadedWaitTimer);
         api.stop();
         api.removeAllListeners();
         frame.remove();
