@@ -9,6 +9,8 @@ import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { PagedSection } from './qa-queue.hands-and-sections.js';
 import { QaTally, type Question, type QuestionData, type TallyChange } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
+import type { PersonNames } from '../shared/person-name.js';
+import { personText } from '../shared/person-text.js';
 import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, codePoints, shorten } from './text.js';
 import './qa-events.js';
@@ -118,6 +120,7 @@ export class DevroomQaQueue extends LitElement {
     handsEnabled: { type: Boolean, attribute: 'hands-enabled' },
     hands: { attribute: false },
     invites: { attribute: false },
+    names: { attribute: false },
     readOnly: { type: Boolean, reflect: true, attribute: 'read-only' },
     closed: { type: Boolean, reflect: true },
     roomLink: { attribute: 'room-link' },
@@ -153,6 +156,12 @@ export class DevroomQaQueue extends LitElement {
   hands: readonly RaisedHand[] = [];
   /** Current stage invitations (HandsModel.allInvites()). */
   invites: readonly StageInvite[] = [];
+
+  /**
+   * People's names as the room knows them (a binding's, by Element's rules): authors show by
+   * name, "Name (@id)" where names look alike; the id on hover. Without it, `authorName` or the id.
+   */
+  names: PersonNames | undefined;
   /** A view without taking part (a public room on a plain page): no ask form, hands or vote buttons. */
   readOnly = false;
   /** A moderator closed the questions: read-only for everyone (the viewer's own unsent ones are kept), with a line saying so. */
@@ -214,7 +223,10 @@ export class DevroomQaQueue extends LitElement {
    */
   readonly #data = new LazyPart(this, 'the Q&A plain-page data', () => import('./data.js'), {
     loaded: (m) => m.update(this, this.#show),
-    failed: (error) => (this.#loadError = String(error)),
+    failed: (error) => {
+      this.#loadError = String(error);
+      this.loading = false;
+    },
   });
   readonly #show = (error: string): void => {
     this.#loadError = error;
@@ -264,7 +276,11 @@ export class DevroomQaQueue extends LitElement {
     if (this.#writes) {
       const data = this.#data.module;
       if (data) data.update(this, this.#show, changed);
-      else if (this.src || this.questions || this.preModeration || this.querySelector(':scope > script[type="application/json"]')) this.#data.want();
+      else if (this.src || this.questions || this.preModeration || this.querySelector(':scope > script[type="application/json"]')) {
+        // "Loading questions…", not "No questions yet", until the part has read them.
+        this.loading = true;
+        this.#data.want();
+      }
     }
     // Re-rank now (notifications land in this update, not during render).
     this.model.flush();
@@ -669,11 +685,13 @@ export class DevroomQaQueue extends LitElement {
 
   #renderMeta(q: Question): TemplateResult {
     const t = this.#t;
-    const name = q.authorName || q.author;
+    // The name rule caps a name (person-name.ts) and an id is never cut; other names are shortened.
+    const who = q.author && this.names?.(q.author);
+    const name = who ? personText(who) : shorten(q.authorName || q.author || '', 80).text;
     return html`<div class="meta">
       ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
       ${q.author && q.author === this.userId ? html`<span class="badge">${t('yours')}</span>` : nothing}
-      ${name ? html`<bdi dir="auto">${shorten(name, 80).text}</bdi>` : nothing}
+      ${name ? html`<bdi dir="auto" title=${q.author || nothing}>${name}</bdi>` : nothing}
       ${q.ts > 0 ? html`<time datetime=${new Date(q.ts).toISOString()}>${formatTime(this.#i18n.locale, q.ts)}</time>` : nothing}
     </div>`;
   }

@@ -1,3 +1,5 @@
+import type { PersonNames } from '../../components/shared/person-name.js';
+import { personText } from '../../components/shared/person-text.js';
 import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -33,8 +35,9 @@ function judge(state: HandsState): void {
  * `<devroom-qa-queue>` shows them (HandsModel order: oldest hand first, ties by user id).
  * A chunk of its own: the Q&A binding loads it only once the room has any such state.
  */
-export function readHands(state: HandsState, name: (userId: string) => string): { hands: RaisedHand[]; invites: StageInvite[] } {
+export function readHands(state: HandsState, names: PersonNames | undefined): { hands: RaisedHand[]; invites: StageInvite[] } {
   judge(state);
+  const name = (userId: string) => (names ? personText(names(userId)) : userId);
   const handEvents = state.hands.values();
   const stageEvents = state.stages.values();
   const invites = new Map<string, StageInvite>();

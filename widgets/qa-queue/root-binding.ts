@@ -75,6 +75,7 @@ export interface QaRoot {
 // On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
 // The hands code comes with the requests (requests.ts): the same people need both.
 const requestCode = loadOnce('the Q&A requests and hands', () => import('./requests.js'));
+const namesCode = loadOnce("people's names", () => import('../shared/member-names.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
 // Votes: the snapshot a late joiner starts from, the viewer's own votes, and (moderators) the snapshot's writer.
@@ -138,13 +139,27 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     requestCode().then(
       ({ readHands }) => {
         if (stopped) return;
-        const read = readHands(hands, localpart);
+        const read = readHands(hands, el.names);
         el.hands = read.hands;
         el.invites = read.invites;
       },
       () => undefined,
     );
   };
+  // People's names: authors, hands, who invites (docs/security.md, "People's names"). Until
+  // they are here (or without the capability) people show by id, never a guessed name.
+  namesCode().then(
+    ({ watchMemberNames }) => {
+      if (stopped) return;
+      const members = watchMemberNames(room);
+      cleanups.push(() => members.stop());
+      members.onChange((names) => {
+        el.names = names;
+        if (handsWanted) refreshHands();
+      });
+    },
+    () => undefined,
+  );
   const updatePower = () => {
     el.canModerate = mayModerate();
     refreshHands();
@@ -175,7 +190,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       if (q.author === me) forget(q.localId);
     }
     questionIds.set(q.id, q.author);
-    tally.addQuestion({ id: q.id, author: q.author, authorName: localpart(q.author), text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+    // Named by the element from the room's names (el.names): a rename shows without a re-read.
+    tally.addQuestion({ id: q.id, author: q.author, text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
   };
   const foldReaction = (event: RoomEvent) => {
     const relates = event.content['m.relates_to'];
@@ -481,7 +497,3 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   };
 }
 
-/** `@alice:example.org` → `alice`: a name we can show without reading 30,000 member events. */
-function localpart(userId: string): string {
-  return userId.slice(1).split(':')[0] ?? userId;
-}
