@@ -20,6 +20,7 @@ import type { Dictionary } from '../shared/i18n.js';
 import { translations, type QaKey, type SectionsKey } from './qa-queue.i18n.js';
 import { COLLAPSED_MAX, cleanText, shorten } from './text.js';
 import type { QaSendProblem } from './qa-events.js';
+import type { QaTalk } from './qa-queue.js';
 import './qa-events.js';
 
 /** This part's English strings (German ones are in qa-queue.de.ts). */
@@ -123,6 +124,18 @@ export interface HandsHost extends ReactiveElement {
   userId: string;
   hands: readonly RaisedHand[];
   invites: readonly StageInvite[];
+  /** The room's talks (a schedule) and the one on screen: an accepted invite ends with its talk. */
+  talks: readonly QaTalk[];
+  talk?: string | undefined;
+}
+
+/**
+ * An accepted invite that belongs to a talk that is over: from before the talk on screen began,
+ * or the talk has ended ("You accepted…" would stay for good). The binding re-renders at a slot's end.
+ */
+function over(host: HandsHost, invite: StageInvite): boolean {
+  const talk = host.talks.find((x) => x.id === host.talk);
+  return !!talk && (invite.ts < Date.parse(talk.startsAt) || Date.parse(talk.endsAt ?? '') <= Date.now());
 }
 
 /** Per element: the raise-hand line being typed. */
@@ -158,7 +171,7 @@ export function hands(t: T, host: HandsHost, open: boolean | undefined, setOpen:
     setOpen(false);
   };
   return html`<div part="hands" class="hands">
-    ${invite && invite.response !== 'declined'
+    ${invite && invite.response !== 'declined' && !(invite.response === 'accepted' && over(host, invite))
       ? html`<div class="panel invite" part="stage-invite" role="region" aria-label=${t('stageInvite')}>
           ${invite.response === 'accepted'
             ? html`<p>${t('stageAccepted')}</p>`
