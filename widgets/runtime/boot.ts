@@ -247,7 +247,7 @@ export async function bootWidget(options: BootOptions): Promise<BootedWidget> {
   api.sendContentLoaded().catch(() => undefined);
   // The client may be asking the person about permissions now: say "Connecting…" rather than
   // show the app's empty states. Not at once, so a quick answer loads no screen.
-  const waiting = setTimeout(() => status.value === 'connecting' && showScreen('connecting', {}), 500);
+  const waiting = setTimeout(() => negotiated || showScreen('connecting', {}), 500);
   cleanups.push(() => clearTimeout(waiting));
   void ready.then(() => {
     negotiated = true;
@@ -268,14 +268,8 @@ function afterLoad(win: Window, capMs: number): Promise<void> {
     // The iframe's load event reaches the parent as its own task: let it go first.
     const done = () => setTimeout(resolve, 0);
     if (win.document.readyState === 'complete') return done();
-    const cap = setTimeout(done, capMs);
-    win.addEventListener(
-      'load',
-      () => {
-        clearTimeout(cap);
-        done();
-      },
-      { once: true },
-    );
+    // Whichever comes first (resolving twice does nothing; load fires once).
+    win.addEventListener('load', done);
+    setTimeout(done, capMs);
   });
 }

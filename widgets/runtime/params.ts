@@ -156,10 +156,7 @@ export function readWidgetParams(
   if (!userId || !USER_ID.test(userId)) return invalid('userId', userId);
   const roomId = get('roomId');
   if (!roomId || !ROOM_ID.test(roomId)) return invalid('roomId', roomId);
-  const clientTheme = get('theme');
-  const avatarUrl = get('avatarUrl');
-  const deviceId = get('deviceId');
-  const baseUrl = get('baseUrl');
+  // The optional ones are undefined when absent (no conditional spreads: bytes in every page).
   return {
     mode: 'widget',
     params: {
@@ -171,11 +168,11 @@ export function readWidgetParams(
       displayName: get('displayName') ?? userId,
       lang,
       extra,
-      ...(theme ? { theme } : {}),
-      ...(clientTheme ? { clientTheme } : {}),
-      ...(avatarUrl ? { avatarUrl } : {}),
-      ...(deviceId ? { deviceId } : {}),
-      ...(baseUrl ? { baseUrl } : {}),
+      theme,
+      clientTheme: get('theme'),
+      avatarUrl: get('avatarUrl'),
+      deviceId: get('deviceId'),
+      baseUrl: get('baseUrl'),
     },
   };
 }
