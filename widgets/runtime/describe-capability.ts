@@ -57,7 +57,7 @@ export function describeCapability(capability: string, lang = 'en'): CapabilityW
   const what = key === undefined ? type : kind === 'state_event' ? `${type} (${key || '""'})` : `${type} (${key})`;
   const verb = direction === 'send' ? 'send' : 'read';
   const words = (kind === 'event' && key !== undefined && PLAIN[`${type}#${key}`]) || PLAIN[type];
-  const fallback = `${verb === 'send' ? (l === 'de' ? 'Senden' : 'Send') : l === 'de' ? 'Lesen' : 'Read'}: ${what}`;
+  const fallback = `${verb === 'send' ? (l === 'de' ? 'Senden' : 'Send') : l === 'de' ? 'Lesen' : 'Read'} ${what}`;
   return { verb, what, text: words ? words[l][verb === 'send' ? 1 : 0] : fallback };
 }
 

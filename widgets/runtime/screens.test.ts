@@ -39,7 +39,7 @@ describe('runtime screens', () => {
       missing: ['org.matrix.msc2762.receive.state_event:org.example.custom#key', 'org.matrix.msc4039.download_file', 'org.example.unknown'],
     });
     expect([...host.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
-      'Read: org.example.custom (key)',
+      'Read org.example.custom (key)',
       'Show pictures uploaded to Matrix',
       'org.example.unknown',
     ]);
