@@ -129,10 +129,14 @@ export interface PlainHost {
 export interface PlainElement extends PlainHost, HTMLElement {
   src?: string | undefined;
   preModeration: boolean;
+  /** The questions are being read: "Loading questions…", never "No questions yet". */
+  loading: boolean;
 }
 
 /** A plain page's read of inline JSON or `questions` in progress, per element: `updateComplete` waits for it (not for a fetch). */
 const reading = new WeakMap<object, Promise<unknown>>();
+/** Per element: its latest read of any kind (a fetch too): "Loading questions…" until it is done. */
+const latest = new WeakMap<object, Promise<unknown>>();
 
 /**
  * The element's plain-page mode, at each update of an element that writes its own tally:
@@ -145,16 +149,20 @@ export function update(host: PlainElement, show: (error: string) => void, change
   const src = has('src') && host.src;
   const inline = changed || host.questions || host.src ? undefined : host.querySelector(':scope > script[type="application/json"]')?.textContent;
   if (src || inline || ((has('questions') || has('userId')) && host.questions)) {
+    host.loading = true;
     const work = plain(host, show, src || undefined, inline || undefined);
+    latest.set(host, work);
+    // A newer read keeps "Loading questions…" until it is done.
+    void work.finally(() => latest.get(host) === work && (host.loading = false));
     if (!src) {
       reading.set(host, work);
       void work.finally(() => reading.get(host) === work && reading.delete(host));
     }
-  }
+  } else if (!changed) host.loading = false;
   if (has('preModeration') && (host.preModeration || changed?.get('preModeration') !== undefined)) host.model.preModeration = host.preModeration;
 }
 
-/** Waits for the element's inline or `questions` read, and the updates it caused (`updateComplete`). */
+/** Waits for the element's inline or `questions` read (not a fetch: network), and the updates it caused (`updateComplete`). */
 export async function settled(host: object, updateComplete: () => Promise<boolean>): Promise<boolean> {
   let done = await updateComplete();
   for (let work = reading.get(host); work; work = reading.get(host)) {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import { QaTally, type QuestionData } from './tally.js';
@@ -287,6 +287,33 @@ describe('<devroom-qa-queue> asking', () => {
   });
 });
 
+describe('<devroom-qa-queue> while questions are read', () => {
+  it('a plain page\'s src: "Loading questions…" until they arrive, never "No questions yet"; an empty list says so after', async () => {
+    const realFetch = window.fetch;
+    let answer!: (r: Response) => void;
+    window.fetch = () => new Promise<Response>((resolve) => (answer = resolve));
+    try {
+      const seen: string[] = [];
+      const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue lang="en" src="/slow.json"></devroom-qa-queue>`);
+      const look = () => seen.push($(el, '.empty')?.textContent ?? 'list');
+      look();
+      await aTimeout(50);
+      await el.updateComplete;
+      look();
+      answer(new Response(JSON.stringify([{ id: '$s', text: 'From the server', votes: 1 }])));
+      await waitUntil(() => rowTexts(el).length === 1);
+      look();
+      expect(seen).to.deep.equal(['Loading questions…', 'Loading questions…', 'list']);
+      expect(rowTexts(el)).to.deep.equal(['From the server']);
+      window.fetch = () => Promise.resolve(new Response('[]'));
+      el.src = '/empty.json';
+      await waitUntil(() => $(el, '.empty')?.textContent === 'No questions yet. Be the first to ask!');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
+
 describe('<devroom-qa-queue> feedback on own questions', () => {
   it('after Ask, says "Your question was sent" once it is, and brings it into view in the list', async () => {
     const many: QuestionData[] = Array.from({ length: 40 }, (_, i) => ({ id: `$m${i}`, text: `Question ${i}`, votes: 40 - i }));
@@ -570,6 +597,25 @@ describe('<devroom-qa-queue> hands', () => {
     await oneEvent(attendee, 'devroom-accept-stage');
     setTimeout(() => button(invite, 'No, thanks').click());
     await oneEvent(attendee, 'devroom-decline-stage');
+  });
+
+  it('"You accepted…" goes once the talk has ended, and is not carried into the next talk', async () => {
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const talk = { id: 't1', title: 'One', startsAt: iso(now - 20 * 60_000), endsAt: iso(now + 60_000) };
+    const accepted = [{ userId: ME, ts: now - 60_000, response: 'accepted' as const }];
+    const el = await queue({ handsEnabled: true, invites: accepted, talks: [talk], talk: 't1' });
+    expect($(el, '[part="stage-invite"]')!.textContent).to.contain('You accepted.');
+    // The slot is over (the binding sets the talks again at its end).
+    el.talks = [{ ...talk, endsAt: iso(now - 1) }];
+    await settle(el);
+    expect($(el, '[part="stage-invite"]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.not.contain('You accepted');
+    // The next talk's queue: the invite accepted during the last one is not shown.
+    el.talks = [talk, { id: 't2', title: 'Two', startsAt: iso(now), endsAt: iso(now + 30 * 60_000) }];
+    el.talk = 't2';
+    await settle(el);
+    expect($(el, '[part="stage-invite"]')).to.equal(null);
   });
 
   it('names who invites, in English and German', async () => {
