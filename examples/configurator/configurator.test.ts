@@ -126,7 +126,7 @@ describe('widget configurator', () => {
   it('offers the options of each kind, and matches the CLI for each', async () => {
     const el = await mount();
     await chooseKind(el, 'Q&A queue');
-    expect([...el.querySelectorAll('fieldset:last-of-type input')].map((i) => i.id)).to.deep.equal(['opt-title']);
+    expect([...el.querySelectorAll('fieldset:last-of-type input')].map((i) => i.id)).to.deep.equal(['opt-title', 'opt-view']);
     let cli = await cliJson(['qa-queue', '--base', 'https://widgets.example.org/devroom', '--room', 'D.rust', '--title', 'Questions for Sam']);
     expect(output(el, 'url')!.value).to.equal(cli.url);
 
