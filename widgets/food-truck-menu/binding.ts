@@ -1,3 +1,4 @@
+import { loadMemberNames } from '../shared/read-members.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/menu-events.js';
 import { checkMenu } from '../../components/food-truck-menu/menu.js';
@@ -85,20 +86,14 @@ export class FoodTruckBinding implements Binding {
    * for it; after a failed load, the next root change asks again.
    */
   readonly #startOrders = loadOnce('the food-truck orders', async () => {
-    const { FoodTruckOrders, watchMemberNames } = await import('./orders.js');
+    const { FoodTruckOrders } = await import('./orders.js');
     if (this.stopped) return;
     this.#orders = new FoodTruckOrders(this);
-    this.#watchNames = () => {
-      // The vendor's queue names who ordered (customers see only their own orders).
-      const members = watchMemberNames(this.room);
-      members.onChange((names) => (this.el.names = names));
-      this.#cleanups.push(() => members.stop());
-    };
     await this.#orders.onRoot();
   });
   #infoShown = false;
-  /** Starts following people's names (set with the orders part; once, for a vendor). */
-  #watchNames?: () => void;
+  /** Following people's names: the vendor's queue names who ordered (customers see only their own orders). */
+  #names?: Promise<unknown>;
 
   constructor(
     readonly el: DevroomFoodTruckMenu,
@@ -201,9 +196,15 @@ export class FoodTruckBinding implements Binding {
     // Both views need the orders module; the vendor runs the queue, the cart is for customers.
     this.el.canManage = vendor && this.#orders !== undefined;
     this.el.ordering = !vendor && this.canOrder && this.#orders !== undefined && (rootId !== undefined || this.canCreateRoot);
-    if (vendor && this.#orders) {
-      this.#watchNames?.();
-      this.#watchNames = undefined;
+    if (vendor && this.#orders && !this.#names) {
+      this.#names = loadMemberNames().then(({ watchMemberNames }) => {
+        if (this.stopped) return;
+        const members = watchMemberNames(this.room);
+        members.onChange((names) => (this.el.names = names));
+        this.#cleanups.push(() => members.stop());
+      });
+      // Said once by loadOnce; the next change asks again.
+      this.#names.catch(() => (this.#names = undefined));
     }
     if (vendor) return;
     if (!this.canOrder && this.power.can(this.room.userId, ORDER_EVENT, false)) this.notify(this.t().noGrant, 'info');

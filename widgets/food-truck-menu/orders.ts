@@ -21,9 +21,6 @@ import { saveUnsent, unsentKey } from '../shared/unsent.js';
 import type { Unsent } from '../shared/unsent.js';
 import { readUnsent } from '../shared/unsent-read.js';
 
-// People's names come with this part: only the vendor's queue names someone.
-export { watchMemberNames } from '../shared/member-names.js';
-
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
  * this user may create one).

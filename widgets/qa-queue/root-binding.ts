@@ -1,5 +1,6 @@
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { QaTally } from '../../components/qa-queue/tally.js';
+import { loadMemberNames } from '../shared/read-members.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
@@ -75,7 +76,6 @@ export interface QaRoot {
 // On-demand parts of the binding, one load each per page (components/shared/lazy-part.ts).
 // The hands code comes with the requests (requests.ts): the same people need both.
 const requestCode = loadOnce('the Q&A requests and hands', () => import('./requests.js'));
-const namesCode = loadOnce("people's names", () => import('../shared/member-names.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
 // Votes: the snapshot a late joiner starts from, the viewer's own votes, and (moderators) the snapshot's writer.
@@ -148,7 +148,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   };
   // People's names: authors, hands, who invites (docs/security.md, "People's names"). Until
   // they are here (or without the capability) people show by id, never a guessed name.
-  namesCode().then(
+  loadMemberNames().then(
     ({ watchMemberNames }) => {
       if (stopped) return;
       const members = watchMemberNames(room);

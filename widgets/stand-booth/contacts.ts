@@ -14,8 +14,7 @@ import { reject } from '../shared/rejections.js';
 import { mayRedact } from '../shared/room-sync.js';
 import type { PowerWatch, RootInfo } from '../shared/room-sync.js';
 import { ROOT_PURPOSE } from './capabilities.js';
-import { watchMemberNames } from '../shared/member-names.js';
-import type { MemberNames } from '../shared/member-names.js';
+import { loadMemberNames } from '../shared/read-members.js';
 import { roomErrorText, say } from './binding.i18n.js';
 
 /**
@@ -74,8 +73,8 @@ export function bindContacts(host: ContactsHost): Contacts {
   const { el, room, power, canManage, mayCreateRoot, now, notify } = host;
   const me = room.userId;
   let stopped = false;
-  /** People's names, for staff (renderContacts starts the watch). */
-  let members: MemberNames | undefined;
+  /** People's names, for staff (renderContacts starts the watch once; a failed load is asked again at the next render). */
+  let members: Promise<() => void> | undefined;
   /** Contact requests of the current root by event id, and `sender\nlocalId` → event id. */
   const requests = new Map<string, FoldedRequest>();
   const byLocalId = new Map<string, string>();
@@ -247,8 +246,13 @@ export function bindContacts(host: ContactsHost): Contacts {
     el.contactRequests = canManage() ? incoming : [];
     // Staff see who asked, by name: the names are watched once someone may manage.
     if (canManage() && !members && !stopped) {
-      members = watchMemberNames(room);
-      members.onChange((names) => (el.names = names));
+      members = loadMemberNames().then(({ watchMemberNames }) => {
+        const watch = watchMemberNames(room);
+        watch.onChange((names) => (el.names = names));
+        if (stopped) watch.stop();
+        return () => watch.stop();
+      });
+      members.catch(() => (members = undefined));
     }
   }
 
@@ -328,7 +332,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     stop() {
       stopped = true;
       unsubscribe();
-      members?.stop();
+      void members?.then((stop) => stop(), () => undefined);
     },
   };
 }

@@ -17,6 +17,8 @@ import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
 import type * as StageAndHost from './stage-and-host.js';
 import type { MemberNames } from '../shared/member-names.js';
+import type { PersonNames } from '../../components/shared/person-name.js';
+import { loadMemberNames } from '../shared/read-members.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -135,7 +137,8 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   let lastTalkEventId: string | undefined;
   let invite: { eventId: string; byId?: string; value: StageInvite } | undefined;
   /** People's names, watched from the first invite on (nobody else is named in the player). */
-  let members: MemberNames | undefined;
+  let members: Promise<MemberNames> | undefined;
+  let knownNames: PersonNames | undefined;
   const jwtAuth = options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
   // Until the JWT auth is here the Jitsi room is unset, so nobody joins without a JWT.
@@ -205,20 +208,29 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
-    if (offer?.pending && !members && stageAndHost && !stopped) {
-      members = stageAndHost.watchMemberNames(room);
-      // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
-      members.onChange((names) => {
-        if (!invite?.byId) return;
-        invite.value.inviter = names(invite.byId);
-        el.requestUpdate();
+    // Only a stage invite names someone in the player: the names load with the first one.
+    if (offer?.pending && !members && !stopped) {
+      members = loadMemberNames().then(({ watchMemberNames }) => {
+        const watch = watchMemberNames(room);
+        // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
+        watch.onChange((names) => {
+          knownNames = names;
+          if (!invite?.byId) return;
+          invite.value.inviter = names(invite.byId);
+          el.requestUpdate();
+        });
+        if (stopped) watch.stop();
+        return watch;
       });
+      // Said once by loadOnce; the next invite asks again.
+      members.catch(() => (members = undefined));
     }
     if (!offer?.pending) el.stageInvite = null;
     else if (invite?.eventId !== stageEvent?.event_id) {
       // A new object only for a new invite: the player remembers a dismissed one by identity.
       const byId = offer.byId;
-      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId && members ? { inviter: members.names(byId) } : {} };
+      // By id until the names are read (never a guessed name).
+      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId ? { inviter: knownNames ? knownNames(byId) : { id: byId, withId: false } } : {} };
       el.stageInvite = invite.value;
     }
   };
@@ -295,7 +307,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       clearTimeout(timer);
       for (const c of cleanups) c();
       for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
-      members?.stop();
+      void members?.then((watch) => watch.stop(), () => undefined);
       power.stop();
     },
   };

@@ -4,9 +4,6 @@ import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
 import { reject } from '../shared/rejections.js';
 
-// People's names come with this part: only a stage invite names someone in the player.
-export { watchMemberNames } from '../shared/member-names.js';
-
 /**
  * The talk binding's parts only some users need, loaded on demand by binding.ts:
  * reading and answering a stage invitation (users with stage or hand state) and the host
