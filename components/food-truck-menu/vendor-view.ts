@@ -5,7 +5,6 @@ import { emit } from '../shared/events.js';
 import type { Dictionary } from '../shared/i18n.js';
 import { addStyles } from '../shared/add-styles.js';
 import { personLabel, personOf, personStyles } from '../shared/person-label.js';
-import { personText } from '../shared/person-text.js';
 import type { PersonNames } from '../shared/person-name.js';
 import { translations } from './food-truck-menu.i18n.js';
 import type { MenuKey, VendorKey } from './food-truck-menu.i18n.js';
@@ -222,7 +221,7 @@ export class VendorView {
     const next = nextStep(s.phase);
     const busy = [...this.sent].some((k) => k.startsWith(`${s.order.id}:`));
     const sender = s.order.sender;
-    const who = sender ? personOf(this.host.names, sender, s.order.senderName) : s.order.senderName ? { id: '', name: s.order.senderName, withId: false } : undefined;
+    const who = sender ? personOf(this.host.names, sender, s.order.senderName) : s.order.senderName ? { id: '', name: s.order.senderName, withId: false, text: s.order.senderName } : undefined;
     const time = new Intl.DateTimeFormat(this.host.locale, { hour: 'numeric', minute: '2-digit' }).format(s.order.placedAt);
     return html`<li part="order" class="order" data-order-id=${s.order.id}>
       <div class="order-head">
@@ -243,7 +242,7 @@ export class VendorView {
       <div class="row">
         ${next
           ? html`<button type="button" class="primary" ?disabled=${busy} @click=${() => this.setStatus(s, next)}>
-              ${this.t('action', next)}<span class="sr-only">${` ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who ? personText(who) : '')}`}</span>
+              ${this.t('action', next)}<span class="sr-only">${` ${s.pickupNumber !== undefined ? `#${s.pickupNumber}` : (who?.text ?? '')}`}</span>
             </button>`
           : nothing}
         ${canTransition(s.phase, 'rejected') && this.rejecting !== s.order.id

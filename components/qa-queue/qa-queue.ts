@@ -10,7 +10,6 @@ import type { PagedSection } from './qa-queue.hands-and-sections.js';
 import { QaTally, type Question, type QuestionData, type TallyChange } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { PersonNames } from '../shared/person-name.js';
-import { personText } from '../shared/person-text.js';
 import type { VirtualRows } from './virtual.js';
 import { COLLAPSED_MAX, codePoints, shorten } from './text.js';
 import './qa-events.js';
@@ -687,7 +686,7 @@ export class DevroomQaQueue extends LitElement {
     const t = this.#t;
     // The name rule caps a name (person-name.ts) and an id is never cut; other names are shortened.
     const who = q.author && this.names?.(q.author);
-    const name = who ? personText(who) : shorten(q.authorName || q.author || '', 80).text;
+    const name = who ? who.text : shorten(q.authorName || q.author || '', 80).text;
     return html`<div class="meta">
       ${q.moderation.pinned ? html`<span class="badge">${t('pinned')}</span>` : nothing}
       ${q.author && q.author === this.userId ? html`<span class="badge">${t('yours')}</span>` : nothing}

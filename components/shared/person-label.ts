@@ -11,7 +11,7 @@ import type { PersonName, PersonNames } from './person-name.js';
 /** What to show for `userId`: the room's names when the binding gave them, else the page's own `fallback` name (the id on demand) or the id. */
 export function personOf(names: PersonNames | undefined, userId: string, fallback?: string): PersonName {
   const name = fallback && fallback !== userId ? fallback : undefined;
-  return names ? names(userId) : { id: userId, ...(name ? { name } : {}), withId: false };
+  return names ? names(userId) : { id: userId, ...(name ? { name } : {}), withId: false, text: name ?? userId };
 }
 
 export function personLabel(person: PersonName): TemplateResult {

@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { NameBook } from './person-name.js';
-import { personText } from './person-text.js';
 
-const shown = (book: NameBook, id: string) => personText(book.person(id));
+const shown = (book: NameBook, id: string) => book.person(id).text;
 
 describe('person names: a display name only when nobody else can pass for it', () => {
   it('a unique name shows alone; an unknown person shows by id', () => {

@@ -17,7 +17,12 @@ export interface PersonName {
   name?: string;
   /** Show the id beside the name: another person's name looks the same, or the name has direction controls. */
   withId: boolean;
+  /** As plain text: "Name", "Name (@id)" or "@id" (ready-made, so a first render needs no code for it). */
+  text: string;
 }
+
+/** A person known only by id. */
+export const byId = (id: string): PersonName => ({ id, withId: false, text: id });
 
 /** A person's name by user id, as the room knows it now. */
 export type PersonNames = (userId: string) => PersonName;
@@ -81,8 +86,9 @@ export class NameBook {
 
   person = (userId: string): PersonName => {
     const known = this.#names.get(userId);
-    if (!known) return { id: userId, withId: false };
-    return { id: userId, name: known.name, withId: known.bidi || (this.#keys.get(known.key) ?? 0) > 1 };
+    if (!known) return byId(userId);
+    const withId = known.bidi || (this.#keys.get(known.key) ?? 0) > 1;
+    return { id: userId, name: known.name, withId, text: withId ? `${known.name} (${userId})` : known.name };
   };
 
   #count(key: string, by: number): void {

@@ -3,7 +3,6 @@ import type { TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { addStyles } from '../shared/add-styles.js';
 import { personLabel, personStyles } from '../shared/person-label.js';
-import { personText } from '../shared/person-text.js';
 import type { DevroomTalkPlayer, StageInvite } from './talk-player.js';
 import type { TalkPhase } from './phases.js';
 import { stageWords } from './stage-controls.i18n.js';
@@ -73,7 +72,7 @@ export function renderStageInvite(el: DevroomTalkPlayer, invite: StageInvite, la
   addStyles(el, personStyles);
   const t = wordsFor(lang);
   const who = invite.inviter;
-  const text = t.invite(who ? personText(who) : (invite.by ?? ''));
+  const text = t.invite(who ? who.text : (invite.by ?? ''));
   // The inviter's name in the sentence, with their id on demand: the words around a marker.
   const [before, after] = who ? t.invite('\u0000').split('\u0000') : [text];
   return html`<div part="invite" class="invite actions" role="group" aria-label=${text}>

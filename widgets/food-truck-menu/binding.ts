@@ -197,12 +197,7 @@ export class FoodTruckBinding implements Binding {
     this.el.canManage = vendor && this.#orders !== undefined;
     this.el.ordering = !vendor && this.canOrder && this.#orders !== undefined && (rootId !== undefined || this.canCreateRoot);
     if (vendor && this.#orders && !this.#names) {
-      this.#names = loadMemberNames().then(({ watchMemberNames }) => {
-        if (this.stopped) return;
-        const members = watchMemberNames(this.room);
-        members.onChange((names) => (this.el.names = names));
-        this.#cleanups.push(() => members.stop());
-      });
+      this.#names = loadMemberNames().then((m) => this.stopped || this.#cleanups.push(m.followNames(this.room, (names) => (this.el.names = names))));
       // Said once by loadOnce; the next change asks again.
       this.#names.catch(() => (this.#names = undefined));
     }

@@ -1,5 +1,4 @@
 import type { PersonNames } from '../../components/shared/person-name.js';
-import { personText } from '../../components/shared/person-text.js';
 import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -37,7 +36,7 @@ function judge(state: HandsState): void {
  */
 export function readHands(state: HandsState, names: PersonNames | undefined): { hands: RaisedHand[]; invites: StageInvite[] } {
   judge(state);
-  const name = (userId: string) => (names ? personText(names(userId)) : userId);
+  const name = (userId: string) => (names ? names(userId).text : userId);
   const handEvents = state.hands.values();
   const stageEvents = state.stages.values();
   const invites = new Map<string, StageInvite>();

@@ -149,15 +149,14 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   // People's names: authors, hands, who invites (docs/security.md, "People's names"). Until
   // they are here (or without the capability) people show by id, never a guessed name.
   loadMemberNames().then(
-    ({ watchMemberNames }) => {
-      if (stopped) return;
-      const members = watchMemberNames(room);
-      cleanups.push(() => members.stop());
-      members.onChange((names) => {
-        el.names = names;
-        if (handsWanted) refreshHands();
-      });
-    },
+    (m) =>
+      stopped ||
+      cleanups.push(
+        m.followNames(room, (names) => {
+          el.names = names;
+          if (handsWanted) refreshHands();
+        }),
+      ),
     () => undefined,
   );
   const updatePower = () => {

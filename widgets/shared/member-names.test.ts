@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { MemoryRoom } from '../room/memory-room.js';
 import { RoomError } from '../room/room.js';
 import type { PersonNames } from '../../components/shared/person-name.js';
-import { personText } from '../../components/shared/person-text.js';
 import { watchMemberNames } from './member-names.js';
 
 const ADMIN = '@admin:example.org';
@@ -18,7 +17,7 @@ describe("member names: people's names from m.room.member state, followed live",
     names.onChange((n) => updates.push(n));
     await names.ready;
     await Promise.resolve();
-    expect(personText(names.names(ANA))).to.equal('Ana');
+    expect(names.names(ANA).text).to.equal('Ana');
     expect(updates).to.have.length(1);
 
     room.join(BOB, { displayName: 'Bob' });
@@ -27,7 +26,7 @@ describe("member names: people's names from m.room.member state, followed live",
     expect(updates).to.have.length(2);
     // A new function per change (an element re-renders); it answers with the current names.
     expect(updates[1]).not.to.equal(updates[0]);
-    expect(personText(updates[1]!(ANA))).to.equal(`Bob (${ANA})`);
+    expect(updates[1]!(ANA).text).to.equal(`Bob (${ANA})`);
     names.stop();
     room.join(ANA, { displayName: 'Ana' });
     await Promise.resolve();
@@ -44,11 +43,11 @@ describe("member names: people's names from m.room.member state, followed live",
     try {
       const names = watchMemberNames(room.as(ANA));
       await names.ready;
-      expect(personText(names.names(ANA))).to.equal(ANA);
+      expect(names.names(ANA).text).to.equal(ANA);
       expect(String(warned[0])).to.contain('people show by id');
       room.join(BOB, { displayName: 'Bob' });
       await Promise.resolve();
-      expect(personText(names.names(BOB))).to.equal('Bob');
+      expect(names.names(BOB).text).to.equal('Bob');
       names.stop();
     } finally {
       console.warn = warn;
@@ -70,7 +69,7 @@ describe("member names: people's names from m.room.member state, followed live",
     room.join(ANA, { displayName: 'Ana Lima' });
     answer();
     await names.ready;
-    expect(personText(names.names(ANA))).to.equal('Ana Lima');
+    expect(names.names(ANA).text).to.equal('Ana Lima');
     names.stop();
   });
 });

@@ -21,6 +21,13 @@ export interface MemberNames {
   stop(): void;
 }
 
+/** A binding's way in: `show` gets the names after the first read and after each change. Returns stop. */
+export function followNames(room: Room, show: (names: PersonNames) => void): () => void {
+  const watch = watchMemberNames(room);
+  watch.onChange(show);
+  return () => watch.stop();
+}
+
 export function watchMemberNames(room: Room): MemberNames {
   const book = new NameBook();
   const listeners = new Set<(names: PersonNames) => void>();

@@ -246,12 +246,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     el.contactRequests = canManage() ? incoming : [];
     // Staff see who asked, by name: the names are watched once someone may manage.
     if (canManage() && !members && !stopped) {
-      members = loadMemberNames().then(({ watchMemberNames }) => {
-        const watch = watchMemberNames(room);
-        watch.onChange((names) => (el.names = names));
-        if (stopped) watch.stop();
-        return () => watch.stop();
-      });
+      members = loadMemberNames().then((m) => m.followNames(room, (names) => (el.names = names)));
       members.catch(() => (members = undefined));
     }
   }

@@ -38,7 +38,7 @@ describe('talk player binding: stage invitation and host parts load on demand', 
     await waitUntil(() => el.stageInvite, 'invite never reached the player');
     // The host has no display name here: named by id (binding.names.test.ts shows names).
     await waitUntil(() => el.stageInvite?.inviter, 'inviter not named');
-    expect(el.stageInvite?.inviter).to.deep.equal({ id: HOST, withId: false });
+    expect(el.stageInvite?.inviter).to.deep.equal({ id: HOST, withId: false, text: HOST });
     await el.updateComplete;
     const accept = Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent!.trim() === 'Join the stage')!;
     accept.click();

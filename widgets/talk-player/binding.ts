@@ -16,7 +16,6 @@ import { capabilityCheck } from '../shared/binding.js';
 import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
 import type * as StageAndHost from './stage-and-host.js';
-import type { MemberNames } from '../shared/member-names.js';
 import type { PersonNames } from '../../components/shared/person-name.js';
 import { loadMemberNames } from '../shared/read-members.js';
 
@@ -137,7 +136,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   let lastTalkEventId: string | undefined;
   let invite: { eventId: string; byId?: string; value: StageInvite } | undefined;
   /** People's names, watched from the first invite on (nobody else is named in the player). */
-  let members: Promise<MemberNames> | undefined;
+  let members: Promise<() => void> | undefined;
   let knownNames: PersonNames | undefined;
   const jwtAuth = options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
@@ -210,18 +209,15 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     el.autoJoin = speaker || host;
     // Only a stage invite names someone in the player: the names load with the first one.
     if (offer?.pending && !members && !stopped) {
-      members = loadMemberNames().then(({ watchMemberNames }) => {
-        const watch = watchMemberNames(room);
+      members = loadMemberNames().then((m) =>
         // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
-        watch.onChange((names) => {
+        m.followNames(room, (names) => {
           knownNames = names;
           if (!invite?.byId) return;
           invite.value.inviter = names(invite.byId);
           el.requestUpdate();
-        });
-        if (stopped) watch.stop();
-        return watch;
-      });
+        }),
+      );
       // Said once by loadOnce; the next invite asks again.
       members.catch(() => (members = undefined));
     }
@@ -230,7 +226,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       // A new object only for a new invite: the player remembers a dismissed one by identity.
       const byId = offer.byId;
       // By id until the names are read (never a guessed name).
-      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId ? { inviter: knownNames ? knownNames(byId) : { id: byId, withId: false } } : {} };
+      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId ? { inviter: knownNames ? knownNames(byId) : { id: byId, withId: false, text: byId } } : {} };
       el.stageInvite = invite.value;
     }
   };
@@ -307,7 +303,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       clearTimeout(timer);
       for (const c of cleanups) c();
       for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
-      void members?.then((watch) => watch.stop(), () => undefined);
+      void members?.then((stopNames) => stopNames(), () => undefined);
       power.stop();
     },
   };
