@@ -1,4 +1,3 @@
-import { loadMemberNames } from '../shared/read-members.js';
 import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food-truck-menu.js';
 import type { OrderStatusDetail, PlaceOrderDetail } from '../../components/food-truck-menu/menu-events.js';
 import { checkMenu } from '../../components/food-truck-menu/menu.js';
@@ -92,8 +91,6 @@ export class FoodTruckBinding implements Binding {
     await this.#orders.onRoot();
   });
   #infoShown = false;
-  /** Following people's names: the vendor's queue names who ordered (customers see only their own orders). */
-  #names?: Promise<unknown>;
 
   constructor(
     readonly el: DevroomFoodTruckMenu,
@@ -196,11 +193,7 @@ export class FoodTruckBinding implements Binding {
     // Both views need the orders module; the vendor runs the queue, the cart is for customers.
     this.el.canManage = vendor && this.#orders !== undefined;
     this.el.ordering = !vendor && this.canOrder && this.#orders !== undefined && (rootId !== undefined || this.canCreateRoot);
-    if (vendor && this.#orders && !this.#names) {
-      this.#names = loadMemberNames().then((m) => this.stopped || this.#cleanups.push(m.followNames(this.room, (names) => (this.el.names = names))));
-      // Said once by loadOnce; the next change asks again.
-      this.#names.catch(() => (this.#names = undefined));
-    }
+    if (vendor) this.#orders?.nameOrders((stop) => (this.stopped ? stop() : this.#cleanups.push(stop)));
     if (vendor) return;
     if (!this.canOrder && this.power.can(this.room.userId, ORDER_EVENT, false)) this.notify(this.t().noGrant, 'info');
     else if (this.canOrder && rootId === undefined && !this.canCreateRoot) this.notify(this.t().notOpen, 'info');

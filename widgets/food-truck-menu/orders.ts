@@ -20,6 +20,7 @@ import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 import { saveUnsent, unsentKey } from '../shared/unsent.js';
 import type { Unsent } from '../shared/unsent.js';
 import { readUnsent } from '../shared/unsent-read.js';
+import { loadMemberNames } from '../shared/load-member-names.js';
 
 /**
  * The order half of the food-truck binding, loaded once there is an `orders` root (or
@@ -109,6 +110,19 @@ export class FoodTruckOrders {
   private kept?: UnsentOrder[];
   private creatingRoot?: Promise<string>;
   private pushQueued = false;
+
+  private naming?: Promise<unknown>;
+
+  /**
+   * The vendor's queue names who ordered (customers see only their own orders): follows people's
+   * names once, their code loaded on demand; a failed load is asked again at the next call.
+   */
+  nameOrders(keep: (stop: () => void) => void): void {
+    this.naming ??= loadMemberNames().then(
+      (m) => keep(m.followNames(this.b.room, (names) => (this.b.el.names = names))),
+      () => (this.naming = undefined),
+    );
+  }
 
   constructor(private readonly b: OrdersHost) {
     // Whatever arrived before this module loaded is replayed after the history read.

@@ -1,6 +1,6 @@
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { QaTally } from '../../components/qa-queue/tally.js';
-import { loadMemberNames } from '../shared/read-members.js';
+import { loadMemberNames } from '../shared/load-member-names.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
 import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
@@ -9,7 +9,6 @@ import { isEventId, isRecord, isUserId } from '../schema/validate.js';
 import { LOCAL_ID_KEY, NOT_RELATED, parseQuestion, type QaRootKey } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
-import type { HandsState } from './hands.js';
 import type { SnapshotHost } from './vote-snapshot-read.js';
 import type { QaBindContext, QaBinding } from './binding.js';
 import { capabilityCheck } from '../shared/binding.js';
@@ -121,29 +120,17 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     power.can(me, EventTypes.qaQuestionState, true) &&
     hasCapability(`org.matrix.msc2762.send.state_event:${EventTypes.qaQuestionState}`);
   // Only a moderator (the queue), a viewer with a hand of their own, or an invited one needs the
-  // hands of the room: the code that reads them loads then. Other viewers see just "Raise hand".
+  // hands of the room: the code that follows them (hands.ts) loads then, and from then on
+  // follows them itself. Other viewers see just "Raise hand".
+  let showHands: (() => void) | undefined;
   let handsWanted = false;
-  /** Hand and stage events to judge, from when the hands code is wanted on (each event in order). */
-  const hands: HandsState = { queue: [], hands: new Map(), stages: new Map() };
-  const onHands = (watch: StateWatch) => (event: RoomEvent | undefined) => {
-    // After the first read a watch names no event: what it read is its state.
-    if (handsWanted) hands.queue.push(...(event ? [event] : watch.byKey.values()));
-    refreshHands();
-  };
-  const refreshHands = () => {
-    if (!handsWanted && !el.canModerate && !handWatch.byKey.has(me) && !stageWatch.byKey.has(`stage:${me}`)) return;
-    // Wanted from now on: the current state first (judged once however often it is queued).
-    if (!handsWanted) hands.queue.push(...handWatch.byKey.values(), ...stageWatch.byKey.values());
+  const wantHands = () => {
+    if (handsWanted || !(el.canModerate || handWatch.byKey.has(me) || stageWatch.byKey.has(`stage:${me}`))) return;
     handsWanted = true;
     // A failed load is asked again at the next hands change.
     requestCode().then(
-      ({ readHands }) => {
-        if (stopped) return;
-        const read = readHands(hands, el.names);
-        el.hands = read.hands;
-        el.invites = read.invites;
-      },
-      () => undefined,
+      (m) => stopped || (showHands = m.followHands(el, handWatch, stageWatch, cleanups)),
+      () => (handsWanted = false),
     );
   };
   // People's names: authors, hands, who invites (docs/security.md, "People's names"). Until
@@ -154,14 +141,14 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       cleanups.push(
         m.followNames(room, (names) => {
           el.names = names;
-          if (handsWanted) refreshHands();
+          showHands?.();
         }),
       ),
     () => undefined,
   );
   const updatePower = () => {
     el.canModerate = mayModerate();
-    refreshHands();
+    wantHands();
   };
   cleanups.push(power.onChange(updatePower));
 
@@ -352,7 +339,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       else moderation.byKey.forEach(moderate);
     }),
   );
-  cleanups.push(handWatch.onChange(onHands(handWatch)), stageWatch.onChange(onHands(stageWatch)));
+  cleanups.push(handWatch.onChange(wantHands), stageWatch.onChange(wantHands));
 
   // --- our questions not seen in the room yet, kept in this browser (unsent.ts) ---------
 

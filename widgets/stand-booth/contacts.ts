@@ -14,7 +14,7 @@ import { reject } from '../shared/rejections.js';
 import { mayRedact } from '../shared/room-sync.js';
 import type { PowerWatch, RootInfo } from '../shared/room-sync.js';
 import { ROOT_PURPOSE } from './capabilities.js';
-import { loadMemberNames } from '../shared/read-members.js';
+import { loadMemberNames } from '../shared/load-member-names.js';
 import { roomErrorText, say } from './binding.i18n.js';
 
 /**

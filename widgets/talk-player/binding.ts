@@ -17,7 +17,6 @@ import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
 import type * as StageAndHost from './stage-and-host.js';
 import type { PersonNames } from '../../components/shared/person-name.js';
-import { loadMemberNames } from '../shared/read-members.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -208,16 +207,14 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
     // Only a stage invite names someone in the player: the names load with the first one.
-    if (offer?.pending && !members && !stopped) {
-      members = loadMemberNames().then((m) =>
-        // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
-        m.followNames(room, (names) => {
-          knownNames = names;
-          if (!invite?.byId) return;
-          invite.value.inviter = names(invite.byId);
-          el.requestUpdate();
-        }),
-      );
+    if (offer?.pending && !members && stageAndHost && !stopped) {
+      // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
+      members = stageAndHost.followNames(room, (names) => {
+        knownNames = names;
+        if (!invite?.byId) return;
+        invite.value.inviter = names(invite.byId);
+        el.requestUpdate();
+      });
       // Said once by loadOnce; the next invite asks again.
       members.catch(() => (members = undefined));
     }

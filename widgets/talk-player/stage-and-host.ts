@@ -3,6 +3,11 @@ import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
 import { reject } from '../shared/rejections.js';
+import { loadMemberNames } from '../shared/load-member-names.js';
+import type { PersonNames } from '../../components/shared/person-name.js';
+
+/** People's names for a stage invite (only an invite names someone in the player). Resolves with the stop. */
+export const followNames = (room: Room, show: (names: PersonNames) => void): Promise<() => void> => loadMemberNames().then((m) => m.followNames(room, show));
 
 /**
  * The talk binding's parts only some users need, loaded on demand by binding.ts:
