@@ -1,13 +1,15 @@
 import type { PersonNames } from '../../components/shared/person-name.js';
 import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem, stageUser } from './hand-schema.js';
 import { reject } from '../shared/rejections.js';
+import type { StateWatch } from '../shared/room-sync.js';
 
 /**
- * Hand and stage events in arrival order (`queue`, filled by the binding once this code is
- * wanted) and the last good one of each key. Judged here, not in the binding's first load:
+ * Hand and stage events in arrival order (`queue`, filled from when this code follows them)
+ * and the last good one of each key. Judged here, not in the binding's first load:
  * a bad one is rejected once, and the last good one of its key still counts.
  */
 export interface HandsState {
@@ -32,7 +34,7 @@ function judge(state: HandsState): void {
 /**
  * The hands queue and stage invites from `qa.hand` / `qa.stage` state, as
  * `<devroom-qa-queue>` shows them (HandsModel order: oldest hand first, ties by user id).
- * A chunk of its own: the Q&A binding loads it only once the room has any such state.
+ * In the Q&A's requests chunk: the binding loads it only for those the hands concern.
  */
 export function readHands(state: HandsState, names: PersonNames | undefined): { hands: RaisedHand[]; invites: StageInvite[] } {
   judge(state);
@@ -63,4 +65,26 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
   }
   hands.sort((a, b) => a.ts - b.ts || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   return { hands, invites: [...invites.values()] };
+}
+
+/**
+ * Follows the room's hands and stage invites for `<devroom-qa-queue>` from now on (the binding
+ * calls it once its moderator, hand or invite wants them): their state now, then each change
+ * in order. Returns what shows them again (with new names). `cleanups` run at the binding's stop.
+ */
+export function followHands(el: DevroomQaQueue, handWatch: StateWatch, stageWatch: StateWatch, cleanups: (() => void)[]): () => void {
+  const state: HandsState = { queue: [...handWatch.byKey.values(), ...stageWatch.byKey.values()], hands: new Map(), stages: new Map() };
+  const show = () => {
+    const read = readHands(state, el.names);
+    el.hands = read.hands;
+    el.invites = read.invites;
+  };
+  // After the first read a watch names no event: what it read is its state.
+  const onChange = (watch: StateWatch) => (event: RoomEvent | undefined) => {
+    state.queue.push(...(event ? [event] : watch.byKey.values()));
+    show();
+  };
+  cleanups.push(handWatch.onChange(onChange(handWatch)), stageWatch.onChange(onChange(stageWatch)));
+  show();
+  return show;
 }

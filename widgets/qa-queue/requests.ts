@@ -17,7 +17,7 @@ import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 
 // The hands code travels in this chunk: its readers (moderators, a viewer with a hand or an
 // invitation) are the people who send these requests, so one chunk, not two, is in the first load's map.
-export { readHands } from './hands.js';
+export { followHands } from './hands.js';
 
 type Send<K extends QaRequest> = (room: Room, me: string, detail: GlobalEventHandlersEventMap[K]['detail']) => Promise<unknown>;
 
