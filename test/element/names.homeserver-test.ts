@@ -3,6 +3,7 @@ import { sampleMenuJson } from '../../components/food-truck-menu/test-fixtures.j
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { api, conference, leaveAll, sit } from './conference.js';
 import { waitInWidget } from './in-widget.js';
+import { ask } from './qa-person.js';
 import type { FrameOf } from './in-widget.js';
 
 /**
@@ -83,5 +84,32 @@ describe("people's names through Element on a homeserver", () => {
     await rename(Carl, 'Ana Lima');
     await conf.send(Carl, EventTypes.order, order('c1'));
     await whoOrdered(vera.widget, 'both Ana Limas with their ids', [`Ana Lima (${Ana.userId})`, `Ana Lima (${Carl.userId})`, 'Bob']);
+  });
+
+  it("the Q&A names who asked, follows a rename, and shows ids once a second person takes the name", async () => {
+    const conf = await conference({ people: { Mo: 50, Alice: 0, Mal: 0 }, widgets: ['qa-queue'] });
+    const { Mo, Alice, Mal } = conf.people as Record<'Mo' | 'Alice' | 'Mal', NonNullable<(typeof conf.people)[string]>>;
+    const mo = await sit(conf, Mo, 'qa-queue');
+    const alice = await sit(conf, Alice, 'qa-queue');
+    await ask(alice.widget, 'Slides online?');
+    /** Who asked what, as the moderator sees it (author names show their id only as a tooltip). */
+    const authors = (what: string, want: Record<string, string>) =>
+      waitInWidget(
+        mo.widget,
+        what,
+        (dom, expected) => {
+          const seen = Object.fromEntries(dom.findAll('.row').map((row) => [row.querySelector('.text')?.textContent?.trim(), row.querySelector('.meta bdi')?.textContent?.trim()]));
+          return Object.entries(expected).every(([text, name]) => seen[text] === name) ? seen : undefined;
+        },
+        want,
+      );
+    await authors('Alice by name', { 'Slides online?': 'Alice' });
+    const rename = (who: typeof Alice, displayname: string) => api(who, 'PUT', `/v3/profile/${encodeURIComponent(who.userId)}/displayname`, { displayname });
+    await rename(Alice, 'Alice Liddell');
+    await authors('the rename', { 'Slides online?': 'Alice Liddell' });
+    await rename(Mal, 'alice liddell');
+    const mal = await sit(conf, Mal, 'qa-queue');
+    await ask(mal.widget, 'Me too?');
+    await authors('both with their ids', { 'Slides online?': `Alice Liddell (${Alice.userId})`, 'Me too?': `alice liddell (${Mal.userId})` });
   });
 });
