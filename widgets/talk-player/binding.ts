@@ -16,7 +16,6 @@ import { capabilityCheck } from '../shared/binding.js';
 import type { BindContext, Binding } from '../shared/binding.js';
 import type * as JwtModule from './jitsi-jwt.js';
 import type * as StageAndHost from './stage-and-host.js';
-import type { PersonNames } from '../../components/shared/person-name.js';
 
 /**
  * Binds `<devroom-talk-player>` to a room (docs/schema.md, "Talk"): the talk comes from
@@ -133,10 +132,9 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const cleanups: (() => void)[] = [];
   let roomTalk: TalkState | undefined;
   let lastTalkEventId: string | undefined;
-  let invite: { eventId: string; byId?: string; value: StageInvite } | undefined;
-  /** People's names, watched from the first invite on (nobody else is named in the player). */
-  let members: Promise<() => void> | undefined;
-  let knownNames: PersonNames | undefined;
+  let invite: { eventId: string; value: StageInvite } | undefined;
+  /** Who invites, by name (the stage part's, from the first invite on). */
+  let inviteNames: StageAndHost.InviteNames | undefined;
   const jwtAuth = options.jitsiAuth === 'openidtoken-jwt';
   let stopped = false;
   // Until the JWT auth is here the Jitsi room is unset, so nobody joins without a JWT.
@@ -206,24 +204,11 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     el.callAllowed = speaker || host || offer?.accepted === true || el.hallway;
     // Speakers and hosts go on stage by themselves when Q&A starts; others are offered it.
     el.autoJoin = speaker || host;
-    // Only a stage invite names someone in the player: the names load with the first one.
-    if (offer?.pending && !members && stageAndHost && !stopped) {
-      // A rename shows in the invite already there (the same object: a dismissed one stays dismissed).
-      members = stageAndHost.followNames(room, (names) => {
-        knownNames = names;
-        if (!invite?.byId) return;
-        invite.value.inviter = names(invite.byId);
-        el.requestUpdate();
-      });
-      // Said once by loadOnce; the next invite asks again.
-      members.catch(() => (members = undefined));
-    }
     if (!offer?.pending) el.stageInvite = null;
     else if (invite?.eventId !== stageEvent?.event_id) {
       // A new object only for a new invite: the player remembers a dismissed one by identity.
-      const byId = offer.byId;
-      // By id until the names are read (never a guessed name).
-      invite = { eventId: stageEvent!.event_id, ...(byId ? { byId } : {}), value: byId ? { inviter: knownNames ? knownNames(byId) : { id: byId, withId: false, text: byId } } : {} };
+      if (!inviteNames || inviteNames.failed) inviteNames = new stageAndHost!.InviteNames(room, el);
+      invite = { eventId: stageEvent!.event_id, value: inviteNames.invite(offer.byId) };
       el.stageInvite = invite.value;
     }
   };
@@ -300,7 +285,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       clearTimeout(timer);
       for (const c of cleanups) c();
       for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
-      void members?.then((stopNames) => stopNames(), () => undefined);
+      inviteNames?.stop();
       power.stop();
     },
   };

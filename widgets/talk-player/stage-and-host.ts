@@ -5,9 +5,45 @@ import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/ha
 import { reject } from '../shared/rejections.js';
 import { loadMemberNames } from '../shared/load-member-names.js';
 import type { PersonNames } from '../../components/shared/person-name.js';
+import type { DevroomTalkPlayer, StageInvite } from '../../components/talk-player/talk-player.js';
 
-/** People's names for a stage invite (only an invite names someone in the player). Resolves with the stop. */
-export const followNames = (room: Room, show: (names: PersonNames) => void): Promise<() => void> => loadMemberNames().then((m) => m.followNames(room, show));
+/**
+ * Who invites, by name (only a stage invite names someone in the player): people's names are
+ * followed from the first invite on, and a rename re-renders the invite shown — the same
+ * object, so a dismissed invite stays dismissed. By id until the names are read.
+ */
+export class InviteNames {
+  #names: PersonNames | undefined;
+  #shown: { byId: string; value: StageInvite } | undefined;
+  readonly #stop: Promise<(() => void) | undefined>;
+  /** The names could not load (said once by loadOnce): the binding asks again with the next invite. */
+  failed = false;
+
+  constructor(room: Room, el: DevroomTalkPlayer) {
+    this.#stop = loadMemberNames().then(
+      (m) =>
+        m.followNames(room, (names) => {
+          this.#names = names;
+          const shown = this.#shown;
+          if (!shown) return;
+          shown.value.inviter = names(shown.byId);
+          el.requestUpdate();
+        }),
+      () => void (this.failed = true),
+    );
+  }
+
+  /** A new invite's value, naming who sent it. */
+  invite(byId: string | undefined): StageInvite {
+    const value: StageInvite = byId ? { inviter: this.#names?.(byId) ?? { id: byId, withId: false, text: byId } } : {};
+    this.#shown = byId ? { byId, value } : undefined;
+    return value;
+  }
+
+  stop(): void {
+    void this.#stop.then((stop) => stop?.());
+  }
+}
 
 /**
  * The talk binding's parts only some users need, loaded on demand by binding.ts:
