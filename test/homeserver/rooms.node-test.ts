@@ -81,6 +81,21 @@ test('aliases resolve without a token; join by alias; a second join changes noth
   assert.deepEqual([refused.status, refused.body.errcode], [403, 'M_FORBIDDEN']);
 });
 
+test('a joined member who PUTs their own m.room.member with a new display name makes a new event (Synapse\'s update_membership); the same content again changes nothing', async () => {
+  const roomId = await createRoom(hs, alice, { preset: 'public_chat' });
+  await join(hs, bob, roomId);
+  const path = `${V3}/rooms/${enc(roomId)}/state/m.room.member/${enc(bob.userId)}`;
+  const before = (await client(hs, bob).get<Record<string, unknown>>(path)).body;
+  const renamed = await client(hs, bob).put<{ event_id: string }>(path, { ...before, membership: 'join', displayname: 'Robert' });
+  assert.equal(renamed.status, 200);
+  const after = (await client(hs, bob).get<Record<string, unknown>>(path)).body;
+  assert.equal(after.displayname, 'Robert');
+  const count = (await messages(alice, roomId)).body.chunk.length;
+  const again = await client(hs, bob).put<{ event_id: string }>(path, after);
+  assert.equal(again.body.event_id, renamed.body.event_id, 'the same content: the existing event');
+  assert.equal((await messages(alice, roomId)).body.chunk.length, count, 'no new event');
+});
+
 test('sending needs membership and power; `@` state keys are their owner\'s; string power levels → 400 M_BAD_JSON; no raising above one\'s own level', async () => {
   const roomId = await createRoom(hs, alice, { preset: 'public_chat' });
   const outsider = await client(hs, bob).put(`${V3}/rooms/${enc(roomId)}/send/m.room.message/${txnId()}`, { body: 'hi' });

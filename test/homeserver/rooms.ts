@@ -5,6 +5,7 @@
  * size limit, rate limits — plus history visibility for readers. Room versions 1–10 share
  * these rules; new rooms are version 9 (Synapse's default in 1.67).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Core, Requester } from './core.js';
 import type { Json, JsonObject, RoomEventData } from './events.js';
 import { checkEventSize, isObject, newEventId, randomLetters, relationOf, validateCanonicalJson } from './events.js';
@@ -422,9 +423,11 @@ export class Rooms {
   // ---- membership ----
 
   /**
-   * A membership change through the membership endpoints. Re-joining while joined is a
-   * no-op (Synapse returns the existing event). Guests may only join and leave, and join
-   * only where `m.room.guest_access` is `can_join`.
+   * A membership change through the membership endpoints. Re-joining while joined with the
+   * same content is a no-op (Synapse returns the existing event); with other content (a new
+   * display name through PUT /state/m.room.member) it is a new event, as Synapse's
+   * update_membership makes it. Guests may only join and leave, and join only where
+   * `m.room.guest_access` is `can_join`.
    */
   setMembership(requester: Requester, room: Room, target: string, membership: string, extra: JsonObject = {}, options: SendOptions = {}): StoredEvent {
     const user = requester.user;
@@ -432,15 +435,18 @@ export class Rooms {
     const current = room.get('m.room.member', target);
     const content: JsonObject = { ...extra, membership };
     if (user.guest) content.kind = 'guest';
-    if (membership === 'join' && target === user.userId) {
-      if (current?.data.content.membership === 'join') return current;
-      if (user.guest && room.get('m.room.guest_access')?.data.content.guest_access !== 'can_join') throw forbidden('Guest access not allowed');
-      if (options.ratelimit !== false) this.core.limiter.check('joins', user.userId);
-    }
     if ((membership === 'join' || membership === 'invite') && !('displayname' in content)) {
       const profile = this.core.users.get(target);
       if (profile?.displayname !== undefined) content.displayname = profile.displayname;
       if (profile?.avatarUrl !== undefined) content.avatar_url = profile.avatarUrl;
+    }
+    if (membership === 'join' && target === user.userId) {
+      if (current?.data.content.membership === 'join') {
+        if (isDeepStrictEqual(current.data.content, content)) return current;
+      } else {
+        if (user.guest && room.get('m.room.guest_access')?.data.content.guest_access !== 'can_join') throw forbidden('Guest access not allowed');
+        if (options.ratelimit !== false) this.core.limiter.check('joins', user.userId);
+      }
     }
     return this.send(requester, room, { type: 'm.room.member', stateKey: target, content }, options);
   }
