@@ -1,8 +1,7 @@
 /**
  * The Q&A binding's rarer requests: moderation, hands and the stage (all room state), and
- * opening the Q&A (root notice + state) when a moderator asks the first question, and a
- * retry's look for a question that arrived. A chunk loaded with the first such request: most
- * attendees only ask and vote.
+ * opening the Q&A (root notice + state) when a moderator asks the first question. A chunk
+ * loaded with the first such request: most attendees only ask and vote.
  */
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
@@ -13,7 +12,6 @@ import { createRoot, repairRoot } from '../shared/create-root.js';
 import type { PowerWatch } from '../shared/room-sync.js';
 import type { QaRequest } from './root-binding.js';
 import type { QaSendProblem } from '../../components/qa-queue/qa-events.js';
-import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 
 // The hands code travels in this chunk: its readers (moderators, a viewer with a hand or an
 // invitation) are the people who send these requests, so one chunk, not two, is in the first load's map.
@@ -92,7 +90,3 @@ export async function closeQuestions(room: Room, key: QaRootKey, closed: boolean
   delete content.closed;
   await room.sendState(EventTypes.root, key, closed ? { ...content, closed: true } : content);
 }
-
-/** A retry's look first: our question with this local id under `root`, sent since about `at` (find-sent.ts). */
-export const findQuestion = (room: Room, root: string, localId: string, at: number): Promise<RoomEvent | undefined> =>
-  findSent(room, root, 'm.room.message', (e) => e.sender === room.userId && e.content[LOCAL_ID_KEY] === localId, at - RETRY_LOOKBACK_MS);

@@ -6,7 +6,7 @@ import { readAllRelations } from '../room/relations.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { isEventId, isRecord, isUserId } from '../schema/validate.js';
-import { LOCAL_ID_KEY, NOT_RELATED, parseQuestion, type QaRootKey } from './question-schema.js';
+import { NOT_RELATED, parseQuestion, type QaRootKey } from './question-schema.js';
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { SnapshotHost } from './vote-snapshot-read.js';
@@ -17,8 +17,7 @@ import { earlyRedactions } from '../shared/redactions.js';
 import { reject } from '../shared/rejections.js';
 import { PowerWatch, StateWatch, mayRedact } from '../shared/room-sync.js';
 import { hasUnsent, saveUnsent, unsentKey } from '../shared/unsent.js';
-import type { UnsentQuestion } from './unsent-questions.js';
-import { errorMessage } from '../../components/shared/error-message.js';
+import type { UnsentHost, UnsentQuestion } from './unsent-questions.js';
 
 /**
  * One Q&A queue bound to `<devroom-qa-queue>` (docs/schema.md, "Q&A"): the questions of one
@@ -76,6 +75,7 @@ export interface QaRoot {
 // The hands code comes with the requests (requests.ts): the same people need both.
 const requestCode = loadOnce('the Q&A requests and hands', () => import('./requests.js'));
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
+// Our questions until the room has them: sent, retried, read back after a reload.
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
 // Votes: the snapshot a late joiner starts from, the viewer's own votes, and (moderators) the snapshot's writer.
 const snapshotCode = loadOnce('the Q&A votes', () => import('./vote-snapshot-read.js'));
@@ -348,14 +348,30 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   function forget(localId: string): void {
     if (unsent.delete(localId)) keep();
   }
+  /** What the code for our questions until the room has them (unsent-questions.ts) needs of this queue. */
+  const unsentHost: UnsentHost = {
+    room,
+    store,
+    keep,
+    forget,
+    tally,
+    ready,
+    arrived: (id) => (stopped ? undefined : (byLocalId.get(localKey(me, id)) ?? '')),
+    fold: foldQuestion,
+    root: ensureRoot,
+  };
+  /**
+   * Runs `then` with that code. If it cannot load (the load logged why), the question shows
+   * "Not sent" with Retry, which asks for it again; it is kept in this browser meanwhile.
+   */
+  const withUnsent = (localId: string, then: (m: Awaited<ReturnType<typeof unsentCode>>) => unknown) =>
+    unsentCode().then(then, () => tally.failLocal(localId));
   // Kept by an earlier page: read back, then offered again in the first queue that takes
-  // questions once its history is in (unsent-questions.ts).
+  // questions once its history is in.
   if (store.unread && !store.restoring && !readOnly) {
     store.restoring = true;
     unsentCode()
-      .then((m) =>
-        m.restore({ store, keep, tally, author: me, maxLength: el.maxLength, ready, arrived: (id) => (stopped ? undefined : byLocalId.has(localKey(me, id))) }),
-      )
+      .then((m) => m.restore(unsentHost, el.maxLength))
       .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
   }
 
@@ -374,41 +390,6 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
       .then((id) => (rootId ??= id))
       .finally(() => (opening = undefined)));
 
-  /** Finishes even after the binding stops (the talk switched meanwhile): the question goes to this queue's root. */
-  async function sendQuestion(localId: string, text: string): Promise<void> {
-    try {
-      const root = await ensureRoot();
-      const kept = unsent.get(localId);
-      if (kept?.root) {
-        // A retry: the first send may have arrived although its reply and its echo were lost.
-        // Sent again, every Matrix client would show both: look first (requests.ts).
-        const found = await (await requestCode()).findQuestion(room, kept.root, localId, kept.at);
-        if (found) {
-          foldQuestion(found);
-          return confirm(localId, found.event_id);
-        }
-      } else if (kept) {
-        kept.root = root;
-        keep();
-      }
-      const eventId = await room.sendEvent('m.room.message', {
-        msgtype: 'm.text',
-        body: text,
-        'm.relates_to': { rel_type: 'm.reference', event_id: root },
-        [LOCAL_ID_KEY]: localId,
-      });
-      confirm(localId, eventId);
-    } catch (error) {
-      // The reason it shows as "not sent": the server's words, or a QaSendProblem the element words.
-      tally.failLocal(localId, errorMessage(error));
-    }
-  }
-
-  const confirm = (localId: string, eventId: string) => {
-    forget(localId);
-    tally.confirmLocal(localId, eventId);
-  };
-
   const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
     el.addEventListener(name, handler as EventListener);
     cleanups.push(() => el.removeEventListener(name, handler as EventListener));
@@ -419,7 +400,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     tally.addLocal({ localId, author: me, text, ts: Date.now() });
     unsent.set(localId, { id: localId, at: Date.now(), text });
     keep();
-    void sendQuestion(localId, text);
+    // Sent by that code (most viewers never ask), to this queue's root even if the talk switches meanwhile.
+    void withUnsent(localId, (m) => m.send(unsentHost, localId, text));
   };
   root.asked?.forEach(ask);
   on('devroom-ask', (ev) => {
@@ -427,13 +409,9 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     ask(ev.detail);
   });
   on('devroom-retry-ask', (ev) => {
-    const { localId, text } = ev.detail;
+    const { localId } = ev.detail;
     // Once per failure (the element asks only for a failed one).
-    if (!tally.retryLocal(localId)) return;
-    // The first send may have reached the server although it timed out here.
-    const arrived = byLocalId.get(localKey(me, localId));
-    if (arrived) confirm(localId, arrived);
-    else void sendQuestion(localId, text);
+    if (tally.retryLocal(localId)) void withUnsent(localId, (m) => m.retry(unsentHost, ev.detail));
   });
   on('devroom-discard-ask', (ev) => {
     forget(ev.detail.localId);
