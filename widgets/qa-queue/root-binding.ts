@@ -10,12 +10,12 @@ import { NOT_RELATED, parseQuestion, type QaRootKey } from './question-schema.js
 import { moderationProblem, rootProblem } from '../schema/state-checks.js';
 import { normaliseVoteKey } from '../../components/qa-queue/vote-key.js';
 import type { SnapshotHost } from './vote-snapshot-read.js';
+import type { QaRedactions } from './question-redactions.js';
 import type { QaBindContext, QaBinding } from './binding.js';
 import { capabilityCheck } from '../shared/binding.js';
 import { mapLimited } from '../shared/map-limited.js';
-import { earlyRedactions } from '../shared/redactions.js';
 import { reject } from '../shared/rejections.js';
-import { PowerWatch, StateWatch, mayRedact } from '../shared/room-sync.js';
+import { PowerWatch, StateWatch } from '../shared/room-sync.js';
 import { hasUnsent, saveUnsent, unsentKey } from '../shared/unsent.js';
 import type { UnsentHost, UnsentQuestion } from './unsent-questions.js';
 
@@ -77,7 +77,8 @@ const requestCode = loadOnce('the Q&A requests and hands', () => import('./reque
 const recheckCode = loadOnce('the Q&A re-read', () => import('./recheck.js'));
 // Our questions until the room has them: sent, retried, read back after a reload.
 const unsentCode = loadOnce('the unsent Q&A questions', () => import('./unsent-questions.js'));
-// Votes: the snapshot a late joiner starts from, the viewer's own votes, and (moderators) the snapshot's writer.
+// Votes: the snapshot a late joiner starts from, the viewer's own votes, (moderators) the snapshot's
+// writer, and redactions (question-redactions.ts).
 const snapshotCode = loadOnce('the Q&A votes', () => import('./vote-snapshot-read.js'));
 
 export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context?: QaBindContext): QaBinding {
@@ -85,7 +86,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   const { key, readOnly, unsent: store } = root;
   const hasCapability = capabilityCheck(context);
   /** What requests.ts needs to open the Q&A: may the viewer, the root's key, and its name for the notice. */
-  const opener = { hasCapability, key, ...(root.title ? { title: root.title } : {}) };
+  const opener = { hasCapability, key, title: root.title };
   const tally = new QaTally();
   const power = new PowerWatch(room);
   // A bad state event is rejected and never replaces the last good one (room-sync.ts).
@@ -159,13 +160,17 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   /** sender + local id → the first event with it: a retry that reached the server twice counts once. */
   const byLocalId = new Map<string, string>();
   const localKey = (sender: string, id: string) => `${sender}\u0000${id}`;
-  /** Redactions of questions not seen yet (a question redacted before it arrives is rejected when it does). */
-  const early = earlyRedactions((sender, author) => mayRedact(power, sender, author));
+  /** Redactions are judged by code that loads at the first one (question-redactions.ts). */
+  let redactions: QaRedactions | undefined;
+  /** From the first redaction until that code is here, events wait and are folded in order then. */
+  let waiting: RoomEvent[] | undefined;
+  /** Redactions whose code could not load: they go first when the next one asks again. */
+  let unjudged: RoomEvent[] = [];
   const foldQuestion = (event: RoomEvent) => {
     if (questionIds.has(event.event_id)) return;
     const parsed = parseQuestion(event, roots);
     // Other messages in the room (another talk's questions too) are simply not this queue's.
-    if ((!parsed.ok && parsed.reason === NOT_RELATED) || early.redacted(event)) return;
+    if ((!parsed.ok && parsed.reason === NOT_RELATED) || redactions?.redacted(event)) return;
     if (!parsed.ok) return reject(event, parsed.reason);
     const q = parsed.value;
     if (q.localId) {
@@ -189,25 +194,27 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     if (!isUserId(event.sender)) return reject(event, 'bad sender');
     tally.addVote({ voteId: event.event_id, questionId: questionId as string, voter: event.sender, key });
   };
-  const foldRedaction = (event: RoomEvent) => {
-    const target = event.redacts ?? (event.content.redacts as string | undefined);
-    if (typeof target !== 'string') return;
-    const author = questionIds.get(target);
-    const own = author === undefined ? tally.voteBy(target, event.sender) : author === event.sender;
-    // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
-    if (own === undefined) return early.add(target, event);
-    // Its sender's own, or a moderator's (the power to redact others'): anything else the server
-    // should not have passed on (room-sync.ts, mayRedact).
-    if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
-    if (questionIds.delete(target)) tally.removeQuestion(target);
-    else tally.redact(target);
+  const waitForRedactions = (event: RoomEvent) => {
+    if (waiting) return void waiting.push(event);
+    waiting = [...unjudged, event];
+    unjudged = [];
+    snapshotCode()
+      .then((m) => void (redactions ??= m.qaRedactions(history, questionIds)), () => undefined)
+      .finally(() => {
+        const events = waiting!;
+        waiting = undefined;
+        // Without the code (the load logged why) the others go on, the redactions wait for the next one.
+        if (!redactions) unjudged = events.filter((e) => e.type === 'm.room.redaction');
+        if (!stopped) for (const e of events) if (redactions || e.type !== 'm.room.redaction') foldLive(e);
+      });
   };
-  const foldLive = (event: RoomEvent) => {
+  const foldLive = (event: RoomEvent): void => {
+    if (waiting || (event.type === 'm.room.redaction' && !redactions)) return waitForRedactions(event);
     // Where a vote snapshot this widget writes has counted up to (vote-snapshot-write.ts).
     history.latest = Math.max(history.latest, event.origin_server_ts);
     if (event.type === 'm.room.message') foldQuestion(event);
     else if (event.type === 'm.reaction') foldReaction(event);
-    else if (event.type === 'm.room.redaction') foldRedaction(event);
+    else if (event.type === 'm.room.redaction') redactions!.fold(event);
     history.snap?.(event);
   };
 
@@ -367,12 +374,14 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   const withUnsent = (localId: string, then: (m: Awaited<ReturnType<typeof unsentCode>>) => unknown) =>
     unsentCode().then(then, () => tally.failLocal(localId));
   // Kept by an earlier page: read back, then offered again in the first queue that takes
-  // questions once its history is in.
+  // questions once its history is in. If the code cannot load (the load logged why), the next
+  // queue bound asks again; until then they stay kept (writes wait).
   if (store.unread && !store.restoring && !readOnly) {
     store.restoring = true;
-    unsentCode()
-      .then((m) => m.restore(unsentHost, el.maxLength))
-      .catch((error: unknown) => console.warn('devroom: could not read unsent questions', error));
+    unsentCode().then(
+      (m) => m.restore(unsentHost, el.maxLength),
+      () => (store.restoring = false),
+    );
   }
 
   async function ensureRoot(): Promise<string> {

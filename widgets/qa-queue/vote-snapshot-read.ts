@@ -11,6 +11,10 @@ import type { PowerWatch, StateWatch } from '../shared/room-sync.js';
 import type { RecheckHost } from './recheck.js';
 import { forgetVote, ownVotes, rememberVote } from './vote-snapshot-own.js';
 
+// Redactions (a 👍 taken back, a question deleted) travel in this chunk: most often they are
+// votes undone, and one chunk, not two, is in the first load's map.
+export { qaRedactions } from './question-redactions.js';
+
 /**
  * A late joiner's start from the vote snapshot (docs/schema.md, "Vote snapshot"; docs/scale.md):
  * a moderator's widget keeps `dev.devroom.qa.votes` (vote-snapshot-write.ts), the 👍 count of each

@@ -199,6 +199,8 @@ describe('Q&A: hostile questions, votes, redactions and state', function () {
     room.inject('m.room.redaction', { redacts: b }, ALICE);
     room.inject('m.room.redaction', { redacts: c }, MOD);
     room.inject('m.room.redaction', { redacts: v2 }, ALICE);
+    // Redactions are judged by code that loads with the first one (question-redactions.ts).
+    await waitFor(() => shown().size === 1, 'the redactions judged');
     expect([...shown().keys()]).to.deep.equal([a]);
     expect(shown().get(a)!.votes, "Bob's vote stays, Alice's is gone").to.equal(1);
     expect(await rejected(forgedQuestion)).to.equal(`${EVE} may not redact it`);
@@ -231,6 +233,8 @@ describe('Q&A: hostile questions, votes, redactions and state', function () {
     const noUser = vote('nobody', q);
     const party = vote(BOB, q, { key: '🎉' });
     vote(BOB, q, { key: '👍🏽' });
+    // Events after the first redaction wait, in order, for the code that judges it.
+    await waitFor(() => shown().has(q), 'the events after the redaction folded');
     expect([...shown().keys()]).to.deep.equal([q]);
     expect(shown().get(q)!.votes).to.equal(1);
     expect(await rejected(early)).to.match(/^redacted \(\$\S+\) before it arrived$/);
