@@ -14,7 +14,7 @@ export interface QaAskDetail {
  * Reasons for "not sent" that a widget binding gives `failLocal` and the element words in
  * the viewer's language; any other reason (a page's backend, a server's error) shows as it is.
  */
-export type QaSendProblem = 'not-open';
+export type QaSendProblem = 'not-open' | 'earlier-talk';
 
 export interface QaRetryDetail {
   localId: string;

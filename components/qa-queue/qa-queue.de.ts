@@ -29,6 +29,7 @@ export const de: Partial<Dictionary<QaKey>> = {
   noneYet: 'Noch keine Fragen.',
   reopenQuestions: 'Fragen wieder öffnen',
   notOpen: 'Die Fragerunde ist noch nicht eröffnet: Das macht die Moderation.',
+  earlierTalk: 'In einem früheren Vortrag gestellt, der zu Ende ist. „Erneut senden“ schickt sie zu dessen Fragen.',
   retry: 'Erneut senden',
   discard: 'Verwerfen',
   awaitingApproval: 'Wartet auf Freigabe',

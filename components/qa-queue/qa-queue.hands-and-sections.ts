@@ -47,8 +47,9 @@ const en: Dictionary<SectionsKey> = {
   moreItems: (n: number) => `Show more (${n} left)`,
   retry: 'Retry',
   discard: 'Discard',
-  // Why a question was not sent, as a widget binding reports it (QaSendProblem 'not-open').
+  // Why a question was not sent, as a widget binding reports it (QaSendProblem).
   notOpen: 'The Q&A is not open yet: a moderator opens it.',
+  earlierTalk: 'Asked during an earlier talk, which has ended. Retry sends it to that talk’s questions.',
   closed: 'Questions are closed for this talk.',
 };
 Object.assign(translations.en, en);
@@ -329,7 +330,7 @@ export function failure(t: T, host: FailureHost, q: Question, writes: boolean): 
   };
   return html`<div class="meta">
       <span class="badge danger">${t('notSent')}</span>
-      ${q.error ? html`<span>${q.error === ('not-open' satisfies QaSendProblem) ? t('notOpen') : cleanText(q.error).slice(0, 200)}</span>` : nothing}
+      ${q.error ? html`<span>${q.error === ('not-open' satisfies QaSendProblem) ? t('notOpen') : q.error === ('earlier-talk' satisfies QaSendProblem) ? t('earlierTalk') : cleanText(q.error).slice(0, 200)}</span>` : nothing}
     </div>
     <div class="actions">
       <button type="button" class="primary" @click=${retry}>${t('retry')}</button>

@@ -82,6 +82,7 @@ export type SectionsKey =
   | 'retry'
   | 'discard'
   | 'notOpen'
+  | 'earlierTalk'
   | 'closed';
 /** Strings only the viewer's own questions render (qa-queue.yours.ts): likewise. */
 export type YoursKey = 'sending' | 'yourAwaiting' | 'questionSent' | 'yourHidden';

@@ -182,7 +182,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
     }
     questionIds.set(q.id, q.author);
     // Named by the element from the room's names (el.names): a rename shows without a re-read.
-    tally.addQuestion({ id: q.id, author: q.author, text: q.text, ts: q.ts, ...(q.localId ? { localId: q.localId } : {}) });
+    tally.addQuestion({ id: q.id, author: q.author, text: q.text, ts: q.ts, localId: q.localId });
   };
   const foldReaction = (event: RoomEvent) => {
     const relates = event.content['m.relates_to'];
@@ -358,6 +358,7 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   /** What the code for our questions until the room has them (unsent-questions.ts) needs of this queue. */
   const unsentHost: UnsentHost = {
     room,
+    key,
     store,
     keep,
     forget,
@@ -407,7 +408,8 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   /** Ours to record (the element keeps no copy of a cancelled ask): pending until the room has it. */
   const ask = ({ localId, text }: QaAsk) => {
     tally.addLocal({ localId, author: me, text, ts: Date.now() });
-    unsent.set(localId, { id: localId, at: Date.now(), text });
+    // With its queue's key: after a reload in another talk it is checked against, and sent to, its own.
+    unsent.set(localId, { id: localId, at: Date.now(), text, key });
     keep();
     // Sent by that code (most viewers never ask), to this queue's root even if the talk switches meanwhile.
     void withUnsent(localId, (m) => m.send(unsentHost, localId, text));

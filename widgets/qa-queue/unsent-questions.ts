@@ -5,7 +5,10 @@ import type { Room, RoomEvent } from '../room/room.js';
 import { RETRY_LOOKBACK_MS, findSent } from '../shared/find-sent.js';
 import { readUnsent } from '../shared/unsent-read.js';
 import type { Unsent } from '../shared/unsent.js';
-import { LOCAL_ID_KEY } from './question-schema.js';
+import { LOCAL_ID_KEY, type QaRootKey } from './question-schema.js';
+import { EventTypes } from '../schema/namespace.js';
+import { isEventId } from '../schema/validate.js';
+import type { QaSendProblem } from '../../components/qa-queue/qa-events.js';
 import type { QaAsk, UnsentStore } from './root-binding.js';
 
 /**
@@ -18,6 +21,8 @@ import type { QaAsk, UnsentStore } from './root-binding.js';
 /** A question asked here and not seen in the room yet (unsent.ts). */
 export interface UnsentQuestion extends Unsent {
   text: string;
+  /** The queue it was asked in (`qa`, `qa:<talk id>`); absent in what older pages kept: the queue restoring it. */
+  key?: QaRootKey;
 }
 
 /**
@@ -26,17 +31,21 @@ export interface UnsentQuestion extends Unsent {
  * never sent.
  */
 export const readQuestions = (key: string, maxLength: number): UnsentQuestion[] =>
-  readUnsent<UnsentQuestion>(key, 'question', ({ id, at, root, text }) =>
+  readUnsent<UnsentQuestion>(key, 'question', ({ id, at, root, text, key: queue }) =>
     typeof text !== 'string' || !text.trim()
       ? 'no text'
       : codePoints(text) > maxLength
         ? `longer than ${maxLength} characters`
-        : { id: id as string, at: at as number, text, ...(root ? { root: root as string } : {}) },
+        : queue !== undefined && (typeof queue !== 'string' || !/^qa(:.+)?$/.test(queue))
+          ? 'not a Q&A key'
+          : { id: id as string, at: at as number, text, ...(root ? { root: root as string } : {}), ...(queue ? { key: queue as QaRootKey } : {}) },
   );
 
 /** What the Q&A binding (root-binding.ts) hands over. */
 export interface UnsentHost {
   room: Room;
+  /** The queue's key. */
+  key: QaRootKey;
   /** This page's unsent questions (asked so far; their writes waited) and where they are kept. */
   store: UnsentStore;
   /** Saves `store.questions` (once they are read back). */
@@ -60,7 +69,7 @@ export interface UnsentHost {
  * one that arrived is the room's (forgotten: its copy from history shows), the others are
  * offered again as "not sent" with Retry and Discard.
  */
-export async function restore({ store, keep, tally, ready, arrived, room }: UnsentHost, maxLength: number): Promise<void> {
+export async function restore({ store, keep, forget, tally, ready, arrived, room, key }: UnsentHost, maxLength: number): Promise<void> {
   const unsent = store.questions;
   const kept = readQuestions(store.key, maxLength);
   const asked = [...unsent.values()];
@@ -76,12 +85,21 @@ export async function restore({ store, keep, tally, ready, arrived, room }: Unse
     const there = arrived(q.id);
     if (there === undefined) return;
     if (there) {
-      unsent.delete(q.id);
-      keep();
-    } else {
-      tally.addLocal({ localId: q.id, author: room.userId, text: q.text, ts: q.at });
-      tally.failLocal(q.id);
+      forget(q.id);
+      continue;
     }
+    // Asked in another talk's queue (this page reloaded after its end): it counts there, not here.
+    const elsewhere = q.key !== undefined && q.key !== key;
+    if (elsewhere && q.root) {
+      const found = await findQuestion(room, q.root, q.id, q.at).catch((error: unknown) => console.warn('devroom: could not look for an unsent question', error));
+      if (found) {
+        forget(q.id);
+        continue;
+      }
+    }
+    // Offered again; one from an ended talk says so (Retry sends it to that talk's queue).
+    tally.addLocal({ localId: q.id, author: room.userId, text: q.text, ts: q.at });
+    tally.failLocal(q.id, elsewhere ? ('earlier-talk' satisfies QaSendProblem) : undefined);
   }
 }
 
@@ -91,8 +109,9 @@ export async function restore({ store, keep, tally, ready, arrived, room }: Unse
  */
 export async function send(host: UnsentHost, localId: string, text: string): Promise<void> {
   try {
-    const root = await host.root();
     const kept = host.store.questions.get(localId);
+    // Its first send's root, else its own queue's: one asked in an earlier talk goes there, not here.
+    const root = kept?.root ?? (kept?.key && kept.key !== host.key ? await rootOf(host.room, kept.key) : await host.root());
     // The root of its first send: a retry looks there first.
     if (kept && !kept.root) {
       kept.root = root;
@@ -111,10 +130,12 @@ export async function send(host: UnsentHost, localId: string, text: string): Pro
   }
 }
 
-/** Ours arrived as `eventId`: shown as sent, forgotten here. */
+/** Ours arrived as `eventId`: shown as sent, forgotten here. One of an earlier talk's queue leaves this one (it shows in that talk's). */
 function confirm(host: UnsentHost, localId: string, eventId: string): void {
+  const key = host.store.questions.get(localId)?.key;
   host.forget(localId);
-  host.tally.confirmLocal(localId, eventId);
+  if (key && key !== host.key) host.tally.removeQuestion(localId);
+  else host.tally.confirmLocal(localId, eventId);
 }
 
 /**
@@ -141,3 +162,10 @@ export async function retry(host: UnsentHost, { localId, text }: QaAsk): Promise
 /** Our question with this local id under `root`, sent since about `at`. */
 const findQuestion = (room: Room, root: string, localId: string, at: number): Promise<RoomEvent | undefined> =>
   findSent(room, root, 'm.room.message', (e) => e.sender === room.userId && e.content[LOCAL_ID_KEY] === localId, at - RETRY_LOOKBACK_MS);
+
+/** The current root of the queue `key` (another talk's): a question never sent goes there. */
+async function rootOf(room: Room, key: QaRootKey): Promise<string> {
+  const id = (await room.readState(EventTypes.root, key))[0]?.content.event_id;
+  if (!isEventId(id)) throw new Error('not-open' satisfies QaSendProblem);
+  return id;
+}
