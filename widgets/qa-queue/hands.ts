@@ -69,11 +69,11 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
 
 /**
  * Follows the room's hands and stage invites for `<devroom-qa-queue>` from now on (the binding
- * calls it once its moderator, hand or invite wants them): their state now, then each change
- * in order. Returns what shows them again (with new names). `cleanups` run at the binding's stop.
+ * calls it once its moderator, hand or invite wants them): `since` — their state when they were
+ * wanted and every change while this code loaded — then each change in order. Returns what shows them again (with new names). `cleanups` run at the binding's stop.
  */
-export function followHands(el: DevroomQaQueue, handWatch: StateWatch, stageWatch: StateWatch, cleanups: (() => void)[]): () => void {
-  const state: HandsState = { queue: [...handWatch.byKey.values(), ...stageWatch.byKey.values()], hands: new Map(), stages: new Map() };
+export function followHands(el: DevroomQaQueue, handWatch: StateWatch, stageWatch: StateWatch, cleanups: (() => void)[], since: RoomEvent[]): () => void {
+  const state: HandsState = { queue: since, hands: new Map(), stages: new Map() };
   const show = () => {
     const read = readHands(state, el.names);
     el.hands = read.hands;

@@ -128,10 +128,22 @@ export function bindQaRoot(el: DevroomQaQueue, room: Room, root: QaRoot, context
   const wantHands = () => {
     if (handsWanted || !(el.canModerate || handWatch.byKey.has(me) || stageWatch.byKey.has(`stage:${me}`))) return;
     handsWanted = true;
+    // Every hand and stage event from now on is judged (a bad one rejected with its reason),
+    // also those that arrive while the code loads: kept here until it is in.
+    const since = [...handWatch.byKey.values(), ...stageWatch.byKey.values()];
+    // (After its first read a watch names no event: what it read is its state.)
+    const keep = (watch: StateWatch) => (e?: RoomEvent) => since.push(...(e ? [e] : watch.byKey.values()));
+    const offs = [handWatch.onChange(keep(handWatch)), stageWatch.onChange(keep(stageWatch))];
     // A failed load is asked again at the next hands change.
     requestCode().then(
-      (m) => stopped || (showHands = m.followHands(el, handWatch, stageWatch, cleanups)),
-      () => (handsWanted = false),
+      (m) => {
+        offs.forEach((off) => off());
+        if (!stopped) showHands = m.followHands(el, handWatch, stageWatch, cleanups, since);
+      },
+      () => {
+        offs.forEach((off) => off());
+        handsWanted = false;
+      },
     );
   };
   // People's names: authors, hands, who invites (docs/security.md, "People's names"). Until
