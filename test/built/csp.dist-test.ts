@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { findAll, waitFor } from './page-helpers.js';
 
 /**
  * The plain-page example (examples/plain/: the CDN build, dist/cdn/devroom.js, with no Matrix)
@@ -19,23 +20,6 @@ interface Report {
 }
 
 const CANARY = '--devroom-csp-canary:1';
-
-/** Every element matching `selector`, through shadow roots. */
-function findAll(root: ParentNode, selector: string): HTMLElement[] {
-  const out = [...root.querySelectorAll<HTMLElement>(selector)];
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...findAll(el.shadowRoot, selector));
-  return out;
-}
-
-async function waitFor<T>(fn: () => T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = fn();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Violations the page reported, after one on purpose (the page is under the policy and reports arrive). */
 async function violations(run: string, doc: Document): Promise<string[]> {

@@ -1,27 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { findAll, waitFor } from './page-helpers.js';
 
 /**
  * The plain-page example as `npm start` serves it (examples/plain/: the CDN build with no
  * Matrix): a visitor can order from the food truck, and the page, which the README calls
  * offline, asks nothing of any host but its own.
  */
-
-/** Every element matching `selector`, through shadow roots. */
-function findAll(root: ParentNode, selector: string): HTMLElement[] {
-  const out = [...root.querySelectorAll<HTMLElement>(selector)];
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...findAll(el.shadowRoot, selector));
-  return out;
-}
-
-async function waitFor<T>(fn: () => T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = fn();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 

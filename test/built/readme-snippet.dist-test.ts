@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { findAll, waitFor } from './page-helpers.js';
 
 /**
  * The README's plain-page snippet ("Use the tags on a web page"), exactly as written, in a
@@ -6,22 +7,6 @@ import { expect } from '@open-wc/testing';
  * snippet's backend is the one thing stubbed: `fetch`, at the network edge, answering like a
  * small server (questions with votes, a menu, orders).
  */
-
-function findAll(root: ParentNode, selector: string): HTMLElement[] {
-  const out = [...root.querySelectorAll<HTMLElement>(selector)];
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...findAll(el.shadowRoot, selector));
-  return out;
-}
-
-async function waitFor<T>(fn: () => T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = fn();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
