@@ -4,6 +4,29 @@ import { conference, leaveAll, sit } from './conference.js';
 import { inWidget, waitForText, waitInWidget, waitInWidgetFor } from './in-widget.js';
 import { ask } from './qa-person.js';
 
+/**
+ * Mo (moderator) and Alice in one room's Q&A; Alice raises her hand with `line` and Mo invites
+ * her on stage: the conference and the two seats, Alice's invite showing.
+ */
+async function invitedOnStage(line: string) {
+  const conf = await conference({ people: { Mo: 50, Alice: 0 }, widgets: ['qa-queue'] });
+  const mo = await sit(conf, conf.people.Mo!, 'qa-queue');
+  const alice = await sit(conf, conf.people.Alice!, 'qa-queue');
+  await waitForText(alice.widget, 'Raise hand');
+  // "Raise hand" opens the hand panel's own form, then raises with its line.
+  await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
+  // The callback runs inside the widget: the line goes in as an argument, not a closure.
+  await waitInWidget(alice.widget, 'the hand form', (dom, text: string) => dom.type('#hand-text', text), line);
+  await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
+  await waitForText(alice.widget, 'Lower hand');
+  await waitInWidget(mo.widget, 'the hand at the moderator', (dom) => {
+    const invite = dom.button('^Invite to stage$');
+    invite?.click();
+    return !!invite;
+  });
+  return { conf, mo, alice };
+}
+
 describe('Q&A through Element on a homeserver', () => {
   afterEach(leaveAll);
 
@@ -23,20 +46,7 @@ describe('Q&A through Element on a homeserver', () => {
   });
 
   it('a moderator keeps an accepted stage invite: "On stage" with Withdraw, and withdrawing reaches the attendee', async () => {
-    const conf = await conference({ people: { Mo: 50, Alice: 0 }, widgets: ['qa-queue'] });
-    const mo = await sit(conf, conf.people.Mo!, 'qa-queue');
-    const alice = await sit(conf, conf.people.Alice!, 'qa-queue');
-    await waitForText(alice.widget, 'Raise hand');
-    // "Raise hand" opens the hand panel's own form, then raises with its line.
-    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
-    await waitInWidget(alice.widget, 'the hand form', (dom) => dom.type('#hand-text', 'I can show a demo'));
-    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
-    await waitForText(alice.widget, 'Lower hand');
-    await waitInWidget(mo.widget, 'the hand at the moderator', (dom) => {
-      const invite = dom.button('^Invite to stage$');
-      invite?.click();
-      return !!invite;
-    });
+    const { mo, alice } = await invitedOnStage('I can show a demo');
     await waitInWidget(alice.widget, 'the invite at Alice', (dom) => {
       const accept = dom.button('^Join the stage$');
       accept?.click();
@@ -54,19 +64,7 @@ describe('Q&A through Element on a homeserver', () => {
   });
 
   it('an attendee declines a stage invite: the moderator sees "Declined", the attendee\'s hand is down and the invite gone', async () => {
-    const conf = await conference({ people: { Mo: 50, Alice: 0 }, widgets: ['qa-queue'] });
-    const mo = await sit(conf, conf.people.Mo!, 'qa-queue');
-    const alice = await sit(conf, conf.people.Alice!, 'qa-queue');
-    await waitForText(alice.widget, 'Raise hand');
-    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
-    await waitInWidget(alice.widget, 'the hand form', (dom) => dom.type('#hand-text', 'A question about the demo'));
-    await inWidget(alice.widget, (dom) => dom.button('Raise hand$')?.click());
-    await waitForText(alice.widget, 'Lower hand');
-    await waitInWidget(mo.widget, 'the hand at the moderator', (dom) => {
-      const invite = dom.button('^Invite to stage$');
-      invite?.click();
-      return !!invite;
-    });
+    const { conf, mo, alice } = await invitedOnStage('A question about the demo');
     await waitInWidget(alice.widget, 'the invite at Alice', (dom) => {
       const decline = dom.button('^No, thanks$');
       decline?.click();
