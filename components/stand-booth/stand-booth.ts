@@ -360,7 +360,7 @@ export class DevroomStandBooth extends LitElement {
           </header>
           ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
           ${this.notice ? html`<p class="error" part="error notice" role="alert">${this.notice}</p>` : nothing}
-          ${this.loading && !stand ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
+          ${this.loading && !stand && !this.notice ? html`<p class="muted" role="status">${t('loading')}</p>` : nothing}
           ${this.#staff?.editing
             ? this.#staff.editor(stand)
             : html`<section class="description" part="description" aria-label=${t('about')}>

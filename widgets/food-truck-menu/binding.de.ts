@@ -2,6 +2,7 @@ import type { BindingMessages } from './binding.i18n.js';
 
 /** The food-truck binding's messages in German, loaded only for German viewers. */
 export const de: BindingMessages = {
+  readFailed: (why) => `Die Speisekarte konnte nicht geladen werden (${why}). Neuer Versuch läuft…`,
   loadFailed: (why) => `Bestellungen konnten nicht geladen werden (${why}). Lade das Widget neu.`,
   notOpen: 'Bestellen ist möglich, sobald der Stand dieses Widget geöffnet hat.',
   noGrant: 'Um hier zu bestellen, erlaube diesem Widget in den Widget-Berechtigungen, Bestellungen zu senden.',

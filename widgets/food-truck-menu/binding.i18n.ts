@@ -7,9 +7,10 @@
 export type ReasonCode = 'M_FORBIDDEN' | 'DEVROOM_TIMEOUT' | 'M_LIMIT_EXCEEDED' | 'DEVROOM_NO_ROOT';
 
 export type BindingMessages = Record<'notOpen' | 'noGrant' | ReasonCode, string> &
-  Record<'loadFailed' | 'orderFailed' | 'statusFailed' | 'menuFailed', (why: string) => string>;
+  Record<'readFailed' | 'loadFailed' | 'orderFailed' | 'statusFailed' | 'menuFailed', (why: string) => string>;
 
 export const en: BindingMessages = {
+  readFailed: (why) => `The menu could not be loaded (${why}). Trying again…`,
   loadFailed: (why) => `Orders could not be loaded (${why}). Reload the widget to try again.`,
   notOpen: 'Ordering opens once the vendor has opened this widget.',
   noGrant: 'To order from here, allow this widget to send orders in the widget permissions.',

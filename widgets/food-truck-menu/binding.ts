@@ -70,12 +70,13 @@ export class FoodTruckBinding implements Binding {
   readonly ready: Promise<void>;
   readonly requests: RequestCounts = { readState: 0, relations: 0, send: 0 };
 
-  /** @internal */ readonly rootWatch: StateWatch;
-  /** @internal */ readonly power: PowerWatch;
+  // Made anew for each start-up try (./binding.ts #watch): a failed read is never read again.
+  /** @internal */ rootWatch!: StateWatch;
+  /** @internal */ power!: PowerWatch;
   /** @internal Live order/status events not yet handed to the orders module. */ buffer: RoomEvent[] = [];
   /** @internal */ stopped = false;
 
-  readonly #menuWatch: StateWatch;
+  #menuWatch!: StateWatch;
   readonly #cleanups: (() => void)[] = [];
   readonly #hasCapability: (capability: string) => boolean;
   readonly #notifyFn: NonNullable<FoodTruckBindContext['notify']>;
@@ -118,25 +119,8 @@ export class FoodTruckBinding implements Binding {
         else this.buffer.push(event);
       }),
     );
-    this.#menuWatch = new StateWatch(room, EventTypes.menu, '');
-    // Every menu state is judged as it arrives (also one a later one replaces at once); the
-    // element shows the latest and keeps the last good menu.
-    const judged = new WeakSet<RoomEvent>();
-    this.#menuWatch.onChange((event) => {
-      const current = event ?? this.#menuWatch.get('');
-      if (!current || judged.has(current)) return;
-      judged.add(current);
-      void this.#judgeMenu(current);
-    });
-    // A root state without a valid event_id is rejected; the last good root stays.
-    this.rootWatch = new StateWatch(room, EventTypes.root, 'orders', rootProblem);
-    this.power = new PowerWatch(room);
-    this.requests.readState += 3;
-    this.#cleanups.push(
-      () => this.#menuWatch.stop(),
-      () => this.rootWatch.stop(),
-      () => this.power.stop(),
-    );
+    this.#watch();
+    this.#cleanups.push(() => this.#stopWatches());
 
     const on = <K extends 'devroom-place-order' | 'devroom-discard-order' | 'devroom-order-status' | 'devroom-menu-update'>(
       name: K,
@@ -202,19 +186,62 @@ export class FoodTruckBinding implements Binding {
 
   // ---- startup ----
 
+  /** Follows the menu, the orders root and the power levels: subscribed, then read. */
+  #watch(): void {
+    const room = this.room;
+    this.#menuWatch = new StateWatch(room, EventTypes.menu, '');
+    // Every menu state is judged as it arrives (also one a later one replaces at once); the
+    // element shows the latest and keeps the last good menu.
+    const judged = new WeakSet<RoomEvent>();
+    this.#menuWatch.onChange((event) => {
+      const current = event ?? this.#menuWatch.get('');
+      if (!current || judged.has(current)) return;
+      judged.add(current);
+      void this.#judgeMenu(current);
+    });
+    // A root state without a valid event_id is rejected; the last good root stays.
+    this.rootWatch = new StateWatch(room, EventTypes.root, 'orders', rootProblem);
+    this.power = new PowerWatch(room);
+    this.requests.readState += 3;
+  }
+
+  #stopWatches(): void {
+    [this.#menuWatch, this.rootWatch, this.power].forEach((w) => w.stop());
+  }
+
   async #start(lang: Promise<void> | undefined): Promise<void> {
-    const reads = Promise.all([this.#menuWatch.ready, this.rootWatch.ready, this.power.ready]);
+    const { el } = this;
+    let reads = Promise.all([this.#menuWatch.ready, this.rootWatch.ready, this.power.ready]);
     reads.catch(() => undefined); // awaited below, after the language
     await lang;
-    try {
-      await reads;
-    } catch (error) {
-      this.notify(this.t().loadFailed(this.reason(error)), 'error');
-      return;
-    } finally {
-      this.el.loading = false;
+    /**
+     * A start-up read that fails (the client does not answer, or refuses) is tried again, ever
+     * less often: meanwhile the notice says why and the element is hidden, since "No menu yet."
+     * would tell a person something nobody knows. A hidden the page set stays the page's.
+     */
+    let hidden: boolean | undefined;
+    for (let wait = 2000; ; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        await reads;
+        break;
+      } catch (error) {
+        if (this.stopped) return;
+        this.notify(this.t().readFailed(this.reason(error)), 'error');
+        hidden ??= el.hidden;
+        el.hidden = true;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (this.stopped) return;
+        this.#stopWatches();
+        this.#watch();
+        reads = Promise.all([this.#menuWatch.ready, this.rootWatch.ready, this.power.ready]);
+      }
     }
     if (this.stopped) return;
+    if (hidden !== undefined) {
+      el.hidden = hidden;
+      this.notify(undefined, 'error');
+    }
+    el.loading = false;
     this.#applyMenu();
     this.#cleanups.push(
       this.#menuWatch.onChange(() => this.#applyMenu()),

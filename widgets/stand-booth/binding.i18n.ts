@@ -23,15 +23,15 @@ type RoomErrorCode = (typeof ROOM_ERRORS)[number];
 
 export const bindingTranslations: Translations<BindingKey> = {
   en: {
-    loadFailed: (reason: string) => `Could not load the stand: ${reason}`,
+    loadFailed: (reason: string) => `Could not load the stand: ${reason}. Trying again…`,
     saveFailed: (reason: string) => `Could not save the stand: ${reason}`,
     presenceFailed: (reason: string) => `Could not update your presence: ${reason}`,
     markFailed: (reason: string) => `Could not mark the request: ${reason}`,
     sendFailed: (reason: string) => `Could not send: ${reason}`,
     connectFailed: 'could not connect, try again',
     M_FORBIDDEN: 'not allowed in this room',
-    DEVROOM_TIMEOUT: 'the server did not answer in time, try again',
-    M_LIMIT_EXCEEDED: 'too many requests, try again in a moment',
+    DEVROOM_TIMEOUT: 'the server did not answer in time',
+    M_LIMIT_EXCEEDED: 'too many requests, wait a moment',
     DEVROOM_NOT_OPEN: 'the stand does not take contact requests yet',
   },
   // German: binding.de.ts.

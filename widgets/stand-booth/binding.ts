@@ -56,22 +56,30 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   el.loading = true;
 
   // --- subscribe first (watches and the live contact stream), then read -------------
-  const power = new PowerWatch(room);
   /**
    * Each stand state as its check read it. Lenient (checkStand): bad links, a bad logo and
    * such are left out and the rest shows; only a stand without a usable name is rejected, and
    * then the last good stand stays. Empty content (removed or redacted) removes the stand.
    */
   const checked = new WeakMap<RoomEvent, Stand>();
-  const standWatch = new StateWatch(room, STAND_EVENT, '', (event) => {
-    if (!Object.keys(event.content).length) return;
-    const result = checkStand(event.content);
-    if (!result.ok) return result.errors.map(([path, code]) => `${path || '(content)'}: ${code}`).join('; ');
-    checked.set(event, result.stand);
-  });
-  const presenceWatch = new StateWatch(room, PRESENCE_EVENT, undefined, presenceProblem);
-  const rootWatch = new StateWatch(room, EventTypes.root, ROOT_PURPOSE, rootProblem);
-  cleanups.push(() => [power, standWatch, presenceWatch, rootWatch].forEach((w) => w.stop()));
+  // Made anew for each start-up try (a failed read is never read again): see `ready`.
+  let power!: PowerWatch, standWatch!: StateWatch, presenceWatch!: StateWatch, rootWatch!: StateWatch;
+  const watches = () => [power, standWatch, presenceWatch, rootWatch];
+  const watch = () => {
+    power = new PowerWatch(room);
+    standWatch = new StateWatch(room, STAND_EVENT, '', (event) => {
+      if (!Object.keys(event.content).length) return;
+      const result = checkStand(event.content);
+      if (!result.ok) return result.errors.map(([path, code]) => `${path || '(content)'}: ${code}`).join('; ');
+      checked.set(event, result.stand);
+    });
+    presenceWatch = new StateWatch(room, PRESENCE_EVENT, undefined, presenceProblem);
+    rootWatch = new StateWatch(room, EventTypes.root, ROOT_PURPOSE, rootProblem);
+    return Promise.all(watches().map((w) => w.ready));
+  };
+  let reads = watch();
+  reads.catch(() => undefined); // awaited at the start, with the words
+  cleanups.push(() => watches().forEach((w) => w.stop()));
 
   let standContentNow: Record<string, unknown> | undefined;
   let stand: Stand | undefined;
@@ -219,14 +227,27 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   // --- start -------------------------------------------------------------------------------
   const ready = (async () => {
     // The words for what may go wrong later (offline, say) come with the start-up reads.
-    try {
-      await Promise.all([power.ready, standWatch.ready, presenceWatch.ready, rootWatch.ready, loadWords(el)]);
-    } catch (error) {
-      notify(say(el, 'loadFailed', roomErrorText(el, error)));
-      throw error;
-    } finally {
-      el.loading = false;
+    await loadWords(el).catch(() => undefined);
+    /**
+     * A start-up read that fails (the client does not answer, or refuses) is tried again, ever
+     * less often: meanwhile the booth shows why, and stays "loading" (never "not set up yet",
+     * which nobody knows).
+     */
+    for (let wait = 2000; ; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        await reads;
+        break;
+      } catch (error) {
+        if (stopped) throw error;
+        notify(say(el, 'loadFailed', roomErrorText(el, error)));
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (stopped) throw error;
+        watches().forEach((w) => w.stop());
+        reads = watch();
+      }
     }
+    if (el.notice) notify(undefined);
+    el.loading = false;
     applyStand();
     applyPresence();
     cleanups.push(
