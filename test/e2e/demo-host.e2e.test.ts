@@ -1,51 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { waitFor } from '../support/wait-for.js';
+import { ALLOW_ALL_KEY, WIDGET_IDS, forgetPermissions, openDemo, widgetDoc, widgetsReady } from './demo-frame.js';
 
-/**
- * The demo conference (`npm start`, examples/host/) as a person meets it: the page in a frame
- * of a phone's or a laptop's size, its widget pages served from source by the test server.
- */
-
-const ALLOW_ALL_KEY = 'devroom-demo-allow-all';
-const WIDGET_IDS = ['devroom-talk', 'devroom-qa', 'devroom-stand', 'devroom-menu'];
-
-/** Forgets what the demo remembered (Allow all, per-widget answers): each test starts as a first visit. */
-function forgetPermissions(): void {
-  localStorage.removeItem(ALLOW_ALL_KEY);
-  for (const id of WIDGET_IDS) localStorage.removeItem(`widget_${id}_approved_caps`);
-}
-
-interface Demo {
-  frame: HTMLIFrameElement;
-  doc: Document;
-  win: Window & typeof globalThis;
-  close(): void;
-}
-
-/** The demo page in a `width`×`height` frame: its viewport is that size. */
-async function openDemo(width: number, height: number, query = ''): Promise<Demo> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0; display: block;`;
-  frame.src = `/examples/host/index.html?widgets=${encodeURIComponent(new URL('/widgets/', location.href).toString())}${query}`;
-  document.body.append(frame);
-  const doc = await waitFor(() => frame.contentDocument?.querySelector('.devroom-host') && frame.contentDocument, 'the demo host');
-  return { frame, doc, win: frame.contentWindow as Window & typeof globalThis, close: () => frame.remove() };
-}
-
-/** A widget's own document once its element (or a runtime screen) has rendered. */
-function widgetDoc(demo: Demo, id: string): Document | undefined {
-  return demo.doc.querySelector<HTMLIFrameElement>(`.devroom-host-widget[data-widget-id="${id}"] iframe`)?.contentDocument ?? undefined;
-}
-
-/** Every widget shows its app (capabilities granted, element rendered). */
-async function widgetsReady(demo: Demo): Promise<void> {
-  for (const id of WIDGET_IDS) {
-    await waitFor(() => {
-      const app = widgetDoc(demo, id)?.querySelector<HTMLElement>('.devroom-widget');
-      return app && !app.hidden && [...app.querySelectorAll('*')].some((el) => el.localName.startsWith('devroom-') && el.shadowRoot);
-    }, `${id} shows its app`, 15000);
-  }
-}
+/** The demo host's layout, theme and permission prompts at a phone's and a laptop's size. */
 
 const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
