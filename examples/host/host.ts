@@ -44,10 +44,14 @@ document.getElementById('controls')!.append(askAgain);
 
 // What any Matrix client shows: the plain timeline (questions are m.text messages, votes are reactions).
 const heading = document.createElement('h2');
+heading.id = 'timeline-heading';
 heading.textContent = 'Room timeline';
 const timeline = document.createElement('ol');
 timeline.className = 'timeline';
 timeline.setAttribute('aria-live', 'polite');
+// It scrolls on its own (max-height): keyboard users need to reach it to scroll it.
+timeline.tabIndex = 0;
+timeline.setAttribute('aria-labelledby', heading.id);
 const describe = (e: RoomEvent) => {
   const who = room.displayName(e.sender);
   if (e.type === 'm.room.message') return `${who}: ${String(e.content.body ?? '')}`;
