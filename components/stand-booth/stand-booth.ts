@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PersonNames } from '../shared/person-name.js';
+import type { PersonName, PersonNames } from '../shared/person-name.js';
+import { personLabel, personOf, personStyles } from '../shared/person-label.js';
 import type { PropertyValues, ReactiveElement, TemplateResult } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { controlStyles } from '../shared/controls.styles.js';
@@ -100,7 +101,7 @@ function plainParagraphs(source: string): TemplateResult[] {
  * @tagname devroom-stand-booth
  */
 export class DevroomStandBooth extends LitElement {
-  static override styles = [themeTokens, controlStyles, standStyles, boothStyles];
+  static override styles = [themeTokens, controlStyles, standStyles, boothStyles, personStyles];
 
   // Declared here rather than with decorators: the widget page's first load then needs no
   // decorator code (-0.38 KB gz). Internal state is `attribute: false` (as @state() does;
@@ -378,6 +379,24 @@ export class DevroomStandBooth extends LitElement {
     `;
   }
 
+  /**
+   * How the staff list names someone (docs/security.md, "People's names"). Bound to a room
+   * (`names` set): by the room's display name and Element's rules, never by the name the stand
+   * gives, which whoever wrote the stand typed and could be anyone's; without a room name (no
+   * member event held yet) that name with the id always beside it, so it cannot pass as someone
+   * else. A plain page's own stand (no `names`): its names, the id on demand.
+   */
+  #staffPerson({ userId, name }: { userId: string; name: string }): PersonName {
+    const known = this.names?.(userId);
+    if (known?.name !== undefined) return known;
+    // Direction controls would reorder the id after it in plain text ("At the booth now: …").
+    const typed = name.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    if (!known) return personOf(undefined, userId, typed);
+    // Nothing visible, or a user id of its own: the id (as Element shows it then).
+    if (!typed.trim() || /@.+:.+/.test(typed)) return known;
+    return { id: userId, name: typed, withId: true, text: `${typed} (${userId})` };
+  }
+
   /** Rendered once per description, not on every presence or clock update. */
   #renderDescription(source: string): TemplateResult[] {
     const renderer = this.#description.module;
@@ -391,7 +410,8 @@ export class DevroomStandBooth extends LitElement {
 
   #renderDetails(stand: Stand, t: LocaleController<StandBoothKey>['t']): TemplateResult {
     const present = new Set(this.presence);
-    const here = stand.staff.filter((m) => present.has(m.userId));
+    const staff = stand.staff.map((m) => ({ ...m, person: this.#staffPerson(m) }));
+    const here = staff.filter((m) => present.has(m.userId));
     const self = this.interactive && this.isStaff ? this.currentUser : undefined;
     const contact = this.interactive;
     const roomLink = contact ? undefined : safeUrl(this.roomLink, { absolute: true });
@@ -415,14 +435,14 @@ export class DevroomStandBooth extends LitElement {
         ${stand.schedule.length ? this.#scheduleVideo?.schedule(stand.schedule) : nothing}
         <section part="people" aria-labelledby="people-h">
           <h3 id="people-h">${t('people')}</h3>
-          <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.name).join(', ')) : t('nobodyAtBooth')}</p>
-          ${stand.staff.length
+          <p aria-live="polite">${here.length ? t('atBoothNow', here.map((m) => m.person.text).join(', ')) : t('nobodyAtBooth')}</p>
+          ${staff.length
             ? html`<ul class="plain">
-                ${stand.staff.map((m) => {
+                ${staff.map((m) => {
                   const on = present.has(m.userId);
                   return html`<li class="staff-member">
                     <span class="badge ${on ? 'present' : ''}">${on ? t('presentBadge') : t('awayBadge')}</span>
-                    <strong>${m.name}</strong>
+                    <strong>${personLabel(m.person)}</strong>
                     ${m.role ? html`<span class="role">${m.role}</span>` : nothing}
                   </li>`;
                 })}

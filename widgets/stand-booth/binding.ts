@@ -13,6 +13,7 @@ import { presenceProblem, rootProblem } from '../schema/state-checks.js';
 import { PowerWatch, StateWatch, rootFrom } from '../shared/room-sync.js';
 import type { RootInfo } from '../shared/room-sync.js';
 import { loadWords, roomErrorText, say } from './binding.i18n.js';
+import { loadMemberNames } from '../shared/load-member-names.js';
 import type { Contacts } from './contacts.js';
 import type * as StaffModule from './staff.js';
 
@@ -97,6 +98,19 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   // no contact form, and the contacts part is never loaded.
   const usesContacts = () => Boolean(root) && (has(caps.sendContact) || canManage());
 
+  // --- people's names (on demand) ---------------------------------------------------------
+  /** The room's names, followed once someone is named: the staff list, staff's contact requests (a failed load: at the next need). */
+  let members: Promise<() => void> | undefined;
+  const followNames = () => {
+    if (members || stopped) return;
+    // Bound to a room: until (and unless) its names are read, ids; a name the stand gives shows
+    // with the id beside it (the booth's staff list), never as if it were the room's.
+    el.names ??= (id) => ({ id, withId: false, text: id });
+    members = loadMemberNames().then((m) => m.followNames(room, (names) => (el.names = names)));
+    members.catch(() => (members = undefined));
+  };
+  cleanups.push(() => void members?.then((stop) => stop(), () => undefined));
+
   // --- stand ---------------------------------------------------------------------------
   function applyStand(): void {
     const event = standWatch.get('');
@@ -105,6 +119,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
     stand = checked.get(event);
     standContentNow = stand && event.content;
     el.stand = standContentNow ?? null;
+    if (stand?.staff.length) followNames();
   }
 
   // --- presence ------------------------------------------------------------------------
@@ -131,7 +146,7 @@ export function bindStandBooth(el: DevroomStandBooth, room: Room, context: Stand
   const loadContacts = loadOnce('the contact requests part', async () => {
     const { bindContacts } = await import('./contacts.js');
     if (stopped) return undefined;
-    const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify });
+    const part = bindContacts({ el, room, power, root: () => root, standName: () => stand?.name, canManage, mayCreateRoot, now, notify, followNames });
     cleanups.push(() => part.stop());
     await part.load();
     contacts = part;

@@ -14,7 +14,6 @@ import { reject } from '../shared/rejections.js';
 import { mayRedact } from '../shared/room-sync.js';
 import type { PowerWatch, RootInfo } from '../shared/room-sync.js';
 import { ROOT_PURPOSE } from './capabilities.js';
-import { loadMemberNames } from '../shared/load-member-names.js';
 import { roomErrorText, say } from './binding.i18n.js';
 
 /**
@@ -38,6 +37,8 @@ export interface ContactsHost {
   mayCreateRoot(): boolean;
   now(): number;
   notify(text: string | undefined): void;
+  /** Follows the room's names (the booth binding's, once for the staff list and the requests). */
+  followNames(): void;
 }
 
 export interface Contacts {
@@ -73,8 +74,6 @@ export function bindContacts(host: ContactsHost): Contacts {
   const { el, room, power, canManage, mayCreateRoot, now, notify } = host;
   const me = room.userId;
   let stopped = false;
-  /** People's names, for staff (renderContacts starts the watch once; a failed load is asked again at the next render). */
-  let members: Promise<() => void> | undefined;
   /** Contact requests of the current root by event id, and `sender\nlocalId` → event id. */
   const requests = new Map<string, FoldedRequest>();
   const byLocalId = new Map<string, string>();
@@ -245,10 +244,7 @@ export function bindContacts(host: ContactsHost): Contacts {
     el.ownRequests = own;
     el.contactRequests = canManage() ? incoming : [];
     // Staff see who asked, by name: the names are watched once someone may manage.
-    if (canManage() && !members && !stopped) {
-      members = loadMemberNames().then((m) => m.followNames(room, (names) => (el.names = names)));
-      members.catch(() => (members = undefined));
-    }
+    if (canManage() && !stopped) host.followNames();
   }
 
   const repair = () => void repairRoot({ room, purpose: ROOT_PURPOSE, known: roots, mayWrite: mayCreateRoot, itemType: CONTACT_EVENT, localIdKey: 'localId' });
@@ -327,7 +323,6 @@ export function bindContacts(host: ContactsHost): Contacts {
     stop() {
       stopped = true;
       unsubscribe();
-      void members?.then((stop) => stop(), () => undefined);
     },
   };
 }
