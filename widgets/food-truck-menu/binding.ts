@@ -70,7 +70,7 @@ export class FoodTruckBinding implements Binding {
   readonly ready: Promise<void>;
   readonly requests: RequestCounts = { readState: 0, relations: 0, send: 0 };
 
-  // Made anew for each start-up try (./binding.ts #watch): a failed read is never read again.
+  // Made anew for each start-up try (#watch): a watch whose read failed never reads again.
   /** @internal */ rootWatch!: StateWatch;
   /** @internal */ power!: PowerWatch;
   /** @internal Live order/status events not yet handed to the orders module. */ buffer: RoomEvent[] = [];
