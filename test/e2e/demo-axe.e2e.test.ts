@@ -314,6 +314,30 @@ describe('demo host (npm start): axe over every view', function () {
     }
   });
 
+  it('at 390×844, light and dark: each widget\'s "permissions declined" screen, after "Decline all" in every prompt', async () => {
+    const demo = await openDemo(390, 844);
+    try {
+      // One prompt at a time, in the order the widgets asked.
+      const declined = new Set<string>();
+      while (declined.size < WIDGET_IDS.length) {
+        const dialog = await waitFor(() => demo.doc.querySelector<HTMLDialogElement>('dialog[open]'), `a prompt after ${[...declined].join(', ')}`, 15000);
+        declined.add(dialog.dataset.widgetId!);
+        dialog.querySelector<HTMLButtonElement>('button[data-action="decline"]')!.click();
+        await waitFor(() => !dialog.isConnected, 'the prompt answered');
+      }
+      for (const id of WIDGET_IDS) await waitFor(() => widgetDoc(demo, id)?.querySelector('[data-screen="missing-capabilities"]:not([hidden])'), `${id} says what it lacks`);
+      const found: string[] = [];
+      for (const theme of ['light', 'dark'] as const) {
+        // The widgets never connected: the theme reaches the host only.
+        await setTheme(demo, theme, false);
+        found.push(...(await audit(demo, `declined, ${theme}`)));
+      }
+      expect(found, found.join('\n\n')).to.deep.equal([]);
+    } finally {
+      demo.close();
+    }
+  });
+
   for (const [width, height] of [
     [1280, 800],
     [390, 844],
