@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import './define.js';
 import type { DevroomTalkPlayer } from './talk-player.js';
+import { contrast } from '../../test/support/contrast.js';
 import { button, control, fastPolicy, liveUrl, uid, video, waitAdvancing, waitStatus } from './test-helpers.js';
 
 /** Whether the red "Live" badge shows (a boolean: a failed assertion then prints no DOM node). */
@@ -34,6 +35,19 @@ describe('<devroom-talk-player> the "Live" badge says what is true', function ()
     await waitUntil(() => badge(el) && !hasGoLive(el), 'not back at the live edge', { timeout: 8000 });
     expect(video(el).paused).to.equal(false);
     await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('the badge is readable in both themes (AA: the page background on the danger colour)', async () => {
+    const id = uid();
+    const el = await livePlayer(id);
+    for (const theme of ['light', 'dark']) {
+      el.setAttribute('theme', theme);
+      await el.updateComplete;
+      const live = el.shadowRoot!.querySelector<HTMLElement>('[part="live-badge"]')!;
+      const style = getComputedStyle(live);
+      expect(contrast(style.color, style.backgroundColor), `${theme}: ${style.color} on ${style.backgroundColor}`).to.be.at.least(4.5);
+    }
     el.remove();
   });
 

@@ -2,20 +2,9 @@ import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import './define.js';
 import type { DevroomTalkPlayer } from './talk-player.js';
+import { contrast } from '../../test/support/contrast.js';
 import { button, control, fastPolicy, liveUrl, slateText, statusText, uid, video, waitStatus } from './test-helpers.js';
 
-/** WCAG relative luminance of a computed `rgb(…)` colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
 const slate = (el: DevroomTalkPlayer) => el.shadowRoot!.querySelector<HTMLElement>('[part="slate"]')!;
 const rect = (el: Element | Range) => el.getBoundingClientRect();
 

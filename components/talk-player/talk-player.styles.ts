@@ -21,7 +21,8 @@ export const talkPlayerStyles = css`
   }
   .badge.live {
     background: var(--_danger);
-    color: #fff;
+    /* The page's background on the danger colour: white on dark red, dark on the dark theme's light red (AA both). */
+    color: var(--_bg);
     border-color: transparent;
   }
   .stage {

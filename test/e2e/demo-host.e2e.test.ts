@@ -33,7 +33,7 @@ describe('demo host (npm start)', function () {
       // Behind the prompt the widgets wait for it, and say so.
       for (const id of WIDGET_IDS) {
         const screen = await waitFor(() => widgetDoc(demo, id)?.querySelector<HTMLElement>('[data-screen="connecting"]'), `${id} connecting`);
-        expect(screen.querySelector('h1')!.textContent).to.equal('Connecting…');
+        expect(screen.querySelector('h2')!.textContent).to.equal('Connecting…');
         expect(widgetDoc(demo, id)!.body.textContent).not.to.contain('not set up yet');
       }
 

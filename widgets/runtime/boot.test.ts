@@ -44,7 +44,7 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     const win = await probeOf(harness.host.mounted('probe')!, 'missing-capabilities');
     // The screens load on demand (kept out of the first load): wait for the one that says why.
     const screen = (await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="missing-capabilities"]'), 'missing-capabilities screen'))!;
-    expect(screen.querySelector('h1')!.textContent).to.equal('This widget needs your permission');
+    expect(screen.querySelector('h2')!.textContent).to.equal('This widget needs your permission');
     expect(screen.textContent).to.contain('dev.devroom.probe (@alice:example.org)');
     expect(win.document.querySelector<HTMLElement>('.devroom-widget')!.hidden).to.equal(true);
     // Optional capabilities (always-on-screen) are never listed as missing.
@@ -68,7 +68,7 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     extraFrames.push(iframe);
     const win = await probeOf(iframe, 'no-client');
     const screen = (await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="no-client"]'), 'no-client screen'))!;
-    expect(screen.querySelector('h1')!.textContent).to.equal('Keine Antwort von deinem Matrix-Client');
+    expect(screen.querySelector('h2')!.textContent).to.equal('Keine Antwort von deinem Matrix-Client');
     expect(win.document.activeElement?.textContent).to.equal('Erneut versuchen');
 
     // The client turns up late: Retry re-sends content_loaded and the handshake completes.
@@ -198,7 +198,7 @@ describe('widget runtime (through ClientWidgetApi)', () => {
     const mounted = harness.host.mounted('probe')!;
     const win = await probeOf(mounted, null);
     const screen = await waitFor(() => win.document.querySelector<HTMLElement>('[data-screen="connecting"]'), 'connecting screen');
-    expect(screen.querySelector('h1')!.textContent).to.equal('Connecting…');
+    expect(screen.querySelector('h2')!.textContent).to.equal('Connecting…');
     expect(win.document.querySelector<HTMLElement>('.devroom-widget')!.hidden).to.equal(true);
     answer();
     await waitFor(() => win.probe.context!.status.value === 'ready', 'ready');

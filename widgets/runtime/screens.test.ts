@@ -26,7 +26,7 @@ describe('runtime screens', () => {
   it('speaks German', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     renderScreen(host, 'missing-capabilities', { lang: 'de-AT', missing: ['org.matrix.msc2762.receive.state_event:dev.devroom.talk#'], onRetry: () => undefined });
-    expect(host.querySelector('h1')!.textContent).to.equal('Dieses Widget braucht deine Erlaubnis');
+    expect(host.querySelector('h2')!.textContent).to.equal('Dieses Widget braucht deine Erlaubnis');
     expect(host.querySelector('li')!.textContent).to.equal('Den Vortrag sehen: Stream, Zeiten und Q&A-Anruf');
     expect(host.querySelector('button')!.textContent).to.equal('Erneut versuchen');
     await expect(host).to.be.accessible();
@@ -59,7 +59,7 @@ describe('runtime screens', () => {
   it('says "Connecting…" while the client is still asking', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     renderScreen(host, 'connecting', { lang: 'en' });
-    expect(host.querySelector('h1')!.textContent).to.equal('Connecting…');
+    expect(host.querySelector('h2')!.textContent).to.equal('Connecting…');
     expect(host.querySelector('p')!.textContent).to.contain('If it asks whether to allow this widget, answer there.');
     expect(host.querySelector('button')).to.equal(null);
     await expect(host).to.be.accessible();
@@ -69,7 +69,7 @@ describe('runtime screens', () => {
     for (const kind of ['no-client', 'invalid', 'standalone'] as const) {
       const host = await fixture<HTMLDivElement>(html`<div></div>`);
       renderScreen(host, kind, { lang: 'en', ...(kind === 'invalid' ? { problem: new WidgetParamsError('roomId', 'lobby') } : {}) });
-      expect(host.querySelector('h1')!.textContent).to.not.equal('');
+      expect(host.querySelector(kind === 'standalone' ? 'h1' : 'h2')!.textContent).to.not.equal('');
       if (kind === 'invalid') expect(host.querySelector('code')!.textContent).to.equal('roomId must be a Matrix room id like !abc:example.org (URL fragment roomId=$matrix_room_id), got lobby');
       await expect(host).to.be.accessible();
     }

@@ -20,7 +20,7 @@ const STYLE = `
 .devroom-screen { box-sizing: border-box; max-width: 36rem; margin: 0 auto; padding: 1.5rem 1rem;
   font-family: var(--devroom-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   color: var(--devroom-color-text, CanvasText); line-height: 1.45; }
-.devroom-screen h1 { font-size: 1.15rem; margin: 0 0 0.5rem; }
+.devroom-screen :is(h1, h2) { font-size: 1.15rem; margin: 0 0 0.5rem; }
 .devroom-screen p { margin: 0 0 0.75rem; }
 .devroom-screen ul { margin: 0 0 1rem; padding-left: 1.25rem; }
 .devroom-screen code { overflow-wrap: anywhere; }
@@ -55,12 +55,14 @@ export function renderScreen(host: HTMLElement, kind: ScreenKind, options: Scree
   section.dataset.screen = kind;
   section.setAttribute('aria-labelledby', 'devroom-screen-title');
   section.setAttribute('role', 'status');
-  const h1 = doc.createElement('h1');
-  h1.id = 'devroom-screen-title';
-  h1.textContent = t.title[kind];
+  // Opened alone, the page's own title; the other screens show inside a client, a level below
+  // its headings like the elements' h2 (an h1 there breaks the client page's heading order).
+  const heading = doc.createElement(kind === 'standalone' ? 'h1' : 'h2');
+  heading.id = 'devroom-screen-title';
+  heading.textContent = t.title[kind];
   const p = doc.createElement('p');
   p.textContent = t.body[kind];
-  section.append(h1, p);
+  section.append(heading, p);
   if (options.missing?.length) {
     const ul = doc.createElement('ul');
     for (const capability of options.missing) {
