@@ -1,7 +1,6 @@
 import type { RoomEvent } from '../room/room.js';
-import { earlyRedactions } from '../shared/redactions.js';
+import { earlyRedactions, mayRedact } from '../shared/redactions.js';
 import { reject } from '../shared/rejections.js';
-import { mayRedact } from '../shared/room-sync.js';
 import type { SnapshotHost } from './vote-snapshot-read.js';
 
 /**
@@ -24,7 +23,7 @@ export function qaRedactions(host: SnapshotHost, questionIds: Map<string, string
       // Neither a question nor a vote the queue holds: if it comes later, it is rejected then.
       if (own === undefined) return early.add(target, event);
       // Its sender's own, or a moderator's (the power to redact others'): anything else the server
-      // should not have passed on (room-sync.ts, mayRedact).
+      // should not have passed on (redactions.ts, mayRedact).
       if (!mayRedact(power, event.sender, own ? event.sender : '')) return reject(event, `${event.sender} may not redact it`);
       if (questionIds.delete(target)) tally.removeQuestion(target);
       else tally.redact(target);

@@ -1,5 +1,7 @@
 import type { RoomEvent } from '../room/room.js';
+import { userLevel } from '../room/power-levels.js';
 import { reject } from './rejections.js';
+import type { PowerWatch } from './room-sync.js';
 
 /** How many redactions of not-yet-seen events a binding remembers. */
 const EARLY_MAX = 1000;
@@ -29,3 +31,14 @@ export function earlyRedactions(may: (sender: string, author: string) => boolean
     },
   };
 }
+
+/**
+ * Whether a redaction by `sender` of an event by `author` counts, as the auth rules decide it:
+ * one's own event, or the power to redact others'. A homeserver may pass on a redaction it
+ * does not apply (room versions 3+ accept a remote user's and check it only when serving the
+ * target), and a hostile one anything: neither may delete a question or a contact request
+ * from every open widget. Here, beside the other redaction rules, not in room-sync.ts: only the
+ * code that judges redactions (loaded at the first one) carries it, not every first load.
+ */
+export const mayRedact = (power: PowerWatch, sender: string, author: string): boolean =>
+  power.can(sender, 'm.room.redaction', false) && (sender === author || userLevel(power.levels, sender) >= power.levels.redact);

@@ -1,4 +1,4 @@
-import { canSend, normalisePowerLevels, userLevel } from '../room/power-levels.js';
+import { canSend, normalisePowerLevels } from '../room/power-levels.js';
 import type { PowerLevels, Room, RoomEvent } from '../room/room.js';
 import { isEventId, isRecord } from '../schema/validate.js';
 import { reject } from './rejections.js';
@@ -132,16 +132,6 @@ export class PowerWatch {
     this.#watch.stop();
   }
 }
-
-/**
- * Whether a redaction by `sender` of an event by `author` counts, as the auth rules decide it:
- * one's own event, or the power to redact others'. A homeserver may pass on a redaction it
- * does not apply (room versions 3+ accept a remote user's and check it only when serving the
- * target), and a hostile one anything: neither may delete a question or a contact request
- * from every open widget. A free function: pages without redactions do not carry it.
- */
-export const mayRedact = (power: PowerWatch, sender: string, author: string): boolean =>
-  power.can(sender, 'm.room.redaction', false) && (sender === author || userLevel(power.levels, sender) >= power.levels.redact);
 
 export interface RootInfo {
   eventId: string;
