@@ -12,6 +12,7 @@ import { translations, type QaKey, type SpeakerKey } from './qa-queue.i18n.js';
 import type { QaTally } from './tally.js';
 import type { QaTalk } from './qa-queue.js';
 import { shorten } from './text.js';
+import { thumbsUp } from '../shared/icons.js';
 
 /** This part's English strings (German ones are in qa-queue.de.ts). */
 const en: Dictionary<SpeakerKey> = {
@@ -112,7 +113,7 @@ export function speaker(t: T, host: SpeakerHost): TemplateResult {
           ${top.map(
             (q) =>
               html`<li part="question">
-                <span class="n"><span aria-hidden="true">👍 ${q.votes}</span><span class="sr-only">${t('votes', q.votes)}</span></span>
+                <span class="n"><span aria-hidden="true">${thumbsUp()} ${q.votes}</span><span class="sr-only">${t('votes', q.votes)}</span></span>
                 <span class="text"><bdi dir="auto">${shorten(q.text, 280).text}</bdi></span>
               </li>`,
           )}

@@ -14,6 +14,7 @@ import { addStyles } from '../shared/add-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../shared/events.js';
 import { safeUrl } from '../shared/safe-url.js';
+import { raisedHand, thumbsUp } from '../shared/icons.js';
 import type { QaTally, Question, SectionView } from './tally.js';
 import type { RaisedHand, StageInvite } from './hands.js';
 import type { Dictionary } from '../shared/i18n.js';
@@ -193,11 +194,11 @@ export function hands(t: T, host: HandsHost, open: boolean | undefined, setOpen:
               <label for="hand-text">${t('handText')}</label>
               <input id="hand-text" maxlength="200" .value=${draft} @input=${(e: Event) => setDraft((e.target as HTMLInputElement).value)} />
               <div class="actions">
-                <button type="submit" class="primary">✋ ${t('raiseHand')}</button>
+                <button type="submit" class="primary">${raisedHand()} ${t('raiseHand')}</button>
                 <button type="button" @click=${() => setOpen(false)}>${t('cancel')}</button>
               </div>
             </form>`
-          : html`<button type="button" id="raise-hand" aria-expanded="false" @click=${() => setOpen(true)}>✋ ${t('raiseHand')}</button>`}
+          : html`<button type="button" id="raise-hand" aria-expanded="false" @click=${() => setOpen(true)}>${raisedHand()} ${t('raiseHand')}</button>`}
     ${queue}
   </div>`;
 }
@@ -296,7 +297,7 @@ export function announce(t: T, host: object, text: string, say: (sentence: strin
 /** Read-only: a question's 👍 count (no button). */
 export const voteCount = (t: T, votes: number): TemplateResult =>
   html`<span class="vote count" part="vote-count"
-    ><span aria-hidden="true">👍</span><span aria-hidden="true">${votes}</span><span class="sr-only">${t('votes', votes)}</span></span
+    >${thumbsUp()}<span aria-hidden="true">${votes}</span><span class="sr-only">${t('votes', votes)}</span></span
   >`;
 
 /** A moderator closed the questions: the queue is read-only for everyone (the element leaves out the ask form, votes and hands). */

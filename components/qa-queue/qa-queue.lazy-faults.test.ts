@@ -51,20 +51,20 @@ describe('<devroom-qa-queue> when a part cannot load', () => {
     const el = await queue({ handsEnabled: true });
     const raised: unknown[] = [];
     el.addEventListener('devroom-raise-hand', (e) => raised.push(e.detail));
-    buttonsNamed(el, '✋ Raise hand')[0]!.click();
+    buttonsNamed(el, 'Raise hand')[0]!.click();
     await chunkFailed(part);
     await waitFor(() => $(el, '.hands [role="status"]')?.textContent?.includes('Not sent'), '"Not sent"');
     expect(raised, 'nothing raised while the panel is missing').to.deep.equal([]);
-    expect(buttonsNamed(el, '✋ Raise hand')[0]!.getAttribute('aria-disabled')).to.equal('false');
+    expect(buttonsNamed(el, 'Raise hand')[0]!.getAttribute('aria-disabled')).to.equal('false');
     // The network is back: the same button again opens the form, and nothing is raised unasked.
-    buttonsNamed(el, '✋ Raise hand')[0]!.click();
+    buttonsNamed(el, 'Raise hand')[0]!.click();
     await chunkServed(part);
     await waitFor(() => $(el, '#hand-text'), 'the hand form');
     await el.updateComplete;
     expect(raised).to.deep.equal([]);
     $<HTMLInputElement>(el, '#hand-text')!.focus();
     await sendKeys({ type: 'Demo please' });
-    buttonsNamed(el, '✋ Raise hand').at(-1)!.click();
+    buttonsNamed(el, 'Raise hand').at(-1)!.click();
     await waitFor(() => raised.length, 'the raised hand');
     expect(raised).to.deep.equal([{ text: 'Demo please' }]);
   });

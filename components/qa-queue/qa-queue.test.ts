@@ -522,7 +522,7 @@ describe('<devroom-qa-queue> hands', () => {
     // One click-target first, no second text box under the question box.
     expect($(el, '#hand-text')).to.equal(null);
     expect($$(el, 'textarea, input').length).to.equal(1);
-    const open = button(el.shadowRoot!, '✋ Raise hand');
+    const open = button(el.shadowRoot!, 'Raise hand');
     expect(open.getAttribute('aria-expanded')).to.equal('false');
     open.click();
     await settle(el);
@@ -537,7 +537,7 @@ describe('<devroom-qa-queue> hands', () => {
     expect(parseFloat(getComputedStyle(field).fontSize), 'smaller than the question box').to.be.below(parseFloat(getComputedStyle(ask).fontSize));
     expect(field.getBoundingClientRect().height).to.be.below(ask.getBoundingClientRect().height);
     await sendKeys({ type: '  Demo please ' });
-    setTimeout(() => button(form, '✋ Raise hand').click());
+    setTimeout(() => button(form, 'Raise hand').click());
     expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Demo please' });
     el.hands = [{ userId: '@first:x', ts: 1 }, { userId: ME, ts: 2, text: 'Demo please' }];
     await el.updateComplete;
@@ -550,7 +550,7 @@ describe('<devroom-qa-queue> hands', () => {
     const el = await queue({ handsEnabled: true });
     let raised = 0;
     el.addEventListener('devroom-raise-hand', () => raised++);
-    button(el.shadowRoot!, '✋ Raise hand').click();
+    button(el.shadowRoot!, 'Raise hand').click();
     await settle(el);
     button(el.shadowRoot!, 'Cancel').click();
     await settle(el);
@@ -568,12 +568,12 @@ describe('<devroom-qa-queue> hands', () => {
 
   it('shows "Raise hand" in German before any hands code has loaded, and its form in German', async () => {
     const el = await queue({ handsEnabled: true }, 'de');
-    button(el.shadowRoot!, '✋ Hand heben').click();
+    button(el.shadowRoot!, 'Hand heben').click();
     await el.updateComplete;
     expect($(el, 'label[for="hand-text"]')!.textContent).to.equal('Was möchtest du sagen? (optional)');
     expect(button(el.shadowRoot!, 'Abbrechen')).to.not.equal(undefined);
     await sendKeys({ type: 'Hallo' });
-    setTimeout(() => button($(el, '.hand-form')!, '✋ Hand heben').click());
+    setTimeout(() => button($(el, '.hand-form')!, 'Hand heben').click());
     expect((await oneEvent(el, 'devroom-raise-hand')).detail).to.deep.equal({ text: 'Hallo' });
   });
 

@@ -4,6 +4,7 @@ import { LocaleController, ensureLocale } from '../shared/i18n.js';
 import { emit } from '../shared/events.js';
 import { LazyPart, partsSettled } from '../shared/lazy-part.js';
 import { controlStyles } from '../shared/controls.styles.js';
+import { raisedHand, thumbsUp } from '../shared/icons.js';
 import { styles } from './qa-queue.styles.js';
 import { translations, type QaKey } from './qa-queue.i18n.js';
 import type { PagedSection } from './qa-queue.hands-and-sections.js';
@@ -583,7 +584,7 @@ export class DevroomQaQueue extends LitElement {
     return this.userId
       ? html`<div part="hands" class="hands">
           <button type="button" id="raise-hand" aria-expanded="false" aria-disabled=${this.#handOpen && !failed ? 'true' : 'false'} @click=${() => this.#openHand(true)}>
-            ✋ ${this.#t('raiseHand')}
+            ${raisedHand()} ${this.#t('raiseHand')}
           </button>
           ${failed ? html`<span class="error" role="status">${this.#t('notSent')}</span>` : nothing}
         </div>`
@@ -643,12 +644,13 @@ export class DevroomQaQueue extends LitElement {
       tabindex=${tab}
       .style=${v ? `transform:translateY(${v.geometry.offsetOf(index)}px)` : ''}
     >
-      ${this.#renderVote(q, tab)}
-      <div class="body">
-        ${this.#renderText(q, tab)} ${this.#renderMeta(q)}
-        ${this.#mod?.moderationButtons(this.#t, this, q, tab) ?? nothing}
-      </div>
+      ${this.#renderVote(q, tab)} ${this.#renderBody(q, tab)}
     </div>`;
+  }
+
+  /** A question's text, who asked and when, and (moderators) its buttons: in the open list and the paged sections alike. */
+  #renderBody(q: Question, tab: number): TemplateResult {
+    return html`<div class="body">${this.#renderText(q, tab)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, tab) ?? nothing}</div>`;
   }
 
   #renderVote(q: Question, tab: number): TemplateResult | typeof nothing {
@@ -666,7 +668,7 @@ export class DevroomQaQueue extends LitElement {
       aria-label="${t('vote')}, ${t('votes', q.votes)}"
       @click=${() => this.#vote(q)}
     >
-      <span aria-hidden="true">👍</span><span aria-hidden="true">${q.votes}</span>
+      ${thumbsUp()}${q.votes}
     </button>`;
   }
 
@@ -702,8 +704,7 @@ export class DevroomQaQueue extends LitElement {
     return (
       this.#sections.module?.paged(this.#t, this, section, view, (q) =>
         // Questions of these sections have the same parts as open ones (no vote button unless answered).
-        html`${section === 'answered' ? this.#renderVote(q, 0) : nothing}
-          <div class="body">${this.#renderText(q, 0)} ${this.#renderMeta(q)} ${this.#mod?.moderationButtons(this.#t, this, q, 0) ?? nothing}</div>`,
+        html`${section === 'answered' ? this.#renderVote(q, 0) : nothing} ${this.#renderBody(q, 0)}`,
       ) ?? nothing
     );
   }

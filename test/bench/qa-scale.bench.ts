@@ -148,4 +148,4 @@ function summarise(requests: ClientRequest[]): string {
 
 /** Each question's count as the widget shows it. */
 const countsOf = (seat: Seat) =>
-  inWidget(seat.widget, (dom) => Object.fromEntries(dom.findAll('.row').map((row) => [row.querySelector('.text')!.textContent!.trim(), row.querySelector('.vote span:last-child')?.textContent ?? ''])));
+  inWidget(seat.widget, (dom) => Object.fromEntries(dom.findAll('.row').map((row) => [row.querySelector('.text')!.textContent!.trim(), row.querySelector('.vote')?.textContent?.trim() ?? ''])));

@@ -32,7 +32,7 @@ async function queueOf(seat: Seat): Promise<DevroomQaQueue> {
 const rows = (el: DevroomQaQueue) =>
   [...el.shadowRoot!.querySelectorAll('.row')].map((row) => ({
     text: row.querySelector('.text')?.textContent?.trim() ?? '',
-    votes: Number(row.querySelector('.vote span:last-child')?.textContent ?? NaN),
+    votes: Number(row.querySelector('.vote')?.textContent?.trim() ?? NaN),
     row,
   }));
 
@@ -371,12 +371,12 @@ describe('Q&A widget end to end (Element-like host, several people, one room)', 
     expect(fetched(alice).some((url) => url.includes('/components/qa-queue/qa-queue.ts'))).to.equal(true);
     expect(handsCode(alice)).to.deep.equal([]);
 
-    buttonIn(aliceQ.shadowRoot!, '✋ Raise hand')!.click();
+    buttonIn(aliceQ.shadowRoot!, 'Raise hand')!.click();
     const input = await waitFor(() => aliceQ.shadowRoot!.querySelector<HTMLInputElement>('#hand-text'), 'the hand form');
     expect(aliceQ.shadowRoot!.querySelector('label[for="hand-text"]')!.textContent).to.equal('What would you like to say? (optional)');
     input.value = '  Me too ';
     input.dispatchEvent(new Event('input'));
-    buttonIn(aliceQ.shadowRoot!.querySelector('.hand-form')!, '✋ Raise hand')!.click();
+    buttonIn(aliceQ.shadowRoot!.querySelector('.hand-form')!, 'Raise hand')!.click();
     const hand = await waitFor(() => room.getState(EventTypes.qaHand, ALICE)[0], 'hand raised');
     expect(hand.content).to.include({ raised: true, text: 'Me too' });
     await waitFor(() => aliceQ.shadowRoot!.textContent!.includes('#2 in the queue'), 'own hand shown in the panel');
