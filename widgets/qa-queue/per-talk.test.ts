@@ -8,6 +8,7 @@ import { MemoryRoom } from '../room/memory-room.js';
 import type { RelationsPage, RelationsQuery, Room } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { bindQaQueue, type QaBinding } from './binding.js';
+import { clearRejections, rejections } from '../shared/rejection-tally.js';
 
 /**
  * A room with a schedule has a Q&A per talk (docs/schema.md, "Q&A"): each talk's questions
@@ -257,6 +258,25 @@ describe('Q&A binding: a queue per talk', function () {
     question(room, roots.get('a')!, ALICE, 'For A');
     const { el } = await seat(room.as(BOB), 12 * MIN);
     expect(rowTexts(el)).to.deep.equal(['For B']);
+  });
+
+  it('a schedule that is no list is rejected with its reason, once; a talk that is no talk is left out and said once; the rest works', async () => {
+    clearRejections();
+    const warn = sinon.stub(console, 'warn');
+    afterTest(() => warn.restore());
+    const { room, roots } = scheduledRoom([...TALKS, { id: 'x', title: 'No time', speakers: [] } as unknown as (typeof TALKS)[number]]);
+    const bad = room.setState(EventTypes.schedule, '2021-02-07', { talks: 'soon' });
+    question(room, roots.get('a')!, ALICE, 'For A');
+    const { el } = await seat(room.as(BOB), 2 * MIN);
+    expect(rowTexts(el)).to.deep.equal(['For A']);
+    const reason = await until(el, () => rejections.last.find((r) => r.eventId === bad.event_id)?.reason, 'the rejection');
+    expect(reason).to.equal('talks: expected a list');
+    // A talk change reads the schedule again: nothing is said twice.
+    await to(el, 12 * MIN);
+    expect(rowTexts(el)).to.deep.equal([]);
+    const leftOut = warn.getCalls().filter((c) => /schedule \S+: talk left out: talks\[3\]/.test(String(c.args[0])));
+    expect(leftOut).to.have.length(1);
+    expect(rejections.last.filter((r) => r.eventId === bad.event_id)).to.have.length(1);
   });
 
   it('a moderator’s widget opens the current talk’s Q&A when apply has not, and the next one’s at the switch', async () => {

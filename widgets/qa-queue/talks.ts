@@ -9,6 +9,10 @@ import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import { orderTalks, talkAt, type ScheduledTalk, type TalkNow } from '../../components/shared/talk-schedule.js';
 import type { RoomEvent } from '../room/room.js';
 import { parseRoomSchedule } from '../schema/schedule.js';
+import { reject } from '../shared/rejections.js';
+
+/** Schedule events whose problems were said. */
+const judged = new WeakSet<RoomEvent>();
 
 /** Longest wait for a talk change in one timer (a sleeping laptop's clock jumps; setTimeout overflows past 24.8 days). */
 const MAX_WAIT_MS = 3_600_000;
@@ -27,6 +31,13 @@ export interface TalksNow extends TalkNow {
 export function talksNow(events: readonly RoomEvent[], now: number): TalksNow {
   const lists = events.map((e) => {
     const read = parseRoomSchedule(e.content);
+    // Said once per event (this runs at every talk change): a schedule that is no list is
+    // rejected, a talk that is no talk is left out (as the talk player reads them).
+    if (!judged.has(e)) {
+      judged.add(e);
+      if ('error' in read) reject(e, read.error);
+      else for (const why of read.dropped) console.warn(`devroom: schedule ${e.event_id}: talk left out: ${why}`);
+    }
     return [e.state_key, 'error' in read ? [] : read.talks] as const;
   });
   const talks = orderTalks(lists.find(([key, list]) => !key && list.length)?.[1] ?? lists.flatMap(([, list]) => list));
