@@ -44,7 +44,7 @@ export class ScheduleFeed {
   constructor(
     readonly feed: Feed,
     readonly t0: number,
-    /** The Q&A does not reject a schedule that is no list (the talk player does; widgets/qa-queue/talks.ts reads it as none, no reason): 'irrelevant' there, reported in #14. */
+    /** The Q&A rejects a schedule that is no list when its follower reads the room's schedule (widgets/qa-queue/talks.ts), not each live event as the talk player does: one superseded before that read is never judged, so 'irrelevant' there. */
     readonly notAListLabel: Label,
   ) {
     this.anchorKey = new Date(t0).toISOString().slice(0, 10);
