@@ -341,6 +341,8 @@ export class DevroomStandBooth extends LitElement {
     const t = this.#i18n.t.bind(this.#i18n);
     const banner = this.#media(stand?.banner);
     const logo = this.#media(stand?.logo);
+    // No stand yet (loading): no empty heading. A plain page's slotted name may come later (slotchange).
+    const named = stand || this.querySelector(':scope > [slot="name"]');
     return html`
       <article part="base" aria-label=${stand?.name ?? t('booth')} lang=${lang}>
         ${banner ? html`<img class="banner" part="banner" src=${banner} alt="" />` : nothing}
@@ -354,7 +356,7 @@ export class DevroomStandBooth extends LitElement {
                   : nothing}
             </slot>
             <div class="titles">
-              <h2 part="name"><slot name="name">${stand?.name}</slot></h2>
+              <h2 part="name" ?hidden=${!named}><slot name="name" @slotchange=${() => this.requestUpdate()}>${stand?.name}</slot></h2>
               <p class="tagline" part="tagline"><slot name="tagline">${stand?.tagline}</slot></p>
             </div>
             ${this.interactive && this.canEdit && this.#staff && !this.#staff.editing ? this.#staff.editButton() : nothing}
