@@ -14,6 +14,7 @@ export const de: Dictionary<TalkPlayerKey> = {
   watchReplay: 'Aufzeichnung ansehen',
   overrun: (minutes: number) => `${minutes} Min. über der Zeit`,
   noSource: 'Für diesen Vortrag ist noch kein Stream eingerichtet.',
+  loadingTalk: 'Vortrag wird geladen…',
   refused: (what: string) => `Unsichere Adresse abgelehnt (${what}).`,
   'status.idle': 'Keine Wiedergabe.',
   'status.loading': 'Stream wird geladen…',

@@ -12,6 +12,7 @@ export type TalkPlayerKey =
   | 'watchReplay'
   | 'overrun'
   | 'noSource'
+  | 'loadingTalk'
   | 'refused'
   | 'status.idle'
   | 'status.loading'
@@ -60,6 +61,7 @@ export const translations: Translations<TalkPlayerKey> = {
     watchReplay: 'Watch the recording',
     overrun: (minutes: number) => `Running ${minutes} min over time`,
     noSource: 'No stream has been set up for this talk yet.',
+    loadingTalk: 'Loading the talk…',
     refused: (what: string) => `Refused an unsafe address (${what}).`,
     'status.idle': 'Not playing.',
     'status.loading': 'Loading the stream…',

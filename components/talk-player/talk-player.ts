@@ -185,6 +185,7 @@ export class DevroomTalkPlayer extends LitElement {
     hallway: { type: Boolean },
     stageInvite: { attribute: false },
     canHost: { type: Boolean, attribute: 'can-host' },
+    loading: { type: Boolean },
     clockOffset: { type: Number, attribute: 'clock-offset' },
     muted: { type: Boolean },
     hlsWorkerPath: { attribute: 'hls-worker-path' },
@@ -234,6 +235,12 @@ export class DevroomTalkPlayer extends LitElement {
   stageInvite: StageInvite | null | undefined;
   /** Show host controls (emit requests; the page/binding decides). */
   canHost = false;
+  /**
+   * The talk is still being read (a binding sets it until the room has answered): says
+   * "Loading the talk…", not "No stream has been set up", and shows no phase and plays
+   * nothing, which the room may yet change.
+   */
+  loading = false;
   /** ms to add to this device's clock (e.g. server time minus Date.now()). */
   clockOffset = 0;
   /** Start muted (the Unmute button shows only when the browser blocked sound). */
@@ -403,7 +410,7 @@ export class DevroomTalkPlayer extends LitElement {
     const src = safe(this.src);
     const phase = this.currentPhase;
     // isConnected: stop() re-renders, and a removed player must not start again.
-    const wanted = video && src && this.isConnected && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    const wanted = video && src && this.isConnected && !this.loading && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
     const playback = this.#playback;
     if (!wanted) {
       if (this.#loadedSrc && !this.call.active) {
@@ -489,7 +496,7 @@ export class DevroomTalkPlayer extends LitElement {
     const refused = this.#refusedUrls();
     const poster = safe(this.poster);
     const captions = safe(this.captions);
-    const showVideo = !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
+    const showVideo = !this.loading && !this.call.active && (phase === 'talk' || phase === 'qa' || (phase === 'ended' && this.replay));
     const status = this.#statusText(showVideo, refused);
     const crossOrigin = [...this.sideTracks.map((s) => s.src), captions].some(
       (u) => u && new URL(u).origin !== location.origin,
@@ -500,7 +507,7 @@ export class DevroomTalkPlayer extends LitElement {
           ${this.talkTitle
             ? html`<h2 part="title"><slot name="title">${this.talkTitle}</slot></h2>`
             : html`<slot name="title" part="title"></slot>`}
-          <span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>
+          ${this.loading ? nothing : html`<span part="phase" class="badge">${t.t(`phase.${phase}`)}</span>`}
           ${this.#atLiveEdge(showVideo) ? html`<span part="live-badge" class="badge live">${t.t('live')}</span>` : nothing}
         </header>
         <div part="stage" class="stage">
@@ -554,6 +561,7 @@ export class DevroomTalkPlayer extends LitElement {
       if (this.call.status === 'failed') return t.t('callFailed', this.call.error ?? '');
       return this.call.status === 'loading' ? t.t('callLoading') : this.call.status === 'joining' ? t.t('callJoining') : t.t('phase.qa');
     }
+    if (this.loading) return t.t('loadingTalk');
     if (phase.phase === 'upcoming') {
       return phase.startsInMs !== undefined ? t.t('startsIn', formatCountdown(phase.startsInMs, t.locale)) : t.t('phase.upcoming');
     }
@@ -585,6 +593,7 @@ export class DevroomTalkPlayer extends LitElement {
       if (this.call.status === 'joined') return nothing;
       return html`<div part="slate" class="slate"><span aria-hidden="true">${text}</span></div>`;
     }
+    if (this.loading) return html`<div part="slate" class="slate"><span aria-hidden="true">${text}</span></div>`;
     if (phase.phase === 'upcoming') {
       const startsAt = parseTime(this.startsAt);
       return html`<div part="slate" class="slate">

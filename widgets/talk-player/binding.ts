@@ -163,6 +163,8 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
 
   for (const p of problems) console.warn(`devroom: ${p}`);
   if (context.displayName) el.displayName = context.displayName;
+  // "Loading the talk…" until the room has been read: "No stream has been set up" only when it has none.
+  el.loading = true;
 
   const apply = () => {
     const talks = scheduledTalks(scheduleWatch.byKey, parsedSchedule);
@@ -270,8 +272,13 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
 
   apply();
   const ready = Promise.all([talkWatch.ready, scheduleWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
-    () => apply(),
+    () => {
+      el.loading = false;
+      apply();
+    },
     (error: unknown) => {
+      // The URL's talk, as before the read (nothing tries again).
+      el.loading = false;
       problems.push(`could not read the room: ${String(error)}`);
       console.error('devroom: could not read the talk state', error);
     },
