@@ -12,8 +12,11 @@ export interface HandState {
   raised: boolean;
   text?: string;
   at?: number;
-  stage?: 'accepted' | 'declined';
+  /** The answer to a stage invite; `ended`: accepted, and the talk has ended since (the invitee's talk player writes it). */
+  stage?: 'accepted' | 'declined' | 'ended';
 }
+
+const isAnswer = (stage: unknown): stage is HandState['stage'] => stage === 'accepted' || stage === 'declined' || stage === 'ended';
 
 /** `dev.devroom.qa.hand` content (state key = the user's own id, enforced by the server). */
 export function parseHand(content: Record<string, unknown>): HandState {
@@ -22,7 +25,7 @@ export function parseHand(content: Record<string, unknown>): HandState {
     raised: content.raised === true,
     ...(text ? { text } : {}),
     ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
-    ...(content.stage === 'accepted' || content.stage === 'declined' ? { stage: content.stage } : {}),
+    ...(isAnswer(content.stage) ? { stage: content.stage } : {}),
   };
 }
 
@@ -53,7 +56,7 @@ export const handProblem = (e: RoomEvent) => {
   return (
     ownKey(e) ??
     wrongField(e.content, { raised: 'boolean', text: 'string', at: 'number', stage: 'string' }) ??
-    (stage != null && stage !== 'accepted' && stage !== 'declined' ? 'stage: expected accepted or declined' : undefined)
+    (stage != null && !isAnswer(stage) ? 'stage: expected accepted, declined or ended' : undefined)
   );
 };
 

@@ -61,7 +61,11 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
       hands.push({ userId: e.sender, displayName: name(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
     }
     const invite = invites.get(e.sender);
-    if (hand.stage && invite) invites.set(e.sender, { ...invite, response: hand.stage });
+    if (!invite || !hand.stage) continue;
+    // Ended: the talk it was accepted in is over (the invitee's talk player wrote it), so the
+    // invite is too: gone for the invitee and the moderator (who may invite again: that counts).
+    if (hand.stage !== 'ended') invites.set(e.sender, { ...invite, response: hand.stage });
+    else if (at >= invite.ts) invites.delete(e.sender);
   }
   hands.sort((a, b) => a.ts - b.ts || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   return { hands, invites: [...invites.values()] };
