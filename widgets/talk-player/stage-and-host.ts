@@ -1,4 +1,5 @@
 import type { TalkPhase } from '../../components/talk-player/phases.js';
+import { parseTime } from '../../components/talk-player/phases.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
@@ -88,6 +89,26 @@ export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEve
     accepted: invited && answer === 'accepted',
     ...(stageEvent ? { byId: stageEvent.sender } : {}),
   };
+}
+
+/** Accepted answers this player ended: one write each (the next render may come before its echo). */
+const endedAnswers = new WeakSet<RoomEvent>();
+
+/**
+ * The stage acceptance ends with its talk, however the talk ends (a host's "End the talk", or
+ * its time by the schedule): the viewer's own answer `accepted`, given before the end, becomes
+ * `ended` on their hand, so their Q&A drops "You accepted…" and the invite, and the stage is not
+ * theirs by it in a later Q&A. One accepted after the end (invited for the next talk) stays.
+ * `talkEvent`: the room's talk state, whose time is when a host ended the talk.
+ */
+export function endStage(room: Room, el: DevroomTalkPlayer, good: Judged, talkEvent: RoomEvent | undefined): void {
+  const hand = good.hand;
+  if (el.currentPhase !== 'ended' || !hand || endedAnswers.has(hand) || !stageOffer(good.stage, hand).accepted) return;
+  // Server times on both sides for a host's end; the schedule's end is wall-clock time.
+  const end = el.phase === 'ended' ? talkEvent?.origin_server_ts : parseTime(el.endsAt);
+  if (end === undefined || hand.origin_server_ts > end) return;
+  endedAnswers.add(hand);
+  room.sendState(EventTypes.qaHand, room.userId, { raised: false, stage: 'ended', at: Date.now() }).catch((error: unknown) => console.warn('devroom: the ended stage answer was not sent', error));
 }
 
 export interface RequestContext {

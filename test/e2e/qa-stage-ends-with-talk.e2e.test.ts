@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import '../../components/qa-queue/register.js';
+import '../../components/talk-player/define.js';
+import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { resetJitsiLoader } from '../../components/jitsi/jitsi-loader.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
+import { MemoryRoom } from '../../widgets/room/memory-room.js';
+import { EventTypes } from '../../widgets/schema/namespace.js';
+import { bindQaQueue } from '../../widgets/qa-queue/binding.js';
+import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
+import { stageKey } from '../../widgets/qa-queue/schema.js';
+import { afterTest, mount } from '../support/cleanup.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * #17.2 "'You accepted…' stays after the talk ended", in a room WITHOUT a schedule: the talk
+ * ends when a host presses "End the talk" in the talk player (the talk state's phase), and the
+ * stage acceptance ends with it — the invitee's own talk player writes it on her hand
+ * (`stage: "ended"`), so her Q&A and her call follow. The scheduled case (the clock passing the
+ * slot's end) is qa-stage-accepted-ends.e2e.test.ts.
+ */
+
+const MOD = '@mo:localhost';
+const ALICE = '@alice:localhost';
+const BOB = '@bob:localhost';
+const CAROL = '@carol:localhost';
+const FAKE_JITSI = '/test/fixtures/jitsi/external_api.js';
+
+const shown = (root: Element) => (root.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+const inCall = (el: DevroomTalkPlayer) => !!el.shadowRoot!.querySelector('[part="jitsi"] iframe');
+
+function unscheduledRoom(): MemoryRoom {
+  const room = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+  room.join(MOD, { displayName: 'Mo' });
+  for (const [id, name] of [
+    [ALICE, 'Alice'],
+    [BOB, 'Bob'],
+    [CAROL, 'Carol'],
+  ] as const) {
+    room.join(id, { displayName: name });
+  }
+  // No dev.devroom.schedule: the talk state names the talk, a host moves its phase.
+  room.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' }, MOD);
+  const root = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
+  room.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
+  return room;
+}
+
+function player(room: MemoryRoom, user: string): DevroomTalkPlayer {
+  const el = mount<DevroomTalkPlayer>('devroom-talk-player');
+  el.lang = 'en';
+  // The Jitsi server and script come from the widget URL (docs/security.md).
+  const binding = bindTalkPlayer(el, room.as(user), { options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI } });
+  afterTest(() => {
+    if (el.inCall) el.leaveCall();
+    binding.stop();
+  });
+  return el;
+}
+
+function qa(room: MemoryRoom, user: string): DevroomQaQueue {
+  const el = mount<DevroomQaQueue>('devroom-qa-queue');
+  el.lang = 'en';
+  const binding = bindQaQueue(el, room.as(user), { recheckMs: 0, hasCapability: () => true });
+  afterTest(() => binding.stop());
+  return el;
+}
+
+/** Mo presses "End the talk", then confirms, in his own talk player. */
+async function endTheTalk(mo: DevroomTalkPlayer): Promise<void> {
+  await waitFor(() => button(mo, 'End the talk'), 'Mo has "End the talk"').then((b) => b.click());
+  await mo.updateComplete;
+  button(mo, 'End it')!.click();
+}
+
+describe('Q&A and talk player: a stage acceptance ends with the talk, in a room without a schedule', function () {
+  this.timeout(15000);
+  afterEach(() => resetJitsiLoader());
+
+  it('Mo ends the talk: Alice’s Q&A no longer says "You accepted…" nor shows the invite, and her player leaves the call and stays out of it', async () => {
+    const room = unscheduledRoom();
+    room.setState(EventTypes.qaHand, ALICE, { raised: true, at: Date.now() }, ALICE);
+    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() }, MOD);
+    const mo = player(room, MOD);
+    const alicePlayer = player(room, ALICE);
+    const aliceQa = qa(room, ALICE);
+    const moQa = qa(room, MOD);
+    const aliceRow = () => [...moQa.shadowRoot!.querySelectorAll('[part="hand"]')].find((row) => row.textContent!.includes('Alice'));
+
+    // Alice accepts in her talk player: it joins her to the stage, her Q&A says so.
+    (await waitFor(() => button(alicePlayer, 'Join the stage'), 'the invite in Alice’s player')).click();
+    await waitFor(() => inCall(alicePlayer) || undefined, 'Alice on stage');
+    await waitFor(() => shown(aliceQa).includes('You accepted.') || undefined, `Alice’s Q&A says she accepted: ${shown(aliceQa)}`);
+
+    await waitFor(() => aliceRow()?.textContent!.includes('On stage') || undefined, 'Mo’s queue: Alice on stage');
+
+    await endTheTalk(mo);
+    await waitFor(() => room.getState(EventTypes.talk, '')[0]?.content.phase === 'ended' || undefined, 'the talk ended');
+    // Mo's queue drops her: nobody is on stage after the talk, and there is nothing left to withdraw.
+    await waitFor(() => !aliceRow() || undefined, `Alice still in Mo's queue: ${shown(moQa)}`);
+    await waitFor(() => !shown(aliceQa).includes('You accepted') || undefined, `"You accepted…" after the talk ended: ${shown(aliceQa)}`);
+    expect(aliceQa.shadowRoot!.querySelector('[part="stage-invite"]'), 'no invite either').to.equal(null);
+    expect(shown(aliceQa)).not.to.contain('invites you on stage');
+    expect(inCall(alicePlayer)).to.equal(false);
+    // Written once, on her own hand.
+    expect(room.getState(EventTypes.qaHand, ALICE)[0]?.content).to.include({ raised: false, stage: 'ended' });
+    expect(room.timeline.filter((e) => e.type === EventTypes.qaHand && e.content.stage === 'ended')).to.have.length(1);
+
+    // The next Q&A in this room: the old acceptance does not put Alice on stage, nor offer it again.
+    (await waitFor(() => button(mo, 'Start Q&A'), 'Mo can start a Q&A again')).click();
+    await waitFor(() => alicePlayer.currentPhase === 'qa' || undefined, 'Q&A again at Alice');
+    await alicePlayer.updateComplete;
+    expect(alicePlayer.callAllowed, 'the stage is not hers by the ended acceptance').to.equal(false);
+    expect(alicePlayer.stageInvite).to.equal(null);
+    expect(inCall(alicePlayer)).to.equal(false);
+    expect(shown(alicePlayer)).not.to.contain('Join the stage');
+    expect(shown(aliceQa)).not.to.contain('You accepted');
+    expect(room.timeline.filter((e) => e.type === EventTypes.qaHand && e.content.stage === 'ended')).to.have.length(1);
+  });
+
+  it('a declined invite, or none, writes nothing when the talk ends', async () => {
+    const room = unscheduledRoom();
+    room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: Date.now() }, MOD);
+    const mo = player(room, MOD);
+    const bob = player(room, BOB);
+    const carol = player(room, CAROL);
+    (await waitFor(() => button(bob, 'No, thanks'), 'the invite in Bob’s player')).click();
+    await waitFor(() => room.getState(EventTypes.qaHand, BOB)[0]?.content.stage === 'declined' || undefined, 'Bob declined');
+    const before = room.timeline.length;
+
+    await endTheTalk(mo);
+    await waitFor(() => (bob.currentPhase === 'ended' && carol.currentPhase === 'ended') || undefined, 'the talk ended for Bob and Carol');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(room.timeline.slice(before).map((e) => e.type)).to.deep.equal([EventTypes.talk]);
+    expect(room.getState(EventTypes.qaHand, BOB)[0]?.content.stage).to.equal('declined');
+    expect(room.getState(EventTypes.qaHand, CAROL)).to.deep.equal([]);
+  });
+});

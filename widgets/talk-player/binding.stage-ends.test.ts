@@ -1,0 +1,103 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/talk-player/define.js';
+import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
+import { MemoryRoom } from '../room/memory-room.js';
+import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
+import { EventTypes } from '../schema/namespace.js';
+import { stageKey } from '../qa-queue/stage-schema.js';
+import { bindTalkPlayer } from './binding.js';
+
+/**
+ * The invitee's talk player ends their stage acceptance with the talk (`stage: "ended"` on their
+ * own hand), in a room without a schedule: when it ends, when the player opens after it ended,
+ * once, and never for an acceptance given after the end. The whole story through the Q&A too:
+ * test/e2e/qa-stage-ends-with-talk.e2e.test.ts.
+ */
+
+const HOST = '@host:localhost';
+const ALICE = '@alice:localhost';
+const options = { jitsiDomain: 'meet.example.org', jitsiScriptUrl: '/test/fixtures/jitsi/external_api.js' };
+
+function room(): MemoryRoom {
+  const r = new MemoryRoom({ creator: HOST, powerLevels: { events: { ...DEVROOM_EVENT_LEVELS } } });
+  r.join(ALICE);
+  r.setState(EventTypes.talk, '', { speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' });
+  return r;
+}
+
+const endedWrites = (r: MemoryRoom) => r.timeline.filter((e) => e.type === EventTypes.qaHand && e.content.stage === 'ended');
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+async function bound(r: MemoryRoom) {
+  const el = await fixture<DevroomTalkPlayer>(html`<devroom-talk-player></devroom-talk-player>`);
+  const binding = bindTalkPlayer(el, r.as(ALICE), { options });
+  await binding.ready;
+  return { el, binding };
+}
+
+describe('talk player binding: a stage acceptance ends with the talk (no schedule)', function () {
+  this.timeout(10000);
+
+  it('written once when a host ends the talk, though the room changes again before its echo', async () => {
+    const r = room();
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+    const { el, binding } = await bound(r);
+    await waitUntil(() => el.callAllowed, 'the accepted invite opens the call');
+    // A slow server: the answer's echo comes after more changes of the room.
+    r.latencyMs = 400;
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'ended', jitsiRoom: 'DevroomTalk' });
+    await waitUntil(() => el.currentPhase === 'ended', 'the talk ended');
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'ended', title: 'Keynote', jitsiRoom: 'DevroomTalk' });
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'ended', title: 'Keynote, thanks', jitsiRoom: 'DevroomTalk' });
+    await waitUntil(() => endedWrites(r).length, 'the ended answer is written');
+    await settle();
+    expect(endedWrites(r)).to.have.length(1);
+    expect(r.getState(EventTypes.qaHand, ALICE)[0]!.content).to.include({ raised: false, stage: 'ended' });
+    expect(el.callAllowed).to.equal(false);
+    binding.stop();
+  });
+
+  it('written when the player opens after the talk ended (the acceptance was before)', async () => {
+    const r = room();
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'ended', jitsiRoom: 'DevroomTalk' });
+    const { el, binding } = await bound(r);
+    await waitUntil(() => endedWrites(r).length, 'the ended answer is written');
+    await settle();
+    expect(endedWrites(r)).to.have.length(1);
+    expect(el.callAllowed).to.equal(false);
+    binding.stop();
+  });
+
+  it('not written for an acceptance after the end (invited for the next talk in the break): the stage stays hers', async () => {
+    const r = room();
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'ended', jitsiRoom: 'DevroomTalk' });
+    const { el, binding } = await bound(r);
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+    await waitUntil(() => el.callAllowed, 'the accepted invite opens the call');
+    await settle();
+    expect(endedWrites(r)).to.have.length(0);
+    // The next talk's Q&A: she is on stage by it.
+    r.setState(EventTypes.talk, '', { speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' });
+    await waitUntil(() => el.currentPhase === 'qa', 'Q&A');
+    expect(el.callAllowed).to.equal(true);
+    expect(endedWrites(r)).to.have.length(0);
+    binding.stop();
+  });
+
+  it('an invite after "ended" counts again: offered, not ended by the old answer', async () => {
+    const r = room();
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() - 60_000 });
+    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: Date.now() - 30_000 }, ALICE);
+    const { el, binding } = await bound(r);
+    await settle();
+    expect(el.stageInvite).to.equal(null);
+    expect(el.callAllowed).to.equal(false);
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+    await waitUntil(() => el.stageInvite, 'the new invite is offered');
+    binding.stop();
+  });
+});
