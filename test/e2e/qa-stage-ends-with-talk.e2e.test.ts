@@ -120,6 +120,27 @@ describe('Q&A and talk player: a stage acceptance ends with the talk, in a room 
     expect(room.timeline.filter((e) => e.type === EventTypes.qaHand && e.content.stage === 'ended')).to.have.length(1);
   });
 
+  it('the Q&A after "ended": a later invite shows again, for the invitee and the moderator; an acceptance not ended stands', async () => {
+    const room = unscheduledRoom();
+    const t = Date.now();
+    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: t - 60_000 }, MOD);
+    room.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: t - 30_000 }, ALICE);
+    room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: t - 60_000 }, MOD);
+    room.setState(EventTypes.qaHand, BOB, { raised: false, stage: 'accepted', at: t - 50_000 }, BOB);
+    const aliceQa = qa(room, ALICE);
+    const bobQa = qa(room, BOB);
+    const moQa = qa(room, MOD);
+    await waitFor(() => shown(bobQa).includes('You accepted.') || undefined, `Bob's acceptance stands: ${shown(bobQa)}`);
+    await waitFor(() => shown(moQa).includes('Bob') || undefined, 'Bob in Mo’s queue');
+    expect(shown(moQa)).not.to.contain('Alice');
+    expect(aliceQa.shadowRoot!.querySelector('[part="stage-invite"]')).to.equal(null);
+
+    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() }, MOD);
+    await waitFor(() => shown(aliceQa).includes('Mo invites you on stage for the Q&A.') || undefined, `the new invite at Alice: ${shown(aliceQa)}`);
+    expect(button(aliceQa, 'Join the stage')).not.to.equal(undefined);
+    await waitFor(() => [...moQa.shadowRoot!.querySelectorAll('[part="hand"]')].find((row) => row.textContent!.includes('Alice') && row.textContent!.includes('Invited')), 'Alice invited in Mo’s queue');
+  });
+
   it('a declined invite, or none, writes nothing when the talk ends', async () => {
     const room = unscheduledRoom();
     room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: Date.now() }, MOD);

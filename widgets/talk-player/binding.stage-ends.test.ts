@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { MemoryRoom } from '../room/memory-room.js';
@@ -86,6 +87,28 @@ describe('talk player binding: a stage acceptance ends with the talk (no schedul
     expect(el.callAllowed).to.equal(true);
     expect(endedWrites(r)).to.have.length(0);
     binding.stop();
+  });
+
+  it('written when the talk’s time ends by the clock (its endsAt), no host pressing anything', async () => {
+    const t0 = Date.now();
+    const clock = sinon.useFakeTimers({ now: t0, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+    try {
+      const r = room();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      r.setState(EventTypes.talk, '', { speakers: [], startsAt: iso(t0 - 20 * 60_000), qaAt: iso(t0 - 5 * 60_000), endsAt: iso(t0 + 60_000), jitsiRoom: 'DevroomTalk' });
+      r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+      r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+      const { el, binding } = await bound(r);
+      await waitUntil(() => el.callAllowed, 'the accepted invite opens the call');
+      expect(el.currentPhase).to.equal('qa');
+      expect(endedWrites(r)).to.have.length(0);
+      await clock.tickAsync(61_000);
+      await waitUntil(() => endedWrites(r).length, 'the ended answer is written');
+      expect(el.callAllowed).to.equal(false);
+      binding.stop();
+    } finally {
+      clock.restore();
+    }
   });
 
   it('an invite after "ended" counts again: offered, not ended by the old answer', async () => {
