@@ -36,6 +36,10 @@ const FORMATTED = /[\\`*_[<]|^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/m;
 /** Reloads the page (the widget's frame); a seam for tests, which must not reload. */
 export const page = { reload: (): void => location.reload() };
 
+/** A link's or a slot's kind, unless its own words already say it ("Website Website"). */
+export const kindLabel = (kind: string, words: string): TemplateResult | typeof nothing =>
+  kind.trim().toLowerCase() === words.trim().toLowerCase() ? nothing : html`<span class="kind">${kind}</span>`;
+
 /** A titled list section (links, downloads, social); nothing without entries. */
 function section(part: string, title: string, items: TemplateResult[]): TemplateResult | typeof nothing {
   return items.length
@@ -427,7 +431,7 @@ export class DevroomStandBooth extends LitElement {
         t(part),
         stand[part].map(
           (link) => html`<li>
-            <span class="kind">${t(`link.${link.kind}`)}</span>
+            ${kindLabel(t(`link.${link.kind}`), link.label)}
             <a href=${link.url} rel="noopener noreferrer" target="_blank" ?download=${link.kind === 'download'}>${link.label}</a>
           </li>`,
         ),

@@ -5,6 +5,7 @@ import { LazyPart } from '../shared/lazy-part.js';
 import { scheduleVideoTranslations } from './stand-schedule-video.i18n.js';
 import type { ScheduleVideoKey } from './stand-schedule-video.i18n.js';
 import { formatSlot, scheduleState } from './schedule.js';
+import { kindLabel } from './stand-booth.js';
 import type { FeaturedVideo, ScheduleItem } from './stand.js';
 
 /** What the booth element offers this part. */
@@ -66,7 +67,7 @@ export class ScheduleVideo implements ReactiveController {
           const mark = marks[i];
           return html`<li class="slot-item ${mark ?? ''}" aria-current=${mark === 'now' ? 'time' : 'false'}>
             ${mark === 'now' || mark === 'next' ? html`<span class="badge ${mark}">${t(mark)}</span>` : nothing}
-            <span class="kind">${t(`kind.${item.kind}`)}</span>
+            ${kindLabel(t(`kind.${item.kind}`), item.title)}
             <strong>${item.title}</strong>
             <span class="slot-time">${formatSlot(item, this.i18n.locale, this.host.timeZone)}</span>
           </li>`;
