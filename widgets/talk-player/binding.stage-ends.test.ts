@@ -36,7 +36,7 @@ async function bound(r: MemoryRoom) {
   return { el, binding };
 }
 
-describe('talk player binding: a stage acceptance ends with the talk (no schedule)', function () {
+describe('talk player binding: a stage acceptance ends with the talk', function () {
   this.timeout(10000);
 
   it('written once when a host ends the talk, though the room changes again before its echo', async () => {
@@ -110,6 +110,45 @@ describe('talk player binding: a stage acceptance ends with the talk (no schedul
       clock.restore();
     }
   });
+
+  for (const brk of [0, 2]) {
+    it(`with a schedule: written at the slot's end, the next talk ${brk ? 'after a break' : 'right after'}; not on stage in its Q&A; one accepted in the break stays`, async () => {
+      const t0 = Date.now();
+      const MIN = 60_000;
+      const clock = sinon.useFakeTimers({ now: t0, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+      try {
+        const r = room();
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const twoStarts = t0 + (1 + brk) * MIN;
+        const talks = [
+          { id: 't1', title: 'One', speakers: [], startsAt: iso(t0 - 20 * MIN), qaAt: iso(t0 - 5 * MIN), endsAt: iso(t0 + MIN) },
+          { id: 't2', title: 'Two', speakers: [], startsAt: iso(twoStarts), qaAt: iso(twoStarts + MIN), endsAt: iso(twoStarts + 10 * MIN) },
+        ];
+        r.setState(EventTypes.talk, '', { speakers: [], jitsiRoom: 'DevroomTalk' });
+        r.setState(EventTypes.schedule, '', { talks });
+        r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+        r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+        const { el, binding } = await bound(r);
+        await waitUntil(() => el.callAllowed && el.currentPhase === 'qa', 'on stage in One’s Q&A');
+        await clock.tickAsync(MIN + 1_000);
+        await waitUntil(() => endedWrites(r).length, 'the ended answer is written at One’s end');
+        expect(el.callAllowed).to.equal(false);
+        if (brk) {
+          // Invited for Two in the break, and accepted: that stays, into Two's Q&A.
+          r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+          r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'accepted', at: Date.now() }, ALICE);
+        }
+        await clock.tickAsync(twoStarts + MIN + 1_000 - Date.now());
+        await waitUntil(() => el.talkTitle === 'Two' && el.currentPhase === 'qa', 'Two’s Q&A');
+        await settle();
+        expect(el.callAllowed, 'on stage in Two’s Q&A only by an answer given for it').to.equal(!!brk);
+        expect(endedWrites(r)).to.have.length(1);
+        binding.stop();
+      } finally {
+        clock.restore();
+      }
+    });
+  }
 
   it('an invite after "ended" counts again: offered, not ended by the old answer', async () => {
     const r = room();

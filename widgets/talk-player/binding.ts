@@ -166,8 +166,6 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   // "Loading the talk…" until the room has been read: "No stream has been set up" only when it has none.
   el.loading = true;
 
-  // An accepted stage invite ends with the talk (the element's phase; a room change re-applies).
-  const endStage = () => stageAndHost?.endStage(room, el, good, talkWatch.get(''));
   const apply = () => {
     const talks = scheduledTalks(scheduleWatch.byKey, parsedSchedule);
     const now = Date.now() + (el.clockOffset || 0);
@@ -202,7 +200,8 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     // A failure is said once by loadOnce; the next change in the room asks again.
     if (!stageAndHost && (host || unjudged.length)) withStageAndHost().catch(() => {});
     stageAndHost?.judge(unjudged, good);
-    endStage();
+    // An accepted stage invite ends with its talk (asked again at each phase change).
+    stageAndHost?.endStage(room, el, good, talkWatch.get(''), talks, now);
     const stageEvent = good.stage;
     const offer = stageAndHost?.stageOffer(stageEvent, good.hand);
     el.canHost = host && hasCapability(SEND_TALK);
@@ -260,7 +259,7 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   for (const name of ['devroom-phase-request', 'devroom-hallway-request', 'devroom-accept-stage', 'devroom-decline-stage'] as const) {
     on(name, (ev) => void withStageAndHost().then((m) => m.onRequest(requests, ev), (error: unknown) => console.warn('devroom: request not sent', error)));
   }
-  on('devroom-phase-change', endStage);
+  on('devroom-phase-change', apply);
   on('devroom-activity', (ev) => void context.setAlwaysOnScreen?.(ev.detail.active));
 
   // Hidden in Element (e.g. another right-panel tab): stop loading the stream.

@@ -1,5 +1,6 @@
 import type { TalkPhase } from '../../components/talk-player/phases.js';
 import { parseTime } from '../../components/talk-player/phases.js';
+import { talkAt, type ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
 import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
@@ -95,18 +96,28 @@ export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEve
 const endedAnswers = new WeakSet<RoomEvent>();
 
 /**
- * The stage acceptance ends with its talk, however the talk ends (a host's "End the talk", or
- * its time by the schedule): the viewer's own answer `accepted`, given before the end, becomes
- * `ended` on their hand, so their Q&A drops "You accepted…" and the invite, and the stage is not
- * theirs by it in a later Q&A. One accepted after the end (invited for the next talk) stays.
- * `talkEvent`: the room's talk state, whose time is when a host ended the talk.
+ * The stage acceptance ends with the talk it was given in, however that talk ends: a host's
+ * "End the talk" after it, or its time (its slot by the room's schedule `talks`, or its own
+ * end). The viewer's own answer `accepted` then becomes `ended` on their hand, so their Q&A
+ * drops "You accepted…" and the invite, and the stage is not theirs by it in a later Q&A. One
+ * given after the end (invited for the next talk, in the break) stays. `talkEvent`: the room's
+ * talk state (its time: when a host ended the talk); `now`: the binding's clock.
  */
-export function endStage(room: Room, el: DevroomTalkPlayer, good: Judged, talkEvent: RoomEvent | undefined): void {
+export function endStage(room: Room, el: DevroomTalkPlayer, good: Judged, talkEvent: RoomEvent | undefined, talks: readonly ScheduledTalk[] | undefined, now: number): void {
   const hand = good.hand;
-  if (el.currentPhase !== 'ended' || !hand || endedAnswers.has(hand) || !stageOffer(good.stage, hand).accepted) return;
-  // Server times on both sides for a host's end; the schedule's end is wall-clock time.
-  const end = el.phase === 'ended' ? talkEvent?.origin_server_ts : parseTime(el.endsAt);
-  if (end === undefined || hand.origin_server_ts > end) return;
+  if (!hand || endedAnswers.has(hand) || !stageOffer(good.stage, hand).accepted) return;
+  // Server times on both sides for a host's end; a slot's or talk's end is wall-clock time.
+  const at = hand.origin_server_ts;
+  let end: number | undefined;
+  if (el.phase === 'ended') end = talkEvent?.origin_server_ts;
+  else if (talks) {
+    // The slot it was given in (in a break: the next talk's) has passed. Not the phase: at a
+    // slot's end the binding moves on to the next talk, and this one may never show 'ended'.
+    const slotEnd = talkAt(talks, at).changesAt;
+    if (slotEnd !== undefined && slotEnd <= now) end = slotEnd;
+  }
+  else if (el.currentPhase === 'ended') end = parseTime(el.endsAt);
+  if (end === undefined || at > end) return;
   endedAnswers.add(hand);
   room.sendState(EventTypes.qaHand, room.userId, { raised: false, stage: 'ended', at: Date.now() }).catch((error: unknown) => console.warn('devroom: the ended stage answer was not sent', error));
 }
