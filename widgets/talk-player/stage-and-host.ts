@@ -109,14 +109,14 @@ export function endStage(room: Room, el: DevroomTalkPlayer, good: Judged, talkEv
   // Server times on both sides for a host's end; a slot's or talk's end is wall-clock time.
   const at = hand.origin_server_ts;
   let end: number | undefined;
-  if (el.phase === 'ended') end = talkEvent?.origin_server_ts;
-  else if (talks) {
+  if (el.phase === 'ended') {
+    end = talkEvent?.origin_server_ts;
+  } else if (talks) {
     // The slot it was given in (in a break: the next talk's) has passed. Not the phase: at a
     // slot's end the binding moves on to the next talk, and this one may never show 'ended'.
     const slotEnd = talkAt(talks, at).changesAt;
     if (slotEnd !== undefined && slotEnd <= now) end = slotEnd;
-  }
-  else if (el.currentPhase === 'ended') end = parseTime(el.endsAt);
+  } else if (el.currentPhase === 'ended') end = parseTime(el.endsAt);
   if (end === undefined || at > end) return;
   endedAnswers.add(hand);
   room.sendState(EventTypes.qaHand, room.userId, { raised: false, stage: 'ended', at: Date.now() }).catch((error: unknown) => console.warn('devroom: the ended stage answer was not sent', error));
