@@ -18,17 +18,14 @@ const data: QuestionData[] = [
   { id: '$c', text: 'Already answered one', author: '@cat:x', ts: 1_700_000_120_000, answered: true, votes: 2 },
 ];
 
-async function queue(props: Partial<DevroomQaQueue>, attrs = ''): Promise<DevroomQaQueue> {
-  const el = await fixture<DevroomQaQueue>(
-    attrs === 'speaker'
-      ? html`<devroom-qa-queue lang="en" user-id=${ME} view="speaker"></devroom-qa-queue>`
-      : html`<devroom-qa-queue lang="en" user-id=${ME}></devroom-qa-queue>`,
-  );
+async function queue(props: Partial<DevroomQaQueue>): Promise<DevroomQaQueue> {
+  const el = await fixture<DevroomQaQueue>(html`<devroom-qa-queue lang="en" user-id=${ME}></devroom-qa-queue>`);
   Object.assign(el, props);
   await settle(el);
   return el;
 }
 
+/** Parts load on demand: a task's turn for them to arrive, and the update they cause. */
 async function settle(el: DevroomQaQueue): Promise<void> {
   await el.updateComplete;
   await aTimeout(0);
@@ -87,7 +84,7 @@ describe('<devroom-qa-queue> icons', () => {
   });
 
   it('the speaker view: each question’s votes with a drawn thumbs-up, no emoji', async () => {
-    const el = await queue({ questions: data }, 'speaker');
+    const el = await queue({ questions: data, view: 'speaker' });
     await settle(el);
     const counts = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.n')];
     expect(counts.length).to.be.greaterThan(0);

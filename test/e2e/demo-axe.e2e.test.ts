@@ -4,7 +4,7 @@ import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
 import { visibleText } from '../support/visible-text.js';
 import { waitFor } from '../support/wait-for.js';
-import { ALLOW_ALL_KEY, WIDGET_IDS, forgetPermissions, openDemo, switchPerson, widgetDoc, widgetsReady, type Demo } from './demo-frame.js';
+import { ALLOW_ALL_KEY, DEMO_SIZES, WIDGET_IDS, forgetPermissions, openDemo, switchPerson, widgetDoc, widgetsReady, type Demo } from './demo-frame.js';
 
 /**
  * axe over every view a person meets in the demo (`npm start`, issue #17 "axe stays clean"):
@@ -228,10 +228,7 @@ describe('demo host (npm start): axe over every view', function () {
     }
   });
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
+  for (const [width, height] of DEMO_SIZES) {
     it(`at ${width}×${height}, light and dark: the host page and the four widgets, as Alice (an attendee)`, async () => {
       localStorage.setItem(ALLOW_ALL_KEY, 'true');
       const demo = await openDemo(width, height);
@@ -338,10 +335,7 @@ describe('demo host (npm start): axe over every view', function () {
     }
   });
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
+  for (const [width, height] of DEMO_SIZES) {
     it(`at ${width}×${height}, light and dark: the permission prompt, the widgets waiting behind it`, async () => {
       const demo = await openDemo(width, height);
       try {

@@ -59,3 +59,9 @@ export async function switchPerson(demo: Demo, userId: string): Promise<void> {
   );
   await widgetsReady(demo);
 }
+
+/** The sizes #17 names for the demo: a laptop's 1280×800 and a phone's 390×844. */
+export const DEMO_SIZES = [
+  [1280, 800],
+  [390, 844],
+] as const;

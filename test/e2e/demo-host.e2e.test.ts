@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { waitFor } from '../support/wait-for.js';
-import { ALLOW_ALL_KEY, WIDGET_IDS, forgetPermissions, openDemo, widgetDoc, widgetsReady } from './demo-frame.js';
+import { ALLOW_ALL_KEY, DEMO_SIZES, WIDGET_IDS, forgetPermissions, openDemo, widgetDoc, widgetsReady } from './demo-frame.js';
 
 /** The demo host's layout, theme and permission prompts at a phone's and a laptop's size. */
 
@@ -91,10 +91,7 @@ describe('demo host (npm start)', function () {
     }
   });
 
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
+  for (const [width, height] of DEMO_SIZES) {
     it(`at ${width}×${height}, light and dark: every widget fits its slot, nothing lies on another panel, the theme reaches the header`, async () => {
       localStorage.setItem(ALLOW_ALL_KEY, 'true');
       const demo = await openDemo(width, height);
