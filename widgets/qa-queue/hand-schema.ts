@@ -29,6 +29,15 @@ export function parseHand(content: Record<string, unknown>): HandState {
   };
 }
 
+/**
+ * A hand state with no answer, written after the invite, supersedes it: the invitee answered it
+ * before (declined, or accepted until the talk ended) and raised their hand again, a new request,
+ * or let it go by lowering their hand. Only an invite sent after that asks again. By the server's
+ * times, not `at`: that is each writer's own clock (two people's devices may disagree by minutes,
+ * which would hide a new invite or bring back an old one), while homeservers stamp both (docs/schema.md).
+ */
+export const supersedes = (hand: RoomEvent, stage: RoomEvent) => hand.content.stage == null && hand.origin_server_ts > stage.origin_server_ts;
+
 export interface StageState {
   invited: boolean;
   by?: string;

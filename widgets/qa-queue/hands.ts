@@ -3,7 +3,7 @@ import type { RaisedHand, StageInvite } from '../../components/qa-queue/hands.js
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { handProblem, parseHand, parseStage, stageProblem, stageUser } from './hand-schema.js';
+import { handProblem, parseHand, parseStage, stageProblem, stageUser, supersedes } from './hand-schema.js';
 import { reject } from '../shared/rejections.js';
 import type { StateWatch } from '../shared/room-sync.js';
 
@@ -43,13 +43,16 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
   const stageEvents = state.stages.values();
   const invites = new Map<string, StageInvite>();
   const dismissed = new Map<string, number>();
+  const inviteEvents = new Map<string, RoomEvent>();
   for (const e of stageEvents) {
     const user = stageUser(e.state_key as string);
     if (!user) continue;
     const stage = parseStage(e.content);
     if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
     // Who invited is the state's sender (the server checked their power), not what `by` claims.
-    if (stage.invited) invites.set(user, { userId: user, displayName: name(user), by: e.sender, byName: name(e.sender), ts: stage.at ?? e.origin_server_ts });
+    if (!stage.invited) continue;
+    inviteEvents.set(user, e);
+    invites.set(user, { userId: user, displayName: name(user), by: e.sender, byName: name(e.sender), ts: stage.at ?? e.origin_server_ts });
   }
   const hands: RaisedHand[] = [];
   for (const e of handEvents) {
@@ -61,7 +64,10 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
       hands.push({ userId: e.sender, displayName: name(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
     }
     const invite = invites.get(e.sender);
-    if (!invite || !hand.stage) continue;
+    if (!invite) continue;
+    // Raised (or lowered) again since the invite, with no answer: it asks no more (hand-schema.ts).
+    if (supersedes(e, inviteEvents.get(e.sender)!)) invites.delete(e.sender);
+    if (!hand.stage) continue;
     // Ended: the talk it was accepted in is over (the invitee's talk player wrote it), so the
     // invite is too: gone for the invitee and the moderator (who may invite again: that counts).
     if (hand.stage !== 'ended') invites.set(e.sender, { ...invite, response: hand.stage });

@@ -3,7 +3,7 @@ import { parseTime } from '../../components/talk-player/phases.js';
 import { talkAt, type ScheduledTalk } from '../../components/shared/talk-schedule.js';
 import type { Room, RoomEvent } from '../room/room.js';
 import { EventTypes } from '../schema/namespace.js';
-import { handProblem, parseHand, parseStage, stageProblem } from '../qa-queue/hand-schema.js';
+import { handProblem, parseHand, parseStage, stageProblem, supersedes } from '../qa-queue/hand-schema.js';
 import { reject } from '../shared/rejections.js';
 import { loadMemberNames } from '../shared/load-member-names.js';
 import type { PersonNames } from '../../components/shared/person-name.js';
@@ -84,7 +84,8 @@ export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEve
   const answeredAt = hand?.at ?? handEvent?.origin_server_ts ?? 0;
   const invitedAt = stage?.at ?? stageEvent?.origin_server_ts ?? 0;
   const answer = hand?.stage && answeredAt >= invitedAt ? hand.stage : undefined;
-  const invited = stage?.invited === true;
+  // Raised or lowered again since the invite, with no answer: it asks no more (hand-schema.ts).
+  const invited = stage?.invited === true && !(handEvent && supersedes(handEvent, stageEvent!));
   return {
     pending: invited && !answer,
     accepted: invited && answer === 'accepted',
