@@ -23,7 +23,7 @@ export interface StageInvite {
   /** Their name, as the queue shows names ("<name> invites you on stage for the Q&A."). */
   byName?: string;
   ts: number;
-  /** The invitee's answer, when known. */
+  /** The invitee's answer, when known (an invite older than their hand raised again is gone: no answer to show). */
   response?: StageResponse;
 }
 
@@ -55,9 +55,13 @@ export class HandsModel {
     return () => this.listeners.delete(listener);
   }
 
-  /** A hand went up (or its text changed: the place in the queue is kept). */
+  /**
+   * A hand went up (or its text changed: the place in the queue is kept). Up again after an
+   * invite: a new request, so the invite (answered before, or let go) asks no more; a new one does.
+   */
   raise(hand: RaisedHand): void {
     const previous = this.raised.get(hand.userId);
+    if (!previous) this.invites.delete(hand.userId);
     this.raised.set(hand.userId, previous ? { ...hand, ts: previous.ts } : { ...hand });
     this.sort();
   }
