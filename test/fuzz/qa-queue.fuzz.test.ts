@@ -215,7 +215,8 @@ class QaFuzz extends Feed {
     const r = this.r;
     const owner = r.pick([ME, ...PLAIN_USERS]);
     const content: Record<string, unknown> = { raised: r.chance(0.7), ...(r.chance(0.6) ? { text: oddText(r, 300) } : {}), at: Date.now() - r.int(1e6) };
-    if (r.chance(0.2)) content.stage = r.pick(['accepted', 'declined']);
+    // Every answer the hand check accepts ('ended': the talk player ended an acceptance).
+    if (r.chance(0.2)) content.stage = r.pick(['accepted', 'declined', 'ended']);
     const roll = r.next();
     if (roll < 0.6) return void this.state(EventTypes.qaHand, owner, content, owner, 'valid', 'hand');
     if (roll < 0.75) return void this.state(EventTypes.qaHand, owner, content, r.pick(FORGERS), 'invalid', 'hand, written by someone else');

@@ -123,7 +123,8 @@ function stageContent(r: Rng): { content: Record<string, unknown>; label: Label;
 
 /** The viewer's own hand (the talk reads its stage answer): valid, wrong types, or a key someone else wrote. */
 function handContent(r: Rng): { content: Record<string, unknown>; label: Label; recipe: string } {
-  const content: Record<string, unknown> = { raised: false, stage: r.pick(['accepted', 'declined']), at: Date.now() };
+  // Each answer ('ended': this player ended an acceptance), or a hand raised again (no answer: supersedes an older invite).
+  const content: Record<string, unknown> = r.chance(0.2) ? { raised: true, at: Date.now() } : { raised: false, stage: r.pick(['accepted', 'declined', 'ended']), at: Date.now() };
   if (r.chance(0.6)) return { content, label: 'valid', recipe: 'hand' };
   const key = r.pick(['raised', 'text', 'at', 'stage']);
   const value = key === 'stage' ? r.pick<unknown>(['yes', 'ACCEPTED', 1]) : wrongType(r, key === 'raised' ? 'boolean' : key === 'text' ? 'string' : 'number');
