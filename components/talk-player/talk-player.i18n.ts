@@ -13,6 +13,10 @@ export type TalkPlayerKey =
   | 'overrun'
   | 'noSource'
   | 'loadingTalk'
+  | 'readFailed'
+  | 'reason.M_FORBIDDEN'
+  | 'reason.M_LIMIT_EXCEEDED'
+  | 'reason.DEVROOM_TIMEOUT'
   | 'refused'
   | 'status.idle'
   | 'status.loading'
@@ -62,6 +66,10 @@ export const translations: Translations<TalkPlayerKey> = {
     overrun: (minutes: number) => `Running ${minutes} min over time`,
     noSource: 'No stream has been set up for this talk yet.',
     loadingTalk: 'Loading the talk…',
+    readFailed: (why: string) => `The talk could not be loaded (${why}). Trying again…`,
+    'reason.M_FORBIDDEN': 'not allowed in this room',
+    'reason.M_LIMIT_EXCEEDED': 'too many requests, wait a moment',
+    'reason.DEVROOM_TIMEOUT': 'the server did not answer in time',
     refused: (what: string) => `Refused an unsafe address (${what}).`,
     'status.idle': 'Not playing.',
     'status.loading': 'Loading the stream…',

@@ -51,6 +51,11 @@ export interface PhaseChangeDetail {
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface StageAnswerDetail {}
+/** A failed read of the talk (`readError`): an error code (Matrix or devroom) and message. */
+export interface ReadError {
+  code?: string;
+  message: string;
+}
 export interface StageInvite {
   /** Display name of who invited (a plain page's words). */
   by?: string;
@@ -186,6 +191,7 @@ export class DevroomTalkPlayer extends LitElement {
     stageInvite: { attribute: false },
     canHost: { type: Boolean, attribute: 'can-host' },
     loading: { type: Boolean },
+    readError: { attribute: false },
     clockOffset: { type: Number, attribute: 'clock-offset' },
     muted: { type: Boolean },
     hlsWorkerPath: { attribute: 'hls-worker-path' },
@@ -241,6 +247,13 @@ export class DevroomTalkPlayer extends LitElement {
    * nothing, which the room may yet change.
    */
   loading = false;
+  /**
+   * Why the binding's last read of the talk failed, while it tries again (with `loading`):
+   * the player says so instead of "Loading the talk…". A `code` the player has words for
+   * (M_FORBIDDEN, M_LIMIT_EXCEEDED, DEVROOM_TIMEOUT) is said in the viewer's language, else
+   * the message.
+   */
+  readError: ReadError | undefined;
   /** ms to add to this device's clock (e.g. server time minus Date.now()). */
   clockOffset = 0;
   /** Start muted (the Unmute button shows only when the browser blocked sound). */
@@ -561,7 +574,7 @@ export class DevroomTalkPlayer extends LitElement {
       if (this.call.status === 'failed') return t.t('callFailed', this.call.error ?? '');
       return this.call.status === 'loading' ? t.t('callLoading') : this.call.status === 'joining' ? t.t('callJoining') : t.t('phase.qa');
     }
-    if (this.loading) return t.t('loadingTalk');
+    if (this.loading) return this.readError ? t.t('readFailed', this.#reason(this.readError)) : t.t('loadingTalk');
     if (phase.phase === 'upcoming') {
       return phase.startsInMs !== undefined ? t.t('startsIn', formatCountdown(phase.startsInMs, t.locale)) : t.t('phase.upcoming');
     }
@@ -575,6 +588,12 @@ export class DevroomTalkPlayer extends LitElement {
       text += ' ' + t.t('retryIn', Math.max(0, Math.ceil((p.retryAt - Date.now()) / 1000)));
     }
     return text;
+  }
+
+  /** A failed read's reason: its code in words when the player has them, else its message. */
+  #reason({ code, message }: ReadError): string {
+    if (code === 'M_FORBIDDEN' || code === 'M_LIMIT_EXCEEDED' || code === 'DEVROOM_TIMEOUT') return this.#i18n.t(`reason.${code}`);
+    return code && code !== 'M_UNKNOWN' ? `${message} (${code})` : message;
   }
 
   #renderSlate(showVideo: boolean, refused: string[], text: string): TemplateResult | typeof nothing {
@@ -593,7 +612,7 @@ export class DevroomTalkPlayer extends LitElement {
       if (this.call.status === 'joined') return nothing;
       return html`<div part="slate" class="slate"><span aria-hidden="true">${text}</span></div>`;
     }
-    if (this.loading) return html`<div part="slate" class="slate"><span aria-hidden="true">${text}</span></div>`;
+    if (this.loading) return html`<div part="slate" class="slate ${this.readError ? 'error' : ''}"><span aria-hidden="true">${text}</span></div>`;
     if (phase.phase === 'upcoming') {
       const startsAt = parseTime(this.startsAt);
       return html`<div part="slate" class="slate">
