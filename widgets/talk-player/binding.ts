@@ -1,7 +1,9 @@
 import type { DevroomTalkPlayer, StageInvite } from '../../components/talk-player/talk-player.js';
 import { checkScriptUrl } from '../../components/shared/safe-url.js';
 import { loadOnce } from '../../components/shared/lazy-part.js';
+import { RoomError } from '../room/room.js';
 import type { Room, RoomEvent } from '../room/room.js';
+import { errorMessage } from '../../components/shared/error-message.js';
 import { EventTypes } from '../schema/namespace.js';
 import { stageKey } from '../qa-queue/stage-schema.js';
 import { parseTalkState } from './schema.js';
@@ -93,34 +95,26 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   const options = context.options ?? {};
   const hasCapability = capabilityCheck(context);
   const me = room.userId;
-  const power = new PowerWatch(room);
   /** Each talk state as its check parsed it: a bad one is rejected and never replaces the last good one. */
   const parsedTalk = new WeakMap<RoomEvent, TalkState>();
-  const talkWatch = new StateWatch(room, EventTypes.talk, '', (event) => {
-    const parsed = parseTalkState(event.content);
-    if (!parsed.ok) return parsed.errors.join('; ');
-    parsedTalk.set(event, parsed.value);
-  });
-  const stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
-  const handWatch = new StateWatch(room, EventTypes.qaHand, me);
   /**
    * The viewer's stage and hand events in arrival order, until the checks judge them
    * (stage-and-host.ts, loaded with the first of them: most viewers never have one, and
    * the checks stay out of the first load). A bad one is rejected; the last good one counts.
    */
   const unjudged: RoomEvent[] = [];
-  const queued = new WeakSet<RoomEvent>();
+  /** Event ids queued: each event once, also across the start-up's re-reads (new objects). */
+  const queued = new Set<string>();
   const good: StageAndHost.Judged = {};
   const fromUrl = talkFromOptions(options);
   const problems: string[] = [...fromUrl.errors];
+  /** Says a problem once (a re-read finds it again). */
+  const problem = (text: string) => !problems.includes(text) && problems.push(text);
   /** Each schedule event's talks, bad ones dropped (said once, in `problems`); a schedule that is no list is rejected. */
   const parsedSchedule = new WeakMap<RoomEvent, ScheduledTalk[]>();
-  const scheduleWatch = new StateWatch(room, EventTypes.schedule, undefined, (event) => {
-    const parsed = parseRoomSchedule(event.content);
-    if ('error' in parsed) return parsed.error;
-    for (const why of parsed.dropped) problems.push(`schedule ${event.event_id}: talk left out: ${why}`);
-    parsedSchedule.set(event, parsed.talks);
-  });
+  // Made anew for each start-up try (a failed read is never read again): see `watch` and `ready`.
+  let power!: PowerWatch, talkWatch!: StateWatch, stageWatch!: StateWatch, handWatch!: StateWatch, scheduleWatch!: StateWatch;
+  const watches = () => [power, talkWatch, stageWatch, handWatch, scheduleWatch];
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The talk on now by the room's schedule (its id keys a host's phase override). */
   let onNow: ScheduledTalk | undefined;
@@ -217,7 +211,23 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
     }
   };
 
-  cleanups.push(
+  /** Follows the talk, the schedule, the viewer's stage and hand, and the power levels: subscribed, then read. */
+  const watch = () => {
+    power = new PowerWatch(room);
+    talkWatch = new StateWatch(room, EventTypes.talk, '', (event) => {
+      const parsed = parseTalkState(event.content);
+      if (!parsed.ok) return parsed.errors.join('; ');
+      parsedTalk.set(event, parsed.value);
+    });
+    stageWatch = new StateWatch(room, EventTypes.qaStage, stageKey(me));
+    handWatch = new StateWatch(room, EventTypes.qaHand, me);
+    scheduleWatch = new StateWatch(room, EventTypes.schedule, undefined, (event) => {
+      const parsed = parseRoomSchedule(event.content);
+      if ('error' in parsed) return parsed.error;
+      for (const why of parsed.dropped) problem(`schedule ${event.event_id}: talk left out: ${why}`);
+      parsedSchedule.set(event, parsed.talks);
+    });
+    // A watch's stop() drops these listeners with it.
     talkWatch.onChange(() => {
       const event = talkWatch.get('');
       if (event && event.event_id !== lastTalkEventId) {
@@ -230,21 +240,24 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
         }
       }
       apply();
-    }),
-    scheduleWatch.onChange(apply),
-    ...[stageWatch, handWatch].map((watch) =>
-      watch.onChange((event) => {
+    });
+    scheduleWatch.onChange(apply);
+    for (const w of [stageWatch, handWatch]) {
+      w.onChange((event) => {
         // Each event once (after the first read, the watch names none: its current one).
-        const e = event ?? watch.get(watch.stateKey);
-        if (e && !queued.has(e)) {
-          queued.add(e);
+        const e = event ?? w.get(w.stateKey);
+        if (e && !queued.has(e.event_id)) {
+          queued.add(e.event_id);
           unjudged.push(e);
         }
         apply();
-      }),
-    ),
-    power.onChange(apply),
-  );
+      });
+    }
+    power.onChange(apply);
+    return Promise.all(watches().map((w) => w.ready));
+  };
+  let reads = watch();
+  reads.catch(() => undefined); // awaited in `ready`
 
   const on = <K extends keyof GlobalEventHandlersEventMap>(name: K, handler: (ev: GlobalEventHandlersEventMap[K]) => void) => {
     el.addEventListener(name, handler as EventListener);
@@ -274,18 +287,32 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
   }
 
   apply();
-  const ready = Promise.all([talkWatch.ready, scheduleWatch.ready, stageWatch.ready, handWatch.ready, power.ready]).then(
-    () => {
-      el.loading = false;
-      apply();
-    },
-    (error: unknown) => {
-      // The URL's talk, as before the read (nothing tries again).
-      el.loading = false;
-      problems.push(`could not read the room: ${String(error)}`);
-      console.error('devroom: could not read the talk state', error);
-    },
-  );
+  /**
+   * A start-up read that fails (the client does not answer, or refuses) is tried again, ever
+   * less often (2 s, 4 s, … at most every 30 s): meanwhile the player stays "loading" and says
+   * why, never the widget URL's talk ("No stream has been set up"), which the room may change.
+   */
+  const ready = (async () => {
+    for (let wait = 2000; ; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        await reads;
+        break;
+      } catch (error) {
+        if (stopped) return;
+        problem(`could not read the room: ${String(error)}`);
+        console.warn('devroom: could not read the talk state, trying again', error);
+        el.readError = { code: error instanceof RoomError ? error.code : undefined, message: errorMessage(error) };
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (stopped) return;
+        for (const w of watches()) w.stop();
+        reads = watch();
+      }
+    }
+    if (stopped) return;
+    el.readError = undefined;
+    el.loading = false;
+    apply();
+  })();
 
   return {
     ready,
@@ -294,9 +321,8 @@ export function bindTalkPlayer(el: DevroomTalkPlayer, room: Room, context: TalkB
       stopped = true;
       clearTimeout(timer);
       for (const c of cleanups) c();
-      for (const w of [talkWatch, scheduleWatch, stageWatch, handWatch]) w.stop();
+      for (const w of watches()) w.stop();
       inviteNames?.stop();
-      power.stop();
     },
   };
 }
