@@ -8,10 +8,14 @@ export const stageUser = (key: string): string | undefined => {
   return user && isUserId(user) ? user : undefined;
 };
 
+/**
+ * The content `at` (and a stage state's `at`, `dismissedAt`) is the writer's own device clock:
+ * written, checked for type, never compared. Whether a hand or an answer came after an invite or
+ * a dismissal, and the queue's order, go by `origin_server_ts` (see `supersedes`, docs/schema.md).
+ */
 export interface HandState {
   raised: boolean;
   text?: string;
-  at?: number;
   /** The answer to a stage invite; `ended`: accepted, and the talk has ended since (the invitee's talk player writes it). */
   stage?: 'accepted' | 'declined' | 'ended';
 }
@@ -24,7 +28,6 @@ export function parseHand(content: Record<string, unknown>): HandState {
   return {
     raised: content.raised === true,
     ...(text ? { text } : {}),
-    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
     ...(isAnswer(content.stage) ? { stage: content.stage } : {}),
   };
 }
@@ -41,17 +44,15 @@ export const supersedes = (hand: RoomEvent, stage: RoomEvent) => hand.content.st
 export interface StageState {
   invited: boolean;
   by?: string;
-  at?: number;
-  /** A moderator took this user's hand off the queue at this time. */
-  dismissedAt?: number;
+  /** A moderator took this user's hand off the queue (`dismissedAt`): hands from before this state's server time stay off. */
+  dismissed?: true;
 }
 
 export function parseStage(content: Record<string, unknown>): StageState {
   return {
     invited: content.invited === true,
     ...(isUserId(content.by) ? { by: content.by } : {}),
-    ...(typeof content.at === 'number' && Number.isFinite(content.at) ? { at: content.at } : {}),
-    ...(typeof content.dismissedAt === 'number' && Number.isFinite(content.dismissedAt) ? { dismissedAt: content.dismissedAt } : {}),
+    ...(typeof content.dismissedAt === 'number' && Number.isFinite(content.dismissedAt) ? { dismissed: true as const } : {}),
   };
 }
 

@@ -48,18 +48,21 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
     const user = stageUser(e.state_key as string);
     if (!user) continue;
     const stage = parseStage(e.content);
-    if (stage.dismissedAt) dismissed.set(user, stage.dismissedAt);
+    // By the server's times, as every comparison here (hand-schema.ts): the moderator's and the
+    // hand's writer's clocks may disagree by minutes. A later stage write (an invite) ends it.
+    if (stage.dismissed) dismissed.set(user, e.origin_server_ts);
     // Who invited is the state's sender (the server checked their power), not what `by` claims.
     if (!stage.invited) continue;
     inviteEvents.set(user, e);
-    invites.set(user, { userId: user, displayName: name(user), by: e.sender, byName: name(e.sender), ts: stage.at ?? e.origin_server_ts });
+    invites.set(user, { userId: user, displayName: name(user), by: e.sender, byName: name(e.sender), ts: e.origin_server_ts });
   }
   const hands: RaisedHand[] = [];
   for (const e of handEvents) {
     // The server enforces state key = sender for `@` keys; check anyway for other rooms' rules.
     if (e.state_key !== e.sender) continue;
     const hand = parseHand(e.content);
-    const at = hand.at ?? e.origin_server_ts;
+    // The queue's order and every comparison by server time: `at` is each writer's own clock.
+    const at = e.origin_server_ts;
     if (hand.raised && !(dismissed.get(e.sender)! >= at)) {
       hands.push({ userId: e.sender, displayName: name(e.sender), ...(hand.text ? { text: hand.text } : {}), ts: at });
     }
@@ -67,11 +70,13 @@ export function readHands(state: HandsState, names: PersonNames | undefined): { 
     if (!invite) continue;
     // Raised (or lowered) again since the invite, with no answer: it asks no more (hand-schema.ts).
     if (supersedes(e, inviteEvents.get(e.sender)!)) invites.delete(e.sender);
-    if (!hand.stage) continue;
+    // An answer counts for the invite it followed, not for a later one (ties: the answer, which
+    // its writer saw the invite to give): an older one leaves the new invite asking.
+    if (!hand.stage || at < invite.ts) continue;
     // Ended: the talk it was accepted in is over (the invitee's talk player wrote it), so the
     // invite is too: gone for the invitee and the moderator (who may invite again: that counts).
     if (hand.stage !== 'ended') invites.set(e.sender, { ...invite, response: hand.stage });
-    else if (at >= invite.ts) invites.delete(e.sender);
+    else invites.delete(e.sender);
   }
   hands.sort((a, b) => a.ts - b.ts || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   return { hands, invites: [...invites.values()] };

@@ -80,10 +80,9 @@ export function judge(events: RoomEvent[], good: Judged): void {
 export function stageOffer(stageEvent: RoomEvent | undefined, handEvent: RoomEvent | undefined): StageOffer {
   const stage = stageEvent ? parseStage(stageEvent.content) : undefined;
   const hand = handEvent ? parseHand(handEvent.content) : undefined;
-  // An answer counts for the invite it followed, not for a later one.
-  const answeredAt = hand?.at ?? handEvent?.origin_server_ts ?? 0;
-  const invitedAt = stage?.at ?? stageEvent?.origin_server_ts ?? 0;
-  const answer = hand?.stage && answeredAt >= invitedAt ? hand.stage : undefined;
+  // An answer counts for the invite it followed, not for a later one: by the server's times, not
+  // `at` (the invitee's and the moderator's device clocks may disagree by minutes; hand-schema.ts).
+  const answer = hand?.stage && handEvent!.origin_server_ts >= (stageEvent?.origin_server_ts ?? 0) ? hand.stage : undefined;
   // Raised or lowered again since the invite, with no answer: it asks no more (hand-schema.ts).
   const invited = stage?.invited === true && !(handEvent && supersedes(handEvent, stageEvent!));
   return {
