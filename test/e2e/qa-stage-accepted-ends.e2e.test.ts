@@ -42,8 +42,10 @@ describe('Q&A: "You accepted…" ends with its talk (the binding, the clock pass
         room.setState(EventTypes.root, `qa:${talk.id}`, { event_id: root }, MOD);
       }
       // Alice raised her hand, Mo invited her on stage, she accepted: all during talk One's Q&A.
-      room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: t0 - 2 * MIN }, MOD);
-      room.setState(EventTypes.qaHand, ALICE, { raised: true, at: t0 - 3 * MIN, stage: 'accepted' }, ALICE);
+      // The room's clock (the faked Date) orders the answer after the invite, not their content `at`.
+      room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() }, MOD);
+      clock.tick(1_000);
+      room.setState(EventTypes.qaHand, ALICE, { raised: true, at: Date.now(), stage: 'accepted' }, ALICE);
 
       const el = mount<DevroomQaQueue>('devroom-qa-queue');
       el.lang = 'en';

@@ -31,8 +31,9 @@ const shown = (root: Element) => (root.shadowRoot?.textContent ?? '').replace(/\
 const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
 const inCall = (el: DevroomTalkPlayer) => !!el.shadowRoot!.querySelector('[part="jitsi"] iframe');
 
-function unscheduledRoom(): MemoryRoom {
-  const room = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
+/** `now`: the room's clock, which stamps `origin_server_ts` (what matches an answer to its invite; content `at` is the writer's own clock). */
+function unscheduledRoom(now?: () => number): MemoryRoom {
+  const room = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } }, ...(now ? { now } : {}) });
   room.join(MOD, { displayName: 'Mo' });
   for (const [id, name] of [
     [ALICE, 'Alice'],
@@ -121,12 +122,17 @@ describe('Q&A and talk player: a stage acceptance ends with the talk, in a room 
   });
 
   it('the Q&A after "ended": a later invite shows again, for the invitee and the moderator; an acceptance not ended stands', async () => {
-    const room = unscheduledRoom();
-    const t = Date.now();
-    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: t - 60_000 }, MOD);
-    room.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: t - 30_000 }, ALICE);
-    room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: t - 60_000 }, MOD);
-    room.setState(EventTypes.qaHand, BOB, { raised: false, stage: 'accepted', at: t - 50_000 }, BOB);
+    // The server's times: both invited a minute ago, Bob accepted 10 s later, Alice's ended 30 s later;
+    // from then on the room's clock runs on from now (the new invite below is later than all).
+    let past: number | undefined = Date.now() - 60_000;
+    const room = unscheduledRoom(() => past ?? Date.now());
+    room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() }, MOD);
+    room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: Date.now() }, MOD);
+    past += 10_000;
+    room.setState(EventTypes.qaHand, BOB, { raised: false, stage: 'accepted', at: Date.now() }, BOB);
+    past += 20_000;
+    room.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: Date.now() }, ALICE);
+    past = undefined;
     const aliceQa = qa(room, ALICE);
     const bobQa = qa(room, BOB);
     const moQa = qa(room, MOD);

@@ -19,8 +19,9 @@ const HOST = '@host:localhost';
 const ALICE = '@alice:localhost';
 const options = { jitsiDomain: 'meet.example.org', jitsiScriptUrl: '/test/fixtures/jitsi/external_api.js' };
 
-function room(): MemoryRoom {
-  const r = new MemoryRoom({ creator: HOST, powerLevels: { events: { ...DEVROOM_EVENT_LEVELS } } });
+/** `now`: the room's clock, which stamps `origin_server_ts` (what orders an answer and an invite; content `at` is only the writer's clock). */
+function room(now?: () => number): MemoryRoom {
+  const r = new MemoryRoom({ creator: HOST, powerLevels: { events: { ...DEVROOM_EVENT_LEVELS } }, ...(now ? { now } : {}) });
   r.join(ALICE);
   r.setState(EventTypes.talk, '', { speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' });
   return r;
@@ -151,13 +152,17 @@ describe('talk player binding: a stage acceptance ends with the talk', function 
   }
 
   it('an invite after "ended" counts again: offered, not ended by the old answer', async () => {
-    const r = room();
-    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() - 60_000 });
-    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: Date.now() - 30_000 }, ALICE);
+    // The server's times: invited a minute ago, ended half a minute later; invited again now.
+    let serverNow = Date.now() - 60_000;
+    const r = room(() => serverNow);
+    r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
+    serverNow += 30_000;
+    r.setState(EventTypes.qaHand, ALICE, { raised: false, stage: 'ended', at: Date.now() }, ALICE);
     const { el, binding } = await bound(r);
     await settle();
     expect(el.stageInvite).to.equal(null);
     expect(el.callAllowed).to.equal(false);
+    serverNow += 30_000;
     r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, at: Date.now() });
     await waitUntil(() => el.stageInvite, 'the new invite is offered');
     binding.stop();
