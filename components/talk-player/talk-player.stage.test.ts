@@ -34,8 +34,11 @@ describe('<devroom-talk-player> what the stage shows', function () {
       expect(slateText(el)).to.contain(message);
       expect(button(el, 'Try again')).to.not.equal(undefined);
       expect(statusText(el)).to.equal(message);
-      // fastPolicy's longest backoff is 750 ms: nothing tries again by itself.
-      const fetched = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).length;
+      // fastPolicy's longest backoff is 750 ms: nothing tries again by itself. Counted from when
+      // the look at its type (a fetch) is on record: its entry lands after the status, late under load.
+      const entries = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)) as PerformanceResourceTiming[];
+      const fetched = () => entries().length;
+      await waitUntil(() => entries().some((e) => e.initiatorType === 'fetch'), 'the type check on record', { timeout: 5000 });
       const before = fetched();
       await aTimeout(1500);
       expect(fetched()).to.equal(before);
