@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
-import '../../components/qa-queue/register.js';
-import '../../components/talk-player/define.js';
-import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { resetJitsiLoader } from '../../components/jitsi/jitsi-loader.js';
-import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
-import { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { bindQaQueue } from '../../widgets/qa-queue/binding.js';
-import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
 import { stageKey } from '../../widgets/qa-queue/schema.js';
-import { afterTest, mount } from '../support/cleanup.js';
 import { waitFor } from '../support/wait-for.js';
+import { ALICE, BOB, CAROL, MOD, button, player, qa, shown, stageRoom } from './stage-room.js';
 
 /**
  * #17.2 "'You accepted…' stays after the talk ended", in a room WITHOUT a schedule: the talk
@@ -21,53 +14,12 @@ import { waitFor } from '../support/wait-for.js';
  * slot's end) is qa-stage-accepted-ends.e2e.test.ts.
  */
 
-const MOD = '@mo:localhost';
-const ALICE = '@alice:localhost';
-const BOB = '@bob:localhost';
-const CAROL = '@carol:localhost';
-const FAKE_JITSI = '/test/fixtures/jitsi/external_api.js';
-
-const shown = (root: Element) => (root.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
-const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+const PEOPLE = [
+  [ALICE, 'Alice'],
+  [BOB, 'Bob'],
+  [CAROL, 'Carol'],
+] as const;
 const inCall = (el: DevroomTalkPlayer) => !!el.shadowRoot!.querySelector('[part="jitsi"] iframe');
-
-/** `now`: the room's clock, which stamps `origin_server_ts` (what matches an answer to its invite; content `at` is the writer's own clock). */
-function unscheduledRoom(now?: () => number): MemoryRoom {
-  const room = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } }, ...(now ? { now } : {}) });
-  room.join(MOD, { displayName: 'Mo' });
-  for (const [id, name] of [
-    [ALICE, 'Alice'],
-    [BOB, 'Bob'],
-    [CAROL, 'Carol'],
-  ] as const) {
-    room.join(id, { displayName: name });
-  }
-  // No dev.devroom.schedule: the talk state names the talk, a host moves its phase.
-  room.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' }, MOD);
-  const root = room.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
-  room.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
-  return room;
-}
-
-function player(room: MemoryRoom, user: string): DevroomTalkPlayer {
-  const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-  el.lang = 'en';
-  // The Jitsi server and script come from the widget URL (docs/security.md).
-  const binding = bindTalkPlayer(el, room.as(user), { options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI } });
-  afterTest(() => {
-    if (el.inCall) el.leaveCall();
-    binding.stop();
-  });
-  return el;
-}
-
-function qa(room: MemoryRoom, user: string): DevroomQaQueue {
-  const el = mount<DevroomQaQueue>('devroom-qa-queue');
-  el.lang = 'en';
-  const binding = bindQaQueue(el, room.as(user), { recheckMs: 0, hasCapability: () => true });
-  afterTest(() => binding.stop());
-  return el;
-}
 
 /** Mo presses "End the talk", then confirms, in his own talk player. */
 async function endTheTalk(mo: DevroomTalkPlayer): Promise<void> {
@@ -81,7 +33,7 @@ describe('Q&A and talk player: a stage acceptance ends with the talk, in a room 
   afterEach(() => resetJitsiLoader());
 
   it('Mo ends the talk: Alice’s Q&A no longer says "You accepted…" nor shows the invite, and her player leaves the call and stays out of it', async () => {
-    const room = unscheduledRoom();
+    const room = stageRoom(PEOPLE);
     room.setState(EventTypes.qaHand, ALICE, { raised: true, at: Date.now() }, ALICE);
     room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() }, MOD);
     const mo = player(room, MOD);
@@ -125,7 +77,7 @@ describe('Q&A and talk player: a stage acceptance ends with the talk, in a room 
     // The server's times: both invited a minute ago, Bob accepted 10 s later, Alice's ended 30 s later;
     // from then on the room's clock runs on from now (the new invite below is later than all).
     let past: number | undefined = Date.now() - 60_000;
-    const room = unscheduledRoom(() => past ?? Date.now());
+    const room = stageRoom(PEOPLE, () => past ?? Date.now());
     room.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: Date.now() }, MOD);
     room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: Date.now() }, MOD);
     past += 10_000;
@@ -148,7 +100,7 @@ describe('Q&A and talk player: a stage acceptance ends with the talk, in a room 
   });
 
   it('a declined invite, or none, writes nothing when the talk ends', async () => {
-    const room = unscheduledRoom();
+    const room = stageRoom(PEOPLE);
     room.setState(EventTypes.qaStage, stageKey(BOB), { invited: true, by: MOD, at: Date.now() }, MOD);
     const mo = player(room, MOD);
     const bob = player(room, BOB);

@@ -1,17 +1,12 @@
 import { expect } from '@open-wc/testing';
-import '../../components/qa-queue/register.js';
-import '../../components/talk-player/define.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { resetJitsiLoader } from '../../components/jitsi/jitsi-loader.js';
-import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
-import { MemoryRoom } from '../../widgets/room/memory-room.js';
+import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { bindQaQueue } from '../../widgets/qa-queue/binding.js';
-import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
 import { stageKey } from '../../widgets/qa-queue/schema.js';
-import { afterTest, mount } from '../support/cleanup.js';
 import { waitFor } from '../support/wait-for.js';
+import { ALICE, MOD, button, buttonIn, player, qa, shown, stageRoom } from './stage-room.js';
 
 /**
  * An answered stage invite stays answered when its invitee raises their hand again: the new
@@ -21,44 +16,6 @@ import { waitFor } from '../support/wait-for.js';
  * through the pages' own buttons on one room.
  */
 
-const MOD = '@mo:localhost';
-const ALICE = '@alice:localhost';
-const FAKE_JITSI = '/test/fixtures/jitsi/external_api.js';
-
-const shown = (root: Element) => (root.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
-const buttonIn = (root: ParentNode, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
-const button = (el: Element, label: string) => buttonIn(el.shadowRoot!, label);
-
-function room(): MemoryRoom {
-  const r = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
-  r.join(MOD, { displayName: 'Mo' });
-  r.join(ALICE, { displayName: 'Alice' });
-  r.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' }, MOD);
-  const root = r.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
-  r.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
-  return r;
-}
-
-function player(r: MemoryRoom, user: string): DevroomTalkPlayer {
-  const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-  el.lang = 'en';
-  const binding = bindTalkPlayer(el, r.as(user), { options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI } });
-  afterTest(() => {
-    if (el.inCall) el.leaveCall();
-    binding.stop();
-  });
-  return el;
-}
-
-function qa(r: MemoryRoom, user: string): DevroomQaQueue {
-  const el = mount<DevroomQaQueue>('devroom-qa-queue');
-  el.lang = 'en';
-  const binding = bindQaQueue(el, r.as(user), { recheckMs: 0, hasCapability: () => true });
-  afterTest(() => binding.stop());
-  return el;
-}
-
-/** Alice presses "Raise hand" in her Q&A and sends the form as it is. */
 async function raise(r: MemoryRoom, aliceQa: DevroomQaQueue): Promise<void> {
   const hands = () => r.timeline.filter((e) => e.type === EventTypes.qaHand && e.sender === ALICE).length;
   const before = hands();
@@ -116,7 +73,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   afterEach(() => resetJitsiLoader());
 
   it('declined, then raised again: no invite for Alice, her raised hand in Mo’s queue; a new invite asks again', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice']]);
     const alicePlayer = player(r, ALICE);
     const aliceQa = qa(r, ALICE);
     const moQa = qa(r, MOD);
@@ -134,7 +91,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   });
 
   it('accepted, the talk ended, then raised again: no invite for Alice, her raised hand in Mo’s queue; a new invite asks again', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice']]);
     const moPlayer = player(r, MOD);
     const alicePlayer = player(r, ALICE);
     const aliceQa = qa(r, ALICE);
@@ -162,7 +119,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   });
 
   it('a hand lowered instead of answering lets the invite go: gone for Alice and from Mo’s queue; a new raise and invite ask again', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice']]);
     const alicePlayer = player(r, ALICE);
     const aliceQa = qa(r, ALICE);
     const moQa = qa(r, MOD);
@@ -178,7 +135,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   });
 
   it('an invite sent after the raise still asks (a hand raised before it does not hide it)', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice']]);
     const alicePlayer = player(r, ALICE);
     const aliceQa = qa(r, ALICE);
     const moQa = qa(r, MOD);

@@ -1,18 +1,13 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../../components/qa-queue/register.js';
-import '../../components/talk-player/define.js';
 import type { DevroomQaQueue } from '../../components/qa-queue/qa-queue.js';
-import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { resetJitsiLoader } from '../../components/jitsi/jitsi-loader.js';
-import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
-import { MemoryRoom } from '../../widgets/room/memory-room.js';
+import type { MemoryRoom } from '../../widgets/room/memory-room.js';
 import { EventTypes } from '../../widgets/schema/namespace.js';
-import { bindQaQueue } from '../../widgets/qa-queue/binding.js';
-import { bindTalkPlayer } from '../../widgets/talk-player/binding.js';
 import { stageKey } from '../../widgets/qa-queue/schema.js';
-import { afterTest, mount } from '../support/cleanup.js';
+import { afterTest } from '../support/cleanup.js';
 import { waitFor } from '../support/wait-for.js';
+import { ALICE, BOB, MOD, button, buttonIn, player, qa, shown, stageRoom } from './stage-room.js';
 
 /**
  * Which clock matches a stage answer to its invite (docs/schema.md "Stage invite"): the
@@ -22,17 +17,10 @@ import { waitFor } from '../support/wait-for.js';
  * stamps `origin_server_ts` by its own, true clock, and Mo's device keeps true time.
  */
 
-const MOD = '@mo:localhost';
-const ALICE = '@alice:localhost';
-const BOB = '@bob:localhost';
-const FAKE_JITSI = '/test/fixtures/jitsi/external_api.js';
 const MIN = 60_000;
 
-const shown = (root: Element) => (root.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
-const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
 const handRows = (moQa: DevroomQaQueue) => [...moQa.shadowRoot!.querySelectorAll('[part="hand"]')];
 const aliceRow = (moQa: DevroomQaQueue) => handRows(moQa).find((row) => row.textContent!.includes('Alice'));
-const buttonIn = (root: ParentNode, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
 
 /** Alice presses "Raise hand" in her Q&A and sends the form as it is. */
 async function raise(aliceQa: DevroomQaQueue): Promise<void> {
@@ -44,37 +32,6 @@ async function raise(aliceQa: DevroomQaQueue): Promise<void> {
 /** The true time: the homeserver's (and Mo's device's), apart from the page's Date that Alice's device runs on. */
 const serverNow = () => Math.floor(performance.timeOrigin + performance.now());
 
-function room(): MemoryRoom {
-  const r = new MemoryRoom({ creator: MOD, powerLevels: { users: { [MOD]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } }, now: serverNow });
-  r.join(MOD, { displayName: 'Mo' });
-  r.join(ALICE, { displayName: 'Alice' });
-  r.join(BOB, { displayName: 'Bob' });
-  r.setState(EventTypes.talk, '', { title: 'Keynote', speakers: [], phase: 'qa', jitsiRoom: 'DevroomTalk' }, MOD);
-  const root = r.inject('m.room.message', { msgtype: 'm.notice', body: 'Q&A' }, MOD).event_id;
-  r.setState(EventTypes.root, 'qa', { event_id: root }, MOD);
-  return r;
-}
-
-function player(r: MemoryRoom, user: string): DevroomTalkPlayer {
-  const el = mount<DevroomTalkPlayer>('devroom-talk-player');
-  el.lang = 'en';
-  const binding = bindTalkPlayer(el, r.as(user), { options: { jitsiDomain: 'meet.example.org', jitsiScriptUrl: FAKE_JITSI } });
-  afterTest(() => {
-    if (el.inCall) el.leaveCall();
-    binding.stop();
-  });
-  return el;
-}
-
-function qa(r: MemoryRoom, user: string): DevroomQaQueue {
-  const el = mount<DevroomQaQueue>('devroom-qa-queue');
-  el.lang = 'en';
-  const binding = bindQaQueue(el, r.as(user), { recheckMs: 0, hasCapability: () => true });
-  afterTest(() => binding.stop());
-  return el;
-}
-
-/** What Mo's client writes when he presses "Invite to stage" (his device keeps true time). */
 const invite = (r: MemoryRoom) => r.setState(EventTypes.qaStage, stageKey(ALICE), { invited: true, by: MOD, at: serverNow() }, MOD);
 
 /** Alice's device clock, `offset` ms off the true time, from now to the test's end. */
@@ -88,7 +45,7 @@ describe('Q&A and talk player: a stage answer is matched to its invite by the se
   afterEach(() => resetJitsiLoader());
 
   it('Alice’s clock 5 minutes slow: her “Join the stage”, written after the invite, counts (her call, “You accepted.”, “On stage” in Mo’s queue)', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice'], [BOB, 'Bob']], serverNow);
     invite(r);
     aliceClock(-5 * MIN);
     const alicePlayer = player(r, ALICE);
@@ -109,7 +66,7 @@ describe('Q&A and talk player: a stage answer is matched to its invite by the se
   });
 
   it('Alice’s clock 5 minutes fast: her old answer does not answer Mo’s next invite (asked again, not on stage by it; Mo’s “Invited”)', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice'], [BOB, 'Bob']], serverNow);
     invite(r);
     aliceClock(5 * MIN);
     const alicePlayer = player(r, ALICE);
@@ -136,7 +93,7 @@ describe('Q&A and talk player: a stage answer is matched to its invite by the se
   });
 
   it('Alice’s clock 5 minutes slow: her hand’s place in the queue and Mo’s “Remove” go by the server’s time too', async () => {
-    const r = room();
+    const r = stageRoom([[ALICE, 'Alice'], [BOB, 'Bob']], serverNow);
     // Bob (true clock) raised his hand first.
     r.setState(EventTypes.qaHand, BOB, { raised: true, at: serverNow() }, BOB);
     aliceClock(-5 * MIN);

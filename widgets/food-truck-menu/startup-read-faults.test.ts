@@ -5,6 +5,7 @@ import type { DevroomFoodTruckMenu } from '../../components/food-truck-menu/food
 import { sampleMenuJson } from '../../components/food-truck-menu/test-fixtures.js';
 import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { afterTest, mount } from '../../test/support/cleanup.js';
+import { settleTasks } from '../../test/support/real-task.js';
 import { visibleText } from '../../test/support/visible-text.js';
 import { MemoryRoom } from '../room/memory-room.js';
 import { RoomError } from '../room/room.js';
@@ -22,18 +23,6 @@ import { bindFoodTruckMenu } from './binding.js';
 const ADMIN = '@admin:example.org';
 const VENDOR = '@vendor:example.org';
 const ALICE = '@alice:example.org';
-
-/** Real tasks (the fake clock holds setTimeout): the reads, the element's renders. */
-async function settle(el: DevroomFoodTruckMenu): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(0);
-    });
-    await el.updateComplete;
-  }
-}
 
 /** The widget page as page.ts builds it: its info and error notices, then the element. */
 function widgetPage(): { page: HTMLElement; el: DevroomFoodTruckMenu; notify: (message: string | undefined, kind: 'error' | 'info') => void } {
@@ -73,16 +62,16 @@ describe('food truck: the room cannot be read at start-up', () => {
     const binding = bindFoodTruckMenu(el, room.as(ALICE), { notify });
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(page).trim()).to.equal('The menu could not be loaded (the server did not answer in time). Trying again…');
 
     // The next try fails too: its own reason, still no empty state.
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(page).trim()).to.equal('The menu could not be loaded (not allowed in this room). Trying again…');
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     const text = visibleText(page);
     expect(text).to.contain('Waffle Wagon');
     expect(text).to.not.contain('could not be loaded');
@@ -97,12 +86,12 @@ describe('food truck: the room cannot be read at start-up', () => {
     const binding = bindFoodTruckMenu(el, room.as(ALICE), { notify });
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(page)).to.not.contain('No menu yet.');
     expect(visibleText(page)).to.contain('Trying again…');
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(page)).to.contain('No menu yet.');
     expect(visibleText(page)).to.not.contain('could not be loaded');
   });

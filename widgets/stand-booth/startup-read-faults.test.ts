@@ -5,6 +5,7 @@ import type { DevroomStandBooth } from '../../components/stand-booth/stand-booth
 import { sampleStand } from '../../components/stand-booth/test-fixtures.js';
 import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { afterTest, mount } from '../../test/support/cleanup.js';
+import { settleTasks } from '../../test/support/real-task.js';
 import { visibleText } from '../../test/support/visible-text.js';
 import { MemoryRoom } from '../room/memory-room.js';
 import { RoomError } from '../room/room.js';
@@ -21,18 +22,6 @@ import { bindStandBooth } from './binding.js';
 const ADMIN = '@admin:example.org';
 const ANN = '@ann:example.org';
 const ALICE = '@alice:example.org';
-
-/** Real tasks (the fake clock holds setTimeout): the reads, the booth's renders. */
-async function settle(el: DevroomStandBooth): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(0);
-    });
-    await el.updateComplete;
-  }
-}
 
 function standRoom(stand: boolean): MemoryRoom {
   const room = new MemoryRoom({ creator: ADMIN, powerLevels: { users: { [ANN]: 50 }, events: { ...DEVROOM_EVENT_LEVELS } } });
@@ -62,17 +51,17 @@ describe('stand: the room cannot be read at start-up', () => {
     binding.ready.catch(() => undefined);
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el).trim()).to.equal('Could not load the stand: the server did not answer in time. Trying again…');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Trying again…');
 
     // The next try fails too: its own reason, still no empty state.
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el).trim()).to.equal('Could not load the stand: not allowed in this room. Trying again…');
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     const text = visibleText(el);
     expect(text).to.contain('Kitten Linux');
     expect(text).to.not.contain('Could not load');
@@ -87,12 +76,12 @@ describe('stand: the room cannot be read at start-up', () => {
     binding.ready.catch(() => undefined);
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el)).to.not.contain('has not been set up yet');
     expect(visibleText(el)).to.contain('Trying again…');
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el)).to.contain('has not been set up yet');
     expect(visibleText(el)).to.not.contain('Could not load');
   });

@@ -4,6 +4,7 @@ import '../../components/talk-player/define.js';
 import type { DevroomTalkPlayer } from '../../components/talk-player/talk-player.js';
 import { DEVROOM_EVENT_LEVELS } from '../../host-tools/apply/power.js';
 import { afterTest, mount } from '../../test/support/cleanup.js';
+import { settleTasks } from '../../test/support/real-task.js';
 import { visibleText } from '../../test/support/visible-text.js';
 import { MemoryRoom } from '../room/memory-room.js';
 import { RoomError } from '../room/room.js';
@@ -21,18 +22,6 @@ import { bindTalkPlayer } from './binding.js';
 const HOST = '@host:example.org';
 const ALICE = '@alice:example.org';
 const NO_STREAM = 'No stream has been set up for this talk yet.';
-
-/** Real tasks (the fake clock holds setTimeout): the reads, the element's renders. */
-async function settle(el: DevroomTalkPlayer): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(0);
-    });
-    await el.updateComplete;
-  }
-}
 
 function talkRoom(talk: boolean): MemoryRoom {
   const room = new MemoryRoom({ creator: HOST, powerLevels: { events: { ...DEVROOM_EVENT_LEVELS } } });
@@ -64,7 +53,7 @@ describe('talk player: the room cannot be read at start-up', () => {
     const binding = bindTalkPlayer(el, room.as(ALICE));
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     const first = 'The talk could not be loaded (the server did not answer in time). Trying again…';
     let seen = visibleText(el.shadowRoot!);
     expect(seen).to.contain(first);
@@ -74,7 +63,7 @@ describe('talk player: the room cannot be read at start-up', () => {
 
     // The next try fails too: its own reason, still no empty state.
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     const second = 'The talk could not be loaded (not allowed in this room). Trying again…';
     seen = visibleText(el.shadowRoot!);
     expect(seen).to.contain(second);
@@ -82,7 +71,7 @@ describe('talk player: the room cannot be read at start-up', () => {
     expect(status(el)).to.equal(second);
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     seen = visibleText(el.shadowRoot!);
     expect(seen).to.contain('Rust in the kernel');
     expect(seen).to.contain('Starts in');
@@ -98,12 +87,12 @@ describe('talk player: the room cannot be read at start-up', () => {
     const binding = bindTalkPlayer(el, room.as(ALICE));
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el.shadowRoot!)).to.not.contain(NO_STREAM);
     expect(visibleText(el.shadowRoot!)).to.contain('Trying again…');
 
     clock.tick(60_000);
-    await settle(el);
+    await settleTasks(el);
     expect(visibleText(el.shadowRoot!)).to.contain(NO_STREAM);
     expect(visibleText(el.shadowRoot!)).to.not.contain('could not be loaded');
   });
@@ -115,7 +104,7 @@ describe('talk player: the room cannot be read at start-up', () => {
     const binding = bindTalkPlayer(el, room.as(ALICE));
     afterTest(() => binding.stop());
 
-    await settle(el);
+    await settleTasks(el);
     expect(status(el)).to.equal('Der Vortrag konnte nicht geladen werden (der Server hat nicht rechtzeitig geantwortet). Neuer Versuch läuft…');
   });
 });
