@@ -68,15 +68,17 @@ async function askedAgain(aliceQa: DevroomQaQueue, alicePlayer: DevroomTalkPlaye
   await waitFor(() => aliceRow(moQa)?.querySelector('.badge')?.textContent === 'Invited' || undefined, `Mo's queue: Alice invited: ${shown(moQa)}`);
 }
 
+/** Alice with her talk player and Q&A, and Mo's Q&A, on `r` (a new room with Alice by default). */
+function seated(r = stageRoom([[ALICE, 'Alice']])) {
+  return { r, alicePlayer: player(r, ALICE), aliceQa: qa(r, ALICE), moQa: qa(r, MOD) };
+}
+
 describe('Q&A and talk player: an answered stage invite stays answered when the hand goes up again', function () {
   this.timeout(20000);
   afterEach(() => resetJitsiLoader());
 
   it('declined, then raised again: no invite for Alice, her raised hand in Mo’s queue; a new invite asks again', async () => {
-    const r = stageRoom([[ALICE, 'Alice']]);
-    const alicePlayer = player(r, ALICE);
-    const aliceQa = qa(r, ALICE);
-    const moQa = qa(r, MOD);
+    const { r, alicePlayer, aliceQa, moQa } = seated();
 
     await raise(r, aliceQa);
     await invite(moQa);
@@ -93,9 +95,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   it('accepted, the talk ended, then raised again: no invite for Alice, her raised hand in Mo’s queue; a new invite asks again', async () => {
     const r = stageRoom([[ALICE, 'Alice']]);
     const moPlayer = player(r, MOD);
-    const alicePlayer = player(r, ALICE);
-    const aliceQa = qa(r, ALICE);
-    const moQa = qa(r, MOD);
+    const { alicePlayer, aliceQa, moQa } = seated(r);
 
     await raise(r, aliceQa);
     await invite(moQa);
@@ -119,10 +119,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   });
 
   it('a hand lowered instead of answering lets the invite go: gone for Alice and from Mo’s queue; a new raise and invite ask again', async () => {
-    const r = stageRoom([[ALICE, 'Alice']]);
-    const alicePlayer = player(r, ALICE);
-    const aliceQa = qa(r, ALICE);
-    const moQa = qa(r, MOD);
+    const { r, alicePlayer, aliceQa, moQa } = seated();
     await raise(r, aliceQa);
     await invite(moQa);
     await waitFor(() => button(aliceQa, 'No, thanks'), `the invite in Alice's Q&A: ${shown(aliceQa)}`);
@@ -135,10 +132,7 @@ describe('Q&A and talk player: an answered stage invite stays answered when the 
   });
 
   it('an invite sent after the raise still asks (a hand raised before it does not hide it)', async () => {
-    const r = stageRoom([[ALICE, 'Alice']]);
-    const alicePlayer = player(r, ALICE);
-    const aliceQa = qa(r, ALICE);
-    const moQa = qa(r, MOD);
+    const { r, alicePlayer, aliceQa, moQa } = seated();
     await raise(r, aliceQa);
     await askedAgain(aliceQa, alicePlayer, moQa);
     expect(r.getState(EventTypes.qaStage, stageKey(ALICE))[0]!.content).to.include({ invited: true });
